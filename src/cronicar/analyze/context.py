@@ -1,0 +1,29 @@
+"""What each analysis component reads: the parsed document plus what earlier components wrote.
+
+Components run in a fixed order (timexes -> entities -> quotes -> events), each declaring what it
+reads from the context and returning what it writes, so each can be tested alone on real text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from cronicar.model import DocDate, EntityMention, Quote, Timex
+
+
+@dataclass
+class Context:
+    doc: Doc
+    text: str  # normalized text, == doc.text
+    dct: DocDate
+    lang: str
+    timexes: list[Timex] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def parsed(self) -> bool:
+        """True when the doc has a dependency parse and morphology (Romanian today)."""
+        return self.doc.has_annotation("DEP")

@@ -1,0 +1,1 @@
+"""cronicar.serve"""
