@@ -237,7 +237,7 @@ class Analysis:
     """Everything the per-article analysis found; a pure function of (text, date, language)."""
 
     text: str  # normalized text; same length as the input text
-    dct: DocDate
+    dct: DocDate | None
     lang: str
     sentences: list[Span] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)

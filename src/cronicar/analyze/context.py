@@ -17,7 +17,7 @@ from cronicar.model import DocDate, EntityMention, Quote, Timex
 class Context:
     doc: Doc
     text: str  # normalized text, == doc.text
-    dct: DocDate
+    dct: DocDate | None  # None only for undated input (annotate on undated gold)
     lang: str
     timexes: list[Timex] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)

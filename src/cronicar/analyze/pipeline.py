@@ -20,11 +20,16 @@ from cronicar.analyze.nlp import get_nlp
 from cronicar.analyze.normalize import normalize_aligned
 from cronicar.model import Analysis, DocDate
 
-Item = tuple[str, DocDate, str | None]
+Item = tuple[str, DocDate | None, str | None]
 
 
-def analyze(text: str, dct: DocDate, lang: str | None = None) -> Analysis:
-    """Analyze one article.  ``text`` offsets in the result index ``text`` as given."""
+def analyze(text: str, dct: DocDate | None, lang: str | None = None) -> Analysis:
+    """Analyze one article.  Offsets index the normalized text (same length as ``text`` unless
+    NFC merged combining marks; :mod:`cronicar.annotate` maps them back).
+
+    ``dct`` may be None for undated text (some gold sets have no date): relative time expressions
+    then cannot be anchored and are left out.
+    """
     return next(analyze_batch([(text, dct, lang)]))
 
 
@@ -45,7 +50,7 @@ def analyze_batch(items: Iterable[Item], batch_size: int = 16) -> Iterator[Analy
 
 def run_components(ctx: Context) -> Analysis:
     """Apply the components in order on a parsed document."""
-    ctx.timexes = timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc)
+    ctx.timexes = timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc) if ctx.dct is not None else []
     ctx.entities = entities_mod.extract(ctx)
     ctx.quotes = quotes_mod.extract(ctx)
     events = events_mod.extract(ctx)

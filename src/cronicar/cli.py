@@ -1,0 +1,248 @@
+"""The ``cronicar`` command: a thin layer over library functions (as datasette does).
+
+Every command reads or writes one SQLite file, ``--db`` (default ``$CRONICAR_DB`` or
+``./cronicar.db``).  Bad input is reported one line per problem on stderr, naming the file and
+line; the exit code is 0 when everything went in, 2 when some input was rejected, 1 on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cronicar import __version__
+from cronicar.model import DocDate, InputError
+from cronicar.store.db import Store, default_db_path
+
+EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, default=None,
+                   help="SQLite file (default: $CRONICAR_DB or ./cronicar.db)")
+
+
+def _open(args: argparse.Namespace, readonly: bool = True) -> Store:
+    path = args.db or default_db_path()
+    return Store(path, readonly=readonly)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from cronicar.ingest.run import ingest_paths, stderr_progress
+
+    def on_error(err: InputError) -> None:
+        print(f"error: {err}", file=sys.stderr)
+
+    with _open(args, readonly=False) as store:
+        report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
+                              progress=stderr_progress, on_error=on_error)
+        print(f"{len(report.added)} added, {report.skipped} already stored, {len(report.errors)} rejected"
+              f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
+              f" {store.count('events')} events)")
+    return EXIT_BAD_INPUT if report.errors else EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from cronicar.export.chronicle import build
+    from cronicar.export.formats import render_timeline
+
+    with _open(args) as store:
+        chronicle = build(store, story=args.story)
+    if args.story and not chronicle["stories"]:
+        print(f"error: no story {args.story!r} (see `cronicar stories`)", file=sys.stderr)
+        return EXIT_FAIL
+    print(render_timeline(chronicle, story=args.story))
+    return EXIT_OK
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with _open(args) as store:
+        rows = store.query(
+            "SELECT s.id, s.title, s.first_date, s.last_date,"
+            " (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n_articles,"
+            " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS n_events"
+            " FROM stories s ORDER BY s.last_date DESC, s.id")
+    for r in rows:
+        print(f"{r['id']}  {r['first_date']} … {r['last_date']}  {r['n_articles']:>3} articles"
+              f" {r['n_events']:>3} events  {r['title']}")
+    if not rows:
+        print("(no stories yet)")
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from cronicar.export.chronicle import build
+
+    with _open(args) as store:
+        chronicle = build(store)
+    for e in chronicle["entities"]:
+        if args.type and e["type"] != args.type.upper():
+            continue
+        aliases = ", ".join(e["aliases"][:8])
+        print(f"{e['type']:<7} {e['name']:<28} {len(e['articles']):>3} articles"
+              + (f"  aka {aliases}" if aliases else ""))
+    return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from cronicar.export.chronicle import build
+
+    with _open(args) as store:
+        chronicle = build(store, story=args.story)
+    wanted = (args.speaker or "").casefold()
+    for q in chronicle["quotes"]:
+        if wanted and wanted not in (q["speaker"] or "").casefold():
+            continue
+        when = (q.get("when") or {}).get("value") or "?"
+        text = " ".join(q["text"].split())
+        print(f"{when:<12} {q['speaker'] or '?':<22} [{q['kind']}] {text}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from cronicar.export import formats
+    from cronicar.export.chronicle import build
+
+    with _open(args) as store:
+        chronicle = build(store, story=args.story)
+        if args.format == "timeml":
+            return _export_timeml(store, chronicle, args.output)
+    if args.format == "json":
+        out = formats.to_json(chronicle)
+    elif args.format == "csv":
+        out = formats.to_csv(chronicle, table=args.table)
+    else:
+        out = formats.to_markdown(chronicle)
+    if args.output:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+    return EXIT_OK
+
+
+def _export_timeml(store: Store, chronicle: dict, output: Path | None) -> int:
+    from cronicar.export.formats import to_timeml
+
+    texts = {r["id"]: r["text"] for r in store.query("SELECT id, text FROM articles")}
+    docs = []
+    for art in chronicle["articles"]:
+        tx = [t for t in chronicle["timexes"] if t["article"] == art["id"]]
+        docs.append((art["id"], to_timeml(art, texts[art["id"]], tx)))
+    if output:
+        output.mkdir(parents=True, exist_ok=True)
+        for aid, doc in docs:
+            (output / f"{aid}.tml").write_text(doc, encoding="utf-8")
+        print(f"{len(docs)} TimeML files -> {output}")
+    else:
+        sys.stdout.write("".join(doc for _, doc in docs))
+    return EXIT_OK
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from cronicar.annotate import annotate_file
+
+    n_ok, errors = annotate_file(args.input, args.output)
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    print(f"{n_ok} records annotated -> {args.output}", file=sys.stderr)
+    return EXIT_BAD_INPUT if errors else EXIT_OK
+
+
+def cmd_timex(args: argparse.Namespace) -> int:
+    from cronicar.analyze.timex.debug import render
+
+    try:
+        dct = DocDate.parse(args.date)
+    except ValueError as exc:
+        print(f"error: --date: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(render(args.text, dct, args.lang))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from cronicar.serve.app import run
+
+    run(db=args.db or default_db_path(), host=args.host, port=args.port, token=args.token)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cronicar", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"cronicar {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="read, analyze, link and store articles (files, folders, JSONL, HTML, RSS)")
+    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("--date", help="date for plain-text files without a ' date' header (YYYY[-MM[-DD]])")
+    p.add_argument("--lang", help="force the language (default: detected per article)")
+    _db_arg(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("timeline", help="print a story's events in calendar order with sources and quotes")
+    p.add_argument("--story", help="story id (default: every story)")
+    _db_arg(p)
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("stories", help="list stories with their date span and size")
+    _db_arg(p)
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("entities", help="list canonical entities with aliases")
+    p.add_argument("--type", help="PERSON, ORG, GPE ...")
+    _db_arg(p)
+    p.set_defaults(func=cmd_entities)
+
+    p = sub.add_parser("quotes", help="statements over time, optionally of one speaker")
+    p.add_argument("--speaker", help="part of the speaker's name, case-insensitive")
+    p.add_argument("--story", help="story id")
+    _db_arg(p)
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("export", help="export the chronicle (json = DESIGN §5 contract)")
+    p.add_argument("--format", choices=["json", "csv", "md", "timeml"], default="json")
+    p.add_argument("--table", default="events", help="for csv: events, quotes, entities, articles, timexes")
+    p.add_argument("--story", help="only this story")
+    p.add_argument("--output", "-o", type=Path, help="file (or folder for timeml); default stdout")
+    _db_arg(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("annotate", help="annotate a JSONL file in the interchange format (DESIGN §4)")
+    p.add_argument("--input", "-i", type=Path, required=True)
+    p.add_argument("--output", "-o", type=Path, required=True)
+    p.set_defaults(func=cmd_annotate)
+
+    p = sub.add_parser("timex", help="debug the temporal tagger on a text")
+    p.add_argument("text")
+    p.add_argument("--date", required=True, help="article date, YYYY[-MM[-DD]]")
+    p.add_argument("--lang", default="ro")
+    p.set_defaults(func=cmd_timex)
+
+    p = sub.add_parser("serve", help="HTTP JSON API and web timeline pages")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--token", help="enables POST /api/articles with this bearer token (default: $CRONICAR_TOKEN; read-only without)")
+    _db_arg(p)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("interrupted: everything committed so far is kept", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""The chronicle export (DESIGN §5) built from the store, and the views derived from it.
+
+The JSON object is the contract evaluation depends on: the keys of §5 are always present; extra
+keys are additions (``new_in``, ``quotes`` per event...), never renames.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from cronicar.store.db import Store
+
+
+def _when(value: str | None, start: str | None, end: str | None) -> dict[str, Any] | None:
+    if value is None and start is None:
+        return None
+    return {"value": value, "interval": [start, end]}
+
+
+def _loads(raw: str | None) -> list[Any]:
+    return json.loads(raw) if raw else []
+
+
+def build(store: Store, story: str | None = None) -> dict[str, Any]:
+    """Everything in the store (or one story) as the §5 chronicle object."""
+    conn = store.conn
+    art_where, art_params = ("WHERE story_id = ?", (story,)) if story else ("", ())
+    articles_rows = conn.execute(
+        f"SELECT id, source, title, date, date_start, lang, text, story_id FROM articles {art_where}"
+        " ORDER BY date_start, id", art_params).fetchall()
+    article_ids = [r["id"] for r in articles_rows]
+    texts = {r["id"]: r["text"] for r in articles_rows}
+    dates = {r["id"]: r["date_start"] for r in articles_rows}
+    in_scope = set(article_ids)
+
+    articles = [
+        {"id": r["id"], "source": r["source"], "title": r["title"] or _title_of(r["text"]),
+         "date": r["date"], "lang": r["lang"], "story": r["story_id"]}
+        for r in articles_rows
+    ]
+
+    entities = _entities(conn, in_scope)
+    events = _events(conn, in_scope, texts, dates, story)
+    quotes = _quotes(conn, in_scope, texts)
+    timexes = [
+        {"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+         "type": r["type"], "value": r["value"], "mod": r["mod"],
+         "interval": [r["int_start"], r["int_end"]] if r["int_start"] else None}
+        for r in conn.execute('SELECT * FROM timexes ORDER BY article_id, start').fetchall()
+        if r["article_id"] in in_scope
+    ]
+
+    story_where, story_params = ("WHERE id = ?", (story,)) if story else ("", ())
+    stories = []
+    for r in conn.execute(f"SELECT * FROM stories {story_where} ORDER BY first_date, id", story_params):
+        stories.append({
+            "id": r["id"], "title": r["title"],
+            "articles": [a["id"] for a in articles if a["story"] == r["id"]],
+            "events": [e["id"] for e in events if e["story"] == r["id"]],
+            "first_date": r["first_date"], "last_date": r["last_date"],
+        })
+    for a in articles:
+        a.pop("story")
+    return {"articles": articles, "entities": entities, "stories": stories, "events": events,
+            "quotes": quotes, "timexes": timexes}
+
+
+def _title_of(text: str) -> str:
+    """Seed files have no title line: use the first sentence-ish stretch, shortened."""
+    first = text.strip().split("\n", 1)[0]
+    return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+def _entities(conn: sqlite3.Connection, in_scope: set[str]) -> list[dict[str, Any]]:
+    arts: dict[str, list[str]] = {}
+    for r in conn.execute("SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY article_id"):
+        if r["article_id"] in in_scope:
+            arts.setdefault(r["entity_id"], []).append(r["article_id"])
+    aliases: dict[str, list[str]] = {}
+    for r in conn.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY alias"):
+        aliases.setdefault(r["entity_id"], []).append(r["alias"])
+    out = []
+    for r in conn.execute("SELECT id, name, type FROM entities ORDER BY type, name"):
+        if r["id"] not in arts:
+            continue
+        out.append({"id": r["id"], "name": r["name"], "type": r["type"],
+                    "aliases": [a for a in aliases.get(r["id"], []) if a != r["name"]],
+                    "articles": arts[r["id"]]})
+    return out
+
+
+def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str], dates: dict[str, str],
+            story: str | None) -> list[dict[str, Any]]:
+    sources: dict[str, list[dict[str, Any]]] = {}
+    for r in conn.execute("SELECT * FROM event_mentions WHERE event_id IS NOT NULL ORDER BY id"):
+        if r["article_id"] not in in_scope:
+            continue
+        text = texts[r["article_id"]]
+        sources.setdefault(r["event_id"], []).append({
+            "article": r["article_id"], "start": r["sent_start"], "end": r["sent_end"],
+            "text": text[r["sent_start"]:r["sent_end"]].strip(),
+            "trigger": [r["trigger_start"], r["trigger_end"]],
+        })
+    out = []
+    for r in conn.execute("SELECT * FROM events ORDER BY when_start IS NULL, when_start, id"):
+        if r["id"] not in sources or (story and r["story_id"] != story):
+            continue
+        srcs = sorted(sources[r["id"]], key=lambda s: (dates.get(s["article"], ""), s["article"], s["start"]))
+        out.append({
+            "id": r["id"], "story": r["story_id"], "type": r["type"], "summary": r["summary"],
+            "when": _when(r["when_value"], r["when_start"], r["when_end"]),
+            "participants": _loads(r["participants"]), "place": r["place"],
+            "sources": srcs,
+            "new_in": srcs[0]["article"],  # the first article (by date) that reported it
+        })
+    return out
+
+
+def _quotes(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for r in conn.execute("SELECT * FROM quotes ORDER BY when_start, article_id, start"):
+        if r["article_id"] not in in_scope:
+            continue
+        out.append({
+            "id": r["id"], "article": r["article_id"], "speaker": r["speaker"],
+            "speaker_entity": r["speaker_entity"], "kind": r["kind"],
+            "text": texts[r["article_id"]][r["start"]:r["end"]], "start": r["start"], "end": r["end"],
+            "when": _when(r["when_value"], r["when_start"], r["when_end"]),
+            "addressee": r["addressee"], "media_source": r["media_source"],
+        })
+    return out

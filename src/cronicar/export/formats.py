@@ -1,0 +1,163 @@
+"""Renderings of the chronicle: JSON (the contract), CSV tables, Markdown, TimeML, terminal timeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+CSV_TABLES: dict[str, list[str]] = {
+    "events": ["id", "story", "type", "when_value", "when_start", "when_end", "summary", "participants",
+               "place", "sources"],
+    "quotes": ["id", "article", "speaker", "speaker_entity", "kind", "when_value", "text", "start", "end"],
+    "entities": ["id", "name", "type", "aliases", "articles"],
+    "articles": ["id", "date", "lang", "title", "source"],
+    "timexes": ["article", "start", "end", "text", "type", "value", "mod", "interval"],
+}
+
+
+def to_json(chronicle: dict[str, Any]) -> str:
+    return json.dumps(chronicle, ensure_ascii=False, indent=2)
+
+
+def to_csv(chronicle: dict[str, Any], table: str = "events") -> str:
+    """One table of the chronicle as CSV; list cells are joined with ``; ``."""
+    if table not in CSV_TABLES:
+        raise ValueError(f"unknown table {table!r}; choose one of {', '.join(CSV_TABLES)}")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_TABLES[table], extrasaction="ignore")
+    writer.writeheader()
+    for row in chronicle[table]:
+        flat = dict(row)
+        when = row.get("when") or {}
+        if "when_value" in CSV_TABLES[table]:
+            flat["when_value"] = when.get("value")
+            interval = when.get("interval") or [None, None]
+            flat["when_start"], flat["when_end"] = interval[0], interval[1]
+        if table == "events":
+            flat["sources"] = "; ".join(f"{s['article']}:{s['start']}-{s['end']}" for s in row["sources"])
+        for key, value in list(flat.items()):
+            if isinstance(value, list):
+                flat[key] = "; ".join(str(v) for v in value)
+        writer.writerow(flat)
+    return buf.getvalue()
+
+
+def date_label(when: dict[str, Any] | None) -> str:
+    """'2024-06' or '2024-11-01 … 2024-11-29' style label for an event date."""
+    if not when:
+        return "undated"
+    value = when.get("value") or ""
+    interval = when.get("interval") or [None, None]
+    start, end = interval[0], interval[1]
+    if start and end and start != end and not _covers(value, start, end):
+        return f"{start} … {end}"
+    return value or (start or "undated")
+
+
+def _covers(value: str, start: str, end: str) -> bool:
+    """True when the TIMEX value already says the interval (2024-06 = 2024-06-01..30)."""
+    return bool(value) and start.startswith(value) and end.startswith(value)
+
+
+def timeline_items(chronicle: dict[str, Any], story: str | None = None) -> list[dict[str, Any]]:
+    """Events of one story (or all) in calendar order, with the quotes told in the same sentences."""
+    events = [e for e in chronicle["events"] if story is None or e["story"] == story]
+    quotes_by_sentence: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for q in chronicle["quotes"]:
+        quotes_by_sentence.setdefault((q["article"], q["start"]), []).append(q)
+    items = []
+    for ev in events:
+        interval = (ev.get("when") or {}).get("interval") or [None, None]
+        quotes = [q for s in ev["sources"] for q in chronicle["quotes"]
+                  if q["article"] == s["article"] and s["start"] <= q["start"] < s["end"]]
+        items.append({**ev, "sort": (interval[0] or "9999", interval[1] or "9999"), "quotes": quotes})
+    items.sort(key=lambda e: e["sort"])
+    return items
+
+
+def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: int = 100) -> str:
+    """A terminal timeline: date or range, event, participants, sources and quotes."""
+    dates = {a["id"]: a["date"] for a in chronicle["articles"]}
+    lines: list[str] = []
+    stories = [s for s in chronicle["stories"] if story is None or s["id"] == story]
+    for st in stories:
+        lines.append(f"== {st['title']}  [{st['id']}]  {st['first_date']} … {st['last_date']}, "
+                     f"{len(st['articles'])} articles")
+        for ev in timeline_items(chronicle, st["id"]):
+            who = ", ".join(ev["participants"])
+            place = f" @ {ev['place']}" if ev.get("place") else ""
+            lines.append(f"{date_label(ev.get('when')):<24} {ev['type'].upper():<10} {ev['summary'][:width]}")
+            if who or place:
+                lines.append(f"{'':<24} {'':<10} ({who}{place})")
+            for src in ev["sources"]:
+                new = " NEW" if src["article"] == ev.get("new_in") else ""
+                lines.append(f"{'':<24}   ↳ [{dates.get(src['article'], '?')} {src['article'][:8]}{new}] "
+                             f"{_clip(src['text'], width)}")
+            for q in ev["quotes"]:
+                lines.append(f"{'':<24}   » {q['speaker'] or '?'}: {_clip(q['text'], width - 10)}")
+        lines.append("")
+    if not stories:
+        lines.append("(no stories: run `cronicar ingest PATH` first)")
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_markdown(chronicle: dict[str, Any]) -> str:
+    """A readable chronicle: per story, a dated list of events with footnoted sources and quotes."""
+    arts = {a["id"]: a for a in chronicle["articles"]}
+    out: list[str] = ["# Chronicle", ""]
+    for st in chronicle["stories"]:
+        out += [f"## {st['title']}", "", f"{st['first_date']} … {st['last_date']} · {len(st['articles'])} articles", ""]
+        for ev in timeline_items(chronicle, st["id"]):
+            who = ", ".join(ev["participants"])
+            out.append(f"- **{date_label(ev.get('when'))}** — {ev['type']}: {ev['summary']}"
+                       + (f" _({who})_" if who else ""))
+            for src in ev["sources"]:
+                a = arts.get(src["article"], {})
+                out.append(f"  - source: {a.get('date', '?')} `{a.get('source', src['article'])}`"
+                           f" [{src['start']}:{src['end']}] “{_clip(src['text'], 200)}”")
+            for q in ev["quotes"]:
+                out.append(f"  - quote ({q['kind']}) **{q['speaker'] or 'unknown'}**: “{_clip(q['text'], 200)}”")
+        out.append("")
+    speakers: dict[str, list[dict[str, Any]]] = {}
+    for q in chronicle["quotes"]:
+        speakers.setdefault(q["speaker"] or "unknown", []).append(q)
+    if speakers:
+        out += ["## Who said what", ""]
+        for name in sorted(speakers):
+            out.append(f"### {name}")
+            for q in speakers[name]:
+                when = (q.get("when") or {}).get("value") or arts.get(q["article"], {}).get("date", "?")
+                out.append(f"- {when} ({q['kind']}): “{_clip(q['text'], 240)}”")
+            out.append("")
+    return "\n".join(out)
+
+
+def to_timeml(article: dict[str, Any], text: str, timexes: list[dict[str, Any]]) -> str:
+    """One article as a TimeML document (TIMEX3 inline, DCT as tid t0)."""
+    parts: list[str] = []
+    pos = 0
+    for i, t in enumerate(sorted(timexes, key=lambda t: t["start"]), 1):
+        if t["start"] < pos:
+            continue  # overlapping spans cannot nest in TimeML: keep the first
+        parts.append(escape(text[pos:t["start"]]))
+        attrs = f'tid="t{i}" type={quoteattr(t["type"])} value={quoteattr(t["value"])}'
+        if t.get("mod"):
+            attrs += f' mod={quoteattr(t["mod"])}'
+        parts.append(f"<TIMEX3 {attrs}>{escape(text[t['start']:t['end']])}</TIMEX3>")
+        pos = t["end"]
+    parts.append(escape(text[pos:]))
+    return (
+        '<?xml version="1.0" ?>\n<TimeML>\n'
+        f"<DOCID>{escape(article['id'])}</DOCID>\n"
+        f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(article["date"])} temporalFunction="false" '
+        f'functionInDocument="CREATION_TIME">{escape(article["date"])}</TIMEX3></DCT>\n'
+        f"<TEXT>{''.join(parts)}</TEXT>\n</TimeML>\n"
+    )

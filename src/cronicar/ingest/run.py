@@ -1,0 +1,99 @@
+"""Ingest: read, skip what is stored, analyze in batches, store + link one article per transaction.
+
+Each article is committed with its annotations and its linking in a single transaction, so an
+interrupted run keeps everything committed before the interruption, and re-running the same
+input changes nothing (ids are content hashes; stored articles are skipped before analysis).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cronicar.analyze.pipeline import analyze_batch
+from cronicar.ingest.readers import read_paths
+from cronicar.model import Article, InputError
+from cronicar.store.db import Store
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    skipped: int = 0  # already stored or repeated in the batch
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _link(store: Store, article_id: str) -> None:
+    from cronicar.link import link_article
+
+    link_article(store.conn, article_id)
+
+
+def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
+                    progress: Progress | None = None) -> IngestReport:
+    """Analyze and store ``articles`` not yet in ``store``; return what happened."""
+    report = IngestReport()
+    todo: list[Article] = []
+    seen: set[str] = set()
+    for art in articles:
+        if art.id in seen or store.has_article(art.id):
+            report.skipped += 1
+            continue
+        seen.add(art.id)
+        todo.append(art)
+    # Chronological order makes linking see a story unfold as it did.
+    todo.sort(key=lambda a: (a.date.anchor, a.id))
+    total = len(todo)
+    analyses = analyze_batch(((a.text, a.date, a.lang) for a in todo), batch_size=batch_size)
+    for done, (art, analysis) in enumerate(zip(todo, analyses), 1):
+        with store.transaction() as conn:
+            store.write_article(conn, art, analysis)
+            _link(store, art.id)
+        report.added.append(art.id)
+        if progress:
+            progress(done, total)
+    return report
+
+
+def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = None,
+                 lang: str | None = None, progress: Progress | None = None,
+                 on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """Read ``paths`` (files or folders) and ingest every readable article.
+
+    Bad records are reported through ``on_error`` as they are met (and collected in the report);
+    the rest of the batch still goes in.
+    """
+    errors: list[InputError] = []
+
+    def good() -> Iterator[Article]:
+        for item in read_paths(paths, date=date, lang=lang):
+            if isinstance(item, InputError):
+                errors.append(item)
+                if on_error:
+                    on_error(item)
+            else:
+                yield item
+
+    report = ingest_articles(store, list(good()), progress=progress)
+    report.errors = errors
+    return report
+
+
+def stderr_progress(done: int, total: int) -> None:
+    """A one-line progress bar on stderr (only for batches long enough to need one)."""
+    if total < 5 or not sys.stderr.isatty():
+        return
+    width = 30
+    filled = int(width * done / total)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
