@@ -92,3 +92,12 @@ CREATE TABLE IF NOT EXISTS stories (
     title TEXT NOT NULL,
     first_date TEXT, last_date TEXT
 );
+
+-- Full-text search (owned by cronicar.serve.search, which fills it at write time through
+-- index_article): one row per article (title + text) and per event (summary).  ``kind`` is
+-- 'article' or 'event', ``ref`` the article or event id; remove_diacritics lets "rusia" find "Rusia"
+-- and "sefa" find "Șefa".
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+    kind UNINDEXED, ref UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);

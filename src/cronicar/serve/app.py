@@ -1,0 +1,237 @@
+"""`cronicar serve`: the JSON API and the server-rendered timeline pages (FastAPI + Jinja2).
+
+Why server-rendered pages with a little bundled JS: the app must work offline on a journalist's
+laptop with nothing but the wheel installed (no CDN, no Node), and every page is useful with
+JavaScript off.  Reads open the store read-only, per request, so a concurrent `cronicar ingest`
+is seen at the next page load and the server can never damage the database; the one write
+(POST /api/articles) needs a bearer token the user chose.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from cronicar import __version__
+from cronicar.export.chronicle import build
+from cronicar.export.formats import date_label
+from cronicar.serve import search as search_mod
+from cronicar.serve import views
+from cronicar.store.db import Store
+
+HERE = Path(__file__).parent
+
+
+def _marks(snippet: str) -> Markup:
+    """Escape a search snippet, then turn the FTS hit markers (\\x02, \\x03) into <mark>."""
+    return Markup(str(escape(snippet)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
+
+
+def create_app(db: Path | str, token: str | None = None) -> FastAPI:
+    """The web app over the store at ``db``; ``token`` enables POST /api/articles (None: read-only)."""
+    db = Path(db)
+    if not db.exists():
+        raise FileNotFoundError(f"{db}: no such database (run `cronicar ingest` first)")
+    # No /docs or /redoc: FastAPI serves them from a CDN, and the app must work offline.
+    app = FastAPI(title="cronicar", version=__version__, docs_url=None, redoc_url=None,
+                  description="Sourced chronicles of news stories: stories, timelines, events, quotes, entities.")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["marks"] = _marks
+    templates.env.filters["date_label"] = date_label
+    templates.env.globals["sparkline"] = views.sparkline_points
+
+    def get_store() -> Iterator[Store]:
+        store = Store(db, readonly=True)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, ctx)
+
+    def not_found(what: str) -> HTTPException:
+        return HTTPException(status_code=404, detail=f"{what} not found")
+
+    # -- JSON API ----------------------------------------------------------------------------
+    @app.get("/api/stories", tags=["stories"])
+    def api_stories(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Every story: id, title, date span, number of articles and events, activity counts."""
+        return views.list_stories(store)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+        """One story with its timeline: events in calendar order with sources and quotes."""
+        story = views.story_timeline(store, story_id)
+        if story is None:
+            raise not_found("story")
+        return story
+
+    @app.get("/api/stories/{story_id}/timeline", tags=["stories"])
+    def api_timeline(story_id: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Only the timeline events of one story, in calendar order."""
+        story = views.story_timeline(store, story_id)
+        if story is None:
+            raise not_found("story")
+        return story["events"]
+
+    @app.get("/api/chronicle", tags=["events"])
+    def api_chronicle(story: str | None = None, store: Store = Depends(get_store)) -> dict[str, Any]:
+        """The DESIGN §5 chronicle object (the same as `cronicar export --format json`)."""
+        return build(store, story=story)
+
+    @app.get("/api/events", tags=["events"])
+    def api_events(story: str | None = None, type: str | None = None,
+                   store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Events (§5 shape plus ``new_in``), optionally of one story and/or one type."""
+        events = build(store, story=story)["events"]
+        return [e for e in events if type is None or e["type"] == type]
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def api_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+        rows = store.query("SELECT story_id FROM events WHERE id = ?", (event_id,))
+        if not rows:
+            raise not_found("event")
+        for ev in build(store, story=rows[0]["story_id"])["events"]:
+            if ev["id"] == event_id:
+                return ev
+        raise not_found("event")
+
+    @app.get("/api/quotes", tags=["quotes"])
+    def api_quotes(speaker: str | None = Query(None, description="speaker name or entity id"),
+                   article: str | None = None, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Quotes (§5 shape), optionally by one speaker or from one article."""
+        return views.list_quotes(store, speaker=speaker, article=article)
+
+    @app.get("/api/entities", tags=["entities"])
+    def api_entities(type: str | None = None, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Entities with how many articles and mentions they have; ``type`` = PERSON, ORG, GPE..."""
+        return views.list_entities(store, type)
+
+    @app.get("/api/entities/{entity_id:path}", tags=["entities"])
+    def api_entity(entity_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+        """One entity: aliases, articles, statements over time, who it appears with."""
+        ent = views.entity_detail(store, entity_id)
+        if ent is None:
+            raise not_found("entity")
+        return ent
+
+    @app.get("/api/articles", tags=["articles"])
+    def api_articles(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        return views.list_articles(store)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def api_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+        """One article: text, sentences, timexes, quotes, entity mentions, events and what was new."""
+        art = views.article_detail(store, article_id)
+        if art is None:
+            raise not_found("article")
+        return art
+
+    @app.get("/api/search", tags=["search"])
+    def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500),
+                   store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Full-text search (SQLite FTS5) over article titles and text and event summaries.
+
+        Snippets mark hits with the control characters U+0002 (start) and U+0003 (end)."""
+        return search_mod.search(store.conn, q, limit)
+
+    @app.post("/api/articles", tags=["articles"], status_code=201)
+    def api_ingest(payload: Any = Body(..., description="an article object, a list of them, or {\"articles\": [...]}"
+                                       " with text, date (YYYY[-MM[-DD]]), optional title, lang, url, id"),
+                   authorization: str | None = Header(None)) -> dict[str, Any]:
+        """Ingest JSON articles (needs ``Authorization: Bearer <token>``; 403 when no token is set)."""
+        if token is None:
+            raise HTTPException(403, "read-only server: start it with --token (or $CRONICAR_TOKEN) to allow writes")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not authorization or not authorization.startswith("Bearer ") or not secrets.compare_digest(given, token):
+            raise HTTPException(403, "missing or wrong bearer token")
+        return _ingest(db, payload)
+
+    # -- pages -------------------------------------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def page_stories(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
+        return page(request, "stories.html", stories=views.list_stories(store),
+                    n_articles=store.count("articles"))
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_story(request: Request, story_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+        story = views.story_timeline(store, story_id)
+        if story is None:
+            raise not_found("story")
+        return page(request, "story.html", story=story)
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def page_entities(request: Request, type: str | None = None, store: Store = Depends(get_store)) -> HTMLResponse:
+        return page(request, "entities.html", entities=views.list_entities(store, type), type=type)
+
+    @app.get("/entities/{entity_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def page_entity(request: Request, entity_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+        ent = views.entity_detail(store, entity_id)
+        if ent is None:
+            raise not_found("entity")
+        return page(request, "entity.html", entity=ent)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def page_article(request: Request, article_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
+        art = views.article_detail(store, article_id)
+        if art is None:
+            raise not_found("article")
+        segments = views.annotated_segments(art["text"], art["timexes"], art["quotes"], art["mentions"])
+        return page(request, "article.html", article=art, segments=segments)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def page_search(request: Request, q: str = "", store: Store = Depends(get_store)) -> HTMLResponse:
+        results = search_mod.search(store.conn, q) if q.strip() else []
+        return page(request, "search.html", q=q, results=results)
+
+    return app
+
+
+def _ingest(db: Path, payload: Any) -> dict[str, Any]:
+    """Validate every record first (422 listing the bad ones), then analyze, store, link, index."""
+    from cronicar.ingest.readers import article_from_record
+    from cronicar.model import InputError
+
+    records = payload.get("articles") if isinstance(payload, dict) and "articles" in payload else payload
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list) or not records:
+        raise HTTPException(422, "expected an article object or a non-empty list of them")
+    articles, errors = [], []
+    for i, rec in enumerate(records, 1):
+        item = article_from_record(rec, "api", None, index=i)
+        if isinstance(item, InputError):
+            errors.append(str(item))
+        else:
+            articles.append(item)
+    if errors:
+        raise HTTPException(422, {"errors": errors})
+    from cronicar.ingest.run import ingest_articles
+
+    with Store(db) as store:
+        report = ingest_articles(store, articles)
+        with store.transaction() as conn:
+            for article_id in report.added:
+                search_mod.index_article(conn, article_id)
+    return {"added": report.added, "skipped": report.skipped}
+
+
+def run(db: Path | str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    """Serve until interrupted; ``token`` defaults to ``$CRONICAR_TOKEN`` (unset: read-only)."""
+    import uvicorn
+
+    token = token or os.environ.get("CRONICAR_TOKEN") or None
+    app = create_app(Path(db), token=token)
+    print(f"cronicar: serving {db} on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'})")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
