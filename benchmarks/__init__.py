@@ -1,0 +1,1 @@
+"""Benchmarks and baselines (dev-only; never imported by the cronicar package)."""

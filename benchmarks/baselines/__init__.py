@@ -1,0 +1,1 @@
+"""Temporal-tagging baselines run beside cronicar with the same scorer."""
