@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from cronicar.export.chronicle import build
+from cronicar.export.chronicle import _title_of, build
 from cronicar.export.formats import date_label, timeline_items
 from cronicar.store.db import Store
 
@@ -223,7 +223,7 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
                 events.append(item)
                 if ev["new_in"] == article_id:
                     new.append(item)
-    title = r["title"] or text.strip().split("\n", 1)[0][:90]
+    title = r["title"] or _title_of(text)
     return {"id": r["id"], "title": title, "date": r["date"], "lang": r["lang"], "source": r["source"],
             "url": r["url"], "story": r["story_id"], "text": text, "sentences": json.loads(r["sentences"]),
             "timexes": timexes, "mentions": mentions, "quotes": quotes, "events": events, "new": new}
