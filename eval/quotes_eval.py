@@ -1,0 +1,219 @@
+"""Score quote extraction and speaker attribution (guidelines §7 of the Romanian quote gold).
+
+Matching: a predicted and a gold attribution match when their kinds are equal and their contents
+overlap with token IoU >= 0.5 (tokens = ``\\w+`` runs), one-to-one, best IoU first.
+Detection P/R/F1 counts matched pairs.  Speaker-attribution P/R/F1 counts matched pairs whose
+speakers agree: normalised strings (NFC, no soft hyphen, ş/ţ→ș/ț, lower case, no punctuation)
+equal, or one is an alias of the other (every word of the shorter name starts like a word of the
+longer one, first 5 letters: "Lavrov"/"Serghei Lavrov", "presei de stat ruse"/"presa de stat
+rusă"); two nulls agree.  On PolNeAR (no canonical names) the speaker is right when the
+predicted mention overlaps the gold Source span or the predicted name is an alias of its text.
+
+    python eval/quotes_eval.py --set ro-dev | ro-heldout | polnear-test | polnear-dev [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from quotes_datasets import GoldDoc, GoldQuote, load_polnear, load_ro  # noqa: E402
+
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def norm(s: str | None) -> str:
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFC", s).replace("\u00ad", "")
+    s = s.translate(str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})).lower()
+    return " ".join(re.findall(r"\w+", s))
+
+
+def alias(a: str | None, b: str | None) -> bool:
+    """Same speaker by normalised string or as an alias (word-prefix subset)."""
+    if a is None or b is None:
+        return a is None and b is None
+    na, nb = norm(a).split(), norm(b).split()
+    if not na or not nb:
+        return na == nb
+    if na == nb:
+        return True
+    short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
+    stems = [w[:5] for w in long_]
+    return all(w[:5] in stems for w in short)
+
+
+def _token_sets(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    for m in _TOKEN_RE.finditer(text):
+        for s, e in spans:
+            if m.start() < e and s < m.end():
+                out.add(m.start())
+    return out
+
+
+def match(text: str, pred: list[dict[str, Any]], gold: list[GoldQuote]) -> list[tuple[int, int]]:
+    """One-to-one matching (same kind, token IoU >= 0.5), best IoU first."""
+    gsets = [_token_sets(text, g.content) for g in gold]
+    psets = [_token_sets(text, [tuple(p["content"])]) for p in pred]
+    cands = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            if p["kind"] != g.kind or not psets[i] or not gsets[j]:
+                continue
+            inter = len(psets[i] & gsets[j])
+            if not inter:
+                continue
+            iou = inter / len(psets[i] | gsets[j])
+            if iou >= 0.5:
+                cands.append((iou, i, j))
+    cands.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in cands:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def speaker_ok(p: dict[str, Any], g: GoldQuote, polnear: bool) -> bool:
+    if not polnear:
+        return alias(p.get("speaker"), g.speaker)
+    if g.speaker is None:
+        return p.get("speaker") is None
+    m = p.get("speaker_mention")
+    if m and any(m[0] < e and s < m[1] for s, e in g.speaker_spans):
+        return True
+    sp = p.get("speaker")
+    return sp is not None and alias(sp.split()[-1], g.speaker.split()[-1]) if sp and g.speaker.split() else False
+
+
+def prf(tp: int, npred: int, ngold: int) -> dict[str, float | int]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": npred, "gold": ngold}
+
+
+def predict(docs: list[GoldDoc]) -> list[list[dict[str, Any]]]:
+    """Run the Romanian/English analysis needed for quotes and map spans to the gold text."""
+    from cronicar.analyze.context import Context
+    from cronicar.analyze.nlp import get_nlp
+    from cronicar.analyze.normalize import normalize_aligned
+    from cronicar.analyze.quotes import extract
+    from cronicar.model import DocDate
+
+    try:
+        from cronicar.analyze import timex as timex_mod
+    except Exception:  # the temporal engine may not exist yet
+        timex_mod = None
+    out = []
+    by_lang: dict[str, list[int]] = {}
+    for i, d in enumerate(docs):
+        by_lang.setdefault(d.lang, []).append(i)
+    results: dict[int, list[dict[str, Any]]] = {}
+    for lang, idxs in by_lang.items():
+        nlp = get_nlp(lang)
+        aligned = [normalize_aligned(docs[i].text) for i in idxs]
+        for i, al, doc in zip(idxs, aligned, nlp.pipe([a.text for a in aligned], batch_size=8)):
+            dct = DocDate.parse(docs[i].dct) if docs[i].dct else None
+            timexes = []
+            if timex_mod is not None and dct is not None:
+                try:
+                    timexes = timex_mod.tag(al.text, dct, lang, doc=doc)
+                except Exception:
+                    timexes = []
+            ctx = Context(doc=doc, text=al.text, dct=dct, lang=lang, timexes=timexes)
+            preds = []
+            for q in extract(ctx):
+                d = q.to_contract()
+                d["content"] = list(al.to_original(*q.content))
+                if q.speaker_mention:
+                    d["speaker_mention"] = list(al.to_original(*q.speaker_mention))
+                preds.append(d)
+            results[i] = preds
+    for i in range(len(docs)):
+        out.append(results[i])
+    return out
+
+
+def score(docs: list[GoldDoc], preds: list[list[dict[str, Any]]], polnear: bool, errors: bool = False) -> dict[str, Any]:
+    kinds = ("direct", "indirect")
+    c = {k: {"tp": 0, "sp": 0, "pred": 0, "gold": 0} for k in kinds}
+    for d, pr in zip(docs, preds):
+        pairs = match(d.text, pr, d.quotes)
+        for k in kinds:
+            c[k]["pred"] += sum(1 for p in pr if p["kind"] == k)
+            c[k]["gold"] += sum(1 for g in d.quotes if g.kind == k)
+        mp = {i: j for i, j in pairs}
+        mg = {j: i for i, j in pairs}
+        for i, j in pairs:
+            k = d.quotes[j].kind
+            c[k]["tp"] += 1
+            ok = speaker_ok(pr[i], d.quotes[j], polnear)
+            c[k]["sp"] += ok
+            if errors and not ok:
+                print(f"SPK {d.id} {k} pred={pr[i].get('speaker')!r} gold={d.quotes[j].speaker!r} :: "
+                      f"{d.text[pr[i]['content'][0]:pr[i]['content'][1]][:70]!r}", file=sys.stderr)
+        if errors:
+            for i, p in enumerate(pr):
+                if i not in mp:
+                    print(f"FP  {d.id} {p['kind']} {p.get('speaker')!r} :: {d.text[p['content'][0]:p['content'][1]][:90]!r}",
+                          file=sys.stderr)
+            for j, g in enumerate(d.quotes):
+                if j not in mg:
+                    s, e = g.content[0][0], g.content[-1][1]
+                    print(f"FN  {d.id} {g.kind} {g.speaker!r} :: {d.text[s:e][:90]!r}", file=sys.stderr)
+    tot = {key: sum(c[k][key] for k in kinds) for key in ("tp", "sp", "pred", "gold")}
+    res: dict[str, Any] = {"docs": len(docs)}
+    if polnear:
+        for k in kinds:
+            res[k] = {"detection": prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]),
+                      "speaker": prf(c[k]["sp"], c[k]["pred"], c[k]["gold"])}
+    else:
+        res["detection"] = prf(tot["tp"], tot["pred"], tot["gold"])
+        res["speaker"] = prf(tot["sp"], tot["pred"], tot["gold"])
+        res["by_kind"] = {k: {"detection": prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]),
+                              "speaker": prf(c[k]["sp"], c[k]["pred"], c[k]["gold"])} for k in kinds}
+    return res
+
+
+def load_set(name: str, limit: int | None = None) -> tuple[list[GoldDoc], bool]:
+    if name.startswith("ro-"):
+        docs = load_ro(name[3:])
+        return (docs[:limit] if limit else docs), False
+    if name.startswith("polnear-"):
+        return load_polnear(name.split("-", 1)[1], limit), True
+    raise SystemExit(f"unknown set {name!r}")
+
+
+def evaluate(name: str, limit: int | None = None, errors: bool = False) -> dict[str, Any]:
+    docs, polnear = load_set(name, limit)
+    res = score(docs, predict(docs), polnear, errors)
+    res["set"] = name
+    if limit:
+        res["limit"] = limit
+    return res
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="ro-dev")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--errors", action="store_true", help="print mismatches to stderr")
+    a = ap.parse_args()
+    print(json.dumps(evaluate(a.set, a.limit, a.errors), indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,377 @@
+"""Quotes and speaker attribution: who said what, and when (Romanian and English).
+
+``extract(ctx)`` is the pipeline component.  Order of work:
+
+1. quotation-mark spans (:mod:`.direct`), outermost only;
+2. cues per sentence (:mod:`.indirect`): speech verbs and prepositions outside quotation marks,
+   each with its content (clause or attached quotes) and speaker mention (:mod:`.speakers`);
+3. quoted spans no cue claimed: subheads "X: „…”", continuation sentences (speaker = the
+   previous statement's), scare quotes and titles are left out;
+4. canonical speakers by article-wide coreference (:mod:`.coref`); media outlets reporting a
+   statement someone else made become ``media_source``;
+5. ``when``: a time expression in the cue's sentence, else the article date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from cronicar.analyze.context import Context
+from cronicar.analyze.quotes.coref import Resolver, nominative
+from cronicar.analyze.quotes.direct import Marked, find_marked
+from cronicar.analyze.quotes.indirect import (
+    THAT,
+    Cue,
+    content_after,
+    find_cues,
+    strip_edges,
+    trim_right,
+)
+from cronicar.analyze.quotes.lexicon import Lexicon, load
+from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
+from cronicar.analyze.quotes.tokens import is_capitalized, is_punct, is_quote_mark, key, match_seq
+from cronicar.model import Quote
+
+__all__ = ["extract"]
+
+MIN_STANDALONE_TOKENS = 5
+
+
+@dataclass
+class _Rec:
+    kind: str
+    content: tuple[int, int]  # chars
+    cue: tuple[int, int] | None  # chars
+    mention: Mention | None
+    anchor: int  # token used for ordering/recency
+    prep: bool = False
+    media: str | None = None
+    inherit: bool = False  # speaker taken from the previous statement
+    speaker: str | None = None
+    person: bool = False
+    sent: int = 0
+
+
+def _media_name(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
+    i = m.start
+    if key(doc[i]) == "lui":
+        i += 1
+    n = match_seq(doc, i, lex.media, m.end)
+    if n and i + n >= m.end - 0:
+        return doc[i : i + n].text
+    return None
+
+
+def extract(ctx: Context) -> list[Quote]:
+    """All direct and indirect quotes of the article, sorted by content start."""
+    doc, text = ctx.doc, ctx.text
+    if len(doc) == 0:
+        return []
+    lex = load(ctx.lang)
+    parsed = ctx.parsed
+    marks = find_marked(text)
+    quoted = [False] * len(doc)
+    mark_of_open: dict[int, int] = {}
+    mark_of_close: dict[int, int] = {}
+    for mi, m in enumerate(marks):
+        mark_of_open[m.open] = mi
+        mark_of_close[m.close] = mi
+    tok_at: dict[int, int] = {}
+    for t in doc:
+        tok_at[t.idx] = t.i
+    mi = 0
+    for t in doc:
+        while mi < len(marks) and marks[mi].close < t.idx:
+            mi += 1
+        if mi < len(marks) and marks[mi].open < t.idx < marks[mi].close:
+            quoted[t.i] = True
+    used: set[int] = set()
+    recs: list[_Rec] = []
+    sents = list(doc.sents)
+
+    def tok_span(a: int, b: int) -> tuple[int, int]:
+        return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+
+    def mark_between(a_char: int, b_char: int) -> list[int]:
+        return [k for k, m in enumerate(marks) if a_char <= m.open and m.close < b_char]
+
+    def add_indirect(s: int, e: int, cue: Cue, mention: Mention | None, si: int, prep: bool = False) -> None:
+        s, e = strip_edges(doc, s, e, lex)
+        if e <= s:
+            return
+        cs, ce = tok_span(s, e)
+        inner = mark_between(cs, ce + 1)
+        # The whole content is one quote (only connectives outside): direct only.
+        if len(inner) == 1 and marks[inner[0]].open <= cs + 1 and marks[inner[0]].close >= ce - 2:
+            m = marks[inner[0]]
+            used.add(inner[0])
+            recs.append(_Rec("direct", (m.start, m.end), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
+            return
+        used.update(inner)
+        if e - s < 2:
+            return
+        recs.append(_Rec("indirect", (cs, ce), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
+
+    def add_direct(k: int, cue: Cue | None, mention: Mention | None, anchor: int, si: int, inherit: bool = False) -> None:
+        if k in used:
+            return
+        used.add(k)
+        m = marks[k]
+        recs.append(_Rec("direct", (m.start, m.end), tok_span(cue.start, cue.end) if cue else None, mention, anchor,
+                         inherit=inherit or mention is None, sent=si))
+
+    def quote_after(i: int, limit: int) -> int | None:
+        """Index of the quote whose opening mark is at token i (or i+1 after a comma/colon)."""
+        for j in (i, i + 1):
+            if j < limit and j < len(doc) and is_quote_mark(doc[j]) and doc[j].idx in mark_of_open:
+                return mark_of_open[doc[j].idx]
+        return None
+
+    for si, sent in enumerate(sents):
+        cues = find_cues(doc, sent, lex, quoted, parsed)
+        verb_recs_before = len(recs)
+        prep_cues = [c for c in cues if c.prep]
+        for cue in cues:
+            if cue.prep:
+                continue
+            kind, j, subj, _addr = content_after(doc, cue, sent, lex, parsed)
+            if kind == "none" and not (subj is not None and j < sent.end and doc[j].text == ","):
+                # "told reporters that", "le-a spus jurnaliștilor că": a short object before 'that'
+                for k in range(j, min(j + 5, sent.end)):
+                    if is_punct(doc[k]) or quoted[k]:
+                        break
+                    if key(doc[k]) in THAT:
+                        kind, j = "that", k + 1
+                        break
+            gerund = (parsed and doc[cue.head].morph.get("VerbForm") == ["Ger"]) or (
+                not parsed and key(doc[cue.head]).endswith("ing")
+            )
+            if gerund and kind not in {"that", "colon", "sa"}:
+                continue
+            pre = cue.start > sent.start and doc[cue.start - 1].text in {",", "—", "–"}
+            pre_quote = cue.start > sent.start + 1 and pre and is_quote_mark(doc[cue.start - 2])
+            if not pre and cue.start > sent.start and is_quote_mark(doc[cue.start - 1]) and doc[cue.start - 1].idx in mark_of_close:
+                pre, pre_quote = True, True
+            mention = subj
+            if mention is None and kind != "none" or (mention is None and not pre):
+                if cue.start > sent.start and key(doc[cue.start - 1]) in {"care", "who", "which"}:
+                    j0 = cue.start - 1
+                    if j0 > sent.start and doc[j0 - 1].text == ",":
+                        j0 -= 1
+                    mention = np_before(doc, j0, sent.start, lex, parsed)
+                else:
+                    mention = np_before(doc, cue.start, sent.start, lex, parsed)
+                if mention is None and parsed:
+                    mention = parse_subject(doc, cue.head, sent.start, lex)
+            if pre and kind in {"none", "quote"} and (subj is not None or kind == "none" or pre_quote):
+                # Postposed cue: the content is before it.
+                comma = cue.start - 1
+                close_tok = comma - 1 if doc[comma].text in {",", "—", "–"} else comma
+                if close_tok >= 0 and is_quote_mark(doc[close_tok]) and doc[close_tok].idx in mark_of_close:
+                    k = mark_of_close[doc[close_tok].idx]
+                    m = marks[k]
+                    lead_s = min(sent.start, tok_at.get(m.open, sent.start))
+                    outside = [t for t in doc[lead_s:close_tok] if t.idx < m.open and not is_punct(t)]
+                    lead_ok = all(match_seq(doc, t.i, lex.connectives) for t in outside) or not outside
+                    if lead_ok:
+                        add_direct(k, cue, mention, cue.head, si)
+                    else:
+                        add_indirect(sent.start, comma, cue, mention, si)
+                elif comma > sent.start:
+                    add_indirect(sent.start, comma, cue, mention, si)
+                # "„A”, a spus X, „B”": the second segment shares cue and mention.
+                after = (subj.end if subj else cue.end)
+                if after < sent.end and doc[after].text == ",":
+                    k2 = quote_after(after + 1, min(sent.end + 2, len(doc)))
+                    if k2 is not None:
+                        add_direct(k2, cue, mention, cue.head, si)
+                continue
+            if kind == "that" or kind == "sa":
+                if j < sent.end and doc[j].text == ",":
+                    j += 1
+                end = trim_right(doc, j, sent.end, lex, parsed)
+                # colon introduction inside: "a declarat că X: „Y”"
+                colon = next((k for k in range(j, end) if doc[k].text == ":" and not quoted[k]), None)
+                if colon is not None:
+                    k2 = quote_after(colon + 1, len(doc))
+                    if k2 is not None:
+                        add_indirect(j, colon, cue, mention, si)
+                        add_direct(k2, cue, mention, cue.head, si)
+                        continue
+                add_indirect(j, end, cue, mention, si)
+            elif kind == "colon":
+                k2 = quote_after(j, len(doc))
+                if k2 is not None:
+                    add_direct(k2, cue, mention, cue.head, si)
+                    # following quoted paragraphs with no cue are continuation quotes (handled later)
+                else:
+                    end = trim_right(doc, j, sent.end, lex, parsed)
+                    add_indirect(j, end, cue, mention, si)
+            elif kind == "quote":
+                k2 = quote_after(j, len(doc))
+                if k2 is not None:
+                    add_direct(k2, cue, mention, cue.head, si)
+            else:
+                # Nominal object: a partial quote right after it is what was said (§3.4).
+                for k in range(cue.end, min(cue.end + 10, sent.end)):
+                    if doc[k].text in {",", ";", "."} and not quoted[k]:
+                        break
+                    if is_quote_mark(doc[k]) and doc[k].idx in mark_of_open:
+                        kk = mark_of_open[doc[k].idx]
+                        if kk not in used and mention is not None:
+                            add_direct(kk, cue, mention, cue.head, si)
+                        break
+        has_verb_rec = len(recs) > verb_recs_before
+        for cue in prep_cues:
+            at_start = cue.start == sent.start or all(
+                is_punct(t) or match_seq(doc, t.i, lex.connectives) for t in doc[sent.start : cue.start]
+            )
+            # the NP after the preposition, up to a comma or the sentence end
+            np_end = cue.end
+            while np_end < sent.end and doc[np_end].text not in {",", ".", ";", ":", "!", "?"} and not (
+                is_quote_mark(doc[np_end]) and doc[np_end].idx in mark_of_open
+            ):
+                np_end += 1
+            if np_end == cue.end:
+                continue
+            ns = cue.end
+            if key(doc[ns]) in {"lui", "to"}:
+                ns += 1
+            if ns >= np_end:
+                continue
+            first_noun = next((t for t in doc[ns:np_end] if not (key(t) in {"celor", "unor", "noilor"})), doc[ns])
+            if key(first_noun) in lex.nodata or " ".join(key(t) for t in doc[ns : min(ns + 2, np_end)]) in lex.nodata:
+                continue
+            mention = Mention(ns, np_end)
+            media = _media_name(doc, mention, lex)
+            if has_verb_rec:
+                if media:
+                    for r in recs[verb_recs_before:]:
+                        r.media = r.media or media
+                continue
+            if at_start:
+                s = np_end + 1 if np_end < sent.end and doc[np_end].text == "," else np_end
+                if s < sent.end:
+                    if doc[s].text == ":":
+                        s += 1
+                    end = trim_right(doc, s, sent.end, lex, parsed)
+                    add_indirect(s, end, cue, mention, si, prep=True)
+            elif cue.start > sent.start and doc[cue.start - 1].text in {",", "(", "—", "–"}:
+                add_indirect(sent.start, cue.start - 1, cue, mention, si, prep=True)
+
+    # Headline without marks: "Vorbitor: enunț" in the title paragraph.
+    title_end = text.find("\n\n")
+    if 0 < title_end < 300:
+        title_tokens = [t for t in doc if t.idx < title_end]
+        if title_tokens and not any(r.content[0] < title_end for r in recs):
+            colon = next((t.i for t in title_tokens if t.text == ":" and not quoted[t.i]), None)
+            if colon is not None and 0 < colon <= 8 and is_capitalized(doc[0]):
+                m = Mention(0, colon)
+                q = quote_after(colon + 1, len(title_tokens) + 1)
+                if q is not None:
+                    add_direct(q, None, m, 0, 0)
+                elif colon + 2 < len(title_tokens):
+                    s, e = strip_edges(doc, colon + 1, len(title_tokens), lex)
+                    if e > s:
+                        recs.append(_Rec("indirect", tok_span(s, e), None, m, 0, sent=0))
+
+    # Quotes no cue claimed.
+    for k, m in enumerate(marks):
+        if k in used:
+            continue
+        if any(r.content[0] <= m.open and m.close < r.content[1] + 1 for r in recs if r.kind == "indirect"):
+            continue
+        ot = tok_at.get(m.open)
+        if ot is None:
+            continue
+        ntoks = sum(1 for t in doc[ot : tok_at.get(m.close, ot)] if not is_punct(t))
+        prev = doc[ot - 1] if ot > 0 else None
+        if prev is not None and prev.text == ":":
+            # subhead "Marcel Ciolacu: „…”" (no verb)
+            line_start = text.rfind("\n", 0, m.open) + 1
+            lt = tok_at.get(line_start, None)
+            if lt is not None and lt < ot - 1 and ot - 1 - lt <= 6:
+                used.add(k)
+                recs.append(_Rec("direct", (m.start, m.end), None, Mention(lt, ot - 1), ot, sent=0))
+                continue
+        starts_sentence = prev is None or prev.text in {".", "!", "?", "\n", ":"} or "\n" in prev.text or prev.is_space
+        if ot > 0 and doc[ot].is_sent_start:
+            starts_sentence = True
+        content = text[m.start : m.end]
+        sentence_like = bool(content) and (content[0].isupper() or content[0] in "(.") and ntoks >= MIN_STANDALONE_TOKENS
+        if starts_sentence and sentence_like:
+            used.add(k)
+            recs.append(_Rec("direct", (m.start, m.end), None, None, ot, inherit=True))
+
+    recs.sort(key=lambda r: (r.content[0], r.anchor))
+    return _attribute(ctx, doc, lex, parsed, recs)
+
+
+def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> list[Quote]:
+    """Canonical speakers (coreference), inheritance for cue-less quotes, dates."""
+    resolver = Resolver(doc, lex, parsed)
+    order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
+    last: _Rec | None = None
+    for i in order:
+        r = recs[i]
+        if r.mention is not None and not r.inherit:
+            nm = name_part(doc, r.mention, lex, parsed)
+            speaker, person = resolver.resolve(r.mention, nm)
+            if r.prep and speaker:
+                speaker = nominative(speaker)
+            r.mention = nm
+            r.speaker, r.person = speaker, person
+            if speaker is None and r.mention is not None and key(doc[r.mention.start]) in lex.pronouns and last:
+                r.speaker, r.person = last.speaker, last.person
+            resolver.remember(r.anchor, r.speaker, r.person)
+            last = r
+        else:
+            r.inherit = True
+            if last is not None:
+                r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
+    # Title quotes before any speaker: the closest following statement's speaker.
+    for i in reversed(order):
+        r = recs[i]
+        if r.inherit and r.speaker is None:
+            nxt = next((recs[j] for j in order if recs[j].anchor > r.anchor and recs[j].speaker), None)
+            if nxt is not None:
+                r.mention, r.speaker = nxt.mention, nxt.speaker
+    out: list[Quote] = []
+    seen: set[tuple[str, tuple[int, int], str | None]] = set()
+    for r in recs:
+        k = (r.kind, r.content, r.speaker)
+        if k in seen:
+            continue
+        seen.add(k)
+        media = r.media
+        out.append(
+            Quote(
+                kind=r.kind,
+                content=r.content,
+                cue=r.cue,
+                speaker_mention=r.mention.span(doc) if r.mention is not None else None,
+                speaker=r.speaker,
+                media_source=media,
+                when=_when(ctx, r),
+            )
+        )
+    return out
+
+
+def _when(ctx: Context, r: _Rec) -> dict | None:
+    """The date of the statement: a timex in the cue's sentence (nearest to the cue), else the DCT."""
+    pos = r.cue[0] if r.cue else r.content[0]
+    sent = ctx.doc[ctx.doc[min(r.anchor, len(ctx.doc) - 1)].i].sent
+    s, e = sent.start_char, sent.end_char
+    best = None
+    for t in ctx.timexes or []:
+        if s <= t.start < e and t.interval and t.type in {"DATE", "TIME"} and not (r.content[0] <= t.start < r.content[1]):
+            if best is None or abs(t.start - pos) < abs(best.start - pos):
+                best = t
+    if best is not None:
+        return {"value": best.value, "interval": list(best.interval)}
+    if ctx.dct is None:
+        return None
+    return {"value": ctx.dct.iso, "interval": list(map(str, ctx.dct.interval))}

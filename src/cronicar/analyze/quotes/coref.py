@@ -1,0 +1,182 @@
+"""From a speaker mention to the canonical speaker the gold defines (guidelines §6).
+
+* a name → the fullest form of that name anywhere in the article ("Lavrov" → "Serghei Lavrov");
+* a pronoun ("Ea", "el", "he") → the most recent person speaker or person name before it that
+  agrees in gender when the gender is known;
+* a definite singular role ("ministrul", "Șefa diplomației") → the person that role was given to
+  by an apposition ("ministrul de externe Choe Son Hui"), else the most recent person speaker;
+* an indefinite or plural description ("un purtător de cuvânt", "experții") or an organisation
+  ("Kremlinul") → itself, as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from cronicar.analyze.normalize import fold_diacritics
+from cronicar.analyze.quotes.lexicon import Lexicon
+from cronicar.analyze.quotes.speakers import Mention
+from cronicar.analyze.quotes.tokens import gender, is_name, is_role, key, lemma, number
+
+INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
+PERSON_LABELS = {"PERSON", "PER"}
+
+
+def _stem(word: str) -> str:
+    w = fold_diacritics(word).lower().strip(".,;:")
+    return w[:5]
+
+
+@dataclass
+class Name:
+    start: int  # token index
+    end: int
+    text: str
+    person: bool
+
+
+@dataclass
+class Resolver:
+    """Article-wide name and role memory used to canonicalize speakers."""
+
+    doc: Doc
+    lex: Lexicon
+    parsed: bool
+    names: list[Name] = field(default_factory=list)
+    role_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role lemma -> [(tok, name)]
+    gender_of: dict[str, str] = field(default_factory=dict)  # canonical name -> m | f
+    history: list[tuple[int, str, bool]] = field(default_factory=list)  # (tok, canonical, person)
+
+    def __post_init__(self) -> None:
+        doc, lex = self.doc, self.lex
+        i = 0
+        while i < len(doc):
+            if is_name(doc[i], lex, self.parsed):
+                e = i + 1
+                while e < len(doc) and e - i < 5 and (
+                    is_name(doc[e], lex, self.parsed)
+                    or (key(doc[e]) == "-" and e + 1 < len(doc) and is_name(doc[e + 1], lex, self.parsed))
+                ):
+                    e += 1
+                span = doc[i:e]
+                person = any(t.ent_type_ in PERSON_LABELS for t in span) if self.parsed else True
+                self.names.append(Name(i, e, span.text, person))
+                self._learn_role(i, span.text)
+                i = e
+            else:
+                i += 1
+
+    def _learn_role(self, i: int, name: str) -> None:
+        """Apposition "ministrul de externe Choe Son Hui" / "Șefa X, Y": remember role → name."""
+        doc = self.doc
+        for j in range(i - 1, max(-1, i - 6), -1):
+            t = doc[j]
+            lem = self.role_key(t)
+            if lem:
+                self.role_of.setdefault(lem, []).append((i, self.fullest(name)))
+                g = gender(t)
+                if g and number(t) != "pl":
+                    self.gender_of.setdefault(self.fullest(name), g)
+                return
+            if t.text in {".", "!", "?", ";", "\n"} or (self.parsed and t.pos_ in {"VERB", "AUX"}):
+                return
+
+    def role_key(self, tok) -> str | None:
+        """The role lexicon entry a token inflects ("ministrul" → "ministru"), or None."""
+        if not is_role(tok, self.lex):
+            return None
+        k = key(tok)
+        lem = lemma(tok)
+        if lem in self.lex.roles:
+            return lem
+        for suf in ("ului", "lui", "ul", "le", "ei", "ii", "lor", "l", "a", "i", ""):
+            if k.endswith(suf) and k[: len(k) - len(suf)] in self.lex.roles:
+                return k[: len(k) - len(suf)]
+        return k
+
+    def fullest(self, text: str) -> str:
+        """The longest name in the article whose words include all words of ``text``."""
+        words = [_stem(w) for w in text.split()]
+        if not words:
+            return text
+        best = text
+        for n in self.names:
+            nw = [_stem(w) for w in n.text.split()]
+            if len(nw) > len(best.split()) and len(nw) <= 4 and all(w in nw for w in words):
+                if words[-1] == nw[-1] or words[0] == nw[0]:
+                    best = n.text
+        return best
+
+    def _is_person_name(self, text: str) -> bool:
+        words = set(_stem(w) for w in text.split())
+        return any(n.person and words <= set(_stem(w) for w in n.text.split()) for n in self.names)
+
+    def recent_person(self, before: int, want_gender: str | None) -> str | None:
+        for tok, name, person in reversed(self.history):
+            if tok < before and person and (want_gender is None or self.gender_of.get(name, want_gender) == want_gender):
+                return name
+        for n in reversed(self.names):
+            if n.start < before and n.person:
+                full = self.fullest(n.text)
+                if want_gender is None or self.gender_of.get(full, want_gender) == want_gender:
+                    return full
+        return None
+
+    def resolve(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
+        """Canonical speaker of a mention and whether it is a person."""
+        doc = self.doc
+        toks = doc[m.start : m.end]
+        if name_m is not m or any(is_name(t, self.lex, self.parsed) for t in toks) and len(toks) <= 5 and all(
+            is_name(t, self.lex, self.parsed) or key(t) in {"de", "-"} for t in toks
+        ):
+            text = doc[name_m.start : name_m.end].text
+            full = self.fullest(text)
+            person = self._is_person_name(full)
+            if name_m is not m:
+                head = toks[0]
+                g = gender(head) if self.parsed and self.role_key(head) else None
+                if g:
+                    self.gender_of.setdefault(full, g)
+            return full, person
+        first = toks[0]
+        k = key(first)
+        if len(toks) == 1 and k in self.lex.pronouns:
+            kind = self.lex.pronouns[k]
+            if kind == "pl":
+                return None, False
+            return self.recent_person(m.start, kind), True
+        head = next((t for t in toks if self.role_key(t)), None)
+        if head is not None and k not in INDEF and number(head) != "pl" and not key(head).endswith("ii"):
+            lem = self.role_key(head) or key(head)
+            learned = [n for tok, n in self.role_of.get(lem, []) if tok < m.start + 40]
+            g = gender(head) if self.parsed else None
+            if learned:
+                spoken = [n for _, n, _ in reversed(self.history) if n in learned]
+                return (spoken[0] if spoken else learned[-1]), True
+            person = self.recent_person(m.start, g)
+            if person:
+                return person, True
+        return nominative(toks.text), False
+
+    def remember(self, tok: int, canonical: str | None, person: bool) -> None:
+        if canonical:
+            self.history.append((tok, canonical, person))
+
+
+def nominative(text: str) -> str:
+    """Undo the dative/genitive article of a Romanian name after 'potrivit' ("Coreii" → "Coreea")."""
+    words = text.split()
+    if words and words[0].lower() == "lui":
+        words = words[1:]
+    if not words:
+        return text
+    w = words[0]
+    if w.endswith("eii") and len(w) > 4:
+        words[0] = w[:-3] + "eea"
+    elif w.endswith("ului") and len(w) > 5:
+        words[0] = w[:-4] + "ul"
+    elif w.endswith("ei") and len(w) > 4 and w[0].isupper():
+        words[0] = w[:-2] + "a"
+    return " ".join(words)

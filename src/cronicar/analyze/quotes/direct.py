@@ -1,0 +1,92 @@
+"""Quotation-mark spans: the raw material of direct quotes, in every quote style.
+
+Romanian news mixes „…”, "…", ”…”, «…», ,,…" and ‚…‘ (often within one article and nested),
+English uses “…” and "…".  Symmetric marks (" ” “) are disambiguated from their context: a mark
+after a space that precedes a word opens, a mark after a word closes.  Only outermost spans are
+returned: anything inside a direct quote belongs to it (guidelines §2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_ONLY = {"„": "”“\"", "«": "»", "‚": "‘’"}
+SYMMETRIC = {'"', "”", "“"}
+MAX_SPAN = 4000  # a quote that does not close within this many characters is a stray mark
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One outermost quoted span: marks at ``open``/``close``, content ``[start, end)`` trimmed."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+def _prev(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _next(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else " "
+
+
+def _opening_like(text: str, i: int) -> bool:
+    p, n = _prev(text, i), _next(text, i)
+    return (p.isspace() or p in "([{:;—–-\u00ad/" or i == 0) and not n.isspace()
+
+
+def _closing_like(text: str, i: int) -> bool:
+    p, n = _prev(text, i), _next(text, i)
+    return not p.isspace() and (n.isspace() or n in ".,;:!?)]}—–-…" or n in SYMMETRIC or n in "»’‘")
+
+
+def find_marked(text: str) -> list[Marked]:
+    """All outermost quoted spans of ``text`` (content trimmed of whitespace), in text order."""
+    out: list[Marked] = []
+    stack: list[tuple[str, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if stack and i - stack[0][1] > MAX_SPAN:
+            # Unclosed: forget it and rescan right after the stray opener.
+            i = stack[0][1] + 1
+            stack.clear()
+            continue
+        if c == "," and _next(text, i) == "," and (i == 0 or text[i - 1].isspace()):
+            stack.append(("„", i))
+            i += 2
+            continue
+        if c in OPEN_ONLY:
+            stack.append((c, i))
+        elif c == "»" or c in "‘’":
+            if stack and c in OPEN_ONLY.get(stack[-1][0], ""):
+                _close(text, stack, i, out)
+        elif c in SYMMETRIC:
+            top = stack[-1][0] if stack else None
+            can_close = top is not None and (top in SYMMETRIC or top == "„")
+            if can_close and _closing_like(text, i):
+                _close(text, stack, i, out)
+            elif _opening_like(text, i):
+                stack.append((c, i))
+            elif can_close:
+                _close(text, stack, i, out)
+        i += 1
+    return out
+
+
+def _close(text: str, stack: list[tuple[str, int]], i: int, out: list[Marked]) -> None:
+    _, o = stack.pop()
+    if stack:
+        return  # nested: belongs to the outer quote
+    s, e = o + 1, i
+    if text[o] == "," and text[o + 1 : o + 2] == ",":
+        s = o + 2
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Marked(o, i, s, e))

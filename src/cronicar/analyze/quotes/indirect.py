@@ -1,0 +1,184 @@
+"""Cues and the content they govern: speech verbs with their clause, prepositional cues.
+
+A cue is found in the tokens (a speech verb from ``lang/<code>/quotes_verbs.txt``, or a
+preposition such as "potrivit"/"according to"); its content is then located by the shape of the
+sentence, which works the same with or without a parse:
+
+* ``X a declarat că [A]`` / ``X said that [A]`` — the clause after ``că``/``that`` (``să`` kept);
+* ``X a declarat: „A”`` — the quote after the colon (direct);
+* ``[A], a declarat X`` / ``„A”, a spus X, „B”`` — the clause or quote(s) around a postposed cue;
+* ``Potrivit lui X, [A]`` / ``[A], potrivit X`` — a prepositional cue (its sentence only).
+
+The right edge drops material about the speech event itself (", adăugând…", ", potrivit Reuters").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from cronicar.analyze.quotes.lexicon import Lexicon
+from cronicar.analyze.quotes.speakers import Mention, np_after, np_before
+from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key, lemma, match_seq
+
+AUX_CLITICS = {"a", "au", "am", "ai", "ați", "va", "vor", "ar", "o", "mai", "se", "s-", "i-", "l-", "le-", "ne-",
+               "v-", "și-", "îi", "își", "le", "i", "mi-", "ți-", "și-a", "s-a", "i-a", "l-a", "has", "had",
+               "have", "was", "would", "will", "also", "then", "mai", "-", "nu", "n-", "not"}
+THAT = {"că", "that"}
+SA = {"să", "dacă", "if", "whether", "cum", "ce", "de", "unde", "când", "why", "how", "what"}
+NEG = {"nu", "n-", "not", "never", "nici"}
+CLAUSE_END = {".", "!", "?", ";"}
+
+
+@dataclass
+class Cue:
+    """A cue occurrence: token range of the cue group, its kind, and the head token."""
+
+    start: int
+    end: int
+    head: int
+    prep: bool = False
+
+
+def cue_group(doc: Doc, v: int, floor: int) -> tuple[int, bool]:
+    """Start of the verb group (auxiliaries, clitics, 'mai') and whether it is negated."""
+    g = v
+    neg = False
+    while g > floor:
+        k = key(doc[g - 1])
+        if k in AUX_CLITICS or (k.endswith("-") and len(k) <= 4) or (doc[g - 1].pos_ == "AUX"):
+            if k in NEG:
+                neg = True
+            g -= 1
+            continue
+        break
+    if g > floor and key(doc[g - 1]) in NEG:
+        neg = True
+    return g, neg
+
+
+def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bool) -> list[Cue]:
+    """Verb and preposition cues of a sentence that are not inside quotation marks."""
+    out: list[Cue] = []
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        if quoted[i]:
+            i += 1
+            continue
+        n = match_seq(doc, i, lex.preps, sent.end)
+        if n and not (parsed and key(tok) == "potrivit" and tok.pos_ == "ADJ" and i + 1 < sent.end
+                      and key(doc[i + 1]) not in {"lui", "acestuia", "acesteia", "acestora"} and False):
+            out.append(Cue(i, i + n, i, prep=True))
+            i += n
+            continue
+        k = key(tok)
+        if lex.is_verb(k, lemma(tok) if parsed else ""):
+            if parsed and tok.pos_ not in {"VERB", "AUX"} and k not in lex.verb_forms:
+                i += 1
+                continue
+            if parsed and tok.pos_ in {"NOUN", "ADJ", "ADP", "PROPN"}:
+                i += 1
+                continue
+            g, neg = cue_group(doc, i, sent.start)
+            if not neg:
+                out.append(Cue(g, i + 1, i))
+        i += 1
+    return out
+
+
+def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> int:
+    """End token of an indirect content that runs to ``end``: stop before speech-event material."""
+    j = start
+    while j < end:
+        t = doc[j]
+        if t.text in CLAUSE_END and j > start:
+            return j
+        if t.text in {",", "—", "–", "("} and j > start:
+            nxt = j + 1
+            if nxt < end and (match_seq(doc, nxt, lex.stops, end) or _starts_cue(doc, nxt, end, lex, parsed)):
+                return j
+        j += 1
+    return end
+
+
+def _starts_cue(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> bool:
+    j = i
+    while j < end and j - i < 4 and (key(doc[j]) in AUX_CLITICS or key(doc[j]).endswith("-")):
+        j += 1
+    if j >= end:
+        return False
+    t = doc[j]
+    if not lex.is_verb(key(t), lemma(t) if parsed else ""):
+        return False
+    if parsed and t.pos_ not in {"VERB", "AUX"}:
+        return False
+    # "…, a declarat X" / "…, said X" / "…, adăugând": the verb is a cue only if it is not followed
+    # by its own 'că' right away (then it is a coordinated clause of the content).
+    return j > i or (t.morph.get("VerbForm") == ["Ger"]) or not parsed
+
+
+def strip_edges(doc: Doc, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
+    """Drop leading connectives/commas and trailing punctuation (not closing quote marks)."""
+    changed = True
+    while changed and s < e:
+        changed = False
+        while s < e and doc[s].is_space:
+            s += 1
+        n = match_seq(doc, s, lex.connectives, e)
+        if n and s + n < e and (doc[s + n].text == "," or n >= 1) and doc[s].is_sent_start or (
+            n and doc[s + n].text == ","
+        ):
+            s += n
+            changed = True
+        while s < e and doc[s].text in {",", ":", "-", "—", "–"}:
+            s += 1
+            changed = True
+    while e > s and is_punct(doc[e - 1]) and not is_quote_mark(doc[e - 1]) and doc[e - 1].text not in {")", "…"}:
+        e -= 1
+    return s, e
+
+
+def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) -> tuple[str, int, Mention | None, Mention | None]:
+    """What follows a verb cue: ('that'|'colon'|'quote'|'none', token, subject, addressee)."""
+    j = cue.end
+    subj = np_after(doc, j, sent.end, lex, parsed)
+    addr: Mention | None = None
+    if subj is not None:
+        j = subj.end
+        if j < sent.end and key(doc[j]) == "lui":
+            a = np_after(doc, j + 1, sent.end, lex, parsed)
+            if a is not None:
+                addr = a
+                j = a.end
+    else:
+        # skip time words / adverbs between the verb and 'că'
+        k = j
+        while k < sent.end and k - j < 4:
+            n = match_seq(doc, k, lex.skip, sent.end)
+            if n:
+                k += n
+            elif parsed and doc[k].pos_ == "ADV":
+                k += 1
+            else:
+                break
+        j = k
+    while j < sent.end and doc[j].text == ",":
+        j += 1
+        # "a subliniat, de asemenea, că"
+        n = match_seq(doc, j, lex.skip + lex.connectives, sent.end)
+        if n and j + n < sent.end and doc[j + n].text == ",":
+            j += n + 1
+    if j >= sent.end:
+        return "none", j, subj, addr
+    k = key(doc[j])
+    if k in THAT:
+        return "that", j + 1, subj, addr
+    if k in SA and not (k == "de" and True):
+        return "sa", j, subj, addr
+    if k == ":":
+        return "colon", j + 1, subj, addr
+    if is_quote_mark(doc[j]):
+        return "quote", j, subj, addr
+    return "none", j, subj, addr

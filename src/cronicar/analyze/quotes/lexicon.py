@@ -1,0 +1,101 @@
+"""Per-language quote lexicons loaded from ``lang/<code>/quotes_*.txt`` data files.
+
+Language knowledge is data (DESIGN §2): speech verbs, cue prepositions, role nouns, pronouns and
+media outlets live in plain files with a header, so adding a language means adding a folder.
+A language without files gets an empty lexicon: direct quotes are still found from the marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from cronicar.analyze.normalize import fold_diacritics
+
+LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+_EXAMPLE_RE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*)$")
+
+
+def _key(text: str) -> str:
+    return fold_diacritics(text).lower()
+
+
+@dataclass
+class Lexicon:
+    """Everything the quote engine knows about one language."""
+
+    lang: str
+    verb_lemmas: set[str] = field(default_factory=set)
+    verb_forms: set[str] = field(default_factory=set)
+    preps: list[list[str]] = field(default_factory=list)  # token sequences, longest first
+    speech_nouns: set[str] = field(default_factory=set)
+    nodata: set[str] = field(default_factory=set)
+    connectives: list[list[str]] = field(default_factory=list)
+    stops: list[list[str]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    pronouns: dict[str, str] = field(default_factory=dict)  # word -> m | f | pl
+    skip: list[list[str]] = field(default_factory=list)
+    media: list[list[str]] = field(default_factory=list)
+    examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
+
+    def is_verb(self, lower: str, lemma: str = "") -> bool:
+        return lower in self.verb_forms or (bool(lemma) and lemma in self.verb_lemmas)
+
+
+def _lines(path: Path, lex: Lexicon) -> list[str]:
+    out = []
+    if not path.exists():
+        return out
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        m = _EXAMPLE_RE.match(raw.strip())
+        if m:
+            lex.examples.append((path.name, m.group(1), m.group(2)))
+            continue
+        line = raw.split("#", 1)[0].rstrip() if raw.lstrip().startswith("#") else raw.rstrip()
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _words(phrase: str) -> list[str]:
+    return _key(phrase).split()
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Lexicon:
+    """Read the quote data files of ``lang`` (cached; empty lexicon when the folder has none)."""
+    lex = Lexicon(lang)
+    folder = LANG_DIR / lang
+    for line in _lines(folder / "quotes_verbs.txt", lex):
+        lemma, _, forms = line.partition("\t")
+        lex.verb_lemmas.add(_key(lemma.strip()))
+        lex.verb_forms.update(_key(f) for f in forms.split())
+    for line in _lines(folder / "quotes_cues.txt", lex):
+        kind, _, phrase = line.partition("\t")
+        kind, phrase = kind.strip(), phrase.strip()
+        if kind == "prep":
+            lex.preps.append(_words(phrase))
+        elif kind == "noun":
+            lex.speech_nouns.add(_key(phrase))
+        elif kind == "nodata":
+            lex.nodata.add(_key(phrase))
+        elif kind == "connective":
+            lex.connectives.append(_words(phrase))
+        elif kind == "stop":
+            lex.stops.append(_words(phrase))
+    for line in _lines(folder / "quotes_roles.txt", lex):
+        kind, _, word = line.partition("\t")
+        kind, word = kind.strip(), _key(word.strip())
+        if kind == "role":
+            lex.roles.add(word)
+        elif kind.startswith("pron_"):
+            lex.pronouns[word] = kind[5:]
+        elif kind == "skip":
+            lex.skip.append(word.split())
+    for line in _lines(folder / "quotes_media.txt", lex):
+        lex.media.append(_words(line.strip()))
+    for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media):
+        seqs.sort(key=len, reverse=True)
+    return lex

@@ -1,0 +1,180 @@
+"""Who speaks: the speaker mention of a cue, before or after it, and the addressee.
+
+The ro_legal_fl parser often labels a post-verbal subject as an object ("a declarat vineri
+ministrul…" → obj), so the mention is found by position first (the noun phrase right after the
+cue group, skipping time words; else the one right before it, or the parser's ``nsubj``), and the
+parse only confirms.  Inside a phrase that contains the speaker's proper name, only the name is
+the mention ("premierul [Mihai Tudose]").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from cronicar.analyze.quotes.lexicon import Lexicon
+from cronicar.analyze.quotes.tokens import (
+    is_capitalized,
+    is_genitive,
+    is_name,
+    is_punct,
+    is_quote_mark,
+    is_role,
+    key,
+    match_seq,
+)
+
+NP_LINKS = {"de", "al", "a", "ale", "ai", "din", "pentru", "of", "for", "-"}
+NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
+STOP_WORDS = {"care", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
+              "in", "at", "with", "on", "about", "after", "luni", "marți", "miercuri", "joi", "vineri"}
+NOUNISH = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"}
+
+
+@dataclass
+class Mention:
+    """A speaker mention: token range ``[start, end)`` and the tokens the canonical name uses."""
+
+    start: int
+    end: int
+
+    def span(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
+
+
+def _np_token(tok: Token, lex: Lexicon, parsed: bool, first: bool) -> bool:
+    k = key(tok)
+    if is_punct(tok) and k != "-":
+        return False
+    if k in STOP_WORDS and not (first and False):
+        return False
+    if k in NP_LINKS or k in NP_DETS:
+        return True
+    if k in lex.pronouns:
+        return first
+    if lex.is_verb(k):
+        return False
+    if parsed:
+        return tok.pos_ in NOUNISH or is_capitalized(tok)
+    return is_capitalized(tok) or k in lex.roles or (not first and k.isalpha() and k.islower() and False)
+
+
+def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The noun phrase starting at or right after token ``i`` (skipping time words), before ``end``."""
+    j = i
+    while j < end:
+        n = match_seq(doc, j, lex.skip, end)
+        if n:
+            j += n
+            continue
+        if parsed and doc[j].pos_ == "ADV" and key(doc[j]) not in lex.pronouns:
+            j += 1
+            continue
+        break
+    if j >= end:
+        return None
+    first = doc[j]
+    k = key(first)
+    if k in lex.pronouns:
+        return Mention(j, j + 1)
+    if not _np_token(first, lex, parsed, True) or k in NP_LINKS - {"a"}:
+        return None
+    if parsed and first.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART"} and k not in NP_DETS:
+        return None
+    if not parsed and not (is_capitalized(first) or k in NP_DETS or k in lex.roles):
+        return None
+    e = j + 1
+    while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False):
+        e += 1
+    while e > j + 1 and key(doc[e - 1]) in NP_LINKS | NP_DETS:
+        e -= 1
+    if key(doc[j]) in {"lui"} and e > j + 1:
+        j += 1
+    return Mention(j, e)
+
+
+def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The noun phrase ending right before token ``i`` (not before ``start``)."""
+    e = i
+    while e > start:
+        # skip a parenthetical/time adverb right before the verb ("Ea a subliniat", "X a mai spus")
+        if parsed and doc[e - 1].pos_ == "ADV" and key(doc[e - 1]) not in lex.pronouns:
+            e -= 1
+            continue
+        break
+    if e <= start:
+        return None
+    last = doc[e - 1]
+    if key(last) in lex.pronouns:
+        return Mention(e - 1, e)
+    if not _np_token(last, lex, parsed, False) or key(last) in NP_LINKS | NP_DETS:
+        return None
+    s = e - 1
+    while s > start and e - s < 12:
+        prev = doc[s - 1]
+        if key(prev) in NP_DETS or _np_token(prev, lex, parsed, False):
+            s -= 1
+            continue
+        break
+    while s < e - 1 and key(doc[s]) in NP_LINKS - {"a"}:
+        s += 1
+    if not parsed:
+        # English: keep the capitalized run / role phrase next to the verb.
+        while s < e - 1 and not (is_capitalized(doc[s]) or key(doc[s]) in NP_DETS or key(doc[s]) in lex.roles):
+            s += 1
+    return Mention(s, e)
+
+
+def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """For "X, care a declarat…": the antecedent X of the relative pronoun at token ``i``."""
+    j = i
+    if j > start and key(doc[j - 1]) == ",":
+        j -= 1
+    return np_before(doc, j, start, lex, parsed)
+
+
+def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
+    """Inside a mention, the longest run of proper-name tokens if there is one, else the mention."""
+    best: tuple[int, int] | None = None
+    s = m.start
+    while s < m.end:
+        if is_name(doc[s], lex, parsed) and not (s > m.start and is_genitive(doc[s])):
+            e = s + 1
+            while e < m.end and (is_name(doc[e], lex, parsed) or (key(doc[e]) in {"de", "-"} and e + 1 < m.end
+                                                                  and is_name(doc[e + 1], lex, parsed))):
+                e += 1
+            if best is None or e - s > best[1] - best[0]:
+                best = (s, e)
+            s = e
+        else:
+            s += 1
+    if best is None:
+        return m
+    return Mention(*best)
+
+
+def sentence_tokens(sent: Span) -> tuple[int, int]:
+    return sent.start, sent.end
+
+
+def has_quote_between(doc: Doc, a: int, b: int) -> bool:
+    return any(is_quote_mark(doc[k]) for k in range(a, b))
+
+
+def parse_subject(doc: Doc, v: int, start: int, lex: Lexicon) -> Mention | None:
+    """The parser's subject of the verb at ``v`` (or of the verb it is coordinated with), before it."""
+    verb = doc[v]
+    for cand in (verb, verb.head if verb.dep_ in {"conj", "xcomp"} else None):
+        if cand is None:
+            continue
+        for ch in cand.children:
+            if ch.dep_.startswith("nsubj") and start <= ch.i < v:
+                s = ch.left_edge.i
+                while s < ch.i and (is_punct(doc[s]) or key(doc[s]) in {"și", "iar", "dar"}):
+                    s += 1
+                e = ch.i + 1
+                while e < v and doc[e] in set(ch.subtree) and not is_punct(doc[e]) and key(doc[e]) not in STOP_WORDS:
+                    e += 1
+                return Mention(max(s, start), e)
+    return None

@@ -1,0 +1,98 @@
+"""A thin, language-neutral view of tokens, so one engine serves parsed and unparsed text.
+
+Romanian docs carry POS, lemmas, morphology and NER; English docs (blank tokenizer) only have
+text.  The predicates here fall back to spelling when the annotation is missing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from cronicar.analyze.normalize import fold_diacritics
+from cronicar.analyze.quotes.lexicon import Lexicon
+
+QUOTE_CHARS = set("„“”\"«»‚‘’")
+FUNCTION_CAPS = {"la", "în", "pe", "de", "după", "dar", "iar", "și", "the", "a", "an", "but", "and", "in", "on", "at"}
+NAME_LABELS = {"PERSON", "ORG", "ORGANIZATION", "GPE", "LOC", "FACILITY", "NAT_REL_POL", "NORP", "FAC"}
+
+
+def key(tok: Token) -> str:
+    return fold_diacritics(tok.text).lower()
+
+
+def lemma(tok: Token) -> str:
+    return fold_diacritics(tok.lemma_).lower() if tok.lemma_ else ""
+
+
+def is_punct(tok: Token) -> bool:
+    return all(not ch.isalnum() for ch in tok.text)
+
+
+def is_quote_mark(tok: Token) -> bool:
+    return tok.text in QUOTE_CHARS or tok.text == ",,"
+
+
+def is_capitalized(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t)
+
+
+ROLE_SUFFIXES = ("", "l", "ul", "le", "a", "ului", "lui", "ei", "i", "ii", "lor", "ul")
+
+
+def is_role(tok: Token, lex: Lexicon) -> bool:
+    """A role noun in any inflection: "ministrul", "Șefa", "președintelui" (lemma or stripped suffix)."""
+    k = key(tok)
+    if lemma(tok) in lex.roles:
+        return True
+    return any(k.endswith(suf) and k[: len(k) - len(suf)] in lex.roles for suf in ROLE_SUFFIXES if len(k) > len(suf) + 2)
+
+
+def is_genitive(tok: Token) -> bool:
+    """A name in the genitive/dative ("Coreei", "Kremlinului"): a modifier, not the speaker."""
+    k = key(tok)
+    if tok.i > 0 and key(tok.doc[tok.i - 1]) in {"al", "a", "ale", "ai", "lui"}:
+        return True
+    return k.endswith(("ului", "ei", "ii")) and "Gen" in "".join(tok.morph.get("Case"))
+
+
+def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
+    """A token that can be part of a proper name (not a role noun or pronoun the NER mislabels)."""
+    if not is_capitalized(tok):
+        return False
+    k = key(tok)
+    if k in lex.pronouns or k in FUNCTION_CAPS or is_role(tok, lex):
+        return False
+    if k in lex.verb_forms:
+        return False
+    if not parsed:
+        if tok.is_sent_start:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            return nxt is not None and is_capitalized(nxt) and key(nxt) not in lex.verb_forms
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    return bool(tok.ent_type_) and tok.ent_type_ in NAME_LABELS and tok.pos_ in {"NOUN", "X", "ADJ"}
+
+
+def gender(tok: Token) -> str | None:
+    g = tok.morph.get("Gender")
+    if not g:
+        return None
+    return "f" if g[0] == "Fem" else "m"
+
+
+def number(tok: Token) -> str | None:
+    n = tok.morph.get("Number")
+    if not n:
+        return None
+    return "pl" if n[0] == "Plur" else "sg"
+
+
+def match_seq(doc: Doc, i: int, seqs: list[list[str]], end: int | None = None) -> int:
+    """Length of the longest word sequence in ``seqs`` that starts at token ``i`` (0 if none)."""
+    end = len(doc) if end is None else end
+    for seq in seqs:
+        if i + len(seq) <= end and all(key(doc[i + k]) == w for k, w in enumerate(seq)):
+            return len(seq)
+    return 0
