@@ -144,7 +144,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         """Full-text search (SQLite FTS5) over article titles and text and event summaries.
 
         Snippets mark hits with the control characters U+0002 (start) and U+0003 (end)."""
-        return search_mod.search(store.conn, q, limit)
+        return views.search_results(store, q, limit)
 
     @app.post("/api/articles", tags=["articles"], status_code=201)
     def api_ingest(payload: Any = Body(..., description="an article object, a list of them, or {\"articles\": [...]}"
@@ -192,7 +192,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def page_search(request: Request, q: str = "", store: Store = Depends(get_store)) -> HTMLResponse:
-        results = search_mod.search(store.conn, q) if q.strip() else []
+        results = views.search_results(store, q) if q.strip() else []
         return page(request, "search.html", q=q, results=results)
 
     return app

@@ -14,6 +14,7 @@ from typing import Any
 
 from cronicar.export.chronicle import _title_of, build
 from cronicar.export.formats import date_label, timeline_items
+from cronicar.serve.search import search
 from cronicar.store.db import Store
 
 
@@ -153,8 +154,10 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
     ent = dict(rows[0])
     ent["aliases"] = [r["alias"] for r in store.query(
         "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,)) if r["alias"] != ent["name"]]
-    ent["articles"] = [dict(r) for r in store.query(
-        "SELECT a.id, a.title, a.date, count(*) AS mentions FROM mentions m JOIN articles a ON a.id = m.article_id"
+    ent["articles"] = [{"id": r["id"], "title": r["title"] or _title_of(r["head"]), "date": r["date"],
+                        "mentions": r["mentions"]} for r in store.query(
+        "SELECT a.id, a.title, substr(a.text, 1, 200) AS head, a.date, count(*) AS mentions FROM mentions m"
+        " JOIN articles a ON a.id = m.article_id"
         " WHERE m.entity_id = ? GROUP BY a.id ORDER BY a.date_start, a.id", (entity_id,))]
     statements = []
     for r in store.query(
@@ -164,7 +167,7 @@ def entity_detail(store: Store, entity_id: str) -> dict[str, Any] | None:
             " ORDER BY coalesce(q.when_start, a.date_start), a.id, q.start", (entity_id, ent["name"])):
         when = {"value": r["when_value"], "interval": [r["when_start"], r["when_end"]]} if r["when_value"] else None
         statements.append({
-            "id": r["id"], "article": r["article_id"], "article_title": r["article_title"],
+            "id": r["id"], "article": r["article_id"], "article_title": r["article_title"] or _title_of(r["article_text"]),
             "article_date": r["article_date"], "kind": r["kind"], "text": r["article_text"][r["start"]:r["end"]],
             "when": when, "label": date_label(when) if when else r["article_date"],
         })
@@ -191,8 +194,20 @@ def list_quotes(store: Store, speaker: str | None = None, article: str | None = 
 
 
 def list_articles(store: Store) -> list[dict[str, Any]]:
-    return [dict(r) for r in store.query(
-        "SELECT id, title, date, lang, source, url, story_id AS story FROM articles ORDER BY date_start, id")]
+    """Articles by date; an untitled one (a seed file) gets its first line as title, as in the export."""
+    return [{**{k: r[k] for k in ("id", "date", "lang", "source", "url", "story")}, "title": r["title"] or _title_of(r["head"])}
+            for r in store.query("SELECT id, title, substr(text, 1, 200) AS head, date, lang, source, url,"
+                                 " story_id AS story FROM articles ORDER BY date_start, id")]
+
+
+def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
+    """FTS hits (see :mod:`cronicar.serve.search`) with a readable title for untitled articles."""
+    hits = search(store.conn, q, limit)
+    for h in hits:
+        if h["kind"] == "article" and not h["title"]:
+            row = store.query("SELECT substr(text, 1, 200) AS head FROM articles WHERE id = ?", (h["id"],))
+            h["title"] = _title_of(row[0]["head"]) if row else h["id"]
+    return hits
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
