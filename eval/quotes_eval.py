@@ -5,7 +5,7 @@ overlap with token IoU >= 0.5 (tokens = ``\\w+`` runs), one-to-one, best IoU fir
 Detection P/R/F1 counts matched pairs.  Speaker-attribution P/R/F1 counts matched pairs whose
 speakers agree: normalised strings (NFC, no soft hyphen, ş/ţ→ș/ț, lower case, no punctuation)
 equal, or one is an alias of the other (every word of the shorter name starts like a word of the
-longer one, first 5 letters: "Lavrov"/"Serghei Lavrov", "presei de stat ruse"/"presa de stat
+longer one, common prefix of min(5, len-1) and at least 3 letters: "Lavrov"/"Serghei Lavrov", "presei de stat ruse"/"presa de stat
 rusă"); two nulls agree.  On PolNeAR (no canonical names) the speaker is right when the
 predicted mention overlaps the gold Source span or the predicted name is an alias of its text.
 
@@ -47,8 +47,19 @@ def alias(a: str | None, b: str | None) -> bool:
     if na == nb:
         return True
     short, long_ = (na, nb) if len(na) <= len(nb) else (nb, na)
-    stems = [w[:5] for w in long_]
-    return all(w[:5] in stems for w in short)
+    return all(any(_same_word(w, x) for x in long_) for w in short)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Inflected forms of one word share a prefix: "presei"/"presa", "ruse"/"rusă"."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= max(3, min(5, min(len(a), len(b)) - 1))
 
 
 def _token_sets(text: str, spans: list[tuple[int, int]]) -> set[int]:
@@ -63,7 +74,7 @@ def _token_sets(text: str, spans: list[tuple[int, int]]) -> set[int]:
 def match(text: str, pred: list[dict[str, Any]], gold: list[GoldQuote]) -> list[tuple[int, int]]:
     """One-to-one matching (same kind, token IoU >= 0.5), best IoU first."""
     gsets = [_token_sets(text, g.content) for g in gold]
-    psets = [_token_sets(text, [tuple(p["content"])]) for p in pred]
+    psets = [_token_sets(text, p.get("segments") or [tuple(p["content"])]) for p in pred]
     cands = []
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
@@ -147,8 +158,38 @@ def predict(docs: list[GoldDoc]) -> list[list[dict[str, Any]]]:
     return out
 
 
+def merge_by_cue(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PolNeAR keeps one attribution per cue ("„A,” she said. „B.”" is one relation with two
+    content segments): predictions sharing a cue and a speaker are merged the same way."""
+    out: list[dict[str, Any]] = []
+    by_cue: dict[tuple, dict[str, Any]] = {}
+    for p in sorted(preds, key=lambda p: p["content"][0]):
+        cue = tuple(p["cue"]) if p.get("cue") else None
+        k = (cue, p.get("speaker"))
+        prev = out[-1] if out else None
+        if cue is None and prev is not None and prev.get("speaker") == p.get("speaker") and p["kind"] == "direct" and (
+            0 <= p["content"][0] - prev["segments"][-1][1] <= 40
+        ):
+            prev["segments"].append(tuple(p["content"]))  # cue-less continuation of the same statement
+            continue
+        if cue is not None and k in by_cue:
+            q = by_cue[k]
+            q["segments"].append(tuple(p["content"]))
+            if p["kind"] == "indirect":
+                q["kind"] = "indirect"
+            continue
+        q = dict(p)
+        q["segments"] = [tuple(p["content"])]
+        out.append(q)
+        if cue is not None:
+            by_cue[k] = q
+    return out
+
+
 def score(docs: list[GoldDoc], preds: list[list[dict[str, Any]]], polnear: bool, errors: bool = False) -> dict[str, Any]:
     kinds = ("direct", "indirect")
+    if polnear:
+        preds = [merge_by_cue(pr) for pr in preds]
     c = {k: {"tp": 0, "sp": 0, "pred": 0, "gold": 0} for k in kinds}
     for d, pr in zip(docs, preds):
         pairs = match(d.text, pr, d.quotes)

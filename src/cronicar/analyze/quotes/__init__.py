@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.quotes.coref import Resolver, nominative
@@ -52,6 +52,7 @@ class _Rec:
     speaker: str | None = None
     person: bool = False
     sent: int = 0
+    addressee: Mention | None = None
 
 
 def _media_name(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
@@ -89,7 +90,8 @@ def extract(ctx: Context) -> list[Quote]:
             quoted[t.i] = True
     used: set[int] = set()
     recs: list[_Rec] = []
-    sents = list(doc.sents)
+    addr_of: dict[int, Mention] = {}  # cue head token -> addressee ("i-a spus X lui [Y]")
+    sents = _units(doc)
 
     def tok_span(a: int, b: int) -> tuple[int, int]:
         return doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
@@ -97,14 +99,25 @@ def extract(ctx: Context) -> list[Quote]:
     def mark_between(a_char: int, b_char: int) -> list[int]:
         return [k for k, m in enumerate(marks) if a_char <= m.open and m.close < b_char]
 
-    def add_indirect(s: int, e: int, cue: Cue, mention: Mention | None, si: int, prep: bool = False) -> None:
+    def overlaps(cs: int, ce: int) -> bool:
+        return any(r.content[0] < ce and cs < r.content[1] for r in recs)
+
+    def add_indirect(s: int, e: int, cue: Cue, mention: Mention | None, si: int, prep: bool = False,
+                     outer: bool = False) -> None:
         s, e = strip_edges(doc, s, e, lex)
+        if title_colon is not None and s <= title_colon < e:
+            s = title_colon + 1
+            s, e = strip_edges(doc, s, e, lex)
         if e <= s:
             return
         cs, ce = tok_span(s, e)
+        if outer and overlaps(cs, ce):
+            return  # the inner source wins ("Experții spun că…, a raportat CFR")
         inner = mark_between(cs, ce + 1)
         # The whole content is one quote (only connectives outside): direct only.
-        if len(inner) == 1 and marks[inner[0]].open <= cs + 1 and marks[inner[0]].close >= ce - 2:
+        if inner and marks[inner[0]].open <= cs + 1 and (len(inner) == 1 or marks[inner[-1]].close >= ce - 2) and (
+            marks[inner[0]].close >= ce - 2 or len(inner) == 1 and is_quote_mark(doc[s])
+        ):
             m = marks[inner[0]]
             used.add(inner[0])
             recs.append(_Rec("direct", (m.start, m.end), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
@@ -129,6 +142,17 @@ def extract(ctx: Context) -> list[Quote]:
                 return mark_of_open[doc[j].idx]
         return None
 
+    # Headline "Vorbitor: enunț": the colon ends the speaker part of the title.
+    title_colon: int | None = None
+    title_end = text.find("\n\n")
+    title_tokens = [t for t in doc if t.idx < title_end] if 0 < title_end < 300 else []
+    if title_tokens:
+        c0 = next((t.i for t in title_tokens if t.text == ":" and not quoted[t.i]), None)
+        if c0 is not None and 0 < c0 <= 8 and is_capitalized(doc[0]) and not any(
+            lex.is_verb(key(t), "") for t in doc[0:c0]
+        ):
+            title_colon = c0
+
     for si, sent in enumerate(sents):
         cues = find_cues(doc, sent, lex, quoted, parsed)
         verb_recs_before = len(recs)
@@ -136,11 +160,13 @@ def extract(ctx: Context) -> list[Quote]:
         for cue in cues:
             if cue.prep:
                 continue
-            kind, j, subj, _addr = content_after(doc, cue, sent, lex, parsed)
+            kind, j, subj, addr = content_after(doc, cue, sent, lex, parsed)
+            if addr is not None:
+                addr_of[cue.head] = addr
             if kind == "none" and not (subj is not None and j < sent.end and doc[j].text == ","):
                 # "told reporters that", "le-a spus jurnaliștilor că": a short object before 'that'
                 for k in range(j, min(j + 5, sent.end)):
-                    if is_punct(doc[k]) or quoted[k]:
+                    if is_punct(doc[k]) or quoted[k] or lex.is_verb(key(doc[k]), "") or (parsed and doc[k].pos_ == "VERB"):
                         break
                     if key(doc[k]) in THAT:
                         kind, j = "that", k + 1
@@ -155,6 +181,10 @@ def extract(ctx: Context) -> list[Quote]:
             if not pre and cue.start > sent.start and is_quote_mark(doc[cue.start - 1]) and doc[cue.start - 1].idx in mark_of_close:
                 pre, pre_quote = True, True
             mention = subj
+            if not pre and subj is not None:
+                before = np_before(doc, cue.start, sent.start, lex, parsed)
+                if before is not None and (kind == "none" or before.end == cue.start):
+                    mention = before
             if mention is None and kind != "none" or (mention is None and not pre):
                 if cue.start > sent.start and key(doc[cue.start - 1]) in {"care", "who", "which"}:
                     j0 = cue.start - 1
@@ -178,9 +208,14 @@ def extract(ctx: Context) -> list[Quote]:
                     if lead_ok:
                         add_direct(k, cue, mention, cue.head, si)
                     else:
-                        add_indirect(sent.start, comma, cue, mention, si)
+                        add_indirect(sent.start, comma, cue, mention, si, outer=True)
                 elif comma > sent.start:
-                    add_indirect(sent.start, comma, cue, mention, si)
+                    after = subj.end if subj else cue.end
+                    if after < sent.end and doc[after].text == "," and sent.end - after > 3:
+                        # parenthetical cue: "Un astfel de model, a spus el, „nu poate fi păstrat…”"
+                        add_indirect(sent.start, sent.end, cue, mention, si, outer=True)
+                        continue
+                    add_indirect(sent.start, comma, cue, mention, si, outer=True)
                 # "„A”, a spus X, „B”": the second segment shares cue and mention.
                 after = (subj.end if subj else cue.end)
                 if after < sent.end and doc[after].text == ",":
@@ -213,6 +248,14 @@ def extract(ctx: Context) -> list[Quote]:
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
+            elif mention is not None and _closing_before(doc, mention.start, mark_of_close) is not None:
+                # English order: "„…,” Figueroa said." / "„…,” the senator told reporters."
+                add_direct(_closing_before(doc, mention.start, mark_of_close), cue, mention, cue.head, si)
+                after = cue.end
+                if after < sent.end and doc[after].text == ",":
+                    k2 = quote_after(after + 1, min(sent.end + 2, len(doc)))
+                    if k2 is not None:
+                        add_direct(k2, cue, mention, cue.head, si)
             else:
                 # Nominal object: a partial quote right after it is what was said (§3.4).
                 for k in range(cue.end, min(cue.end + 10, sent.end)):
@@ -262,12 +305,10 @@ def extract(ctx: Context) -> list[Quote]:
                 add_indirect(sent.start, cue.start - 1, cue, mention, si, prep=True)
 
     # Headline without marks: "Vorbitor: enunț" in the title paragraph.
-    title_end = text.find("\n\n")
-    if 0 < title_end < 300:
-        title_tokens = [t for t in doc if t.idx < title_end]
-        if title_tokens and not any(r.content[0] < title_end for r in recs):
-            colon = next((t.i for t in title_tokens if t.text == ":" and not quoted[t.i]), None)
-            if colon is not None and 0 < colon <= 8 and is_capitalized(doc[0]):
+    if title_tokens and title_colon is not None:
+        if not any(r.content[0] < title_end for r in recs):
+            colon = title_colon
+            if True:
                 m = Mention(0, colon)
                 q = quote_after(colon + 1, len(title_tokens) + 1)
                 if q is not None:
@@ -301,12 +342,43 @@ def extract(ctx: Context) -> list[Quote]:
             starts_sentence = True
         content = text[m.start : m.end]
         sentence_like = bool(content) and (content[0].isupper() or content[0] in "(.") and ntoks >= MIN_STANDALONE_TOKENS
+        if not sentence_like and starts_sentence and recs and content[:1].isupper() and ntoks >= 2:
+            last = max(recs, key=lambda r: r.content[1])
+            sentence_like = last.kind == "direct" and 0 <= m.open - last.content[1] <= 40 and "\n" not in text[last.content[1]:m.open]
         if starts_sentence and sentence_like:
             used.add(k)
             recs.append(_Rec("direct", (m.start, m.end), None, None, ot, inherit=True))
 
     recs.sort(key=lambda r: (r.content[0], r.anchor))
+    for r in recs:
+        if r.cue is not None and r.anchor in addr_of:
+            r.addressee = addr_of[r.anchor]
     return _attribute(ctx, doc, lex, parsed, recs)
+
+
+def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int]) -> int | None:
+    """The quote whose closing mark ends right before token ``i`` (a comma may sit in between)."""
+    j = i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j >= 0 and is_quote_mark(doc[j]) and doc[j].idx in mark_of_close:
+        return mark_of_close[doc[j].idx]
+    return None
+
+
+def _units(doc: Doc) -> list[Span]:
+    """Sentences, further cut at paragraph breaks (titles often lack a final period)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        s = sent.start
+        for t in sent:
+            if "\n" in t.text and t.is_space:
+                if t.i > s:
+                    out.append(doc[s : t.i])
+                s = t.i + 1
+        if s < sent.end:
+            out.append(doc[s : sent.end])
+    return out
 
 
 def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> list[Quote]:
@@ -353,6 +425,7 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
                 cue=r.cue,
                 speaker_mention=r.mention.span(doc) if r.mention is not None else None,
                 speaker=r.speaker,
+                addressee=resolver.fullest(doc[r.addressee.start : r.addressee.end].text) if r.addressee else None,
                 media_source=media,
                 when=_when(ctx, r),
             )

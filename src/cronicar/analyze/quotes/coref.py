@@ -22,11 +22,25 @@ from cronicar.analyze.quotes.tokens import gender, is_name, is_role, key, lemma,
 
 INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
 PERSON_LABELS = {"PERSON", "PER"}
+BARRIERS = {"on", "in", "at", "with", "to", "by", "cu", "la", "în", "pe", "și", "and", "or", "sau", "că", "that"}
 
 
 def _stem(word: str) -> str:
     w = fold_diacritics(word).lower().strip(".,;:")
     return w[:5]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Inflected forms of one word: "presei"/"presa", "ruse"/"rusă", "Lavrov"/"Lavrov"."""
+    a, b = fold_diacritics(a).lower().strip(".,;:"), fold_diacritics(b).lower().strip(".,;:")
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= max(3, min(5, min(len(a), len(b)) - 1))
 
 
 @dataclass
@@ -68,6 +82,11 @@ class Resolver:
             else:
                 i += 1
 
+        if not self.parsed:
+            # No NER: a person is a name of two or more words, or the surname of one.
+            for n in self.names:
+                n.person = len(self.fullest(n.text).split()) >= 2
+
     def _learn_role(self, i: int, name: str) -> None:
         """Apposition "ministrul de externe Choe Son Hui" / "Șefa X, Y": remember role → name."""
         doc = self.doc
@@ -77,10 +96,12 @@ class Resolver:
             if lem:
                 self.role_of.setdefault(lem, []).append((i, self.fullest(name)))
                 g = gender(t)
-                if g and number(t) != "pl":
+                if g == "f" and number(t) != "pl":
                     self.gender_of.setdefault(self.fullest(name), g)
                 return
             if t.text in {".", "!", "?", ";", "\n"} or (self.parsed and t.pos_ in {"VERB", "AUX"}):
+                return
+            if (not self.parsed and is_name(t, self.lex, self.parsed)) or key(t) in BARRIERS or self.lex.is_verb(key(t)):
                 return
 
     def role_key(self, tok) -> str | None:
@@ -137,7 +158,7 @@ class Resolver:
             if name_m is not m:
                 head = toks[0]
                 g = gender(head) if self.parsed and self.role_key(head) else None
-                if g:
+                if g == "f":
                     self.gender_of.setdefault(full, g)
             return full, person
         first = toks[0]
@@ -155,7 +176,8 @@ class Resolver:
             if learned:
                 spoken = [n for _, n, _ in reversed(self.history) if n in learned]
                 return (spoken[0] if spoken else learned[-1]), True
-            person = self.recent_person(m.start, g)
+            has_inner_name = any(t.text[:1].isupper() for t in toks[1:])
+            person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
             if person:
                 return person, True
         return nominative(toks.text), False

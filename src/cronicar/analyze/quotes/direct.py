@@ -1,7 +1,8 @@
 """Quotation-mark spans: the raw material of direct quotes, in every quote style.
 
 Romanian news mixes „…”, "…", ”…”, «…», ,,…" and ‚…‘ (often within one article and nested),
-English uses “…” and "…".  Symmetric marks (" ” “) are disambiguated from their context: a mark
+English uses “…” and "…" (never across a paragraph break: a multi-paragraph English quote
+re-opens each paragraph; Romanian „…” may run over several paragraphs).  Symmetric marks (" ” “) are disambiguated from their context: a mark
 after a space that precedes a word opens, a mark after a word closes.  Only outermost spans are
 returned: anything inside a direct quote belongs to it (guidelines §2).
 """
@@ -52,6 +53,12 @@ def find_marked(text: str) -> list[Marked]:
         c = text[i]
         if stack and i - stack[0][1] > MAX_SPAN:
             # Unclosed: forget it and rescan right after the stray opener.
+            i = stack[0][1] + 1
+            stack.clear()
+            continue
+        if c == "\n" and stack and stack[0][0] in SYMMETRIC:
+            # English-style quotes do not run across a paragraph break (each paragraph re-opens);
+            # an unclosed one is a stray mark: rescan right after it.
             i = stack[0][1] + 1
             stack.clear()
             continue

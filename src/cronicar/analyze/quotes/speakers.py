@@ -26,8 +26,9 @@ from cronicar.analyze.quotes.tokens import (
 )
 
 NP_LINKS = {"de", "al", "a", "ale", "ai", "din", "pentru", "of", "for", "-"}
+NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
 NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
-STOP_WORDS = {"care", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
+STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
               "in", "at", "with", "on", "about", "after", "luni", "marți", "miercuri", "joi", "vineri"}
 NOUNISH = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"}
 
@@ -85,7 +86,7 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
     if not parsed and not (is_capitalized(first) or k in NP_DETS or k in lex.roles):
         return None
     e = j + 1
-    while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False):
+    while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False) and key(doc[e]) != "lui":
         e += 1
     while e > j + 1 and key(doc[e - 1]) in NP_LINKS | NP_DETS:
         e -= 1
@@ -139,9 +140,10 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     best: tuple[int, int] | None = None
     s = m.start
     while s < m.end:
-        if is_name(doc[s], lex, parsed) and not (s > m.start and is_genitive(doc[s])):
+        in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
+        if is_name(doc[s], lex, parsed) and not (s > m.start and (is_genitive(doc[s]) or in_pp)):
             e = s + 1
-            while e < m.end and (is_name(doc[e], lex, parsed) or (key(doc[e]) in {"de", "-"} and e + 1 < m.end
+            while e < m.end and (is_name(doc[e], lex, parsed) or (key(doc[e]) in NAME_LINKS and e + 1 < m.end
                                                                   and is_name(doc[e + 1], lex, parsed))):
                 e += 1
             if best is None or e - s > best[1] - best[0]:

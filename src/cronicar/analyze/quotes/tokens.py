@@ -53,7 +53,10 @@ def is_genitive(tok: Token) -> bool:
     k = key(tok)
     if tok.i > 0 and key(tok.doc[tok.i - 1]) in {"al", "a", "ale", "ai", "lui"}:
         return True
-    return k.endswith(("ului", "ei", "ii")) and "Gen" in "".join(tok.morph.get("Case"))
+    if not k.endswith(("ului", "ei", "ii", "iei")):
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return "Gen" in "".join(tok.morph.get("Case")) or (prev is not None and prev.text.islower() and prev.is_alpha)
 
 
 def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
@@ -66,6 +69,8 @@ def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
     if k in lex.verb_forms:
         return False
     if not parsed:
+        if tok.i > 0 and is_quote_mark(tok.doc[tok.i - 1]) and not tok.doc[tok.i - 1].whitespace_:
+            return False  # first word of a quotation, capitalized as a sentence start
         if tok.is_sent_start:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             return nxt is not None and is_capitalized(nxt) and key(nxt) not in lex.verb_forms

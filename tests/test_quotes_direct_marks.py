@@ -1,0 +1,32 @@
+"""Quotation-mark spans in every style, nested, over paragraphs, and stray marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.quotes.direct import find_marked
+
+CASES = [
+    ("El a spus: „Vom câștiga.”", ["Vom câștiga."]),
+    ('Ea a salutat "apropierea spirituală" dintre țări.', ["apropierea spirituală"]),
+    ("Vâlcov a precizat: ”Nu avem bani”, a spus.", ["Nu avem bani"]),
+    ("„Am spus «nu» de trei ori”, a declarat el.", ["Am spus «nu» de trei ori"]),
+    ("„Prima frază.\n\nA doua frază.”, a mai declarat Marcel Ciolacu.", ["Prima frază.\n\nA doua frază."]),
+    ("„A”, a spus X, „B”.", ["A", "B"]),
+    ("Ministrul a vorbit de ,,reforme\" ieri.", ["reforme"]),
+    ("Presa scrie «Moscova tace» azi.", ["Moscova tace"]),
+    ("“We will win,” he said.", ["We will win,"]),
+    # a stray English opener does not swallow the next paragraph
+    ('"Kevin was snoring.\n\n“Here he is,” she said.', ["Here he is,"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_quotes_direct_marks(text: str, expected: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_marked(text)] == expected
+
+
+def test_quotes_direct_marks_offsets_are_marks() -> None:
+    text = "X: „Da”."
+    (m,) = find_marked(text)
+    assert text[m.open] == "„" and text[m.close] == "”"
