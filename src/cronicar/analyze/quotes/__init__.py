@@ -177,6 +177,13 @@ def extract(ctx: Context) -> list[Quote]:
             if gerund and kind not in {"that", "colon", "sa"}:
                 continue
             pre = cue.start > sent.start and doc[cue.start - 1].text in {",", "—", "–"}
+            rel = _relative_before(doc, cue.start - 1, sent.start) if pre else None
+            if rel is not None:
+                # "X, care se ocupă de…, a calificat…": the comma closes a relative clause on the subject.
+                pre = False
+                subj = subj if kind in {"that", "colon", "sa"} and subj is not None else None
+                if subj is None:
+                    subj = np_before(doc, rel, sent.start, lex, parsed)
             pre_quote = cue.start > sent.start + 1 and pre and is_quote_mark(doc[cue.start - 2])
             if not pre and cue.start > sent.start and is_quote_mark(doc[cue.start - 1]) and doc[cue.start - 1].idx in mark_of_close:
                 pre, pre_quote = True, True
@@ -268,9 +275,10 @@ def extract(ctx: Context) -> list[Quote]:
                         break
         has_verb_rec = len(recs) > verb_recs_before
         for cue in prep_cues:
+            lead = [t for t in doc[sent.start : cue.start] if not is_punct(t)]
             at_start = cue.start == sent.start or all(
                 is_punct(t) or match_seq(doc, t.i, lex.connectives) for t in doc[sent.start : cue.start]
-            )
+            ) or (len(lead) <= 3 and doc[cue.start - 1].text == ",")
             # the NP after the preposition, up to a comma or the sentence end
             np_end = cue.end
             while np_end < sent.end and doc[np_end].text not in {",", ".", ";", ":", "!", "?"} and not (
@@ -354,6 +362,16 @@ def extract(ctx: Context) -> list[Quote]:
         if r.cue is not None and r.anchor in addr_of:
             r.addressee = addr_of[r.anchor]
     return _attribute(ctx, doc, lex, parsed, recs)
+
+
+def _relative_before(doc: Doc, comma: int, start: int) -> int | None:
+    """Index of the comma opening ", care …" when the clause before ``comma`` is a relative one."""
+    for k in range(comma - 1, start, -1):
+        if doc[k].text == "," and k + 1 < comma and key(doc[k + 1]) in {"care", "who", "which"}:
+            return k
+        if doc[k].text in {",", ";", ":"} or is_quote_mark(doc[k]):
+            return None
+    return None
 
 
 def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int]) -> int | None:

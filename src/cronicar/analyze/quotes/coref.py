@@ -69,7 +69,9 @@ class Resolver:
         while i < len(doc):
             if is_name(doc[i], lex, self.parsed):
                 e = i + 1
-                while e < len(doc) and e - i < 5 and (
+                while e < len(doc) and e - i < 5 and not (
+                    self.parsed and doc[e].ent_iob_ == "B" and doc[e - 1].ent_type_ != doc[e].ent_type_
+                ) and (
                     is_name(doc[e], lex, self.parsed)
                     or (key(doc[e]) == "-" and e + 1 < len(doc) and is_name(doc[e + 1], lex, self.parsed))
                 ):

@@ -95,6 +95,12 @@ def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> in
         t = doc[j]
         if t.text in CLAUSE_END and j > start:
             return j
+        if j > start + 1 and key(t) in {"și", "iar", "and"} and _starts_cue(doc, j + 1, end, lex, parsed) and (
+            j + 1 < end and key(doc[j + 1]) != "că"
+        ):
+            return j  # "că A și a insistat că B": the second speech act is its own record
+        if j > start + 1 and match_seq(doc, j, [s for s in lex.stops if len(s) >= 2 and s[0] not in {"a"}], end):
+            return j  # "… după ce acesta a reiterat…": a frame of the statement
         if t.text in {",", "—", "–", "("} and j > start:
             nxt = j + 1
             if nxt < end and (match_seq(doc, nxt, lex.stops, end) or _starts_cue(doc, nxt, end, lex, parsed)):

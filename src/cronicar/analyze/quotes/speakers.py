@@ -138,15 +138,23 @@ def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool
 def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     """Inside a mention, the longest run of proper-name tokens if there is one, else the mention."""
     best: tuple[int, int] | None = None
+    best_key: tuple[bool, int] = (False, 0)
     s = m.start
     while s < m.end:
         in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
         if is_name(doc[s], lex, parsed) and not (s > m.start and (is_genitive(doc[s]) or in_pp)):
             e = s + 1
-            while e < m.end and (is_name(doc[e], lex, parsed) or (key(doc[e]) in NAME_LINKS and e + 1 < m.end
-                                                                  and is_name(doc[e + 1], lex, parsed))):
+            while e < m.end and not (parsed and doc[e].ent_iob_ == "B" and doc[e - 1].ent_type_ != doc[e].ent_type_) and (
+                is_name(doc[e], lex, parsed)
+                or (key(doc[e]) in NAME_LINKS and e + 1 < m.end and is_name(doc[e + 1], lex, parsed))
+            ):
                 e += 1
-            if best is None or e - s > best[1] - best[0]:
+            person = parsed and any(t.ent_type_ == "PERSON" for t in doc[s:e])
+            if parsed and not person and s > m.start and is_role(doc[m.start], lex):
+                s = e
+                continue  # "guvernatorul BNR", "Șeful AIEA": the organisation modifies a person role
+            if best is None or (person, e - s) > best_key:
+                best_key = (person, e - s)
                 best = (s, e)
             s = e
         else:

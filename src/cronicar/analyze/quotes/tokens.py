@@ -77,6 +77,11 @@ def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and not tok.is_sent_start and tok.pos_ in {"NOUN", "ADJ", "X"} and prev.pos_ == "PROPN" and (
+        is_capitalized(prev)
+    ):
+        return True  # surname the tagger missed: "Dorel Săndesc"
     return bool(tok.ent_type_) and tok.ent_type_ in NAME_LABELS and tok.pos_ in {"NOUN", "X", "ADJ"}
 
 
