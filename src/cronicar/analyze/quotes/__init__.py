@@ -31,7 +31,7 @@ from cronicar.analyze.quotes.indirect import (
 )
 from cronicar.analyze.quotes.lexicon import Lexicon, load
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
-from cronicar.analyze.quotes.tokens import is_capitalized, is_punct, is_quote_mark, key, match_seq
+from cronicar.analyze.quotes.tokens import is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, match_seq
 from cronicar.model import Quote
 
 __all__ = ["extract"]
@@ -112,7 +112,15 @@ def extract(ctx: Context) -> list[Quote]:
             return
         cs, ce = tok_span(s, e)
         if outer and overlaps(cs, ce):
-            return  # the inner source wins ("Experții spun că…, a raportat CFR")
+            # the inner source wins ("Experții spun că…, a raportat CFR") unless it cannot speak
+            # ("Bombardamentele arată „…”, a declarat Grossi")
+            clash = [r for r in recs if r.content[0] < ce and cs < r.content[1]]
+            if any(r.sent != si or _plausible_speaker(doc, r.mention, lex, parsed) for r in clash):
+                return
+            for r in clash:
+                recs.remove(r)
+                if r.kind == "direct":
+                    used.difference_update(k for k, m in enumerate(marks) if (m.start, m.end) == r.content)
         inner = mark_between(cs, ce + 1)
         # The whole content is one quote (only connectives outside): direct only.
         if inner and marks[inner[0]].open <= cs + 1 and (len(inner) == 1 or marks[inner[-1]].close >= ce - 2) and (
@@ -200,6 +208,8 @@ def extract(ctx: Context) -> list[Quote]:
                     mention = np_before(doc, j0, sent.start, lex, parsed)
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
+                if mention is None and cue.start > sent.start and doc[cue.start - 1].text == "," and kind != "none":
+                    mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
                 if mention is None and parsed:
                     mention = parse_subject(doc, cue.head, sent.start, lex)
             if pre and kind in {"none", "quote"} and (subj is not None or kind == "none" or pre_quote):
@@ -362,6 +372,31 @@ def extract(ctx: Context) -> list[Quote]:
         if r.cue is not None and r.anchor in addr_of:
             r.addressee = addr_of[r.anchor]
     return _attribute(ctx, doc, lex, parsed, recs)
+
+
+def _apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: bool, quoted: list[bool]) -> Mention | None:
+    """"X, <apposition>, a declarat că…": the subject is X (or the name inside the apposition)."""
+    for k in range(comma - 1, start, -1):
+        if quoted[k] or is_quote_mark(doc[k]) or doc[k].text in {";", ":"}:
+            return None
+        if doc[k].text == ",":
+            inner = Mention(k + 1, comma)
+            if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[k + 1 : comma]):
+                return inner
+            return np_before(doc, k, start, lex, parsed)
+    return None
+
+
+def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) -> bool:
+    """A mention that can speak: a name, a pronoun, a role, an organisation — not "Bombardamentele"."""
+    if m is None:
+        return False
+    for t in doc[m.start : m.end]:
+        if is_name(t, lex, parsed) or key(t) in lex.pronouns or is_role(t, lex):
+            return True
+        if parsed and t.ent_type_ in {"PERSON", "ORG", "GPE", "NAT_REL_POL"}:
+            return True
+    return not parsed
 
 
 def _relative_before(doc: Doc, comma: int, start: int) -> int | None:
