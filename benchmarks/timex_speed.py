@@ -181,7 +181,7 @@ def table(rows: list[dict[str, Any]]) -> str:
         cpu_ratio = f"{ref['per_cpu_s'] / r['per_cpu_s']:.1f}×" if ref else "–"
         jvm = f"{r['jvm_rss_mb']:.0f}" if r.get("jvm_rss_mb") else "–"
         lines.append(
-            f"| {r['system']} | {r['articles']} | {r['timexes']} | {r['per_s']:.1f} | {r['per_cpu_s']:.1f} | {wall_ratio} | {cpu_ratio} | "
+            f"| {r['system']} | {r['articles']} | {r['timexes']}{' (none found: engine inactive?)' if not r['timexes'] else ''} | {r['per_s']:.1f} | {r['per_cpu_s']:.1f} | {wall_ratio} | {cpu_ratio} | "
             f"{r['first_call_s']:.2f} | {r['py_peak_mb']:.1f} | {jvm} |"
         )
     return "\n".join(lines)
