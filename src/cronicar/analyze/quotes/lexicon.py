@@ -37,6 +37,7 @@ class Lexicon:
     roles: set[str] = field(default_factory=set)
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> m | f | pl
     skip: list[list[str]] = field(default_factory=list)
+    time_nouns: set[str] = field(default_factory=set)
     media: list[list[str]] = field(default_factory=list)
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
 
@@ -94,6 +95,8 @@ def load(lang: str) -> Lexicon:
             lex.pronouns[word] = kind[5:]
         elif kind == "skip":
             lex.skip.append(word.split())
+        elif kind == "time":
+            lex.time_nouns.add(word)
     for line in _lines(folder / "quotes_media.txt", lex):
         lex.media.append(_words(line.strip()))
     for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media):

@@ -46,6 +46,8 @@ class Mention:
 
 def _np_token(tok: Token, lex: Lexicon, parsed: bool, first: bool) -> bool:
     k = key(tok)
+    if k in lex.time_nouns:
+        return False  # "Săptămâna trecută a declarat…": a time phrase, not the speaker
     if is_punct(tok) and k != "-":
         return False
     if k in STOP_WORDS and not (first and False):
@@ -116,6 +118,9 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         prev = doc[s - 1]
         if key(prev) in NP_DETS or _np_token(prev, lex, parsed, False):
             s -= 1
+            continue
+        if parsed and key(prev) in {"în", "din", "pentru"} and s - 2 >= start and doc[s - 2].pos_ in {"NOUN", "PROPN"}:
+            s -= 1  # "Experții în apărare", "Operatorul centralei din Zaporojia"
             continue
         break
     while s < e - 1 and key(doc[s]) in NP_LINKS - {"a"}:

@@ -56,7 +56,9 @@ def is_genitive(tok: Token) -> bool:
     if not k.endswith(("ului", "ei", "ii", "iei")):
         return False
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return "Gen" in "".join(tok.morph.get("Case")) or (prev is not None and prev.text.islower() and prev.is_alpha)
+    return "Gen" in "".join(tok.morph.get("Case")) or (
+        prev is not None and prev.is_alpha and (prev.text.islower() or prev.pos_ == "NOUN")
+    )
 
 
 def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
