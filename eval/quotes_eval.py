@@ -158,7 +158,7 @@ def predict(docs: list[GoldDoc]) -> list[list[dict[str, Any]]]:
     return out
 
 
-def merge_by_cue(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def merge_by_cue(preds: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     """PolNeAR keeps one attribution per cue ("„A,” she said. „B.”" is one relation with two
     content segments): predictions sharing a cue and a speaker are merged the same way."""
     out: list[dict[str, Any]] = []
@@ -168,8 +168,8 @@ def merge_by_cue(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
         k = (cue, p.get("speaker"))
         prev = out[-1] if out else None
         if cue is None and prev is not None and prev.get("speaker") == p.get("speaker") and p["kind"] == "direct" and (
-            0 <= p["content"][0] - prev["segments"][-1][1] <= 40
-        ):
+            0 <= p["content"][0] - prev["segments"][-1][1] <= 150
+        ) and "\n" not in text[prev["segments"][-1][1] : p["content"][0]]:
             prev["segments"].append(tuple(p["content"]))  # cue-less continuation of the same statement
             continue
         if cue is not None and k in by_cue:
@@ -189,7 +189,7 @@ def merge_by_cue(preds: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def score(docs: list[GoldDoc], preds: list[list[dict[str, Any]]], polnear: bool, errors: bool = False) -> dict[str, Any]:
     kinds = ("direct", "indirect")
     if polnear:
-        preds = [merge_by_cue(pr) for pr in preds]
+        preds = [merge_by_cue(pr, d.text) for pr, d in zip(preds, docs)]
     c = {k: {"tp": 0, "sp": 0, "pred": 0, "gold": 0} for k in kinds}
     for d, pr in zip(docs, preds):
         pairs = match(d.text, pr, d.quotes)

@@ -281,7 +281,14 @@ def extract(ctx: Context) -> list[Quote]:
                     if is_quote_mark(doc[k]) and doc[k].idx in mark_of_open:
                         kk = mark_of_open[doc[k].idx]
                         if kk not in used and mention is not None:
-                            add_direct(kk, cue, mention, cue.head, si)
+                            if parsed:
+                                add_direct(kk, cue, mention, cue.head, si)
+                            else:
+                                # Without a parse the object cannot be told from the quote's
+                                # governor: keep the object + fragment as one mixed (indirect) record.
+                                ct = tok_at.get(marks[kk].close)
+                                if ct is not None:
+                                    add_indirect(cue.end, ct + 1, cue, mention, si)
                         break
         has_verb_rec = len(recs) > verb_recs_before
         for cue in prep_cues:
