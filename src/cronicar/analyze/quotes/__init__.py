@@ -212,6 +212,16 @@ def extract(ctx: Context) -> list[Quote]:
                     mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
                 if mention is None and parsed:
                     mention = parse_subject(doc, cue.head, sent.start, lex)
+            if pre and not pre_quote and kind == "none" and subj is None:
+                qs = _quote_then_speaker(doc, cue.start - 1, sent.start, mark_of_close)
+                if qs is not None:
+                    k0, after_q = qs
+                    if doc[after_q].text == ",":
+                        after_q += 1
+                    m2 = np_after(doc, after_q, cue.start, lex, parsed)
+                    if m2 is not None and k0 not in used:
+                        add_direct(k0, cue, m2, cue.head, si)
+                        continue
             if pre and kind in {"none", "quote"} and (subj is not None or kind == "none" or pre_quote):
                 # Postposed cue: the content is before it.
                 comma = cue.start - 1
@@ -353,6 +363,14 @@ def extract(ctx: Context) -> list[Quote]:
         if ot is None:
             continue
         ntoks = sum(1 for t in doc[ot : tok_at.get(m.close, ot)] if not is_punct(t))
+        ct = tok_at.get(m.close)
+        if ct is not None and ct + 2 < len(doc) and doc[ct + 1].text in {"―", "—", "–", "-"}:
+            # "“…” ― Steve Quinlan": a signed quote
+            m2 = np_after(doc, ct + 2, min(len(doc), ct + 8), lex, parsed)
+            if m2 is not None and is_name(doc[m2.start], lex, parsed):
+                used.add(k)
+                recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
+                continue
         prev = doc[ot - 1] if ot > 0 else None
         if prev is not None and prev.text == ":":
             # subhead "Marcel Ciolacu: „…”" (no verb)
@@ -416,13 +434,31 @@ def _relative_before(doc: Doc, comma: int, start: int) -> int | None:
     return None
 
 
-def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int]) -> int | None:
-    """The quote whose closing mark ends right before token ``i`` (a comma may sit in between)."""
+def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int], slack: int = 4) -> int | None:
+    """The quote whose closing mark ends right before token ``i`` (a comma may sit in between;
+    up to ``slack`` words of the speaker phrase too: "„…,” Tulsa police Chief X said")."""
     j = i - 1
-    if j >= 0 and doc[j].text == ",":
+    for _ in range(slack + 1):
+        if j < 0:
+            return None
+        k = j - 1 if doc[j].text == "," else j
+        if k >= 0 and is_quote_mark(doc[k]) and doc[k].idx in mark_of_close:
+            return mark_of_close[doc[k].idx]
+        if is_punct(doc[j]):
+            return None
         j -= 1
-    if j >= 0 and is_quote_mark(doc[j]) and doc[j].idx in mark_of_close:
-        return mark_of_close[doc[j].idx]
+    return None
+
+
+def _quote_then_speaker(doc: Doc, comma: int, start: int, mark_of_close: dict[int, int]) -> tuple[int, int] | None:
+    """„…,” Quina Jones, 25, said: (quote index, first token after the quote) when a closing mark
+    is followed by a short speaker phrase with an apposition before the cue."""
+    for j in range(comma - 1, max(start, comma - 10) - 1, -1):
+        t = doc[j]
+        if is_quote_mark(t):
+            if t.idx in mark_of_close and j + 1 < comma:
+                return mark_of_close[t.idx], j + 1
+            return None
     return None
 
 
