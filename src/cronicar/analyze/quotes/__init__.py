@@ -364,9 +364,15 @@ def extract(ctx: Context) -> list[Quote]:
             continue
         ntoks = sum(1 for t in doc[ot : tok_at.get(m.close, ot)] if not is_punct(t))
         ct = tok_at.get(m.close)
-        if ct is not None and ct + 2 < len(doc) and doc[ct + 1].text in {"―", "—", "–", "-"}:
+        nx = ct + 1 if ct is not None else len(doc)
+        while nx < len(doc) and doc[nx].is_space and "\n" not in doc[nx].text:
+            nx += 1
+        if nx + 1 < len(doc) and doc[nx].text in {"―", "—", "–", "-"}:
             # "“…” ― Steve Quinlan": a signed quote
-            m2 = np_after(doc, ct + 2, min(len(doc), ct + 8), lex, parsed)
+            nm = nx + 1
+            while nm < len(doc) and doc[nm].is_space and "\n" not in doc[nm].text:
+                nm += 1
+            m2 = np_after(doc, nm, min(len(doc), nm + 6), lex, parsed) if nm < len(doc) else None
             if m2 is not None and is_name(doc[m2.start], lex, parsed):
                 used.add(k)
                 recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))

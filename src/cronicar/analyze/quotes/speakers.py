@@ -111,6 +111,14 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
     last = doc[e - 1]
     if key(last) in lex.pronouns:
         return Mention(e - 1, e)
+    if not parsed and not is_capitalized(last) and key(last) not in lex.roles and last.is_alpha:
+        # English description without a parse: "the 34-year-old mother of three said"
+        for j in range(e - 2, max(start, e - 8) - 1, -1):
+            t = doc[j]
+            if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
+                return Mention(j, e)
+            if is_punct(t) and t.text not in {"-"} or is_quote_mark(t) or lex.is_verb(key(t)):
+                break
     if not _np_token(last, lex, parsed, False) or key(last) in NP_LINKS | NP_DETS:
         return None
     s = e - 1
