@@ -1,0 +1,109 @@
+"""The temporal engine: find time expressions, normalize them (TIMEX3), place them on the calendar.
+
+``tag(text, dct, lang, doc=None) -> list[Timex]`` is the one entry point the pipeline calls.
+Language knowledge lives in ``src/cronicar/lang/<code>/timex_*`` (rules and word tables are
+data); this package only compiles and applies them:
+
+- :mod:`.rules`   loads and compiles a language's rules into one regex;
+- :mod:`.extract` turns a match into an underspecified value (what the text says);
+- :mod:`.resolve` anchors it to the article date, the tense and the narrative, and computes intervals;
+- :mod:`.tense`   decides past/future per sentence (spaCy morphology when a doc is given);
+- :mod:`.debug`   renders a readable table for the ``cronicar timex`` command.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronicar.analyze.normalize import fold_diacritics
+from cronicar.analyze.timex import rules as rules_mod
+from cronicar.analyze.timex.extract import HANDLERS
+from cronicar.analyze.timex.resolve import Narrative, interval, resolve
+from cronicar.analyze.timex.tense import tense_at
+from cronicar.model import DocDate, Timex
+
+__all__ = ["tag", "languages"]
+
+languages = rules_mod.languages
+
+_SHY = "\u00ad"
+
+
+def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
+    """Time expressions of ``text`` (offsets index ``text``), anchored to ``dct``.
+
+    ``doc`` (spaCy, Romanian) is optional: when given, sentence tense comes from its morphology.
+    Unknown languages give no timexes rather than an error: the pipeline must not stop.
+    """
+    try:
+        g = rules_mod.load(lang)
+    except FileNotFoundError:
+        return []
+    # Soft hyphens (kept in ZF text, even inside words) are removed for matching and mapped back.
+    if _SHY in text:
+        keep = [i for i, c in enumerate(text) if c != _SHY]
+        clean = "".join(text[i] for i in keep)
+        keep.append(len(text))
+    else:
+        keep = None
+        clean = text
+    clean = fold_diacritics(clean)
+    out: list[Timex] = []
+    nar = Narrative()
+    inner = _inner_groups(g)
+    for m in g.regex.finditer(clean):
+        gname = m.lastgroup
+        if gname is None:
+            continue
+        idx = int(gname[1:])
+        rule = g.rules[idx]
+        gd = {short: m.group(full) for short, full in inner[idx]}
+        s, e = m.span()
+        if gd.get("t") is not None:
+            s, e = m.span(f"{gname}_t")
+        part = HANDLERS[rule.handler](g, gd, rule.params)
+        if part is None:
+            continue
+        tense, sent_start = tense_at(g, clean, s, e, doc if keep is None else None)
+        res = resolve(part, dct, tense, sent_start, nar)
+        if res is None:
+            continue
+        typ, value = res
+        mod = part.mod
+        wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
+        iv = interval(value, typ, mod, dct, wd)
+        _remember(nar, typ, value, sent_start, part)
+        os_, oe = (keep[s], keep[e - 1] + 1) if keep is not None else (s, e)
+        out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, rule.name))
+    return out
+
+
+def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
+    import re
+
+    if typ == "DATE" and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d)", value):
+        nar.last_value = value
+    elif typ == "DATE" and re.fullmatch(r"\d{4}", value) or value.startswith("P"):
+        if typ == "DURATION" or typ == "DATE":
+            nar.last_value = value
+    if re.match(r"\d{4}-\d\d-\d\d", value):
+        nar.last_day = (sent_start, value[:10])
+    if typ == "TIME" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+        nar.last_time = value
+    if part.f.get("explicit_year") or (part.kind == "abs" and re.fullmatch(r"\d{4}", value)):
+        nar.last_year = (sent_start, int(value[:4]))
+
+
+_INNER: dict[str, list[list[tuple[str, str]]]] = {}
+
+
+def _inner_groups(g: rules_mod.Grammar) -> list[list[tuple[str, str]]]:
+    got = _INNER.get(g.lang)
+    if got is None:
+        names = list(g.regex.groupindex)
+        got = []
+        for i in range(len(g.rules)):
+            pre = f"r{i}_"
+            got.append([(n[len(pre):], n) for n in names if n.startswith(pre)])
+        _INNER[g.lang] = got
+    return got

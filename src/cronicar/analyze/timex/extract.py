@@ -1,0 +1,267 @@
+"""Extraction: from a rule match to an *underspecified* value (:class:`Partial`).
+
+Why two stages: the same words ("luni", "decembrie", "anul trecut") mean different calendar
+days depending on the article date and the sentence tense; extraction records only what the text
+says (a weekday, a month without a year, "one year back"), :mod:`.resolve` anchors it.
+Handlers are named in ``timex_rules.tsv``; their parameters come from the rule's params column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from cronicar.analyze.timex.rules import Grammar
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Partial:
+    """What the text says, before anchoring.  ``kind`` tells :mod:`.resolve` what to do."""
+
+    type: str
+    kind: str  # abs | month | year | rel | weekday | deictic | quarter | season | clock | ago | fixed | same | fy
+    value: str | None = None  # final value when nothing needs anchoring
+    mod: str | None = None
+    f: dict[str, Any] = field(default_factory=dict)
+
+
+def _lk(g: Grammar, table: str, word: str | None) -> Any:
+    if word is None:
+        return None
+    return g.lookup.get(table, {}).get(re.sub(r"\s+", " ", word.lower().replace("\u00ad", "")))
+
+
+def number(g: Grammar, s: str | None) -> float | None:
+    """Digits ("12", "2,5") or number words ("două", "douăzeci și cinci"); None if vague/absent."""
+    if s is None:
+        return None
+    s = s.strip().lower()
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return float(s.replace(",", "."))
+        except ValueError:
+            return None
+    total = 0.0
+    for part in re.split(r"\s+(?:și|and|y)\s+|-", s):
+        v = _lk(g, "numbers", part.strip())
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def _num_str(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _year(g: Grammar, gd: dict[str, str | None]) -> tuple[int | None, int | None]:
+    """(absolute year, relative year offset) from groups ``y`` and ``yrel``."""
+    y = gd.get("y") or gd.get("y2") or gd.get("y3")
+    if y:
+        yy = int(y)
+        if yy < 100:
+            yy += 2000 if yy < 50 else 1900
+        return yy, None
+    rel = gd.get("yrel")
+    if rel is not None:
+        off = _lk(g, "relative", rel)
+        return None, int(off) if off is not None else 0
+    if gd.get("ycur") is not None:
+        return None, 0
+    return None, None
+
+
+def _mod(g: Grammar, gd: dict[str, str | None], params: dict[str, str]) -> str | None:
+    for key in ("mw", "aw"):
+        w = gd.get(key)
+        if w:
+            m = _lk(g, "mods", w) if key == "mw" else (_lk(g, "approx", w) or _lk(g, "approx_after_de", w))
+            if m:
+                return str(m)
+    return params.get("mod")
+
+
+def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    d = int(gd["d"] or 1)
+    mw = gd.get("m") or ""
+    month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    y, yrel = _year(g, gd)
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None})
+
+
+def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    month = _lk(g, "months", gd.get("m")) or _lk(g, "month_abbr", gd.get("m"))
+    y, yrel = _year(g, gd)
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None})
+
+
+def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    y, yrel = _year(g, gd)
+    if y is None and yrel is None:
+        yrel = int(p.get("yrel", 0))
+    if y is not None:
+        return Partial("DATE", "abs", value=f"{y:04d}", mod=_mod(g, gd, p))
+    return Partial("DATE", "rel", mod=_mod(g, gd, p), f={"unit": "Y", "offset": yrel})
+
+
+def h_fy(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    y, yrel = _year(g, gd)
+    return Partial("DATE", "fy", mod=_mod(g, gd, p), f={"year": y, "yrel": yrel or 0})
+
+
+def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    unit = p.get("unit") or _lk(g, "units", gd.get("u"))
+    off = _lk(g, "relative", gd.get("r")) if gd.get("r") else p.get("offset", 0)
+    return Partial("DATE", "rel", mod=_mod(g, gd, p), f={"unit": unit, "offset": int(off or 0)})
+
+
+def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    wd = _lk(g, "weekdays", gd.get("wd"))
+    pod = _lk(g, "parts_of_day", gd.get("pod"))
+    if p.get("set"):
+        return Partial("SET", "abs", value=f"XXXX-WXX-{wd}")
+    f: dict[str, Any] = {"weekday": wd, "pod": pod}
+    if gd.get("d"):  # weekday + date in apposition: the date decides
+        part = h_date(g, gd, p)
+        part.f["pod"] = pod
+        return part
+    return Partial("TIME" if pod else "DATE", "weekday", f=f)
+
+
+def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    off = _lk(g, "deictic", gd.get("dw"))
+    if off is None:
+        off = int(p.get("offset", 0))
+    pod = _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
+    return Partial("TIME" if pod else "DATE", "deictic", f={"offset": int(off), "pod": pod})
+
+
+def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    q = gd.get("q") or ""
+    n = _ROMAN.get(q.lower()) or _lk(g, "ordinals", q)
+    unit = p.get("unit", "Q")
+    y, yrel = _year(g, gd)
+    return Partial("DATE", "quarter", mod=_mod(g, gd, p), f={"unit": unit, "n": n, "year": y, "yrel": yrel})
+
+
+def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    s = _lk(g, "seasons", gd.get("s"))
+    y, yrel = _year(g, gd)
+    return Partial("DATE", "season", mod=_mod(g, gd, p), f={"season": s, "year": y, "yrel": yrel})
+
+
+def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    h = int(gd.get("h") or 0)
+    mi = int(gd.get("mi") or 0)
+    pod = _lk(g, "parts_of_day", gd.get("pod"))
+    ampm = (gd.get("ampm") or "").lower().replace(".", "")
+    if ampm.startswith("p") and h < 12:
+        h += 12
+    if ampm.startswith("a") and h == 12:
+        h = 0
+    if pod in ("TEV", "TNI", "TAF") and h < 12:
+        h += 12
+    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": f"{h:02d}:{mi:02d}"})
+
+
+def _unit_of(g: Grammar, word: str | None) -> str | None:
+    return _lk(g, "units", word)
+
+
+def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    unit = p.get("unit") or _unit_of(g, gd.get("u"))
+    n = number(g, gd.get("n"))
+    if gd.get("n2"):  # compact range 3-4: upper bound, EQUAL_OR_LESS
+        n = number(g, gd.get("n2"))
+        mod: str | None = "EQUAL_OR_LESS"
+    else:
+        mod = _mod(g, gd, p)
+    if gd.get("half"):
+        n = (n or 0) + 0.5
+    if gd.get("vague") or (n is None and p.get("vague")):
+        n = None
+    elif n is None and not gd.get("n"):
+        n = float(p.get("n", 1))
+    return Partial("DURATION", "abs", value=_dur(unit, n), mod=mod)
+
+
+def _dur(unit: str | None, n: float | None) -> str:
+    unit = unit or "D"
+    q = "X" if n is None else _num_str(n)
+    if unit in ("H", "MIN", "S"):
+        return f"PT{q}{'M' if unit == 'MIN' else unit}"
+    if unit == "DE":
+        return f"P{'X' if n is None else _num_str(n * 10)}Y"
+    if unit == "CE":
+        return f"P{'X' if n is None else _num_str(n * 100)}Y"
+    if unit == "Q":
+        return f"P{'X' if n is None else _num_str(n * 3)}M"
+    if unit == "HY":
+        return f"P{'X' if n is None else _num_str(n * 6)}M"
+    return f"P{q}{unit}"
+
+
+def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    unit = p.get("unit") or _unit_of(g, gd.get("u"))
+    n = number(g, gd.get("n"))
+    if gd.get("vague") or (n is None and gd.get("n")):
+        return Partial("DATE", "abs", value="PAST_REF")
+    if n is None:
+        n = 1
+    sign = int(p.get("sign", -1))
+    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f={"unit": unit, "n": n * sign})
+
+
+def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    if "value" in p:
+        return Partial("SET", "abs", value=p["value"])
+    unit = _unit_of(g, gd.get("u"))
+    return Partial("SET", "abs", value=_dur(unit, 1))
+
+
+def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    pod = _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
+    return Partial("TIME", "pod", f={"pod": pod})
+
+
+def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    return Partial(p.get("type", "DATE"), "abs", value=p["value"], mod=_mod(g, gd, p))
+
+
+def h_same(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    y, yrel = _year(g, gd)
+    return Partial("DATE", "same", f={"year": y, "yrel": yrel, "unit": p.get("unit")})
+
+
+def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    d = gd.get("dec") or ""
+    d = d.strip("'’s")
+    if len(d) == 2:
+        d = ("19" if int(d) > 20 else "20") + d
+    return Partial("DATE", "abs", value=d[:3], mod=_mod(g, gd, p))
+
+
+HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], Partial]] = {
+    "date": h_date,
+    "month": h_month,
+    "year": h_year,
+    "fy": h_fy,
+    "rel": h_rel,
+    "weekday": h_weekday,
+    "deictic": h_deictic,
+    "quarter": h_quarter,
+    "season": h_season,
+    "clock": h_clock,
+    "duration": h_duration,
+    "ago": h_ago,
+    "set": h_set,
+    "fixed": h_fixed,
+    "pod": h_pod,
+    "same": h_same,
+    "decade": h_decade,
+}

@@ -1,0 +1,275 @@
+"""Resolution: anchor a :class:`~.extract.Partial` to the article date, the sentence tense and
+what the narrative said before, and give every placeable value its calendar interval.
+
+Decisions (see docs/timex.md):
+- Weekdays: past tense (the news default) -> the most recent such day on or before the DCT;
+  future -> the next on or after it.  The DCT's own weekday is the DCT.
+- A month-only DCT keeps its granularity: "vineri" / "ieri" get the DCT month as value
+  (``2024-11``) and an interval from the first to the last such weekday of that month, never later.
+- Months without a year: the nearest occurrence in the direction of the tense, unless the same
+  sentence already named a year explicitly.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from cronicar.analyze.timex.extract import Partial
+from cronicar.model import DocDate
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+class Narrative:
+    """What earlier timexes of the same document established (for 'aceeași perioadă', clock dates)."""
+
+    def __init__(self) -> None:
+        self.last_value: str | None = None  # last DATE value with a calendar unit (Q/H/month)
+        self.last_day: tuple[int, str] | None = None  # (sentence start, YYYY-MM-DD)
+        self.last_year: tuple[int, int] | None = None  # (sentence start, explicit year)
+        self.last_time: str | None = None  # last full TIME value with a clock
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    t = y * 12 + (m - 1) + k
+    return t // 12, t % 12 + 1
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrative) -> tuple[str, str] | None:
+    """(type, value) for ``p``; None when it cannot be anchored."""
+    k = p.kind
+    f = p.f
+    y0 = dct.year
+    if k == "abs":
+        return p.type, p.value or ""
+    if k == "rel":
+        unit, off = f["unit"], int(f["offset"])
+        if unit == "Y":
+            return "DATE", f"{y0 + off:04d}"
+        if unit == "M":
+            if dct.month is None:
+                return "DATE", f"{y0:04d}"
+            y, m = _shift_month(y0, dct.month, off)
+            return "DATE", f"{y:04d}-{m:02d}"
+        if unit == "W":
+            if dct.day is None:
+                return "DATE", dct.iso
+            return "DATE", iso_week(dct.anchor + timedelta(weeks=off))
+        if unit == "D":
+            return _day(dct, off)
+        if unit == "Q" and dct.month:
+            q = (dct.month - 1) // 3 + 1 + off
+            y = y0 + (q - 1) // 4
+            return "DATE", f"{y:04d}-Q{(q - 1) % 4 + 1}"
+        if unit == "DE":
+            return "DATE", f"{(y0 // 10) + off:03d}"
+        return "DATE", f"{y0:04d}"
+    if k == "deictic":
+        t, v = _day(dct, int(f["offset"]))
+        if f.get("pod"):
+            return "TIME", f"{v}T{f['pod']}"
+        return t, v
+    if k == "weekday":
+        wd = int(f["weekday"])
+        if dct.day is None:
+            v = dct.iso
+        else:
+            d0 = dct.anchor
+            delta = (wd - d0.isoweekday()) % 7
+            if tense > 0:
+                d = d0 + timedelta(days=delta)
+            else:
+                d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
+            v = d.isoformat()
+        if f.get("pod"):
+            return "TIME", f"{v}T{f['pod']}"
+        return "DATE", v
+    if k == "month":
+        month = f.get("month")
+        if not month:
+            return None
+        y = f.get("year")
+        if y is None and f.get("yrel") is not None:
+            y = y0 + int(f["yrel"])
+        if y is None and nar.last_year and nar.last_year[0] == sent_start:
+            y = nar.last_year[1]
+        if y is None:
+            y = _year_for(month, f.get("day"), dct, tense)
+        day = f.get("day")
+        if day:
+            try:
+                date(y, month, day)
+            except ValueError:
+                return None
+            v = f"{y:04d}-{month:02d}-{day:02d}"
+            if f.get("pod"):
+                return "TIME", f"{v}T{f['pod']}"
+            return "DATE", v
+        return "DATE", f"{y:04d}-{month:02d}"
+    if k == "quarter":
+        y = f.get("year")
+        if y is None:
+            y = y0 + int(f.get("yrel") or 0)
+        n = f.get("n")
+        unit = f.get("unit", "Q")
+        if n == -1:
+            n = 4 if unit == "Q" else 2
+        if not n:
+            return None
+        return "DATE", f"{y:04d}-{unit[0] if unit == 'Q' else 'H'}{n}"
+    if k == "season":
+        s = f.get("season")
+        y = f.get("year")
+        if y is None and f.get("yrel") is not None:
+            y = y0 + int(f["yrel"])
+        if y is None:
+            y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
+        return "DATE", f"{y:04d}-{s}"
+    if k == "fy":
+        y = f.get("year") or (y0 + int(f.get("yrel") or 0))
+        return "DATE", f"FY{y:04d}"
+    if k == "clock":
+        day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
+        if day is None:
+            return "TIME", f"{dct.iso}T{f['hm']}"
+        return "TIME", f"{day}T{f['hm']}"
+    if k == "pod":
+        day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
+        return "TIME", f"{day or dct.iso}T{f['pod']}"
+    if k == "ago":
+        unit, n = f["unit"], f["n"]
+        n_int = int(n)
+        if dct.day is None:
+            return "DATE", dct.iso
+        d0 = dct.anchor
+        if unit == "D":
+            return "DATE", (d0 + timedelta(days=n_int)).isoformat()
+        if unit == "W":
+            return "DATE", iso_week(d0 + timedelta(weeks=n_int))
+        if unit == "M":
+            y, m = _shift_month(d0.year, d0.month, n_int)
+            return "DATE", f"{y:04d}-{m:02d}"
+        if unit == "Y":
+            return "DATE", f"{d0.year + n_int:04d}"
+        if unit in ("H", "MIN"):
+            base = nar.last_time
+            m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$", base or "")
+            if m:
+                from datetime import datetime
+
+                t = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}")
+                t += timedelta(hours=n_int) if unit == "H" else timedelta(minutes=n_int)
+                return "TIME", t.strftime("%Y-%m-%dT%H:%M")
+            return "DATE", d0.isoformat()
+        return "DATE", "PAST_REF"
+    if k == "same":
+        y = f.get("year")
+        if y is None:
+            y = y0 + int(f.get("yrel") or 0)
+        unit = f.get("unit")
+        ant = nar.last_value
+        if unit == "M":
+            m = re.match(r"\d{4}-(\d\d)$", ant or "")
+            mm = m.group(1) if m else f"{dct.month or 1:02d}"
+            return "DATE", f"{y:04d}-{mm}"
+        m = re.match(r"\d{4}-((?:Q|H)\d|\d\d)$", ant or "")
+        if m:
+            return "DATE", f"{y:04d}-{m.group(1)}"
+        return "DATE", f"{y:04d}"
+    return None
+
+
+def _day(dct: DocDate, off: int) -> tuple[str, str]:
+    if dct.day is None:
+        return "DATE", dct.iso
+    return "DATE", (dct.anchor + timedelta(days=off)).isoformat()
+
+
+def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:
+    """Nearest year of (month, day) in the direction of the tense (past by default)."""
+    if dct.month is None:
+        return dct.year
+    here = (dct.month, dct.day or 15)
+    there = (month, day or (15 if month != dct.month else here[1]))
+    if tense > 0:
+        return dct.year if there >= (dct.month, 1) else dct.year + 1
+    return dct.year if there <= (dct.month, 31) else dct.year - 1
+
+
+# --------------------------------------------------------------------------- intervals
+
+_MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
+
+
+def interval(value: str, typ: str, mod: str | None = None, dct: DocDate | None = None, weekday: int | None = None) -> tuple[str, str] | None:
+    """First and last ISO day a DATE/TIME value may denote (``mod`` START/MID/END narrows it to the
+    first/middle/last third); None for durations, sets, REFs and generic X values."""
+    if typ not in ("DATE", "TIME") or not value or "X" in value[:4] or value.endswith("_REF"):
+        return None
+    v = value.split("T")[0] if "T" in value and not value.startswith("FY") else value
+    span = _base_interval(v)
+    if span is None:
+        return None
+    a, b = span
+    if weekday is not None and (b - a).days >= 6:
+        # a weekday in a month-only article: the first .. last such weekday of the month
+        first = a + timedelta(days=(weekday - a.isoweekday()) % 7)
+        last = b - timedelta(days=(b.isoweekday() - weekday) % 7)
+        a, b = first, last
+    if mod in _MOD_THIRDS and (b - a).days >= 2:
+        n = (b - a).days + 1
+        i = _MOD_THIRDS[mod]
+        a, b = a + timedelta(days=n * i // 3), a + timedelta(days=n * (i + 1) // 3 - 1)
+    return a.isoformat(), b.isoformat()
+
+
+def _base_interval(v: str) -> tuple[date, date] | None:
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+            d = date.fromisoformat(v)
+            return d, d
+        if re.fullmatch(r"\d{4}-\d\d", v):
+            y, m = int(v[:4]), int(v[5:])
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        if re.fullmatch(r"\d{4}", v):
+            y = int(v)
+            return date(y, 1, 1), date(y, 12, 31)
+        m = re.fullmatch(r"(\d{4})-W(\d\d)", v)
+        if m:
+            a = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return a, a + timedelta(days=6)
+        m = re.fullmatch(r"(\d{4})-([QH])(\d)", v)
+        if m:
+            y, n = int(m.group(1)), int(m.group(3))
+            size = 3 if m.group(2) == "Q" else 6
+            m1 = (n - 1) * size + 1
+            m2 = m1 + size - 1
+            return date(y, m1, 1), date(y, m2, calendar.monthrange(y, m2)[1])
+        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+        if m:
+            y = int(m.group(1))
+            a_m, b_m = _SEASON_MONTHS[m.group(2)]
+            if m.group(2) == "WI":
+                return date(y - 1, 12, 1), date(y, 2, calendar.monthrange(y, 2)[1])
+            return date(y, a_m, 1), date(y, b_m, calendar.monthrange(y, b_m)[1])
+        m = re.fullmatch(r"FY(\d{4})", v)
+        if m:
+            y = int(m.group(1))
+            return date(y, 1, 1), date(y, 12, 31)
+        if re.fullmatch(r"\d{3}", v):
+            y = int(v) * 10
+            return date(y, 1, 1), date(y + 9, 12, 31)
+        if re.fullmatch(r"\d{2}", v):
+            y = int(v) * 100
+            return date(y, 1, 1), date(y + 99, 12, 31)
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,54 @@
+"""Sentence tense for anchoring weekdays and months: future (+1), or past/unknown (-1).
+
+Why a text heuristic: the temporal stage must run without spaCy (thousands of articles/s), so
+without a parsed doc we look for future auxiliaries in the clause around the expression
+("va", "vor", "o să", "urmează să"; "will", "is going to"; Spanish future/"va a").  With a spaCy
+doc (Romanian), the sentence is taken from the parse and a ``Tense=Fut`` morph feature also counts.
+The markers are DATA: the ``future_markers`` regex of ``timex_lexicon.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from cronicar.analyze.timex.rules import Grammar
+
+_BOUNDARY = re.compile(r"[.!?;\n]\s|\n")
+
+
+@lru_cache(maxsize=None)
+def _future_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Cheap sentence bounds around ``pos`` (punctuation followed by space, or a newline)."""
+    start = 0
+    for m in _BOUNDARY.finditer(text, max(0, pos - 400), pos):
+        start = m.end()
+    m2 = _BOUNDARY.search(text, pos)
+    end = m2.start() + 1 if m2 else len(text)
+    return start, end
+
+
+def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None) -> tuple[int, int]:
+    """(tense, sentence start) for the expression at ``[pos, end)``."""
+    pattern = g.lex.get("future_markers", {}).get("regex") if isinstance(g.lex.get("future_markers"), dict) else None
+    if doc is not None:
+        try:
+            span = doc.char_span(pos, end, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+        except Exception:  # no sentence boundaries
+            sent = None
+        if sent is not None:
+            s, e = sent.start_char, sent.end_char
+            fut = any("Fut" in t.morph.get("Tense") for t in sent)
+            if fut or (pattern and _future_re(pattern).search(text, s, e)):
+                return 1, s
+            return -1, s
+    s, e = sentence_span(text, pos)
+    if pattern and _future_re(pattern).search(text, s, e):
+        return 1, s
+    return -1, s
