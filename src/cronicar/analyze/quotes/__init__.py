@@ -205,7 +205,15 @@ def extract(ctx: Context) -> list[Quote]:
                     j0 = cue.start - 1
                     if j0 > sent.start and doc[j0 - 1].text == ",":
                         j0 -= 1
-                    mention = np_before(doc, j0, sent.start, lex, parsed)
+                        mention = _apposed_subject(doc, j0, sent.start, lex, parsed, quoted, prefer_name=True)
+                    if mention is None:
+                        mention = np_before(doc, j0, sent.start, lex, parsed)
+                elif gerund:
+                    # "…, adăugând că": the subject of the verb the gerund hangs on
+                    mention = parse_subject(doc, doc[cue.head].head.i, sent.start, lex) if parsed else None
+                    same = [r for r in recs if r.sent == si and r.mention is not None]
+                    if same:
+                        mention = same[-1].mention
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
                 if mention is None and cue.start > sent.start and doc[cue.start - 1].text == "," and kind != "none":
@@ -405,17 +413,37 @@ def extract(ctx: Context) -> list[Quote]:
     return _attribute(ctx, doc, lex, parsed, recs)
 
 
-def _apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: bool, quoted: list[bool]) -> Mention | None:
-    """"X, <apposition>, a declarat că…": the subject is X (or the name inside the apposition)."""
-    for k in range(comma - 1, start, -1):
+def _apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: bool, quoted: list[bool],
+                     prefer_name: bool = False) -> Mention | None:
+    """"X, <apposition>, a declarat că…": the subject is X (or the name inside the apposition).
+
+    With ``prefer_name`` (antecedent of "care"), walk back over a chain of appositions
+    ("Dan, 45 de ani, de profesie inginer, care spune") to the one holding a name."""
+    segs: list[Mention] = []
+    end = comma
+    for k in range(comma - 1, start - 1, -1):
         if quoted[k] or is_quote_mark(doc[k]) or doc[k].text in {";", ":"}:
-            return None
-        if doc[k].text == ",":
-            inner = Mention(k + 1, comma)
-            if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[k + 1 : comma]):
-                return inner
-            return np_before(doc, k, start, lex, parsed)
-    return None
+            break
+        if doc[k].text == "," or k == start:
+            s0 = k + 1 if doc[k].text == "," else k
+            if s0 < end:
+                segs.append(Mention(s0, end))
+            end = k
+            if len(segs) >= 4:
+                break
+    if not segs:
+        return None
+    if not prefer_name:
+        first = segs[0]
+        if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[first.start : first.end]):
+            return first
+        if len(segs) > 1:
+            return np_before(doc, segs[0].start - 1, start, lex, parsed)
+        return None
+    for seg in segs:
+        if any(is_name(t, lex, parsed) for t in doc[seg.start : seg.end]) and seg.end - seg.start <= 5:
+            return seg
+    return np_before(doc, comma, start, lex, parsed)
 
 
 def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) -> bool:

@@ -25,7 +25,7 @@ from cronicar.analyze.quotes.tokens import (
     match_seq,
 )
 
-NP_LINKS = {"de", "al", "a", "ale", "ai", "din", "pentru", "of", "for", "-"}
+NP_LINKS = {"de", "al", "a", "ale", "ai", "din", "of", "-"}
 NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
 NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
 STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
@@ -92,6 +92,13 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
         e += 1
     while e > j + 1 and key(doc[e - 1]) in NP_LINKS | NP_DETS:
         e -= 1
+    # apposition: "purtătoarea de cuvânt a Ministerului, Maria Zaharova, într-un comunicat"
+    if e + 1 < end and doc[e].text == "," and is_name(doc[e + 1], lex, parsed):
+        a = e + 1
+        while a < end and (is_name(doc[a], lex, parsed) or key(doc[a]) == "-"):
+            a += 1
+        if a >= end or doc[a].text in {",", ".", ";"} or not parsed or doc[a].pos_ in {"ADP", "PUNCT"}:
+            e = a
     if key(doc[j]) in {"lui"} and e > j + 1:
         j += 1
     return Mention(j, e)
