@@ -246,7 +246,12 @@ def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
     return Partial("DATE", "abs", value=d[:3], mod=_mod(g, gd, p))
 
 
-HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], Partial]] = {
+def h_skip(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> None:
+    """A rule that matches to *block* others (names, idioms: "pe zi ce trece", "OUG 114/2018")."""
+    return None
+
+
+HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], Partial | None]] = {
     "date": h_date,
     "month": h_month,
     "year": h_year,
@@ -262,6 +267,7 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "set": h_set,
     "fixed": h_fixed,
     "pod": h_pod,
+    "skip": h_skip,
     "same": h_same,
     "decade": h_decade,
 }

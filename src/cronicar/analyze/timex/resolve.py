@@ -75,7 +75,7 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
     if k == "deictic":
         t, v = _day(dct, int(f["offset"]))
         if f.get("pod"):
-            return "TIME", f"{v}T{f['pod']}"
+            return "TIME", f"{v}{f['pod']}"
         return t, v
     if k == "weekday":
         wd = int(f["weekday"])
@@ -90,7 +90,7 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
             v = d.isoformat()
         if f.get("pod"):
-            return "TIME", f"{v}T{f['pod']}"
+            return "TIME", f"{v}{f['pod']}"
         return "DATE", v
     if k == "month":
         month = f.get("month")
@@ -111,7 +111,7 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
                 return None
             v = f"{y:04d}-{month:02d}-{day:02d}"
             if f.get("pod"):
-                return "TIME", f"{v}T{f['pod']}"
+                return "TIME", f"{v}{f['pod']}"
             return "DATE", v
         return "DATE", f"{y:04d}-{month:02d}"
     if k == "quarter":
@@ -137,19 +137,23 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         y = f.get("year") or (y0 + int(f.get("yrel") or 0))
         return "DATE", f"FY{y:04d}"
     if k == "clock":
-        day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
+        if f.get("generic"):
+            return "TIME", f"XXXX-XX-XXT{f['hm']}"
+        day = nar.last_day[1] if nar.last_day else (dct.iso if dct.day else None)
         if day is None:
             return "TIME", f"{dct.iso}T{f['hm']}"
         return "TIME", f"{day}T{f['hm']}"
     if k == "pod":
         day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
-        return "TIME", f"{day or dct.iso}T{f['pod']}"
+        return "TIME", f"{day or dct.iso}{f['pod']}"
     if k == "ago":
         unit, n = f["unit"], f["n"]
         n_int = int(n)
         if dct.day is None:
             return "DATE", dct.iso
         d0 = dct.anchor
+        if nar.last_day and nar.last_day[0] == sent_start:
+            d0 = date.fromisoformat(nar.last_day[1])
         if unit == "D":
             return "DATE", (d0 + timedelta(days=n_int)).isoformat()
         if unit == "W":

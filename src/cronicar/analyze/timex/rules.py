@@ -136,7 +136,7 @@ def load(lang: str) -> Grammar:
             raise ValueError(f"{lang}/timex_rules.tsv rule {r.name}: {exc}") from exc
         alts.append(f"(?P<{gname}>{body})")
         names.append(gname)
-    big = r"(?<![\w\-/])(?:" + "|".join(alts) + r")(?![\w])"
+    big = r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w])"
     regex = re.compile(big, re.IGNORECASE)
     lookup = {k: {str(w).lower(): v for w, v in t.items()} for k, t in lex.items() if isinstance(t, dict)}
     return Grammar(lang, lex, rules, regex, names, lookup)

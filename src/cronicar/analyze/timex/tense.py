@@ -33,9 +33,28 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int) -> int:
+    """+1 when the closest tense marker of the sentence is a future one, else -1 (past default)."""
+    fut = g.lex.get("future_markers", {}).get("regex")
+    past = g.lex.get("past_markers", {}).get("regex")
+    best = (10**9, -1)
+    for pattern, sign in ((fut, 1), (past, -1)):
+        if not pattern:
+            continue
+        for m in _future_re(pattern).finditer(text, s, e):
+            if m.start() >= end:
+                dist = m.start() - end
+            elif m.end() <= pos:
+                dist = pos - m.end()
+            else:
+                continue
+            if dist < best[0]:
+                best = (dist, sign)
+    return best[1]
+
+
 def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None) -> tuple[int, int]:
-    """(tense, sentence start) for the expression at ``[pos, end)``."""
-    pattern = g.lex.get("future_markers", {}).get("regex") if isinstance(g.lex.get("future_markers"), dict) else None
+    """(tense, sentence start) for the expression at ``[pos, end)``: +1 future, -1 past/unknown."""
     if doc is not None:
         try:
             span = doc.char_span(pos, end, alignment_mode="expand")
@@ -44,11 +63,8 @@ def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None) -> tupl
             sent = None
         if sent is not None:
             s, e = sent.start_char, sent.end_char
-            fut = any("Fut" in t.morph.get("Tense") for t in sent)
-            if fut or (pattern and _future_re(pattern).search(text, s, e)):
+            if any("Fut" in t.morph.get("Tense") for t in sent):
                 return 1, s
-            return -1, s
+            return _nearest(g, text, s, e, pos, end), s
     s, e = sentence_span(text, pos)
-    if pattern and _future_re(pattern).search(text, s, e):
-        return 1, s
-    return -1, s
+    return _nearest(g, text, s, e, pos, end), s
