@@ -99,6 +99,10 @@ def extract(ctx: Context) -> list[Quote]:
     def mark_between(a_char: int, b_char: int) -> list[int]:
         return [k for k, m in enumerate(marks) if a_char <= m.open and m.close < b_char]
 
+    def prep_mixed(k: int, ce: int) -> bool:
+        """A quote that closes well before the content ends is a fragment of mixed quotation."""
+        return marks[k].close < ce - 2
+
     def overlaps(cs: int, ce: int) -> bool:
         return any(r.content[0] < ce and cs < r.content[1] for r in recs)
 
@@ -121,6 +125,13 @@ def extract(ctx: Context) -> list[Quote]:
                 recs.remove(r)
                 if r.kind == "direct":
                     used.difference_update(k for k, m in enumerate(marks) if (m.start, m.end) == r.content)
+        starting = [k for k, m in enumerate(marks) if cs - 1 <= m.open <= cs and m.close >= ce - 2]
+        if starting and not prep_mixed(starting[0], ce):
+            # The content opens with a quote that runs to (or past) its end: direct only.
+            m = marks[starting[0]]
+            used.add(starting[0])
+            recs.append(_Rec("direct", (m.start, m.end), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
+            return
         inner = mark_between(cs, ce + 1)
         # The whole content is one quote (only connectives outside): direct only.
         if inner and marks[inner[0]].open <= cs + 1 and (len(inner) == 1 or marks[inner[-1]].close >= ce - 2) and (
@@ -450,6 +461,8 @@ def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) 
     """A mention that can speak: a name, a pronoun, a role, an organisation — not "Bombardamentele"."""
     if m is None:
         return False
+    if key(doc[m.start]) in lex.generic:
+        return True
     for t in doc[m.start : m.end]:
         if is_name(t, lex, parsed) or key(t) in lex.pronouns or is_role(t, lex):
             return True

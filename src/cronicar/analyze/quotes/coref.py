@@ -165,6 +165,8 @@ class Resolver:
             return full, person
         first = toks[0]
         k = key(first)
+        if k in self.lex.generic and len(toks) <= 2:
+            return None, False  # "cei care spun că…": the source is unknowable (guidelines §6)
         if len(toks) == 1 and k in self.lex.pronouns:
             kind = self.lex.pronouns[k]
             if kind == "pl":

@@ -38,6 +38,7 @@ class Lexicon:
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> m | f | pl
     skip: list[list[str]] = field(default_factory=list)
     time_nouns: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
 
@@ -95,6 +96,8 @@ def load(lang: str) -> Lexicon:
             lex.pronouns[word] = kind[5:]
         elif kind == "skip":
             lex.skip.append(word.split())
+        elif kind == "generic":
+            lex.generic.add(word)
         elif kind == "time":
             lex.time_nouns.add(word)
     for line in _lines(folder / "quotes_media.txt", lex):
