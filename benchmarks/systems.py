@@ -87,3 +87,15 @@ def import_eval() -> tuple[Any, Any]:
     import timex_eval
 
     return timex_eval, timex_datasets
+
+
+def code_version() -> str:
+    """The commit the figures were measured at, marked ``+dirty`` when tracked files differ."""
+    import subprocess
+
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "")

