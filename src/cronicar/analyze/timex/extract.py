@@ -31,7 +31,11 @@ class Partial:
 def _lk(g: Grammar, table: str, word: str | None) -> Any:
     if word is None:
         return None
-    return g.lookup.get(table, {}).get(re.sub(r"\s+", " ", word.lower().replace("\u00ad", "")))
+    key = re.sub(r"\s+", " ", word.lower().replace("\u00ad", ""))
+    got = g.lookup.get(table, {}).get(key)
+    if got is None and key.endswith("."):
+        got = g.lookup.get(table, {}).get(key[:-1])
+    return got
 
 
 def number(g: Grammar, s: str | None) -> float | None:
@@ -214,7 +218,7 @@ def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if n is None:
         n = 1
     sign = int(p.get("sign", -1))
-    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f={"unit": unit, "n": n * sign})
+    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f={"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))})
 
 
 def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

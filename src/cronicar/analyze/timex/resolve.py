@@ -162,6 +162,9 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
             y, m = _shift_month(d0.year, d0.month, n_int)
             return "DATE", f"{y:04d}-{m:02d}"
         if unit == "Y":
+            ante = re.fullmatch(r"(\d{4})-(Q\d|H\d)", nar.last_value or "") if f.get("ante") else None
+            if ante:  # "a year earlier" after a quarter: the same quarter a year before
+                return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
             return "DATE", f"{d0.year + n_int:04d}"
         if unit in ("H", "MIN"):
             base = nar.last_time
@@ -205,7 +208,11 @@ def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:
     there = (month, day or (15 if month != dct.month else here[1]))
     if tense > 0:
         return dct.year if there >= (dct.month, 1) else dct.year + 1
-    return dct.year if there <= (dct.month, 31) else dct.year - 1
+    if tense < 0:
+        return dct.year if there <= (dct.month, 31) else dct.year - 1
+    # no tense marker: the occurrence nearest to the DCT
+    ref = date(dct.year, dct.month, dct.day or 15)
+    return min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs((date(y, month, min(day or 15, 28)) - ref).days))
 
 
 # --------------------------------------------------------------------------- intervals

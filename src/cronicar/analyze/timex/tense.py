@@ -34,10 +34,10 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 
 def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int) -> int:
-    """+1 when the closest tense marker of the sentence is a future one, else -1 (past default)."""
+    """+1 when the closest tense marker of the sentence is a future one, -1 past, 0 none."""
     fut = g.lex.get("future_markers", {}).get("regex")
     past = g.lex.get("past_markers", {}).get("regex")
-    best = (10**9, -1)
+    best = (10**9, 0)
     for pattern, sign in ((fut, 1), (past, -1)):
         if not pattern:
             continue
