@@ -193,7 +193,7 @@ def extract(ctx: Context) -> list[Quote]:
             gerund = (parsed and doc[cue.head].morph.get("VerbForm") == ["Ger"]) or (
                 not parsed and key(doc[cue.head]).endswith("ing")
             )
-            if gerund and kind not in {"that", "colon", "sa"}:
+            if gerund and kind not in {"that", "colon", "sa", "quote"}:
                 continue
             pre = cue.start > sent.start and doc[cue.start - 1].text in {",", "—", "–"}
             rel = _relative_before(doc, cue.start - 1, sent.start) if pre else None
@@ -408,6 +408,8 @@ def extract(ctx: Context) -> list[Quote]:
         starts_sentence = prev is None or prev.text in {".", "!", "?", "\n", ":"} or "\n" in prev.text or prev.is_space
         if ot > 0 and doc[ot].is_sent_start:
             starts_sentence = True
+        if prev is not None and is_quote_mark(prev) and ot > 1 and doc[ot - 2].text in {".", "!", "?"}:
+            starts_sentence = True  # after ‘… “Fox and Friends.”’
         content = text[m.start : m.end]
         sentence_like = bool(content) and (content[0].isupper() or content[0] in "(.") and ntoks >= MIN_STANDALONE_TOKENS
         if not sentence_like and starts_sentence and recs and content[:1].isupper() and ntoks >= 2:
