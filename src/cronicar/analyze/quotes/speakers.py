@@ -26,6 +26,8 @@ from cronicar.analyze.quotes.tokens import (
 )
 
 NP_LINKS = {"de", "al", "a", "ale", "ai", "din", "of", "-"}
+EN_BREAK = {"and", "or", "but", "in", "into", "on", "at", "to", "from", "with", "by", "for", "after", "before",
+            "during", "out", "over", "as", "than", "when", "while", "then", "repeatedly", "also"}
 NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
 NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
 STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
@@ -101,6 +103,8 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
             e = a
     if key(doc[j]) in {"lui"} and e > j + 1:
         j += 1
+    if all(key(t) in NP_DETS | NP_LINKS for t in doc[j:e]):
+        return None  # a bare determiner ("said the day…" after dropping the time noun)
     return Mention(j, e)
 
 
@@ -124,7 +128,7 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
             t = doc[j]
             if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
                 return Mention(j, e)
-            if is_punct(t) and t.text not in {"-"} or is_quote_mark(t) or lex.is_verb(key(t)):
+            if is_punct(t) and t.text not in {"-"} or is_quote_mark(t) or lex.is_verb(key(t)) or key(t) in EN_BREAK:
                 break
     if not _np_token(last, lex, parsed, False) or key(last) in NP_LINKS | NP_DETS:
         return None
