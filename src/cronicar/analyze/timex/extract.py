@@ -101,6 +101,9 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     month = _lk(g, "months", gd.get("m")) or _lk(g, "month_abbr", gd.get("m"))
     y, yrel = _year(g, gd)
+    if p.get("dir") and yrel is not None:
+        # "last April" / "abril pasado": the nearest April in that direction, not April of last year
+        return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
     return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None})
 
 
@@ -146,7 +149,7 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 
 def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    q = gd.get("q") or ""
+    q = gd.get("q") or gd.get("q2") or ""
     n = _ROMAN.get(q.lower()) or _lk(g, "ordinals", q)
     unit = p.get("unit", "Q")
     y, yrel = _year(g, gd)

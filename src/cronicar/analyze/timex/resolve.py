@@ -99,10 +99,10 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         y = f.get("year")
         if y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
-        if y is None and nar.last_year and nar.last_year[0] == sent_start:
+        if y is None and f.get("dir") is None and nar.last_year and nar.last_year[0] == sent_start:
             y = nar.last_year[1]
         if y is None:
-            y = _year_for(month, f.get("day"), dct, tense)
+            y = _year_for(month, f.get("day"), dct, f["dir"] if f.get("dir") is not None else tense)
         day = f.get("day")
         if day:
             try:

@@ -1,0 +1,54 @@
+"""Every temporal rule of every language carries an example sentence and an expected value: run them.
+
+A rule whose example no longer gives its value (another rule now wins, a table changed) fails
+here by name, so rules stay data that documents itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cronicar.analyze.timex import rules as rules_mod
+from cronicar.analyze.timex import tag
+from cronicar.model import DocDate
+
+CASES = [
+    pytest.param(lang, rule, id=f"{lang}:{rule.name}")
+    for lang in rules_mod.languages()
+    for rule in rules_mod.load(lang).rules
+]
+
+
+def test_every_language_has_rules() -> None:
+    assert {"ro", "en", "es"} <= set(rules_mod.languages())
+
+
+@pytest.mark.parametrize(("lang", "rule"), CASES)
+def test_rule_example(lang: str, rule: rules_mod.Rule) -> None:
+    assert rule.example and rule.example_dct, f"{lang}/{rule.name} has no example"
+    found = tag(rule.example, DocDate.parse(rule.example_dct), lang)
+    if rule.handler == "skip":
+        # a blocker: nothing may be tagged inside the expression it blocks
+        m = rules_mod.load(lang).regex.search(rule.example)
+        assert m is not None and m.lastgroup is not None
+        assert not any(t.start < m.end() and t.end > m.start() for t in found), found
+        return
+    fired = [t for t in found if t.rule == rule.name]
+    assert fired, f"{lang}/{rule.name} did not fire on {rule.example!r}: {found}"
+    assert rule.expected in {t.value for t in fired}, f"{lang}/{rule.name}: {fired}"
+
+
+@pytest.mark.parametrize("lang", rules_mod.languages())
+def test_rule_names_unique(lang: str) -> None:
+    names = [r.name for r in rules_mod.load(lang).rules]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("lang", rules_mod.languages())
+def test_data_files_have_headers(lang: str) -> None:
+    folder = rules_mod.LANG_DIR / lang
+    assert (folder / "timex_rules.tsv").read_text(encoding="utf-8").startswith("#")
+    lex = (folder / "timex_lexicon.json").read_text(encoding="utf-8")
+    assert re.search(r'"_meta".*"license"', lex)
