@@ -194,6 +194,15 @@ def extract(ctx: Context) -> list[Quote]:
                 not parsed and key(doc[cue.head]).endswith("ing")
             )
             if gerund and kind not in {"that", "colon", "sa", "quote"}:
+                # "numindu-l pe Yoon „cu adevărat simplu”": a partial quote of the main speaker
+                same = [r for r in recs if r.sent == si and r.mention is not None]
+                if same and parsed:
+                    for k in range(cue.end, min(cue.end + 6, sent.end)):
+                        if doc[k].text in {",", ";", "."} and not quoted[k]:
+                            break
+                        if is_quote_mark(doc[k]) and doc[k].idx in mark_of_open:
+                            add_direct(mark_of_open[doc[k].idx], cue, same[-1].mention, cue.head, si)
+                            break
                 continue
             pre = cue.start > sent.start and doc[cue.start - 1].text in {",", "—", "–"}
             rel = _relative_before(doc, cue.start - 1, sent.start) if pre else None
@@ -420,6 +429,17 @@ def extract(ctx: Context) -> list[Quote]:
             recs.append(_Rec("direct", (m.start, m.end), None, None, ot, inherit=True))
 
     recs.sort(key=lambda r: (r.content[0], r.anchor))
+    # No nesting: a cue inside another statement's indirect content belongs to that content.
+    nested = [
+        r for r in recs
+        if r.cue is not None and any(
+            o is not r and o.kind == "indirect" and o.cue is not None and o.cue != r.cue
+            and o.content[0] <= r.cue[0] < o.content[1] and not (o.content[0] <= o.cue[0] < o.content[1])
+            for o in recs
+        )
+    ]
+    for r in nested:
+        recs.remove(r)
     for r in recs:
         if r.cue is not None and r.anchor in addr_of:
             r.addressee = addr_of[r.anchor]

@@ -26,7 +26,7 @@ AUX_CLITICS = {"a", "au", "am", "ai", "ați", "va", "vor", "ar", "o", "mai", "se
                "v-", "și-", "îi", "își", "le", "i", "mi-", "ți-", "și-a", "s-a", "i-a", "l-a", "has", "had",
                "have", "was", "would", "will", "also", "then", "mai", "-", "nu", "n-", "not"}
 THAT = {"că", "that"}
-SA = {"să", "dacă", "if", "whether", "cum", "ce", "de", "unde", "când", "why", "how", "what"}
+SA = {"să", "dacă", "if", "whether"}
 NEG = {"nu", "n-", "not", "never", "nici"}
 CLAUSE_END = {".", "!", "?", ";"}
 
@@ -105,8 +105,25 @@ def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> in
             nxt = j + 1
             if nxt < end and (match_seq(doc, nxt, lex.stops, end) or _starts_cue(doc, nxt, end, lex, parsed)):
                 return j
+            if nxt < end and _new_speech_act(doc, nxt, end, lex, parsed):
+                return j  # ", dar Kim a declarat că…": another statement begins
         j += 1
     return end
+
+
+def _new_speech_act(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> bool:
+    """A connective, a short subject, then a speech verb followed by 'că'/'that'."""
+    n = match_seq(doc, i, lex.connectives, end)
+    if not n:
+        return False
+    j = i + n
+    for k in range(j, min(j + 6, end)):
+        t = doc[k]
+        if is_punct(t):
+            return False
+        if lex.is_verb(key(t), lemma(t) if parsed else "") and (not parsed or t.pos_ in {"VERB", "AUX"}):
+            return k + 1 < end and key(doc[k + 1]) in THAT
+    return False
 
 
 def _starts_cue(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> bool:

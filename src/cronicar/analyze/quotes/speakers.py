@@ -203,7 +203,7 @@ def parse_subject(doc: Doc, v: int, start: int, lex: Lexicon) -> Mention | None:
         if cand is None:
             continue
         for ch in cand.children:
-            if ch.dep_.startswith("nsubj") and start <= ch.i < v:
+            if ch.dep_.startswith("nsubj") and start <= ch.i < v and key(ch) not in lex.time_nouns:
                 s = ch.left_edge.i
                 while s < ch.i and (is_punct(doc[s]) or key(doc[s]) in {"și", "iar", "dar"}):
                     s += 1
