@@ -236,6 +236,10 @@ def extract(ctx: Context) -> list[Quote]:
                         mention = same[-1].mention
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
+                    if mention is not None and parsed and mention.start > sent.start and doc[mention.start - 1].pos_ == "ADP":
+                        # "Unul dintre clienți, pe care l-am întâlnit în fața agenției, spune că":
+                        # the phrase right before the verb is an oblique, ask the parser
+                        mention = parse_subject(doc, cue.head, sent.start, lex) or mention
                 if mention is None and cue.start > sent.start and doc[cue.start - 1].text == "," and kind != "none":
                     mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
                 if mention is None and parsed:
@@ -474,8 +478,8 @@ def _apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: boo
             return np_before(doc, segs[0].start - 1, start, lex, parsed)
         return None
     for seg in segs:
-        if any(is_name(t, lex, parsed) for t in doc[seg.start : seg.end]) and seg.end - seg.start <= 5:
-            return seg
+        if any(is_name(t, lex, parsed) for t in doc[seg.start : seg.end]):
+            return name_part(doc, seg, lex, parsed)
     return np_before(doc, comma, start, lex, parsed)
 
 

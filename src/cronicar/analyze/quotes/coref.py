@@ -88,6 +88,10 @@ class Resolver:
             # No NER: a person is a name of two or more words, or the surname of one.
             for n in self.names:
                 n.person = len(self.fullest(n.text).split()) >= 2
+        media = {" ".join(m) for m in lex.media}
+        for n in self.names:
+            if fold_diacritics(n.text).lower() in media:
+                n.person = False  # "Facebook", "Reuters": channels, not people
 
     def _learn_role(self, i: int, name: str) -> None:
         """Apposition "ministrul de externe Choe Son Hui" / "Șefa X, Y": remember role → name."""
@@ -147,6 +151,13 @@ class Resolver:
                     return full
         return None
 
+    def next_person(self, after: int) -> str | None:
+        """The closest person named after a role that has no antecedent (a lead naming them later)."""
+        for n in self.names:
+            if n.start > after and n.person:
+                return self.fullest(n.text)
+        return None
+
     def resolve(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
         """Canonical speaker of a mention and whether it is a person."""
         doc = self.doc
@@ -182,6 +193,8 @@ class Resolver:
                 return (spoken[0] if spoken else learned[-1]), True
             has_inner_name = any(t.text[:1].isupper() for t in toks[1:])
             person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
+            if person is None and len(toks) <= 2:
+                person = self.next_person(m.end)
             if person:
                 return person, True
         return nominative(toks.text), False
