@@ -191,9 +191,14 @@ class Resolver:
             if learned:
                 spoken = [n for _, n, _ in reversed(self.history) if n in learned]
                 return (spoken[0] if spoken else learned[-1]), True
-            has_inner_name = any(t.text[:1].isupper() for t in toks[1:])
+            # "Ministrul sud-coreean al Unificării" names its own office: keep the role verbatim;
+            # "Ministrul de Interne" is just the role.
+            has_inner_name = any(
+                t.text[:1].isupper() and (key(t).endswith(("ului", "ei", "ii", "lor")) or key(doc[t.i - 1]) in {"al", "a", "ale", "ai"})
+                for t in toks[1:]
+            )
             person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
-            if person is None and len(toks) <= 2:
+            if person is None and len(toks) <= 4 and not has_inner_name:
                 person = self.next_person(m.end)
             if person:
                 return person, True
