@@ -50,21 +50,17 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     clean = fold_diacritics(clean)
     out: list[Timex] = []
     nar = Narrative()
-    inner = _inner_groups(g)
-    for m in g.regex.finditer(clean):
-        gname = m.lastgroup
-        if gname is None:
-            continue
-        idx = int(gname[1:])
+    tense_cache: dict[int, list[tuple[int, int]]] = {}
+    for idx, m in _matches(g, clean):
         rule = g.rules[idx]
-        gd = {short: m.group(full) for short, full in inner[idx]}
+        gd = m.groupdict()
         s, e = m.span()
         if gd.get("t") is not None:
-            s, e = m.span(f"{gname}_t")
+            s, e = m.span("t")
         part = HANDLERS[rule.handler](g, gd, rule.params)
         if part is None:
             continue
-        tense, sent_start = tense_at(g, clean, s, e, doc if keep is None else None)
+        tense, sent_start = tense_at(g, clean, s, e, doc if keep is None else None, tense_cache)
         res = resolve(part, dct, tense, sent_start, nar)
         if res is None:
             continue
@@ -92,6 +88,42 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) 
         nar.last_time = value
     if part.f.get("explicit_year") or (part.kind == "abs" and re.fullmatch(r"\d{4}", value)):
         nar.last_year = (sent_start, int(value[:4]))
+
+
+_WORD = __import__("re").compile(r"(?<![\w/])\w")
+
+
+def _matches(g: rules_mod.Grammar, text: str) -> Any:
+    """Leftmost, priority-first matches: at each word start, try (in file order) only the rules
+    that can start with its first characters; the first that matches wins, scanning resumes after it."""
+    low = text.lower()
+    dispatch = g.dispatch
+    always = g.always
+    k = rules_mod.K
+    compiled = g.compiled
+    pos = 0
+    n = len(text)
+    while pos < n:
+        w = _WORD.search(text, pos)
+        if w is None:
+            return
+        i = w.start()
+        cands: set[int] = set(always)
+        for j in range(1, k + 1):
+            got = dispatch.get(low[i : i + j])
+            if got:
+                cands.update(got)
+        hit = None
+        for idx in sorted(cands):
+            m = compiled[idx].match(text, i)
+            if m is not None and m.end() > i:
+                hit = (idx, m)
+                break
+        if hit is None:
+            pos = i + 1
+            continue
+        yield hit
+        pos = hit[1].end()
 
 
 _INNER: dict[str, list[list[tuple[str, str]]]] = {}

@@ -33,27 +33,37 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int) -> int:
-    """+1 when the closest tense marker of the sentence is a future one, -1 past, 0 none."""
+def _markers(g: Grammar, text: str, s: int, e: int) -> list[tuple[int, int, int]]:
     fut = g.lex.get("future_markers", {}).get("regex")
     past = g.lex.get("past_markers", {}).get("regex")
-    best = (10**9, 0)
+    out = []
     for pattern, sign in ((fut, 1), (past, -1)):
-        if not pattern:
+        if pattern:
+            out.extend((m.start(), m.end(), sign) for m in _future_re(pattern).finditer(text, s, e))
+    return out
+
+
+def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: dict | None = None) -> int:
+    """+1 when the closest tense marker of the sentence is a future one, -1 past, 0 none."""
+    marks = cache.get(s) if cache is not None else None
+    if marks is None:
+        marks = _markers(g, text, s, e)
+        if cache is not None:
+            cache[s] = marks
+    best = (10**9, 0)
+    for ms, me, sign in marks:
+        if ms >= end:
+            dist = ms - end
+        elif me <= pos:
+            dist = pos - me
+        else:
             continue
-        for m in _future_re(pattern).finditer(text, s, e):
-            if m.start() >= end:
-                dist = m.start() - end
-            elif m.end() <= pos:
-                dist = pos - m.end()
-            else:
-                continue
-            if dist < best[0]:
-                best = (dist, sign)
+        if dist < best[0]:
+            best = (dist, sign)
     return best[1]
 
 
-def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None) -> tuple[int, int]:
+def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None, cache: dict | None = None) -> tuple[int, int]:
     """(tense, sentence start) for the expression at ``[pos, end)``: +1 future, -1 past/unknown."""
     if doc is not None:
         try:
@@ -65,6 +75,6 @@ def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None) -> tupl
             s, e = sent.start_char, sent.end_char
             if any("Fut" in t.morph.get("Tense") for t in sent):
                 return 1, s
-            return _nearest(g, text, s, e, pos, end), s
+            return _nearest(g, text, s, e, pos, end, cache), s
     s, e = sentence_span(text, pos)
-    return _nearest(g, text, s, e, pos, end), s
+    return _nearest(g, text, s, e, pos, end, cache), s
