@@ -19,7 +19,7 @@ from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.timex import rules as rules_mod
 from cronicar.analyze.timex.extract import HANDLERS
 from cronicar.analyze.timex.resolve import Narrative, interval, resolve
-from cronicar.analyze.timex.tense import tense_at
+from cronicar.analyze.timex.tense import sentence_span, tense_at
 from cronicar.model import DocDate, Timex
 
 __all__ = ["tag", "languages"]
@@ -27,6 +27,8 @@ __all__ = ["tag", "languages"]
 languages = rules_mod.languages
 
 _SHY = "\u00ad"
+#: partial kinds whose value depends on the sentence tense (others skip the tense look-up: speed)
+_TENSED = frozenset({"weekday", "month"})
 
 
 def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
@@ -47,7 +49,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     else:
         keep = None
         clean = text
-    clean = fold_diacritics(clean)
+    if "ş" in clean or "ţ" in clean or "Ş" in clean or "Ţ" in clean:
+        clean = fold_diacritics(clean)
     out: list[Timex] = []
     nar = Narrative()
     tense_cache: dict[int, list[tuple[int, int]]] = {}
@@ -60,7 +63,10 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         part = HANDLERS[rule.handler](g, gd, rule.params)
         if part is None:
             continue
-        tense, sent_start = tense_at(g, clean, s, e, doc if keep is None else None, tense_cache)
+        if part.kind in _TENSED:
+            tense, sent_start = tense_at(g, clean, s, e, doc if keep is None else None, tense_cache)
+        else:
+            tense, sent_start = 0, sentence_span(clean, s)[0]
         res = resolve(part, dct, tense, sent_start, nar)
         if res is None:
             continue
@@ -97,35 +103,31 @@ def _matches(g: rules_mod.Grammar, text: str) -> Any:
     """Leftmost, priority-first matches: at each word start, try (in file order) only the rules
     that can start with its first characters; the first that matches wins, scanning resumes after it."""
     low = text.lower()
+    windows = _WINDOWS.setdefault(g.lang, {})
     dispatch = g.dispatch
-    always = g.always
-    k = rules_mod.K
     compiled = g.compiled
+    k = rules_mod.K
     pos = 0
-    n = len(text)
-    while pos < n:
-        w = _WORD.search(text, pos)
-        if w is None:
-            return
+    for w in (g.trigger or _WORD).finditer(text):
         i = w.start()
-        cands: set[int] = set(always)
-        for j in range(1, k + 1):
-            got = dispatch.get(low[i : i + j])
-            if got:
-                cands.update(got)
-        hit = None
-        for idx in sorted(cands):
+        if i < pos:
+            continue
+        win = low[i : i + k]
+        cands = windows.get(win)
+        if cands is None:
+            got: set[int] = set(g.always)
+            for j in range(1, k + 1):
+                got.update(dispatch.get(win[:j], ()))
+            cands = windows[win] = tuple(sorted(got))
+        for idx in cands:
             m = compiled[idx].match(text, i)
             if m is not None and m.end() > i:
-                hit = (idx, m)
+                yield idx, m
+                pos = m.end()
                 break
-        if hit is None:
-            pos = i + 1
-            continue
-        yield hit
-        pos = hit[1].end()
 
 
+_WINDOWS: dict[str, dict[str, tuple[int, ...]]] = {}
 _INNER: dict[str, list[list[tuple[str, str]]]] = {}
 
 

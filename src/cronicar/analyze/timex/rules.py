@@ -66,6 +66,8 @@ class Grammar:
     dispatch: dict[str, list[int]] = field(default_factory=dict)
     #: rules whose start could not be enumerated: tried at every word start
     always: list[int] = field(default_factory=list)
+    #: zero-width regex finding the word starts where some rule may start (a trie of dispatch keys)
+    trigger: re.Pattern[str] | None = None
 
 
 def _alt(keys: list[str]) -> str:
@@ -159,7 +161,30 @@ def load(lang: str) -> Grammar:
         else:
             for pre in starts:
                 dispatch.setdefault(pre, []).append(i)
-    return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always)
+    if always:
+        trigger = re.compile(r"(?<![\w/])(?=\w)")
+    else:
+        trigger = re.compile(r"(?<![\w/])(?=" + _trie(sorted(dispatch)) + ")", re.IGNORECASE)
+    return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always, trigger)
+
+
+def _trie(keys: list[str]) -> str:
+    """A regex matching any of ``keys`` as a prefix, shaped as a trie so the engine branches by
+    character instead of trying thousands of alternatives."""
+    tree: dict[str, Any] = {}
+    for key in keys:
+        node = tree
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        if "" in node:
+            return ""  # a shorter key already matches: any continuation is fine
+        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return emit(tree)
 
 
 # --------------------------------------------------------------------------- start prefixes
