@@ -244,6 +244,8 @@ def extract(ctx: Context) -> list[Quote]:
                     mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
                 if mention is None and parsed:
                     mention = parse_subject(doc, cue.head, sent.start, lex)
+                if mention is None and cue.start > sent.start and key(doc[cue.start - 1]) in {"și", "iar", "and"}:
+                    mention = _coordinated_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
             if pre and not pre_quote and kind == "none" and subj is None:
                 qs = _quote_then_speaker(doc, cue.start - 1, sent.start, mark_of_close)
                 if qs is not None:
@@ -428,6 +430,12 @@ def extract(ctx: Context) -> list[Quote]:
         if not sentence_like and starts_sentence and recs and content[:1].isupper() and ntoks >= 2:
             last = max(recs, key=lambda r: r.content[1])
             sentence_like = last.kind == "direct" and 0 <= m.open - last.content[1] <= 40 and "\n" not in text[last.content[1]:m.open]
+        if not starts_sentence and ntoks >= MIN_STANDALONE_TOKENS and ot > 0:
+            # "De asemenea, „au avut o oarecare influență…”." — only a connective before the quote
+            s0 = doc[ot].sent.start
+            lead = [t for t in doc[s0:ot] if not is_punct(t) and not t.is_space]
+            if lead and match_seq(doc, lead[0].i, lex.connectives) >= len(lead) and recs:
+                starts_sentence = sentence_like = True
         if starts_sentence and sentence_like:
             used.add(k)
             recs.append(_Rec("direct", (m.start, m.end), None, None, ot, inherit=True))
@@ -495,6 +503,20 @@ def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) 
         if parsed and t.ent_type_ in {"PERSON", "ORG", "GPE", "NAT_REL_POL"}:
             return True
     return not parsed
+
+
+def _coordinated_subject(doc: Doc, conj: int, start: int, lex: Lexicon, parsed: bool, quoted: list[bool]) -> Mention | None:
+    """"Beijingul a anunțat sancțiuni și a declarat că…": the subject of the first verb."""
+    for k in range(conj - 1, start - 1, -1):
+        t = doc[k]
+        if quoted[k] or is_quote_mark(t) or t.text in {";", ":"}:
+            return None
+        if (parsed and t.pos_ == "VERB") or (not parsed and lex.is_verb(key(t))):
+            from cronicar.analyze.quotes.indirect import cue_group
+
+            g, _ = cue_group(doc, k, start)
+            return np_before(doc, g, start, lex, parsed) or (parse_subject(doc, k, start, lex) if parsed else None)
+    return None
 
 
 def _relative_before(doc: Doc, comma: int, start: int) -> int | None:
