@@ -13,6 +13,7 @@ data); this package only compiles and applies them:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from cronicar.analyze.normalize import fold_diacritics
@@ -42,13 +43,20 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     except FileNotFoundError:
         return []
     # Soft hyphens (kept in ZF text, even inside words) are removed for matching and mapped back.
+    shy: list[int] | None = None
     if _SHY in text:
-        keep = [i for i, c in enumerate(text) if c != _SHY]
-        clean = "".join(text[i] for i in keep)
-        keep.append(len(text))
+        # positions (in the cleaned text) where a soft hyphen was removed, for mapping back
+        shy = []
+        j = text.find(_SHY)
+        removed = 0
+        while j != -1:
+            shy.append(j - removed)
+            removed += 1
+            j = text.find(_SHY, j + 1)
+        clean = text.replace(_SHY, "")
     else:
-        keep = None
         clean = text
+    keep = shy
     if "ş" in clean or "ţ" in clean or "Ş" in clean or "Ţ" in clean:
         clean = fold_diacritics(clean)
     out: list[Timex] = []
@@ -75,7 +83,10 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
         iv = interval(value, typ, mod, dct, wd)
         _remember(nar, typ, value, sent_start, part)
-        os_, oe = (keep[s], keep[e - 1] + 1) if keep is not None else (s, e)
+        if shy is not None:
+            os_, oe = s + bisect_right(shy, s), e - 1 + bisect_right(shy, e - 1) + 1
+        else:
+            os_, oe = s, e
         out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, rule.name))
     return out
 
