@@ -120,7 +120,7 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
     if e <= start:
         return None
     last = doc[e - 1]
-    if key(last) in lex.pronouns:
+    if key(last) in lex.pronouns or key(last) in lex.generic:
         return Mention(e - 1, e)
     if not parsed and not is_capitalized(last) and key(last) not in lex.roles and last.is_alpha:
         # English description without a parse: "the 34-year-old mother of three said"
