@@ -31,7 +31,7 @@ from cronicar.analyze.quotes.indirect import (
 )
 from cronicar.analyze.quotes.lexicon import Lexicon, load
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
-from cronicar.analyze.quotes.tokens import is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, match_seq
+from cronicar.analyze.quotes.tokens import is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
 from cronicar.model import Quote
 
 __all__ = ["extract"]
@@ -272,7 +272,9 @@ def extract(ctx: Context) -> list[Quote]:
                         add_indirect(sent.start, comma, cue, mention, si, outer=True)
                 elif comma > sent.start:
                     after = subj.end if subj else cue.end
-                    if after < sent.end and doc[after].text == "," and sent.end - after > 3:
+                    if after < sent.end and doc[after].text == "," and sent.end - after > 3 and not (
+                        match_seq(doc, after + 1, lex.stops + lex.preps, sent.end) or _is_gerund_cue(doc, after + 1, lex, parsed)
+                    ):
                         # parenthetical cue: "Un astfel de model, a spus el, „nu poate fi păstrat…”"
                         add_indirect(sent.start, sent.end, cue, mention, si, outer=True)
                         continue
@@ -503,6 +505,16 @@ def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) 
         if parsed and t.ent_type_ in {"PERSON", "ORG", "GPE", "NAT_REL_POL"}:
             return True
     return not parsed
+
+
+def _is_gerund_cue(doc: Doc, i: int, lex: Lexicon, parsed: bool) -> bool:
+    """", sugerând că…" after a postposed cue: a second speech act, not the rest of the sentence."""
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    if not lex.is_verb(key(t), lemma(t) if parsed else ""):
+        return False
+    return (parsed and t.morph.get("VerbForm") == ["Ger"]) or key(t).endswith(("ând", "ind", "ing"))
 
 
 def _coordinated_subject(doc: Doc, conj: int, start: int, lex: Lexicon, parsed: bool, quoted: list[bool]) -> Mention | None:
