@@ -245,7 +245,12 @@ def extract(ctx: Context) -> list[Quote]:
                 if mention is None and parsed:
                     mention = parse_subject(doc, cue.head, sent.start, lex)
                 if mention is None and cue.start > sent.start and key(doc[cue.start - 1]) in {"și", "iar", "and"}:
-                    mention = _coordinated_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
+                    conj_char = doc[cue.start - 1].idx
+                    before_conj = [r for r in recs if r.sent == si and r.content[1] <= conj_char and r.mention is not None]
+                    if before_conj:
+                        mention = before_conj[-1].mention  # "a declarat că A și a insistat că B"
+                    else:
+                        mention = _coordinated_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
             if pre and not pre_quote and kind == "none" and subj is None:
                 qs = _quote_then_speaker(doc, cue.start - 1, sent.start, mark_of_close)
                 if qs is not None:
