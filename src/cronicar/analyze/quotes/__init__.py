@@ -193,6 +193,13 @@ def extract(ctx: Context) -> list[Quote]:
             gerund = (parsed and doc[cue.head].morph.get("VerbForm") == ["Ger"]) or (
                 not parsed and key(doc[cue.head]).endswith("ing")
             )
+            if gerund:
+                subj = None  # a gerund has no subject of its own; the phrase after it is its object
+                if kind in {"that", "sa"} and j < sent.end and any(
+                    r.sent == si and r.content[0] <= doc[min(j + (doc[j].text == ","), sent.end - 1)].idx < r.content[1]
+                    for r in recs
+                ):
+                    continue  # the content was already claimed by the main verb
             if gerund and kind not in {"that", "colon", "sa", "quote"}:
                 # "numindu-l pe Yoon „cu adevărat simplu”": a partial quote of the main speaker
                 same = [r for r in recs if r.sent == si and r.mention is not None]

@@ -189,6 +189,14 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
         j = k
     while j < sent.end and doc[j].text == ",":
         j += 1
+        # "a mai declarat, răspunzând unei întrebări, că…": skip a gerund aside
+        if j < sent.end and parsed and doc[j].morph.get("VerbForm") == ["Ger"]:
+            k = j + 1
+            while k < min(sent.end, j + 8) and doc[k].text != ",":
+                k += 1
+            if k < sent.end and doc[k].text == "," and k + 1 < sent.end and key(doc[k + 1]) in THAT:
+                j = k
+                continue
         # "a subliniat, de asemenea, că"
         n = match_seq(doc, j, lex.skip + lex.connectives, sent.end)
         if n and j + n < sent.end and doc[j + n].text == ",":

@@ -57,7 +57,8 @@ def is_genitive(tok: Token) -> bool:
         return False
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return "Gen" in "".join(tok.morph.get("Case")) or (
-        prev is not None and prev.is_alpha and (prev.text.islower() or prev.pos_ == "NOUN")
+        prev is not None and prev.is_alpha and (prev.text.islower() or prev.pos_ == "NOUN"
+                                                or (k.endswith("ului") and prev.pos_ == "PROPN"))
     )
 
 
