@@ -68,6 +68,18 @@ class Grammar:
     always: list[int] = field(default_factory=list)
     #: zero-width regex finding the word starts where some rule may start (a trie of dispatch keys)
     trigger: re.Pattern[str] | None = None
+    #: per rule: its expanded pattern with groups renamed ``r<i>_<name>`` (for combined regexes)
+    bodies: list[str] = field(default_factory=list)
+    #: candidate tuple -> one compiled alternation of those rules (built lazily)
+    combos: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
+
+    def combo(self, cands: tuple[int, ...]) -> re.Pattern[str]:
+        """One regex trying ``cands`` in order (first alternative that matches wins)."""
+        got = self.combos.get(cands)
+        if got is None:
+            alts = "|".join(f"(?P<r{i}>{self.bodies[i]})" for i in cands)
+            got = self.combos[cands] = re.compile(r"(?<![\w/])(?:" + alts + r")(?![\w])", re.IGNORECASE)
+        return got
 
 
 def _alt(keys: list[str]) -> str:
@@ -130,6 +142,7 @@ def load(lang: str) -> Grammar:
     rules = _read_rules(folder / "timex_rules.tsv", pmacros)
     alts = []
     names = []
+    bodies = []
     for i, r in enumerate(rules):
         gname = f"r{i}"
         pat = r.pattern
@@ -142,6 +155,7 @@ def load(lang: str) -> Grammar:
         except re.error as exc:  # pragma: no cover - data error
             raise ValueError(f"{lang}/timex_rules.tsv rule {r.name}: {exc}") from exc
         alts.append(f"(?P<{gname}>{body})")
+        bodies.append(body)
         names.append(gname)
     big = r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w])"
     regex = re.compile(big, re.IGNORECASE)
@@ -165,7 +179,7 @@ def load(lang: str) -> Grammar:
         trigger = re.compile(r"(?<![\w/])(?=\w)")
     else:
         trigger = re.compile(r"(?<![\w/])(?=" + _trie(sorted(dispatch)) + ")", re.IGNORECASE)
-    return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always, trigger)
+    return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always, trigger, bodies)
 
 
 def _trie(keys: list[str]) -> str:
