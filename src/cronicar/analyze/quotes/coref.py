@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention
-from cronicar.analyze.quotes.tokens import gender, is_name, is_role, key, lemma, number
+from cronicar.analyze.quotes.tokens import gender, is_genitive, is_name, is_role, key, lemma, number
 
 INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
 PERSON_LABELS = {"PERSON", "PER"}
@@ -94,8 +94,12 @@ class Resolver:
                 n.person = False  # "Facebook", "Reuters": channels, not people
 
     def _learn_role(self, i: int, name: str) -> None:
-        """Apposition "ministrul de externe Choe Son Hui" / "Șefa X, Y": remember role → name."""
+        """Apposition "ministrul de externe Choe Son Hui" / "Șefa X, Y": remember role → name.
+
+        A genitive name is the role's complement, not its holder ("Arhiepiscopul Tomisului")."""
         doc = self.doc
+        if self.parsed and is_genitive(doc[i]):
+            return
         for j in range(i - 1, max(-1, i - 6), -1):
             t = doc[j]
             lem = self.role_key(t)
@@ -136,6 +140,21 @@ class Resolver:
                     best = n.text
         return best
 
+    def fix_typo(self, text: str) -> str:
+        """"Morwiecki" → "Mateusz Morawiecki": a one-word name close in spelling to a person's surname."""
+        import difflib
+
+        if " " in text or len(text) < 5 or any(same_word(text, w) for n in self.names for w in n.text.split() if n.text != text):
+            return text
+        best, score = text, 0.0
+        for n in self.names:
+            if n.person and n.text != text:
+                last = n.text.split()[-1]
+                r = difflib.SequenceMatcher(None, text.lower(), last.lower()).ratio()
+                if r > score and r >= 0.85:
+                    best, score = self.fullest(n.text), r
+        return best
+
     def _is_person_name(self, text: str) -> bool:
         words = set(_stem(w) for w in text.split())
         return any(n.person and words <= set(_stem(w) for w in n.text.split()) for n in self.names)
@@ -167,6 +186,8 @@ class Resolver:
         ):
             text = doc[name_m.start : name_m.end].text
             full = self.fullest(text)
+            if full == text:
+                full = self.fix_typo(text)
             person = self._is_person_name(full)
             if name_m is not m:
                 head = toks[0]
