@@ -13,6 +13,7 @@ data); this package only compiles and applies them:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -95,19 +96,23 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     return out
 
 
-def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
-    import re
+_UNIT_VALUE = re.compile(r"\d{4}-(?:Q\d|H\d|\d\d)")
+_YEAR_VALUE = re.compile(r"\d{4}")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
-    if typ == "DATE" and re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d\d)", value):
+
+def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
+    """Keep what later expressions anchor to: the last calendar unit, day, clock time, year."""
+    if typ == "DATE" and _UNIT_VALUE.fullmatch(value):
         nar.last_value = value
-    elif typ == "DATE" and re.fullmatch(r"\d{4}", value) or value.startswith("P"):
-        if typ == "DURATION" or typ == "DATE":
-            nar.last_value = value
-    if re.match(r"\d{4}-\d\d-\d\d", value):
+    elif (typ == "DATE" and _YEAR_VALUE.fullmatch(value)) or (typ == "DURATION" and value.startswith("P")):
+        nar.last_value = value
+    if _DAY_VALUE.match(value):
         nar.last_day = (sent_start, value[:10])
-    if typ == "TIME" and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", value):
+    if typ == "TIME" and _CLOCK_VALUE.fullmatch(value):
         nar.last_time = value
-    if part.f.get("explicit_year") or (part.kind == "abs" and re.fullmatch(r"\d{4}", value)):
+    if part.f.get("explicit_year") or (part.kind == "abs" and _YEAR_VALUE.fullmatch(value)):
         nar.last_year = (sent_start, int(value[:4]))
 
 

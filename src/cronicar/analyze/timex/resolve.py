@@ -20,6 +20,19 @@ from typing import Any
 from cronicar.analyze.timex.extract import Partial
 from cronicar.model import DocDate
 
+_RX0 = re.compile(r"(\d{4})-(Q\d|H\d)")
+_RX1 = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
+_RX2 = re.compile(r"\d{4}-(\d\d)$")
+_RX3 = re.compile(r"\d{4}-((?:Q|H)\d|\d\d)$")
+_RX4 = re.compile(r"\d{4}-\d\d-\d\d")
+_RX5 = re.compile(r"\d{4}-\d\d")
+_RX6 = re.compile(r"\d{4}")
+_RX7 = re.compile(r"(\d{4})-W(\d\d)")
+_RX8 = re.compile(r"(\d{4})-([QH])(\d)")
+_RX9 = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_RX10 = re.compile(r"FY(\d{4})")
+_RX11 = re.compile(r"\d{3}")
+_RX12 = re.compile(r"\d{2}")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -162,13 +175,13 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
             y, m = _shift_month(d0.year, d0.month, n_int)
             return "DATE", f"{y:04d}-{m:02d}"
         if unit == "Y":
-            ante = re.fullmatch(r"(\d{4})-(Q\d|H\d)", nar.last_value or "") if f.get("ante") else None
+            ante = _RX0.fullmatch(nar.last_value or "") if f.get("ante") else None
             if ante:  # "a year earlier" after a quarter: the same quarter a year before
                 return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
             return "DATE", f"{d0.year + n_int:04d}"
         if unit in ("H", "MIN"):
             base = nar.last_time
-            m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$", base or "")
+            m = _RX1.match(base or "")
             if m:
                 from datetime import datetime
 
@@ -184,10 +197,10 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         unit = f.get("unit")
         ant = nar.last_value
         if unit == "M":
-            m = re.match(r"\d{4}-(\d\d)$", ant or "")
+            m = _RX2.match(ant or "")
             mm = m.group(1) if m else f"{dct.month or 1:02d}"
             return "DATE", f"{y:04d}-{mm}"
-        m = re.match(r"\d{4}-((?:Q|H)\d|\d\d)$", ant or "")
+        m = _RX3.match(ant or "")
         if m:
             return "DATE", f"{y:04d}-{m.group(1)}"
         return "DATE", f"{y:04d}"
@@ -244,41 +257,41 @@ def interval(value: str, typ: str, mod: str | None = None, dct: DocDate | None =
 
 def _base_interval(v: str) -> tuple[date, date] | None:
     try:
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        if _RX4.fullmatch(v):
             d = date.fromisoformat(v)
             return d, d
-        if re.fullmatch(r"\d{4}-\d\d", v):
+        if _RX5.fullmatch(v):
             y, m = int(v[:4]), int(v[5:])
             return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        if re.fullmatch(r"\d{4}", v):
+        if _RX6.fullmatch(v):
             y = int(v)
             return date(y, 1, 1), date(y, 12, 31)
-        m = re.fullmatch(r"(\d{4})-W(\d\d)", v)
+        m = _RX7.fullmatch(v)
         if m:
             a = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
             return a, a + timedelta(days=6)
-        m = re.fullmatch(r"(\d{4})-([QH])(\d)", v)
+        m = _RX8.fullmatch(v)
         if m:
             y, n = int(m.group(1)), int(m.group(3))
             size = 3 if m.group(2) == "Q" else 6
             m1 = (n - 1) * size + 1
             m2 = m1 + size - 1
             return date(y, m1, 1), date(y, m2, calendar.monthrange(y, m2)[1])
-        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+        m = _RX9.fullmatch(v)
         if m:
             y = int(m.group(1))
             a_m, b_m = _SEASON_MONTHS[m.group(2)]
             if m.group(2) == "WI":
                 return date(y - 1, 12, 1), date(y, 2, calendar.monthrange(y, 2)[1])
             return date(y, a_m, 1), date(y, b_m, calendar.monthrange(y, b_m)[1])
-        m = re.fullmatch(r"FY(\d{4})", v)
+        m = _RX10.fullmatch(v)
         if m:
             y = int(m.group(1))
             return date(y, 1, 1), date(y, 12, 31)
-        if re.fullmatch(r"\d{3}", v):
+        if _RX11.fullmatch(v):
             y = int(v) * 10
             return date(y, 1, 1), date(y + 9, 12, 31)
-        if re.fullmatch(r"\d{2}", v):
+        if _RX12.fullmatch(v):
             y = int(v) * 100
             return date(y, 1, 1), date(y + 99, 12, 31)
     except ValueError:

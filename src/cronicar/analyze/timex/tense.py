@@ -24,13 +24,21 @@ def _future_re(pattern: str) -> re.Pattern[str]:
 
 
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
-    """Cheap sentence bounds around ``pos`` (punctuation followed by space, or a newline)."""
-    start = 0
-    for m in _BOUNDARY.finditer(text, max(0, pos - 400), pos):
-        start = m.end()
-    m2 = _BOUNDARY.search(text, pos)
-    end = m2.start() + 1 if m2 else len(text)
+    """Cheap sentence bounds around ``pos``: after the last ". ", "! ", "? ", "; " or newline
+    before it, up to the next one (str.find/rfind: this runs for every expression)."""
+    lo = max(0, pos - 400)
+    start = max(text.rfind("\n", lo, pos) + 1, *(text.rfind(p, lo, pos) + 2 for p in _ENDS))
+    if start < lo:
+        start = 0 if lo == 0 else lo
+    ends = [j for j in (text.find(p, pos) for p in _ENDS) if j != -1]
+    nl = text.find("\n", pos)
+    if nl != -1:
+        ends.append(nl)
+    end = min(ends) + 1 if ends else len(text)
     return start, end
+
+
+_ENDS = (". ", "! ", "? ", "; ")
 
 
 def _markers(g: Grammar, text: str, s: int, e: int) -> list[tuple[int, int, int]]:
