@@ -27,14 +27,19 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     """Cheap sentence bounds around ``pos``: after the last ". ", "! ", "? ", "; " or newline
     before it, up to the next one (str.find/rfind: this runs for every expression)."""
     lo = max(0, pos - 400)
-    start = max(text.rfind("\n", lo, pos) + 1, *(text.rfind(p, lo, pos) + 2 for p in _ENDS))
-    if start < lo:
-        start = 0 if lo == 0 else lo
-    ends = [j for j in (text.find(p, pos) for p in _ENDS) if j != -1]
-    nl = text.find("\n", pos)
+    start = text.rfind("\n", lo, pos) + 1
+    for p in _ENDS:
+        j = text.rfind(p, lo, pos)
+        if j != -1 and j + 2 > start:
+            start = j + 2
+    if start == 0:
+        start = lo
+    hi = pos + 600
+    ends = [j for j in (text.find(p, pos, hi) for p in _ENDS) if j != -1]
+    nl = text.find("\n", pos, hi)
     if nl != -1:
         ends.append(nl)
-    end = min(ends) + 1 if ends else len(text)
+    end = min(ends) + 1 if ends else min(len(text), hi)
     return start, end
 
 
