@@ -1,0 +1,72 @@
+"""Romanian attribution patterns of the guidelines, one real-style sentence each."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.context import Context
+from cronicar.analyze.normalize import normalize_aligned
+from cronicar.analyze.quotes import extract
+from cronicar.model import DocDate, Quote
+
+
+def _run(nlp_ro, text: str) -> tuple[str, list[Quote]]:
+    norm = normalize_aligned(text).text
+    return norm, extract(Context(doc=nlp_ro(norm), text=norm, dct=DocDate.parse("2024-11-08"), lang="ro"))
+
+
+# (text, kind, content, speaker)
+CASES = [
+    ("Guvernul va renunța la majorarea taxelor, a declarat joi premierul Marcel Ciolacu.",
+     "indirect", "Guvernul va renunța la majorarea taxelor", "Marcel Ciolacu"),
+    ("Potrivit lui Igor Korotchenko, Rusia ar trebui să salute trupele nord-coreene.",
+     "indirect", "Rusia ar trebui să salute trupele nord-coreene", "Igor Korotchenko"),
+    ("Inflația va scădea până la finalul anului, potrivit BNR.",
+     "indirect", "Inflația va scădea până la finalul anului", "BNR"),
+    ("Mugur Isărescu a declarat: „Inflația a atins vârful.”",
+     "direct", "Inflația a atins vârful.", "Mugur Isărescu"),
+    ("„Nu vom accepta acest lucru”, a spus Vasile Dîncu, „indiferent de presiuni”.",
+     "direct", "indiferent de presiuni", "Vasile Dîncu"),
+    ("Antony Blinken, care a vizitat Kievul, a afirmat că sprijinul va continua.",
+     "indirect", "sprijinul va continua", "Antony Blinken"),
+    ("Șeful AIEA, Rafael Mariano Grossi, a declarat că situația este gravă.",
+     "indirect", "situația este gravă", "Rafael Mariano Grossi"),
+    ("Mihai Tudose a precizat că „nu vor exista măsuri de austeritate”.",
+     "direct", "nu vor exista măsuri de austeritate", "Mihai Tudose"),
+    ("Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.",
+     "indirect", "vizita va avea loc luni", "Kremlinul"),
+]
+
+
+@pytest.mark.parametrize("text,kind,content,speaker", CASES)
+def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, speaker: str) -> None:
+    norm, quotes = _run(nlp_ro, text)
+    hits = [q for q in quotes if norm[q.content[0] : q.content[1]] == normalize_aligned(content).text]
+    assert hits, [(q.kind, norm[q.content[0] : q.content[1]]) for q in quotes]
+    assert hits[0].kind == kind
+    assert hits[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Femeia nu a precizat cauza incendiului.",  # negated, nominal object
+        "Beijingul a anunțat sancțiuni împotriva companiilor americane.",  # nominal object only
+        "Conform datelor INS, inflația a scăzut la 5%.",  # data, not speech
+        "Nava-școală „Mircea” a intrat în port.",  # a name in quotes
+    ],
+)
+def test_quotes_romanian_not_statements(nlp_ro, text: str) -> None:
+    assert _run(nlp_ro, text)[1] == []
+
+
+def test_quotes_romanian_media_is_the_channel(nlp_ro) -> None:
+    norm, quotes = _run(nlp_ro, "Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.")
+    assert [(q.speaker, q.media_source) for q in quotes] == [("Kremlinul", "Reuters")]
+
+
+def test_quotes_romanian_pronoun_and_role(nlp_ro) -> None:
+    text = ("Ministrul de externe Choe Son Hui a sosit la Moscova. Ea a subliniat că relațiile sunt excelente. "
+            "„Vom rămâne alături de Rusia”, a spus ministrul.")
+    norm, quotes = _run(nlp_ro, text)
+    assert [q.speaker for q in quotes] == ["Choe Son Hui", "Choe Son Hui"]
