@@ -115,7 +115,8 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         if y is None and f.get("dir") is None and nar.last_year and nar.last_year[0] == sent_start:
             y = nar.last_year[1]
         if y is None:
-            y = _year_for(month, f.get("day"), dct, f["dir"] if f.get("dir") is not None else tense)
+            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else tense)
+            y = _year_for(month, f.get("day"), dct, t)
         day = f.get("day")
         if day:
             try:
