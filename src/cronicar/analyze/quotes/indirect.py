@@ -168,6 +168,9 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
     j = cue.end
     subj = np_after(doc, j, sent.end, lex, parsed)
     addr: Mention | None = None
+    if subj is not None and key(doc[cue.head]) in lex.addressee_verbs:
+        addr, subj = subj, None  # "told The Huffington Post": the addressee
+        j = addr.end
     if subj is not None:
         j = subj.end
         if j < sent.end and key(doc[j]) == "lui":
@@ -175,7 +178,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
             if a is not None:
                 addr = a
                 j = a.end
-    else:
+    elif addr is None:
         # skip time words / adverbs between the verb and 'că'
         k = j
         while k < sent.end and k - j < 4:

@@ -38,7 +38,8 @@ class Lexicon:
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> m | f | pl
     skip: list[list[str]] = field(default_factory=list)
     time_nouns: set[str] = field(default_factory=set)
-    generic: set[str] = field(default_factory=set)  # "cei care spun că…": a speaker nobody can name
+    generic: set[str] = field(default_factory=set)
+    addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
 
@@ -87,6 +88,8 @@ def load(lang: str) -> Lexicon:
             lex.connectives.append(_words(phrase))
         elif kind == "stop":
             lex.stops.append(_words(phrase))
+        elif kind == "addressee":
+            lex.addressee_verbs.add(_key(phrase))
     for line in _lines(folder / "quotes_roles.txt", lex):
         kind, _, word = line.partition("\t")
         kind, word = kind.strip(), _key(word.strip())
