@@ -1,0 +1,112 @@
+"""Anchoring decisions of the temporal engine, on real sentences: tense, month-only dates,
+intervals, and the things that must never be dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.timex import tag
+from cronicar.analyze.timex.debug import render
+from cronicar.analyze.timex.resolve import interval
+from cronicar.model import DocDate
+
+DCT = DocDate.parse("2025-10-29")  # a Wednesday
+
+
+def _values(text: str, dct: DocDate = DCT, lang: str = "ro") -> dict[str, str]:
+    return {t.text: t.value for t in tag(text, dct, lang)}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Ministrul a declarat luni că taxele cresc.", "luni", "2025-10-27"),
+        ("Guvernul se va întâlni luni cu sindicatele.", "luni", "2025-11-03"),
+        ("Consiliul urmează să decidă vineri.", "vineri", "2025-10-31"),
+        ("Bursa a scăzut ieri după-amiază.", "ieri după-amiază", "2025-10-28TAF"),
+        ("Contractul a fost semnat pe 2 septembrie 2012.", "2 septembrie 2012", "2012-09-02"),
+        ("Inflația a crescut din decembrie încoace.", "decembrie", "2024-12"),
+        ("Profitul a crescut în a doua jumătate a anului trecut.", "a doua jumătate a anului trecut", "2024-H2"),
+        ("Prețurile au crescut în ultimele trei luni.", "ultimele trei luni", "P3M"),
+        ("Firma are douăzeci și cinci de ani de activitate.", "douăzeci și cinci de ani", "P25Y"),
+        ("Acțiunile au urcat acum două săptămâni.", "acum două săptămâni", "2025-W42"),
+        ("Dividendul se plătește lunar.", "lunar", "P1M"),
+        ("În prezent, firma are 200 de angajați.", "prezent", "PRESENT_REF"),
+    ],
+)
+def test_romanian_values(text: str, span: str, value: str) -> None:
+    assert _values(text).get(span) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunt tot mai mulți investitori, iar mai puțini cumpărători.",  # mai = more
+        "Banca a vândut 8.000 de acțiuni, cu 12% mai mult.",  # numbers, percentages
+        "Conform OUG 114/2018, taxa bancară a fost introdusă.",  # law number
+        "Un bărbat în vârstă de 45 de ani a fost reținut.",  # age
+    ],
+)
+def test_never_dates(text: str) -> None:
+    assert tag(text, DCT, "ro") == []
+
+
+def test_luni_with_numeral_is_months() -> None:
+    (t,) = tag("Dobânda Robor la 3 luni a scăzut.", DCT, "ro")
+    assert (t.text, t.type, t.value) == ("3 luni", "DURATION", "P3M")
+
+
+def test_month_only_dct_keeps_granularity() -> None:
+    dct = DocDate.parse("2024-11")
+    (t,) = tag("Ministrul a declarat vineri că bugetul e gata.", dct, "ro")
+    assert t.value == "2024-11"
+    assert t.interval == ("2024-11-01", "2024-11-29")  # the Fridays of November 2024
+
+
+def test_ranges_are_two_expressions() -> None:
+    found = tag("între sfârșitul anului 2024 și primăvara anului 2025", DCT, "ro")
+    assert [(t.value, t.mod) for t in found] == [("2024", "END"), ("2025-SP", None)]
+
+
+@pytest.mark.parametrize(
+    ("value", "typ", "mod", "expected"),
+    [
+        ("2024-11-05", "DATE", None, ("2024-11-05", "2024-11-05")),
+        ("2024-Q3", "DATE", None, ("2024-07-01", "2024-09-30")),
+        ("2014-WI", "DATE", None, ("2013-12-01", "2014-02-28")),
+        ("2024", "DATE", "START", ("2024-01-01", "2024-05-01")),
+        ("2025-W02", "DATE", None, ("2025-01-06", "2025-01-12")),
+        ("P3M", "DURATION", None, None),
+        ("PRESENT_REF", "DATE", None, None),
+    ],
+)
+def test_intervals(value: str, typ: str, mod: str | None, expected: tuple[str, str] | None) -> None:
+    assert interval(value, typ, mod) == expected
+
+
+def test_offsets_index_the_text_with_soft_hyphens() -> None:
+    text = "Prețul a scăzut în ulti\u00admele zile."
+    (t,) = tag(text, DCT, "ro")
+    assert text[t.start : t.end] == t.text == "ulti\u00admele zile"
+
+
+def test_english_and_spanish() -> None:
+    dct = DocDate.parse("1998-02-06")
+    assert _values("The company said Tuesday that profit rose last year.", dct, "en") == {"Tuesday": "1998-02-03", "last year": "1997"}
+    assert _values("El gobierno informó ayer que el año pasado creció.", dct, "es") == {"ayer": "1998-02-05", "el año pasado": "1997"}
+
+
+def test_unknown_language_gives_nothing() -> None:
+    assert tag("Lundi, le 3 mars.", DCT, "xx") == []
+
+
+def test_debug_render_lists_rule() -> None:
+    out = render("A scăzut ieri.", DCT, "ro")
+    assert "2025-10-28" in out and "deictic_pod" in out
+
+
+def test_spacy_doc_path_uses_tense(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    text = "Guvernul se va întâlni luni. Ministrul a declarat luni că taxele cresc."
+    doc = nlp_ro(text)
+    vals = [t.value for t in tag(text, DCT, "ro", doc=doc)]
+    assert vals == ["2025-11-03", "2025-10-27"]
