@@ -631,6 +631,8 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
         k = (r.kind, r.content, r.speaker)
         if k in seen:
             continue
+        if r.cue is None and r.speaker is None and r.mention is None:
+            continue  # a quotation nobody in the article can be said to have made
         seen.add(k)
         media = r.media
         out.append(
