@@ -163,6 +163,7 @@ def load(lang: str) -> Grammar:
     compiled = []
     dispatch: dict[str, list[int]] = {}
     always: list[int] = []
+    trigger_keys: set[str] = set()
     for i, r in enumerate(rules):
         pat = r.pattern
         for mname in sorted(pmacros, key=len, reverse=True):
@@ -175,10 +176,13 @@ def load(lang: str) -> Grammar:
         else:
             for pre in starts:
                 dispatch.setdefault(pre, []).append(i)
+            # the trigger may be more selective than the dispatch key: longer prefixes when finite
+            longer = start_prefixes(one, K_TRIGGER)
+            trigger_keys.update(longer if longer is not None else starts)
     if always:
         trigger = re.compile(r"(?<![\w/])(?=\w)")
     else:
-        trigger = re.compile(r"(?<![\w/])(?=" + _trie(sorted(dispatch)) + ")", re.IGNORECASE)
+        trigger = re.compile(r"(?<![\w/])(?=" + _trie(sorted(trigger_keys)) + ")", re.IGNORECASE)
     return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always, trigger, bodies)
 
 
@@ -204,6 +208,7 @@ def _trie(keys: list[str]) -> str:
 # --------------------------------------------------------------------------- start prefixes
 
 K = 3  # dispatch key length
+K_TRIGGER = 4  # trigger prefix length (falls back to K for rules whose prefixes explode)
 _DIGITS = set("0123456789")
 _SPACES = set(" \t\n\r\f\v\u00a0")
 _CAP = 4000
