@@ -44,6 +44,7 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
 
 
 _ENDS = (". ", "! ", "? ", "; ")
+_WINDOW = 150
 
 
 def _markers(g: Grammar, text: str, s: int, e: int) -> list[tuple[int, int, int]]:
@@ -58,11 +59,8 @@ def _markers(g: Grammar, text: str, s: int, e: int) -> list[tuple[int, int, int]
 
 def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: dict | None = None) -> int:
     """+1 when the closest tense marker of the sentence is a future one, -1 past, 0 none."""
-    marks = cache.get(s) if cache is not None else None
-    if marks is None:
-        marks = _markers(g, text, s, e)
-        if cache is not None:
-            cache[s] = marks
+    # only the nearest marker counts: look in a window around the expression, not the whole sentence
+    marks = _markers(g, text, max(s, pos - _WINDOW), min(e, end + _WINDOW))
     best = (10**9, 0)
     for ms, me, sign in marks:
         if ms >= end:
