@@ -30,7 +30,7 @@ languages = rules_mod.languages
 _SHY = "\u00ad"
 _CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"))
 #: partial kinds whose value depends on the sentence tense (others skip the tense look-up: speed)
-_TENSED = frozenset({"weekday", "month"})
+_TENSED = frozenset({"weekday", "month", "weekend"})
 
 
 def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:

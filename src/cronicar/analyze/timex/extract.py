@@ -236,6 +236,11 @@ def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     return Partial("TIME", "pod", f={"pod": pod})
 
 
+def h_weekend(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """ "the weekend": the last one in past tense, the next one in future tense."""
+    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0))})
+
+
 def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     return Partial(p.get("type", "DATE"), "abs", value=p["value"], mod=_mod(g, gd, p))
 
@@ -274,6 +279,7 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "set": h_set,
     "fixed": h_fixed,
     "pod": h_pod,
+    "weekend": h_weekend,
     "skip": h_skip,
     "same": h_same,
     "decade": h_decade,

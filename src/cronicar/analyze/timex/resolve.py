@@ -157,6 +157,16 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         if day is None:
             return "TIME", f"{dct.iso}T{f['hm']}"
         return "TIME", f"{day}T{f['hm']}"
+    if k == "weekend":
+        if dct.day is None:
+            return "DATE", dct.iso
+        d0 = dct.anchor
+        if tense > 0:
+            sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
+        else:
+            sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
+        sat += timedelta(weeks=int(f.get("offset", 0)))
+        return "DATE", f"{iso_week(sat)}-WE"
     if k == "pod":
         day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
         return "TIME", f"{day or dct.iso}{f['pod']}"
@@ -267,6 +277,10 @@ def _base_interval(v: str) -> tuple[date, date] | None:
         if _RX6.fullmatch(v):
             y = int(v)
             return date(y, 1, 1), date(y, 12, 31)
+        mwe = re.fullmatch(r"(\d{4})-W(\d\d)-WE", v)
+        if mwe:
+            a = date.fromisocalendar(int(mwe.group(1)), int(mwe.group(2)), 6)
+            return a, a + timedelta(days=1)
         m = _RX7.fullmatch(v)
         if m:
             a = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
