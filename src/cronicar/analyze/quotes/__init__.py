@@ -268,6 +268,15 @@ def extract(ctx: Context) -> list[Quote]:
                     if m2 is not None and k0 not in used:
                         add_direct(k0, cue, m2, cue.head, si)
                         continue
+            if pre and not pre_quote and parsed and not any(
+                t.pos_ in {"VERB", "AUX"} and not quoted[t.i] for t in doc[sent.start : cue.start - 1]
+            ) and not any(quoted[t.i] or is_quote_mark(t) for t in doc[sent.start : cue.start - 1]):
+                # "Dmitri Peskov, purtătorul de cuvânt al lui Putin, a comentat…": the part before
+                # the comma is the subject with its apposition, not a reported clause.
+                pre = False
+                if subj is not None and kind == "none":
+                    subj = None
+                mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted, prefer_name=True)
             if pre and kind in {"none", "quote"} and (subj is not None or kind == "none" or pre_quote):
                 # Postposed cue: the content is before it.
                 comma = cue.start - 1
@@ -338,8 +347,8 @@ def extract(ctx: Context) -> list[Quote]:
                         break
                     if is_quote_mark(doc[k]) and doc[k].idx in mark_of_open:
                         kk = mark_of_open[doc[k].idx]
-                        if kk not in used and mention is not None:
-                            if parsed:
+                        if kk not in used and (mention is not None or parsed):
+                            if parsed:  # no subject found: the speaker of the previous statement
                                 add_direct(kk, cue, mention, cue.head, si)
                             else:
                                 # Without a parse the object cannot be told from the quote's

@@ -61,6 +61,7 @@ class Resolver:
     names: list[Name] = field(default_factory=list)
     role_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # role lemma -> [(tok, name)]
     gender_of: dict[str, str] = field(default_factory=dict)  # canonical name -> m | f
+    role_words: dict[str, set[str]] = field(default_factory=dict)  # name -> modifiers of its role
     history: list[tuple[int, str, bool]] = field(default_factory=list)  # (tok, canonical, person)
 
     def __post_init__(self) -> None:
@@ -79,7 +80,8 @@ class Resolver:
                 span = doc[i:e]
                 person = any(t.ent_type_ in PERSON_LABELS for t in span) if self.parsed else True
                 self.names.append(Name(i, e, span.text, person))
-                self._learn_role(i, span.text)
+                if person or not self.parsed:
+                    self._learn_role(i, span.text)  # only people hold roles ("ministrul … Choe Son Hui")
                 i = e
             else:
                 i += 1
@@ -100,11 +102,15 @@ class Resolver:
         doc = self.doc
         if self.parsed and is_genitive(doc[i]):
             return
+        if i > 0 and key(doc[i - 1]) in {"de", "din", "al", "a", "ale", "ai", "la", "în", "pentru", "of", "from"}:
+            return  # "ministrul Coreei de Nord": a place or body in the role, not its holder
         for j in range(i - 1, max(-1, i - 6), -1):
             t = doc[j]
             lem = self.role_key(t)
             if lem:
                 self.role_of.setdefault(lem, []).append((i, self.fullest(name)))
+                words = {_stem(doc[x].text) for x in range(j + 1, i) if doc[x].is_alpha and len(doc[x].text) > 2}
+                self.role_words.setdefault(self.fullest(name), set()).update(words)
                 g = gender(t)
                 if g == "f" and number(t) != "pl":
                     self.gender_of.setdefault(self.fullest(name), g)
@@ -210,6 +216,11 @@ class Resolver:
             learned = [n for tok, n in self.role_of.get(lem, []) if tok < m.start + 40]
             g = gender(head) if self.parsed else None
             if learned:
+                # "Președintele ucrainean" → the president the article called "ucrainean"
+                mwords = {_stem(t.text) for t in toks if t.is_alpha and len(t.text) > 2 and t.i != head.i}
+                fitting = [n for n in learned if mwords & self.role_words.get(n, set())]
+                if fitting:
+                    learned = fitting
                 spoken = [n for _, n, _ in reversed(self.history) if n in learned]
                 return (spoken[0] if spoken else learned[-1]), True
             # "Ministrul sud-coreean al Unificării" names its own office: keep the role verbatim;

@@ -82,6 +82,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
                 i += 1
                 continue
             g, neg = cue_group(doc, i, sent.start)
+            if parsed and g == i and tok.morph.get("VerbForm") == ["Part"]:
+                i += 1
+                continue  # "slujba, transmisă fără sunet": an adjectival participle, not a speech act
             if not neg:
                 out.append(Cue(g, i + 1, i))
         i += 1
