@@ -60,6 +60,8 @@ def _np_token(tok: Token, lex: Lexicon, parsed: bool, first: bool) -> bool:
         return first
     if lex.is_verb(k):
         return False
+    if parsed and tok.pos_ == "PRON" and "Weak" in tok.morph.get("Strength"):
+        return False  # clitics ("ne", "le", "i-") are never a speaker phrase
     if parsed:
         return tok.pos_ in NOUNISH or is_capitalized(tok)
     return is_capitalized(tok) or k in lex.roles or (not first and k.isalpha() and k.islower() and False)
