@@ -1,1 +1,10 @@
-"""cronicar.link"""
+"""cronicar.link: cross-article layer — stories, event coreference, timelines.
+
+``link_article(conn, article_id)`` runs inside the ingest transaction right after
+``Store.write_article``; ``timeline(conn, story_id)`` reads a story back in calendar order.
+"""
+
+from cronicar.link.stories import link_article
+from cronicar.link.timeline import timeline
+
+__all__ = ["link_article", "timeline"]
