@@ -19,11 +19,25 @@ def _overlap(a0: str | None, a1: str | None, b0: str | None, b1: str | None) -> 
     return a0 <= b1 and b0 <= a1
 
 
-def _compatible(p: list[str], q: list[str]) -> bool:
-    """Shared participants: at least two, or one when either side names only one or two."""
+def _persons(conn: sqlite3.Connection, names: list[str]) -> set[str]:
+    return {n for n in names if conn.execute(
+        "SELECT 1 FROM entities WHERE name=? AND type='PERSON' LIMIT 1", (n,)).fetchone()}
+
+
+def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
+    """Compatible participants.
+
+    People decide: when both sides name two or more people, they must share two (Putin–Choe and
+    Choe–Lavrov on the same day are two meetings).  A side naming at most one participant is
+    underspecified ("a treaty signed by their leaders in June") and is compatible with any side
+    sharing it or naming more.
+    """
+    pp, qp = _persons(conn, p), _persons(conn, q)
+    if len(pp) >= 2 and len(qp) >= 2:
+        return len(pp & qp) >= 2
+    if len(p) <= 1 or len(q) <= 1:
+        return True
     shared = set(p) & set(q)
-    if not p or not q:
-        return False
     need = 1 if min(len(p), len(q)) <= 2 else 2
     return len(shared) >= need
 
@@ -43,7 +57,7 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         best = None
         for eid, eparts, ewv, ews, ewe, eplace in cands:
             ep = json.loads(eparts)
-            if _overlap(ws, we, ews, ewe) and _compatible(participants, ep):
+            if _overlap(ws, we, ews, ewe) and _compatible(conn, participants, ep):
                 best = (eid, ep, ewv, ews, ewe, eplace)
                 break
         if best is None:

@@ -1,0 +1,76 @@
+"""The foundation issue's seed chronicle: a real ingest of the two seed articles into a tmp store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cronicar.analyze.pipeline import analyze
+from cronicar.ingest.readers import read_paths
+from cronicar.link import link_article, timeline
+from cronicar.model import Article
+from cronicar.store.db import Store
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def chronicle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[dict[str, Any]]]:
+    store = Store(tmp_path_factory.mktemp("seeds") / "c.db")
+    for art in read_paths(sorted(EXAMPLES.glob("*.txt"))):
+        assert isinstance(art, Article), art
+        analysis = analyze(art.text, art.date, art.lang)
+        with store.transaction() as conn:
+            store.write_article(conn, art, analysis)
+            link_article(conn, art.id)
+            link_article(conn, art.id)  # idempotent
+    stories = {r[0] for r in store.query("SELECT story_id FROM articles")}
+    assert len(stories) == 1, "both seeds form one story"
+    return store, timeline(store.conn, stories.pop())
+
+
+def find(events: list[dict[str, Any]], types: set[str], start_prefix: str, who: set[str] = frozenset()) -> list[dict[str, Any]]:
+    return [e for e in events if e["type"] in types and (e["start"] or "").startswith(start_prefix)
+            and who <= set(e["participants"]) | {e["place"]}]
+
+
+CASES = [
+    ("treaty June 2024", {"agreement"}, "2024-06", {"Vladimir Putin", "Kim Jong Un"}),
+    ("Putin-Kim meeting in Pyongyang", {"meeting"}, "2024-06", {"Vladimir Putin", "Kim Jong Un", "Phenian"}),
+    ("invasion of Ukraine 2022", {"attack", "deployment"}, "2022", {"Ucraina"}),
+    ("Ukrainian troops cross into Kursk", {"incursion"}, "2024-08", set()),
+    ("North Korean soldiers push them out", {"supply", "attack"}, "2024", {"Phenian", "Rusia"}),
+    ("Kim meets Putin in Beijing", {"meeting"}, "2025-09", {"Kim Jong Un", "Vladimir Putin", "Beijing"}),
+    ("Choe-Lavrov talks Nov 2024", {"talks"}, "2024-11", {"Serghei Lavrov", "Moscova"}),
+    ("Choe-Lavrov meeting 27 Oct 2025", {"meeting"}, "2025-10-27", {"Serghei Lavrov", "Moscova"}),
+    ("Putin meets Choe 27 Oct 2025", {"meeting"}, "2025-10-27", {"Vladimir Putin", "Choe Son Hui"}),
+]
+
+
+@pytest.mark.parametrize("name,types,start,who", CASES, ids=[c[0] for c in CASES])
+def test_seed_event_present(chronicle: tuple[Store, list[dict[str, Any]]], name: str, types: set[str],
+                            start: str, who: set[str]) -> None:
+    assert find(chronicle[1], types, start, who), name
+
+
+def test_treaty_has_two_sources(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    treaty = find(chronicle[1], {"agreement"}, "2024-06", {"Vladimir Putin"})
+    arts = {s["article_id"] for s in treaty[0]["sources"]}
+    assert len(arts) == 2
+    assert sorted(s["status"] for s in treaty[0]["sources"]) == ["new", "repeated"]
+
+
+def test_two_choe_lavrov_meetings_are_distinct(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    nov = find(chronicle[1], {"talks"}, "2024-11", {"Serghei Lavrov"})
+    octo = find(chronicle[1], {"meeting"}, "2025-10-27", {"Serghei Lavrov"})
+    putin = find(chronicle[1], {"meeting"}, "2025-10-27", {"Vladimir Putin", "Choe Son Hui"})
+    assert nov and octo and putin
+    assert {e["id"] for e in octo}.isdisjoint({e["id"] for e in putin})
+    assert {e["id"] for e in nov}.isdisjoint({e["id"] for e in octo})
+
+
+def test_calendar_order(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    starts = [e["start"] for e in chronicle[1] if e["start"]]
+    assert starts == sorted(starts)
