@@ -8,6 +8,7 @@ the threshold, else starts a new one.  Cost per article is bounded by the caps, 
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from datetime import date, timedelta
 
@@ -17,7 +18,10 @@ from cronicar.link.events import link_events
 MAX_CANDIDATES = 50
 WINDOW_DAYS = 120
 WIDE_WINDOW_DAYS = 3 * 365
-THRESHOLD = 0.34
+THRESHOLD = 0.4  # calibrated on ML-Crisis (eval/linking_mlcrisis.py)
+WIDE_SCORE = 0.7
+MAX_QUERY_ENTITIES = 8
+PROFILE_SIZE = 100
 TYPE_WEIGHT = {"person": 2.0, "org": 1.0, "gpe": 0.7}
 
 
@@ -25,33 +29,45 @@ def _weight(entity_id: str) -> float:
     return TYPE_WEIGHT.get(entity_id.split(":", 1)[0], 0.5)
 
 
+def _vec(counts: dict[str, int]) -> dict[str, float]:
+    return {e: _weight(e) * math.log1p(n) for e, n in counts.items()}
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    num = sum(v * b[k] for k, v in a.items() if k in b)
+    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return num / den if den else 0.0
+
+
 def choose_story(conn: sqlite3.Connection, article_id: str, ents: dict[str, int], day: str) -> str | None:
-    """Best candidate story for the article's entities, or None."""
+    """Best candidate story: weighted cosine of entity mention counts (article vs story profile),
+    over candidates found through the entity index (each entity's most recent stories, capped)."""
     if not ents:
         return None
-    total = sum(_weight(e) for e in ents)
-    scores: dict[str, float] = {}
+    a = _vec(ents)
+    top = sorted(a, key=a.get, reverse=True)[:MAX_QUERY_ENTITIES]
     lasts: dict[str, str] = {}
-    for eid in ents:
+    for eid in top:
         for sid, last in conn.execute(
                 "SELECT story_id, last_date FROM story_entities WHERE entity_id=? "
                 "ORDER BY last_date DESC LIMIT ?", (eid, MAX_CANDIDATES)):
-            scores[sid] = scores.get(sid, 0.0) + _weight(eid)
             lasts[sid] = max(lasts.get(sid, ""), last or "")
     best, best_score = None, 0.0
     d0 = date.fromisoformat(day)
-    for sid, s in scores.items():
-        frac = s / total
-        shared_people = s
-        window = WIDE_WINDOW_DAYS if shared_people >= 4.0 else WINDOW_DAYS
+    for sid, last in lasts.items():
+        prof = {e: n for e, n in conn.execute(
+            "SELECT entity_id, n FROM story_entities WHERE story_id=? ORDER BY n DESC LIMIT ?",
+            (sid, PROFILE_SIZE))}
+        score = _cos(a, {e: _weight(e) * n for e, n in prof.items()})
+        window = WIDE_WINDOW_DAYS if score >= WIDE_SCORE else WINDOW_DAYS
         try:
-            gap = abs((d0 - date.fromisoformat(lasts[sid])).days)
+            gap = abs((d0 - date.fromisoformat(last)).days)
         except ValueError:
             gap = 0
         if gap > window:
             continue
-        if frac >= THRESHOLD and frac > best_score:
-            best, best_score = sid, frac
+        if score >= THRESHOLD and score > best_score:
+            best, best_score = sid, score
     return best
 
 
