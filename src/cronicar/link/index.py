@@ -13,7 +13,8 @@ CREATE TABLE IF NOT EXISTS story_entities (
     entity_id TEXT NOT NULL, story_id TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
     last_date TEXT, PRIMARY KEY (entity_id, story_id)
 );
-CREATE INDEX IF NOT EXISTS story_entities_story ON story_entities(story_id);
+CREATE INDEX IF NOT EXISTS story_entities_story ON story_entities(story_id, n);
+CREATE INDEX IF NOT EXISTS story_entities_recent ON story_entities(entity_id, last_date);
 """
 
 

@@ -15,13 +15,13 @@ from datetime import date, timedelta
 from cronicar.link import index
 from cronicar.link.events import link_events
 
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 10
 WINDOW_DAYS = 120
 WIDE_WINDOW_DAYS = 3 * 365
 THRESHOLD = 0.4  # calibrated on ML-Crisis (eval/linking_mlcrisis.py)
 WIDE_SCORE = 0.7
-MAX_QUERY_ENTITIES = 8
-PROFILE_SIZE = 100
+MAX_QUERY_ENTITIES = 5
+PROFILE_SIZE = 30
 TYPE_WEIGHT = {"person": 2.0, "org": 1.0, "gpe": 0.7}
 
 
