@@ -59,7 +59,25 @@ def test_treaty_has_two_sources(chronicle: tuple[Store, list[dict[str, Any]]]) -
     treaty = find(chronicle[1], {"agreement"}, "2024-06", {"Vladimir Putin"})
     arts = {s["article_id"] for s in treaty[0]["sources"]}
     assert len(arts) == 2
-    assert sorted(s["status"] for s in treaty[0]["sources"]) == ["new", "repeated"]
+    statuses = [s["status"] for s in treaty[0]["sources"]]
+    assert statuses.count("new") == 1 and set(statuses) == {"new", "repeated"}
+
+
+def test_anaphoric_treaty_sentence_joins_the_june_2024_treaty(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    """"În urma acestei întâlniri, cele două țări au semnat un acord" has no date of its own: it
+    points back to the June 2024 meeting, so it is a source of the June 2024 treaty, not news of
+    the article's day."""
+    treaty = find(chronicle[1], {"agreement"}, "2024-06", {"Vladimir Putin"})
+    texts = [s["text"] for e in treaty for s in e["sources"]]
+    assert any("În urma acestei întâlniri" in t for t in texts)
+    assert not [e for e in find(chronicle[1], {"agreement"}, "2025-10")
+                if any("În urma acestei" in s["text"] for s in e["sources"])]
+
+
+def test_push_out_is_dated_as_a_range(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    """"între sfârșitul anului 2024 și primăvara anului 2025": end of 2024 to the end of spring 2025."""
+    ev = find(chronicle[1], {"attack", "supply"}, "2024", {"Phenian", "Rusia"})
+    assert any(e["start"] == "2024-09-01" and e["end"] == "2025-05-31" for e in ev), ev
 
 
 def test_two_choe_lavrov_meetings_are_distinct(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:

@@ -97,8 +97,10 @@ def extract(ctx: Context) -> list[EntityMention]:
         label = NER_MAP.get(ent.label_)
         if label is None:
             continue
-        if label == "PERSON" and ent.root.pos_ != "PROPN":
-            continue  # role nouns ("ministrul", "Ea", "președintele")
+        if ent.label_ == "NAT_REL_POL" and not _known(ent.text, ctx.lang):
+            continue  # an adjective we cannot tie to a country ("comunist", "ortodox")
+        if label == "PERSON" and not _is_name(ent, ctx.lang):
+            continue  # role nouns ("ministrul", "Ea", "Șefa" at a sentence start)
         found.append((ent.start_char, ent.end_char, ent.text, label))
         taken.append((ent.start_char, ent.end_char))
     # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).
@@ -131,20 +133,87 @@ def extract(ctx: Context) -> list[EntityMention]:
         if lab not in KEEP:
             continue
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
-    # Short forms: "Lavrov" / "Choe" -> the longest PERSON name of the article containing it.
-    persons = sorted({m.canonical for m in out if m.label == "PERSON"}, key=len, reverse=True)
-    for m in out:
-        if m.label == "PERSON":
-            words = set(m.canonical.split())
-            for full in persons:
-                if full != m.canonical and words <= set(full.split()):
-                    m.canonical = full
-                    m.entity_id = ""
-                    m.__post_init__()
-                    break
-            hit = table.get(m.canonical.lower())
-            if hit and hit[1] == "PERSON":
-                m.canonical = hit[0]
-                from cronicar.model import entity_key
-                m.entity_id = entity_key("PERSON", hit[0])
+    resolve_short_forms(out, ctx.lang)
+    return out
+
+
+def _known(text: str, lang: str) -> bool:
+    """Whether the alias table knows the word (as written or lemmatized)."""
+    table = aliases(lang)
+    low = text.strip().lower()
+    return low in table or _lemma(low, lang).lower() in table
+
+
+def _is_name(ent, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a PERSON span of the NER is a name, not a role noun or a pronoun.
+
+    Why: RONEC's PERSON also covers "ministrul" and "Ea"; the tagger calls a sentence-initial
+    "Șefa" a proper noun and a foreign "Choe" (of "Choe Son Hui") a common noun.  A name has a
+    proper-noun token, or is several capitalized words; a single word that the quote engine's
+    role or pronoun lists (``lang/<code>/quotes_roles.txt``) know is never a name.
+    """
+    from cronicar.analyze.quotes.lexicon import _key, load
+
+    words = [t for t in ent if t.is_alpha]
+    if not words:
+        return False
+    if len(words) == 1:
+        lex = load(lang)
+        tok = words[0]
+        forms = {_key(tok.text), _key(tok.lemma_ or tok.text), _key(_lemma(tok.text.lower(), lang))}
+        if forms & (lex.roles | set(lex.pronouns)):
+            return False
+        return tok.pos_ == "PROPN"
+    return any(t.pos_ == "PROPN" for t in words) and all(t.text[:1].isupper() for t in words)
+
+
+def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
+    """"Lavrov" / "Choe" -> the longest PERSON name of the article containing all its words,
+    then person aliases from the hand file ("Sergei Lavrov" -> "Serghei Lavrov")."""
+    from cronicar.model import entity_key
+
+    table = aliases(lang)
+    persons = sorted({m.canonical for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        words = set(m.canonical.split())
+        for full in persons:
+            if full != m.canonical and words <= set(full.split()):
+                m.canonical = full
+                m.entity_id = entity_key("PERSON", full)
+                break
+        hit = table.get(m.canonical.lower())
+        if hit and hit[1] == "PERSON":
+            m.canonical = hit[0]
+            m.entity_id = entity_key("PERSON", hit[0])
+
+
+def add_speaker_names(ctx: Context) -> list[EntityMention]:
+    """Entity mentions plus the speaker names the quote engine found and NER missed.
+
+    Why: the Romanian NER misses some names ("i-a spus Choe Son Hui lui Lavrov") that the quote
+    engine recovers from the parse; a speaker is a participant of the events in its clause, so
+    it must be an entity too.  Only names written out in the text are added (never the pronoun
+    or the role noun that points to them), so aliases stay names.
+    """
+    out = list(ctx.entities)
+    taken = [(m.start, m.end) for m in out]
+    for q in ctx.quotes:
+        if not q.speaker or not q.speaker_mention:
+            continue
+        s, e = q.speaker_mention
+        name = q.speaker
+        i = ctx.text.find(name, s, e)
+        if i < 0:
+            continue
+        j = i + len(name)
+        span = ctx.doc.char_span(i, j, alignment_mode="strict")
+        if span is None or not any(t.pos_ == "PROPN" for t in span):
+            continue
+        if not any(a < j and i < b for a, b in taken):
+            out.append(EntityMention(start=i, end=j, text=name, label="PERSON", canonical=name))
+            taken.append((i, j))
+    out.sort(key=lambda m: m.start)
+    resolve_short_forms(out, ctx.lang)
     return out

@@ -10,6 +10,8 @@ locative preposition ("la", "în", "at", "in").
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +20,6 @@ from cronicar.model import EventMention, Timex
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 LOCATIVE = {"la", "în", "in", "at", "din"}
-# Types whose mention is rarely an event worth a timeline entry on its own.
-WEAK = {"statement"}
 
 
 @lru_cache(maxsize=None)
@@ -36,6 +36,27 @@ def triggers(lang: str) -> dict[str, str]:
     return table
 
 
+@dataclass(frozen=True)
+class Cues:
+    """Words that date events beyond a single time expression (``lang/<code>/events_cues.tsv``)."""
+
+    range_open: tuple[str, ...] = ()
+    range_join: frozenset[str] = frozenset()
+    anaphor: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> Cues:
+    path = LANG_DIR / lang / "events_cues.tsv"
+    table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": []}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            kind, _, word = line.partition("\t")
+            if not line.startswith("#") and kind.strip() in table and word.strip():
+                table[kind.strip()].append(word.strip().lower())
+    return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]))
+
+
 def _timex_when(t: Timex) -> dict | None:
     if t.interval is None or t.type not in {"DATE", "TIME"}:
         return None
@@ -43,7 +64,7 @@ def _timex_when(t: Timex) -> dict | None:
 
 
 def _clause_bounds(sent_text: str, sent_start: int, trig: int) -> tuple[int, int]:
-    """A cheap clause: the stretch between ';' marks and commas before a relative/verbal break."""
+    """A cheap clause: the stretch between ';' marks and relative pronouns around the trigger."""
     lo, hi = sent_start, sent_start + len(sent_text)
     rel = trig - sent_start
     for sep in (";", " care ", " which ", " who "):
@@ -56,23 +77,104 @@ def _clause_bounds(sent_text: str, sent_start: int, trig: int) -> tuple[int, int
     return lo, hi
 
 
+def _range_when(text: str, a: Timex, b: Timex, c: Cues) -> dict | None:
+    """One date range from two time expressions: "între sfârșitul anului 2024 și primăvara anului
+    2025" -> value ``2024-END/2025-SP`` (ISO 8601 interval notation), interval from the first day
+    of the first to the last day of the second."""
+    if a.interval is None or b.interval is None or b.start < a.end:
+        return None
+    if text[a.end:b.start].strip().lower() not in c.range_join:
+        return None
+    before = " " + text[max(0, a.start - 24):a.start].lower()
+    if not any(re.search(r"\W" + re.escape(w) + r"\s*$", before) for w in c.range_open):
+        return None
+    if b.interval[1] < a.interval[0]:
+        return None
+
+    def val(t: Timex) -> str:
+        return f"{t.value}-{t.mod}" if t.mod in {"START", "MID", "END"} else t.value
+
+    return {"value": f"{val(a)}/{val(b)}", "interval": [a.interval[0], b.interval[1]]}
+
+
+def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues) -> dict | None:
+    """The date of a trigger from its clause's time expressions: a range when two of them form
+    one, else the nearest."""
+    cands = sorted(cands, key=lambda t: t.start)
+    for a, b in zip(cands, cands[1:]):
+        rng = _range_when(text, a, b, c)
+        if rng is not None:
+            return rng
+    return _timex_when(min(cands, key=lambda t: abs(t.start - trig)))
+
+
+def _anaphor_type(sent, table: dict[str, str], c: Cues) -> str | None:  # type: ignore[no-untyped-def]
+    """Type of an event the sentence points back to ("În urma acestei întâlniri" -> meeting)."""
+    toks = list(sent)
+    for tok, nxt in zip(toks, toks[1:]):
+        if tok.lower_ in c.anaphor:
+            etype = table.get(nxt.lemma_.lower()) or table.get(nxt.lower_)
+            if etype:
+                return etype
+    return None
+
+
+def _summary(text: str, sent: tuple[int, int], trig: int, width: int = 240) -> str:
+    """The sentence, on one line, cut at word boundaries around the trigger when long."""
+    s, e = sent
+    flat = " ".join(text[s:e].split())
+    if len(flat) <= width:
+        return flat
+    # Locate the trigger in the flattened sentence (whitespace runs collapsed before it).
+    pos = len(" ".join(text[s:trig].split()))
+    lo = max(0, min(pos - width // 3, len(flat) - width))
+    hi = lo + width
+    if lo > 0:
+        lo = flat.find(" ", lo) + 1 or lo
+    if hi < len(flat):
+        cut = flat.rfind(" ", lo, hi)
+        hi = cut if cut > lo else hi
+    return ("…" if lo > 0 else "") + flat[lo:hi].strip(" ,;") + ("…" if hi < len(flat) else "")
+
+
+def _speakers_in(ctx: Context, lo: int, hi: int) -> list[str]:
+    """Resolved speakers whose cue or mention lies in the clause: they take part in its event
+    (the text may name them only as "Ea" or "Șefa diplomației")."""
+    out = []
+    for q in ctx.quotes:
+        spans = [x for x in (q.cue, q.speaker_mention) if x]
+        if q.speaker and any(lo <= a and b <= hi for a, b in spans):
+            name = q.speaker
+            if q.speaker_mention:  # "Kremlinul" speaks; the entity is "Rusia"
+                s, e = q.speaker_mention
+                name = next((m.canonical for m in ctx.entities
+                             if m.text == name and s <= m.start and m.end <= e), name)
+            out.append(name)
+    return out
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
     if not table:
         return []
+    c = cues(ctx.lang)
     out: list[EventMention] = []
     dct_when = ({"value": ctx.dct.iso, "interval": [d.isoformat() for d in ctx.dct.interval]}
                 if ctx.dct is not None else None)
+    direct = [q.content for q in ctx.quotes if q.kind == "direct"]
+    dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     for sent in ctx.doc.sents:
         seen_types: set[str] = set()
+        back = _anaphor_type(sent, table, c)
+        back_when = dated.get(back) if back else None
         for tok in sent:
             key = tok.lemma_.lower() if tok.lemma_ else tok.lower_
             etype = table.get(key) or table.get(tok.lower_)
-            if etype is None or etype in seen_types:
+            if etype is None or etype in seen_types or tok.pos_ == "PROPN":
                 continue
-            if tok.pos_ in {"PROPN"}:
-                continue
+            if any(a <= tok.idx < b for a, b in direct):
+                continue  # the speaker's own words: reported as the statement, not as narrative
             seen_types.add(etype)
             lo, hi = _clause_bounds(sent.text, sent.start_char, tok.idx)
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
@@ -85,20 +187,20 @@ def extract(ctx: Context) -> list[EventMention]:
                     continue
                 if m.label in {"PERSON", "GPE", "ORG"} and m.canonical not in participants:
                     participants.append(m.canonical)
+            for name in _speakers_in(ctx, lo, hi):
+                if name not in participants:
+                    participants.append(name)
             cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)]
-            when = None
             if cands:
-                best = min(cands, key=lambda t: abs(t.start - tok.idx))
-                when = _timex_when(best)
-            elif etype not in WEAK:
-                when = dct_when
+                when = _clause_when(ctx.text, cands, tok.idx, c)
+                if when is not None:
+                    dated[etype] = when
+            elif back_when is not None and etype != "statement":
+                when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
             else:
-                when = dct_when
-            summary = ctx.text[lo:hi].strip(" ,;.")
-            if len(summary) > 200:
-                a = max(lo, tok.idx - 100)
-                summary = ctx.text[a:a + 200].strip()
+                when = dct_when  # news of the day
             out.append(EventMention(trigger=(tok.idx, tok.idx + len(tok.text)), type=etype,
                                     participants=participants, place=place, when=when,
-                                    sentence=(sent.start_char, sent.end_char), summary=summary))
+                                    sentence=(sent.start_char, sent.end_char),
+                                    summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx)))
     return out

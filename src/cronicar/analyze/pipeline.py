@@ -53,6 +53,7 @@ def run_components(ctx: Context) -> Analysis:
     ctx.timexes = timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc) if ctx.dct is not None else []
     ctx.entities = entities_mod.extract(ctx)
     ctx.quotes = quotes_mod.extract(ctx)
+    ctx.entities = entities_mod.add_speaker_names(ctx)
     events = events_mod.extract(ctx)
     sentences = [(s.start_char, s.end_char) for s in ctx.doc.sents]
     return Analysis(
