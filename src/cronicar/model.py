@@ -115,6 +115,24 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = article_id(self.text, self.date)
+        if not (self.title or "").strip():
+            self.title = lead_title(self.text)
+
+
+def lead_title(text: str, width: int = 110) -> str:
+    """A title for an article that has none (seed files have no title line): its first sentence,
+    on one line, cut at a word boundary with "…" when longer than ``width``.
+
+    Why: stories, timelines and pages are named after their first article; a title cut in the
+    middle of a word ("a declarat vineri ministr") reads as a bug.
+    """
+    flat = " ".join(text.split())
+    m = re.search(r"(?<=[.!?])\s+(?=[A-ZĂÂÎȘȚ„\"«])", flat)
+    first = flat[:m.start()] if m else flat
+    if len(first) <= width:
+        return first.rstrip(".")
+    cut = first.rfind(" ", 0, width)
+    return first[:cut if cut > width // 2 else width].rstrip(" ,;:") + "…"
 
 
 def article_id(text: str, dct: DocDate) -> str:
