@@ -10,6 +10,7 @@ import pytest
 from cronicar.analyze.pipeline import analyze
 from cronicar.ingest.readers import read_paths
 from cronicar.link import link_article, timeline
+from cronicar.link.persons import merge_short_names
 from cronicar.model import Article
 from cronicar.store.db import Store
 
@@ -26,6 +27,7 @@ def chronicle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[dic
             store.write_article(conn, art, analysis)
             link_article(conn, art.id)
             link_article(conn, art.id)  # idempotent
+            merge_short_names(conn, art.id)
     stories = {r[0] for r in store.query("SELECT story_id FROM articles")}
     assert len(stories) == 1, "both seeds form one story"
     return store, timeline(store.conn, stories.pop())

@@ -33,8 +33,10 @@ class IngestReport:
 
 def _link(store: Store, article_id: str) -> None:
     from cronicar.link import link_article
+    from cronicar.link.persons import merge_short_names
 
     link_article(store.conn, article_id)
+    merge_short_names(store.conn, article_id)
 
 
 def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
