@@ -87,11 +87,12 @@ def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: 
         lines.append(f"== {st['title']}  [{st['id']}]  {st['first_date']} … {st['last_date']}, "
                      f"{len(st['articles'])} articles")
         for ev in timeline_items(chronicle, st["id"]):
+            # The event line names who and where; the sentences below say what (the summary is
+            # the first source's sentence, so it is printed only when nobody is named).
             who = ", ".join(ev["participants"])
             place = f" @ {ev['place']}" if ev.get("place") else ""
-            lines.append(f"{date_label(ev.get('when')):<24} {ev['type'].upper():<10} {ev['summary'][:width]}")
-            if who or place:
-                lines.append(f"{'':<24} {'':<10} ({who}{place})")
+            head = f"{who}{place}".strip() or _clip(ev["summary"], width)
+            lines.append(f"{date_label(ev.get('when')):<24} {ev['type'].upper():<10} {head}")
             for src in ev["sources"]:
                 new = " NEW" if src["article"] == ev.get("new_in") else ""
                 lines.append(f"{'':<24}   ↳ [{dates.get(src['article'], '?')} {src['article'][:8]}{new}] "

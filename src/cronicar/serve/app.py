@@ -69,21 +69,21 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         """Every story: id, title, date span, number of articles and events, activity counts."""
         return views.list_stories(store)
 
-    @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
-        """One story with its timeline: events in calendar order with sources and quotes."""
+    def story_or_404(store: Store, story_id: str) -> dict[str, Any]:
         story = views.story_timeline(store, story_id)
         if story is None:
             raise not_found("story")
         return story
 
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+        """One story with its timeline: events in calendar order with sources and quotes."""
+        return story_or_404(store, story_id)
+
     @app.get("/api/stories/{story_id}/timeline", tags=["stories"])
     def api_timeline(story_id: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
         """Only the timeline events of one story, in calendar order."""
-        story = views.story_timeline(store, story_id)
-        if story is None:
-            raise not_found("story")
-        return story["events"]
+        return story_or_404(store, story_id)["events"]
 
     @app.get("/api/chronicle", tags=["events"])
     def api_chronicle(story: str | None = None, store: Store = Depends(get_store)) -> dict[str, Any]:
