@@ -52,6 +52,13 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=None)
+def _first_words(lang: str) -> frozenset[str]:
+    """First words of every alias (lowercase), so most tokens are ruled out with one lookup."""
+    return frozenset(k.split(" ")[0] for k in aliases(lang))
+
+
+@lru_cache(maxsize=65536)
 def _lemma(word: str, lang: str) -> str:
     try:
         import simplemma
@@ -103,27 +110,35 @@ def extract(ctx: Context) -> list[EntityMention]:
             continue  # role nouns ("ministrul", "Ea", "Șefa" at a sentence start)
         found.append((ent.start_char, ent.end_char, ent.text, label))
         taken.append((ent.start_char, ent.end_char))
-    # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).
+    # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).  Token
+    # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
     table = aliases(ctx.lang)
-    toks = list(ctx.doc)
+    starts = _first_words(ctx.lang)
+    text = ctx.text
+    bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
     i = 0
-    while i < len(toks):
-        matched = False
-        for n in (4, 3, 2, 1):
-            if i + n > len(toks):
-                continue
-            span = ctx.doc[i:i + n]
-            key = span.text.lower()
-            if key in table or (n == 1 and _lemma(span.text, ctx.lang).lower() in table and span.text[:1].isupper()):
-                s, e = span.start_char, span.end_char
-                if not any(a < e and s < b for a, b in taken):
-                    found.append((s, e, span.text, table.get(key, table.get(_lemma(span.text, ctx.lang).lower(), ("", "GPE")))[1]))
-                    taken.append((s, e))
-                i += n
-                matched = True
-                break
-        if not matched:
+    while i < len(bounds):
+        first = text[bounds[i][0]:bounds[i][1]]
+        hit = None
+        if first.lower() in starts:
+            for n in (4, 3, 2, 1):
+                if i + n <= len(bounds):
+                    s, e = bounds[i][0], bounds[i + n - 1][1]
+                    if text[s:e].lower() in table:
+                        hit = (n, s, e, table[text[s:e].lower()][1])
+                        break
+        if hit is None and first[:1].isupper():
+            lem = _lemma(first, ctx.lang).lower()
+            if lem in table:
+                hit = (1, bounds[i][0], bounds[i][1], table[lem][1])
+        if hit is None:
             i += 1
+            continue
+        n, s, e, label = hit
+        if not any(a < e and s < b for a, b in taken):
+            found.append((s, e, text[s:e], label))
+            taken.append((s, e))
+        i += n
     out: list[EntityMention] = []
     for s, e, text, label in sorted(found):
         c = canonicalize(text, label, ctx.lang)
