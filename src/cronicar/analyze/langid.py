@@ -27,7 +27,11 @@ def _detector() -> LanguageDetector:
 
 def detect(text: str, default: str = "ro") -> str:
     """ISO 639-1 code of ``text``'s language; ``default`` when the text gives no signal."""
-    sample = text[:2000]
+    # 1,000 characters decide as well as 2,000 on news (100/100 Ziarul Financiar articles either
+    # way) and cost less: lingua's time grows faster than the length of its input.  (Its n-gram
+    # tables load lazily over the first few hundred texts, about 1 s in all; preloading them
+    # costs 2.8 s up front, which small ingests would pay for nothing.)
+    sample = text[:1000]
     if not any(ch.isalpha() for ch in sample):
         return default
     lang = _detector().detect_language_of(sample)
