@@ -24,3 +24,10 @@ def test_given_title_wins_and_missing_title_is_derived() -> None:
     assert Article(text=LEAD, date=d, title="Choe la Moscova").title == "Choe la Moscova"
     assert Article(text=LEAD, date=d).title == lead_title(LEAD)
     assert Article(text=LEAD, date=d, title="  ").title == lead_title(LEAD)
+
+
+def test_titles_are_normalized_like_the_text() -> None:
+    d = DocDate.parse("2022-07-01")
+    art = Article(text="Text.", date=d, title="\u200bNumărul poliţelor RCA\n a crescut")
+    assert art.title == "Numărul polițelor RCA a crescut"
+    assert Article(text="Preşedintele a vorbit. Apoi.", date=d).title == "Președintele a vorbit"

@@ -115,7 +115,13 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = article_id(self.text, self.date)
-        if not (self.title or "").strip():
+        if (self.title or "").strip():
+            # Titles are shown and searched beside the normalized text: same ș/ț, no zero-width
+            # marks ("\u200bSadalbari cumpără…" in Ziarul Financiar), one line.
+            from cronicar.analyze.normalize import normalize_text
+
+            self.title = " ".join(normalize_text(self.title).replace("\u200b", " ").replace("\ufeff", " ").split())
+        else:
             self.title = lead_title(self.text)
 
 
@@ -126,7 +132,9 @@ def lead_title(text: str, width: int = 110) -> str:
     Why: stories, timelines and pages are named after their first article; a title cut in the
     middle of a word ("a declarat vineri ministr") reads as a bug.
     """
-    flat = " ".join(text.split())
+    from cronicar.analyze.normalize import normalize_text
+
+    flat = " ".join(normalize_text(text).replace("\u200b", " ").split())
     m = re.search(r"(?<=[.!?])\s+(?=[A-ZĂÂÎȘȚ„\"«])", flat)
     first = flat[:m.start()] if m else flat
     if len(first) <= width:
