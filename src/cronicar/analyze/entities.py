@@ -21,7 +21,7 @@ from cronicar.analyze.context import Context
 from cronicar.model import EntityMention
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-KEEP = {"PERSON", "ORG", "GPE", "LOC"}
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "MISC"}  # MISC: a name of unknown kind (languages without NER)
 NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NAT_REL_POL": "GPE",
            "FACILITY": "LOC"}
 # Capital -> country it stands for when used as a government (metonymy); see module docstring.
@@ -139,6 +139,13 @@ def extract(ctx: Context) -> list[EntityMention]:
             found.append((s, e, text[s:e], label))
             taken.append((s, e))
         i += n
+    if not ctx.doc.has_annotation("ENT_IOB"):  # no NER for this language: capitalized names
+        from cronicar.analyze import names
+
+        skip = taken + [(t.start, t.end) for t in ctx.timexes]
+        for s, e, text, label in names.find(ctx.doc, ctx.lang, table, skip):
+            found.append((s, e, text, label))
+            taken.append((s, e))
     out: list[EntityMention] = []
     for s, e, text, label in sorted(found):
         c = canonicalize(text, label, ctx.lang)
@@ -194,7 +201,7 @@ def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
             continue
         words = set(m.canonical.split())
         for full in persons:
-            if full != m.canonical and words <= set(full.split()):
+            if full != m.canonical and words <= set(re.split(r"[\s-]+", full)):  # "Assad" ⊂ "Bachar al-Assad"
                 m.canonical = full
                 m.entity_id = entity_key("PERSON", full)
                 break

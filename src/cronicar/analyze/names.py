@@ -1,0 +1,146 @@
+"""Names in languages without a NER model (English, Spanish, French, Italian here).
+
+Why: only Romanian has an offline spaCy pipeline with NER; without names, English or Spanish
+articles have no people or companies, so events have no participants and stories link on
+country names alone.  Capitalization is the signal news writing gives: a run of capitalized
+words (with connectors such as "of", "de", "al" inside) that is not a function word is a name.
+
+Labels, from the strongest evidence: the gazetteer (countries, capitals, metonyms); an
+organization word at the end ("Corp.", "Bank", "Partido"...) or an acronym -> ORG; a title or
+role right before it ("President", "Mr.", "el ministro") or a later mention by its last word
+alone ("Sergei Lavrov ... Lavrov") -> PERSON; otherwise MISC (a name of unknown kind: still an
+entity for linking, never a person for event coreference).  The cue words are data:
+``lang/<code>/entities_names.tsv``; stop words come from spaCy's language data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+
+
+@dataclass(frozen=True)
+class NameCues:
+    connectors: frozenset[str]
+    titles: frozenset[str]
+    orgs: frozenset[str]
+    stop: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> NameCues:
+    """The language's name cues (empty sets when it has no file)."""
+    table: dict[str, set[str]] = {"connector": set(), "title": set(), "org": set()}
+    path = LANG_DIR / lang / "entities_names.tsv"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            kind, _, word = line.partition("\t")
+            if not line.startswith("#") and kind.strip() in table and word.strip():
+                table[kind.strip()].add(word.strip().lower())
+    roles = LANG_DIR / lang / "quotes_roles.txt"
+    if roles.exists():
+        for line in roles.read_text(encoding="utf-8").splitlines():
+            kind, _, word = line.partition("\t")
+            if kind.strip() == "role" and word.strip():
+                table["title"].add(word.strip().lower())
+    try:
+        import spacy
+
+        stop = frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except Exception:  # a language spaCy does not know: no stop words
+        stop = frozenset()
+    return NameCues(frozenset(table["connector"]), frozenset(table["title"]), frozenset(table["org"]), stop)
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and any(c.isalpha() for c in word)
+
+
+def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
+         skip: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, label) of the names in ``doc`` (character offsets).
+
+    ``known`` is the gazetteer (lowercase alias -> (canonical, label)): a run it knows keeps its
+    label.  ``skip``: character spans that are something else already (time expressions:
+    "Monday", "January").  Sentence-initial words count only when the run goes on ("Sergei Lavrov said") or the
+    word is capitalized elsewhere in mid-sentence; otherwise every sentence would open with a name.
+    """
+    c = cues(lang)
+    toks = list(doc)
+    mid_caps = {t.text for t in toks if not t.is_sent_start and _capitalized(t.text)}
+    runs: list[tuple[int, int]] = []  # token index ranges [i, j)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not _capitalized(t.text) or t.text.lower() in c.stop and not t.text.isupper():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            w = toks[j].text
+            if _capitalized(w) and w.lower() not in c.stop:
+                j += 1
+            elif ((w.lower() in c.connectors or w in {"-", "'"} and not toks[j - 1].whitespace_)
+                  and j + 1 < len(toks) and _capitalized(toks[j + 1].text)):
+                j += 2  # "Bank of America", "Kim Jong-Un"
+            elif (w.lower() in c.connectors and j + 2 < len(toks) and toks[j + 1].text == "-"
+                  and not toks[j].whitespace_ and _capitalized(toks[j + 2].text)):
+                j += 3  # "Bachar al-Assad"
+            else:
+                break
+        if t.is_sent_start and j == i + 1 and t.text not in mid_caps:
+            i = j
+            continue
+        runs.append((i, j))
+        i = j
+    out: list[tuple[int, int, str, str]] = []
+    last_words: dict[str, int] = {}
+    for i, j in runs:
+        if j - i == 1:
+            last_words[toks[i].text] = last_words.get(toks[i].text, 0) + 1
+    multi_last = {toks[j - 1].text for i, j in runs if j - i > 1 and not toks[j - 1].text.isupper()}
+    def is_title(w: str) -> bool:
+        return w.lower() in c.titles or w.lower().rstrip(".") in titles
+
+    titles = {t.rstrip(".") for t in c.titles}
+    orgs = {o.rstrip(".") for o in c.orgs}
+    trimmed = []
+    for i, j in runs:  # "President Barack Obama": the title is a cue, not part of the name
+        titled = False
+        while j - i > 1 and (is_title(toks[i].text) or toks[i].text.lower() in c.connectors):
+            titled = titled or is_title(toks[i].text)
+            i += 1
+            if titled and j - i > 2 and toks[i].text.lower() in c.connectors:
+                i += 2  # "Secretary of State Antony Blinken": the title's complement goes too
+        trimmed.append((i, j, titled))
+    for i, j, titled in trimmed:
+        s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+        if any(a < e and s < b for a, b in skip):
+            continue
+        text = doc.text[s:e].rstrip(".")
+        e = s + len(text)
+        words = text.split()
+        hit = known.get(text.lower())
+        prev = toks[i - 1].text.lower() if i > 0 else ""
+        # "le ministre russe Sergueï Lavrov": one lowercase word may stand between title and name.
+        prev2 = toks[i - 2].text.lower() if i > 1 and toks[i - 1].text.islower() else ""
+        if hit:
+            label = hit[1]
+        elif ({words[0].lower(), words[-1].lower().rstrip(".")} & orgs and len(words) > 1
+              or text.isupper() and len(text) >= 2):
+            label = "ORG"
+        elif titled or is_title(prev) or (prev2 and is_title(prev2)):
+            label = "PERSON"
+        elif len(words) > 1 and last_words.get(words[-1]):
+            label = "PERSON"  # "Sergei Lavrov ... Lavrov"
+        elif len(words) == 1 and words[0] in multi_last:
+            label = "PERSON"  # the bare surname of a person named in full
+        else:
+            label = "MISC"
+        out.append((s, e, text, label))
+    return out
