@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from cronicar.analyze.timex.extract import Partial
 from cronicar.model import DocDate
@@ -56,8 +56,15 @@ def iso_week(d: date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
-def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrative) -> tuple[str, str] | None:
-    """(type, value) for ``p``; None when it cannot be anchored."""
+def _tense(tense: int | Callable[[], int]) -> int:
+    return tense() if callable(tense) else tense
+
+
+def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start: int, nar: Narrative) -> tuple[str, str] | None:
+    """(type, value) for ``p``; None when it cannot be anchored.
+
+    ``tense`` is +1 future / -1 past / 0 none, or a function computing it, called only when the
+    value depends on it (the look-up is the costliest step per expression)."""
     k = p.kind
     f = p.f
     y0 = dct.year
@@ -97,7 +104,7 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         else:
             d0 = dct.anchor
             delta = (wd - d0.isoweekday()) % 7
-            if tense > 0:
+            if _tense(tense) > 0:
                 d = d0 + timedelta(days=delta)
             else:
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
@@ -114,8 +121,10 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
             y = y0 + int(f["yrel"])
         if y is None and f.get("dir") is None and nar.last_year and nar.last_year[0] == sent_start:
             y = nar.last_year[1]
-        if y is None:
-            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else tense)
+        if y is None and dct.month is None:
+            y = dct.year
+        elif y is None:
+            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else _tense(tense))
             y = _year_for(month, f.get("day"), dct, t)
         day = f.get("day")
         if day:
@@ -161,7 +170,7 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         if dct.day is None:
             return "DATE", dct.iso
         d0 = dct.anchor
-        if tense > 0:
+        if _tense(tense) > 0:
             sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
         else:
             sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
