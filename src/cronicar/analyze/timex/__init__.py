@@ -112,8 +112,13 @@ _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
 def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
-    """Keep what later expressions anchor to: the last calendar unit, day, clock time, year."""
-    if typ == "DATE" and _UNIT_VALUE.fullmatch(value):
+    """Keep what later expressions anchor to: the last calendar unit, day, clock time, year.
+
+    A comparison point ("a year earlier", "the year-ago quarter") is not the period under
+    discussion: it does not become the anchor, or a second "a year ago" would go back two years."""
+    if part.kind == "ago" and part.f.get("ante"):
+        pass
+    elif typ == "DATE" and _UNIT_VALUE.fullmatch(value):
         nar.last_value = value
     elif (typ == "DATE" and _YEAR_VALUE.fullmatch(value)) or (typ == "DURATION" and value.startswith("P")):
         nar.last_value = value
