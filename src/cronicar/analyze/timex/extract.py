@@ -22,7 +22,7 @@ class Partial:
     """What the text says, before anchoring.  ``kind`` tells :mod:`.resolve` what to do."""
 
     type: str
-    kind: str  # abs | month | year | rel | weekday | deictic | quarter | season | clock | ago | fixed | same | fy
+    kind: str  # abs | month | year | rel | weekday | deictic | quarter | season | clock | ago | fixed | same | fy | holiday
     value: str | None = None  # final value when nothing needs anchoring
     mod: str | None = None
     f: dict[str, Any] = field(default_factory=dict)
@@ -127,16 +127,30 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     return Partial("DATE", "rel", mod=_mod(g, gd, p), f={"unit": unit, "offset": int(off or 0)})
 
 
+def _clock_suffix(g: Grammar, gd: dict[str, str | None]) -> str | None:
+    """``T17:00`` for a clock time named next to a day ("5 p.m. EST Nov. 9", "noon Thursday")."""
+    if gd.get("noon"):
+        return "T24:00" if gd["noon"].lower().startswith("mid") else "T12:00"
+    if gd.get("h") is None:
+        return None
+    return "T" + h_clock(g, gd, {}).f["hm"]
+
+
 def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     wd = _lk(g, "weekdays", gd.get("wd"))
-    pod = _lk(g, "parts_of_day", gd.get("pod"))
+    pod = _clock_suffix(g, gd) or _lk(g, "parts_of_day", gd.get("pod"))
     if p.get("set"):
         return Partial("SET", "abs", value=f"XXXX-WXX-{wd}")
     f: dict[str, Any] = {"weekday": wd, "pod": pod}
     if gd.get("d"):  # weekday + date in apposition: the date decides
         part = h_date(g, gd, p)
         part.f["pod"] = pod
+        if pod:
+            part.type = "TIME"
         return part
+    if gd.get("r"):
+        # "last Friday" is strictly before the article date, "next Friday" strictly after it
+        f["rel"] = int(_lk(g, "relative", gd["r"]) or 0)
     return Partial("TIME" if pod else "DATE", "weekday", f=f)
 
 
@@ -258,6 +272,49 @@ def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
     return Partial("DATE", "abs", value=d[:3], mod=_mod(g, gd, p))
 
 
+def h_holiday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """A named day of the year ("Thanksgiving", "Christmas Eve"): the lexicon's ``holidays`` table
+    gives ``MM-DD`` or ``MM-<weekday>-<n>`` (n-th weekday of the month, ``L`` = last)."""
+    rule = _lk(g, "holidays", gd.get("hol"))
+    y, yrel = _year(g, gd)
+    off = _lk(g, "relative", gd.get("r")) if gd.get("r") else None
+    return Partial("DATE", "holiday", f={"rule": rule, "year": y, "yrel": yrel, "dir": off})
+
+
+def spelled_year(g: Grammar, s: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
+    words = re.split(r"[\s-]+", s.lower().replace(" and ", " "))
+    tens = {k: int(v) for k, v in g.lookup.get("numbers", {}).items() if isinstance(v, (int, float)) and float(v).is_integer() and " " not in k and k not in ("a", "an")}
+    if len(words) >= 2 and words[0] in tens and words[1] == "thousand":
+        rest = sum(tens.get(w, 0) for w in words[2:])
+        return int(tens[words[0]]) * 1000 + rest
+    if len(words) >= 2 and words[0] in tens and 10 <= tens[words[0]] <= 20:
+        rest = words[1:]
+        if rest[0] in ("hundred",):
+            return tens[words[0]] * 100 + sum(tens.get(w, 0) for w in rest[1:])
+        if rest[0] in ("oh", "o"):
+            rest = rest[1:]
+        vals = [tens.get(w) for w in rest]
+        if None in vals or not vals:
+            return None
+        return tens[words[0]] * 100 + sum(v for v in vals if v is not None)
+    return None
+
+
+def h_year_words(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial | None:
+    """A year in words, as broadcast transcripts write it ("nineteen ninety-six")."""
+    y = spelled_year(g, gd.get("yw") or "")
+    if y is None or not 1000 <= y <= 2099:
+        return None
+    month = _lk(g, "months", gd.get("m")) if gd.get("m") else None
+    if month:
+        return Partial("DATE", "abs", value=f"{y:04d}-{month:02d}", f={"explicit_year": True})
+    s = _lk(g, "seasons", gd.get("s")) if gd.get("s") else None
+    if s:
+        return Partial("DATE", "abs", value=f"{y:04d}-{s}", f={"explicit_year": True})
+    return Partial("DATE", "abs", value=f"{y:04d}", f={"explicit_year": True})
+
+
 def h_skip(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> None:
     """A rule that matches to *block* others (names, idioms: "pe zi ce trece", "OUG 114/2018")."""
     return None
@@ -281,6 +338,8 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "pod": h_pod,
     "weekend": h_weekend,
     "skip": h_skip,
+    "holiday": h_holiday,
+    "year_words": h_year_words,
     "same": h_same,
     "decade": h_decade,
 }

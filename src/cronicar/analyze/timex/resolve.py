@@ -104,7 +104,12 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         else:
             d0 = dct.anchor
             delta = (wd - d0.isoweekday()) % 7
-            if _tense(tense) > 0:
+            rel = f.get("rel")
+            if rel == -1:
+                d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
+            elif rel == 1:
+                d = d0 + timedelta(days=delta or 7)
+            elif _tense(tense) > 0:
                 d = d0 + timedelta(days=delta)
             else:
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
@@ -156,6 +161,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if y is None:
             y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
+    if k == "holiday":
+        return _holiday(f, dct, tense)
     if k == "fy":
         y = f.get("year") or (y0 + int(f.get("yrel") or 0))
         return "DATE", f"FY{y:04d}"
@@ -225,6 +232,56 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             return "DATE", f"{y:04d}-{m.group(1)}"
         return "DATE", f"{y:04d}"
     return None
+
+
+def _holiday_date(rule: str, y: int) -> date | None:
+    """``MM-DD`` or ``MM-<isoweekday>-<n>`` (``L`` = last) in year ``y``."""
+    parts = rule.split("-")
+    try:
+        m = int(parts[0])
+        if len(parts) == 2:
+            return date(y, m, int(parts[1]))
+        wd, nth = int(parts[1]), parts[2]
+        if nth == "L":
+            last = date(y, m, calendar.monthrange(y, m)[1])
+            return last - timedelta(days=(last.isoweekday() - wd) % 7)
+        first = date(y, m, 1)
+        d = first + timedelta(days=(wd - first.isoweekday()) % 7) + timedelta(weeks=int(nth) - 1)
+        if len(parts) == 4:  # a day offset: Election Day is the Tuesday after the first Monday
+            d += timedelta(days=int(parts[3]))
+        return d
+    except (ValueError, IndexError):
+        return None
+
+
+def _holiday(f: dict[str, Any], dct: DocDate, tense: int | Callable[[], int]) -> tuple[str, str] | None:
+    """A named day: the year given, or the occurrence before/after the DCT ("last Thanksgiving"),
+    or the one in the direction of the tense (nearest when there is none)."""
+    rule = f.get("rule")
+    if not rule:
+        return None
+    y = f.get("year")
+    if y is None and f.get("yrel") is not None:
+        y = dct.year + int(f["yrel"])
+    if y is None and dct.month is None:
+        y = dct.year
+    if y is None:
+        ref = dct.anchor if dct.day else date(dct.year, dct.month or 1, 15)
+        cands = [(yy, _holiday_date(rule, yy)) for yy in (dct.year - 1, dct.year, dct.year + 1)]
+        cands = [(yy, d) for yy, d in cands if d is not None]
+        direction = f.get("dir")
+        if direction is None:
+            direction = _tense(tense)
+        if direction < 0:
+            past = [c for c in cands if c[1] <= ref and not (f.get("dir") and c[1] == ref)]
+            y = max(past, key=lambda c: c[1])[0] if past else dct.year
+        elif direction > 0:
+            fut = [c for c in cands if c[1] >= ref]
+            y = min(fut, key=lambda c: c[1])[0] if fut else dct.year
+        else:
+            y = min(cands, key=lambda c: abs((c[1] - ref).days))[0]
+    d = _holiday_date(rule, y)
+    return ("DATE", d.isoformat()) if d else None
 
 
 def _day(dct: DocDate, off: int) -> tuple[str, str]:

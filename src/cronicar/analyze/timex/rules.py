@@ -39,6 +39,7 @@ MACROS = {
     "VAGUE": "vague",
     "APPROX": "approx",
     "APPROXDE": "approx_after_de",
+    "HOLIDAY": "holidays",
 }
 
 
