@@ -171,7 +171,7 @@ def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 
 def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    s = _lk(g, "seasons", gd.get("s"))
+    s = _lk(g, "seasons", gd.get("s") or gd.get("s2"))
     y, yrel = _year(g, gd)
     return Partial("DATE", "season", mod=_mod(g, gd, p), f={"season": s, "year": y, "yrel": yrel})
 
@@ -265,6 +265,8 @@ def h_same(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 
 def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    if gd.get("decw"):  # "the nineties"
+        return Partial("DATE", "abs", value=str(_lk(g, "decades", gd["decw"])), mod=_mod(g, gd, p))
     d = gd.get("dec") or ""
     d = d.strip("'’s")
     if len(d) == 2:
@@ -315,6 +317,11 @@ def h_year_words(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Pa
     return Partial("DATE", "abs", value=f"{y:04d}", f={"explicit_year": True})
 
 
+def h_that_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """ "that year", "the following year": the year the narrative last named, shifted."""
+    return Partial("DATE", "that_year", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0))})
+
+
 def h_skip(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> None:
     """A rule that matches to *block* others (names, idioms: "pe zi ce trece", "OUG 114/2018")."""
     return None
@@ -339,6 +346,7 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "weekend": h_weekend,
     "skip": h_skip,
     "holiday": h_holiday,
+    "that_year": h_that_year,
     "year_words": h_year_words,
     "same": h_same,
     "decade": h_decade,

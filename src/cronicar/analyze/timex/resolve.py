@@ -161,6 +161,10 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if y is None:
             y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
+    if k == "that_year":
+        # the last year named anywhere before; without one, the article's year
+        y = nar.last_year[1] if nar.last_year else y0
+        return "DATE", f"{y + int(f.get('offset', 0)):04d}"
     if k == "holiday":
         return _holiday(f, dct, tense)
     if k == "fy":

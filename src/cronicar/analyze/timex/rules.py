@@ -40,6 +40,7 @@ MACROS = {
     "APPROX": "approx",
     "APPROXDE": "approx_after_de",
     "HOLIDAY": "holidays",
+    "DECADEW": "decades",
 }
 
 
