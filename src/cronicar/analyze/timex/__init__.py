@@ -30,7 +30,9 @@ __all__ = ["tag", "languages"]
 languages = rules_mod.languages
 
 _SHY = "\u00ad"
-_CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"))
+#: same-length foldings before matching: cedilla ş/ţ -> comma ș/ț; typographic apostrophes -> "'"
+#: (rules and lexicon keys write "year's", "New Year's Day" with the ASCII one)
+_CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"), ("\u2019", "'"), ("\u02bc", "'"))
 #: partial kinds whose value depends on the sentence tense (others skip the tense look-up: speed)
 _TENSED = frozenset({"weekday", "month", "weekend"})
 

@@ -177,6 +177,8 @@ def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
 
 
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    if gd.get("noon") or gd.get("midnight"):
+        return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": "12:00" if gd.get("noon") else "24:00"})
     h = int(gd.get("h") or 0)
     mi = int(gd.get("mi") or 0)
     pod = _lk(g, "parts_of_day", gd.get("pod"))
@@ -322,6 +324,12 @@ def h_that_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Par
     return Partial("DATE", "that_year", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0))})
 
 
+def h_century(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """ "the 20th century" -> ``19`` (TIMEX3 century values are the first two digits of its years)."""
+    n = int(gd.get("n") or 1)
+    return Partial("DATE", "abs", value=f"{n - 1:02d}", mod=_mod(g, gd, p))
+
+
 def h_skip(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> None:
     """A rule that matches to *block* others (names, idioms: "pe zi ce trece", "OUG 114/2018")."""
     return None
@@ -347,6 +355,7 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "skip": h_skip,
     "holiday": h_holiday,
     "that_year": h_that_year,
+    "century": h_century,
     "year_words": h_year_words,
     "same": h_same,
     "decade": h_decade,
