@@ -91,10 +91,16 @@ def _mod(g: Grammar, gd: dict[str, str | None], params: dict[str, str]) -> str |
 
 
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    d = int(gd["d"] or 1)
+    dw = gd["d"] or "1"
+    d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
     mw = gd.get("m") or ""
     month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
     y, yrel = _year(g, gd)
+    rel_word = gd.get("r") or (gd.get("yrel") if p.get("dir") else None)
+    if p.get("dir") and rel_word and y is None:
+        # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
+        off = int(_lk(g, "relative", rel_word) or 0)
+        return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
     return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near"))})
 
 
@@ -148,9 +154,10 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
         if pod:
             part.type = "TIME"
         return part
-    if gd.get("r"):
+    rw = gd.get("r") or gd.get("r2")
+    if rw:
         # "last Friday" is strictly before the article date, "next Friday" strictly after it
-        f["rel"] = int(_lk(g, "relative", gd["r"]) or 0)
+        f["rel"] = int(_lk(g, "relative", rw) or 0)
     return Partial("TIME" if pod else "DATE", "weekday", f=f)
 
 
@@ -179,7 +186,7 @@ def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if gd.get("noon") or gd.get("midnight"):
         return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": "12:00" if gd.get("noon") else "24:00"})
-    h = int(gd.get("h") or 0)
+    h = int(number(g, gd.get("h")) or 0)  # digits or a number word ("las seis de la mañana")
     mi = int(gd.get("mi") or 0)
     pod = _lk(g, "parts_of_day", gd.get("pod"))
     ampm = (gd.get("ampm") or "").lower().replace(".", "")
