@@ -91,10 +91,12 @@ def _mod(g: Grammar, gd: dict[str, str | None], params: dict[str, str]) -> str |
 
 
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    dw = gd["d"] or "1"
+    dw = gd.get("d") or gd.get("d2") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
     mw = gd.get("m") or ""
     month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    if p.get("month") == "dct":  # "el día 8": a day of the article's month
+        return Partial("DATE", "day_of_month", f={"day": d, "dir": int(_lk(g, "relative", gd.get("r")) or 0) if gd.get("r") else 0})
     y, yrel = _year(g, gd)
     rel_word = gd.get("r") or (gd.get("yrel") if p.get("dir") else None)
     if p.get("dir") and rel_word and y is None:
@@ -274,8 +276,8 @@ def h_same(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 
 def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    if gd.get("decw"):  # "the nineties"
-        return Partial("DATE", "abs", value=str(_lk(g, "decades", gd["decw"])), mod=_mod(g, gd, p))
+    if gd.get("decw") or gd.get("decw2"):  # "the nineties", "la década de los noventa"
+        return Partial("DATE", "abs", value=str(_lk(g, "decades", gd.get("decw") or gd.get("decw2"))), mod=_mod(g, gd, p))
     d = gd.get("dec") or ""
     d = d.strip("'’s")
     if len(d) == 2:
@@ -331,9 +333,27 @@ def h_that_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Par
     return Partial("DATE", "that_year", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0))})
 
 
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.lower()):
+        v = _ROMAN_DIGITS.get(ch, 0)
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
 def h_century(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    """ "the 20th century" -> ``19`` (TIMEX3 century values are the first two digits of its years)."""
-    n = int(gd.get("n") or 1)
+    """ "the 20th century", "el siglo XIX" -> ``19``, ``18`` (TIMEX3 century values are the first
+    two digits of its years); "this century" ("este siglo") is the DCT's, resolved later."""
+    if gd.get("roman"):
+        n = _roman(gd["roman"])
+    elif gd.get("n"):
+        n = int(gd["n"])
+    else:
+        return Partial("DATE", "century", mod=_mod(g, gd, p))
     return Partial("DATE", "abs", value=f"{n - 1:02d}", mod=_mod(g, gd, p))
 
 

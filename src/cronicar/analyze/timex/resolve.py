@@ -161,6 +161,19 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if y is None:
             y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
+    if k == "century":
+        return "DATE", f"{(y0 - 1) // 100:02d}"
+    if k == "day_of_month":
+        if dct.month is None:
+            return "DATE", dct.iso
+        day = int(f["day"])
+        y, m = y0, dct.month
+        if dct.day is not None and f.get("dir", 0) < 0 and day > dct.day:
+            y, m = _shift_month(y0, dct.month, -1)
+        try:
+            return "DATE", date(y, m, day).isoformat()
+        except ValueError:
+            return None
     if k == "that_year":
         # the last year named anywhere before; without one, the article's year
         y = nar.last_year[1] if nar.last_year else y0
