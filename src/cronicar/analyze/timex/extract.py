@@ -28,10 +28,17 @@ class Partial:
     f: dict[str, Any] = field(default_factory=dict)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _lk(g: Grammar, table: str, word: str | None) -> Any:
     if word is None:
         return None
-    key = re.sub(r"\s+", " ", word.lower().replace("\u00ad", ""))
+    key = word.lower()
+    if "\u00ad" in key:
+        key = key.replace("\u00ad", "")
+    if not key.isalnum():  # fast path: one word needs no whitespace folding
+        key = _SPACES.sub(" ", key)
     got = g.lookup.get(table, {}).get(key)
     if got is None and key.endswith("."):
         got = g.lookup.get(table, {}).get(key[:-1])

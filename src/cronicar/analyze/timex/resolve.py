@@ -327,9 +327,29 @@ def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:
 _MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 
+_INTERVALS: dict[tuple[str, str, str | None, int | None], tuple[str, str] | None] = {}
+
+
 def interval(value: str, typ: str, mod: str | None = None, dct: DocDate | None = None, weekday: int | None = None) -> tuple[str, str] | None:
     """First and last ISO day a DATE/TIME value may denote (``mod`` START/MID/END narrows it to the
-    first/middle/last third); None for durations, sets, REFs and generic X values."""
+    first/middle/last third); None for durations, sets, REFs and generic X values.
+
+    Memoized (a pure function of its arguments; ``dct`` is unused): news repeats the same years,
+    months and days, and the regex classification is a tenth of the temporal stage."""
+    key = (value, typ, mod, weekday)
+    got = _INTERVALS.get(key, _MISSING)
+    if got is not _MISSING:
+        return got  # type: ignore[return-value]
+    got = _interval(value, typ, mod, weekday)
+    if len(_INTERVALS) < 100_000:
+        _INTERVALS[key] = got
+    return got
+
+
+_MISSING = object()
+
+
+def _interval(value: str, typ: str, mod: str | None, weekday: int | None) -> tuple[str, str] | None:
     if typ not in ("DATE", "TIME") or not value or "X" in value[:4] or value.endswith("_REF"):
         return None
     v = value.split("T")[0] if "T" in value and not value.startswith("FY") else value

@@ -202,6 +202,8 @@ def _trie(keys: list[str]) -> str:
         node[""] = {}
 
     def esc(ch: str) -> str:
+        if ch == _TOK_DIGITS:
+            return r"\d+"
         return r"\d" if ch == _TOK_DIGIT else r"\s" if ch == _TOK_SPACE else re.escape(ch)
 
     def emit(node: dict[str, Any]) -> str:
@@ -216,9 +218,11 @@ def _trie(keys: list[str]) -> str:
 # --------------------------------------------------------------------------- start prefixes
 
 K = 3  # dispatch key length
-TRIGGER_DEPTH = 8  # trigger keys look this many characters ahead (less where a class would explode)
+#: trigger keys look this many characters (tokens) ahead, the deepest that stays under the cap
+TRIGGER_DEPTHS = (8,)
 _TOK_DIGIT = "\x01"  # trigger-key token: any digit
 _TOK_SPACE = "\x02"  # trigger-key token: any whitespace
+_TOK_DIGITS = "\x03"  # trigger-key token: a run of digits (``\d+``)
 _TRIGGER_CAP = 3000
 _DIGITS = set("0123456789")
 _SPACES = set(" \t\n\r\f\v\u00a0")
@@ -316,7 +320,21 @@ def _tok(ch: str) -> str:
     return ch.lower()
 
 
-def trigger_keys(pattern: str, depth: int = TRIGGER_DEPTH) -> set[str] | None:
+def trigger_keys(pattern: str, depth: int | None = None) -> set[str] | None:
+    """:func:`trigger_keys_at` at the deepest of :data:`TRIGGER_DEPTHS` whose key set stays under
+    the cap (each rule gets its own depth: short fixed words go deep, number patterns stop early)."""
+    if depth is not None:
+        return trigger_keys_at(pattern, depth)[0]
+    best: set[str] | None = None
+    for d in TRIGGER_DEPTHS:
+        keys, cut = trigger_keys_at(pattern, d)
+        if not cut or d == TRIGGER_DEPTHS[-1]:
+            return keys
+        best = best or keys
+    return best
+
+
+def trigger_keys_at(pattern: str, depth: int) -> tuple[set[str] | None, bool]:
     """Keys (lowercase characters and the digit/space tokens) that every match of ``pattern``
     starts with; a key shorter than ``depth`` means "anything may follow".  None when the first
     character is unbounded (``\\w``, ``.``).
@@ -331,6 +349,7 @@ def trigger_keys(pattern: str, depth: int = TRIGGER_DEPTH) -> set[str] | None:
     from re import _parser as P
 
     Pre = set[tuple[str, bool]]  # (prefix, closed: nothing more is known about what follows)
+    cut = False  # did the cap stop some branch early?
 
     def done(cur: Pre, need: int) -> bool:
         return all(c or len(p) >= need for p, c in cur)
@@ -353,6 +372,8 @@ def trigger_keys(pattern: str, depth: int = TRIGGER_DEPTH) -> set[str] | None:
                 break
             nxt = extend(cur, it, need, False)
             if len(nxt) > _TRIGGER_CAP:
+                nonlocal cut
+                cut = True
                 return {(p, True) for p, _ in cur}
             cur = nxt
         return cur
@@ -391,12 +412,17 @@ def trigger_keys(pattern: str, depth: int = TRIGGER_DEPTH) -> set[str] | None:
         if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             lo, hi, body = av
             out = {("", False)} if lo == 0 else set()
+            if lo >= 1 and hi > 1 and item(body[0], 1) == {(_TOK_DIGIT, False)} and len(body) == 1:
+                # a digit run is one token, so the keys see what follows the number ("3 ani")
+                return {(_TOK_DIGITS, False)}
             cur: Pre = {("", False)}
             n = 0
             while n < hi:
                 n += 1
                 nxt = extend(cur, body, need, True)
                 if len(nxt) > _TRIGGER_CAP:
+                    nonlocal cut
+                    cut = True
                     return out | {(p, True) for p, _ in cur}
                 same = nxt == cur
                 cur = nxt
@@ -411,8 +437,8 @@ def trigger_keys(pattern: str, depth: int = TRIGGER_DEPTH) -> set[str] | None:
 
     got = seq(list(P.parse(pattern, re.IGNORECASE)), depth)
     if any(p == "" for p, _ in got):
-        return None
-    return {p for p, _ in got}
+        return None, cut
+    return {p for p, _ in got}, cut
 
 
 def languages() -> list[str]:
