@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from cronicar.analyze.timex import rules as rules_mod
 from cronicar.analyze.timex.extract import HANDLERS
 from cronicar.analyze.timex.resolve import Narrative, interval, resolve
-from cronicar.analyze.timex.tense import sentence_span, tense_at
+from cronicar.analyze.timex.tense import SentenceStarts, tense_at, tense_at_text
 from cronicar.model import DocDate, Timex
 
 __all__ = ["tag", "languages"]
@@ -28,7 +30,9 @@ __all__ = ["tag", "languages"]
 languages = rules_mod.languages
 
 _SHY = "\u00ad"
-_CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"))
+#: same-length foldings before matching: cedilla ş/ţ -> comma ș/ț; typographic apostrophes -> "'"
+#: (rules and lexicon keys write "year's", "New Year's Day" with the ASCII one)
+_CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"), ("\u2019", "'"), ("\u02bc", "'"))
 #: partial kinds whose value depends on the sentence tense (others skip the tense look-up: speed)
 _TENSED = frozenset({"weekday", "month", "weekend"})
 
@@ -67,6 +71,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     nar = Narrative()
     tense_cache: dict[int, list[tuple[int, int]]] = {}
     inner = _inner_groups(g)
+    use_doc = doc if keep is None else None
+    starts = SentenceStarts(clean)
     for idx, m in _matches(g, clean):
         rule = g.rules[idx]
         gd = {short: m.group(full) for short, full in inner[idx]}
@@ -76,10 +82,15 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         part = HANDLERS[rule.handler](g, gd, rule.params)
         if part is None:
             continue
-        if part.kind in _TENSED:
-            tense, sent_start = tense_at(g, clean, s, e, doc if keep is None else None, tense_cache)
+        tense: int | Callable[[], int]
+        if part.kind not in _TENSED:
+            tense, sent_start = 0, starts.at(s)
+        elif use_doc is not None:
+            tense, sent_start = tense_at(g, clean, s, e, use_doc, tense_cache)
         else:
-            tense, sent_start = 0, sentence_span(clean, s)[0]
+            # Why lazy: the tense look-up is the costliest step per expression, and most tensed
+            # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
+            tense, sent_start = partial(tense_at_text, g, clean, s, e), starts.at(s)
         res = resolve(part, dct, tense, sent_start, nar)
         if res is None:
             continue
@@ -103,8 +114,13 @@ _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
 def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
-    """Keep what later expressions anchor to: the last calendar unit, day, clock time, year."""
-    if typ == "DATE" and _UNIT_VALUE.fullmatch(value):
+    """Keep what later expressions anchor to: the last calendar unit, day, clock time, year.
+
+    A comparison point ("a year earlier", "the year-ago quarter") is not the period under
+    discussion: it does not become the anchor, or a second "a year ago" would go back two years."""
+    if part.kind == "ago" and part.f.get("ante"):
+        pass
+    elif typ == "DATE" and _UNIT_VALUE.fullmatch(value):
         nar.last_value = value
     elif (typ == "DATE" and _YEAR_VALUE.fullmatch(value)) or (typ == "DURATION" and value.startswith("P")):
         nar.last_value = value
@@ -116,25 +132,33 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) 
         nar.last_year = (sent_start, int(value[:4]))
 
 
-_WORD = __import__("re").compile(r"(?<![\w/])\w")
+def _lower(text: str) -> str:
+    """``text.lower()`` with the same length (offsets into it index ``text``): the rare characters
+    whose lowercase is longer ("İ") are kept as they are."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
 
 
 def _matches(g: rules_mod.Grammar, text: str) -> Any:
     """Leftmost, priority-first matches: at each word start, try (in file order) only the rules
     that can start with its first characters; the first that matches wins, scanning resumes after it."""
-    low = text.lower()
+    low = _lower(text)
     windows = _WINDOWS.setdefault(g.lang, {})
     dispatch = g.dispatch
-    compiled = g.compiled
     k = rules_mod.K
     pos = 0
-    for w in (g.trigger or _WORD).finditer(text):
+    # the trigger runs on " " + low: a match start j is the word start j of ``text``
+    for w in g.trigger.finditer(" " + low):  # type: ignore[union-attr]
         i = w.start()
         if i < pos:
             continue
         win = low[i : i + k]
         rx = windows.get(win)
         if rx is None:
+            if win in windows:
+                continue
             got: set[int] = set(g.always)
             for j in range(1, k + 1):
                 got.update(dispatch.get(win[:j], ()))

@@ -22,16 +22,23 @@ class Partial:
     """What the text says, before anchoring.  ``kind`` tells :mod:`.resolve` what to do."""
 
     type: str
-    kind: str  # abs | month | year | rel | weekday | deictic | quarter | season | clock | ago | fixed | same | fy
+    kind: str  # abs | month | year | rel | weekday | deictic | quarter | season | clock | ago | fixed | same | fy | holiday
     value: str | None = None  # final value when nothing needs anchoring
     mod: str | None = None
     f: dict[str, Any] = field(default_factory=dict)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _lk(g: Grammar, table: str, word: str | None) -> Any:
     if word is None:
         return None
-    key = re.sub(r"\s+", " ", word.lower().replace("\u00ad", ""))
+    key = word.lower()
+    if "\u00ad" in key:
+        key = key.replace("\u00ad", "")
+    if not key.isalnum():  # fast path: one word needs no whitespace folding
+        key = _SPACES.sub(" ", key)
     got = g.lookup.get(table, {}).get(key)
     if got is None and key.endswith("."):
         got = g.lookup.get(table, {}).get(key[:-1])
@@ -91,10 +98,18 @@ def _mod(g: Grammar, gd: dict[str, str | None], params: dict[str, str]) -> str |
 
 
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    d = int(gd["d"] or 1)
+    dw = gd.get("d") or gd.get("d2") or "1"
+    d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
     mw = gd.get("m") or ""
     month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    if p.get("month") == "dct":  # "el día 8": a day of the article's month
+        return Partial("DATE", "day_of_month", f={"day": d, "dir": int(_lk(g, "relative", gd.get("r")) or 0) if gd.get("r") else 0})
     y, yrel = _year(g, gd)
+    rel_word = gd.get("r") or (gd.get("yrel") if p.get("dir") else None)
+    if p.get("dir") and rel_word and y is None:
+        # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
+        off = int(_lk(g, "relative", rel_word) or 0)
+        return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
     return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near"))})
 
 
@@ -127,16 +142,31 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     return Partial("DATE", "rel", mod=_mod(g, gd, p), f={"unit": unit, "offset": int(off or 0)})
 
 
+def _clock_suffix(g: Grammar, gd: dict[str, str | None]) -> str | None:
+    """``T17:00`` for a clock time named next to a day ("5 p.m. EST Nov. 9", "noon Thursday")."""
+    if gd.get("noon"):
+        return "T24:00" if gd["noon"].lower().startswith("mid") else "T12:00"
+    if gd.get("h") is None:
+        return None
+    return "T" + h_clock(g, gd, {}).f["hm"]
+
+
 def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     wd = _lk(g, "weekdays", gd.get("wd"))
-    pod = _lk(g, "parts_of_day", gd.get("pod"))
+    pod = _clock_suffix(g, gd) or _lk(g, "parts_of_day", gd.get("pod"))
     if p.get("set"):
         return Partial("SET", "abs", value=f"XXXX-WXX-{wd}")
     f: dict[str, Any] = {"weekday": wd, "pod": pod}
     if gd.get("d"):  # weekday + date in apposition: the date decides
         part = h_date(g, gd, p)
         part.f["pod"] = pod
+        if pod:
+            part.type = "TIME"
         return part
+    rw = gd.get("r") or gd.get("r2")
+    if rw:
+        # "last Friday" is strictly before the article date, "next Friday" strictly after it
+        f["rel"] = int(_lk(g, "relative", rw) or 0)
     return Partial("TIME" if pod else "DATE", "weekday", f=f)
 
 
@@ -157,13 +187,15 @@ def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 
 def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    s = _lk(g, "seasons", gd.get("s"))
+    s = _lk(g, "seasons", gd.get("s") or gd.get("s2"))
     y, yrel = _year(g, gd)
     return Partial("DATE", "season", mod=_mod(g, gd, p), f={"season": s, "year": y, "yrel": yrel})
 
 
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    h = int(gd.get("h") or 0)
+    if gd.get("noon") or gd.get("midnight"):
+        return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": "12:00" if gd.get("noon") else "24:00"})
+    h = int(number(g, gd.get("h")) or 0)  # digits or a number word ("las seis de la mañana")
     mi = int(gd.get("mi") or 0)
     pod = _lk(g, "parts_of_day", gd.get("pod"))
     ampm = (gd.get("ampm") or "").lower().replace(".", "")
@@ -251,11 +283,85 @@ def h_same(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 
 def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    if gd.get("decw") or gd.get("decw2"):  # "the nineties", "la década de los noventa"
+        return Partial("DATE", "abs", value=str(_lk(g, "decades", gd.get("decw") or gd.get("decw2"))), mod=_mod(g, gd, p))
     d = gd.get("dec") or ""
     d = d.strip("'’s")
     if len(d) == 2:
         d = ("19" if int(d) > 20 else "20") + d
     return Partial("DATE", "abs", value=d[:3], mod=_mod(g, gd, p))
+
+
+def h_holiday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """A named day of the year ("Thanksgiving", "Christmas Eve"): the lexicon's ``holidays`` table
+    gives ``MM-DD`` or ``MM-<weekday>-<n>`` (n-th weekday of the month, ``L`` = last)."""
+    rule = _lk(g, "holidays", gd.get("hol"))
+    y, yrel = _year(g, gd)
+    off = _lk(g, "relative", gd.get("r")) if gd.get("r") else None
+    return Partial("DATE", "holiday", f={"rule": rule, "year": y, "yrel": yrel, "dir": off})
+
+
+def spelled_year(g: Grammar, s: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand and one" -> 2001."""
+    words = re.split(r"[\s-]+", s.lower().replace(" and ", " "))
+    tens = {k: int(v) for k, v in g.lookup.get("numbers", {}).items() if isinstance(v, (int, float)) and float(v).is_integer() and " " not in k and k not in ("a", "an")}
+    if len(words) >= 2 and words[0] in tens and words[1] == "thousand":
+        rest = sum(tens.get(w, 0) for w in words[2:])
+        return int(tens[words[0]]) * 1000 + rest
+    if len(words) >= 2 and words[0] in tens and 10 <= tens[words[0]] <= 20:
+        rest = words[1:]
+        if rest[0] in ("hundred",):
+            return tens[words[0]] * 100 + sum(tens.get(w, 0) for w in rest[1:])
+        if rest[0] in ("oh", "o"):
+            rest = rest[1:]
+        vals = [tens.get(w) for w in rest]
+        if None in vals or not vals:
+            return None
+        return tens[words[0]] * 100 + sum(v for v in vals if v is not None)
+    return None
+
+
+def h_year_words(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial | None:
+    """A year in words, as broadcast transcripts write it ("nineteen ninety-six")."""
+    y = spelled_year(g, gd.get("yw") or "")
+    if y is None or not 1000 <= y <= 2099:
+        return None
+    month = _lk(g, "months", gd.get("m")) if gd.get("m") else None
+    if month:
+        return Partial("DATE", "abs", value=f"{y:04d}-{month:02d}", f={"explicit_year": True})
+    s = _lk(g, "seasons", gd.get("s")) if gd.get("s") else None
+    if s:
+        return Partial("DATE", "abs", value=f"{y:04d}-{s}", f={"explicit_year": True})
+    return Partial("DATE", "abs", value=f"{y:04d}", f={"explicit_year": True})
+
+
+def h_that_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """ "that year", "the following year": the year the narrative last named, shifted."""
+    return Partial("DATE", "that_year", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0))})
+
+
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def _roman(s: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(s.lower()):
+        v = _ROMAN_DIGITS.get(ch, 0)
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
+def h_century(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """ "the 20th century", "el siglo XIX" -> ``19``, ``18`` (TIMEX3 century values are the first
+    two digits of its years); "this century" ("este siglo") is the DCT's, resolved later."""
+    if gd.get("roman"):
+        n = _roman(gd["roman"])
+    elif gd.get("n"):
+        n = int(gd["n"])
+    else:
+        return Partial("DATE", "century", mod=_mod(g, gd, p))
+    return Partial("DATE", "abs", value=f"{n - 1:02d}", mod=_mod(g, gd, p))
 
 
 def h_skip(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> None:
@@ -281,6 +387,10 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "pod": h_pod,
     "weekend": h_weekend,
     "skip": h_skip,
+    "holiday": h_holiday,
+    "that_year": h_that_year,
+    "century": h_century,
+    "year_words": h_year_words,
     "same": h_same,
     "decade": h_decade,
 }

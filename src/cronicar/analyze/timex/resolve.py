@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Callable
 
 from cronicar.analyze.timex.extract import Partial
 from cronicar.model import DocDate
@@ -56,8 +56,15 @@ def iso_week(d: date) -> str:
     return f"{y:04d}-W{w:02d}"
 
 
-def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrative) -> tuple[str, str] | None:
-    """(type, value) for ``p``; None when it cannot be anchored."""
+def _tense(tense: int | Callable[[], int]) -> int:
+    return tense() if callable(tense) else tense
+
+
+def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start: int, nar: Narrative) -> tuple[str, str] | None:
+    """(type, value) for ``p``; None when it cannot be anchored.
+
+    ``tense`` is +1 future / -1 past / 0 none, or a function computing it, called only when the
+    value depends on it (the look-up is the costliest step per expression)."""
     k = p.kind
     f = p.f
     y0 = dct.year
@@ -97,7 +104,12 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         else:
             d0 = dct.anchor
             delta = (wd - d0.isoweekday()) % 7
-            if tense > 0:
+            rel = f.get("rel")
+            if rel == -1:
+                d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
+            elif rel == 1:
+                d = d0 + timedelta(days=delta or 7)
+            elif _tense(tense) > 0:
                 d = d0 + timedelta(days=delta)
             else:
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
@@ -114,8 +126,10 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
             y = y0 + int(f["yrel"])
         if y is None and f.get("dir") is None and nar.last_year and nar.last_year[0] == sent_start:
             y = nar.last_year[1]
-        if y is None:
-            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else tense)
+        if y is None and dct.month is None:
+            y = dct.year
+        elif y is None:
+            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else _tense(tense))
             y = _year_for(month, f.get("day"), dct, t)
         day = f.get("day")
         if day:
@@ -147,6 +161,25 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         if y is None:
             y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
+    if k == "century":
+        return "DATE", f"{(y0 - 1) // 100:02d}"
+    if k == "day_of_month":
+        if dct.month is None:
+            return "DATE", dct.iso
+        day = int(f["day"])
+        y, m = y0, dct.month
+        if dct.day is not None and f.get("dir", 0) < 0 and day > dct.day:
+            y, m = _shift_month(y0, dct.month, -1)
+        try:
+            return "DATE", date(y, m, day).isoformat()
+        except ValueError:
+            return None
+    if k == "that_year":
+        # the last year named anywhere before; without one, the article's year
+        y = nar.last_year[1] if nar.last_year else y0
+        return "DATE", f"{y + int(f.get('offset', 0)):04d}"
+    if k == "holiday":
+        return _holiday(f, dct, tense)
     if k == "fy":
         y = f.get("year") or (y0 + int(f.get("yrel") or 0))
         return "DATE", f"FY{y:04d}"
@@ -161,7 +194,7 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
         if dct.day is None:
             return "DATE", dct.iso
         d0 = dct.anchor
-        if tense > 0:
+        if _tense(tense) > 0:
             sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
         else:
             sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
@@ -218,6 +251,56 @@ def resolve(p: Partial, dct: DocDate, tense: int, sent_start: int, nar: Narrativ
     return None
 
 
+def _holiday_date(rule: str, y: int) -> date | None:
+    """``MM-DD`` or ``MM-<isoweekday>-<n>`` (``L`` = last) in year ``y``."""
+    parts = rule.split("-")
+    try:
+        m = int(parts[0])
+        if len(parts) == 2:
+            return date(y, m, int(parts[1]))
+        wd, nth = int(parts[1]), parts[2]
+        if nth == "L":
+            last = date(y, m, calendar.monthrange(y, m)[1])
+            return last - timedelta(days=(last.isoweekday() - wd) % 7)
+        first = date(y, m, 1)
+        d = first + timedelta(days=(wd - first.isoweekday()) % 7) + timedelta(weeks=int(nth) - 1)
+        if len(parts) == 4:  # a day offset: Election Day is the Tuesday after the first Monday
+            d += timedelta(days=int(parts[3]))
+        return d
+    except (ValueError, IndexError):
+        return None
+
+
+def _holiday(f: dict[str, Any], dct: DocDate, tense: int | Callable[[], int]) -> tuple[str, str] | None:
+    """A named day: the year given, or the occurrence before/after the DCT ("last Thanksgiving"),
+    or the one in the direction of the tense (nearest when there is none)."""
+    rule = f.get("rule")
+    if not rule:
+        return None
+    y = f.get("year")
+    if y is None and f.get("yrel") is not None:
+        y = dct.year + int(f["yrel"])
+    if y is None and dct.month is None:
+        y = dct.year
+    if y is None:
+        ref = dct.anchor if dct.day else date(dct.year, dct.month or 1, 15)
+        cands = [(yy, _holiday_date(rule, yy)) for yy in (dct.year - 1, dct.year, dct.year + 1)]
+        cands = [(yy, d) for yy, d in cands if d is not None]
+        direction = f.get("dir")
+        if direction is None:
+            direction = _tense(tense)
+        if direction < 0:
+            past = [c for c in cands if c[1] <= ref and not (f.get("dir") and c[1] == ref)]
+            y = max(past, key=lambda c: c[1])[0] if past else dct.year
+        elif direction > 0:
+            fut = [c for c in cands if c[1] >= ref]
+            y = min(fut, key=lambda c: c[1])[0] if fut else dct.year
+        else:
+            y = min(cands, key=lambda c: abs((c[1] - ref).days))[0]
+    d = _holiday_date(rule, y)
+    return ("DATE", d.isoformat()) if d else None
+
+
 def _day(dct: DocDate, off: int) -> tuple[str, str]:
     if dct.day is None:
         return "DATE", dct.iso
@@ -244,9 +327,29 @@ def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:
 _MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 
+_INTERVALS: dict[tuple[str, str, str | None, int | None], tuple[str, str] | None] = {}
+
+
 def interval(value: str, typ: str, mod: str | None = None, dct: DocDate | None = None, weekday: int | None = None) -> tuple[str, str] | None:
     """First and last ISO day a DATE/TIME value may denote (``mod`` START/MID/END narrows it to the
-    first/middle/last third); None for durations, sets, REFs and generic X values."""
+    first/middle/last third); None for durations, sets, REFs and generic X values.
+
+    Memoized (a pure function of its arguments; ``dct`` is unused): news repeats the same years,
+    months and days, and the regex classification is a tenth of the temporal stage."""
+    key = (value, typ, mod, weekday)
+    got = _INTERVALS.get(key, _MISSING)
+    if got is not _MISSING:
+        return got  # type: ignore[return-value]
+    got = _interval(value, typ, mod, weekday)
+    if len(_INTERVALS) < 100_000:
+        _INTERVALS[key] = got
+    return got
+
+
+_MISSING = object()
+
+
+def _interval(value: str, typ: str, mod: str | None, weekday: int | None) -> tuple[str, str] | None:
     if typ not in ("DATE", "TIME") or not value or "X" in value[:4] or value.endswith("_REF"):
         return None
     v = value.split("T")[0] if "T" in value and not value.startswith("FY") else value

@@ -39,6 +39,8 @@ MACROS = {
     "VAGUE": "vague",
     "APPROX": "approx",
     "APPROXDE": "approx_after_de",
+    "HOLIDAY": "holidays",
+    "DECADEW": "decades",
 }
 
 
@@ -66,7 +68,8 @@ class Grammar:
     dispatch: dict[str, list[int]] = field(default_factory=dict)
     #: rules whose start could not be enumerated: tried at every word start
     always: list[int] = field(default_factory=list)
-    #: zero-width regex finding the word starts where some rule may start (a trie of dispatch keys)
+    #: regex over ``" " + text.lower()`` whose match starts are the word starts where some rule
+    #: may start (a trie of :func:`trigger_keys`); see :meth:`candidates`
     trigger: re.Pattern[str] | None = None
     #: per rule: its expanded pattern with groups renamed ``r<i>_<name>`` (for combined regexes)
     bodies: list[str] = field(default_factory=list)
@@ -163,7 +166,7 @@ def load(lang: str) -> Grammar:
     compiled = []
     dispatch: dict[str, list[int]] = {}
     always: list[int] = []
-    trigger_keys: set[str] = set()
+    keys: set[str] = set()
     for i, r in enumerate(rules):
         pat = r.pattern
         for mname in sorted(pmacros, key=len, reverse=True):
@@ -176,13 +179,15 @@ def load(lang: str) -> Grammar:
         else:
             for pre in starts:
                 dispatch.setdefault(pre, []).append(i)
-            # the trigger may be more selective than the dispatch key: longer prefixes when finite
-            longer = start_prefixes(one, K_TRIGGER)
-            trigger_keys.update(longer if longer is not None else starts)
+            # the trigger is more selective than the dispatch key: up to TRIGGER_DEPTH characters
+            longer = trigger_keys(one)
+            keys.update(longer if longer is not None else starts)
     if always:
-        trigger = re.compile(r"(?<![\w/])(?=\w)")
+        trigger = re.compile(r"[^\w/](?=\w)")
     else:
-        trigger = re.compile(r"(?<![\w/])(?=" + _trie(sorted(trigger_keys)) + ")", re.IGNORECASE)
+        # Why a consumed separator on padded lowercase text rather than ``(?<![\w/])(?=trie)`` with
+        # IGNORECASE: the same matches, at about 40 % of the cost (no case folding per character).
+        trigger = re.compile(r"[^\w/](?=" + _trie(sorted(keys)) + ")")
     return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always, trigger, bodies)
 
 
@@ -196,10 +201,15 @@ def _trie(keys: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    def esc(ch: str) -> str:
+        if ch == _TOK_DIGITS:
+            return r"\d+"
+        return r"\d" if ch == _TOK_DIGIT else r"\s" if ch == _TOK_SPACE else re.escape(ch)
+
     def emit(node: dict[str, Any]) -> str:
         if "" in node:
             return ""  # a shorter key already matches: any continuation is fine
-        parts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        parts = [esc(ch) + emit(child) for ch, child in sorted(node.items())]
         return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
     return emit(tree)
@@ -208,7 +218,12 @@ def _trie(keys: list[str]) -> str:
 # --------------------------------------------------------------------------- start prefixes
 
 K = 3  # dispatch key length
-K_TRIGGER = 4  # trigger prefix length (falls back to K for rules whose prefixes explode)
+#: trigger keys look this many characters (tokens) ahead, the deepest that stays under the cap
+TRIGGER_DEPTHS = (8,)
+_TOK_DIGIT = "\x01"  # trigger-key token: any digit
+_TOK_SPACE = "\x02"  # trigger-key token: any whitespace
+_TOK_DIGITS = "\x03"  # trigger-key token: a run of digits (``\d+``)
+_TRIGGER_CAP = 3000
 _DIGITS = set("0123456789")
 _SPACES = set(" \t\n\r\f\v\u00a0")
 _CAP = 4000
@@ -295,6 +310,135 @@ def start_prefixes(pattern: str, k: int = K) -> set[str] | None:
     if got is None:
         return None
     return {p[:k] for p in got}
+
+
+def _tok(ch: str) -> str:
+    if ch in "0123456789":
+        return _TOK_DIGIT
+    if ch in _SPACES:
+        return _TOK_SPACE
+    return ch.lower()
+
+
+def trigger_keys(pattern: str, depth: int | None = None) -> set[str] | None:
+    """:func:`trigger_keys_at` at the deepest of :data:`TRIGGER_DEPTHS` whose key set stays under
+    the cap (each rule gets its own depth: short fixed words go deep, number patterns stop early)."""
+    if depth is not None:
+        return trigger_keys_at(pattern, depth)[0]
+    best: set[str] | None = None
+    for d in TRIGGER_DEPTHS:
+        keys, cut = trigger_keys_at(pattern, d)
+        if not cut or d == TRIGGER_DEPTHS[-1]:
+            return keys
+        best = best or keys
+    return best
+
+
+def trigger_keys_at(pattern: str, depth: int) -> tuple[set[str] | None, bool]:
+    """Keys (lowercase characters and the digit/space tokens) that every match of ``pattern``
+    starts with; a key shorter than ``depth`` means "anything may follow".  None when the first
+    character is unbounded (``\\w``, ``.``).
+
+    Why: most word starts that a 3-character dispatch key lets through fail (``în ``, numbers,
+    ``mai``); looking up to 8 characters ahead in one C-level trie regex leaves the Python loop a
+    third of the candidates.  Unlike :func:`start_prefixes`, a class that would make the set explode
+    (a digit run, a large range, a sub-pattern past the cap) only stops that branch: digits and
+    whitespace are single tokens, and a branch cut short keeps its prefix as a key.
+    """
+    from re import _constants as C
+    from re import _parser as P
+
+    Pre = set[tuple[str, bool]]  # (prefix, closed: nothing more is known about what follows)
+    cut = False  # did the cap stop some branch early?
+
+    def done(cur: Pre, need: int) -> bool:
+        return all(c or len(p) >= need for p, c in cur)
+
+    def extend(cur: Pre, it: Any, need: int, body: bool) -> Pre:
+        nxt: Pre = set()
+        for p, c in cur:
+            if c or len(p) >= need:
+                nxt.add((p, c))
+                continue
+            sub = seq(it, need - len(p)) if body else item(it, need - len(p))
+            for s_, c2 in sub:
+                nxt.add((p + s_, c2))
+        return nxt
+
+    def seq(items: Any, need: int) -> Pre:
+        cur: Pre = {("", False)}
+        for it in items:
+            if done(cur, need):
+                break
+            nxt = extend(cur, it, need, False)
+            if len(nxt) > _TRIGGER_CAP:
+                nonlocal cut
+                cut = True
+                return {(p, True) for p, _ in cur}
+            cur = nxt
+        return cur
+
+    def item(it: Any, need: int) -> Pre:
+        op, av = it
+        if op is C.LITERAL:
+            return {(_tok(chr(av)), False)}
+        if op is C.IN:
+            toks: set[str] = set()
+            for sop, sav in av:
+                if sop is C.LITERAL:
+                    toks.add(_tok(chr(sav)))
+                elif sop is C.RANGE:
+                    lo, hi = sav
+                    if 48 <= lo and hi <= 57:
+                        toks.add(_TOK_DIGIT)
+                    elif hi - lo > 40:
+                        return {("", True)}
+                    else:
+                        toks.update(_tok(chr(c)) for c in range(lo, hi + 1))
+                elif sop is C.CATEGORY and sav is C.CATEGORY_DIGIT:
+                    toks.add(_TOK_DIGIT)
+                elif sop is C.CATEGORY and sav is C.CATEGORY_SPACE:
+                    toks.add(_TOK_SPACE)
+                else:
+                    return {("", True)}
+            return {(t, False) for t in toks}
+        if op is C.BRANCH:
+            out: Pre = set()
+            for alt in av[1]:
+                out |= seq(alt, need)
+            return out
+        if op is C.SUBPATTERN:
+            return seq(av[3], need)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, body = av
+            out = {("", False)} if lo == 0 else set()
+            if lo >= 1 and hi > 1 and item(body[0], 1) == {(_TOK_DIGIT, False)} and len(body) == 1:
+                # a digit run is one token, so the keys see what follows the number ("3 ani")
+                return {(_TOK_DIGITS, False)}
+            cur: Pre = {("", False)}
+            n = 0
+            while n < hi:
+                n += 1
+                nxt = extend(cur, body, need, True)
+                if len(nxt) > _TRIGGER_CAP:
+                    nonlocal cut
+                    cut = True
+                    return out | {(p, True) for p, _ in cur}
+                same = nxt == cur
+                cur = nxt
+                if n >= lo or same or done(cur, need):
+                    out |= cur
+                if same or done(cur, need):
+                    break
+            return out
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            return {("", False)}  # zero-width: ignoring it keeps a superset
+        return {("", True)}
+
+    got = seq(list(P.parse(pattern, re.IGNORECASE)), depth)
+    if any(p == "" for p, _ in got):
+        return None, cut
+    return {p for p, _ in got}, cut
 
 
 def languages() -> list[str]:

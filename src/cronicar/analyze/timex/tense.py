@@ -74,6 +74,51 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
     return best[1]
 
 
+def tense_at_text(g: Grammar, text: str, pos: int, end: int) -> int:
+    """Tense (+1 future, -1 past, 0 none) of the expression at ``[pos, end)`` without a parse."""
+    s, e = sentence_span(text, pos)
+    return _nearest(g, text, s, e, pos, end)
+
+
+class SentenceStarts:
+    """:func:`sentence_span`'s start for the increasing positions of one text's expressions.
+
+    Why: every expression needs its sentence start (the narrative anchors to it), and the forward
+    half of :func:`sentence_span` is most of its cost.  Positions come in text order, so each
+    look-up only searches the text between the previous position and this one.  Same result as
+    ``sentence_span(text, pos)[0]``: just after the last ". ", "! ", "? ", "; " or newline that ends
+    at or before ``pos`` and begins at most 400 characters before it (else ``pos - 400``).
+    """
+
+    __slots__ = ("text", "_pos", "_mark", "_start")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._pos = -1  # the previous position asked for
+        self._mark = -1  # where the last boundary before it begins (-1: none)
+        self._start = 0  # the sentence start just after that boundary
+
+    def at(self, pos: int) -> int:
+        text = self.text
+        lo = max(0, pos - 400)
+        if pos >= self._pos >= 0:
+            base = max(lo, self._pos - 1)  # boundaries ending at or before _pos were seen already
+        else:
+            base, self._mark = lo, -1
+        mark, start = -1, 0
+        j = text.rfind("\n", base, pos)
+        if j != -1:
+            mark, start = j, j + 1
+        for p in _ENDS:
+            j = text.rfind(p, base, pos)
+            if j != -1 and j + 2 > start:
+                mark, start = j, j + 2
+        if mark == -1:
+            mark, start = self._mark, self._start
+        self._pos, self._mark, self._start = pos, mark, start
+        return start if mark >= lo and mark != -1 else lo
+
+
 def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None, cache: dict | None = None) -> tuple[int, int]:
     """(tense, sentence start) for the expression at ``[pos, end)``: +1 future, -1 past/unknown."""
     if doc is not None:
