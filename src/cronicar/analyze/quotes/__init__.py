@@ -508,10 +508,25 @@ def _apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: boo
         if len(segs) > 1:
             return np_before(doc, segs[0].start - 1, start, lex, parsed)
         return None
+    # A segment that is all name wins over a description that merely contains one
+    # ("Barclays Capital, a doua cea mai mare bancă din Regatul Unit, a menționat").
     for seg in segs:
-        if any(is_name(t, lex, parsed) for t in doc[seg.start : seg.end]):
+        if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[seg.start : seg.end]):
+            return seg
+    for seg in segs:
+        if any(is_name(t, lex, parsed) and not _in_pp(doc, t.i, seg.start) for t in doc[seg.start : seg.end]):
             return name_part(doc, seg, lex, parsed)
     return np_before(doc, comma, start, lex, parsed)
+
+
+def _in_pp(doc: Doc, i: int, start: int) -> bool:
+    """A name inside a prepositional or genitive modifier ("din Regatul Unit", "al Kremlinului")."""
+    for k in range(i - 1, start - 1, -1):
+        if key(doc[k]) in {"din", "de", "în", "la", "pentru", "cu", "al", "a", "ale", "ai", "of", "from", "at", "in"}:
+            return True
+        if not doc[k].text[:1].isupper():
+            return False
+    return False
 
 
 def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) -> bool:

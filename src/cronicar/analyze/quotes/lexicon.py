@@ -39,6 +39,8 @@ class Lexicon:
     skip: list[list[str]] = field(default_factory=list)
     time_nouns: set[str] = field(default_factory=set)
     generic: set[str] = field(default_factory=set)
+    org_roles: set[str] = field(default_factory=set)  # "operatorul", "formațiunea": nouns that describe an organisation
+    collective: list[list[str]] = field(default_factory=list)  # "reprezentanții", "biroul de presă": the body speaks
     addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
@@ -103,8 +105,12 @@ def load(lang: str) -> Lexicon:
             lex.generic.add(word)
         elif kind == "time":
             lex.time_nouns.add(word)
+        elif kind == "orgrole":
+            lex.org_roles.add(word)
+        elif kind == "collective":
+            lex.collective.append(word.split())
     for line in _lines(folder / "quotes_media.txt", lex):
         lex.media.append(_words(line.strip()))
-    for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media):
+    for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media, lex.collective):
         seqs.sort(key=len, reverse=True)
     return lex

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.tokens import (
+    entity_break,
     is_capitalized,
     is_genitive,
     is_name,
@@ -170,7 +171,7 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
         in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
         if is_name(doc[s], lex, parsed) and not (s > m.start and (is_genitive(doc[s]) or in_pp)):
             e = s + 1
-            while e < m.end and not (parsed and doc[e].ent_iob_ == "B" and doc[e - 1].ent_type_ != doc[e].ent_type_) and (
+            while e < m.end and not (parsed and entity_break(doc[e])) and (
                 is_name(doc[e], lex, parsed)
                 or (key(doc[e]) in NAME_LINKS and e + 1 < m.end and is_name(doc[e + 1], lex, parsed))
             ):
