@@ -40,6 +40,20 @@ CASES = [
     ("Între timp, Deutsche Bank, a doua cea mai mare bancă din Germania, a menționat că riscul "
      "pentru piețe este limitat.",
      "riscul", "Deutsche Bank"),
+    # a role naming its own see, right after a sentence that names one person
+    ("Slujba a fost oficiată de IPS Calinic. Arhiepiscopul Argeșului a declarat presei că nu s-a supărat.",
+     "nu s-a supărat", "Calinic"),
+    # ... but stays a role when the previous sentence names nobody
+    ("Exercițiile militare au fost reluate. Ministrul sud-coreean al Unificării a declarat că dialogul "
+     "rămâne posibil.",
+     "dialogul rămâne posibil", "Ministrul sud-coreean al Unificării"),
+    # impersonal cue pointing to a document: its owner speaks
+    ("„Defecțiunea a fost remediată în aceeași zi”, se mai arată în comunicatul de presă al "
+     "Ministerului Apărării.",
+     "Defecțiunea a fost remediată", "Ministerul Apărării"),
+    # a source between the content and a verb cue is the innermost one; the verb's subject is the channel
+    ("Rusia a mutat trupe spre graniță, potrivit presei ucrainene, scrie Politico.",
+     "Rusia a mutat trupe", "presei ucrainene"),
 ]
 
 
@@ -54,3 +68,10 @@ def test_quotes_coref_speaker(nlp_ro, text: str, content: str, speaker: str) -> 
     hits = [q for q in quotes if normalize_aligned(content).text in norm[q.content[0] : q.content[1]]]
     assert hits, [(norm[q.content[0] : q.content[1]], q.speaker) for q in quotes]
     assert hits[0].speaker == speaker, [(norm[q.content[0] : q.content[1]], q.speaker) for q in quotes]
+
+
+def test_quotes_coref_outer_channel_is_media(nlp_ro) -> None:
+    norm, quotes = _quotes(nlp_ro, "Rusia a mutat trupe spre graniță, potrivit presei ucrainene, scrie Politico.")
+    assert [(norm[q.content[0] : q.content[1]], q.media_source) for q in quotes] == [
+        ("Rusia a mutat trupe spre graniță", "Politico")
+    ]

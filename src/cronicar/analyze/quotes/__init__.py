@@ -382,6 +382,18 @@ def extract(ctx: Context) -> list[Quote]:
             mention = Mention(ns, np_end)
             media = _media_name(doc, mention, lex)
             if has_verb_rec:
+                pc = doc[cue.start].idx
+                inner = [r for r in recs[verb_recs_before:] if r.cue is not None and r.mention is not None
+                         and r.kind == "indirect" and r.content[0] < pc < r.cue[0] and r.content[1] <= r.cue[0]
+                         and cue.start > sent.start and doc[cue.start - 1].text == ","]
+                if inner:
+                    # "[…], potrivit presei de stat ruse, scrie Insider": the source between the
+                    # content and the verb is the innermost one; the verb's subject is the channel
+                    for r in inner:
+                        r.media = r.media or doc[r.mention.start : r.mention.end].text
+                        r.mention, r.prep = mention, True
+                        r.content = (r.content[0], min(r.content[1], tok_span(cue.start - 2, cue.start - 1)[1]))
+                    continue
                 if media:
                     for r in recs[verb_recs_before:]:
                         r.media = r.media or media
@@ -630,8 +642,10 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
             speaker, person = resolver.resolve(r.mention, nm)
-            if r.prep and speaker:
-                speaker = nominative(speaker)
+            if speaker and (r.prep or (
+                parsed and speaker == doc[nm.start : nm.end].text and "Gen" in "".join(doc[nm.start].morph.get("Case"))
+            )):
+                speaker = nominative(speaker)  # "potrivit Coreii", "în comunicatul Forțelor Navale"
             r.mention = nm
             r.speaker, r.person = speaker, person
             if speaker is None and r.mention is not None and key(doc[r.mention.start]) in lex.pronouns and last:

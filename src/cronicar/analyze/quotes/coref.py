@@ -85,6 +85,9 @@ class Resolver:
         doc, lex = self.doc, self.lex
         i = 0
         while i < len(doc):
+            if key(doc[i]) in lex.honorifics:
+                i += 1  # "ÎPS Teodosie": the title is not part of the name
+                continue
             if is_name(doc[i], lex, self.parsed):
                 e = i + 1
                 while e < len(doc) and e - i < 5 and not (
@@ -261,6 +264,16 @@ class Resolver:
                     return full
         return None
 
+    def _previous_sentence_person(self, i: int) -> str | None:
+        """"… susținute de ÎPS Teodosie. Arhiepiscopul Tomisului a declarat": a role naming its own
+        see or office still refers to the one person the previous sentence names, if only one."""
+        sent = self.doc[i].sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        people = {self.fullest(n.text) for n in self.names if n.person and prev.start <= n.start < prev.end}
+        return people.pop() if len(people) == 1 else None
+
     def next_person(self, after: int) -> str | None:
         """The closest person named after a role that has no antecedent (a lead naming them later)."""
         for n in self.names:
@@ -345,6 +358,8 @@ class Resolver:
                 for t in toks[1:]
             )
             person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
+            if person is None and has_inner_name and len(toks) <= 4:
+                person = self._previous_sentence_person(m.start)
             if person is None and len(toks) <= 4 and not has_inner_name:
                 person = self.next_person(m.end)
             if person:
@@ -389,4 +404,6 @@ def nominative(text: str) -> str:
         words[0] = w[:-4] + "ul"
     elif w.endswith("ei") and len(w) > 4 and w[0].isupper():
         words[0] = w[:-2] + "a"
+    elif w.endswith("elor") and len(w) > 6 and w[0].isupper():
+        words[0] = w[:-4] + "ele"  # "Forțelor Navale" → "Forțele Navale"
     return " ".join(words)

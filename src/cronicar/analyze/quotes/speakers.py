@@ -169,7 +169,9 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     s = m.start
     while s < m.end:
         in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
-        if is_name(doc[s], lex, parsed) and not (s > m.start and (is_genitive(doc[s]) or in_pp)):
+        if is_name(doc[s], lex, parsed) and key(doc[s]) not in lex.honorifics and not (
+            s > m.start and (is_genitive(doc[s]) or in_pp)
+        ):
             e = s + 1
             while e < m.end and not (parsed and entity_break(doc[e])) and (
                 is_name(doc[e], lex, parsed)
