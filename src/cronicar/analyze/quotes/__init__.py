@@ -241,6 +241,8 @@ def extract(ctx: Context) -> list[Quote]:
                     same = [r for r in recs if r.sent == si and r.mention is not None]
                     if same:
                         mention = same[-1].mention
+                    elif not parsed:
+                        mention = _gerund_subject(doc, cue.start, sent.start, lex)
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
                     if mention is not None and parsed and mention.start > sent.start and doc[mention.start - 1].pos_ == "ADP":
@@ -436,7 +438,14 @@ def extract(ctx: Context) -> list[Quote]:
         nx = ct + 1 if ct is not None else len(doc)
         while nx < len(doc) and doc[nx].is_space and "\n" not in doc[nx].text:
             nx += 1
-        if nx + 1 < len(doc) and doc[nx].text in {"―", "—", "–", "-"}:
+        tail = text[m.close + 1 : m.close + 4]
+        dash = len(tail) - len(tail.lstrip(" \u00a0"))
+        if ct is not None and tail[dash : dash + 1] in {"―", "—", "–"} and not (
+            nx + 1 < len(doc) and doc[nx].text in {"―", "—", "–", "-"}
+        ):
+            # "…”― Stephanie Egan": the tokenizer glued the dash to the closing mark
+            nx = next((t.i for t in doc[ct : min(len(doc), ct + 4)] if t.idx > m.close + dash), len(doc)) - 1
+        if nx + 1 < len(doc) and (doc[nx].text in {"―", "—", "–", "-"} or doc[nx].text.endswith(("―", "—", "–"))):
             # "“…” ― Steve Quinlan": a signed quote
             nm = nx + 1
             while nm < len(doc) and doc[nm].is_space and "\n" not in doc[nm].text:
@@ -541,6 +550,37 @@ def _in_pp(doc: Doc, i: int, start: int) -> bool:
     return False
 
 
+LEAD_ADVERBIAL = {"during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
+                  "but", "and", "then", "still", "yet", "also", "instead", "meanwhile"}
+
+
+def _gerund_subject(doc: Doc, g: int, start: int, lex: Lexicon) -> Mention | None:
+    """Unparsed text: who does the gerund cue's speaking.  "The ad uses footage of Hillary Clinton
+    asking, “…”" → the name right before it; "During a speech, Trump attacked Clinton, saying, “…”"
+    and "Small groups of protesters marched …, while chanting, “…”" → the sentence's subject."""
+    k = g - 1
+    if k >= start and key(doc[k]) in {"while", "by", "before", "after", "then", "and"}:
+        k -= 1
+    if k >= start and doc[k].text != ",":
+        m = np_before(doc, k + 1, start, lex, False)
+        if m is not None and is_name(doc[m.end - 1], lex, False):
+            return m
+    j = start
+    while j < g and (is_punct(doc[j]) or doc[j].is_space):
+        j += 1
+    if j < g and key(doc[j]) in LEAD_ADVERBIAL:
+        # skip a leading adverbial up to its comma ("During a national security speech …,")
+        c = next((x for x in range(j + 1, g) if doc[x].text == ","), None)
+        if c is None:
+            return None
+        j = c + 1
+    if j >= g or is_quote_mark(doc[j]):
+        return None
+    if key(doc[j]) in lex.pronouns:
+        return Mention(j, j + 1)
+    return np_after(doc, j, g, lex, False)
+
+
 def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) -> bool:
     """A mention that can speak: a name, a pronoun, a role, an organisation — not "Bombardamentele"."""
     if m is None:
@@ -608,7 +648,7 @@ def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int], slack: int 
 def _quote_then_speaker(doc: Doc, comma: int, start: int, mark_of_close: dict[int, int]) -> tuple[int, int] | None:
     """„…,” Quina Jones, 25, said: (quote index, first token after the quote) when a closing mark
     is followed by a short speaker phrase with an apposition before the cue."""
-    for j in range(comma - 1, max(start, comma - 10) - 1, -1):
+    for j in range(comma - 1, max(start, comma - 30) - 1, -1):
         t = doc[j]
         if is_quote_mark(t):
             if t.idx in mark_of_close and j + 1 < comma:

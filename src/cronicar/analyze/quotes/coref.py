@@ -309,6 +309,9 @@ class Resolver:
             kind = self.lex.pronouns[k]
             if kind == "pl":
                 return None, False
+            if kind == "n":
+                # "it further wrote": the organisation or publication that spoke last
+                return next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None), False
             org = self._recent_org_subject(m.start, kind)
             if org is not None:
                 return org, False
