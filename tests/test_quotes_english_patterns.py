@@ -45,6 +45,15 @@ MENTIONS = [
      "My reaction, that was outrageous,", "Obama's former campaign strategist"),
     ('"They are 100 percent wrong," said 9/11 widow Terry Strada.', "They are 100 percent wrong,",
      "Terry Strada"),
+    ('"Donald is an amazing leader," said the 46-year-old.', "Donald is an amazing leader,", "the 46-year-old"),
+    # a colon introduction, across a paragraph break, with or without a speech verb
+    ('That is, when the moderators yielded, Cruz called them on it:\n\n"The questions illustrate why people '
+     'distrust the media."', "The questions illustrate why people distrust the media.", "Cruz"),
+    ('Kelly responded pointedly, with a smile: "Can happen when you are 45."', "Can happen when you are 45.", "Kelly"),
+    ('The email goes on to say: "Trump wants to write racism into our law books."',
+     "Trump wants to write racism into our law books.", "The email"),
+    ('This is HuffPollster for Wednesday.\n\nRED STATES OUTNUMBER BLUE - Jeffrey M. Jones: "Twenty states are solidly Republican."',
+     "Twenty states are solidly Republican.", "Jeffrey M. Jones"),
 ]
 
 

@@ -31,7 +31,7 @@ from cronicar.analyze.quotes.indirect import (
 )
 from cronicar.analyze.quotes.lexicon import Lexicon, load
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
-from cronicar.analyze.quotes.tokens import is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
+from cronicar.analyze.quotes.tokens import FUNCTION_CAPS, is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
 from cronicar.model import Quote
 
 __all__ = ["extract"]
@@ -323,6 +323,8 @@ def extract(ctx: Context) -> list[Quote]:
                         continue
                 add_indirect(j, end, cue, mention, si)
             elif kind == "colon":
+                if mention is None and not parsed:
+                    mention = _clause_subject(doc, sent.start, cue.start, lex)  # "The email goes on to say:"
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
@@ -331,6 +333,8 @@ def extract(ctx: Context) -> list[Quote]:
                     end = trim_right(doc, j, sent.end, lex, parsed)
                     add_indirect(j, end, cue, mention, si)
             elif kind == "quote":
+                if mention is None and not parsed:
+                    mention = _clause_subject(doc, sent.start, cue.start, lex)
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
@@ -456,6 +460,15 @@ def extract(ctx: Context) -> list[Quote]:
                 recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
                 continue
         prev = doc[ot - 1] if ot > 0 else None
+        if not parsed and ot > 1 and prev is not None and (prev.text == ":" or prev.is_space and doc[ot - 2].text == ":"):
+            # "Cruz called them on it:\n\n“…”", "Kelly responded, with a smile: “…”",
+            # "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “…”": the colon's clause introduces it
+            colon = ot - 1 if prev.text == ":" else ot - 2
+            m2 = _colon_speaker(doc, colon, text, lex)
+            if m2 is not None:
+                used.add(k)
+                recs.append(_Rec("direct", (m.start, m.end), None, m2, colon, sent=0))
+                continue
         if prev is not None and prev.text == ":":
             # subhead "Marcel Ciolacu: „…”" (no verb)
             line_start = text.rfind("\n", 0, m.open) + 1
@@ -549,6 +562,65 @@ def _in_pp(doc: Doc, i: int, start: int) -> bool:
             return False
     return False
 
+
+def _colon_speaker(doc: Doc, colon: int, text: str, lex: Lexicon) -> Mention | None:
+    """Unparsed text: who introduces the quote after the colon at ``colon`` — a short name segment
+    after a dash in the same line, else the subject of the colon's clause."""
+    line_start = text.rfind("\n", 0, doc[colon].idx) + 1
+    start = max(doc[colon].sent.start, next((t.i for t in doc[: colon + 1] if t.idx >= line_start), colon))
+    if start >= colon:
+        return None
+    dash = next((x for x in range(colon - 1, start - 1, -1) if doc[x].text in {"-", "–", "—", "―"} and doc[x].whitespace_), None)
+    if dash is not None and 0 < colon - dash - 1 <= 6:
+        seg = doc[dash + 1 : colon]
+        names = [t.i for t in seg if is_name(t, lex, False)]
+        if names:
+            return Mention(names[0], colon)
+    if colon - start <= 4 and all(is_name(t, lex, False) or key(t) in {"and", "-"} for t in doc[start:colon]):
+        return Mention(start, colon)  # "Jeffrey M. Jones:"
+    return _clause_subject(doc, start, colon, lex)
+
+
+def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | None:
+    """Unparsed text: the subject of the clause in ``[start, end)`` — the comma segment that does not
+    open with an adverbial or a preposition ("That is, when the moderators yielded, [Cruz] called
+    them on it"; "[Kelly] responded pointedly, with a smile"), its pronoun, "the/a + noun" or first name."""
+    cuts = [start] + [x + 1 for x in range(start, end) if doc[x].text == ","] 
+    for s0 in reversed(cuts):
+        while s0 < end and (is_punct(doc[s0]) or doc[s0].is_space):
+            s0 += 1
+        if s0 >= end:
+            continue
+        first = doc[s0]
+        k = key(first)
+        if k in lex.pronouns and k != "it":
+            return Mention(s0, s0 + 1)
+        if k in {"the", "a", "an"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
+            e = s0 + 2
+            while e < end and (is_capitalized(doc[e]) or key(doc[e]) in {"'s", "’s"}):
+                e += 1
+            return Mention(s0, e)
+        if k in LEAD_ADVERBIAL or k in CLAUSE_OPENERS or not is_capitalized(first):
+            continue
+        for x in range(s0, min(end, s0 + 6)):
+            lone = x == s0 and x + 1 < end and key(doc[x]) not in NOT_SUBJECTS and (
+                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith("ed")
+            )  # a sentence-initial name: "Kelly responded", "Cruz called"
+            if is_name(doc[x], lex, False) or (is_capitalized(doc[x]) and lone):
+                e = x + 1
+                while e < end and (is_capitalized(doc[e]) or key(doc[e]) == "-") and key(doc[e]) not in FUNCTION_CAPS:
+                    e += 1
+                return Mention(x, e)
+            if not doc[x].is_alpha and key(doc[x]) != "-" or lex.is_verb(key(doc[x])):
+                break
+        return None
+    return None
+
+
+NOT_SUBJECTS = {"that", "this", "these", "those", "there", "here", "it", "what", "then", "so", "but", "and", "now",
+                "i", "we", "you", "his", "her", "their", "its", "our", "my"}
+CLAUSE_OPENERS = {"with", "without", "for", "to", "of", "from", "by", "if", "that", "what", "who", "which", "because",
+                  "although", "though", "so", "than", "like", "unlike", "despite", "amid", "through"}
 
 LEAD_ADVERBIAL = {"during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
                   "but", "and", "then", "still", "yet", "also", "instead", "meanwhile"}

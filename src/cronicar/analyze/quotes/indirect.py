@@ -75,6 +75,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             continue
         k = key(tok)
         if lex.is_verb(k, lemma(tok) if parsed else ""):
+            if not parsed and len(tok.text) > 1 and tok.text.isupper():
+                i += 1
+                continue  # "RED STATES OUTNUMBER BLUE": a word of an all-caps headline
             if parsed and tok.pos_ not in {"VERB", "AUX"} and k not in lex.verb_forms:
                 i += 1
                 continue

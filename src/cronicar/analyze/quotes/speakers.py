@@ -107,6 +107,15 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
     e = j + 1
     while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False) and key(doc[e]) != "lui":
         e += 1
+    if not parsed and k in {"the", "a", "an"} and e == j + 1:
+        # "said the 46-year-old", "says a source involved in …": a lower-case description
+        e2 = e
+        while e2 < min(end, j + 6) and (doc[e2].text.isalnum() or key(doc[e2]) in {"-", "'s", "’s"}) and (
+            key(doc[e2]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e2]))
+        ):
+            e2 += 1
+        if e2 > e and (e2 >= len(doc) or doc[e2].text in {".", ",", ";", "!", "?"}):
+            e = e2  # only a phrase that closes the clause: "said the same of Trump" is an object
     while e > j + 1 and key(doc[e - 1]) in NP_LINKS | NP_DETS:
         e -= 1
     # apposition: "purtătoarea de cuvânt a Ministerului, Maria Zaharova, într-un comunicat"
