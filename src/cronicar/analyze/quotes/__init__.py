@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.quotes.coref import Resolver, nominative
-from cronicar.analyze.quotes.direct import Marked, find_marked
+from cronicar.analyze.quotes.direct import Marked, find_marked, is_title
 from cronicar.analyze.quotes.indirect import (
     THAT,
     Cue,
@@ -73,6 +73,7 @@ def extract(ctx: Context) -> list[Quote]:
     lex = load(ctx.lang)
     parsed = ctx.parsed
     marks = find_marked(text)
+    titles = {k for k, m in enumerate(marks) if is_title(text[m.start : m.end])}  # named, not said
     quoted = [False] * len(doc)
     mark_of_open: dict[int, int] = {}
     mark_of_close: dict[int, int] = {}
@@ -147,7 +148,7 @@ def extract(ctx: Context) -> list[Quote]:
         recs.append(_Rec("indirect", (cs, ce), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
 
     def add_direct(k: int, cue: Cue | None, mention: Mention | None, anchor: int, si: int, inherit: bool = False) -> None:
-        if k in used:
+        if k in used or k in titles:
             return
         used.add(k)
         m = marks[k]
@@ -430,7 +431,7 @@ def extract(ctx: Context) -> list[Quote]:
 
     # Quotes no cue claimed.
     for k, m in enumerate(marks):
-        if k in used:
+        if k in used or k in titles:
             continue
         if any(r.content[0] <= m.open and m.close < r.content[1] + 1 for r in recs if r.kind == "indirect"):
             continue
