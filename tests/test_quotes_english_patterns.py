@@ -28,6 +28,9 @@ CASES = [
      "Why aren't I 50 points ahead?", "Hillary Clinton"),
     ('During a speech in Ohio, Donald Trump attacked his rival, saying, "She is trigger-happy."', "direct",
      "She is trigger-happy.", "Donald Trump"),
+    # the quote completes a clause of the sentence: one mixed (indirect) record, as PolNeAR annotates it
+    ('The deal "looks out for the needs of Wall Street first," Bernie Sanders wrote.', "indirect",
+     'The deal "looks out for the needs of Wall Street first,"', "Bernie Sanders"),
 ]
 
 # signed quotes, descriptions and pronouns: (text, content, speaker mention as written)
@@ -76,6 +79,15 @@ def test_quotes_english_patterns(text: str, kind: str, content: str, speaker: st
     assert hits[0].kind == kind
     assert hits[0].speaker == speaker
     assert hits[0].when == {"value": "2016-10-01", "interval": ["2016-10-01", "2016-10-01"]}
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "deal" was signed on Monday by the two companies.',
+    'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the shootings demand more listening.',
+])
+def test_quotes_english_titles_are_not_direct_quotes(text: str) -> None:
+    doc = get_nlp("en")(text)
+    assert [q for q in extract(Context(doc=doc, text=text, dct=None, lang="en")) if q.kind == "direct"] == []
 
 
 def test_quotes_english_scare_quotes_are_not_statements() -> None:

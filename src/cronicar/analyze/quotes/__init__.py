@@ -341,7 +341,23 @@ def extract(ctx: Context) -> list[Quote]:
                     add_direct(k2, cue, mention, cue.head, si)
             elif mention is not None and _closing_before(doc, mention.start, mark_of_close) is not None:
                 # English order: "„…,” Figueroa said." / "„…,” the senator told reporters."
-                add_direct(_closing_before(doc, mention.start, mark_of_close), cue, mention, cue.head, si)
+                kq = _closing_before(doc, mention.start, mark_of_close)
+                ot_q, ct_q = tok_at.get(marks[kq].open), tok_at.get(marks[kq].close)
+                lead = [t for t in doc[sent.start : ot_q] if not is_punct(t) and not t.is_space] if ot_q is not None else []
+                if lead and ct_q is not None and ot_q > sent.start and not all(
+                    match_seq(doc, t.i, lex.connectives) for t in lead
+                ) and kq not in used and not is_title(text[marks[kq].start : marks[kq].end]):
+                    # 'The deal “looks out for Wall Street first,” Sanders wrote.': the quote
+                    # completes a clause of the sentence, a mixed quotation (one indirect record)
+                    s0 = sent.start
+                    while s0 < ot_q and (is_punct(doc[s0]) and not is_quote_mark(doc[s0]) or doc[s0].is_space
+                                         or match_seq(doc, s0, lex.connectives)):
+                        s0 += match_seq(doc, s0, lex.connectives) or 1
+                    used.add(kq)
+                    recs.append(_Rec("indirect", (doc[s0].idx, marks[kq].close + 1), tok_span(cue.start, cue.end),
+                                     mention, cue.head, sent=si))
+                else:
+                    add_direct(kq, cue, mention, cue.head, si)
                 after = cue.end
                 if after < sent.end and doc[after].text == ",":
                     k2 = quote_after(after + 1, min(sent.end + 2, len(doc)))
