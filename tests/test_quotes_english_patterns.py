@@ -17,7 +17,57 @@ CASES = [
     ("Mike Pence said that the debate went well.", "indirect", "the debate went well", "Mike Pence"),
     ("According to Tim Kaine, the plan will create jobs.", "indirect", "the plan will create jobs", "Tim Kaine"),
     ('Senator Bernie Sanders said: "This is a rigged economy."', "direct", "This is a rigged economy.", "Bernie Sanders"),
+    # party/state tag after the name
+    ('"It is a dog whistle," Rep. Gwen Moore (D-Wis.) said Friday.', "direct", "It is a dog whistle,", "Gwen Moore"),
+    # a long apposition chain between the quote and the verb
+    ('"It is an invasion of the state domain," Scott Pruitt, the Republican attorney general of Oklahoma, '
+     'one of the states suing the EPA, said at a Washington event.', "direct", "It is an invasion of the state domain,",
+     "Scott Pruitt"),
+    # gerund cue: the name right before it, or the subject of the sentence
+    ('The ad uses footage of Hillary Clinton asking, "Why aren\'t I 50 points ahead?"', "direct",
+     "Why aren't I 50 points ahead?", "Hillary Clinton"),
+    ('During a speech in Ohio, Donald Trump attacked his rival, saying, "She is trigger-happy."', "direct",
+     "She is trigger-happy.", "Donald Trump"),
+    # the quote completes a clause of the sentence: one mixed (indirect) record, as PolNeAR annotates it
+    ('The deal "looks out for the needs of Wall Street first," Bernie Sanders wrote.', "indirect",
+     'The deal "looks out for the needs of Wall Street first,"', "Bernie Sanders"),
 ]
+
+# signed quotes, descriptions and pronouns: (text, content, speaker mention as written)
+MENTIONS = [
+    ('Readers wrote to us.\n"Mr. Trump is clueless about our struggles."\u2015 Stephanie Egan\n'
+     '"He must stop portraying us as gangsters." \u2015 Carla Sanchez', "Mr. Trump is clueless about our struggles.",
+     "Stephanie Egan"),
+    ('Asked about the plan, the 34-year-old mother of three replied, "It is meant to help mothers."',
+     "It is meant to help mothers.", "the 34-year-old mother of three"),
+    ('Small groups of protesters marched through the streets while chanting, "Hands up, don\'t shoot."',
+     "Hands up, don't shoot.", "Small"),
+    ('"The debt has been paid," the Times wrote. "His fortunes have changed," it further wrote.',
+     "His fortunes have changed,", "it"),
+    ('"My reaction, that was outrageous," Obama\'s former campaign strategist said in an interview.',
+     "My reaction, that was outrageous,", "Obama's former campaign strategist"),
+    ('"They are 100 percent wrong," said 9/11 widow Terry Strada.', "They are 100 percent wrong,",
+     "Terry Strada"),
+    ('"Donald is an amazing leader," said the 46-year-old.', "Donald is an amazing leader,", "the 46-year-old"),
+    # a colon introduction, across a paragraph break, with or without a speech verb
+    ('That is, when the moderators yielded, Cruz called them on it:\n\n"The questions illustrate why people '
+     'distrust the media."', "The questions illustrate why people distrust the media.", "Cruz"),
+    ('Kelly responded pointedly, with a smile: "Can happen when you are 45."', "Can happen when you are 45.", "Kelly"),
+    ('The email goes on to say: "Trump wants to write racism into our law books."',
+     "Trump wants to write racism into our law books.", "The email"),
+    ('This is HuffPollster for Wednesday.\n\nRED STATES OUTNUMBER BLUE - Jeffrey M. Jones: "Twenty states are solidly Republican."',
+     "Twenty states are solidly Republican.", "Jeffrey M. Jones"),
+]
+
+
+@pytest.mark.parametrize("text,content,mention", MENTIONS)
+def test_quotes_english_speaker_mentions(text: str, content: str, mention: str) -> None:
+    doc = get_nlp("en")(text)
+    quotes = extract(Context(doc=doc, text=text, dct=None, lang="en"))
+    hits = [q for q in quotes if text[q.content[0] : q.content[1]] == content]
+    assert hits, [text[q.content[0] : q.content[1]] for q in quotes]
+    m = hits[0].speaker_mention
+    assert m is not None and text[m[0] : m[1]] == mention, (m and text[m[0] : m[1]], hits[0].speaker)
 
 
 @pytest.mark.parametrize("text,kind,content,speaker", CASES)
@@ -29,6 +79,15 @@ def test_quotes_english_patterns(text: str, kind: str, content: str, speaker: st
     assert hits[0].kind == kind
     assert hits[0].speaker == speaker
     assert hits[0].when == {"value": "2016-10-01", "interval": ["2016-10-01", "2016-10-01"]}
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "deal" was signed on Monday by the two companies.',
+    'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the shootings demand more listening.',
+])
+def test_quotes_english_titles_are_not_direct_quotes(text: str) -> None:
+    doc = get_nlp("en")(text)
+    assert [q for q in extract(Context(doc=doc, text=text, dct=None, lang="en")) if q.kind == "direct"] == []
 
 
 def test_quotes_english_scare_quotes_are_not_statements() -> None:

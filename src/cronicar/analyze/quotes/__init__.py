@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.quotes.coref import Resolver, nominative
-from cronicar.analyze.quotes.direct import Marked, find_marked
+from cronicar.analyze.quotes.direct import Marked, find_marked, is_title
 from cronicar.analyze.quotes.indirect import (
     THAT,
     Cue,
@@ -31,7 +31,7 @@ from cronicar.analyze.quotes.indirect import (
 )
 from cronicar.analyze.quotes.lexicon import Lexicon, load
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
-from cronicar.analyze.quotes.tokens import is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
+from cronicar.analyze.quotes.tokens import FUNCTION_CAPS, is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
 from cronicar.model import Quote
 
 __all__ = ["extract"]
@@ -73,6 +73,7 @@ def extract(ctx: Context) -> list[Quote]:
     lex = load(ctx.lang)
     parsed = ctx.parsed
     marks = find_marked(text)
+    titles = {k for k, m in enumerate(marks) if is_title(text[m.start : m.end])}  # named, not said
     quoted = [False] * len(doc)
     mark_of_open: dict[int, int] = {}
     mark_of_close: dict[int, int] = {}
@@ -147,7 +148,7 @@ def extract(ctx: Context) -> list[Quote]:
         recs.append(_Rec("indirect", (cs, ce), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
 
     def add_direct(k: int, cue: Cue | None, mention: Mention | None, anchor: int, si: int, inherit: bool = False) -> None:
-        if k in used:
+        if k in used or k in titles:
             return
         used.add(k)
         m = marks[k]
@@ -241,6 +242,8 @@ def extract(ctx: Context) -> list[Quote]:
                     same = [r for r in recs if r.sent == si and r.mention is not None]
                     if same:
                         mention = same[-1].mention
+                    elif not parsed:
+                        mention = _gerund_subject(doc, cue.start, sent.start, lex)
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
                     if mention is not None and parsed and mention.start > sent.start and doc[mention.start - 1].pos_ == "ADP":
@@ -321,6 +324,8 @@ def extract(ctx: Context) -> list[Quote]:
                         continue
                 add_indirect(j, end, cue, mention, si)
             elif kind == "colon":
+                if mention is None and not parsed:
+                    mention = _clause_subject(doc, sent.start, cue.start, lex)  # "The email goes on to say:"
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
@@ -329,12 +334,30 @@ def extract(ctx: Context) -> list[Quote]:
                     end = trim_right(doc, j, sent.end, lex, parsed)
                     add_indirect(j, end, cue, mention, si)
             elif kind == "quote":
+                if mention is None and not parsed:
+                    mention = _clause_subject(doc, sent.start, cue.start, lex)
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
             elif mention is not None and _closing_before(doc, mention.start, mark_of_close) is not None:
                 # English order: "„…,” Figueroa said." / "„…,” the senator told reporters."
-                add_direct(_closing_before(doc, mention.start, mark_of_close), cue, mention, cue.head, si)
+                kq = _closing_before(doc, mention.start, mark_of_close)
+                ot_q, ct_q = tok_at.get(marks[kq].open), tok_at.get(marks[kq].close)
+                lead = [t for t in doc[sent.start : ot_q] if not is_punct(t) and not t.is_space] if ot_q is not None else []
+                if lead and ct_q is not None and ot_q > sent.start and not all(
+                    match_seq(doc, t.i, lex.connectives) for t in lead
+                ) and kq not in used and not is_title(text[marks[kq].start : marks[kq].end]):
+                    # 'The deal “looks out for Wall Street first,” Sanders wrote.': the quote
+                    # completes a clause of the sentence, a mixed quotation (one indirect record)
+                    s0 = sent.start
+                    while s0 < ot_q and (is_punct(doc[s0]) and not is_quote_mark(doc[s0]) or doc[s0].is_space
+                                         or match_seq(doc, s0, lex.connectives)):
+                        s0 += match_seq(doc, s0, lex.connectives) or 1
+                    used.add(kq)
+                    recs.append(_Rec("indirect", (doc[s0].idx, marks[kq].close + 1), tok_span(cue.start, cue.end),
+                                     mention, cue.head, sent=si))
+                else:
+                    add_direct(kq, cue, mention, cue.head, si)
                 after = cue.end
                 if after < sent.end and doc[after].text == ",":
                     k2 = quote_after(after + 1, min(sent.end + 2, len(doc)))
@@ -382,6 +405,18 @@ def extract(ctx: Context) -> list[Quote]:
             mention = Mention(ns, np_end)
             media = _media_name(doc, mention, lex)
             if has_verb_rec:
+                pc = doc[cue.start].idx
+                inner = [r for r in recs[verb_recs_before:] if r.cue is not None and r.mention is not None
+                         and r.kind == "indirect" and r.content[0] < pc < r.cue[0] and r.content[1] <= r.cue[0]
+                         and cue.start > sent.start and doc[cue.start - 1].text == ","]
+                if inner:
+                    # "[…], potrivit presei de stat ruse, scrie Insider": the source between the
+                    # content and the verb is the innermost one; the verb's subject is the channel
+                    for r in inner:
+                        r.media = r.media or doc[r.mention.start : r.mention.end].text
+                        r.mention, r.prep = mention, True
+                        r.content = (r.content[0], min(r.content[1], tok_span(cue.start - 2, cue.start - 1)[1]))
+                    continue
                 if media:
                     for r in recs[verb_recs_before:]:
                         r.media = r.media or media
@@ -412,7 +447,7 @@ def extract(ctx: Context) -> list[Quote]:
 
     # Quotes no cue claimed.
     for k, m in enumerate(marks):
-        if k in used:
+        if k in used or k in titles:
             continue
         if any(r.content[0] <= m.open and m.close < r.content[1] + 1 for r in recs if r.kind == "indirect"):
             continue
@@ -424,7 +459,14 @@ def extract(ctx: Context) -> list[Quote]:
         nx = ct + 1 if ct is not None else len(doc)
         while nx < len(doc) and doc[nx].is_space and "\n" not in doc[nx].text:
             nx += 1
-        if nx + 1 < len(doc) and doc[nx].text in {"―", "—", "–", "-"}:
+        tail = text[m.close + 1 : m.close + 4]
+        dash = len(tail) - len(tail.lstrip(" \u00a0"))
+        if ct is not None and tail[dash : dash + 1] in {"―", "—", "–"} and not (
+            nx + 1 < len(doc) and doc[nx].text in {"―", "—", "–", "-"}
+        ):
+            # "…”― Stephanie Egan": the tokenizer glued the dash to the closing mark
+            nx = next((t.i for t in doc[ct : min(len(doc), ct + 4)] if t.idx > m.close + dash), len(doc)) - 1
+        if nx + 1 < len(doc) and (doc[nx].text in {"―", "—", "–", "-"} or doc[nx].text.endswith(("―", "—", "–"))):
             # "“…” ― Steve Quinlan": a signed quote
             nm = nx + 1
             while nm < len(doc) and doc[nm].is_space and "\n" not in doc[nm].text:
@@ -435,6 +477,15 @@ def extract(ctx: Context) -> list[Quote]:
                 recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
                 continue
         prev = doc[ot - 1] if ot > 0 else None
+        if not parsed and ot > 1 and prev is not None and (prev.text == ":" or prev.is_space and doc[ot - 2].text == ":"):
+            # "Cruz called them on it:\n\n“…”", "Kelly responded, with a smile: “…”",
+            # "RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: “…”": the colon's clause introduces it
+            colon = ot - 1 if prev.text == ":" else ot - 2
+            m2 = _colon_speaker(doc, colon, text, lex)
+            if m2 is not None:
+                used.add(k)
+                recs.append(_Rec("direct", (m.start, m.end), None, m2, colon, sent=0))
+                continue
         if prev is not None and prev.text == ":":
             # subhead "Marcel Ciolacu: „…”" (no verb)
             line_start = text.rfind("\n", 0, m.open) + 1
@@ -508,10 +559,115 @@ def _apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: boo
         if len(segs) > 1:
             return np_before(doc, segs[0].start - 1, start, lex, parsed)
         return None
+    # A segment that is all name wins over a description that merely contains one
+    # ("Barclays Capital, a doua cea mai mare bancă din Regatul Unit, a menționat").
     for seg in segs:
-        if any(is_name(t, lex, parsed) for t in doc[seg.start : seg.end]):
+        if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[seg.start : seg.end]):
+            return seg
+    for seg in segs:
+        if any(is_name(t, lex, parsed) and not _in_pp(doc, t.i, seg.start) for t in doc[seg.start : seg.end]):
             return name_part(doc, seg, lex, parsed)
     return np_before(doc, comma, start, lex, parsed)
+
+
+def _in_pp(doc: Doc, i: int, start: int) -> bool:
+    """A name inside a prepositional or genitive modifier ("din Regatul Unit", "al Kremlinului")."""
+    for k in range(i - 1, start - 1, -1):
+        if key(doc[k]) in {"din", "de", "în", "la", "pentru", "cu", "al", "a", "ale", "ai", "of", "from", "at", "in"}:
+            return True
+        if not doc[k].text[:1].isupper():
+            return False
+    return False
+
+
+def _colon_speaker(doc: Doc, colon: int, text: str, lex: Lexicon) -> Mention | None:
+    """Unparsed text: who introduces the quote after the colon at ``colon`` — a short name segment
+    after a dash in the same line, else the subject of the colon's clause."""
+    line_start = text.rfind("\n", 0, doc[colon].idx) + 1
+    start = max(doc[colon].sent.start, next((t.i for t in doc[: colon + 1] if t.idx >= line_start), colon))
+    if start >= colon:
+        return None
+    dash = next((x for x in range(colon - 1, start - 1, -1) if doc[x].text in {"-", "–", "—", "―"} and doc[x].whitespace_), None)
+    if dash is not None and 0 < colon - dash - 1 <= 6:
+        seg = doc[dash + 1 : colon]
+        names = [t.i for t in seg if is_name(t, lex, False)]
+        if names:
+            return Mention(names[0], colon)
+    if colon - start <= 4 and all(is_name(t, lex, False) or key(t) in {"and", "-"} for t in doc[start:colon]):
+        return Mention(start, colon)  # "Jeffrey M. Jones:"
+    return _clause_subject(doc, start, colon, lex)
+
+
+def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | None:
+    """Unparsed text: the subject of the clause in ``[start, end)`` — the comma segment that does not
+    open with an adverbial or a preposition ("That is, when the moderators yielded, [Cruz] called
+    them on it"; "[Kelly] responded pointedly, with a smile"), its pronoun, "the/a + noun" or first name."""
+    cuts = [start] + [x + 1 for x in range(start, end) if doc[x].text == ","] 
+    for s0 in reversed(cuts):
+        while s0 < end and (is_punct(doc[s0]) or doc[s0].is_space):
+            s0 += 1
+        if s0 >= end:
+            continue
+        first = doc[s0]
+        k = key(first)
+        if k in lex.pronouns and k != "it":
+            return Mention(s0, s0 + 1)
+        if k in {"the", "a", "an"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
+            e = s0 + 2
+            while e < end and (is_capitalized(doc[e]) or key(doc[e]) in {"'s", "’s"}):
+                e += 1
+            return Mention(s0, e)
+        if k in LEAD_ADVERBIAL or k in CLAUSE_OPENERS or not is_capitalized(first):
+            continue
+        for x in range(s0, min(end, s0 + 6)):
+            lone = x == s0 and x + 1 < end and key(doc[x]) not in NOT_SUBJECTS and (
+                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith("ed")
+            )  # a sentence-initial name: "Kelly responded", "Cruz called"
+            if is_name(doc[x], lex, False) or (is_capitalized(doc[x]) and lone):
+                e = x + 1
+                while e < end and (is_capitalized(doc[e]) or key(doc[e]) == "-") and key(doc[e]) not in FUNCTION_CAPS:
+                    e += 1
+                return Mention(x, e)
+            if not doc[x].is_alpha and key(doc[x]) != "-" or lex.is_verb(key(doc[x])):
+                break
+        return None
+    return None
+
+
+NOT_SUBJECTS = {"that", "this", "these", "those", "there", "here", "it", "what", "then", "so", "but", "and", "now",
+                "i", "we", "you", "his", "her", "their", "its", "our", "my"}
+CLAUSE_OPENERS = {"with", "without", "for", "to", "of", "from", "by", "if", "that", "what", "who", "which", "because",
+                  "although", "though", "so", "than", "like", "unlike", "despite", "amid", "through"}
+
+LEAD_ADVERBIAL = {"during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
+                  "but", "and", "then", "still", "yet", "also", "instead", "meanwhile"}
+
+
+def _gerund_subject(doc: Doc, g: int, start: int, lex: Lexicon) -> Mention | None:
+    """Unparsed text: who does the gerund cue's speaking.  "The ad uses footage of Hillary Clinton
+    asking, “…”" → the name right before it; "During a speech, Trump attacked Clinton, saying, “…”"
+    and "Small groups of protesters marched …, while chanting, “…”" → the sentence's subject."""
+    k = g - 1
+    if k >= start and key(doc[k]) in {"while", "by", "before", "after", "then", "and"}:
+        k -= 1
+    if k >= start and doc[k].text != ",":
+        m = np_before(doc, k + 1, start, lex, False)
+        if m is not None and is_name(doc[m.end - 1], lex, False):
+            return m
+    j = start
+    while j < g and (is_punct(doc[j]) or doc[j].is_space):
+        j += 1
+    if j < g and key(doc[j]) in LEAD_ADVERBIAL:
+        # skip a leading adverbial up to its comma ("During a national security speech …,")
+        c = next((x for x in range(j + 1, g) if doc[x].text == ","), None)
+        if c is None:
+            return None
+        j = c + 1
+    if j >= g or is_quote_mark(doc[j]):
+        return None
+    if key(doc[j]) in lex.pronouns:
+        return Mention(j, j + 1)
+    return np_after(doc, j, g, lex, False)
 
 
 def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) -> bool:
@@ -581,7 +737,7 @@ def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int], slack: int 
 def _quote_then_speaker(doc: Doc, comma: int, start: int, mark_of_close: dict[int, int]) -> tuple[int, int] | None:
     """„…,” Quina Jones, 25, said: (quote index, first token after the quote) when a closing mark
     is followed by a short speaker phrase with an apposition before the cue."""
-    for j in range(comma - 1, max(start, comma - 10) - 1, -1):
+    for j in range(comma - 1, max(start, comma - 30) - 1, -1):
         t = doc[j]
         if is_quote_mark(t):
             if t.idx in mark_of_close and j + 1 < comma:
@@ -615,8 +771,10 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
             speaker, person = resolver.resolve(r.mention, nm)
-            if r.prep and speaker:
-                speaker = nominative(speaker)
+            if speaker and (r.prep or (
+                parsed and speaker == doc[nm.start : nm.end].text and "Gen" in "".join(doc[nm.start].morph.get("Case"))
+            )):
+                speaker = nominative(speaker)  # "potrivit Coreii", "în comunicatul Forțelor Navale"
             r.mention = nm
             r.speaker, r.person = speaker, person
             if speaker is None and r.mention is not None and key(doc[r.mention.start]) in lex.pronouns and last:

@@ -18,11 +18,26 @@ from spacy.tokens import Doc
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention
-from cronicar.analyze.quotes.tokens import gender, is_genitive, is_name, is_role, key, lemma, number
+from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
 
 INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
 PERSON_LABELS = {"PERSON", "PER"}
 BARRIERS = {"on", "in", "at", "with", "to", "by", "cu", "la", "în", "pe", "și", "and", "or", "sau", "că", "that"}
+
+
+def close_word(a: str, b: str) -> bool:
+    """Inflections of one word, stricter than :func:`same_word`: the endings after the common
+    prefix are short ("Ministerului"/"Ministerul", "Coreei"/"Coreea"), so "Energoatom" is not
+    a form of "Energia"."""
+    a, b = fold_diacritics(a).lower().strip(".,;:"), fold_diacritics(b).lower().strip(".,;:")
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= min(5, len(a), len(b)) and max(len(a), len(b)) - n <= 4 and n >= 3
 
 
 def _stem(word: str) -> str:
@@ -63,15 +78,20 @@ class Resolver:
     gender_of: dict[str, str] = field(default_factory=dict)  # canonical name -> m | f
     role_words: dict[str, set[str]] = field(default_factory=dict)  # name -> modifiers of its role
     history: list[tuple[int, str, bool]] = field(default_factory=list)  # (tok, canonical, person)
+    org_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # org noun -> [(tok, name)]
+    org_gender: dict[str, str] = field(default_factory=dict)  # organisation speaker -> m | f (its head noun)
 
     def __post_init__(self) -> None:
         doc, lex = self.doc, self.lex
         i = 0
         while i < len(doc):
+            if key(doc[i]) in lex.honorifics:
+                i += 1  # "ÎPS Teodosie": the title is not part of the name
+                continue
             if is_name(doc[i], lex, self.parsed):
                 e = i + 1
                 while e < len(doc) and e - i < 5 and not (
-                    self.parsed and doc[e].ent_iob_ == "B" and doc[e - 1].ent_type_ != doc[e].ent_type_
+                    self.parsed and entity_break(doc[e])
                 ) and (
                     is_name(doc[e], lex, self.parsed)
                     or (key(doc[e]) == "-" and e + 1 < len(doc) and is_name(doc[e + 1], lex, self.parsed))
@@ -79,9 +99,15 @@ class Resolver:
                     e += 1
                 span = doc[i:e]
                 person = any(t.ent_type_ in PERSON_LABELS for t in span) if self.parsed else True
+                if person and self.parsed and self._org_noun_before(i):
+                    person = False  # "operatorul Energoatom": the NER took the company for a person
+                if self.parsed and not person and not any(t.ent_type_ for t in span) and self._apposed_role(i) is not None:
+                    person = True  # "Șeful holdingului …, Przemysław Data,": the NER missed a person
                 self.names.append(Name(i, e, span.text, person))
                 if person or not self.parsed:
                     self._learn_role(i, span.text)  # only people hold roles ("ministrul … Choe Son Hui")
+                else:
+                    self._learn_org_role(i, span.text)
                 i = e
             else:
                 i += 1
@@ -120,6 +146,51 @@ class Resolver:
             if (not self.parsed and is_name(t, self.lex, self.parsed)) or key(t) in BARRIERS or self.lex.is_verb(key(t)):
                 return
 
+    def _apposed_role(self, i: int) -> int | None:
+        """"ROLE …, NAME": the token of a person role opening the phrase the name is apposed to."""
+        doc = self.doc
+        if i < 2 or doc[i - 1].text != ",":
+            return None
+        for j in range(i - 2, max(-1, i - 14), -1):
+            t = doc[j]
+            if t.text in {",", ".", ";", ":", "!", "?"} or "\n" in t.text or t.is_sent_start:
+                first = j if t.is_sent_start and t.text not in {",", ".", ";", ":"} else j + 1
+                return first if first < i - 1 and self.role_key(doc[first]) else None
+            if self.parsed and t.pos_ in {"VERB", "AUX"}:
+                return None
+        return None
+
+    def org_key(self, tok) -> str | None:
+        """The organisation-noun entry a token inflects ("operatorul" → "operator"), or None."""
+        org = self.lex.org_roles
+        if not org:
+            return None
+        lem = lemma(tok) if self.parsed else ""
+        if lem in org:
+            return lem
+        k = key(tok)
+        for suf in ("ului", "ul", "ei", "ii", "a", "i", "l", ""):
+            if k.endswith(suf) and len(k) > len(suf) + 2 and k[: len(k) - len(suf)] in org:
+                return k[: len(k) - len(suf)]
+        return None
+
+    def _org_noun_before(self, i: int) -> bool:
+        return i > 0 and self.org_key(self.doc[i - 1]) is not None and not self.doc[i - 1].text[:1].isupper()
+
+    def _learn_org_role(self, i: int, name: str) -> None:
+        """"operatorul Energoatom", "Producătorul auto BMW": the organisation holds that noun."""
+        doc = self.doc
+        for j in range(i - 1, max(-1, i - 3), -1):
+            t = doc[j]
+            ok = self.org_key(t)
+            if ok:
+                self.org_of.setdefault(ok, []).append((i, self.fullest(name)))
+                return
+            if not t.is_alpha or t.text[:1].isupper() or key(t) in BARRIERS or self.lex.is_verb(key(t)) or (
+                self.parsed and (t.pos_ in {"ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"} or is_genitive(t))
+            ):
+                return  # "centralei din Zaporojia": a place in the description, not its holder
+
     def role_key(self, tok) -> str | None:
         """The role lexicon entry a token inflects ("ministrul" → "ministru"), or None."""
         if not is_role(tok, self.lex):
@@ -135,15 +206,32 @@ class Resolver:
 
     def fullest(self, text: str) -> str:
         """The longest name in the article whose words include all words of ``text``."""
-        words = [_stem(w) for w in text.split()]
+        words = text.split()
         if not words:
             return text
         best = text
         for n in self.names:
-            nw = [_stem(w) for w in n.text.split()]
-            if len(nw) > len(best.split()) and len(nw) <= 4 and all(w in nw for w in words):
-                if words[-1] == nw[-1] or words[0] == nw[0]:
+            nw = n.text.split()
+            if len(nw) > len(best.split()) and len(nw) <= 4 and all(any(close_word(w, x) for x in nw) for w in words):
+                if close_word(words[-1], nw[-1]) or close_word(words[0], nw[0]):
                     best = n.text
+        return best
+
+    def name_within(self, text: str) -> str | None:
+        """The longest article name all of whose words occur in ``text`` ("organizației județene
+        Satu Mare a UDMR" → "UDMR Satu Mare"): the organisation a collective voice speaks for."""
+        words = text.split()
+        best: str | None = None
+        best_rank: tuple[bool, int] = (False, 0)
+        for n in self.names:
+            nw = n.text.split()
+            if not nw or not all(any(close_word(x, w) for w in words) for x in nw):
+                continue
+            if any(t.ent_type_ in {"NAT_REL_POL", "NORP"} for t in self.doc[n.start : n.end]):
+                continue  # "Maghiarii" is a people, not the body in "formațiunii politice maghiare"
+            rank = (any(t.ent_type_ == "ORG" for t in self.doc[n.start : n.end]), len(nw))
+            if best is None or rank > best_rank:
+                best, best_rank = n.text, rank
         return best
 
     def fix_typo(self, text: str) -> str:
@@ -176,6 +264,16 @@ class Resolver:
                     return full
         return None
 
+    def _previous_sentence_person(self, i: int) -> str | None:
+        """"… susținute de ÎPS Teodosie. Arhiepiscopul Tomisului a declarat": a role naming its own
+        see or office still refers to the one person the previous sentence names, if only one."""
+        sent = self.doc[i].sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        people = {self.fullest(n.text) for n in self.names if n.person and prev.start <= n.start < prev.end}
+        return people.pop() if len(people) == 1 else None
+
     def next_person(self, after: int) -> str | None:
         """The closest person named after a role that has no antecedent (a lead naming them later)."""
         for n in self.names:
@@ -200,6 +298,8 @@ class Resolver:
                 g = gender(head) if self.parsed and self.role_key(head) else None
                 if g == "f":
                     self.gender_of.setdefault(full, g)
+            if not person:
+                self._note_org(full, toks[0])
             return full, person
         first = toks[0]
         k = key(first)
@@ -209,7 +309,38 @@ class Resolver:
             kind = self.lex.pronouns[k]
             if kind == "pl":
                 return None, False
+            if kind == "n":
+                # "it further wrote": the organisation or publication that spoke last
+                return next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None), False
+            org = self._recent_org_subject(m.start, kind)
+            if org is not None:
+                return org, False
             return self.recent_person(m.start, kind), True
+        n_coll = match_seq(doc, m.start, self.lex.collective, m.end)
+        if n_coll and m.start + n_coll < m.end:
+            # "reprezentanții organizației județene Satu Mare a UDMR" → the organisation
+            rest = m.start + n_coll
+            while rest < m.end and key(doc[rest]) in {"al", "a", "ale", "ai", "lui", "of", "the"}:
+                rest += 1
+            if rest < m.end:
+                named = self.name_within(doc[rest : m.end].text)
+                if named is not None:
+                    full = self.fullest(named)
+                    self._note_org(full, doc[rest])
+                    return full, False
+                toks = doc[rest : m.end]
+                first, k = toks[0], key(toks[0])
+        ok = self.org_key(first) if k not in INDEF and (not self.parsed or number(first) != "pl") else None
+        if ok is not None:
+            # "Operatorul centralei" → the organisation called "operatorul" in the article, else
+            # the organisation that spoke last ("formațiunea politică" after UDMR's statement)
+            learned = [n for _, n in self.org_of.get(ok, [])]
+            spoken = [n for _, n, _ in reversed(self.history) if n in learned]
+            if spoken or learned:
+                return (spoken[0] if spoken else learned[0]), False
+            recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
+            if recent is not None:
+                return recent, False
         head = next((t for t in toks if self.role_key(t)), None)
         if head is not None and k not in INDEF and number(head) != "pl" and not key(head).endswith("ii"):
             lem = self.role_key(head) or key(head)
@@ -230,11 +361,32 @@ class Resolver:
                 for t in toks[1:]
             )
             person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
+            if person is None and has_inner_name and len(toks) <= 4:
+                person = self._previous_sentence_person(m.start)
             if person is None and len(toks) <= 4 and not has_inner_name:
                 person = self.next_person(m.end)
             if person:
                 return person, True
-        return nominative(toks.text), False
+        out = nominative(toks.text)
+        self._note_org(out, first)
+        return out, False
+
+    def _note_org(self, name: str, head) -> None:
+        if self.parsed and gender(head):
+            self.org_gender.setdefault(name, gender(head) or "")
+
+    def _recent_org_subject(self, before: int, want: str) -> str | None:
+        """"Armata israeliană a declarat … Ea susține că…": a pronoun right after an organisation's
+        statement, with no person named in between, refers to that organisation when the
+        organisation's head noun agrees in gender."""
+        if not self.history:
+            return None
+        tok, name, person = self.history[-1]
+        if person or tok >= before or self.org_gender.get(name) != want:
+            return None
+        if any(n.person and tok < n.start < before for n in self.names):
+            return None
+        return name
 
     def remember(self, tok: int, canonical: str | None, person: bool) -> None:
         if canonical:
@@ -255,4 +407,6 @@ def nominative(text: str) -> str:
         words[0] = w[:-4] + "ul"
     elif w.endswith("ei") and len(w) > 4 and w[0].isupper():
         words[0] = w[:-2] + "a"
+    elif w.endswith("elor") and len(w) > 6 and w[0].isupper():
+        words[0] = w[:-4] + "ele"  # "Forțelor Navale" → "Forțele Navale"
     return " ".join(words)

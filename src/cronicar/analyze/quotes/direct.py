@@ -97,3 +97,20 @@ def _close(text: str, stack: list[tuple[str, int]], i: int, out: list[Marked]) -
         e -= 1
     if e > s:
         out.append(Marked(o, i, s, e))
+
+
+_TITLE_SMALL = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "și", "din",
+                "la", "în", "cu", "pe", "a", "al", "ale"}
+
+
+def is_title(content: str) -> bool:
+    """A short quotation in title case — a show, a book, a slogan ("Face the Nation,", "Keepin' It
+    Real", "Istorii Neștiute"), named rather than said: every word capitalized but small words."""
+    words = [w.strip(".,;:!?'’\"") for w in content.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not 2 <= len(words) <= 6:
+        return False
+    caps = [w for w in words if w[0].isupper()]
+    return len(caps) >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and not any(
+        w.isupper() and len(w) > 1 for w in words[:1]
+    ) and not words[0].lower() in {"i", "we", "you", "he", "she", "they", "it"}

@@ -75,6 +75,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             continue
         k = key(tok)
         if lex.is_verb(k, lemma(tok) if parsed else ""):
+            if not parsed and len(tok.text) > 1 and tok.text.isupper():
+                i += 1
+                continue  # "RED STATES OUTNUMBER BLUE": a word of an all-caps headline
             if parsed and tok.pos_ not in {"VERB", "AUX"} and k not in lex.verb_forms:
                 i += 1
                 continue
@@ -166,6 +169,19 @@ def strip_edges(doc: Doc, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
     return s, e
 
 
+def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """"se mai arată în comunicatul de presă al Forțelor Navale": the owner of the document the
+    impersonal cue points to ("Forțelor Navale"), or None."""
+    if j + 2 >= end or key(doc[j]) not in {"în", "in"} or key(doc[j + 1]) not in lex.documents:
+        return None
+    for k in range(j + 2, min(end, j + 6)):
+        if key(doc[k]) in {"al", "a", "ale", "ai"}:
+            return np_after(doc, k + 1, end, lex, parsed)
+        if doc[k].text in {",", ".", ";", ":"}:
+            return None
+    return None
+
+
 def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) -> tuple[str, int, Mention | None, Mention | None]:
     """What follows a verb cue: ('that'|'colon'|'quote'|'none', token, subject, addressee)."""
     j = cue.end
@@ -193,6 +209,11 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
             else:
                 break
         j = k
+    if subj is None and addr is None and lex.documents:
+        owner = _document_owner(doc, j, sent.end, lex, parsed)
+        if owner is not None:
+            subj = owner
+            j = owner.end
     while j < sent.end and doc[j].text == ",":
         j += 1
         # "a mai declarat, răspunzând unei întrebări, că…": skip a gerund aside

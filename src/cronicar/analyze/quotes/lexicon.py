@@ -39,6 +39,10 @@ class Lexicon:
     skip: list[list[str]] = field(default_factory=list)
     time_nouns: set[str] = field(default_factory=set)
     generic: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)  # "comunicatul": "se arată în comunicatul X" → X speaks
+    honorifics: set[str] = field(default_factory=set)  # "ÎPS", "dl": titles that are not part of the name
+    org_roles: set[str] = field(default_factory=set)  # "operatorul", "formațiunea": nouns that describe an organisation
+    collective: list[list[str]] = field(default_factory=list)  # "reprezentanții", "biroul de presă": the body speaks
     addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
@@ -90,6 +94,8 @@ def load(lang: str) -> Lexicon:
             lex.stops.append(_words(phrase))
         elif kind == "addressee":
             lex.addressee_verbs.add(_key(phrase))
+        elif kind == "document":
+            lex.documents.add(_key(phrase))
     for line in _lines(folder / "quotes_roles.txt", lex):
         kind, _, word = line.partition("\t")
         kind, word = kind.strip(), _key(word.strip())
@@ -103,8 +109,14 @@ def load(lang: str) -> Lexicon:
             lex.generic.add(word)
         elif kind == "time":
             lex.time_nouns.add(word)
+        elif kind == "honorific":
+            lex.honorifics.add(word)
+        elif kind == "orgrole":
+            lex.org_roles.add(word)
+        elif kind == "collective":
+            lex.collective.append(word.split())
     for line in _lines(folder / "quotes_media.txt", lex):
         lex.media.append(_words(line.strip()))
-    for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media):
+    for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media, lex.collective):
         seqs.sort(key=len, reverse=True)
     return lex

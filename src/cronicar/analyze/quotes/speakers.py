@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.tokens import (
+    entity_break,
     is_capitalized,
     is_genitive,
     is_name,
@@ -32,6 +33,7 @@ NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
 NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
 STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
               "in", "at", "with", "on", "about", "after", "luni", "marți", "miercuri", "joi", "vineri"}
+FUNCTION_NAME_BREAK = {"the", "a", "an", "in", "on", "at", "but", "and"}
 NOUNISH = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"}
 
 
@@ -85,15 +87,35 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
     k = key(first)
     if k in lex.pronouns:
         return Mention(j, j + 1)
+    if not parsed and not (is_capitalized(first) or k in NP_DETS or k in lex.roles):
+        # "said 9/11 widow Terry Strada": a few lower-case modifiers before the name
+        e = j
+        while e < min(end, j + 4) and not is_capitalized(doc[e]) and doc[e].text.replace("/", "").isalnum() and (
+            key(doc[e]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e]))
+        ):
+            e += 1
+        if e == j or e >= end or not is_capitalized(doc[e]) or key(doc[e]) in lex.pronouns:
+            return None
+        n = e
+        while n < end and (is_capitalized(doc[n]) or key(doc[n]) == "-") and key(doc[n]) not in FUNCTION_NAME_BREAK:
+            n += 1
+        return Mention(j, n)
     if not _np_token(first, lex, parsed, True) or k in NP_LINKS - {"a"}:
         return None
     if parsed and first.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART"} and k not in NP_DETS:
         return None
-    if not parsed and not (is_capitalized(first) or k in NP_DETS or k in lex.roles):
-        return None
     e = j + 1
     while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False) and key(doc[e]) != "lui":
         e += 1
+    if not parsed and k in {"the", "a", "an"} and e == j + 1:
+        # "said the 46-year-old", "says a source involved in …": a lower-case description
+        e2 = e
+        while e2 < min(end, j + 6) and (doc[e2].text.isalnum() or key(doc[e2]) in {"-", "'s", "’s"}) and (
+            key(doc[e2]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e2]))
+        ):
+            e2 += 1
+        if e2 > e and (e2 >= len(doc) or doc[e2].text in {".", ",", ";", "!", "?"}):
+            e = e2  # only a phrase that closes the clause: "said the same of Trump" is an object
     while e > j + 1 and key(doc[e - 1]) in NP_LINKS | NP_DETS:
         e -= 1
     # apposition: "purtătoarea de cuvânt a Ministerului, Maria Zaharova, într-un comunicat"
@@ -112,11 +134,21 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
 
 def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Mention | None:
     """The noun phrase ending right before token ``i`` (not before ``start``)."""
+    if i - 2 > start and doc[i - 1].text == ")":
+        # "Rep. Gwen Moore (D-Wis.) said": the party/state tag belongs to the name before it
+        for p in range(i - 2, max(start, i - 8), -1):
+            if doc[p].text == "(":
+                return np_before(doc, p, start, lex, parsed)
+            if doc[p].text in {")", ",", ".", ";", ":"} or is_quote_mark(doc[p]):
+                break
     e = i
     while e > start:
         # skip a parenthetical/time adverb right before the verb ("Ea a subliniat", "X a mai spus")
         if parsed and doc[e - 1].pos_ == "ADV" and key(doc[e - 1]) not in lex.pronouns:
             e -= 1
+            continue
+        if not parsed and e - 1 > start and [key(doc[e - 1])] in lex.skip:
+            e -= 1  # "it further wrote", "he also said"
             continue
         break
     if e <= start:
@@ -126,10 +158,16 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         return Mention(e - 1, e)
     if not parsed and not is_capitalized(last) and key(last) not in lex.roles and last.is_alpha:
         # English description without a parse: "the 34-year-old mother of three said"
-        for j in range(e - 2, max(start, e - 8) - 1, -1):
+        for j in range(e - 2, max(start, e - 12) - 1, -1):
             t = doc[j]
             if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
                 return Mention(j, e)
+            if key(t) in {"'s", "’s"} and j - 1 >= start and is_capitalized(doc[j - 1]):
+                # "Obama's former campaign strategist said": the possessor opens the phrase
+                s0 = j - 1
+                while s0 - 1 >= start and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_sent_start:
+                    s0 -= 1
+                return Mention(s0, e)
             if is_punct(t) and t.text not in {"-"} or is_quote_mark(t) or lex.is_verb(key(t)) or key(t) in EN_BREAK:
                 break
     if not _np_token(last, lex, parsed, False) or key(last) in NP_LINKS | NP_DETS:
@@ -168,9 +206,12 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     s = m.start
     while s < m.end:
         in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
-        if is_name(doc[s], lex, parsed) and not (s > m.start and (is_genitive(doc[s]) or in_pp)):
+        possessor = s + 1 < len(doc) and key(doc[s + 1]) in {"'s", "’s"}
+        if is_name(doc[s], lex, parsed) and key(doc[s]) not in lex.honorifics and not possessor and not (
+            s > m.start and (is_genitive(doc[s]) or in_pp)
+        ):
             e = s + 1
-            while e < m.end and not (parsed and doc[e].ent_iob_ == "B" and doc[e - 1].ent_type_ != doc[e].ent_type_) and (
+            while e < m.end and not (parsed and entity_break(doc[e])) and (
                 is_name(doc[e], lex, parsed)
                 or (key(doc[e]) in NAME_LINKS and e + 1 < m.end and is_name(doc[e + 1], lex, parsed))
             ):

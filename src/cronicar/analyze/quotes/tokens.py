@@ -80,6 +80,8 @@ def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
         return True
     if tok.pos_ == "PROPN":
         return True
+    if "Yes" in tok.morph.get("Abbr") and tok.text.isupper() and len(tok.text) >= 2:
+        return True  # acronyms the tagger calls nouns: "UDMR", "ASF"
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and not tok.is_sent_start and tok.pos_ in {"NOUN", "ADJ", "X"} and prev.pos_ == "PROPN" and (
         is_capitalized(prev)
@@ -109,3 +111,14 @@ def match_seq(doc: Doc, i: int, seqs: list[list[str]], end: int | None = None) -
         if i + len(seq) <= end and all(key(doc[i + k]) == w for k, w in enumerate(seq)):
             return len(seq)
     return 0
+
+
+def entity_break(tok: Token) -> bool:
+    """A new named entity starts at ``tok`` (NER boundary between different types), except a
+    place right after an organisation, which names its local branch: "UDMR Satu Mare"."""
+    if tok.i == 0 or tok.ent_iob_ != "B":
+        return False
+    prev = tok.doc[tok.i - 1].ent_type_
+    if prev == tok.ent_type_:
+        return False
+    return not (prev in {"ORG", ""} and tok.ent_type_ in {"GPE", "LOC"})

@@ -1,0 +1,77 @@
+"""Speaker coreference on Romanian news sentences: organisations described by a common noun,
+collective voices of an organisation, pronouns after an organisation's statement, appositions."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.context import Context
+from cronicar.analyze.normalize import normalize_aligned
+from cronicar.analyze.quotes import extract
+from cronicar.model import DocDate
+
+# (text, a words of the statement's content, expected canonical speaker)
+CASES = [
+    # an organisation noun given by apposition ("operatorul Ukrenergo") resolves a later description
+    ("Atacurile au avariat rețeaua, a scris operatorul Ukrenergo pe Telegram. "
+     "Operatorul rețelei naționale a declarat că reparațiile vor dura o săptămână.",
+     "reparațiile vor dura", "Ukrenergo"),
+    # ... and an earlier one (the name comes after the description)
+    ("Operatorul centralei de la Cernavodă a anunțat că reactorul a fost oprit. "
+     "Oprirea „nu pune în pericol siguranța”, a transmis operatorul Nuclearelectrica.",
+     "reactorul a fost oprit", "Nuclearelectrica"),
+    # collective voice: the organisation in the genitive, by its name in the article
+    ("PSD Cluj a anunțat ruperea alianței. Reprezentanții organizației județene Cluj a PSD susțin că "
+     "alianța nu mai are majoritate în consiliu.",
+     "alianța nu mai are majoritate", "PSD Cluj"),
+    # a description of the organisation that spoke last
+    ("PSD Cluj a anunțat că părăsește alianța. Reprezentanții formațiunii social-democrate susțin că "
+     "primăriile trebuie să colaboreze cu consiliul.",
+     "primăriile trebuie să colaboreze", "PSD Cluj"),
+    # a pronoun right after an organisation's statement, agreeing with its head noun
+    ("Armata ucraineană a anunțat luni că a respins trei atacuri în regiunea Harkov. "
+     "Ea susține că a distrus două tancuri.",
+     "a distrus două tancuri", "Armata ucraineană"),
+    # a pronoun after a person's statement stays with the person
+    ("Ministra Justiției, Alina Gorghiu, a declarat că legea va fi votată. "
+     "Ea a adăugat că textul a fost avizat.",
+     "textul a fost avizat", "Alina Gorghiu"),
+    # the name segment of an apposition chain, not a name inside the description
+    ("Între timp, Deutsche Bank, a doua cea mai mare bancă din Germania, a menționat că riscul "
+     "pentru piețe este limitat.",
+     "riscul", "Deutsche Bank"),
+    # a role naming its own see, right after a sentence that names one person
+    ("Slujba a fost oficiată de IPS Calinic. Arhiepiscopul Argeșului a declarat presei că nu s-a supărat.",
+     "nu s-a supărat", "Calinic"),
+    # ... but stays a role when the previous sentence names nobody
+    ("Exercițiile militare au fost reluate. Ministrul sud-coreean al Unificării a declarat că dialogul "
+     "rămâne posibil.",
+     "dialogul rămâne posibil", "Ministrul sud-coreean al Unificării"),
+    # impersonal cue pointing to a document: its owner speaks
+    ("„Defecțiunea a fost remediată în aceeași zi”, se mai arată în comunicatul de presă al "
+     "Ministerului Apărării.",
+     "Defecțiunea a fost remediată", "Ministerul Apărării"),
+    # a source between the content and a verb cue is the innermost one; the verb's subject is the channel
+    ("Rusia a mutat trupe spre graniță, potrivit presei ucrainene, scrie Politico.",
+     "Rusia a mutat trupe", "presei ucrainene"),
+]
+
+
+def _quotes(nlp_ro, text: str):
+    norm = normalize_aligned(text).text
+    return norm, extract(Context(doc=nlp_ro(norm), text=norm, dct=DocDate.parse("2024-11-08"), lang="ro"))
+
+
+@pytest.mark.parametrize("text,content,speaker", CASES)
+def test_quotes_coref_speaker(nlp_ro, text: str, content: str, speaker: str) -> None:
+    norm, quotes = _quotes(nlp_ro, text)
+    hits = [q for q in quotes if normalize_aligned(content).text in norm[q.content[0] : q.content[1]]]
+    assert hits, [(norm[q.content[0] : q.content[1]], q.speaker) for q in quotes]
+    assert hits[0].speaker == speaker, [(norm[q.content[0] : q.content[1]], q.speaker) for q in quotes]
+
+
+def test_quotes_coref_outer_channel_is_media(nlp_ro) -> None:
+    norm, quotes = _quotes(nlp_ro, "Rusia a mutat trupe spre graniță, potrivit presei ucrainene, scrie Politico.")
+    assert [(norm[q.content[0] : q.content[1]], q.media_source) for q in quotes] == [
+        ("Rusia a mutat trupe spre graniță", "Politico")
+    ]
