@@ -36,6 +36,23 @@ def triggers(lang: str) -> dict[str, str]:
     return table
 
 
+def trigger_key(word: str, lang: str, lemma: str = "") -> str:
+    """The lexicon key of a word: the parser's lemma when there is one, else simplemma's.
+
+    Why: English has no spaCy model here, so a blank token has no lemma; simplemma maps "met",
+    "meets" to "meet" so one lexicon line covers the inflections (irregular forms it misses, like
+    "rose", are listed in the lexicon as forms)."""
+    if lemma:
+        return lemma.lower()
+    low = word.lower()
+    try:
+        import simplemma
+
+        return str(simplemma.lemmatize(low, lang=lang)).lower()
+    except (ImportError, ValueError):  # a language simplemma does not know
+        return low
+
+
 @dataclass(frozen=True)
 class Cues:
     """Words that date events beyond a single time expression (``lang/<code>/events_cues.tsv``)."""
@@ -169,7 +186,7 @@ def extract(ctx: Context) -> list[EventMention]:
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None
         for tok in sent:
-            key = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+            key = trigger_key(tok.text, ctx.lang, tok.lemma_)
             etype = table.get(key) or table.get(tok.lower_)
             if etype is None or etype in seen_types or tok.pos_ == "PROPN":
                 continue
