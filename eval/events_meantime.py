@@ -247,11 +247,14 @@ def _row(name: str, r: dict[str, float], prefix: str = "") -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="default: all, dev, held-out")
+    ap.add_argument("--dev", action="store_true", help="only the development corpora (airbus, gm)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args(argv)
-    groups: dict[str, tuple[str, ...]] = {c: (c,) for c in (args.corpus or CORPORA)}
-    if not args.corpus:
+    groups: dict[str, tuple[str, ...]] = {c: (c,) for c in (args.corpus or (DEV if args.dev else CORPORA))}
+    if args.dev:
+        groups["dev (airbus+gm)"] = DEV
+    elif not args.corpus:
         groups.update({"dev (airbus+gm)": DEV, "held-out (apple+stock)": HELD_OUT, "all": CORPORA})
     results = {name: evaluate(cs, args.data) for name, cs in groups.items()}
     if args.json:

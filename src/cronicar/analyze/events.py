@@ -20,6 +20,10 @@ from cronicar.model import EventMention, Timex
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 LOCATIVE = {"la", "în", "in", "at", "din"}
+# A trigger this close (in tokens) after one of the same type tells the same event: the support
+# verb and its noun ("au semnat un acord", "signed a new deal").  Farther apart, two triggers of
+# one type are two events ("the Dow fell 2% and the Nasdaq dropped 3%").
+SAME_EVENT_SPAN = 4
 
 
 @lru_cache(maxsize=None)
@@ -125,6 +129,17 @@ def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues) -> dict | No
     return _timex_when(min(cands, key=lambda t: abs(t.start - trig)))
 
 
+def _name_part(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Without a tagger, a capitalized word inside a run of capitalized words is part of a name
+    ("United States", "Air Force"), not a trigger ("state", "force")."""
+    if tok.doc.has_annotation("TAG") or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return any(t is not None and t.text[:1].isupper() and not t.is_sent_start for t in (prev, nxt))
+
+
 def _anaphor_type(sent, table: dict[str, str], c: Cues) -> str | None:  # type: ignore[no-untyped-def]
     """Type of an event the sentence points back to ("În urma acestei întâlniri" -> meeting)."""
     toks = list(sent)
@@ -182,17 +197,19 @@ def extract(ctx: Context) -> list[EventMention]:
     direct = [q.content for q in ctx.quotes if q.kind == "direct"]
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     for sent in ctx.doc.sents:
-        seen_types: set[str] = set()
+        last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None
         for tok in sent:
             key = trigger_key(tok.text, ctx.lang, tok.lemma_)
             etype = table.get(key) or table.get(tok.lower_)
-            if etype is None or etype in seen_types or tok.pos_ == "PROPN":
+            if etype is None or tok.i - last_of_type.get(etype, -SAME_EVENT_SPAN - 1) <= SAME_EVENT_SPAN:
+                continue  # "au semnat un acord", "signed a deal": one event told by verb and noun
+            if tok.pos_ == "PROPN" or _name_part(tok):
                 continue
             if any(a <= tok.idx < b for a, b in direct):
                 continue  # the speaker's own words: reported as the statement, not as narrative
-            seen_types.add(etype)
+            last_of_type[etype] = tok.i
             lo, hi = _clause_bounds(sent.text, sent.start_char, tok.idx)
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
             participants: list[str] = []
