@@ -3,7 +3,10 @@
 Why a lexicon: event types must be data (``lang/<code>/events_triggers.tsv``) so adding a language
 is adding a file.  Dates come only from the trigger's own clause: the time expression nearest the
 trigger inside the same sentence and clause (no clause boundary — a comma-led subordinate verb
-or ";" — between them); with none, the article date ("news of the day").  Participants are the
+or ";" — between them); with none, the article date ("news of the day"), except for a verb in the
+pluperfect ("ocupaseră": background that happened before what is told; without a date of its own
+it is left out rather than put on the article's day, and the event it recalls is usually told
+elsewhere with its date).  Participants are the
 PERSON/GPE/ORG canonical names mentioned in the same clause; place is a GPE/LOC introduced by a
 locative preposition ("la", "în", "at", "in").
 """
@@ -231,6 +234,8 @@ def extract(ctx: Context) -> list[EventMention]:
                     dated[etype] = when
             elif back_when is not None and etype != "statement":
                 when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
+            elif "Pqp" in tok.morph.get("Tense"):
+                continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
             out.append(EventMention(trigger=(tok.idx, tok.idx + len(tok.text)), type=etype,
