@@ -143,7 +143,7 @@ class Predicted:
 
 def predict(docs: Iterable[Document]) -> list[Predicted]:
     """cronicar's analysis and event coreference over a fresh store, one story per corpus."""
-    from cronicar.analyze.events import trigger_key
+    from cronicar.analyze.events_lexicon import trigger_root
     from cronicar.analyze.pipeline import analyze
     from cronicar.link.events import link_events
     from cronicar.model import Article, DocDate
@@ -166,7 +166,7 @@ def predict(docs: Iterable[Document]) -> list[Predicted]:
         for aid, s, e, etype, eid in store.conn.execute(
                 "SELECT article_id, trigger_start, trigger_end, type, event_id FROM event_mentions"):
             did = ids[aid]
-            out.append(Predicted(did, (s, e), etype, trigger_key(text_of[did][s:e], "en"), eid))
+            out.append(Predicted(did, (s, e), etype, trigger_root(text_of[did][s:e], "en"), eid))
     return out
 
 

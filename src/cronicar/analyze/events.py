@@ -14,71 +14,17 @@ locative preposition ("la", "în", "at", "in").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EventMention, Timex
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+__all__ = ["Cues", "cues", "extract", "lexicon", "trigger_key", "trigger_root", "triggers"]
 LOCATIVE = {"la", "în", "in", "at", "din"}
 # A trigger this close (in tokens) after one of the same type tells the same event: the support
 # verb and its noun ("au semnat un acord", "signed a new deal").  Farther apart, two triggers of
 # one type are two events ("the Dow fell 2% and the Nasdaq dropped 3%").
 SAME_EVENT_SPAN = 4
-
-
-@lru_cache(maxsize=None)
-def triggers(lang: str) -> dict[str, str]:
-    """lemma/form (lowercase) -> event type, from ``lang/<lang>/events_triggers.tsv``."""
-    path = LANG_DIR / lang / "events_triggers.tsv"
-    table: dict[str, str] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                parts = line.split("\t")
-                if len(parts) >= 2:
-                    table[parts[0].strip().lower()] = parts[1].strip()
-    return table
-
-
-def trigger_key(word: str, lang: str, lemma: str = "") -> str:
-    """The lexicon key of a word: the parser's lemma when there is one, else simplemma's.
-
-    Why: English has no spaCy model here, so a blank token has no lemma; simplemma maps "met",
-    "meets" to "meet" so one lexicon line covers the inflections (irregular forms it misses, like
-    "rose", are listed in the lexicon as forms)."""
-    if lemma:
-        return lemma.lower()
-    low = word.lower()
-    try:
-        import simplemma
-
-        return str(simplemma.lemmatize(low, lang=lang)).lower()
-    except (ImportError, ValueError):  # a language simplemma does not know
-        return low
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Words that date events beyond a single time expression (``lang/<code>/events_cues.tsv``)."""
-
-    range_open: tuple[str, ...] = ()
-    range_join: frozenset[str] = frozenset()
-    anaphor: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=None)
-def cues(lang: str) -> Cues:
-    path = LANG_DIR / lang / "events_cues.tsv"
-    table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": []}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            kind, _, word = line.partition("\t")
-            if not line.startswith("#") and kind.strip() in table and word.strip():
-                table[kind.strip()].append(word.strip().lower())
-    return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]))
 
 
 def _timex_when(t: Timex) -> dict | None:
@@ -188,6 +134,24 @@ def _speakers_in(ctx: Context, lo: int, hi: int) -> list[str]:
     return out
 
 
+def _match(tok, lang: str):  # type: ignore[no-untyped-def]
+    """(event type, last token) of the trigger starting at ``tok``, or (None, tok).
+
+    A phrase of the lexicon ("file for bankruptcy", "step down") wins over its first word; each
+    word of a phrase matches on its lemma or its form."""
+    lex = lexicon(lang)
+    doc = tok.doc
+    for words, (etype, _) in lex.phrases.items():
+        n = len(words)
+        if tok.i + n > len(doc) or doc[tok.i + n - 1].sent.start != tok.sent.start:
+            continue
+        span = doc[tok.i:tok.i + n]
+        if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words, span)):
+            return etype, span[-1]
+    key = trigger_key(tok.text, lang, tok.lemma_)
+    return lex.types.get(key) or lex.types.get(tok.lower_), tok
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -204,8 +168,7 @@ def extract(ctx: Context) -> list[EventMention]:
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None
         for tok in sent:
-            key = trigger_key(tok.text, ctx.lang, tok.lemma_)
-            etype = table.get(key) or table.get(tok.lower_)
+            etype, end_tok = _match(tok, ctx.lang)
             if etype is None or tok.i - last_of_type.get(etype, -SAME_EVENT_SPAN - 1) <= SAME_EVENT_SPAN:
                 continue  # "au semnat un acord", "signed a deal": one event told by verb and noun
             if tok.pos_ == "PROPN" or _name_part(tok):
@@ -238,7 +201,7 @@ def extract(ctx: Context) -> list[EventMention]:
                 continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
-            out.append(EventMention(trigger=(tok.idx, tok.idx + len(tok.text)), type=etype,
+            out.append(EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
                                     participants=participants, place=place, when=when,
                                     sentence=(sent.start_char, sent.end_char),
                                     summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx)))

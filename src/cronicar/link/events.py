@@ -4,8 +4,10 @@ becomes the most precise compatible value (2022 + 2022-02 -> 2022-02).  Non-over
 never merge, so two meetings of the same ministers a year apart stay two events.
 
 When people cannot decide (no named person on one side: English has no NER here, and many reports
-name only countries or companies), the words must: the mention's trigger lemma must be one the
-event was already told with ("order" ... "the order"; "won" ... "wins").  A statement is somebody's
+name only countries or companies), the words must: the mention's trigger must be of a word family the
+event was already told with ("order" ... "the order"; "won" ... "wins"; "delivered" ... "delivery";
+families come from the trigger lexicon), or both must be dated, to the month or better, by the
+text itself (not by the article's day).  A statement is somebody's
 statement: without a shared named person two statements are never one.  Among compatible events
 the mention joins the one with the most evidence (shared lemma, shared participants, then the most
 recent), not merely the first found.
@@ -18,11 +20,12 @@ import json
 import sqlite3
 from datetime import date
 
-from cronicar.analyze.events import trigger_key
+from cronicar.analyze.events_lexicon import trigger_root
 
 MIN_SHARED = 1
-# A date of the mention's own (not the article's day) counts as evidence when it is at least as
-# precise as a month: "in June 2024" picks out one treaty; "in 2009" does not pick out one sale.
+# A date of the mention's own (not the article's day) counts as evidence when it and the event's
+# date are at least as precise as a month: "in June 2024" picks out one treaty; "in 2009" or
+# "between 2009 and 2011" does not pick out one sale.
 OWN_DATE_MAX_DAYS = 31
 
 
@@ -62,17 +65,17 @@ def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     return len(shared) >= need
 
 
-def _lemmas(conn: sqlite3.Connection, event_id: str) -> set[str]:
-    """Trigger lemmas the event has been told with so far (read from the stored article text)."""
+def _roots(conn: sqlite3.Connection, event_id: str) -> set[str]:
+    """Word families of the triggers the event has been told with so far (from the stored text)."""
     rows = conn.execute(
         "SELECT substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang "
         "FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=?",
         (event_id,)).fetchall()
-    return {trigger_key(word, lang) for word, lang in rows}
+    return {trigger_root(word, lang) for word, lang in rows}
 
 
-def _evidence(conn: sqlite3.Connection, etype: str, lemma: str, participants: list[str],
-              event_parts: list[str], event_lemmas: set[str], own_date: bool) -> float | None:
+def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: list[str],
+              event_parts: list[str], event_roots: set[str], own_date: bool) -> float | None:
     """How strongly the mention belongs to the event; None when it must not join it.
 
     ``own_date``: the mention is dated by its text (a time expression, or an event anaphor like
@@ -81,7 +84,7 @@ def _evidence(conn: sqlite3.Connection, etype: str, lemma: str, participants: li
     if not _compatible(conn, participants, event_parts):
         return None
     pp, ep = _persons(conn, participants), _persons(conn, event_parts)
-    same_word = lemma in event_lemmas
+    same_word = root in event_roots
     if etype == "statement" and not pp & ep:
         return None  # whose statement?  Without a shared speaker, two statements are two
     if not (pp and ep) and not same_word and not own_date:
@@ -99,7 +102,7 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         (article_id,)).fetchall()
     for mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1 in rows:
         participants = json.loads(parts)
-        lemma = trigger_key(word, lang)
+        root = trigger_root(word, lang)
         own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
         cands = conn.execute(
             "SELECT id, participants, when_value, when_start, when_end, place FROM events "
@@ -110,7 +113,8 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
             ep = json.loads(eparts)
             if not _overlap(ws, we, ews, ewe):
                 continue
-            score = _evidence(conn, etype, lemma, participants, ep, _lemmas(conn, eid), own_date)
+            precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
+            score = _evidence(conn, etype, root, participants, ep, _roots(conn, eid), precise)
             if score is not None and score > best_score:  # ties: the most recent event
                 best, best_score = (eid, ep, ewv, ews, ewe, eplace), score
         if best is None:
