@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from datetime import date
 
@@ -65,17 +66,32 @@ def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     return len(shared) >= need
 
 
-def _roots(conn: sqlite3.Connection, event_id: str) -> set[str]:
-    """Word families of the triggers the event has been told with so far (from the stored text)."""
+_NAME = re.compile(r"(?<![.!?\n] )(?<!^)\b[A-Z][\w&-]+")
+
+
+def names_in(sentence: str) -> set[str]:
+    """Capitalized words after the first of the sentence: the names a sentence talks about
+    ("Boeing", "Qatar Airways") when there is no NER to find them."""
+    return {m.group(0) for m in _NAME.finditer(sentence.strip()) if m.start() > 0}
+
+
+def _told(conn: sqlite3.Connection, event_id: str) -> tuple[set[str], set[str]]:
+    """Word families of the triggers the event has been told with so far, and the names of their
+    sentences (both from the stored text)."""
     rows = conn.execute(
-        "SELECT substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang "
+        "SELECT substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, "
+        "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
         "FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=?",
         (event_id,)).fetchall()
-    return {trigger_root(word, lang) for word, lang in rows}
+    names: set[str] = set()
+    for _, _, sent in rows:
+        names |= names_in(sent)
+    return {trigger_root(word, lang) for word, lang, _ in rows}, names
 
 
 def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: list[str],
-              event_parts: list[str], event_roots: set[str], own_date: bool) -> float | None:
+              event_parts: list[str], told: tuple[set[str], set[str]], names: set[str],
+              own_date: bool) -> float | None:
     """How strongly the mention belongs to the event; None when it must not join it.
 
     ``own_date``: the mention is dated by its text (a time expression, or an event anaphor like
@@ -84,11 +100,14 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
     if not _compatible(conn, participants, event_parts):
         return None
     pp, ep = _persons(conn, participants), _persons(conn, event_parts)
+    event_roots, event_names = told
     same_word = root in event_roots
     if etype == "statement" and not pp & ep:
         return None  # whose statement?  Without a shared speaker, two statements are two
     if not (pp and ep) and not same_word and not own_date:
         return None  # people cannot decide, nor the date, and the words do not agree either
+    if not (pp and ep) and names and event_names and not names & event_names:
+        return None  # told about other names ("Airbus won ..." vs "Boeing won ...")
     return 2.0 * same_word + len(set(participants) & set(event_parts))
 
 
@@ -96,12 +115,14 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
     """Give every event mention of the article an event id (idempotent)."""
     rows = conn.execute(
         "SELECT m.id, m.type, m.summary, m.participants, m.place, m.when_value, m.when_start, m.when_end, "
-        "substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, a.date_start, a.date_end "
+        "substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, a.date_start, a.date_end, "
+        "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
         "FROM event_mentions m JOIN articles a ON a.id = m.article_id "
         "WHERE m.article_id=? AND m.event_id IS NULL ORDER BY m.trigger_start",
         (article_id,)).fetchall()
-    for mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1 in rows:
+    for mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1, sent in rows:
         participants = json.loads(parts)
+        names = names_in(sent)
         root = trigger_root(word, lang)
         own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
         cands = conn.execute(
@@ -114,7 +135,7 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
             if not _overlap(ws, we, ews, ewe):
                 continue
             precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
-            score = _evidence(conn, etype, root, participants, ep, _roots(conn, eid), precise)
+            score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise)
             if score is not None and score > best_score:  # ties: the most recent event
                 best, best_score = (eid, ep, ewv, ews, ewe, eplace), score
         if best is None:
