@@ -232,6 +232,23 @@ def evaluate(corpora: Iterable[str], root: Path = DATA) -> dict[str, float]:
     return res
 
 
+FLOORS = Path(__file__).resolve().parent / "floors_events.json"
+FLOOR_GROUPS = {"dev (airbus+gm)": "dev", "held-out (apple+stock)": "held_out"}
+
+
+def below_floors(results: dict[str, dict[str, float]]) -> list[str]:
+    """Figures under their pinned floor (``eval/floors_events.json``), as readable lines."""
+    floors = json.loads(FLOORS.read_text())
+    out = []
+    for name, res in results.items():
+        prefix = FLOOR_GROUPS.get(name, name)
+        for metric, value in res.items():
+            floor = floors.get(f"{prefix}_{metric}")
+            if floor is not None and value < floor:
+                out.append(f"{name} {metric} {value:.3f} < floor {floor}")
+    return out
+
+
 COLUMNS = ("det_p", "det_r", "det_f1", "det_r_xdoc", "mentions", "muc_f1", "b3_f1", "ceafe_f1", "conll_f1", "xdoc_f1")
 
 
@@ -249,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="append", choices=CORPORA, help="default: all, dev, held-out")
     ap.add_argument("--dev", action="store_true", help="only the development corpora (airbus, gm)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a figure is under its floor")
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args(argv)
     groups: dict[str, tuple[str, ...]] = {c: (c,) for c in (args.corpus or (DEV if args.dev else CORPORA))}
@@ -257,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.corpus:
         groups.update({"dev (airbus+gm)": DEV, "held-out (apple+stock)": HELD_OUT, "all": CORPORA})
     results = {name: evaluate(cs, args.data) for name, cs in groups.items()}
+    if args.check:
+        low = below_floors(results)
+        print("\n".join(low) or "all floors met")
+        return 1 if low else 0
     if args.json:
         print(json.dumps(results, indent=1))
         return 0

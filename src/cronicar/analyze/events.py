@@ -140,15 +140,16 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     A phrase of the lexicon ("file for bankruptcy", "step down") wins over its first word; each
     word of a phrase matches on its lemma or its form."""
     lex = lexicon(lang)
+    key = trigger_key(tok.text, lang, tok.lemma_)
     doc = tok.doc
     for words, (etype, _) in lex.phrases.items():
         n = len(words)
-        if tok.i + n > len(doc) or doc[tok.i + n - 1].sent.start != tok.sent.start:
+        if words[0] not in (key, tok.lower_) or tok.i + n > len(doc):
             continue
         span = doc[tok.i:tok.i + n]
-        if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words, span)):
+        if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words[1:], span[1:])) \
+                and not any(t.is_sent_start for t in span[1:]):
             return etype, span[-1]
-    key = trigger_key(tok.text, lang, tok.lemma_)
     return lex.types.get(key) or lex.types.get(tok.lower_), tok
 
 
