@@ -133,9 +133,10 @@ def ceafe(key: Clusters, resp: Clusters) -> PRF:
 
 
 def cross_doc_links(key: Mapping[Hashable, Hashable], resp: Mapping[Hashable, Hashable],
-                    doc_of: Mapping[Hashable, str]) -> PRF:
+                    doc_of: Mapping[Hashable, str]) -> tuple[float, float, float, int, int]:
     """Pairwise links between mentions of *different* documents: the part of the task that
-    within-document coreference cannot score (most MEANTIME chains live in one article)."""
+    within-document coreference cannot score (most MEANTIME chains live in one article).
+    Returns P, R, F1 and the numbers of key and response links (the figures are small-sample)."""
     def links(assign: Mapping[Hashable, Hashable]) -> set[frozenset[Hashable]]:
         out = set()
         for c in clusters(assign):
@@ -147,7 +148,7 @@ def cross_doc_links(key: Mapping[Hashable, Hashable], resp: Mapping[Hashable, Ha
     hit = len(k & r)
     p = hit / len(r) if r else 0.0
     rec = hit / len(k) if k else 0.0
-    return p, rec, _f(p, rec)
+    return p, rec, _f(p, rec), len(k), len(r)
 
 
 def score_all(key: Mapping[Hashable, Hashable], resp: Mapping[Hashable, Hashable],
@@ -161,6 +162,6 @@ def score_all(key: Mapping[Hashable, Hashable], resp: Mapping[Hashable, Hashable
         p, rec, f = fn(k, r)
         out.update({f"{name}_p": p, f"{name}_r": rec, f"{name}_f1": f})
     out["conll_f1"] = (out["muc_f1"] + out["b3_f1"] + out["ceafe_f1"]) / 3
-    p, rec, f = cross_doc_links({m: key[m] for m in common}, {m: resp[m] for m in common}, doc_of)
-    out.update({"xdoc_p": p, "xdoc_r": rec, "xdoc_f1": f})
+    p, rec, f, nk, nr = cross_doc_links({m: key[m] for m in common}, {m: resp[m] for m in common}, doc_of)
+    out.update({"xdoc_p": p, "xdoc_r": rec, "xdoc_f1": f, "xdoc_key_links": float(nk), "xdoc_resp_links": float(nr)})
     return out
