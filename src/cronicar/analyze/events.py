@@ -3,7 +3,10 @@
 Why a lexicon: event types must be data (``lang/<code>/events_triggers.tsv``) so adding a language
 is adding a file.  Dates come only from the trigger's own clause: the time expression nearest the
 trigger inside the same sentence and clause (no clause boundary — a comma-led subordinate verb
-or ";" — between them); with none, the article date ("news of the day").  Participants are the
+or ";" — between them); with none, the article date ("news of the day"), except for a verb in the
+pluperfect ("ocupaseră": background that happened before what is told; without a date of its own
+it is left out rather than put on the article's day, and the event it recalls is usually told
+elsewhere with its date).  Participants are the
 PERSON/GPE/ORG canonical names mentioned in the same clause; place is a GPE/LOC introduced by a
 locative preposition ("la", "în", "at", "in").
 """
@@ -11,50 +14,17 @@ locative preposition ("la", "în", "at", "in").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EventMention, Timex
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+__all__ = ["Cues", "cues", "extract", "lexicon", "trigger_key", "trigger_root", "triggers"]
 LOCATIVE = {"la", "în", "in", "at", "din"}
-
-
-@lru_cache(maxsize=None)
-def triggers(lang: str) -> dict[str, str]:
-    """lemma/form (lowercase) -> event type, from ``lang/<lang>/events_triggers.tsv``."""
-    path = LANG_DIR / lang / "events_triggers.tsv"
-    table: dict[str, str] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                parts = line.split("\t")
-                if len(parts) >= 2:
-                    table[parts[0].strip().lower()] = parts[1].strip()
-    return table
-
-
-@dataclass(frozen=True)
-class Cues:
-    """Words that date events beyond a single time expression (``lang/<code>/events_cues.tsv``)."""
-
-    range_open: tuple[str, ...] = ()
-    range_join: frozenset[str] = frozenset()
-    anaphor: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=None)
-def cues(lang: str) -> Cues:
-    path = LANG_DIR / lang / "events_cues.tsv"
-    table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": []}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            kind, _, word = line.partition("\t")
-            if not line.startswith("#") and kind.strip() in table and word.strip():
-                table[kind.strip()].append(word.strip().lower())
-    return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]))
+# A trigger this close (in tokens) after one of the same type tells the same event: the support
+# verb and its noun ("au semnat un acord", "signed a new deal").  Farther apart, two triggers of
+# one type are two events ("the Dow fell 2% and the Nasdaq dropped 3%").
+SAME_EVENT_SPAN = 4
 
 
 def _timex_when(t: Timex) -> dict | None:
@@ -108,6 +78,17 @@ def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues) -> dict | No
     return _timex_when(min(cands, key=lambda t: abs(t.start - trig)))
 
 
+def _name_part(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Without a tagger, a capitalized word inside a run of capitalized words is part of a name
+    ("United States", "Air Force"), not a trigger ("state", "force")."""
+    if tok.doc.has_annotation("TAG") or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return any(t is not None and t.text[:1].isupper() and not t.is_sent_start for t in (prev, nxt))
+
+
 def _anaphor_type(sent, table: dict[str, str], c: Cues) -> str | None:  # type: ignore[no-untyped-def]
     """Type of an event the sentence points back to ("În urma acestei întâlniri" -> meeting)."""
     toks = list(sent)
@@ -153,6 +134,25 @@ def _speakers_in(ctx: Context, lo: int, hi: int) -> list[str]:
     return out
 
 
+def _match(tok, lang: str):  # type: ignore[no-untyped-def]
+    """(event type, last token) of the trigger starting at ``tok``, or (None, tok).
+
+    A phrase of the lexicon ("file for bankruptcy", "step down") wins over its first word; each
+    word of a phrase matches on its lemma or its form."""
+    lex = lexicon(lang)
+    key = trigger_key(tok.text, lang, tok.lemma_)
+    doc = tok.doc
+    for words, (etype, _) in lex.phrases.items():
+        n = len(words)
+        if words[0] not in (key, tok.lower_) or tok.i + n > len(doc):
+            continue
+        span = doc[tok.i:tok.i + n]
+        if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words[1:], span[1:])) \
+                and not any(t.is_sent_start for t in span[1:]):
+            return etype, span[-1]
+    return lex.types.get(key) or lex.types.get(tok.lower_), tok
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -165,17 +165,18 @@ def extract(ctx: Context) -> list[EventMention]:
     direct = [q.content for q in ctx.quotes if q.kind == "direct"]
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     for sent in ctx.doc.sents:
-        seen_types: set[str] = set()
+        last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None
         for tok in sent:
-            key = tok.lemma_.lower() if tok.lemma_ else tok.lower_
-            etype = table.get(key) or table.get(tok.lower_)
-            if etype is None or etype in seen_types or tok.pos_ == "PROPN":
+            etype, end_tok = _match(tok, ctx.lang)
+            if etype is None or tok.i - last_of_type.get(etype, -SAME_EVENT_SPAN - 1) <= SAME_EVENT_SPAN:
+                continue  # "au semnat un acord", "signed a deal": one event told by verb and noun
+            if tok.pos_ == "PROPN" or _name_part(tok):
                 continue
             if any(a <= tok.idx < b for a, b in direct):
                 continue  # the speaker's own words: reported as the statement, not as narrative
-            seen_types.add(etype)
+            last_of_type[etype] = tok.i
             lo, hi = _clause_bounds(sent.text, sent.start_char, tok.idx)
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
             participants: list[str] = []
@@ -197,9 +198,11 @@ def extract(ctx: Context) -> list[EventMention]:
                     dated[etype] = when
             elif back_when is not None and etype != "statement":
                 when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
+            elif "Pqp" in tok.morph.get("Tense"):
+                continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
-            out.append(EventMention(trigger=(tok.idx, tok.idx + len(tok.text)), type=etype,
+            out.append(EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
                                     participants=participants, place=place, when=when,
                                     sentence=(sent.start_char, sent.end_char),
                                     summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx)))

@@ -2,15 +2,39 @@
 the same, the date intervals overlap and the participants are compatible; the event's date then
 becomes the most precise compatible value (2022 + 2022-02 -> 2022-02).  Non-overlapping dates
 never merge, so two meetings of the same ministers a year apart stay two events.
+
+When people cannot decide (no named person on one side: English has no NER here, and many reports
+name only countries or companies), the words must: the mention's trigger must be of a word family the
+event was already told with ("order" ... "the order"; "won" ... "wins"; "delivered" ... "delivery";
+families come from the trigger lexicon), or both must be dated, to the month or better, by the
+text itself (not by the article's day).  A statement is somebody's
+statement: without a shared named person two statements are never one.  Among compatible events
+the mention joins the one with the most evidence (shared lemma, shared participants, then the most
+recent), not merely the first found.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
+from datetime import date
+
+from cronicar.analyze.events_lexicon import trigger_root
 
 MIN_SHARED = 1
+# A date of the mention's own (not the article's day) counts as evidence when it and the event's
+# date are at least as precise as a month: "in June 2024" picks out one treaty; "in 2009" or
+# "between 2009 and 2011" does not pick out one sale.
+OWN_DATE_MAX_DAYS = 31
+
+
+def _days(start: str, end: str) -> int:
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+    except ValueError:
+        return 1 << 30
 
 
 def _overlap(a0: str | None, a1: str | None, b0: str | None, b1: str | None) -> bool:
@@ -42,24 +66,78 @@ def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     return len(shared) >= need
 
 
+_NAME = re.compile(r"(?<![.!?\n] )(?<!^)\b[A-Z][\w&-]+")
+
+
+def names_in(sentence: str) -> set[str]:
+    """Capitalized words after the first of the sentence: the names a sentence talks about
+    ("Boeing", "Qatar Airways") when there is no NER to find them."""
+    return {m.group(0) for m in _NAME.finditer(sentence.strip()) if m.start() > 0}
+
+
+def _told(conn: sqlite3.Connection, event_id: str) -> tuple[set[str], set[str]]:
+    """Word families of the triggers the event has been told with so far, and the names of their
+    sentences (both from the stored text)."""
+    rows = conn.execute(
+        "SELECT substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, "
+        "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
+        "FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=?",
+        (event_id,)).fetchall()
+    names: set[str] = set()
+    for _, _, sent in rows:
+        names |= names_in(sent)
+    return {trigger_root(word, lang) for word, lang, _ in rows}, names
+
+
+def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: list[str],
+              event_parts: list[str], told: tuple[set[str], set[str]], names: set[str],
+              own_date: bool) -> float | None:
+    """How strongly the mention belongs to the event; None when it must not join it.
+
+    ``own_date``: the mention is dated by its text (a time expression, or an event anaphor like
+    "În urma acestei întâlniri"), not by the article's day; a same-type event on that given date is
+    then evidence in itself, where "news of the day" is not (many things happen on a day)."""
+    if not _compatible(conn, participants, event_parts):
+        return None
+    pp, ep = _persons(conn, participants), _persons(conn, event_parts)
+    event_roots, event_names = told
+    same_word = root in event_roots
+    if etype == "statement" and not pp & ep:
+        return None  # whose statement?  Without a shared speaker, two statements are two
+    if not (pp and ep) and not same_word and not own_date:
+        return None  # people cannot decide, nor the date, and the words do not agree either
+    if not (pp and ep) and names and event_names and not names & event_names:
+        return None  # told about other names ("Airbus won ..." vs "Boeing won ...")
+    return 2.0 * same_word + len(set(participants) & set(event_parts))
+
+
 def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> None:
     """Give every event mention of the article an event id (idempotent)."""
     rows = conn.execute(
-        "SELECT id, type, summary, participants, place, when_value, when_start, when_end "
-        "FROM event_mentions WHERE article_id=? AND event_id IS NULL ORDER BY trigger_start",
+        "SELECT m.id, m.type, m.summary, m.participants, m.place, m.when_value, m.when_start, m.when_end, "
+        "substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, a.date_start, a.date_end, "
+        "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
+        "FROM event_mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.article_id=? AND m.event_id IS NULL ORDER BY m.trigger_start",
         (article_id,)).fetchall()
-    for mid, etype, summary, parts, place, wv, ws, we in rows:
+    for mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1, sent in rows:
         participants = json.loads(parts)
+        names = names_in(sent)
+        root = trigger_root(word, lang)
+        own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
         cands = conn.execute(
             "SELECT id, participants, when_value, when_start, when_end, place FROM events "
-            "WHERE story_id=? AND type=? AND when_start<=? AND when_end>=?",
+            "WHERE story_id=? AND type=? AND when_start<=? AND when_end>=? ORDER BY rowid DESC",
             (story_id, etype, we or "9999", ws or "0000")).fetchall()
-        best = None
+        best, best_score = None, -1.0
         for eid, eparts, ewv, ews, ewe, eplace in cands:
             ep = json.loads(eparts)
-            if _overlap(ws, we, ews, ewe) and _compatible(conn, participants, ep):
-                best = (eid, ep, ewv, ews, ewe, eplace)
-                break
+            if not _overlap(ws, we, ews, ewe):
+                continue
+            precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
+            score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise)
+            if score is not None and score > best_score:  # ties: the most recent event
+                best, best_score = (eid, ep, ewv, ews, ewe, eplace), score
         if best is None:
             eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
             conn.execute(

@@ -1,0 +1,108 @@
+"""Event language data: trigger lexicons (``lang/<code>/events_triggers.tsv``) and dating cues
+(``lang/<code>/events_cues.tsv``), and the keys words are looked up with.
+
+Why separate from the extractor: coreference (:mod:`cronicar.link.events`) needs the same keys and
+word families as detection, on stored text, without a parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's triggers: single keys, word families, and phrases of several words."""
+
+    types: dict[str, str] = field(default_factory=dict)  # key -> event type
+    roots: dict[str, str] = field(default_factory=dict)  # key -> word family, when not the key
+    phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (type, root)
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """Read ``lang/<lang>/events_triggers.tsv`` (key, type, optional root; ``#`` comments)."""
+    lex = Lexicon()
+    path = LANG_DIR / lang / "events_triggers.tsv"
+    if not path.exists():
+        return lex
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) < 2:
+            continue
+        key, etype = parts[0].lower(), parts[1]
+        root = parts[2].lower() if len(parts) > 2 and parts[2] else key
+        if " " in key:
+            lex.phrases[tuple(key.split())] = (etype, root)
+        else:
+            lex.types[key] = etype
+            if root != key:
+                lex.roots[key] = root
+    return lex
+
+
+def triggers(lang: str) -> dict[str, str]:
+    """lemma/form (lowercase) -> event type (single-word keys)."""
+    return lexicon(lang).types
+
+
+def trigger_key(word: str, lang: str, lemma: str = "") -> str:
+    """The lexicon key of a word: the parser's lemma when there is one, else simplemma's.
+
+    Why: English has no spaCy model here, so a blank token has no lemma; simplemma maps "met",
+    "meets" to "meet" so one lexicon line covers the inflections (irregular forms it misses, like
+    "rose", are listed in the lexicon as forms)."""
+    if lemma:
+        return lemma.lower()
+    return _simple_lemma(word.lower(), lang)
+
+
+@lru_cache(maxsize=65536)
+def _simple_lemma(low: str, lang: str) -> str:
+    try:
+        import simplemma
+
+        return str(simplemma.lemmatize(low, lang=lang)).lower()
+    except (ImportError, ValueError):  # a language simplemma does not know
+        return low
+
+
+def trigger_root(word: str, lang: str, lemma: str = "") -> str:
+    """The word family of a trigger ("delivered", "deliveries" -> deliver; "won" -> win): what
+    coreference compares when no named person can decide.  A phrase's root is its lexicon root."""
+    lex = lexicon(lang)
+    words = tuple(w.lower() for w in word.split())
+    if len(words) > 1:
+        keys = tuple(trigger_key(w, lang) for w in words)
+        for cand in (keys, words):
+            if cand in lex.phrases:
+                return lex.phrases[cand][1]
+    key = trigger_key(word, lang, lemma)
+    return lex.roots.get(key) or lex.roots.get(word.lower()) or (key if key in lex.types else word.lower())
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Words that date events beyond a single time expression (``lang/<code>/events_cues.tsv``)."""
+
+    range_open: tuple[str, ...] = ()
+    range_join: frozenset[str] = frozenset()
+    anaphor: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> Cues:
+    path = LANG_DIR / lang / "events_cues.tsv"
+    table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": []}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            kind, _, word = line.partition("\t")
+            if not line.startswith("#") and kind.strip() in table and word.strip():
+                table[kind.strip()].append(word.strip().lower())
+    return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]))
