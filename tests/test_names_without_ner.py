@@ -73,3 +73,11 @@ def test_french_particle_names_and_short_forms() -> None:
 def test_romanian_keeps_its_ner() -> None:
     found = entities("Serghei Lavrov s-a întâlnit cu Choe Son Hui la Moscova.", "ro")
     assert found["Serghei Lavrov"][0] == "PERSON" and "MISC" not in {v[0] for v in found.values()}
+
+
+def test_descriptions_before_the_title_are_not_part_of_the_name() -> None:
+    found = entities("Russian Foreign Minister Sergei Lavrov met North Korean Foreign Minister Choe Son Hui "
+                     "in Moscow on Friday. Choe said North Korea would stand by Russia.", "en")
+    assert found["Sergei Lavrov"][0] == "PERSON" and found["Choe Son Hui"][0] == "PERSON"
+    assert found["Choe"] == ("PERSON", "Choe Son Hui")  # a family name first, used alone
+    assert found["North Korean"][1] == "North Korea"

@@ -110,15 +110,25 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
     titles = {t.rstrip(".") for t in c.titles}
     orgs = {o.rstrip(".") for o in c.orgs}
     trimmed = []
-    for i, j in runs:  # "President Barack Obama": the title is a cue, not part of the name
+    for i, j in runs:
+        # "President Barack Obama", "North Korean Foreign Minister Choe Son Hui": everything up to
+        # the last title word is a description, not the name; "Secretary of State Antony
+        # Blinken": the title's "of" complement goes too.
         titled = False
-        while j - i > 1 and (is_title(toks[i].text) or toks[i].text.lower() in c.connectors):
-            titled = titled or is_title(toks[i].text)
+        k = max((x for x in range(i, j - 1) if is_title(toks[x].text)), default=None)
+        if k is not None:
+            i, titled = k + 1, True
+            if j - i > 2 and toks[i].text.lower() in c.connectors:
+                i += 2
+        while j - i > 1 and toks[i].text.lower() in c.connectors:
             i += 1
-            if titled and j - i > 2 and toks[i].text.lower() in c.connectors:
-                i += 2  # "Secretary of State Antony Blinken": the title's complement goes too
         trimmed.append((i, j, titled))
     for i, j, titled in trimmed:
+        # Words the gazetteer or the time tagger took ("North Korean", "Monday") end the name.
+        while i < j and any(a < toks[i].idx + len(toks[i].text) and toks[i].idx < b for a, b in skip):
+            i += 1
+        if i >= j:
+            continue
         s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
         if any(a < e and s < b for a, b in skip):
             continue
@@ -143,4 +153,7 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
         else:
             label = "MISC"
         out.append((s, e, text, label))
-    return out
+    # A lone word that opens or closes a person's full name is that person ("Choe" of "Choe Son
+    # Hui": family names come first in Korean and Chinese names).
+    person_words = {w for _, _, t, lab in out if lab == "PERSON" and " " in t for w in (t.split()[0], t.split()[-1])}
+    return [(s, e, t, "PERSON" if lab == "MISC" and t in person_words else lab) for s, e, t, lab in out]
