@@ -141,6 +141,8 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     word of a phrase matches on its lemma or its form."""
     lex = lexicon(lang)
     key = trigger_key(tok.text, lang, tok.lemma_)
+    if tok.lemma_ and key not in lex.types and tok.lower_ not in lex.types:
+        key = trigger_key(tok.text, lang)  # the parser's lemmatizer misses some ("vândut")
     doc = tok.doc
     for words, (etype, _) in lex.phrases.items():
         n = len(words)
