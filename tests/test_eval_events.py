@@ -69,3 +69,28 @@ def test_cross_document_links_ignore_links_inside_one_document() -> None:
     doc = {"a1": "A", "a2": "A", "b1": "B"}
     p, r, f, n_key, n_resp = cm.cross_doc_links(key, resp, doc)
     assert (n_key, n_resp) == (2, 0) and r == 0.0  # the within-A link is right but not counted
+
+
+def test_meantime_reader_rebuilds_text_date_and_gold(shared: Path) -> None:
+    """A real MEANTIME file: the text reads like the article, the DCT comes from CREATION_TIME,
+    gold spans index the rebuilt text, and only the first six sentences count for detection."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import events_meantime as E
+
+    path = next((shared / "data" / "en" / "meantime" / "intra_cross-doc_annotation" / "corpus_airbus")
+                .glob("11716_*.xml"))
+    doc = E.read_document(path, "airbus")
+    assert doc.text.startswith("Airbus wins Qatar Airways order worth $15bn\nJune 13, 2005\n")
+    assert doc.dct == "2005-06-13"
+    words = {doc.text[g.span[0]:g.span[1]] for g in doc.mentions if g.instance}
+    assert {"wins", "won", "order"} <= words
+    assert 0 < doc.full_end < len(doc.text)
+
+
+def test_meantime_date_line_stands_in_for_a_missing_creation_time(shared: Path) -> None:
+    sys.path.insert(0, str(ROOT / "eval"))
+    import events_meantime as E
+
+    path = next((shared / "data" / "en" / "meantime" / "intra_cross-doc_annotation" / "corpus_airbus")
+                .glob("8951_*.xml"))
+    assert E.read_document(path, "airbus").dct == "2005-04-27"  # "April 27 , 2005"
