@@ -4,13 +4,14 @@ becomes the most precise compatible value (2022 + 2022-02 -> 2022-02).  Non-over
 never merge, so two meetings of the same ministers a year apart stay two events.
 
 When people cannot decide (no named person on one side: English has no NER here, and many reports
-name only countries or companies), the words must: the mention's trigger must be of a word family the
-event was already told with ("order" ... "the order"; "won" ... "wins"; "delivered" ... "delivery";
-families come from the trigger lexicon), or both must be dated, to the month or better, by the
-text itself (not by the article's day).  A statement is somebody's
-statement: without a shared named person two statements are never one.  Among compatible events
-the mention joins the one with the most evidence (shared lemma, shared participants, then the most
-recent), not merely the first found.
+name only countries or companies), the words or the dates must: the mention's trigger must be of a
+word family the event was already told with ("order" ... "the order"; "won" ... "wins";
+"delivered" ... "delivery"; families come from the trigger lexicon), or both must be dated, to the
+month or better, by the text itself (not by the article's day); and sentences naming disjoint sets
+of capitalized names are about different things.  A statement is somebody's statement: without a
+shared named person two statements are never one.  Among compatible events the mention joins the
+one with the most evidence (shared word family, shared participants, then the most recent), not
+merely the first found.  See docs/events.md for the figures behind each rule.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from functools import lru_cache
 
 from cronicar.analyze.events_lexicon import trigger_root
 
-MIN_SHARED = 1
 # A date of the mention's own (not the article's day) counts as evidence when it and the event's
 # date are at least as precise as a month: "in June 2024" picks out one treaty; "in 2009" or
 # "between 2009 and 2011" does not pick out one sale.
