@@ -1,14 +1,19 @@
 """Event mentions: a trigger word from the per-language lexicon, with participants, place and date.
 
-Why a lexicon: event types must be data (``lang/<code>/events_triggers.tsv``) so adding a language
-is adding a file.  Dates come only from the trigger's own clause: the time expression nearest the
-trigger inside the same sentence and clause (no clause boundary — a comma-led subordinate verb
-or ";" — between them); with none, the article date ("news of the day"), except for a verb in the
-pluperfect ("ocupaseră": background that happened before what is told; without a date of its own
-it is left out rather than put on the article's day, and the event it recalls is usually told
-elsewhere with its date).  Participants are the
-PERSON/GPE/ORG canonical names mentioned in the same clause; place is a GPE/LOC introduced by a
-locative preposition ("la", "în", "at", "in").
+Why a lexicon: event types must be data (``lang/<code>/events_triggers.tsv``, read by
+:mod:`cronicar.analyze.events_lexicon`) so adding a language is adding a file.  Every trigger token
+is a mention, except a same-type trigger within ``SAME_EVENT_SPAN`` tokens of the previous one
+(verb and noun of one report), proper nouns, words inside a run of capitalized words when there is
+no tagger ("United States"), and words inside direct quotes.
+
+Dates come only from the trigger's own clause: the time expression nearest the trigger inside the
+same sentence and clause (no ";" or relative pronoun between them), or a range of two; else the
+date of the event an anaphor points back to ("În urma acestei întâlniri"); else the article date
+("news of the day"), except for a verb in the pluperfect ("ocupaseră": background that happened
+before what is told; without a date of its own it is left out rather than put on the article's
+day, and the event it recalls is usually told elsewhere with its date).  Participants are the
+PERSON/GPE/ORG canonical names of the clause and its resolved speakers; place is a GPE/LOC
+introduced by a locative preposition ("la", "în", "at", "in").
 """
 
 from __future__ import annotations
@@ -141,6 +146,8 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     word of a phrase matches on its lemma or its form."""
     lex = lexicon(lang)
     key = trigger_key(tok.text, lang, tok.lemma_)
+    if tok.lemma_ and key not in lex.types and tok.lower_ not in lex.types:
+        key = trigger_key(tok.text, lang)  # the parser's lemmatizer misses some ("vândut")
     doc = tok.doc
     for words, (etype, _) in lex.phrases.items():
         n = len(words)
