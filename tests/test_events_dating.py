@@ -75,3 +75,13 @@ def test_cue_files_have_every_kind() -> None:
     for lang in ("ro", "en"):
         c = cues(lang)
         assert c.range_open and c.range_join and c.anaphor
+
+
+def test_statement_is_dated_when_it_was_said_not_by_what_it_says() -> None:
+    text = ("Choe a declarat vineri că cele două țări trebuie să continue să-și aprofundeze legăturile "
+            "în temeiul unui tratat semnat de liderii lor în iunie.")
+    ev = events_of(text, "2024-11-05")
+    statement = [e for e in ev if e.type == "statement"]
+    agreement = [e for e in ev if e.type == "agreement"]
+    assert statement and statement[0].when["value"] == "2024-11-01"  # that Friday
+    assert agreement and agreement[0].when["value"] == "2024-06"  # the treaty of what was said

@@ -160,6 +160,15 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     return lex.types.get(key) or lex.types.get(tok.lower_), tok
 
 
+def _statement_when(ctx: Context, pos: int) -> dict | None:
+    """The date of the quote whose cue is at ``pos`` ("a declarat vineri că ... în iunie": the
+    statement is of that Friday; June belongs to what was said)."""
+    for q in ctx.quotes:
+        if q.cue and q.cue[0] <= pos < q.cue[1] and q.when:
+            return q.when
+    return None
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -199,7 +208,10 @@ def extract(ctx: Context) -> list[EventMention]:
                 if name not in participants:
                     participants.append(name)
             cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)]
-            if cands:
+            said = _statement_when(ctx, tok.idx) if etype == "statement" else None
+            if said is not None:
+                when = said  # the day it was said, not a date inside what was said
+            elif cands:
                 when = _clause_when(ctx.text, cands, tok.idx, c)
                 if when is not None:
                     dated[etype] = when
