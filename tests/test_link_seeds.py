@@ -94,3 +94,12 @@ def test_two_choe_lavrov_meetings_are_distinct(chronicle: tuple[Store, list[dict
 def test_calendar_order(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
     starts = [e["start"] for e in chronicle[1] if e["start"]]
     assert starts == sorted(starts)
+
+
+def test_invasion_told_as_attack_and_as_deployment_is_one_event(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    """"invazia rusă din Ucraina în 2022" (2025) and "și-a trimis armata în Ucraina în februarie
+    2022" (2024): one war, two sources, the more precise date."""
+    ev = [e for e in find(chronicle[1], {"attack", "deployment"}, "2022", {"Ucraina"})
+          if len({s["article_id"] for s in e["sources"]}) == 2]
+    assert len(ev) == 1 and ev[0]["type"] == "attack"
+    assert (ev[0]["start"], ev[0]["end"]) == ("2022-02-01", "2022-02-28")

@@ -32,6 +32,16 @@ from cronicar.analyze.nlp import has_parser
 OWN_DATE_MAX_DAYS = 31
 
 
+# Types that tell one happening in other words: "invazia rusă din Ucraina în 2022" and "Moscova
+# și-a trimis armata în Ucraina în februarie 2022" are one war, an attack and a deployment.
+FAMILIES: tuple[frozenset[str], ...] = (frozenset({"attack", "deployment"}),)
+FAMILY_ORDER = ("attack", "deployment")  # the name a merged event keeps: the war, not the troops
+
+
+def _family(etype: str) -> frozenset[str]:
+    return next((f for f in FAMILIES if etype in f), frozenset({etype}))
+
+
 def _days(start: str, end: str) -> int:
     try:
         return (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
@@ -160,20 +170,26 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         names = names_in(sent, lang)
         root = trigger_root(word, lang)
         own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
+        family = sorted(_family(etype))
         cands = conn.execute(
-            "SELECT id, participants, when_value, when_start, when_end, place FROM events "
-            "WHERE story_id=? AND type=? AND when_start<=? AND when_end>=? ORDER BY rowid DESC",
-            (story_id, etype, we or "9999", ws or "0000")).fetchall()
+            "SELECT id, participants, when_value, when_start, when_end, place, type FROM events "
+            f"WHERE story_id=? AND type IN ({','.join('?' * len(family))}) AND when_start<=? AND when_end>=? "
+            "ORDER BY rowid DESC",
+            (story_id, *family, we or "9999", ws or "0000")).fetchall()
         best, best_score = None, -1.0
-        for eid, eparts, ewv, ews, ewe, eplace in cands:
+        for eid, eparts, ewv, ews, ewe, eplace, etype_c in cands:
             ep = json.loads(eparts)
             if not _overlap(ws, we, ews, ewe):
                 continue
-            precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
-            score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise,
-                              parsed=has_parser(lang))
+            if etype_c != etype:  # told in other words: the same place and two shared participants
+                shared = set(participants) & set(ep)
+                score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
+            else:
+                precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
+                score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise,
+                                  parsed=has_parser(lang))
             if score is not None and score > best_score:  # ties: the most recent event
-                best, best_score = (eid, ep, ewv, ews, ewe, eplace), score
+                best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c), score
         if best is None:
             eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
             conn.execute(
@@ -181,11 +197,13 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
                 " place, participants) VALUES (?,?,?,?,?,?,?,?,?)",
                 (eid, story_id, etype, summary, wv, ws, we, place, parts))
         else:
-            eid, ep, ewv, ews, ewe, eplace = best
+            eid, ep, ewv, ews, ewe, eplace, etype_c = best
             # Most precise compatible value: the narrower interval wins.
             if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
                 ewv, ews, ewe = wv, ws, we
             merged = ep + [x for x in participants if x not in ep]
-            conn.execute("UPDATE events SET when_value=?, when_start=?, when_end=?, place=?, participants=? WHERE id=?",
-                         (ewv, ews, ewe, eplace or place, json.dumps(merged, ensure_ascii=False), eid))
+            kind = min(etype, etype_c, key=FAMILY_ORDER.index) if etype != etype_c else etype_c
+            conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?"
+                         " WHERE id=?", (kind, ewv, ews, ewe, eplace or place,
+                                         json.dumps(merged, ensure_ascii=False), eid))
         conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (eid, mid))
