@@ -13,6 +13,7 @@ from typing import Any
 
 from cronicar.analyze.normalize import normalize_aligned
 from cronicar.analyze.pipeline import analyze_batch
+from cronicar.ingest.readers import json_lines
 from cronicar.model import Analysis, DocDate, InputError
 
 
@@ -27,14 +28,11 @@ def _load(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[InputError
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [InputError(str(path), None, "not valid UTF-8 text")]
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+    for item in json_lines(text, str(path)):
+        if isinstance(item, InputError):
+            errors.append(item)
             continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append(InputError(str(path), lineno, f"malformed JSON line: {exc.msg}"))
-            continue
+        lineno, rec = item
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
             errors.append(InputError(str(path), lineno, "expected an object with a 'text' string"))
             continue

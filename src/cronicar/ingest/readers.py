@@ -116,15 +116,22 @@ def read_json(text: str, source: str, lang: str | None = None) -> Iterator[ReadR
         else:
             yield article_from_record(rec, source, 1, lang)
             return
+    for item in json_lines(text, source):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield article_from_record(item[1], source, item[0], lang)
+
+
+def json_lines(text: str, source: str) -> Iterator[tuple[int, Any] | InputError]:
+    """(line number, decoded value) of every non-blank line, or the error naming the line."""
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            yield lineno, json.loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(source, lineno, f"malformed JSON line: {exc.msg}")
-            continue
-        yield article_from_record(rec, source, lineno, lang)
 
 
 def article_from_record(rec: Any, source: str, line: int | None, lang: str | None = None,

@@ -69,11 +69,14 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
         """Every story: id, title, date span, number of articles and events, activity counts."""
         return views.list_stories(store)
 
+    def found(obj: Any, what: str) -> Any:
+        """``obj``, or a 404 naming what was not found."""
+        if obj is None:
+            raise not_found(what)
+        return obj
+
     def story_or_404(store: Store, story_id: str) -> dict[str, Any]:
-        story = views.story_timeline(store, story_id)
-        if story is None:
-            raise not_found("story")
-        return story
+        return found(views.story_timeline(store, story_id), "story")
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
@@ -121,10 +124,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     @app.get("/api/entities/{entity_id:path}", tags=["entities"])
     def api_entity(entity_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
         """One entity: aliases, articles, statements over time, who it appears with."""
-        ent = views.entity_detail(store, entity_id)
-        if ent is None:
-            raise not_found("entity")
-        return ent
+        return found(views.entity_detail(store, entity_id), "entity")
 
     @app.get("/api/articles", tags=["articles"])
     def api_articles(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
@@ -133,10 +133,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def api_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
         """One article: text, sentences, timexes, quotes, entity mentions, events and what was new."""
-        art = views.article_detail(store, article_id)
-        if art is None:
-            raise not_found("article")
-        return art
+        return found(views.article_detail(store, article_id), "article")
 
     @app.get("/api/search", tags=["search"])
     def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500),
