@@ -73,7 +73,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     inner = _inner_groups(g)
     use_doc = doc if keep is None else None
     starts = SentenceStarts(clean)
-    for idx, m in _matches(g, clean):
+    low = _lower(clean)
+    for idx, m in _matches(g, clean, low):
         rule = g.rules[idx]
         gd = {short: m.group(full) for short, full in inner[idx]}
         s, e = m.span()
@@ -90,7 +91,7 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         else:
             # Why lazy: the tense look-up is the costliest step per expression, and most tensed
             # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
-            tense, sent_start = partial(tense_at_text, g, clean, s, e), starts.at(s)
+            tense, sent_start = partial(tense_at_text, g, low, s, e), starts.at(s)
         res = resolve(part, dct, tense, sent_start, nar)
         if res is None:
             continue
@@ -141,10 +142,10 @@ def _lower(text: str) -> str:
     return low
 
 
-def _matches(g: rules_mod.Grammar, text: str) -> Any:
+def _matches(g: rules_mod.Grammar, text: str, low: str) -> Any:
     """Leftmost, priority-first matches: at each word start, try (in file order) only the rules
-    that can start with its first characters; the first that matches wins, scanning resumes after it."""
-    low = _lower(text)
+    that can start with its first characters; the first that matches wins, scanning resumes after it.
+    ``low`` is ``_lower(text)``."""
     windows = _WINDOWS.setdefault(g.lang, {})
     dispatch = g.dispatch
     k = rules_mod.K
