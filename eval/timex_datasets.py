@@ -257,10 +257,11 @@ LOADERS = {
     "te3-platinum": load_te3_platinum,
     "tbaq": load_tbaq,
     "xtn-es": lambda root=None: load_xtn("es", "test", root),
+    "xtn-es-train": lambda root=None: load_xtn("es", "train", root),  # the Spanish tuning split
     "ronec": load_ronec_datetime,
 }
 
 
 def load(name: str, root: Path | str | None = None) -> list[Doc]:
-    """A gold set by its CLI name (``ro-dev``, ``te3-platinum``, ``tbaq``, ``xtn-es``, ``ronec``)."""
+    """A gold set by its CLI name (``ro-dev``, ``te3-platinum``, ``tbaq``, ``xtn-es``, ``xtn-es-train``, ``ronec``)."""
     return LOADERS[name](root)

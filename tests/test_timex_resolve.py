@@ -110,3 +110,38 @@ def test_spacy_doc_path_uses_tense(nlp_ro) -> None:  # type: ignore[no-untyped-d
     doc = nlp_ro(text)
     vals = [t.value for t in tag(text, DCT, "ro", doc=doc)]
     assert vals == ["2025-11-03", "2025-10-27"]
+
+
+def test_sentence_starts_agree_with_sentence_span() -> None:
+    """The incremental sentence starts (used for every expression) equal the plain search, at
+    every position of the two bundled articles, asked in text order as tag() does."""
+    from pathlib import Path
+
+    from cronicar.analyze.timex.tense import SentenceStarts, sentence_span
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        text = text + "\n" + text.replace(". ", ".\n")  # newlines as boundaries too
+        starts = SentenceStarts(text)
+        got = [starts.at(p) for p in range(0, len(text), 7)]
+        assert got == [sentence_span(text, p)[0] for p in range(0, len(text), 7)], path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "lang", "span", "value"),
+    [
+        # a comparison point is not the new anchor: both "a year earlier" are 1988's quarter
+        ("Net rose in the third quarter. A year earlier it fell. Sales were flat a year earlier.", "1989-10-26", "en", None, ["1989-Q3", "1988-Q3", "1988-Q3"]),
+        # "last Monday" on a Monday is the previous week's
+        ("Shares fell last Monday.", "1989-10-30", "en", "last Monday", "1989-10-23"),
+        # Thanksgiving in the past tense: the most recent one
+        ("Protesters marched on Thanksgiving Day.", "2000-01-07", "en", "Thanksgiving Day", "1999-11-25"),
+        ("El avión despegó el pasado lunes.", "2000-06-07", "es", "el pasado lunes", "2000-06-05"),
+    ],
+)
+def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:
+    found = tag(text, DocDate.parse(dct), lang)
+    if span is None:
+        assert [t.value for t in found] == value
+    else:
+        assert {t.text: t.value for t in found}.get(span) == value

@@ -52,3 +52,27 @@ def test_data_files_have_headers(lang: str) -> None:
     assert (folder / "timex_rules.tsv").read_text(encoding="utf-8").startswith("#")
     lex = (folder / "timex_lexicon.json").read_text(encoding="utf-8")
     assert re.search(r'"_meta".*"license"', lex)
+
+
+@pytest.mark.parametrize("lang", rules_mod.languages())
+def test_tense_markers_are_lowercase(lang: str) -> None:
+    """The tense-marker regexes run on lowercased text without IGNORECASE (tense.tense_at_text),
+    so a capital letter in one would never match."""
+    lex = rules_mod.load(lang).lex
+    for key in ("future_markers", "past_markers"):
+        pattern = lex.get(key, {}).get("regex", "")
+        assert pattern, f"{lang}: no {key}"
+        literal = re.sub(r"\\.", "", pattern)  # escapes such as \w, \s are not letters
+        assert literal == literal.lower(), f"{lang}/{key} has capitals"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "dct", "value"),
+    [
+        ("ro", "GUVERNUL VA DECIDE VINERI.", "2025-10-29", "2025-10-31"),  # capitals: still future
+        ("en", "The Board WILL MEET on Friday.", "1998-02-04", "1998-02-06"),
+        ("es", "El Consejo SE REUNIRÁ el viernes.", "2000-09-14", "2000-09-15"),
+    ],
+)
+def test_tense_markers_match_capitalised_text(lang: str, text: str, dct: str, value: str) -> None:
+    assert value in {t.value for t in tag(text, DocDate.parse(dct), lang)}

@@ -73,9 +73,14 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     inner = _inner_groups(g)
     use_doc = doc if keep is None else None
     starts = SentenceStarts(clean)
-    for idx, m in _matches(g, clean):
+    low = _lower(clean)
+    for idx, m in _matches(g, clean, low):
         rule = g.rules[idx]
-        gd = {short: m.group(full) for short, full in inner[idx]}
+        shorts, fulls = inner[idx]
+        if len(fulls) > 1:
+            gd = dict(zip(shorts, m.group(*fulls)))  # one C call for all the rule's groups
+        else:
+            gd = {shorts[0]: m.group(fulls[0])} if fulls else {}
         s, e = m.span()
         if gd.get("t") is not None:
             s, e = m.span(f"r{idx}_t")
@@ -90,7 +95,7 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         else:
             # Why lazy: the tense look-up is the costliest step per expression, and most tensed
             # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
-            tense, sent_start = partial(tense_at_text, g, clean, s, e), starts.at(s)
+            tense, sent_start = partial(tense_at_text, g, low, s, e), starts.at(s)
         res = resolve(part, dct, tense, sent_start, nar)
         if res is None:
             continue
@@ -113,22 +118,37 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 
 
+_SHAPES: dict[tuple[str, str], tuple[bool, bool, bool, bool]] = {}
+
+
+def _shape(typ: str, value: str) -> tuple[bool, bool, bool, bool]:
+    """(anchor unit/year/duration, starts with a day, full clock time, bare year) for a value;
+    memoized, since news repeats its values."""
+    got = _SHAPES.get((typ, value))
+    if got is None:
+        year = bool(_YEAR_VALUE.fullmatch(value))
+        unit = (typ == "DATE" and (bool(_UNIT_VALUE.fullmatch(value)) or year)) or (typ == "DURATION" and value.startswith("P"))
+        got = (unit, bool(_DAY_VALUE.match(value)), typ == "TIME" and bool(_CLOCK_VALUE.fullmatch(value)), year)
+        if len(_SHAPES) < 100_000:
+            _SHAPES[(typ, value)] = got
+    return got
+
+
 def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
     """Keep what later expressions anchor to: the last calendar unit, day, clock time, year.
 
     A comparison point ("a year earlier", "the year-ago quarter") is not the period under
     discussion: it does not become the anchor, or a second "a year ago" would go back two years."""
-    if part.kind == "ago" and part.f.get("ante"):
-        pass
-    elif typ == "DATE" and _UNIT_VALUE.fullmatch(value):
+    unit, day, clock, year = _shape(typ, value)
+    if unit and not (part.kind == "ago" and part.f.get("ante")):
         nar.last_value = value
-    elif (typ == "DATE" and _YEAR_VALUE.fullmatch(value)) or (typ == "DURATION" and value.startswith("P")):
-        nar.last_value = value
-    if _DAY_VALUE.match(value):
+        if len(value) == 7 and value[5] in "QH":
+            nar.last_quarter = value
+    if day:
         nar.last_day = (sent_start, value[:10])
-    if typ == "TIME" and _CLOCK_VALUE.fullmatch(value):
+    if clock:
         nar.last_time = value
-    if part.f.get("explicit_year") or (part.kind == "abs" and _YEAR_VALUE.fullmatch(value)):
+    if part.f.get("explicit_year") or (part.kind == "abs" and year):
         nar.last_year = (sent_start, int(value[:4]))
 
 
@@ -141,10 +161,10 @@ def _lower(text: str) -> str:
     return low
 
 
-def _matches(g: rules_mod.Grammar, text: str) -> Any:
+def _matches(g: rules_mod.Grammar, text: str, low: str) -> Any:
     """Leftmost, priority-first matches: at each word start, try (in file order) only the rules
-    that can start with its first characters; the first that matches wins, scanning resumes after it."""
-    low = _lower(text)
+    that can start with its first characters; the first that matches wins, scanning resumes after it.
+    ``low`` is ``_lower(text)``."""
     windows = _WINDOWS.setdefault(g.lang, {})
     dispatch = g.dispatch
     k = rules_mod.K
@@ -172,16 +192,19 @@ def _matches(g: rules_mod.Grammar, text: str) -> Any:
 
 
 _WINDOWS: dict[str, dict[str, Any]] = {}
-_INNER: dict[str, list[list[tuple[str, str]]]] = {}
+_INNER: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 
 
-def _inner_groups(g: rules_mod.Grammar) -> list[list[tuple[str, str]]]:
+def _inner_groups(g: rules_mod.Grammar) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Per rule: its group names as the handlers know them (``d``, ``m``…) and as renamed in the
+    combined regexes (``r12_d``…)."""
     got = _INNER.get(g.lang)
     if got is None:
         names = list(g.regex.groupindex)
         got = []
         for i in range(len(g.rules)):
             pre = f"r{i}_"
-            got.append([(n[len(pre):], n) for n in names if n.startswith(pre)])
+            mine = [n for n in names if n.startswith(pre)]
+            got.append((tuple(n[len(pre):] for n in mine), tuple(mine)))
         _INNER[g.lang] = got
     return got

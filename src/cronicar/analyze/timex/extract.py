@@ -259,6 +259,8 @@ def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if "value" in p:
         return Partial("SET", "abs", value=p["value"])
+    if gd.get("m"):  # "each July"
+        return Partial("SET", "abs", value=f"XXXX-{int(_lk(g, 'months', gd['m'])):02d}")
     unit = _unit_of(g, gd.get("u"))
     return Partial("SET", "abs", value=_dur(unit, 1))
 

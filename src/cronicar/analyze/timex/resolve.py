@@ -44,6 +44,7 @@ class Narrative:
         self.last_day: tuple[int, str] | None = None  # (sentence start, YYYY-MM-DD)
         self.last_year: tuple[int, int] | None = None  # (sentence start, explicit year)
         self.last_time: str | None = None  # last full TIME value with a clock
+        self.last_quarter: str | None = None  # last quarter or half (YYYY-Qn / YYYY-Hn) named
 
 
 def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
@@ -244,6 +245,9 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             m = _RX2.match(ant or "")
             mm = m.group(1) if m else f"{dct.month or 1:02d}"
             return "DATE", f"{y:04d}-{mm}"
+        if unit == "Q" and nar.last_quarter:
+            # "the 1988 quarter": the quarter under discussion, even if a year was named since
+            return "DATE", f"{y:04d}-{nar.last_quarter[5:]}"
         m = _RX3.match(ant or "")
         if m:
             return "DATE", f"{y:04d}-{m.group(1)}"

@@ -19,8 +19,9 @@ _BOUNDARY = re.compile(r"[.!?;\n]\s|\n")
 
 
 @lru_cache(maxsize=None)
-def _future_re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _future_re(pattern: str, lowered: bool = False) -> re.Pattern[str]:
+    """The marker regex; on already lowercased text without IGNORECASE (a fifth cheaper)."""
+    return re.compile(pattern, 0 if lowered else re.IGNORECASE)
 
 
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
@@ -35,32 +36,34 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     if start == 0:
         start = lo
     hi = pos + 600
-    ends = [j for j in (text.find(p, pos, hi) for p in _ENDS) if j != -1]
-    nl = text.find("\n", pos, hi)
-    if nl != -1:
-        ends.append(nl)
-    end = min(ends) + 1 if ends else min(len(text), hi)
+    # the first boundary after pos, in one scan that stops there (five str.find calls would each
+    # scan the whole 600 characters)
+    m = _NEXT_END.search(text, pos, hi)
+    end = m.start() + 1 if m else min(len(text), hi)
     return start, end
+
+
+_NEXT_END = re.compile(r"[.!?;] |\n")
 
 
 _ENDS = (". ", "! ", "? ", "; ")
 _WINDOW = 150
 
 
-def _markers(g: Grammar, text: str, s: int, e: int) -> list[tuple[int, int, int]]:
+def _markers(g: Grammar, text: str, s: int, e: int, lowered: bool = False) -> list[tuple[int, int, int]]:
     fut = g.lex.get("future_markers", {}).get("regex")
     past = g.lex.get("past_markers", {}).get("regex")
     out = []
     for pattern, sign in ((fut, 1), (past, -1)):
         if pattern:
-            out.extend((m.start(), m.end(), sign) for m in _future_re(pattern).finditer(text, s, e))
+            out.extend((m.start(), m.end(), sign) for m in _future_re(pattern, lowered).finditer(text, s, e))
     return out
 
 
-def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: dict | None = None) -> int:
+def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: dict | None = None, lowered: bool = False) -> int:
     """+1 when the closest tense marker of the sentence is a future one, -1 past, 0 none."""
     # only the nearest marker counts: look in a window around the expression, not the whole sentence
-    marks = _markers(g, text, max(s, pos - _WINDOW), min(e, end + _WINDOW))
+    marks = _markers(g, text, max(s, pos - _WINDOW), min(e, end + _WINDOW), lowered)
     best = (10**9, 0)
     for ms, me, sign in marks:
         if ms >= end:
@@ -74,10 +77,11 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
     return best[1]
 
 
-def tense_at_text(g: Grammar, text: str, pos: int, end: int) -> int:
-    """Tense (+1 future, -1 past, 0 none) of the expression at ``[pos, end)`` without a parse."""
-    s, e = sentence_span(text, pos)
-    return _nearest(g, text, s, e, pos, end)
+def tense_at_text(g: Grammar, low: str, pos: int, end: int) -> int:
+    """Tense (+1 future, -1 past, 0 none) of the expression at ``[pos, end)`` without a parse;
+    ``low`` is the lowercased text (same length), the marker regexes being lowercase."""
+    s, e = sentence_span(low, pos)
+    return _nearest(g, low, s, e, pos, end, lowered=True)
 
 
 class SentenceStarts:
