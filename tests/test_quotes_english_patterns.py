@@ -49,6 +49,13 @@ MENTIONS = [
     ('"They are 100 percent wrong," said 9/11 widow Terry Strada.', "They are 100 percent wrong,",
      "Terry Strada"),
     ('"Donald is an amazing leader," said the 46-year-old.', "Donald is an amazing leader,", "the 46-year-old"),
+    ('"Did he lose 20 minutes? Probably," said one former senior agency official.',
+     "Did he lose 20 minutes? Probably,", "one former senior agency official"),
+    ('Trump called on her to resign from her post and said, "Her mind is shot!"', "Her mind is shot!", "Trump"),
+    ('Here in Columbia, Sanders stepped up his emphasis on justice issues, saying, "We have got to achieve it."',
+     "We have got to achieve it.", "Sanders"),
+    ('As the crowd cheered, his wife whispered to him: "They are still with you."', "They are still with you.",
+     "his wife"),
     # a colon introduction, across a paragraph break, with or without a speech verb
     ('That is, when the moderators yielded, Cruz called them on it:\n\n"The questions illustrate why people '
      'distrust the media."', "The questions illustrate why people distrust the media.", "Cruz"),

@@ -243,7 +243,8 @@ def extract(ctx: Context) -> list[Quote]:
                     if same:
                         mention = same[-1].mention
                     elif not parsed:
-                        mention = _gerund_subject(doc, cue.start, sent.start, lex)
+                        mention = _gerund_subject(doc, cue.start, sent.start, lex) or _clause_subject(
+                            doc, sent.start, cue.start, lex)
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
                     if mention is not None and parsed and mention.start > sent.start and doc[mention.start - 1].pos_ == "ADP":
@@ -261,6 +262,9 @@ def extract(ctx: Context) -> list[Quote]:
                         mention = before_conj[-1].mention  # "a declarat că A și a insistat că B"
                     else:
                         mention = _coordinated_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
+                    if mention is None and not parsed:
+                        # "Trump called on her to resign and said, …": the clause's subject
+                        mention = _clause_subject(doc, sent.start, cue.start - 1, lex)
             if pre and not pre_quote and kind == "none" and subj is None:
                 qs = _quote_then_speaker(doc, cue.start - 1, sent.start, mark_of_close)
                 if qs is not None:
@@ -608,11 +612,17 @@ def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | N
             s0 += 1
         if s0 >= end:
             continue
+        if key(doc[s0]) in {"but", "and", "yet", "so", "then", "and"} and s0 + 1 < end:
+            s0 += 1  # ", but he gave the Texan a back-handed compliment:"
         first = doc[s0]
         k = key(first)
         if k in lex.pronouns and k != "it":
             return Mention(s0, s0 + 1)
-        if k in {"the", "a", "an"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
+        if k in {"his", "her", "their", "its", "my", "our"} and s0 + 2 < end and doc[s0 + 1].is_alpha and (
+            lex.is_verb(key(doc[s0 + 2])) or key(doc[s0 + 2]).endswith("ed")
+        ):
+            return Mention(s0, s0 + 2)  # "his wife whispered to him:"
+        if k in {"the", "a", "an", "one", "another"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
             e = s0 + 2
             while e < end and (is_capitalized(doc[e]) or key(doc[e]) in {"'s", "’s"}):
                 e += 1
@@ -639,7 +649,7 @@ NOT_SUBJECTS = {"that", "this", "these", "those", "there", "here", "it", "what",
 CLAUSE_OPENERS = {"with", "without", "for", "to", "of", "from", "by", "if", "that", "what", "who", "which", "because",
                   "although", "though", "so", "than", "like", "unlike", "despite", "amid", "through"}
 
-LEAD_ADVERBIAL = {"during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
+LEAD_ADVERBIAL = {"here", "there", "now", "today", "yesterday", "even", "thus", "during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
                   "but", "and", "then", "still", "yet", "also", "instead", "meanwhile"}
 
 
@@ -722,10 +732,14 @@ def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int], slack: int 
     """The quote whose closing mark ends right before token ``i`` (a comma may sit in between;
     up to ``slack`` words of the speaker phrase too: "„…,” Tulsa police Chief X said")."""
     j = i - 1
+    while j > 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1  # '"…,"  Berkman said': extra spaces
     for _ in range(slack + 1):
         if j < 0:
             return None
         k = j - 1 if doc[j].text == "," else j
+        while k > 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1
         if k >= 0 and is_quote_mark(doc[k]) and doc[k].idx in mark_of_close:
             return mark_of_close[doc[k].idx]
         if is_punct(doc[j]):

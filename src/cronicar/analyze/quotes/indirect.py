@@ -237,6 +237,13 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
         return "sa", j, subj, addr
     if k == ":":
         return "colon", j + 1, subj, addr
+    for c in range(j, min(sent.end, j + 5)):
+        # "whispered to him:", "told reporters:": a short addressee before the colon
+        t = doc[c]
+        if t.text == ":":
+            return "colon", c + 1, subj, addr
+        if is_punct(t) or is_quote_mark(t) or lex.is_verb(key(t)) or key(t) in THAT:
+            break
     if is_quote_mark(doc[j]):
         return "quote", j, subj, addr
     return "none", j, subj, addr

@@ -87,6 +87,12 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
     k = key(first)
     if k in lex.pronouns:
         return Mention(j, j + 1)
+    if not parsed and k in {"one", "another"} and j + 1 < end and doc[j + 1].is_alpha:
+        # "said one former senior agency official", "tweeted another."
+        e = j + 1
+        while e < min(end, j + 6) and doc[e].is_alpha and key(doc[e]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e])):
+            e += 1
+        return Mention(j, e)
     if not parsed and not (is_capitalized(first) or k in NP_DETS or k in lex.roles):
         # "said 9/11 widow Terry Strada": a few lower-case modifiers before the name
         e = j
@@ -158,6 +164,8 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         return Mention(e - 1, e)
     if not parsed and not is_capitalized(last) and key(last) not in lex.roles and last.is_alpha:
         # English description without a parse: "the 34-year-old mother of three said"
+        if key(last) in EN_BREAK | STOP_WORDS:
+            return None  # "called on her to resign from her post and said": a coordinated verb
         for j in range(e - 2, max(start, e - 12) - 1, -1):
             t = doc[j]
             if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
