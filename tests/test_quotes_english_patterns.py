@@ -52,6 +52,8 @@ MENTIONS = [
     ('"Did he lose 20 minutes? Probably," said one former senior agency official.',
      "Did he lose 20 minutes? Probably,", "one former senior agency official"),
     ('Trump called on her to resign from her post and said, "Her mind is shot!"', "Her mind is shot!", "Trump"),
+    ('"Paul\'s knowledge is about 20 years old," said a longtime adviser to Trump, who declined to be identified.',
+     "Paul's knowledge is about 20 years old,", "a longtime adviser to Trump"),
     ('Here in Columbia, Sanders stepped up his emphasis on justice issues, saying, "We have got to achieve it."',
      "We have got to achieve it.", "Sanders"),
     ('As the crowd cheered, his wife whispered to him: "They are still with you."', "They are still with you.",

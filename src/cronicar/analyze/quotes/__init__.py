@@ -223,6 +223,8 @@ def extract(ctx: Context) -> list[Quote]:
             pre_quote = cue.start > sent.start + 1 and pre and is_quote_mark(doc[cue.start - 2])
             if not pre and cue.start > sent.start and is_quote_mark(doc[cue.start - 1]) and doc[cue.start - 1].idx in mark_of_close:
                 pre, pre_quote = True, True
+            if pre_quote and subj is None and not parsed:
+                subj = _postposed_description(doc, cue.end, sent.end, lex)
             mention = subj
             if not pre and subj is not None:
                 before = np_before(doc, cue.start, sent.start, lex, parsed)
@@ -582,6 +584,21 @@ def _in_pp(doc: Doc, i: int, start: int) -> bool:
         if not doc[k].text[:1].isupper():
             return False
     return False
+
+
+def _postposed_description(doc: Doc, j: int, end: int, lex: Lexicon) -> Mention | None:
+    """'"…," said a longtime adviser to Trump, who declined …': right after a quote and its
+    verb, a description opened by a determiner is the speaker, prepositional tail included."""
+    while j < end and doc[j].is_space:
+        j += 1
+    if j >= end or key(doc[j]) not in {"the", "a", "an", "one", "another"}:
+        return None
+    e = j + 1
+    while e < min(end, j + 10) and not is_punct(doc[e]) and not is_quote_mark(doc[e]) and key(doc[e]) not in {
+        "who", "which", "that", "and", "but", "after", "before", "while", "when", "as"
+    } and not lex.is_verb(key(doc[e])):
+        e += 1
+    return Mention(j, e) if e > j + 1 else None
 
 
 def _colon_speaker(doc: Doc, colon: int, text: str, lex: Lexicon) -> Mention | None:
