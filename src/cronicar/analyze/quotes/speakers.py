@@ -213,7 +213,7 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     best_key: tuple[bool, int] = (False, 0)
     s = m.start
     while s < m.end:
-        in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
+        in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in", "to", "for", "with", "on", "by"}
         possessor = s + 1 < len(doc) and key(doc[s + 1]) in {"'s", "’s"}
         if is_name(doc[s], lex, parsed) and key(doc[s]) not in lex.honorifics and not possessor and not (
             s > m.start and (is_genitive(doc[s]) or in_pp)
