@@ -52,6 +52,10 @@ MENTIONS = [
     ('"Did he lose 20 minutes? Probably," said one former senior agency official.',
      "Did he lose 20 minutes? Probably,", "one former senior agency official"),
     ('Trump called on her to resign from her post and said, "Her mind is shot!"', "Her mind is shot!", "Trump"),
+    ('The campaign wrote to donors. "Friend, let me be blunt. I can beat her," the email read.',
+     "Friend, let me be blunt. I can beat her,", "the email"),
+    ('Her bill went nowhere.\n\n"Multinationals pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.',
+     "Multinationals pay zero taxes.", "Sanders"),
     ('"Paul\'s knowledge is about 20 years old," said a longtime adviser to Trump, who declined to be identified.',
      "Paul's knowledge is about 20 years old,", "a longtime adviser to Trump"),
     ('Here in Columbia, Sanders stepped up his emphasis on justice issues, saying, "We have got to achieve it."',
@@ -92,6 +96,7 @@ def test_quotes_english_patterns(text: str, kind: str, content: str, speaker: st
 
 @pytest.mark.parametrize("text", [
     'The so-called "deal" was signed on Monday by the two companies.',
+    'She read "War and Peace" twice.',
     'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the shootings demand more listening.',
 ])
 def test_quotes_english_titles_are_not_direct_quotes(text: str) -> None:

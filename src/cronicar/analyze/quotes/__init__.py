@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -37,6 +38,8 @@ from cronicar.model import Quote
 __all__ = ["extract"]
 
 MIN_STANDALONE_TOKENS = 5
+# a quote signed on the following line: "\n\n- Hillary Clinton.\n"
+_SIGNATURE_LINE = re.compile(r"[ \u00a0]*\n\s*[-–—―][ \u00a0]*([A-Z][^\n]{0,50}?)[ .\u00a0]*(?:\n|$)")
 
 
 @dataclass
@@ -479,6 +482,15 @@ def extract(ctx: Context) -> list[Quote]:
                 nm += 1
             m2 = np_after(doc, nm, min(len(doc), nm + 6), lex, parsed) if nm < len(doc) else None
             if m2 is not None and is_name(doc[m2.start], lex, parsed):
+                used.add(k)
+                recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
+                continue
+        sig = _SIGNATURE_LINE.match(text, m.close + 1)
+        if sig is not None:
+            # "“…”\n\n- Sanders.": a fact-check layout signing the quote on the next line
+            st = next((t.i for t in doc[ct or ot : min(len(doc), (ct or ot) + 12)] if t.idx >= sig.start(1)), None)
+            m2 = np_after(doc, st, min(len(doc), st + 6), lex, parsed) if st is not None else None
+            if m2 is not None and is_name(doc[m2.start], lex, parsed) and doc[m2.end - 1].idx < sig.end(1):
                 used.add(k)
                 recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
                 continue

@@ -58,6 +58,17 @@ def cue_group(doc: Doc, v: int, floor: int) -> tuple[int, bool]:
     return g, neg
 
 
+def _after_quote(doc: Doc, i: int, start: int, quoted: list[bool]) -> bool:
+    """A closing quotation mark ends within the few words before token ``i`` (same clause)."""
+    for k in range(i - 1, max(start - 1, i - 9), -1):
+        t = doc[k]
+        if is_quote_mark(t) and k > 0 and quoted[k - 1]:
+            return True
+        if t.text in {".", ";", ":", "!", "?"} or (t.text == "," and not (k > 0 and is_quote_mark(doc[k - 1]))):
+            return False
+    return False
+
+
 def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bool) -> list[Cue]:
     """Verb and preposition cues of a sentence that are not inside quotation marks."""
     out: list[Cue] = []
@@ -74,6 +85,10 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             i += n
             continue
         k = key(tok)
+        if k in lex.post_verbs and _after_quote(doc, i, sent.start, quoted):
+            out.append(Cue(i, i + 1, i))  # '“…,” a welcome message on the website reads.'
+            i += 1
+            continue
         if lex.is_verb(k, lemma(tok) if parsed else ""):
             if not parsed and len(tok.text) > 1 and tok.text.isupper():
                 i += 1
