@@ -108,3 +108,14 @@ def test_quotes_english_scare_quotes_are_not_statements() -> None:
     text = 'The so-called "deal" was signed on Monday by the two companies.'
     doc = get_nlp("en")(text)
     assert extract(Context(doc=doc, text=text, dct=None, lang="en")) == []
+
+
+def test_quotes_english_split_quote_shares_the_cue() -> None:
+    """'"A," Robinson said, "B"' — both segments carry the same cue and speaker (one PolNeAR relation)."""
+    text = ('"If the last three nominees do not want to get on that stage," Rashad Robinson said, '
+            '"why would corporate brands want to align themselves with Trump?"')
+    doc = get_nlp("en")(text)
+    quotes = extract(Context(doc=doc, text=text, dct=None, lang="en"))
+    assert len(quotes) == 2
+    assert {(q.cue, q.speaker) for q in quotes} == {(quotes[1].cue, "Rashad Robinson")}
+    assert quotes[0].cue is not None and text[quotes[0].cue[0] : quotes[0].cue[1]] == "said"

@@ -348,6 +348,11 @@ def extract(ctx: Context) -> list[Quote]:
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
+                if mention is not None and not parsed:
+                    # '"A," Robinson said, "B"': the quote before the speaker shares the cue
+                    kq = _closing_before(doc, mention.start, mark_of_close)
+                    if kq is not None:
+                        add_direct(kq, cue, mention, cue.head, si)
             elif mention is not None and _closing_before(doc, mention.start, mark_of_close) is not None:
                 # English order: "„…,” Figueroa said." / "„…,” the senator told reporters."
                 kq = _closing_before(doc, mention.start, mark_of_close)
