@@ -107,8 +107,11 @@ def number(tok: Token) -> str | None:
 def match_seq(doc: Doc, i: int, seqs: list[list[str]], end: int | None = None) -> int:
     """Length of the longest word sequence in ``seqs`` that starts at token ``i`` (0 if none)."""
     end = len(doc) if end is None else end
+    if i >= end or not seqs:
+        return 0
+    first = key(doc[i])  # computed once: this runs for every token of every sentence
     for seq in seqs:
-        if i + len(seq) <= end and all(key(doc[i + k]) == w for k, w in enumerate(seq)):
+        if seq[0] == first and i + len(seq) <= end and all(key(doc[i + k]) == seq[k] for k in range(1, len(seq))):
             return len(seq)
     return 0
 
