@@ -234,7 +234,10 @@ def extract(ctx: Context) -> list[Quote]:
                 if before is not None and (kind == "none" or before.end == cue.start):
                     mention = before
             if mention is None and kind != "none" or (mention is None and not pre):
-                if cue.start > sent.start and key(doc[cue.start - 1]) in {"care", "who", "which"}:
+                doc_owner = _document_relative(doc, cue.start, sent.start, lex) if parsed else None
+                if doc_owner is not None:
+                    mention = doc_owner
+                elif cue.start > sent.start and key(doc[cue.start - 1]) in {"care", "who", "which"}:
                     j0 = cue.start - 1
                     if j0 > sent.start and doc[j0 - 1].text == ",":
                         j0 -= 1
@@ -280,7 +283,8 @@ def extract(ctx: Context) -> list[Quote]:
                     if m2 is not None and k0 not in used:
                         add_direct(k0, cue, m2, cue.head, si)
                         continue
-            if pre and not pre_quote and parsed and not any(
+            parenthetical = subj is not None and subj.end < sent.end and doc[subj.end].text == ","  # ", a spus el,"
+            if pre and not pre_quote and parsed and not parenthetical and not any(
                 t.pos_ in {"VERB", "AUX"} and not quoted[t.i] for t in doc[sent.start : cue.start - 1]
             ) and not any(quoted[t.i] or is_quote_mark(t) for t in doc[sent.start : cue.start - 1]):
                 # "Dmitri Peskov, purtătorul de cuvânt al lui Putin, a comentat…": the part before
@@ -601,6 +605,24 @@ def _in_pp(doc: Doc, i: int, start: int) -> bool:
         if not doc[k].text[:1].isupper():
             return False
     return False
+
+
+def _document_relative(doc: Doc, cue: int, start: int, lex: Lexicon) -> Mention | None:
+    """"biroul de presă al Ministerului a trimis un comunicat în care precizează că…": a cue in a
+    relative clause on a document speaks for whoever issued the document (the governing subject)."""
+    if cue - 3 < start or key(doc[cue - 1]) != "care" or key(doc[cue - 2]) not in {"în", "in"}:
+        return None
+    k = cue - 3
+    if doc[k].text == ",":
+        k -= 1
+    noun = next((doc[x] for x in range(k, max(start, k - 4) - 1, -1)
+                 if key(doc[x]) in lex.documents or lemma(doc[x]) in lex.documents), None)
+    if noun is None:  # "un comunicat de presă în care": the document noun heads the phrase
+        return None
+    head = noun.head
+    if head.i == noun.i or head.i < start:
+        return None
+    return parse_subject(doc, head.i, start, lex)
 
 
 def _postposed_description(doc: Doc, j: int, end: int, lex: Lexicon) -> Mention | None:
