@@ -463,6 +463,22 @@ def extract(ctx: Context) -> list[Quote]:
                     if e > s:
                         recs.append(_Rec("indirect", tok_span(s, e), None, m, 0, sent=0))
 
+    # Headline "enunț - Anunțul X": a speech noun after a dash names who made the statement.
+    if title_tokens and title_colon is None and not any(r.content[0] < title_end for r in recs):
+        for d in range(1, len(title_tokens) - 2):
+            t = doc[d]
+            if t.text in {"-", "–", "—"} and t.whitespace_ and key(doc[d + 1]) in lex.speech_nouns:
+                ns = d + 2
+                if key(doc[ns]) == "lui":
+                    ns += 1
+                m = np_after(doc, ns, len(title_tokens), lex, parsed)
+                s0, e0 = strip_edges(doc, 0, d, lex)
+                if m is not None and e0 - s0 >= 3 and not any(quoted[x] for x in range(s0, e0)):
+                    cue_span = Cue(d + 1, d + 2, d + 1)
+                    recs.append(_Rec("indirect", tok_span(s0, e0), tok_span(cue_span.start, cue_span.end), m, d + 1,
+                                     prep=True, sent=0))
+                break
+
     # Quotes no cue claimed.
     for k, m in enumerate(marks):
         if k in used or k in titles:

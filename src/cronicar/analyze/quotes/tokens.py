@@ -69,8 +69,8 @@ def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
     k = key(tok)
     if k in lex.pronouns or k in FUNCTION_CAPS or is_role(tok, lex):
         return False
-    if k in lex.verb_forms:
-        return False
+    if k in lex.verb_forms or k in lex.speech_nouns:
+        return False  # "Anunțul Băncii Naționale": the NER's span starts with the speech noun
     if not parsed:
         if tok.i > 0 and is_quote_mark(tok.doc[tok.i - 1]) and not tok.doc[tok.i - 1].whitespace_:
             return False  # first word of a quotation, capitalized as a sentence start
