@@ -56,6 +56,9 @@ MENTIONS = [
      "Friend, let me be blunt. I can beat her,", "the email"),
     ('Her bill went nowhere.\n\n"Multinationals pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.',
      "Multinationals pay zero taxes.", "Sanders"),
+    # no-break spaces (common in web text) do not split the speaker phrase
+    ('NBC\'s Chuck Todd asked the frontrunner about the tweet. "Did you know it was Mussolini?" Todd\u00a0asked '
+     'the real estate mogul.', "Did you know it was Mussolini?", "Todd"),
     ('"Paul\'s knowledge is about 20 years old," said a longtime adviser to Trump, who declined to be identified.',
      "Paul's knowledge is about 20 years old,", "a longtime adviser to Trump"),
     ('Here in Columbia, Sanders stepped up his emphasis on justice issues, saying, "We have got to achieve it."',

@@ -75,6 +75,13 @@ def extract(ctx: Context) -> list[Quote]:
         return []
     lex = load(ctx.lang)
     parsed = ctx.parsed
+    if not parsed and "\u00a0" in text:
+        # The blank tokenizer makes every no-break space a token, which splits phrases
+        # ("another\u00a0friend, Mariam Emara told CNN"); tokenizing is cheap without a parser, and
+        # a space for a no-break space keeps every character offset.
+        from cronicar.analyze.nlp import get_nlp
+
+        doc = get_nlp(ctx.lang)(text.replace("\u00a0", " "))
     marks = find_marked(text)
     titles = {k for k, m in enumerate(marks) if is_title(text[m.start : m.end])}  # named, not said
     quoted = [False] * len(doc)
@@ -897,16 +904,16 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
                 speaker=r.speaker,
                 addressee=resolver.fullest(doc[r.addressee.start : r.addressee.end].text) if r.addressee else None,
                 media_source=media,
-                when=_when(ctx, r),
+                when=_when(ctx, doc, r),
             )
         )
     return out
 
 
-def _when(ctx: Context, r: _Rec) -> dict | None:
+def _when(ctx: Context, doc: Doc, r: _Rec) -> dict | None:
     """The date of the statement: a timex in the cue's sentence (nearest to the cue), else the DCT."""
     pos = r.cue[0] if r.cue else r.content[0]
-    sent = ctx.doc[ctx.doc[min(r.anchor, len(ctx.doc) - 1)].i].sent
+    sent = doc[min(r.anchor, len(doc) - 1)].sent
     s, e = sent.start_char, sent.end_char
     best = None
     for t in ctx.timexes or []:
