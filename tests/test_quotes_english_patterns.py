@@ -56,6 +56,8 @@ MENTIONS = [
      "Friend, let me be blunt. I can beat her,", "the email"),
     ('Her bill went nowhere.\n\n"Multinationals pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.',
      "Multinationals pay zero taxes.", "Sanders"),
+    ('Tiegen was troubled by the emails. "It just puts lives in jeopardy," he wondered.',
+     "It just puts lives in jeopardy,", "he"),
     # no-break spaces (common in web text) do not split the speaker phrase
     ('NBC\'s Chuck Todd asked the frontrunner about the tweet. "Did you know it was Mussolini?" Todd\u00a0asked '
      'the real estate mogul.', "Did you know it was Mussolini?", "Todd"),
