@@ -58,6 +58,8 @@ MENTIONS = [
      "Multinationals pay zero taxes.", "Sanders"),
     ('Tiegen was troubled by the emails. "It just puts lives in jeopardy," he wondered.',
      "It just puts lives in jeopardy,", "he"),
+    ('Charlotte remains under a state of emergency. Protesters marching through the streets chanted '
+     '"What curfew?" and kept going.', "What curfew?", "Protesters"),
     # no-break spaces (common in web text) do not split the speaker phrase
     ('NBC\'s Chuck Todd asked the frontrunner about the tweet. "Did you know it was Mussolini?" Todd\u00a0asked '
      'the real estate mogul.', "Did you know it was Mussolini?", "Todd"),

@@ -710,8 +710,8 @@ def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | N
             continue
         for x in range(s0, min(end, s0 + 6)):
             lone = x == s0 and x + 1 < end and key(doc[x]) not in NOT_SUBJECTS and (
-                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith("ed")
-            )  # a sentence-initial name: "Kelly responded", "Cruz called"
+                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith(("ed", "ing"))
+            )  # a sentence-initial name: "Kelly responded", "Cruz called", "Protesters marching"
             if is_name(doc[x], lex, False) or (is_capitalized(doc[x]) and lone):
                 e = x + 1
                 while e < end and (is_capitalized(doc[e]) or key(doc[e]) == "-") and key(doc[e]) not in FUNCTION_CAPS:

@@ -33,6 +33,8 @@ NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
 NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
 STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
               "in", "at", "with", "on", "about", "after", "luni", "marți", "miercuri", "joi", "vineri"}
+EN_PREPOSITIONS = {"through", "in", "on", "at", "of", "to", "from", "with", "by", "for", "into", "over", "under",
+                   "across", "around", "near", "behind", "outside", "inside"}
 FUNCTION_NAME_BREAK = {"the", "a", "an", "in", "on", "at", "but", "and"}
 NOUNISH = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"}
 
@@ -169,6 +171,8 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         for j in range(e - 2, max(start, e - 12) - 1, -1):
             t = doc[j]
             if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
+                if j > start and key(doc[j - 1]) in EN_PREPOSITIONS:
+                    return None  # "Protesters marching through the streets chanted": an object
                 return Mention(j, e)
             if key(t) in {"'s", "’s"} and j - 1 >= start and is_capitalized(doc[j - 1]):
                 # "Obama's former campaign strategist said": the possessor opens the phrase
