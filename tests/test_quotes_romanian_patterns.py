@@ -35,6 +35,9 @@ CASES = [
      "direct", "nu vor exista măsuri de austeritate", "Mihai Tudose"),
     ("Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.",
      "indirect", "vizita va avea loc luni", "Kremlinul"),
+    # a verb coordinated with the cue (not with the content) ends the content
+    ("Patriarhia consideră că este un gest fără precedent și așteaptă de la organizatori un răspuns oficial.",
+     "indirect", "este un gest fără precedent", "Patriarhia"),
     # headline "enunț - Anunțul X": the speech noun after the dash names the source
     ("Pensiile vor crește de la 1 iulie - Anunțul Guvernului\n\nDecizia a fost luată luni.",
      "indirect", "Pensiile vor crește de la 1 iulie", "Guvernul"),

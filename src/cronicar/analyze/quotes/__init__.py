@@ -333,7 +333,7 @@ def extract(ctx: Context) -> list[Quote]:
             if kind == "that" or kind == "sa":
                 if j < sent.end and doc[j].text == ",":
                     j += 1
-                end = trim_right(doc, j, sent.end, lex, parsed)
+                end = trim_right(doc, j, sent.end, lex, parsed, head=cue.head)
                 # colon introduction inside: "a declarat că X: „Y”"
                 colon = next((k for k in range(j, end) if doc[k].text == ":" and not quoted[k]), None)
                 if colon is not None:

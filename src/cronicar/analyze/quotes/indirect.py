@@ -109,13 +109,21 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
     return out
 
 
-def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> int:
-    """End token of an indirect content that runs to ``end``: stop before speech-event material."""
+def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool, head: int | None = None) -> int:
+    """End token of an indirect content that runs to ``end``: stop before speech-event material.
+
+    With the cue verb's ``head`` index (parsed text), a verb coordinated with the cue itself ends
+    the content too: "consideră că este un gest fără precedent [și așteaptă …]" — the speaker
+    waits, the statement does not."""
     j = start
     while j < end:
         t = doc[j]
         if t.text in CLAUSE_END and j > start:
             return j
+        if head is not None and parsed and j > start + 1 and key(t) in {"și", "iar"}:
+            v = next((x for x in doc[j + 1 : min(end, j + 5)] if x.pos_ == "VERB"), None)
+            if v is not None and v.dep_ == "conj" and v.head.i == head:
+                return j
         if j > start + 1 and key(t) in {"și", "iar", "and"} and _starts_cue(doc, j + 1, end, lex, parsed) and (
             j + 1 < end and key(doc[j + 1]) != "că"
         ):
