@@ -35,6 +35,9 @@ CASES = [
      "direct", "nu vor exista măsuri de austeritate", "Mihai Tudose"),
     ("Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.",
      "indirect", "vizita va avea loc luni", "Kremlinul"),
+    # the tokenizer glues the closing mark and a dash to the last word: "…consecințele”- a spus X"
+    ("„Vom face totul pentru a limita consecințele”- a spus premierul Ion Popescu.",
+     "direct", "Vom face totul pentru a limita consecințele", "Ion Popescu"),
     # a verb coordinated with the cue (not with the content) ends the content
     ("Patriarhia consideră că este un gest fără precedent și așteaptă de la organizatori un răspuns oficial.",
      "indirect", "este un gest fără precedent", "Patriarhia"),

@@ -235,6 +235,14 @@ def extract(ctx: Context) -> list[Quote]:
                 pre, pre_quote = True, True
             if pre_quote and subj is None and not parsed:
                 subj = _postposed_description(doc, cue.end, sent.end, lex)
+            if not pre and subj is not None and cue.start > sent.start:
+                t_prev = doc[cue.start - 1]
+                glued = t_prev.idx + len(t_prev.text) - 2
+                if len(t_prev.text) > 2 and t_prev.text[-1] in "-–—," and glued in mark_of_close:
+                    # "…pentru ecosistemul fluviului Odra”- a spus șeful Guvernului": the tokenizer
+                    # glued the closing mark and the dash to the last word of the quote
+                    add_direct(mark_of_close[glued], cue, subj, cue.head, si)
+                    continue
             mention = subj
             if not pre and subj is not None:
                 before = np_before(doc, cue.start, sent.start, lex, parsed)
