@@ -38,6 +38,9 @@ CASES = [
     # the tokenizer glues the closing mark and a dash to the last word: "…consecințele”- a spus X"
     ("„Vom face totul pentru a limita consecințele”- a spus premierul Ion Popescu.",
      "direct", "Vom face totul pentru a limita consecințele", "Ion Popescu"),
+    # a short quoted fragment opening a longer clause is mixed quotation: one indirect record
+    ("Guvernatorul Mugur Isărescu a spus că „din păcate” consumul este încurajat și de creditare.",
+     "indirect", "„din păcate” consumul este încurajat și de creditare", "Mugur Isărescu"),
     # a verb coordinated with the cue (not with the content) ends the content
     ("Patriarhia consideră că este un gest fără precedent și așteaptă de la organizatori un răspuns oficial.",
      "indirect", "este un gest fără precedent", "Patriarhia"),

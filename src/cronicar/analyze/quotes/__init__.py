@@ -147,7 +147,8 @@ def extract(ctx: Context) -> list[Quote]:
         # The whole content is one quote (only connectives outside): direct only.
         if inner and marks[inner[0]].open <= cs + 1 and (len(inner) == 1 or marks[inner[-1]].close >= ce - 2) and (
             marks[inner[0]].close >= ce - 2 or len(inner) == 1 and is_quote_mark(doc[s])
-        ):
+            and 2 * (marks[inner[0]].close - marks[inner[0]].open) >= ce - cs
+        ):  # a short opening fragment ("„din păcate” consumul este încurajat…") is mixed quotation
             m = marks[inner[0]]
             used.add(inner[0])
             recs.append(_Rec("direct", (m.start, m.end), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
