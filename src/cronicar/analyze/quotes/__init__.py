@@ -694,13 +694,13 @@ def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | N
     """Unparsed text: the subject of the clause in ``[start, end)`` — the comma segment that does not
     open with an adverbial or a preposition ("That is, when the moderators yielded, [Cruz] called
     them on it"; "[Kelly] responded pointedly, with a smile"), its pronoun, "the/a + noun" or first name."""
-    cuts = [start] + [x + 1 for x in range(start, end) if doc[x].text == ","] 
+    cuts = [start] + [x + 1 for x in range(start, end) if doc[x].text == ","]
     for s0 in reversed(cuts):
         while s0 < end and (is_punct(doc[s0]) or doc[s0].is_space):
             s0 += 1
         if s0 >= end:
             continue
-        if key(doc[s0]) in {"but", "and", "yet", "so", "then", "and"} and s0 + 1 < end:
+        if key(doc[s0]) in {"but", "and", "yet", "so", "then"} and s0 + 1 < end:
             s0 += 1  # ", but he gave the Texan a back-handed compliment:"
         first = doc[s0]
         k = key(first)
