@@ -41,7 +41,10 @@ class GoldDoc:
 def load_ro(split: str = "dev") -> list[GoldDoc]:
     """The Romanian quote gold (``dev`` or ``heldout``), one record per article."""
     docs = []
-    with open(RO_GOLD / f"{split}.jsonl", encoding="utf-8") as fh:
+    path = RO_GOLD / f"{split}.jsonl"
+    if not path.exists():
+        raise SystemExit(f"ro-{split}: {path} is not in ../shared (the held-out gold is kept back)")
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             qs = [

@@ -1,8 +1,8 @@
 """How much quote extraction adds to analysis: time of ``quotes.extract`` vs the spaCy parse.
 
-Reads Ziarul Financiar articles from ``../shared/data/ro/news-zf/*.parquet`` (the venv's pyarrow
-needs NumPy 2 while spaCy needs NumPy 1, so the parquet is read in a child process with NumPy
-hidden, which pyarrow tolerates), parses them with ``nlp.pipe`` and times both stages.
+Reads Ziarul Financiar articles from ``../shared/data/ro/news-zf/*.parquet`` in a child process
+(some pyarrow builds need a NumPy other than spaCy's; the child then retries with NumPy hidden,
+which pyarrow tolerates), parses them with ``nlp.pipe`` and times both stages.
 
     python eval/quotes_speed.py [--n 200] [--file df_finante_pers_2017]
 """
@@ -20,7 +20,8 @@ ZF = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "news-zf"
 
 _READER = r"""
 import sys, json, glob
-sys.modules["numpy"] = None
+if sys.argv[3] == "hide-numpy":
+    sys.modules["numpy"] = None
 import pyarrow.parquet as pq
 path, n = sys.argv[1], int(sys.argv[2])
 rows = pq.read_table(path, columns=["title", "article_text"]).to_pylist()[:n]
@@ -30,8 +31,11 @@ json.dump([((r["title"] or "").strip() + "\n\n" + (r["article_text"] or "").stri
 
 def read_texts(stem: str, n: int) -> list[str]:
     path = ZF / f"{stem}.parquet"
-    out = subprocess.run([sys.executable, "-c", _READER, str(path), str(n)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    for mode in ("plain", "hide-numpy"):  # pyarrow builds differ in which NumPy they accept
+        out = subprocess.run([sys.executable, "-c", _READER, str(path), str(n), mode], capture_output=True, text=True)
+        if out.returncode == 0:
+            return json.loads(out.stdout)
+    raise RuntimeError(f"cannot read {path}: {out.stderr.strip().splitlines()[-1:]}")
 
 
 def main() -> None:

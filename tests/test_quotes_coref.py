@@ -51,6 +51,14 @@ CASES = [
     ("„Defecțiunea a fost remediată în aceeași zi”, se mai arată în comunicatul de presă al "
      "Ministerului Apărării.",
      "Defecțiunea a fost remediată", "Ministerul Apărării"),
+    # a cue in a relative clause on a document: the office that issued it, for its organisation
+    ("Ministerul Finanțelor a publicat proiectul. Biroul de presă al Ministerului Finanțelor a transmis un "
+     "comunicat în care precizează că termenul nu va fi prelungit.",
+     "termenul nu va fi prelungit", "Ministerul Finanțelor"),
+    # a parenthetical cue with a post-verbal pronoun: the speaker is the pronoun's antecedent
+    ("Vladimir Putin a vorbit luni la Kremlin. Un astfel de model, a spus el, „nu poate fi păstrat decât prin "
+     "forță” și prin conflicte.",
+     "Un astfel de model", "Vladimir Putin"),
     # a source between the content and a verb cue is the innermost one; the verb's subject is the channel
     ("Rusia a mutat trupe spre graniță, potrivit presei ucrainene, scrie Politico.",
      "Rusia a mutat trupe", "presei ucrainene"),

@@ -49,6 +49,26 @@ MENTIONS = [
     ('"They are 100 percent wrong," said 9/11 widow Terry Strada.', "They are 100 percent wrong,",
      "Terry Strada"),
     ('"Donald is an amazing leader," said the 46-year-old.', "Donald is an amazing leader,", "the 46-year-old"),
+    ('"Did he lose 20 minutes? Probably," said one former senior agency official.',
+     "Did he lose 20 minutes? Probably,", "one former senior agency official"),
+    ('Trump called on her to resign from her post and said, "Her mind is shot!"', "Her mind is shot!", "Trump"),
+    ('The campaign wrote to donors. "Friend, let me be blunt. I can beat her," the email read.',
+     "Friend, let me be blunt. I can beat her,", "the email"),
+    ('Her bill went nowhere.\n\n"Multinationals pay zero taxes."\n\n- Sanders.\n\nThis is a complex issue.',
+     "Multinationals pay zero taxes.", "Sanders"),
+    ('Tiegen was troubled by the emails. "It just puts lives in jeopardy," he wondered.',
+     "It just puts lives in jeopardy,", "he"),
+    ('Charlotte remains under a state of emergency. Protesters marching through the streets chanted '
+     '"What curfew?" and kept going.', "What curfew?", "Protesters"),
+    # no-break spaces (common in web text) do not split the speaker phrase
+    ('NBC\'s Chuck Todd asked the frontrunner about the tweet. "Did you know it was Mussolini?" Todd\u00a0asked '
+     'the real estate mogul.', "Did you know it was Mussolini?", "Todd"),
+    ('"Paul\'s knowledge is about 20 years old," said a longtime adviser to Trump, who declined to be identified.',
+     "Paul's knowledge is about 20 years old,", "a longtime adviser to Trump"),
+    ('Here in Columbia, Sanders stepped up his emphasis on justice issues, saying, "We have got to achieve it."',
+     "We have got to achieve it.", "Sanders"),
+    ('As the crowd cheered, his wife whispered to him: "They are still with you."', "They are still with you.",
+     "his wife"),
     # a colon introduction, across a paragraph break, with or without a speech verb
     ('That is, when the moderators yielded, Cruz called them on it:\n\n"The questions illustrate why people '
      'distrust the media."', "The questions illustrate why people distrust the media.", "Cruz"),
@@ -83,6 +103,7 @@ def test_quotes_english_patterns(text: str, kind: str, content: str, speaker: st
 
 @pytest.mark.parametrize("text", [
     'The so-called "deal" was signed on Monday by the two companies.',
+    'She read "War and Peace" twice.',
     'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the shootings demand more listening.',
 ])
 def test_quotes_english_titles_are_not_direct_quotes(text: str) -> None:
@@ -94,3 +115,14 @@ def test_quotes_english_scare_quotes_are_not_statements() -> None:
     text = 'The so-called "deal" was signed on Monday by the two companies.'
     doc = get_nlp("en")(text)
     assert extract(Context(doc=doc, text=text, dct=None, lang="en")) == []
+
+
+def test_quotes_english_split_quote_shares_the_cue() -> None:
+    """'"A," Robinson said, "B"' — both segments carry the same cue and speaker (one PolNeAR relation)."""
+    text = ('"If the last three nominees do not want to get on that stage," Rashad Robinson said, '
+            '"why would corporate brands want to align themselves with Trump?"')
+    doc = get_nlp("en")(text)
+    quotes = extract(Context(doc=doc, text=text, dct=None, lang="en"))
+    assert len(quotes) == 2
+    assert {(q.cue, q.speaker) for q in quotes} == {(quotes[1].cue, "Rashad Robinson")}
+    assert quotes[0].cue is not None and text[quotes[0].cue[0] : quotes[0].cue[1]] == "said"

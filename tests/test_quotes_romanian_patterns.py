@@ -35,6 +35,18 @@ CASES = [
      "direct", "nu vor exista măsuri de austeritate", "Mihai Tudose"),
     ("Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.",
      "indirect", "vizita va avea loc luni", "Kremlinul"),
+    # the tokenizer glues the closing mark and a dash to the last word: "…consecințele”- a spus X"
+    ("„Vom face totul pentru a limita consecințele”- a spus premierul Ion Popescu.",
+     "direct", "Vom face totul pentru a limita consecințele", "Ion Popescu"),
+    # a short quoted fragment opening a longer clause is mixed quotation: one indirect record
+    ("Guvernatorul Mugur Isărescu a spus că „din păcate” consumul este încurajat și de creditare.",
+     "indirect", "„din păcate” consumul este încurajat și de creditare", "Mugur Isărescu"),
+    # a verb coordinated with the cue (not with the content) ends the content
+    ("Patriarhia consideră că este un gest fără precedent și așteaptă de la organizatori un răspuns oficial.",
+     "indirect", "este un gest fără precedent", "Patriarhia"),
+    # headline "enunț - Anunțul X": the speech noun after the dash names the source
+    ("Pensiile vor crește de la 1 iulie - Anunțul Guvernului\n\nDecizia a fost luată luni.",
+     "indirect", "Pensiile vor crește de la 1 iulie", "Guvernul"),
 ]
 
 

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -37,6 +38,8 @@ from cronicar.model import Quote
 __all__ = ["extract"]
 
 MIN_STANDALONE_TOKENS = 5
+# a quote signed on the following line: "\n\n- Hillary Clinton.\n"
+_SIGNATURE_LINE = re.compile(r"[ \u00a0]*\n\s*[-–—―][ \u00a0]*([A-Z][^\n]{0,50}?)[ .\u00a0]*(?:\n|$)")
 
 
 @dataclass
@@ -72,6 +75,13 @@ def extract(ctx: Context) -> list[Quote]:
         return []
     lex = load(ctx.lang)
     parsed = ctx.parsed
+    if not parsed and "\u00a0" in text:
+        # The blank tokenizer makes every no-break space a token, which splits phrases
+        # ("another\u00a0friend, Mariam Emara told CNN"); tokenizing is cheap without a parser, and
+        # a space for a no-break space keeps every character offset.
+        from cronicar.analyze.nlp import get_nlp
+
+        doc = get_nlp(ctx.lang)(text.replace("\u00a0", " "))
     marks = find_marked(text)
     titles = {k for k, m in enumerate(marks) if is_title(text[m.start : m.end])}  # named, not said
     quoted = [False] * len(doc)
@@ -137,7 +147,8 @@ def extract(ctx: Context) -> list[Quote]:
         # The whole content is one quote (only connectives outside): direct only.
         if inner and marks[inner[0]].open <= cs + 1 and (len(inner) == 1 or marks[inner[-1]].close >= ce - 2) and (
             marks[inner[0]].close >= ce - 2 or len(inner) == 1 and is_quote_mark(doc[s])
-        ):
+            and 2 * (marks[inner[0]].close - marks[inner[0]].open) >= ce - cs
+        ):  # a short opening fragment ("„din păcate” consumul este încurajat…") is mixed quotation
             m = marks[inner[0]]
             used.add(inner[0])
             recs.append(_Rec("direct", (m.start, m.end), tok_span(cue.start, cue.end), mention, cue.head, prep, sent=si))
@@ -223,13 +234,26 @@ def extract(ctx: Context) -> list[Quote]:
             pre_quote = cue.start > sent.start + 1 and pre and is_quote_mark(doc[cue.start - 2])
             if not pre and cue.start > sent.start and is_quote_mark(doc[cue.start - 1]) and doc[cue.start - 1].idx in mark_of_close:
                 pre, pre_quote = True, True
+            if pre_quote and subj is None and not parsed:
+                subj = _postposed_description(doc, cue.end, sent.end, lex)
+            if not pre and subj is not None and cue.start > sent.start:
+                t_prev = doc[cue.start - 1]
+                glued = t_prev.idx + len(t_prev.text) - 2
+                if len(t_prev.text) > 2 and t_prev.text[-1] in "-–—," and glued in mark_of_close:
+                    # "…pentru ecosistemul fluviului Odra”- a spus șeful Guvernului": the tokenizer
+                    # glued the closing mark and the dash to the last word of the quote
+                    add_direct(mark_of_close[glued], cue, subj, cue.head, si)
+                    continue
             mention = subj
             if not pre and subj is not None:
                 before = np_before(doc, cue.start, sent.start, lex, parsed)
                 if before is not None and (kind == "none" or before.end == cue.start):
                     mention = before
             if mention is None and kind != "none" or (mention is None and not pre):
-                if cue.start > sent.start and key(doc[cue.start - 1]) in {"care", "who", "which"}:
+                doc_owner = _document_relative(doc, cue.start, sent.start, lex) if parsed else None
+                if doc_owner is not None:
+                    mention = doc_owner
+                elif cue.start > sent.start and key(doc[cue.start - 1]) in {"care", "who", "which"}:
                     j0 = cue.start - 1
                     if j0 > sent.start and doc[j0 - 1].text == ",":
                         j0 -= 1
@@ -243,7 +267,8 @@ def extract(ctx: Context) -> list[Quote]:
                     if same:
                         mention = same[-1].mention
                     elif not parsed:
-                        mention = _gerund_subject(doc, cue.start, sent.start, lex)
+                        mention = _gerund_subject(doc, cue.start, sent.start, lex) or _clause_subject(
+                            doc, sent.start, cue.start, lex)
                 else:
                     mention = np_before(doc, cue.start, sent.start, lex, parsed)
                     if mention is not None and parsed and mention.start > sent.start and doc[mention.start - 1].pos_ == "ADP":
@@ -261,6 +286,9 @@ def extract(ctx: Context) -> list[Quote]:
                         mention = before_conj[-1].mention  # "a declarat că A și a insistat că B"
                     else:
                         mention = _coordinated_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted)
+                    if mention is None and not parsed:
+                        # "Trump called on her to resign and said, …": the clause's subject
+                        mention = _clause_subject(doc, sent.start, cue.start - 1, lex)
             if pre and not pre_quote and kind == "none" and subj is None:
                 qs = _quote_then_speaker(doc, cue.start - 1, sent.start, mark_of_close)
                 if qs is not None:
@@ -271,7 +299,8 @@ def extract(ctx: Context) -> list[Quote]:
                     if m2 is not None and k0 not in used:
                         add_direct(k0, cue, m2, cue.head, si)
                         continue
-            if pre and not pre_quote and parsed and not any(
+            parenthetical = subj is not None and subj.end < sent.end and doc[subj.end].text == ","  # ", a spus el,"
+            if pre and not pre_quote and parsed and not parenthetical and not any(
                 t.pos_ in {"VERB", "AUX"} and not quoted[t.i] for t in doc[sent.start : cue.start - 1]
             ) and not any(quoted[t.i] or is_quote_mark(t) for t in doc[sent.start : cue.start - 1]):
                 # "Dmitri Peskov, purtătorul de cuvânt al lui Putin, a comentat…": the part before
@@ -313,7 +342,7 @@ def extract(ctx: Context) -> list[Quote]:
             if kind == "that" or kind == "sa":
                 if j < sent.end and doc[j].text == ",":
                     j += 1
-                end = trim_right(doc, j, sent.end, lex, parsed)
+                end = trim_right(doc, j, sent.end, lex, parsed, head=cue.head)
                 # colon introduction inside: "a declarat că X: „Y”"
                 colon = next((k for k in range(j, end) if doc[k].text == ":" and not quoted[k]), None)
                 if colon is not None:
@@ -339,6 +368,11 @@ def extract(ctx: Context) -> list[Quote]:
                 k2 = quote_after(j, len(doc))
                 if k2 is not None:
                     add_direct(k2, cue, mention, cue.head, si)
+                if mention is not None and not parsed:
+                    # '"A," Robinson said, "B"': the quote before the speaker shares the cue
+                    kq = _closing_before(doc, mention.start, mark_of_close)
+                    if kq is not None:
+                        add_direct(kq, cue, mention, cue.head, si)
             elif mention is not None and _closing_before(doc, mention.start, mark_of_close) is not None:
                 # English order: "„…,” Figueroa said." / "„…,” the senator told reporters."
                 kq = _closing_before(doc, mention.start, mark_of_close)
@@ -445,6 +479,22 @@ def extract(ctx: Context) -> list[Quote]:
                     if e > s:
                         recs.append(_Rec("indirect", tok_span(s, e), None, m, 0, sent=0))
 
+    # Headline "enunț - Anunțul X": a speech noun after a dash names who made the statement.
+    if title_tokens and title_colon is None and not any(r.content[0] < title_end for r in recs):
+        for d in range(1, len(title_tokens) - 2):
+            t = doc[d]
+            if t.text in {"-", "–", "—"} and t.whitespace_ and key(doc[d + 1]) in lex.speech_nouns:
+                ns = d + 2
+                if key(doc[ns]) == "lui":
+                    ns += 1
+                m = np_after(doc, ns, len(title_tokens), lex, parsed)
+                s0, e0 = strip_edges(doc, 0, d, lex)
+                if m is not None and e0 - s0 >= 3 and not any(quoted[x] for x in range(s0, e0)):
+                    cue_span = Cue(d + 1, d + 2, d + 1)
+                    recs.append(_Rec("indirect", tok_span(s0, e0), tok_span(cue_span.start, cue_span.end), m, d + 1,
+                                     prep=True, sent=0))
+                break
+
     # Quotes no cue claimed.
     for k, m in enumerate(marks):
         if k in used or k in titles:
@@ -473,6 +523,15 @@ def extract(ctx: Context) -> list[Quote]:
                 nm += 1
             m2 = np_after(doc, nm, min(len(doc), nm + 6), lex, parsed) if nm < len(doc) else None
             if m2 is not None and is_name(doc[m2.start], lex, parsed):
+                used.add(k)
+                recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
+                continue
+        sig = _SIGNATURE_LINE.match(text, m.close + 1)
+        if sig is not None:
+            # "“…”\n\n- Sanders.": a fact-check layout signing the quote on the next line
+            st = next((t.i for t in doc[ct or ot : min(len(doc), (ct or ot) + 12)] if t.idx >= sig.start(1)), None)
+            m2 = np_after(doc, st, min(len(doc), st + 6), lex, parsed) if st is not None else None
+            if m2 is not None and is_name(doc[m2.start], lex, parsed) and doc[m2.end - 1].idx < sig.end(1):
                 used.add(k)
                 recs.append(_Rec("direct", (m.start, m.end), None, m2, ot, sent=0))
                 continue
@@ -580,6 +639,39 @@ def _in_pp(doc: Doc, i: int, start: int) -> bool:
     return False
 
 
+def _document_relative(doc: Doc, cue: int, start: int, lex: Lexicon) -> Mention | None:
+    """"biroul de presă al Ministerului a trimis un comunicat în care precizează că…": a cue in a
+    relative clause on a document speaks for whoever issued the document (the governing subject)."""
+    if cue - 3 < start or key(doc[cue - 1]) != "care" or key(doc[cue - 2]) not in {"în", "in"}:
+        return None
+    k = cue - 3
+    if doc[k].text == ",":
+        k -= 1
+    noun = next((doc[x] for x in range(k, max(start, k - 4) - 1, -1)
+                 if key(doc[x]) in lex.documents or lemma(doc[x]) in lex.documents), None)
+    if noun is None:  # "un comunicat de presă în care": the document noun heads the phrase
+        return None
+    head = noun.head
+    if head.i == noun.i or head.i < start:
+        return None
+    return parse_subject(doc, head.i, start, lex)
+
+
+def _postposed_description(doc: Doc, j: int, end: int, lex: Lexicon) -> Mention | None:
+    """'"…," said a longtime adviser to Trump, who declined …': right after a quote and its
+    verb, a description opened by a determiner is the speaker, prepositional tail included."""
+    while j < end and doc[j].is_space:
+        j += 1
+    if j >= end or key(doc[j]) not in {"the", "a", "an", "one", "another"}:
+        return None
+    e = j + 1
+    while e < min(end, j + 10) and not is_punct(doc[e]) and not is_quote_mark(doc[e]) and key(doc[e]) not in {
+        "who", "which", "that", "and", "but", "after", "before", "while", "when", "as"
+    } and not lex.is_verb(key(doc[e])):
+        e += 1
+    return Mention(j, e) if e > j + 1 else None
+
+
 def _colon_speaker(doc: Doc, colon: int, text: str, lex: Lexicon) -> Mention | None:
     """Unparsed text: who introduces the quote after the colon at ``colon`` — a short name segment
     after a dash in the same line, else the subject of the colon's clause."""
@@ -602,17 +694,23 @@ def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | N
     """Unparsed text: the subject of the clause in ``[start, end)`` — the comma segment that does not
     open with an adverbial or a preposition ("That is, when the moderators yielded, [Cruz] called
     them on it"; "[Kelly] responded pointedly, with a smile"), its pronoun, "the/a + noun" or first name."""
-    cuts = [start] + [x + 1 for x in range(start, end) if doc[x].text == ","] 
+    cuts = [start] + [x + 1 for x in range(start, end) if doc[x].text == ","]
     for s0 in reversed(cuts):
         while s0 < end and (is_punct(doc[s0]) or doc[s0].is_space):
             s0 += 1
         if s0 >= end:
             continue
+        if key(doc[s0]) in {"but", "and", "yet", "so", "then"} and s0 + 1 < end:
+            s0 += 1  # ", but he gave the Texan a back-handed compliment:"
         first = doc[s0]
         k = key(first)
         if k in lex.pronouns and k != "it":
             return Mention(s0, s0 + 1)
-        if k in {"the", "a", "an"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
+        if k in {"his", "her", "their", "its", "my", "our"} and s0 + 2 < end and doc[s0 + 1].is_alpha and (
+            lex.is_verb(key(doc[s0 + 2])) or key(doc[s0 + 2]).endswith("ed")
+        ):
+            return Mention(s0, s0 + 2)  # "his wife whispered to him:"
+        if k in {"the", "a", "an", "one", "another"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
             e = s0 + 2
             while e < end and (is_capitalized(doc[e]) or key(doc[e]) in {"'s", "’s"}):
                 e += 1
@@ -621,8 +719,8 @@ def _clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | N
             continue
         for x in range(s0, min(end, s0 + 6)):
             lone = x == s0 and x + 1 < end and key(doc[x]) not in NOT_SUBJECTS and (
-                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith("ed")
-            )  # a sentence-initial name: "Kelly responded", "Cruz called"
+                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith(("ed", "ing"))
+            )  # a sentence-initial name: "Kelly responded", "Cruz called", "Protesters marching"
             if is_name(doc[x], lex, False) or (is_capitalized(doc[x]) and lone):
                 e = x + 1
                 while e < end and (is_capitalized(doc[e]) or key(doc[e]) == "-") and key(doc[e]) not in FUNCTION_CAPS:
@@ -639,7 +737,7 @@ NOT_SUBJECTS = {"that", "this", "these", "those", "there", "here", "it", "what",
 CLAUSE_OPENERS = {"with", "without", "for", "to", "of", "from", "by", "if", "that", "what", "who", "which", "because",
                   "although", "though", "so", "than", "like", "unlike", "despite", "amid", "through"}
 
-LEAD_ADVERBIAL = {"during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
+LEAD_ADVERBIAL = {"here", "there", "now", "today", "yesterday", "even", "thus", "during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
                   "but", "and", "then", "still", "yet", "also", "instead", "meanwhile"}
 
 
@@ -722,10 +820,14 @@ def _closing_before(doc: Doc, i: int, mark_of_close: dict[int, int], slack: int 
     """The quote whose closing mark ends right before token ``i`` (a comma may sit in between;
     up to ``slack`` words of the speaker phrase too: "„…,” Tulsa police Chief X said")."""
     j = i - 1
+    while j > 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1  # '"…,"  Berkman said': extra spaces
     for _ in range(slack + 1):
         if j < 0:
             return None
         k = j - 1 if doc[j].text == "," else j
+        while k > 0 and doc[k].is_space and "\n" not in doc[k].text:
+            k -= 1
         if k >= 0 and is_quote_mark(doc[k]) and doc[k].idx in mark_of_close:
             return mark_of_close[doc[k].idx]
         if is_punct(doc[j]):
@@ -811,16 +913,16 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
                 speaker=r.speaker,
                 addressee=resolver.fullest(doc[r.addressee.start : r.addressee.end].text) if r.addressee else None,
                 media_source=media,
-                when=_when(ctx, r),
+                when=_when(ctx, doc, r),
             )
         )
     return out
 
 
-def _when(ctx: Context, r: _Rec) -> dict | None:
+def _when(ctx: Context, doc: Doc, r: _Rec) -> dict | None:
     """The date of the statement: a timex in the cue's sentence (nearest to the cue), else the DCT."""
     pos = r.cue[0] if r.cue else r.content[0]
-    sent = ctx.doc[ctx.doc[min(r.anchor, len(ctx.doc) - 1)].i].sent
+    sent = doc[min(r.anchor, len(doc) - 1)].sent
     s, e = sent.start_char, sent.end_char
     best = None
     for t in ctx.timexes or []:

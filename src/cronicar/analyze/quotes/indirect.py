@@ -58,6 +58,17 @@ def cue_group(doc: Doc, v: int, floor: int) -> tuple[int, bool]:
     return g, neg
 
 
+def _after_quote(doc: Doc, i: int, start: int, quoted: list[bool]) -> bool:
+    """A closing quotation mark ends within the few words before token ``i`` (same clause)."""
+    for k in range(i - 1, max(start - 1, i - 9), -1):
+        t = doc[k]
+        if is_quote_mark(t) and k > 0 and quoted[k - 1]:
+            return True
+        if t.text in {".", ";", ":", "!", "?"} or (t.text == "," and not (k > 0 and is_quote_mark(doc[k - 1]))):
+            return False
+    return False
+
+
 def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bool) -> list[Cue]:
     """Verb and preposition cues of a sentence that are not inside quotation marks."""
     out: list[Cue] = []
@@ -74,6 +85,10 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             i += n
             continue
         k = key(tok)
+        if k in lex.post_verbs and _after_quote(doc, i, sent.start, quoted):
+            out.append(Cue(i, i + 1, i))  # '“…,” a welcome message on the website reads.'
+            i += 1
+            continue
         if lex.is_verb(k, lemma(tok) if parsed else ""):
             if not parsed and len(tok.text) > 1 and tok.text.isupper():
                 i += 1
@@ -94,13 +109,21 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
     return out
 
 
-def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> int:
-    """End token of an indirect content that runs to ``end``: stop before speech-event material."""
+def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool, head: int | None = None) -> int:
+    """End token of an indirect content that runs to ``end``: stop before speech-event material.
+
+    With the cue verb's ``head`` index (parsed text), a verb coordinated with the cue itself ends
+    the content too: "consideră că este un gest fără precedent [și așteaptă …]" — the speaker
+    waits, the statement does not."""
     j = start
     while j < end:
         t = doc[j]
         if t.text in CLAUSE_END and j > start:
             return j
+        if head is not None and parsed and j > start + 1 and key(t) in {"și", "iar"}:
+            v = next((x for x in doc[j + 1 : min(end, j + 5)] if x.pos_ == "VERB"), None)
+            if v is not None and v.dep_ == "conj" and v.head.i == head:
+                return j
         if j > start + 1 and key(t) in {"și", "iar", "and"} and _starts_cue(doc, j + 1, end, lex, parsed) and (
             j + 1 < end and key(doc[j + 1]) != "că"
         ):
@@ -237,6 +260,13 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
         return "sa", j, subj, addr
     if k == ":":
         return "colon", j + 1, subj, addr
+    for c in range(j, min(sent.end, j + 5)):
+        # "whispered to him:", "told reporters:": a short addressee before the colon
+        t = doc[c]
+        if t.text == ":":
+            return "colon", c + 1, subj, addr
+        if is_punct(t) or is_quote_mark(t) or lex.is_verb(key(t)) or key(t) in THAT:
+            break
     if is_quote_mark(doc[j]):
         return "quote", j, subj, addr
     return "none", j, subj, addr

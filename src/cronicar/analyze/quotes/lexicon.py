@@ -39,6 +39,7 @@ class Lexicon:
     skip: list[list[str]] = field(default_factory=list)
     time_nouns: set[str] = field(default_factory=set)
     generic: set[str] = field(default_factory=set)
+    post_verbs: set[str] = field(default_factory=set)  # "reads": a cue only right after a quote
     documents: set[str] = field(default_factory=set)  # "comunicatul": "se arată în comunicatul X" → X speaks
     honorifics: set[str] = field(default_factory=set)  # "ÎPS", "dl": titles that are not part of the name
     org_roles: set[str] = field(default_factory=set)  # "operatorul", "formațiunea": nouns that describe an organisation
@@ -94,6 +95,8 @@ def load(lang: str) -> Lexicon:
             lex.stops.append(_words(phrase))
         elif kind == "addressee":
             lex.addressee_verbs.add(_key(phrase))
+        elif kind == "postverb":
+            lex.post_verbs.add(_key(phrase))
         elif kind == "document":
             lex.documents.add(_key(phrase))
     for line in _lines(folder / "quotes_roles.txt", lex):

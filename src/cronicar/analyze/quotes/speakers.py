@@ -33,6 +33,8 @@ NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
 NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
 STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
               "in", "at", "with", "on", "about", "after", "luni", "marți", "miercuri", "joi", "vineri"}
+EN_PREPOSITIONS = {"through", "in", "on", "at", "of", "to", "from", "with", "by", "for", "into", "over", "under",
+                   "across", "around", "near", "behind", "outside", "inside"}
 FUNCTION_NAME_BREAK = {"the", "a", "an", "in", "on", "at", "but", "and"}
 NOUNISH = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"}
 
@@ -87,6 +89,12 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
     k = key(first)
     if k in lex.pronouns:
         return Mention(j, j + 1)
+    if not parsed and k in {"one", "another"} and j + 1 < end and doc[j + 1].is_alpha:
+        # "said one former senior agency official", "tweeted another."
+        e = j + 1
+        while e < min(end, j + 6) and doc[e].is_alpha and key(doc[e]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e])):
+            e += 1
+        return Mention(j, e)
     if not parsed and not (is_capitalized(first) or k in NP_DETS or k in lex.roles):
         # "said 9/11 widow Terry Strada": a few lower-case modifiers before the name
         e = j
@@ -158,9 +166,13 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         return Mention(e - 1, e)
     if not parsed and not is_capitalized(last) and key(last) not in lex.roles and last.is_alpha:
         # English description without a parse: "the 34-year-old mother of three said"
+        if key(last) in EN_BREAK | STOP_WORDS:
+            return None  # "called on her to resign from her post and said": a coordinated verb
         for j in range(e - 2, max(start, e - 12) - 1, -1):
             t = doc[j]
             if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
+                if j > start and key(doc[j - 1]) in EN_PREPOSITIONS:
+                    return None  # "Protesters marching through the streets chanted": an object
                 return Mention(j, e)
             if key(t) in {"'s", "’s"} and j - 1 >= start and is_capitalized(doc[j - 1]):
                 # "Obama's former campaign strategist said": the possessor opens the phrase
@@ -205,7 +217,7 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     best_key: tuple[bool, int] = (False, 0)
     s = m.start
     while s < m.end:
-        in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in"}
+        in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in", "to", "for", "with", "on", "by"}
         possessor = s + 1 < len(doc) and key(doc[s + 1]) in {"'s", "’s"}
         if is_name(doc[s], lex, parsed) and key(doc[s]) not in lex.honorifics and not possessor and not (
             s > m.start and (is_genitive(doc[s]) or in_pp)

@@ -69,8 +69,8 @@ def is_name(tok: Token, lex: Lexicon, parsed: bool) -> bool:
     k = key(tok)
     if k in lex.pronouns or k in FUNCTION_CAPS or is_role(tok, lex):
         return False
-    if k in lex.verb_forms:
-        return False
+    if k in lex.verb_forms or k in lex.speech_nouns:
+        return False  # "Anunțul Băncii Naționale": the NER's span starts with the speech noun
     if not parsed:
         if tok.i > 0 and is_quote_mark(tok.doc[tok.i - 1]) and not tok.doc[tok.i - 1].whitespace_:
             return False  # first word of a quotation, capitalized as a sentence start
@@ -107,8 +107,11 @@ def number(tok: Token) -> str | None:
 def match_seq(doc: Doc, i: int, seqs: list[list[str]], end: int | None = None) -> int:
     """Length of the longest word sequence in ``seqs`` that starts at token ``i`` (0 if none)."""
     end = len(doc) if end is None else end
+    if i >= end or not seqs:
+        return 0
+    first = key(doc[i])  # computed once: this runs for every token of every sentence
     for seq in seqs:
-        if i + len(seq) <= end and all(key(doc[i + k]) == w for k, w in enumerate(seq)):
+        if seq[0] == first and i + len(seq) <= end and all(key(doc[i + k]) == seq[k] for k in range(1, len(seq))):
             return len(seq)
     return 0
 
