@@ -172,19 +172,76 @@ def evaluate(per_topic: int = 60, root: Path = DATA, half: str = "test",
     return report(gold, pred, {a.id: a.lang or "" for _, a in items})
 
 
-GRID = {"THRESHOLD": [0.3, 0.35, 0.4, 0.45, 0.5], "MERGE_THRESHOLD": [0.5, 0.6, 0.7],
-        "W_VEC": [0.5, 1.0, 2.0], "W_TERM": [0.5, 1.0]}
+GRID = {"THRESHOLD": [0.3, 0.4, 0.5, 0.6, 0.7], "MERGE_THRESHOLD": [0.6, 0.7, 0.8, 0.9]}
 
 
-def calibrate(per_topic: int, root: Path, cache: Path | None) -> dict[str, float]:
-    """Grid search on the calibration half; returns the best setting (does not change the code)."""
+def pairs(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Run the linker and record every (article, candidate story) it scores: the pair features and
+    whether the candidate's majority gold story is the article's."""
+    gold_of = {a.id: t for t, a in items}
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    orig = stories.score
+    state: dict[str, object] = {}
+
+    def recording(f: stories.Features, p: index.Profile) -> float:
+        conn = state["conn"]
+        members = [gold_of[r[0]] for r in conn.execute("SELECT id FROM articles WHERE story_id=?",  # type: ignore[attr-defined]
+                                                        (p.story_id,)) if r[0] in gold_of]
+        if members:
+            major = max(set(members), key=members.count)
+            xs.append(stories.pair_features(f, p))
+            ys.append(int(major == gold_of[state["id"]]))  # type: ignore[index]
+        return orig(f, p)
+
+    orig_link = stories.link_article
+
+    def link(conn: object, aid: str) -> None:
+        state["conn"], state["id"] = conn, aid
+        orig_link(conn, aid)  # type: ignore[arg-type]
+
+    stories.score = recording  # type: ignore[assignment]
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            store = Store(Path(d) / "c.db")
+            for topic, art in items:
+                if store.has_article(art.id):
+                    continue
+                with store.transaction() as conn:
+                    store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
+                    index.store_vectors(conn, [(art.id, vecs[art.id])])
+                    link(conn, art.id)
+            store.close()
+    finally:
+        stories.score = orig  # type: ignore[assignment]
+    return np.array(xs), np.array(ys)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50) -> list[float]:
+    """Newton's method for L2-regularised logistic regression; returns [bias, weights...]."""
+    X = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(X.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+        g = X.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]]
+        H = (X * (p * (1 - p))[:, None]).T @ X / len(y) + l2 * np.eye(len(w))
+        w -= np.linalg.solve(H, g)
+    return [round(float(v), 3) for v in w]
+
+
+def calibrate(per_topic: int, root: Path, cache: Path | None, rounds: int = 2) -> dict[str, object]:
+    """On the calibration half only: fit the logistic weights on the pairs the linker scores
+    (re-fitted ``rounds`` times, since the weights change which pairs it meets), then grid-search
+    the join and merge thresholds.  Prints the setting; copying it into stories.py is by hand."""
     items = load(per_topic, root, "calib")
     vecs = vectors([a for _, a in items], cache)
+    for r in range(rounds):
+        x, y = pairs(items, vecs)
+        stories.COEF = fit_logistic(x, y)
+        print(json.dumps({"round": r, "pairs": len(y), "positive": int(y.sum()), "COEF": stories.COEF}), flush=True)
     best: tuple[float, dict[str, float]] = (-1.0, {})
     for combo in itertools.product(*GRID.values()):
         setting = dict(zip(GRID, combo))
-        if setting["MERGE_THRESHOLD"] < setting["THRESHOLD"]:
-            continue
         for k, v in setting.items():
             setattr(stories, k, v)
         gold, pred = run(items, vecs)
@@ -192,7 +249,7 @@ def calibrate(per_topic: int, root: Path, cache: Path | None) -> dict[str, float
         print(json.dumps({**setting, "f1": round(f1, 4)}), flush=True)
         if f1 > best[0]:
             best = (f1, setting)
-    return {**best[1], "calib_f1": best[0]}
+    return {**best[1], "COEF": stories.COEF, "calib_f1": best[0]}
 
 
 if __name__ == "__main__":

@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS article_vectors (article_id TEXT PRIMARY KEY, vec BLO
 """
 
 PROFILE_ENTITIES = 30
-PROFILE_TERMS = 50
+PROFILE_TERMS = 90
+PROFILE_TERMS_PER_LANG = 40
 PER_KEY = 10  # most recent stories fetched per query entity / term
 
 
@@ -147,16 +148,22 @@ def refresh_profile(conn: sqlite3.Connection, story_id: str, day: str, vec: np.n
     ents = {e: entity_weight(e) * n for e, n in counts}
     # The most frequent terms, re-ranked by TF-IDF: words the story repeats that the corpus does not.
     rows = conn.execute("SELECT term, n FROM story_terms WHERE story_id=? ORDER BY n DESC LIMIT ?",
-                        (story_id, 3 * PROFILE_TERMS)).fetchall()
+                        (story_id, 2 * PROFILE_TERMS)).fetchall()
     weights: dict[str, float] = {}
     by_lang: dict[str, list[str]] = {}
     for t, _ in rows:
         by_lang.setdefault(t.split(":", 1)[0], []).append(t)
     for lg, ts in by_lang.items():
         weights.update(idf(conn, ts, lg))
-    ranked = sorted(((math.log1p(n) * weights[t], t) for t, n in rows if weights[t] > 0),
-                    reverse=True)[:PROFILE_TERMS]
-    terms = {t: w for w, t in ranked}
+    # A quota per language, so the French reports of a mostly Spanish story still have terms to match.
+    ranked = sorted(((math.log1p(n) * weights[t], t) for t, n in rows if weights[t] > 0), reverse=True)
+    quota: dict[str, int] = {}
+    terms: dict[str, float] = {}
+    for w, t in ranked:
+        lg = t.split(":", 1)[0]
+        if quota.get(lg, 0) < PROFILE_TERMS_PER_LANG and len(terms) < PROFILE_TERMS:
+            quota[lg] = quota.get(lg, 0) + 1
+            terms[t] = w
     cur = conn.execute("SELECT size, last_date, vec FROM story_profiles WHERE story_id=?", (story_id,)).fetchone()
     size, last, total = (cur[0], cur[1] or "", np.frombuffer(cur[2], dtype=np.float32)
                          if cur and cur[2] else None) if cur else (0, "", None)

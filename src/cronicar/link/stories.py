@@ -31,13 +31,14 @@ from cronicar.link.merge import merge
 
 # Calibrated on the calibration half of ML-Crisis (eval/linking_mlcrisis.py --calibrate), reported
 # on the other half; see docs/stories.md.
-THRESHOLD = 0.3
-MERGE_THRESHOLD = 0.5
-W_ENT, W_TERM, W_VEC = 1.0, 1.0, 1.0
-VEC_FLOOR = 0.78  # e5 cosine of unrelated news (DESIGN §7): maps to 0
+THRESHOLD = 0.5
+MERGE_THRESHOLD = 0.7
+# Logistic weights: bias, then one per name in FEATURES.
+COEF = [-12.0, 6.0, 4.0, 12.0, 2.0, 0.5, 0.0]
+VEC_FLOOR = 0.78  # e5 cosine of unrelated news (DESIGN §7), used when a side has no embedding
 WINDOW_DAYS = 120
 WIDE_WINDOW_DAYS = 3 * 365
-WIDE_SCORE = 0.6
+WIDE_SCORE = 0.8
 QUERY_ENTITIES = 5
 QUERY_TERMS = 8
 ARTICLE_TERMS = 60
@@ -66,42 +67,51 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return num / den if den else 0.0
 
 
-def score(f: Features, p: index.Profile) -> float:
-    """Combined similarity in [0, 1] of an article and a story profile."""
-    parts: list[tuple[float, float]] = []
-    if f.ents and p.ents:
-        a = {e: f.ent_w[e] * n for e, n in f.ents.items()}
-        parts.append((W_ENT, _cos(a, p.ents)))
-    prefix = f.lang + ":"
-    if f.tfidf and any(t.startswith(prefix) for t in p.terms):
-        parts.append((W_TERM, _cos(f.tfidf, p.terms)))
-    if f.vec is not None and p.vec is not None:
+FEATURES = ("ent", "term", "vec", "no_ent", "no_term", "log_size")
+
+
+def _signals(ents: dict[str, float], terms: dict[str, float], vec: np.ndarray | None, lang: str | None,
+             p: index.Profile) -> list[float]:
+    """Pair features (see :data:`FEATURES`): entity cosine, term cosine, embedding cosine, and
+    flags for a signal the pair cannot have (no entities on a side; no terms of the article's
+    language in the story, as across languages), so the model can judge those pairs on the rest;
+    and the story's size, since a large story's mean embedding is close to everything."""
+    no_ent = not (ents and p.ents)
+    e = 0.0 if no_ent else _cos(ents, p.ents)
+    has_lang = any(t.startswith(lang + ":") for t in p.terms) if lang else bool(set(terms) & set(p.terms))
+    no_term = not (terms and has_lang)
+    t = 0.0 if no_term else _cos(terms, p.terms)
+    v = VEC_FLOOR
+    if vec is not None and p.vec is not None:
         norm = float(np.linalg.norm(p.vec))
         if norm > 0:
-            c = float(f.vec @ p.vec) / norm
-            parts.append((W_VEC, max(0.0, (c - VEC_FLOOR) / (1.0 - VEC_FLOOR))))
-    total = sum(w for w, _ in parts)
-    return sum(w * s for w, s in parts) / total if total else 0.0
+            v = float(vec @ p.vec) / norm
+    return [e, t, v, float(no_ent), float(no_term), math.log1p(p.size)]
+
+
+def probability(x: list[float]) -> float:
+    """Logistic model of "same story" over the pair features (weights in :data:`COEF`)."""
+    z = COEF[0] + sum(w * xi for w, xi in zip(COEF[1:], x))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def pair_features(f: Features, p: index.Profile) -> list[float]:
+    """Features of an article against a story profile."""
+    return _signals({e: f.ent_w[e] * n for e, n in f.ents.items()}, f.tfidf, f.vec, f.lang, p)
+
+
+def score(f: Features, p: index.Profile) -> float:
+    """Probability that the article belongs to the story."""
+    return probability(pair_features(f, p))
 
 
 def story_score(p: index.Profile, q: index.Profile) -> float:
-    """Similarity of two stories' profiles, same signals as :func:`score` (a merge needs both the
-    bridging article and the two stories themselves to agree)."""
-    f = Features(lang="", day="", ents={}, ent_w={}, tfidf=p.terms, vec=None)
-    if p.vec is not None:
-        norm = float(np.linalg.norm(p.vec))
-        f.vec = p.vec / norm if norm > 0 else None
-    parts: list[tuple[float, float]] = []
-    if p.ents and q.ents:
-        parts.append((W_ENT, _cos(p.ents, q.ents)))
-    if p.terms and q.terms and set(p.terms) & set(q.terms):
-        parts.append((W_TERM, _cos(p.terms, q.terms)))
-    if f.vec is not None and q.vec is not None:
-        norm = float(np.linalg.norm(q.vec))
-        if norm > 0:
-            parts.append((W_VEC, max(0.0, (float(f.vec @ q.vec) / norm - VEC_FLOOR) / (1.0 - VEC_FLOOR))))
-    total = sum(w for w, _ in parts)
-    return sum(w * s for w, s in parts) / total if total else 0.0
+    """Probability that two stories are one (a merge needs both the bridging article and the two
+    stories themselves to agree)."""
+    vec = None
+    if p.vec is not None and float(np.linalg.norm(p.vec)) > 0:
+        vec = p.vec / float(np.linalg.norm(p.vec))
+    return probability(_signals(p.ents, p.terms, vec, None, q))
 
 
 def _gap(day: str, last: str) -> int:
