@@ -172,7 +172,7 @@ def evaluate(per_topic: int = 60, root: Path = DATA, half: str = "test",
     return report(gold, pred, {a.id: a.lang or "" for _, a in items})
 
 
-GRID = {"THRESHOLD": [0.3, 0.4, 0.5, 0.6, 0.7], "MERGE_THRESHOLD": [0.6, 0.7, 0.8, 0.9]}
+GRID = {"THRESHOLD": [0.4, 0.5, 0.6], "MERGE_THRESHOLD": [0.7, 0.85]}
 
 
 def pairs(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -217,8 +217,23 @@ def pairs(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tupl
     return np.array(xs), np.array(ys)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50) -> list[float]:
-    """Newton's method for L2-regularised logistic regression; returns [bias, weights...]."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50,
+                 nonneg: tuple[int, ...] = (0, 1, 2)) -> list[float]:
+    """L2-regularised logistic regression (Newton); returns [bias, weights...].  A similarity
+    feature (columns ``nonneg``) fitted negative is dropped and the rest refitted: "more similar,
+    less likely the same story" is a confound of the sample, not a rule to ship."""
+    w = _newton(x, y, l2, steps)
+    dropped = [i for i in nonneg if w[1 + i] < 0]
+    if dropped:
+        keep = [i for i in range(x.shape[1]) if i not in dropped]
+        sub = _newton(x[:, keep], y, l2, steps)
+        w = [sub[0]] + [0.0] * x.shape[1]
+        for j, i in enumerate(keep):
+            w[1 + i] = sub[1 + j]
+    return [round(float(v), 3) for v in w]
+
+
+def _newton(x: np.ndarray, y: np.ndarray, l2: float, steps: int) -> list[float]:
     X = np.hstack([np.ones((len(x), 1)), x])
     w = np.zeros(X.shape[1])
     for _ in range(steps):
@@ -226,7 +241,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50
         g = X.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]]
         H = (X * (p * (1 - p))[:, None]).T @ X / len(y) + l2 * np.eye(len(w))
         w -= np.linalg.solve(H, g)
-    return [round(float(v), 3) for v in w]
+    return [float(v) for v in w]
 
 
 def calibrate(per_topic: int, root: Path, cache: Path | None, rounds: int = 2) -> dict[str, object]:
