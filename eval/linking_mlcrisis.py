@@ -1,15 +1,26 @@
-"""Story linking on ML-Crisis (es/fr/it; topic folders are the gold stories): B-cubed F1.
+"""Story linking on ML-Crisis (es/fr/it; topic folders are the gold stories): B-cubed P/R/F1,
+overall, per language and across languages.
 
-Cheap analysis (say so in reports): no spaCy; entities = CLDR country names (Babel) found in the
-text of each language, canonicalised to the territory code so the same country agrees across
-languages; the real ``link_article`` then links the articles, in date order, into stories.
+Cheap analysis (say so in reports): no spaCy; entities = CLDR country names (Babel) of each
+language, found case-insensitively and named as CLDR spells them in that language ("Égypte",
+"Egitto") — what the real gazetteer gives for these languages, which have no NER model.  The real
+``link_article`` then links the articles in date order; it is the linker that makes "Égypte" and
+"Egitto" one key.  Lead embeddings are computed in batches ahead of linking (a cache of the same
+pure function ``link_article`` would call), optionally kept in ``--vector-cache``.
 
-Run: .venv/bin/python eval/linking_mlcrisis.py [--per-topic N]
+Calibration without reporting on the same data: every language-topic folder is split by file
+order, even positions = calibration half, odd positions = test half.  ``--calibrate`` grid-searches
+the thresholds and weights on the calibration half; reports use the test half (``--half test``).
+
+Run: .venv/bin/python eval/linking_mlcrisis.py [--per-topic N] [--half test|calib|all] [--calibrate]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import itertools
+import json
 import re
 import sys
 import tempfile
@@ -17,7 +28,9 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from cronicar.link import link_article
+import numpy as np
+
+from cronicar.link import index, link_article, signals, stories
 from cronicar.model import Analysis, Article, DocDate, EntityMention
 from cronicar.store.db import Store
 
@@ -26,33 +39,33 @@ LANGS = ("es", "fr", "it")
 
 
 @lru_cache(maxsize=None)
-def gazetteer(lang: str) -> re.Pattern[str] | None:
+def gazetteer(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Pattern over the CLDR country names of ``lang`` and lowercase name -> CLDR spelling."""
     import babel
 
-    names = {n: c for c, n in babel.Locale(lang).territories.items() if len(c) == 2 and c.isalpha()}
-    gazetteer_codes[lang] = {n.lower(): c for n, c in names.items()}
-    return re.compile(r"\b(" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\b")
-
-
-gazetteer_codes: dict[str, dict[str, str]] = {}
+    names = {n.lower(): n for c, n in babel.Locale(lang).territories.items() if len(c) == 2 and c.isalpha()}
+    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names.values()), key=len, reverse=True)) + r")\b",
+                     re.IGNORECASE)
+    return pat, names
 
 
 def cheap_analysis(text: str, dct: DocDate, lang: str) -> Analysis:
-    pat = gazetteer(lang)
-    ents = []
-    for m in pat.finditer(text):
-        code = gazetteer_codes[lang][m.group(1).lower()]
-        ents.append(EntityMention(m.start(), m.end(), m.group(1), "GPE", code))
+    pat, names = gazetteer(lang)
+    ents = [EntityMention(m.start(), m.end(), m.group(1), "GPE", names[m.group(1).lower()])
+            for m in pat.finditer(text)]
     return Analysis(text=text, dct=dct, lang=lang, sentences=[(0, len(text))], entities=ents)
 
 
-def load(per_topic: int, root: Path = DATA) -> list[tuple[str, Article]]:
+def load(per_topic: int, root: Path = DATA, half: str = "all") -> list[tuple[str, Article]]:
+    """(gold topic, article) in date order; ``half`` picks even (calib) / odd (test) file positions."""
     items = []
     for lang in LANGS:
         for topic_dir in sorted((root / lang).iterdir()):
             if topic_dir.name == "reference" or not topic_dir.is_dir():
                 continue
             files = sorted(topic_dir.glob("*/*.txt"))
+            if half != "all":
+                files = files[0 if half == "calib" else 1::2]
             step = max(1, len(files) // per_topic) if per_topic else 1
             for f in files[::step][: per_topic or None]:
                 text = f.read_text(encoding="utf-8", errors="replace")
@@ -62,6 +75,24 @@ def load(per_topic: int, root: Path = DATA) -> list[tuple[str, Article]]:
                 items.append((topic_dir.name, art))
     items.sort(key=lambda x: (x[1].date.iso, x[1].source))
     return items
+
+
+def vectors(arts: list[Article], cache: Path | None = None) -> dict[str, np.ndarray]:
+    """Lead embeddings by article id, batched; kept in ``cache`` (.npz keyed by lead hash) if given."""
+    leads = {a.id: signals.lead(a.title, a.text) for a in arts}
+    keyof = {aid: hashlib.sha1(lead.encode()).hexdigest() for aid, lead in leads.items()}
+    known: dict[str, np.ndarray] = {}
+    if cache and cache.exists():
+        z = np.load(cache)
+        known = dict(zip(z["keys"].tolist(), z["vecs"]))
+    todo = sorted({keyof[a] for a in leads if keyof[a] not in known})
+    by_key = {keyof[a]: leads[a] for a in leads}
+    for i in range(0, len(todo), 64):
+        chunk = todo[i:i + 64]
+        known.update(zip(chunk, signals.embed([by_key[k] for k in chunk])))
+    if cache and todo:
+        np.savez(cache, keys=np.array(list(known)), vecs=np.stack(list(known.values())))
+    return {aid: known[keyof[aid]] for aid in leads}
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -80,27 +111,170 @@ def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, fl
     return P, R, 2 * P * R / (P + R) if P + R else 0.0
 
 
-def evaluate(per_topic: int = 60, root: Path = DATA) -> dict[str, float]:
-    items = load(per_topic, root)
+def bcubed_cross(gold: dict[str, str], pred: dict[str, str], lang: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed counted only over pairs of articles in different languages: precision of an article =
+    share of its other-language story mates in its gold story; recall = share of its other-language
+    gold mates in its story (articles without such mates are left out of that average)."""
+    g, p = defaultdict(set), defaultdict(set)
+    for k, v in gold.items():
+        g[v].add(k)
+    for k, v in pred.items():
+        p[v].add(k)
+    ps, rs = [], []
+    for k in gold:
+        other_p = {x for x in p[pred[k]] if lang[x] != lang[k]}
+        other_g = {x for x in g[gold[k]] if lang[x] != lang[k]}
+        inter = len(other_p & other_g)
+        if other_p:
+            ps.append(inter / len(other_p))
+        if other_g:
+            rs.append(inter / len(other_g))
+    P = sum(ps) / len(ps) if ps else 0.0
+    R = sum(rs) / len(rs) if rs else 0.0
+    return P, R, 2 * P * R / (P + R) if P + R else 0.0
+
+
+def run(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tuple[dict[str, str], dict[str, str]]:
+    """Link ``items`` with the real linker; return gold and predicted story by article id."""
     with tempfile.TemporaryDirectory() as d:
         store = Store(Path(d) / "c.db")
-        gold, pred = {}, {}
+        gold: dict[str, str] = {}
         for topic, art in items:
             if store.has_article(art.id):
                 continue
             with store.transaction() as conn:
-                store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang))
+                store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
+                index.store_vectors(conn, [(art.id, vecs[art.id])])
                 link_article(conn, art.id)
             gold[art.id] = topic
-        for aid, sid in store.query("SELECT id, story_id FROM articles"):
-            pred[aid] = sid
+        pred = {aid: sid for aid, sid in store.query("SELECT id, story_id FROM articles")}
         store.close()
+    return gold, pred
+
+
+def report(gold: dict[str, str], pred: dict[str, str], lang: dict[str, str]) -> dict[str, object]:
     P, R, F = bcubed(gold, pred)
-    return {"articles": len(gold), "stories": len(set(pred.values())), "bcubed_p": P, "bcubed_r": R, "bcubed_f1": F}
+    out: dict[str, object] = {"articles": len(gold), "stories": len(set(pred.values())),
+                              "bcubed_p": P, "bcubed_r": R, "bcubed_f1": F}
+    for lg in LANGS:
+        ids = [a for a in gold if lang[a] == lg]
+        if ids:
+            out[lg] = dict(zip(("p", "r", "f1"), bcubed({a: gold[a] for a in ids}, {a: pred[a] for a in ids})))
+    out["cross_lingual"] = dict(zip(("p", "r", "f1"), bcubed_cross(gold, pred, lang)))
+    return out
+
+
+def evaluate(per_topic: int = 60, root: Path = DATA, half: str = "test",
+             cache: Path | None = None) -> dict[str, object]:
+    items = load(per_topic, root, half)
+    vecs = vectors([a for _, a in items], cache)
+    gold, pred = run(items, vecs)
+    return report(gold, pred, {a.id: a.lang or "" for _, a in items})
+
+
+GRID = {"THRESHOLD": [0.4, 0.5, 0.6], "MERGE_THRESHOLD": [0.7, 0.85]}
+
+
+def pairs(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Run the linker and record every (article, candidate story) it scores: the pair features and
+    whether the candidate's majority gold story is the article's."""
+    gold_of = {a.id: t for t, a in items}
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    orig = stories.score
+    state: dict[str, object] = {}
+
+    def recording(f: stories.Features, p: index.Profile) -> float:
+        conn = state["conn"]
+        members = [gold_of[r[0]] for r in conn.execute("SELECT id FROM articles WHERE story_id=?",  # type: ignore[attr-defined]
+                                                        (p.story_id,)) if r[0] in gold_of]
+        if members:
+            major = max(set(members), key=members.count)
+            xs.append(stories.pair_features(f, p))
+            ys.append(int(major == gold_of[state["id"]]))  # type: ignore[index]
+        return orig(f, p)
+
+    orig_link = stories.link_article
+
+    def link(conn: object, aid: str) -> None:
+        state["conn"], state["id"] = conn, aid
+        orig_link(conn, aid)  # type: ignore[arg-type]
+
+    stories.score = recording  # type: ignore[assignment]
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            store = Store(Path(d) / "c.db")
+            for topic, art in items:
+                if store.has_article(art.id):
+                    continue
+                with store.transaction() as conn:
+                    store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
+                    index.store_vectors(conn, [(art.id, vecs[art.id])])
+                    link(conn, art.id)
+            store.close()
+    finally:
+        stories.score = orig  # type: ignore[assignment]
+    return np.array(xs), np.array(ys)
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50,
+                 nonneg: tuple[int, ...] = (0, 1, 2)) -> list[float]:
+    """L2-regularised logistic regression (Newton); returns [bias, weights...].  A similarity
+    feature (columns ``nonneg``) fitted negative is dropped and the rest refitted: "more similar,
+    less likely the same story" is a confound of the sample, not a rule to ship."""
+    w = _newton(x, y, l2, steps)
+    dropped = [i for i in nonneg if w[1 + i] < 0]
+    if dropped:
+        keep = [i for i in range(x.shape[1]) if i not in dropped]
+        sub = _newton(x[:, keep], y, l2, steps)
+        w = [sub[0]] + [0.0] * x.shape[1]
+        for j, i in enumerate(keep):
+            w[1 + i] = sub[1 + j]
+    return [round(float(v), 3) for v in w]
+
+
+def _newton(x: np.ndarray, y: np.ndarray, l2: float, steps: int) -> list[float]:
+    X = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(X.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(X @ w, -30, 30)))
+        g = X.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]]
+        H = (X * (p * (1 - p))[:, None]).T @ X / len(y) + l2 * np.eye(len(w))
+        w -= np.linalg.solve(H, g)
+    return [float(v) for v in w]
+
+
+def calibrate(per_topic: int, root: Path, cache: Path | None, rounds: int = 2) -> dict[str, object]:
+    """On the calibration half only: fit the logistic weights on the pairs the linker scores
+    (re-fitted ``rounds`` times, since the weights change which pairs it meets), then grid-search
+    the join and merge thresholds.  Prints the setting; copying it into stories.py is by hand."""
+    items = load(per_topic, root, "calib")
+    vecs = vectors([a for _, a in items], cache)
+    for r in range(rounds):
+        x, y = pairs(items, vecs)
+        stories.COEF = fit_logistic(x, y)
+        print(json.dumps({"round": r, "pairs": len(y), "positive": int(y.sum()), "COEF": stories.COEF}), flush=True)
+    best: tuple[float, dict[str, float]] = (-1.0, {})
+    for combo in itertools.product(*GRID.values()):
+        setting = dict(zip(GRID, combo))
+        for k, v in setting.items():
+            setattr(stories, k, v)
+        gold, pred = run(items, vecs)
+        f1 = bcubed(gold, pred)[2]
+        print(json.dumps({**setting, "f1": round(f1, 4)}), flush=True)
+        if f1 > best[0]:
+            best = (f1, setting)
+    return {**best[1], "COEF": stories.COEF, "calib_f1": best[0]}
 
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--per-topic", type=int, default=60, help="articles per language-topic (0 = all)")
+    ap.add_argument("--half", choices=("test", "calib", "all"), default="test")
+    ap.add_argument("--calibrate", action="store_true", help="grid-search on the calibration half")
+    ap.add_argument("--vector-cache", type=Path, default=None, help=".npz cache of lead embeddings")
     a = ap.parse_args()
-    print(evaluate(a.per_topic), file=sys.stdout)
+    if a.calibrate:
+        print(calibrate(a.per_topic, DATA, a.vector_cache))
+    else:
+        print(json.dumps(evaluate(a.per_topic, DATA, a.half, a.vector_cache), indent=1), file=sys.stdout)
