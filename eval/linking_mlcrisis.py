@@ -40,11 +40,12 @@ LANGS = ("es", "fr", "it")
 
 @lru_cache(maxsize=None)
 def gazetteer(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Pattern over the CLDR country names of ``lang`` and lowercase name -> CLDR spelling."""
-    import babel
+    """Pattern over the country names the real gazetteer knows in ``lang`` (CLDR names, also
+    without accents: French reports often write "Egypte") and lowercase name -> CLDR spelling."""
+    from cronicar.analyze.entities import aliases
 
-    names = {n.lower(): n for c, n in babel.Locale(lang).territories.items() if len(c) == 2 and c.isalpha()}
-    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names.values()), key=len, reverse=True)) + r")\b",
+    names = {alias: canon for alias, (canon, label) in aliases(lang).items() if label == "GPE"}
+    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b",
                      re.IGNORECASE)
     return pat, names
 

@@ -114,3 +114,22 @@ def test_ingest_readers_same_content_same_id(tmp_path, examples):
     (a,) = list(read_paths([src]))
     (b,) = list(read_paths([copy]))
     assert a.id == b.id
+
+
+def test_text_longer_than_spacy_allows_is_a_clear_error_and_the_batch_goes_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from cronicar.ingest.readers import MAX_CHARS
+    from cronicar.ingest.run import ingest_articles, ingest_paths
+    from cronicar.model import Article, DocDate
+    from cronicar.store.db import Store
+
+    (tmp_path / "big.txt").write_text(" date 2024-01-02 " + "Cuvânt lung. " * (MAX_CHARS // 13 + 10), encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(" date 2024-01-02 Lavrov a vizitat ieri Phenianul.", encoding="utf-8")
+    store = Store(tmp_path / "c.db")
+    report = ingest_paths(store, [tmp_path])
+    assert len(report.added) == 1
+    assert [e.source for e in report.errors] == [str(tmp_path / "big.txt")]
+    assert "text too long" in str(report.errors[0])
+    # The library path (used by the HTTP API) refuses it the same way.
+    big = Article(text="x " * MAX_CHARS, date=DocDate.parse("2024-01-02"), source="api")
+    again = ingest_articles(store, [big])
+    assert not again.added and "text too long" in str(again.errors[0])

@@ -29,6 +29,12 @@ GOVERNMENT_OF: dict[str, str] = {"Moscova": "Rusia", "Phenian": "Coreea de Nord"
                                  "Beijing": "China", "Moscow": "Russia", "Pyongyang": "North Korea"}
 
 
+def _strip_accents(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=None)
 def aliases(lang: str) -> dict[str, tuple[str, str]]:
     """alias (lowercase) -> (canonical, label): CLDR territory names plus the hand alias file."""
@@ -37,8 +43,11 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
         import babel
 
         for code, name in babel.Locale(lang).territories.items():
-            if code.isalpha() and len(code) == 2 and " " not in name or code.isalpha() and len(code) == 2:
+            if code.isalpha() and len(code) == 2:
                 table.setdefault(name.lower(), (name, "GPE"))
+                # Text written without accents or diacritics ("Egypte", "Romania") names the same
+                # country as CLDR's "Égypte", "România".
+                table.setdefault(_strip_accents(name.lower()), (name, "GPE"))
     except Exception:  # unknown locale: hand file only
         pass
     path = LANG_DIR / lang / "entities_aliases.tsv"

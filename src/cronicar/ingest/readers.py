@@ -40,7 +40,21 @@ def read_paths(paths: Iterable[str | Path], date: str | None = None, lang: str |
             yield InputError(str(path), None, "no such file or directory")
             continue
         for file in files:
-            yield from read_file(file, fallback, lang)
+            for item in read_file(file, fallback, lang):
+                yield too_long(item) or item
+
+
+# spaCy's own limit (its parser needs about 1 GB per 100,000 characters); a news article is
+# a few thousand.  Longer input is almost always several documents pasted into one.
+MAX_CHARS = 1_000_000
+
+
+def too_long(item: ReadResult) -> InputError | None:
+    """The error for an article longer than :data:`MAX_CHARS`, else None."""
+    if isinstance(item, Article) and len(item.text) > MAX_CHARS:
+        return InputError(item.source, None, f"text too long ({len(item.text):,} characters; at most "
+                                             f"{MAX_CHARS:,}): split it into articles")
+    return None
 
 
 def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = None) -> Iterator[ReadResult]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cronicar.analyze.pipeline import analyze_batch
-from cronicar.ingest.readers import read_paths
+from cronicar.ingest.readers import read_paths, too_long
 from cronicar.model import Article, InputError
 from cronicar.store.db import Store
 
@@ -46,6 +46,10 @@ def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int =
     todo: list[Article] = []
     seen: set[str] = set()
     for art in articles:
+        error = too_long(art)
+        if error is not None:
+            report.errors.append(error)
+            continue
         if art.id in seen or store.has_article(art.id):
             report.skipped += 1
             continue
@@ -85,7 +89,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = N
                 yield item
 
     report = ingest_articles(store, list(good()), progress=progress)
-    report.errors = errors
+    report.errors = errors + report.errors
     return report
 
 
