@@ -81,3 +81,4 @@ def test_descriptions_before_the_title_are_not_part_of_the_name() -> None:
     assert found["Sergei Lavrov"][0] == "PERSON" and found["Choe Son Hui"][0] == "PERSON"
     assert found["Choe"] == ("PERSON", "Choe Son Hui")  # a family name first, used alone
     assert found["North Korean"][1] == "North Korea"
+

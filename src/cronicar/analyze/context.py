@@ -7,6 +7,7 @@ reads from the context and returning what it writes, so each can be tested alone
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -23,7 +24,8 @@ class Context:
     entities: list[EntityMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 
-    @property
+    @cached_property
     def parsed(self) -> bool:
-        """True when the doc has a dependency parse and morphology (Romanian today)."""
+        """True when the doc has a dependency parse and morphology (Romanian today).  Cached:
+        ``has_annotation`` reads every token, and components ask often."""
         return self.doc.has_annotation("DEP")

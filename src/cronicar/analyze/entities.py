@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
@@ -123,6 +124,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
     table = aliases(ctx.lang)
     starts = _first_words(ctx.lang)
+    ner_spans = SpanSet(taken)
     text = ctx.text
     bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
     i = 0
@@ -144,14 +146,14 @@ def extract(ctx: Context) -> list[EntityMention]:
             i += 1
             continue
         n, s, e, label = hit
-        if not any(a < e and s < b for a, b in taken):
+        if not ner_spans.overlaps(s, e):  # gazetteer hits never overlap each other (left to right)
             found.append((s, e, text[s:e], label))
             taken.append((s, e))
         i += n
     if not ctx.doc.has_annotation("ENT_IOB"):  # no NER for this language: capitalized names
         from cronicar.analyze import names
 
-        skip = taken + [(t.start, t.end) for t in ctx.timexes]
+        skip = SpanSet(taken + [(t.start, t.end) for t in ctx.timexes])
         for s, e, text, label in names.find(ctx.doc, ctx.lang, table, skip):
             found.append((s, e, text, label))
             taken.append((s, e))

@@ -83,10 +83,11 @@ def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues) -> dict | No
     return _timex_when(min(cands, key=lambda t: abs(t.start - trig)))
 
 
-def _name_part(tok) -> bool:  # type: ignore[no-untyped-def]
+def _name_part(tok, tagged: bool) -> bool:  # type: ignore[no-untyped-def]
     """Without a tagger, a capitalized word inside a run of capitalized words is part of a name
-    ("United States", "Air Force"), not a trigger ("state", "force")."""
-    if tok.doc.has_annotation("TAG") or not tok.text[:1].isupper() or tok.is_sent_start:
+    ("United States", "Air Force"), not a trigger ("state", "force").  ``tagged``: whether the doc
+    has a tagger (asked once per doc: ``has_annotation`` reads every token)."""
+    if tagged or not tok.text[:1].isupper() or tok.is_sent_start:
         return False
     doc = tok.doc
     prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -180,6 +181,7 @@ def extract(ctx: Context) -> list[EventMention]:
                 if ctx.dct is not None else None)
     direct = [q.content for q in ctx.quotes if q.kind == "direct"]
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
+    tagged = ctx.doc.has_annotation("TAG")
     for sent in ctx.doc.sents:
         last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)
@@ -188,7 +190,7 @@ def extract(ctx: Context) -> list[EventMention]:
             etype, end_tok = _match(tok, ctx.lang)
             if etype is None or tok.i - last_of_type.get(etype, -SAME_EVENT_SPAN - 1) <= SAME_EVENT_SPAN:
                 continue  # "au semnat un acord", "signed a deal": one event told by verb and noun
-            if tok.pos_ == "PROPN" or _name_part(tok):
+            if tok.pos_ == "PROPN" or _name_part(tok, tagged):
                 continue
             if any(a <= tok.idx < b for a, b in direct):
                 continue  # the speaker's own words: reported as the statement, not as narrative

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from cronicar.analyze.spans import SpanSet
+
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
@@ -62,7 +64,7 @@ def _capitalized(word: str) -> bool:
 
 
 def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
-         skip: list[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
+         skip: SpanSet | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of the names in ``doc`` (character offsets).
 
     ``known`` is the gazetteer (lowercase alias -> (canonical, label)): a run it knows keeps its
@@ -71,6 +73,8 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
     word is capitalized elsewhere in mid-sentence; otherwise every sentence would open with a name.
     """
     c = cues(lang)
+    taken = skip or SpanSet()
+    full = doc.text  # built from the tokens on every access: read it once
     toks = list(doc)
     mid_caps = {t.text for t in toks if not t.is_sent_start and _capitalized(t.text)}
     runs: list[tuple[int, int]] = []  # token index ranges [i, j)
@@ -125,14 +129,14 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
         trimmed.append((i, j, titled))
     for i, j, titled in trimmed:
         # Words the gazetteer or the time tagger took ("North Korean", "Monday") end the name.
-        while i < j and any(a < toks[i].idx + len(toks[i].text) and toks[i].idx < b for a, b in skip):
+        while i < j and taken.overlaps(toks[i].idx, toks[i].idx + len(toks[i].text)):
             i += 1
         if i >= j:
             continue
         s, e = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
-        if any(a < e and s < b for a, b in skip):
+        if taken.overlaps(s, e):
             continue
-        text = doc.text[s:e].rstrip(".")
+        text = full[s:e].rstrip(".")
         e = s + len(text)
         words = text.split()
         hit = known.get(text.lower())
