@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quotes_datasets import GoldDoc, GoldQuote, load_polnear, load_ro  # noqa: E402
 
+from cronicar.analyze.quotes.coref import common_prefix  # noqa: E402
+
 _TOKEN_RE = re.compile(r"\w+")
 
 
@@ -52,14 +54,7 @@ def alias(a: str | None, b: str | None) -> bool:
 
 def _same_word(a: str, b: str) -> bool:
     """Inflected forms of one word share a prefix: "presei"/"presa", "ruse"/"rusă"."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= max(3, min(5, min(len(a), len(b)) - 1))
+    return a == b or common_prefix(a, b) >= max(3, min(5, min(len(a), len(b)) - 1))
 
 
 def _token_sets(text: str, spans: list[tuple[int, int]]) -> set[int]:

@@ -29,15 +29,25 @@ def close_word(a: str, b: str) -> bool:
     """Inflections of one word, stricter than :func:`same_word`: the endings after the common
     prefix are short ("Ministerului"/"Ministerul", "Coreei"/"Coreea"), so "Energoatom" is not
     a form of "Energia"."""
-    a, b = fold_diacritics(a).lower().strip(".,;:"), fold_diacritics(b).lower().strip(".,;:")
+    a, b = _fold(a), _fold(b)
     if a == b:
         return True
+    n = common_prefix(a, b)
+    return n >= min(5, len(a), len(b)) and max(len(a), len(b)) - n <= 4 and n >= 3
+
+
+def _fold(word: str) -> str:
+    return fold_diacritics(word).lower().strip(".,;:")
+
+
+def common_prefix(a: str, b: str) -> int:
+    """Length of the common prefix of ``a`` and ``b``."""
     n = 0
     for x, y in zip(a, b):
         if x != y:
             break
         n += 1
-    return n >= min(5, len(a), len(b)) and max(len(a), len(b)) - n <= 4 and n >= 3
+    return n
 
 
 def _stem(word: str) -> str:
@@ -47,15 +57,8 @@ def _stem(word: str) -> str:
 
 def same_word(a: str, b: str) -> bool:
     """Inflected forms of one word: "presei"/"presa", "ruse"/"rusă", "Lavrov"/"Lavrov"."""
-    a, b = fold_diacritics(a).lower().strip(".,;:"), fold_diacritics(b).lower().strip(".,;:")
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= max(3, min(5, min(len(a), len(b)) - 1))
+    a, b = _fold(a), _fold(b)
+    return a == b or common_prefix(a, b) >= max(3, min(5, min(len(a), len(b)) - 1))
 
 
 @dataclass
