@@ -25,6 +25,7 @@ import re
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,19 +136,26 @@ def bcubed_cross(gold: dict[str, str], pred: dict[str, str], lang: dict[str, str
     return P, R, 2 * P * R / (P + R) if P + R else 0.0
 
 
+def ingest(store: Store, items: list[tuple[str, Article]], vecs: dict[str, np.ndarray],
+           link: Callable[..., None]) -> dict[str, str]:
+    """Write and link ``items`` in order (cheap analysis, precomputed lead vectors); gold story by id."""
+    gold: dict[str, str] = {}
+    for topic, art in items:
+        if store.has_article(art.id):
+            continue
+        with store.transaction() as conn:
+            store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
+            index.store_vectors(conn, [(art.id, vecs[art.id])])
+            link(conn, art.id)
+        gold[art.id] = topic
+    return gold
+
+
 def run(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tuple[dict[str, str], dict[str, str]]:
     """Link ``items`` with the real linker; return gold and predicted story by article id."""
     with tempfile.TemporaryDirectory() as d:
         store = Store(Path(d) / "c.db")
-        gold: dict[str, str] = {}
-        for topic, art in items:
-            if store.has_article(art.id):
-                continue
-            with store.transaction() as conn:
-                store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
-                index.store_vectors(conn, [(art.id, vecs[art.id])])
-                link_article(conn, art.id)
-            gold[art.id] = topic
+        gold = ingest(store, items, vecs, link_article)
         pred = {aid: sid for aid, sid in store.query("SELECT id, story_id FROM articles")}
         store.close()
     return gold, pred
@@ -205,13 +213,7 @@ def pairs(items: list[tuple[str, Article]], vecs: dict[str, np.ndarray]) -> tupl
     try:
         with tempfile.TemporaryDirectory() as d:
             store = Store(Path(d) / "c.db")
-            for topic, art in items:
-                if store.has_article(art.id):
-                    continue
-                with store.transaction() as conn:
-                    store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
-                    index.store_vectors(conn, [(art.id, vecs[art.id])])
-                    link(conn, art.id)
+            ingest(store, items, vecs, link)
             store.close()
     finally:
         stories.score = orig  # type: ignore[assignment]
