@@ -1,11 +1,11 @@
 """Story linking on ML-Crisis (es/fr/it; topic folders are the gold stories): B-cubed P/R/F1,
 overall, per language and across languages.
 
-Cheap analysis (say so in reports): no spaCy; entities = CLDR country names (Babel) of each
-language, found case-insensitively and named as CLDR spells them in that language ("Égypte",
-"Egitto") — what the real gazetteer gives for these languages, which have no NER model.  The real
+Analysis: the real entity stage (:func:`entity_analysis`: CLDR countries, demonyms derived from
+them, GeoNames cities; ``--kinds`` adds names of people and organisations), each named as the
+language spells it ("Égypte", "Egitto") — these languages have no NER model.  The real
 ``link_article`` then links the articles in date order; it is the linker that makes "Égypte" and
-"Egitto" one key.  Lead embeddings are computed in batches ahead of linking (a cache of the same
+"Egitto" one key.  Analyses are pure, so ``--analysis-cache`` may keep them between runs.  Lead embeddings are computed in batches ahead of linking (a cache of the same
 pure function ``link_article`` would call), optionally kept in ``--vector-cache``.
 
 Calibration without reporting on the same data: every language-topic folder is split by file
@@ -39,23 +39,23 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multi" / "ml-c
 LANGS = ("es", "fr", "it")
 
 
-@lru_cache(maxsize=None)
-def gazetteer(lang: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Pattern over the country names the real gazetteer knows in ``lang`` (CLDR names, also
-    without accents: French reports often write "Egypte") and lowercase name -> CLDR spelling."""
-    from cronicar.analyze.entities import aliases
+def entity_analysis(text: str, dct: DocDate, lang: str, kinds: frozenset[str] = frozenset({"GPE"})) -> Analysis:
+    """The real entity stage (:func:`cronicar.analyze.entities.extract`: CLDR countries, derived
+    demonyms, GeoNames cities, names) on the language's tokenizer, keeping the entity ``kinds``
+    asked for.  Time expressions, quotes and events are left out: story linking does not read
+    them, and they triple the cost."""
+    from cronicar.analyze import entities
+    from cronicar.analyze.context import Context
+    from cronicar.analyze.nlp import get_nlp
+    from cronicar.analyze.normalize import normalize_aligned
 
-    names = {alias: canon for alias, (canon, label) in aliases(lang).items() if label == "GPE"}
-    pat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b",
-                     re.IGNORECASE)
-    return pat, names
+    from cronicar.ingest.readers import MAX_CHARS
 
-
-def cheap_analysis(text: str, dct: DocDate, lang: str) -> Analysis:
-    pat, names = gazetteer(lang)
-    ents = [EntityMention(m.start(), m.end(), m.group(1), "GPE", names[m.group(1).lower()])
-            for m in pat.finditer(text)]
-    return Analysis(text=text, dct=dct, lang=lang, sentences=[(0, len(text))], entities=ents)
+    # One ML-Crisis page has 2 million characters; ingest would refuse it, the eval reads its start.
+    norm = normalize_aligned(text[:MAX_CHARS]).text
+    doc = get_nlp(lang).make_doc(norm)
+    ents = [m for m in entities.extract(Context(doc=doc, text=norm, dct=dct, lang=lang)) if m.label in kinds]
+    return Analysis(text=norm, dct=dct, lang=lang, sentences=[(0, len(norm))], entities=ents)
 
 
 def load(per_topic: int, root: Path = DATA, half: str = "all") -> list[tuple[str, Article]]:
@@ -136,15 +136,39 @@ def bcubed_cross(gold: dict[str, str], pred: dict[str, str], lang: dict[str, str
     return P, R, 2 * P * R / (P + R) if P + R else 0.0
 
 
+KINDS: frozenset[str] = frozenset({"GPE"})
+_ANALYSES: dict[tuple[str, frozenset[str]], Analysis] = {}
+
+
+def analyses(arts: list[Article], cache: Path | None = None) -> None:
+    """Entity analyses of ``arts`` (:data:`KINDS`), kept in memory and, if given, in ``cache``
+    (a pickle; delete it after changing the entity stage)."""
+    import pickle
+
+    if cache and cache.exists() and not _ANALYSES:
+        _ANALYSES.update(pickle.loads(cache.read_bytes()))
+    todo = [a for a in arts if (a.id, KINDS) not in _ANALYSES]
+    for a in todo:
+        _ANALYSES[(a.id, KINDS)] = entity_analysis(a.text, a.date, a.lang or "xx", KINDS)
+    if cache and todo:
+        cache.write_bytes(pickle.dumps(_ANALYSES))
+
+
+def analysis_of(art: Article) -> Analysis:
+    if (art.id, KINDS) not in _ANALYSES:
+        analyses([art])
+    return _ANALYSES[(art.id, KINDS)]
+
+
 def ingest(store: Store, items: list[tuple[str, Article]], vecs: dict[str, np.ndarray],
            link: Callable[..., None]) -> dict[str, str]:
-    """Write and link ``items`` in order (cheap analysis, precomputed lead vectors); gold story by id."""
+    """Write and link ``items`` in order (entity analyses, precomputed lead vectors); gold story by id."""
     gold: dict[str, str] = {}
     for topic, art in items:
         if store.has_article(art.id):
             continue
         with store.transaction() as conn:
-            store.write_article(conn, art, cheap_analysis(art.text, art.date, art.lang or "xx"))
+            store.write_article(conn, art, analysis_of(art))
             index.store_vectors(conn, [(art.id, vecs[art.id])])
             link(conn, art.id)
         gold[art.id] = topic
@@ -276,7 +300,12 @@ if __name__ == "__main__":
     ap.add_argument("--half", choices=("test", "calib", "all"), default="test")
     ap.add_argument("--calibrate", action="store_true", help="grid-search on the calibration half")
     ap.add_argument("--vector-cache", type=Path, default=None, help=".npz cache of lead embeddings")
+    ap.add_argument("--analysis-cache", type=Path, default=None, help="pickle cache of entity analyses")
+    ap.add_argument("--kinds", default="GPE", help="entity kinds the analysis keeps (e.g. GPE,PERSON,ORG)")
     a = ap.parse_args()
+    KINDS = frozenset(a.kinds.split(","))
+    if a.analysis_cache:
+        analyses([art for _, art in load(a.per_topic, DATA, "all")], a.analysis_cache)
     if a.calibrate:
         print(calibrate(a.per_topic, DATA, a.vector_cache))
     else:

@@ -100,7 +100,7 @@ def mlcrisis_store(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> St
     try:
         for _, art in items:
             with store.transaction() as conn:
-                store.write_article(conn, art, L.cheap_analysis(art.text, art.date, art.lang or "xx"))
+                store.write_article(conn, art, L.analysis_of(art))
                 index.store_vectors(conn, [(art.id, vecs[art.id])])
                 link_article(conn, art.id)
     finally:

@@ -3,8 +3,9 @@
 Why: stories are linked and events merged through entities, so "Rusia"/"Rusiei"/"rușii"/
 "Kremlinul" must all be one key, and "Lavrov" must be the "Serghei Lavrov" of the same article.
 Sources, in order: spaCy NER when the language has it (RONEC labels for Romanian), then a gazetteer
-of country names from Unicode CLDR (Babel: maintained data, not typed by hand) plus the hand alias
-file ``lang/<code>/entities_aliases.tsv`` (capitals, demonyms, spellings, metonyms).
+of country names from Unicode CLDR (Babel: maintained data, not typed by hand), demonyms derived
+from them and cities from GeoNames (:mod:`cronicar.analyze.places`), plus the hand alias file
+``lang/<code>/entities_aliases.tsv`` (spellings, metonyms, what the rules miss).
 
 Metonymy decision: "Kremlinul" (and "Kremlin") acting as the government maps to the country
 ("Rusia"); capitals stay places ("Moscova", "Phenian") so "la Moscova" keeps a place, and the
@@ -17,7 +18,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from cronicar.analyze import places
 from cronicar.analyze.context import Context
+from cronicar.analyze.nlp import has_parser
 from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
 
@@ -40,17 +43,22 @@ def _strip_accents(text: str) -> str:
 def aliases(lang: str) -> dict[str, tuple[str, str]]:
     """alias (lowercase) -> (canonical, label): CLDR territory names plus the hand alias file."""
     table: dict[str, tuple[str, str]] = {}
+    countries: list[tuple[str, str]] = []
     try:
         import babel
 
         for code, name in babel.Locale(lang).territories.items():
             if code.isalpha() and len(code) == 2:
+                countries.append((name, code))
                 table.setdefault(name.lower(), (name, "GPE"))
                 # Text written without accents or diacritics ("Egypte", "Romania") names the same
                 # country as CLDR's "Égypte", "România".
                 table.setdefault(_strip_accents(name.lower()), (name, "GPE"))
     except Exception:  # unknown locale: hand file only
         pass
+    # Demonyms derived from the CLDR names by the language's suffix rules ("siriano" -> Siria).
+    for word, name in places.demonym_aliases(lang, tuple(sorted(countries))).items():
+        table.setdefault(word, (name, "GPE"))
     path = LANG_DIR / lang / "entities_aliases.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -66,6 +74,27 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
 def _first_words(lang: str) -> frozenset[str]:
     """First words of every alias (lowercase), so most tokens are ruled out with one lookup."""
     return frozenset(k.split(" ")[0] for k in aliases(lang))
+
+
+@lru_cache(maxsize=None)
+def _city_first_words(lang: str) -> frozenset[str]:
+    """First words (lowercase) of the city names of :mod:`cronicar.analyze.places`."""
+    return frozenset(k.split(" ")[0] for k in places.city_aliases(lang))
+
+
+def _city(text: str, lang: str, after_word: bool = True) -> tuple[str, str] | None:
+    """(GeoNames name, "GPE") for a capitalized city name ("Damasco", "Le Caire"), else None.
+
+    Cities match only capitalized: GeoNames names are of every language, and "sale" or "homs"
+    written lowercase are words.  A name that is also a word of ``lang`` needs ``after_word``
+    (it follows a lowercase word): "a Damasco" is the city, a sentence-initial "Damasco" may not be.
+    """
+    if not text[:1].isupper():
+        return None
+    hit = places.city_aliases(lang).get(text.lower())
+    if hit is None or (hit[1] and not after_word):
+        return None
+    return (hit[0], "GPE")
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +113,11 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     clean = re.sub(r"\s+", " ", text.strip(" \"„”'’.,"))
     if not clean:
         return None
-    hit = table.get(clean.lower())
+    hit = table.get(clean.lower()) or table.get(_strip_accents(clean.lower()))
+    if not hit and not has_parser(lang):
+        # Languages without a NER model name cities as GeoNames does, one key across languages;
+        # Romanian keeps its own spelling ("București", "Damasc"), as its NER and readers write it.
+        hit = _city(clean, lang)
     if hit:
         return hit
     words = clean.split(" ")
@@ -124,6 +157,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
     table = aliases(ctx.lang)
     starts = _first_words(ctx.lang)
+    cities_first = _city_first_words(ctx.lang)
     ner_spans = SpanSet(taken)
     text = ctx.text
     bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
@@ -138,10 +172,21 @@ def extract(ctx: Context) -> list[EntityMention]:
                     if text[s:e].lower() in table:
                         hit = (n, s, e, table[text[s:e].lower()][1])
                         break
+        elif not first.isascii() and _strip_accents(first.lower()) in table:
+            # Derived demonyms are keyed without accents ("égyptiens" -> "egyptiens").
+            hit = (1, bounds[i][0], bounds[i][1], table[_strip_accents(first.lower())][1])
         if hit is None and first[:1].isupper():
             lem = _lemma(first, ctx.lang).lower()
             if lem in table:
                 hit = (1, bounds[i][0], bounds[i][1], table[lem][1])
+            elif first.lower() in cities_first:
+                prev = text[bounds[i - 1][0]:bounds[i - 1][1]] if i else ""
+                for n in (3, 2, 1):
+                    if i + n <= len(bounds):
+                        s, e = bounds[i][0], bounds[i + n - 1][1]
+                        if _city(text[s:e], ctx.lang, prev[:1].islower()):
+                            hit = (n, s, e, "GPE")
+                            break
         if hit is None:
             i += 1
             continue
