@@ -137,6 +137,11 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # Thanksgiving in the past tense: the most recent one
         ("Protesters marched on Thanksgiving Day.", "2000-01-07", "en", "Thanksgiving Day", "1999-11-25"),
         ("El avión despegó el pasado lunes.", "2000-06-07", "es", "el pasado lunes", "2000-06-05"),
+        # a month without a year: the nearest one, but not one months ahead in a past-tense sentence
+        ("He stepped down as chairman in March for health reasons.", "1989-11-02", "en", "March", "1989-03"),
+        ("The deal should be completed by Dec. 15.", "1989-10-31", "en", "Dec. 15", "1989-12-15"),
+        ("The merger closes in January.", "1989-11-02", "en", "January", "1990-01"),
+        ("The unit will open in June.", "1989-10-26", "en", "June", "1990-06"),
     ],
 )
 def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:

@@ -130,8 +130,12 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if y is None and dct.month is None:
             y = dct.year
         elif y is None:
-            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else _tense(tense))
-            y = _year_for(month, f.get("day"), dct, t)
+            if f.get("dir") is not None:
+                y = _year_for(month, f.get("day"), dct, f["dir"])
+            elif f.get("near"):
+                y = _year_near(month, f.get("day"), dct, tense)
+            else:
+                y = _year_for(month, f.get("day"), dct, _tense(tense))
         day = f.get("day")
         if day:
             try:
@@ -309,6 +313,27 @@ def _day(dct: DocDate, off: int) -> tuple[str, str]:
     if dct.day is None:
         return "DATE", dct.iso
     return "DATE", (dct.anchor + timedelta(days=off)).isoformat()
+
+
+#: days ahead within which a date in a past-tense sentence still counts as the coming one
+#: ("completed by Dec. 15" in an October article): an announcement's own near future
+_NEAR_FUTURE_DAYS = 100
+
+
+def _year_near(month: int, day: int | None, dct: DocDate, tense: int | Callable[[], int]) -> int:
+    """A date or month without a year: the occurrence nearest to the DCT, except that one more than
+    two months ahead gives way to the past one in a past-tense sentence ("stepped down in March"
+    in a November article) and a past one to the coming one in a future-tense sentence."""
+    y = _year_for(month, day, dct, 0)
+    if dct.month is None:
+        return y
+    ref = date(dct.year, dct.month, dct.day or 15)
+    ahead = (date(y, month, min(day or 15, 28)) - ref).days
+    if ahead > _NEAR_FUTURE_DAYS and _tense(tense) < 0:
+        return y - 1
+    if ahead < -_NEAR_FUTURE_DAYS and _tense(tense) > 0:
+        return y + 1
+    return y
 
 
 def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:
