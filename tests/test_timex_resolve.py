@@ -142,6 +142,9 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         ("The deal should be completed by Dec. 15.", "1989-10-31", "en", "Dec. 15", "1989-12-15"),
         ("The merger closes in January.", "1989-11-02", "en", "January", "1990-01"),
         ("The unit will open in June.", "1989-10-26", "en", "June", "1990-06"),
+        # "as early as" / "as soon as" / "coming" point ahead like a future auxiliary
+        ("His father could come to the U.S. as early as Tuesday.", "2000-04-03", "en", "Tuesday", "2000-04-04"),
+        ("Women's Day is this coming Sunday.", "1998-03-05", "en", "Sunday", "1998-03-08"),
     ],
 )
 def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:
