@@ -145,6 +145,15 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # "as early as" / "as soon as" / "coming" point ahead like a future auxiliary
         ("His father could come to the U.S. as early as Tuesday.", "2000-04-03", "en", "Tuesday", "2000-04-04"),
         ("Women's Day is this coming Sunday.", "1998-03-05", "en", "Sunday", "1998-03-08"),
+        # compound number words, fractions in the next smaller unit, trading days, halves, decades
+        ("Prices fell in the last twenty four hours.", "1998-01-08", "en", "the last twenty four hours", "PT24H"),
+        ("It took about 5 1/2 hours.", "1998-08-17", "en", "about 5 1/2 hours", "PT5H30M"),
+        ("The count lasted a minute and a half.", "1998-01-14", "en", "a minute and a half", "PT1M30S"),
+        ("Eight trading days after the crash, it rose.", "1989-10-30", "en", "Eight trading days", "P8D"),
+        ("Sales should rise in the last half of 1989.", "1989-10-26", "en", "the last half of 1989", "1989-H2"),
+        ("Sales were flat in the last half of the '80s.", "1989-10-26", "en", "the '80s", "198"),
+        ("Prices soared in the mid-1990s.", "1998-10-25", "en", "the mid-1990s", "199"),
+        ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )
 def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:

@@ -59,6 +59,12 @@ def number(g: Grammar, s: str | None) -> float | None:
             return None
     total = 0.0
     for part in re.split(r"\s+(?:și|and|y)\s+|-", s):
+        if " " in part and _lk(g, "numbers", part) is None:  # "twenty four"
+            subs = [_lk(g, "numbers", w) for w in part.split()]
+            if None in subs:
+                return None
+            total += sum(subs)
+            continue
         v = _lk(g, "numbers", part.strip())
         if v is None:
             return None
@@ -220,17 +226,35 @@ def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Part
         mod: str | None = "EQUAL_OR_LESS"
     else:
         mod = _mod(g, gd, p)
-    if gd.get("half"):
+    if gd.get("half") or gd.get("frac"):
         n = (n or 0) + 0.5
     if gd.get("vague") or (n is None and p.get("vague")):
         n = None
     elif n is None and not gd.get("n"):
         n = float(p.get("n", 1))
-    return Partial("DURATION", "abs", value=_dur(unit, n), mod=mod)
+    sub = g.lex.get("durations", {}).get("fractions") == "subunit"
+    return Partial("DURATION", "abs", value=_dur(unit, n, sub), mod=mod)
 
 
-def _dur(unit: str | None, n: float | None) -> str:
+#: a fraction of a unit written in the next smaller one, as TIMEX3 does ("2 1/2 years" = P2Y6M,
+#: "a minute and a half" = PT1M30S): unit -> (smaller unit, how many make one, in the time part)
+_SUBUNIT = {"Y": ("M", 12, False), "D": ("H", 24, True), "H": ("M", 60, True), "MIN": ("S", 60, True)}
+
+
+def _dur(unit: str | None, n: float | None, subunit: bool = False) -> str:
+    """The TIMEX3 duration of ``n`` units (``X`` when vague); ``subunit``: a fraction goes to the
+    next smaller unit (English TimeBank: P2Y6M) rather than a decimal (P2.5Y)."""
     unit = unit or "D"
+    if subunit and n is not None and n != int(n) and unit in _SUBUNIT:
+        sub, k, timed = _SUBUNIT[unit]
+        rest = (n - int(n)) * k
+        if rest == int(rest):
+            whole = int(n)
+            big = "M" if unit == "MIN" else unit
+            head = f"{whole}{big}" if whole else ""
+            if unit in ("H", "MIN"):
+                return f"PT{head}{int(rest)}{sub}"
+            return f"P{head}T{int(rest)}{sub}" if timed else f"P{head}{int(rest)}{sub}"
     q = "X" if n is None else _num_str(n)
     if unit in ("H", "MIN", "S"):
         return f"PT{q}{'M' if unit == 'MIN' else unit}"

@@ -120,7 +120,13 @@ def expand(pattern: str, lex: dict[str, dict[str, Any]]) -> str:
         name = m.group(1)
         if name == "NUM":
             words = _alt(list(lex["numbers"]))
-            return rf"(?:\d+(?:[.,]\d+)?|{words}(?:\s+(?:și|and|y)\s+{words})?)"
+            # "twenty-four", "twenty four": a tens word and a unit word (the lexicon's optional
+            # ``number_compounds`` table: {"tens": [...], "ones": [...]}), tried before single words
+            comp = lex.get("number_compounds") or {}
+            pre = ""
+            if comp.get("tens") and comp.get("ones"):
+                pre = rf"{_alt(list(comp['tens']))}[\s-]{_alt(list(comp['ones']))}(?![\w-])|"
+            return rf"(?:\d+(?:[.,]\d+)?|{pre}{words}(?:\s+(?:și|and|y)\s+{words})?)"
         if name == "YEAR":
             return r"(?:1[89]\d\d|20\d\d)"
         table = MACROS.get(name)
