@@ -153,6 +153,12 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         ("Sales should rise in the last half of 1989.", "1989-10-26", "en", "the last half of 1989", "1989-H2"),
         ("Sales were flat in the last half of the '80s.", "1989-10-26", "en", "the '80s", "198"),
         ("Prices soared in the mid-1990s.", "1998-10-25", "en", "the mid-1990s", "199"),
+        # year ranges, "the year 2000", halves of a named year, "from now", an apostrophe decade
+        ("Prices rose in 2008-2009.", "2013-03-21", "en", "2008", "2008"),
+        ("Nothing happened in the year 2000.", "2013-03-21", "en", "the year 2000", "2000"),
+        ("Growth slowed in the second half of the year.", "2013-03-21", "en", "the second half of the year", "2013-H2"),
+        ("The plant will open five years from now.", "2013-03-21", "en", "five years from now", "2018"),
+        ("Rock ruled the 1980s and '90s.", "2013-03-21", "en", "'90s", "199"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )

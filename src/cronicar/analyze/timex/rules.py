@@ -189,7 +189,8 @@ def load(lang: str) -> Grammar:
             longer = trigger_keys(one)
             keys.update(longer if longer is not None else starts)
     if always:
-        trigger = re.compile(r"[^\w/](?=\w)")
+        # a word start, or an apostrophe starting one ("the 1980s and '90s")
+        trigger = re.compile(r"[^\w/](?=[\w'])")
     else:
         # Why a consumed separator on padded lowercase text rather than ``(?<![\w/])(?=trie)`` with
         # IGNORECASE: the same matches, at about 40 % of the cost (no case folding per character).
