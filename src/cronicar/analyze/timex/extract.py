@@ -173,7 +173,7 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     if rw:
         # "last Friday" is strictly before the article date, "next Friday" strictly after it
         f["rel"] = int(_lk(g, "relative", rw) or 0)
-    return Partial("TIME" if pod else "DATE", "weekday", f=f)
+    return Partial("TIME" if pod else "DATE", "weekday", mod=_mod(g, gd, p), f=f)
 
 
 def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -181,7 +181,7 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     if off is None:
         off = int(p.get("offset", 0))
     pod = _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
-    return Partial("TIME" if pod else "DATE", "deictic", f={"offset": int(off), "pod": pod})
+    return Partial("TIME" if pod else "DATE", "deictic", mod=_mod(g, gd, p), f={"offset": int(off), "pod": pod})
 
 
 def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

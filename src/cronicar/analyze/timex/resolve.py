@@ -228,6 +228,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             if ante:  # "a year earlier" after a quarter: the same quarter a year before
                 return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
             return "DATE", f"{d0.year + n_int:04d}"
+        if unit in ("DE", "CE"):  # "a decade ago", "a century ago": the year, as "ten years ago"
+            return "DATE", f"{d0.year + n_int * (10 if unit == 'DE' else 100):04d}"
         if unit in ("H", "MIN"):
             base = nar.last_time
             m = _RX1.match(base or "")
