@@ -159,6 +159,9 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         ("Growth slowed in the second half of the year.", "2013-03-21", "en", "the second half of the year", "2013-H2"),
         ("The plant will open five years from now.", "2013-03-21", "en", "five years from now", "2018"),
         ("Rock ruled the 1980s and '90s.", "2013-03-21", "en", "'90s", "199"),
+        # "last March" in a March article is the year before's; "the 1800s" is a century
+        ("Prices peaked last March.", "2013-03-21", "en", "last March", "2012-03"),
+        ("The house was built in the 1800s.", "2013-03-21", "en", "the 1800s", "18"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )

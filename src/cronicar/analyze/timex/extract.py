@@ -381,6 +381,8 @@ def _roman(s: str) -> int:
 def h_century(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     """ "the 20th century", "el siglo XIX" -> ``19``, ``18`` (TIMEX3 century values are the first
     two digits of its years); "this century" ("este siglo") is the DCT's, resolved later."""
+    if gd.get("hund"):  # "the 1800s": the century whose years start with 18
+        return Partial("DATE", "abs", value=f"{int(gd['hund']):02d}", mod=_mod(g, gd, p))
     if gd.get("roman"):
         n = _roman(gd["roman"])
     elif gd.get("n"):

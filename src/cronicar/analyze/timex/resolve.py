@@ -132,6 +132,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         elif y is None:
             if f.get("dir") is not None:
                 y = _year_for(month, f.get("day"), dct, f["dir"])
+                if f["dir"] and month == dct.month and not f.get("day"):
+                    y += f["dir"]  # "last March" in a March article: the year before's
             elif f.get("near"):
                 y = _year_near(month, f.get("day"), dct, tense)
             else:
