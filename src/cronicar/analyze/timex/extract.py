@@ -103,6 +103,13 @@ def _mod(g: Grammar, gd: dict[str, str | None], params: dict[str, str]) -> str |
     return params.get("mod")
 
 
+def _sentence_year(g: Grammar) -> bool:
+    """Does a year named earlier in the sentence give its year to a later month or date?  The
+    lexicon's ``narrative.sentence_year`` (default yes: Romanian "iulie 2019 … iulie"; English says
+    no: "invited in July 1997, will join on March 12")."""
+    return bool(g.lex.get("narrative", {}).get("sentence_year", True))
+
+
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     dw = gd.get("d") or gd.get("d2") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
@@ -116,7 +123,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
         off = int(_lk(g, "relative", rel_word) or 0)
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near"))})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
 
 
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -125,7 +132,7 @@ def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if p.get("dir") and yrel is not None:
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near"))})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
 
 
 def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

@@ -125,7 +125,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         y = f.get("year")
         if y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
-        if y is None and f.get("dir") is None and nar.last_year and nar.last_year[0] == sent_start:
+        if y is None and f.get("dir") is None and f.get("sentence_year", True) and nar.last_year and nar.last_year[0] == sent_start:
             y = nar.last_year[1]
         if y is None and dct.month is None:
             y = dct.year
