@@ -162,6 +162,9 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # "last March" in a March article is the year before's; "the 1800s" is a century
         ("Prices peaked last March.", "2013-03-21", "en", "last March", "2012-03"),
         ("The house was built in the 1800s.", "2013-03-21", "en", "the 1800s", "18"),
+        # a pluperfect "had been due to" is past; "by" before a month or weekday is a deadline ahead
+        ("The bid had been due to expire Friday evening.", "1989-10-30", "en", "Friday evening", "1989-10-27TEV"),
+        ("KKR plans to pay down the loan by February.", "1989-10-30", "en", "February", "1990-02"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )
