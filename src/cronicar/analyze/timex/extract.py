@@ -208,8 +208,8 @@ def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if gd.get("noon") or gd.get("midnight"):
         return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": "12:00" if gd.get("noon") else "24:00"})
-    h = int(number(g, gd.get("h")) or 0)  # digits or a number word ("las seis de la mañana")
-    mi = int(gd.get("mi") or 0)
+    h = int(number(g, gd.get("h") or gd.get("h2")) or 0)  # digits or a number word ("las seis de la mañana")
+    mi = int(gd.get("mi") or gd.get("mi2") or 0)
     pod = _lk(g, "parts_of_day", gd.get("pod"))
     ampm = (gd.get("ampm") or "").lower().replace(".", "")
     if ampm.startswith("p") and h < 12:
