@@ -233,7 +233,7 @@ _TOK_DIGITS = "\x03"  # trigger-key token: a run of digits (``\d+``)
 _TRIGGER_CAP = 3000
 _DIGITS = set("0123456789")
 _SPACES = set(" \t\n\r\f\v\u00a0")
-_CAP = 4000
+_CAP = 8000
 
 
 def start_prefixes(pattern: str, k: int = K) -> set[str] | None:
