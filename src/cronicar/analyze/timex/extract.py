@@ -293,7 +293,8 @@ def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if gd.get("m"):  # "each July"
         return Partial("SET", "abs", value=f"XXXX-{int(_lk(g, 'months', gd['m'])):02d}")
     unit = _unit_of(g, gd.get("u"))
-    return Partial("SET", "abs", value=_dur(unit, 1))
+    n = 2 if gd.get("other") else (number(g, gd.get("n")) or 1)  # "every four years", "every other day"
+    return Partial("SET", "abs", value=_dur(unit, n))
 
 
 def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -303,7 +304,7 @@ def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 def h_weekend(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     """ "the weekend": the last one in past tense, the next one in future tense."""
-    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0))})
+    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0)), "dir": int(p.get("dir", 0))})
 
 
 def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

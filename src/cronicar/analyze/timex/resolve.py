@@ -201,7 +201,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if dct.day is None:
             return "DATE", dct.iso
         d0 = dct.anchor
-        if _tense(tense) > 0:
+        if (f.get("dir") or _tense(tense)) > 0:  # "next weekend", or a future-tense "the weekend"
             sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
         else:
             sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
