@@ -137,6 +137,35 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # Thanksgiving in the past tense: the most recent one
         ("Protesters marched on Thanksgiving Day.", "2000-01-07", "en", "Thanksgiving Day", "1999-11-25"),
         ("El avión despegó el pasado lunes.", "2000-06-07", "es", "el pasado lunes", "2000-06-05"),
+        # a month without a year: the nearest one, but not one months ahead in a past-tense sentence
+        ("He stepped down as chairman in March for health reasons.", "1989-11-02", "en", "March", "1989-03"),
+        ("The deal should be completed by Dec. 15.", "1989-10-31", "en", "Dec. 15", "1989-12-15"),
+        ("The merger closes in January.", "1989-11-02", "en", "January", "1990-01"),
+        ("The unit will open in June.", "1989-10-26", "en", "June", "1990-06"),
+        # "as early as" / "as soon as" / "coming" point ahead like a future auxiliary
+        ("His father could come to the U.S. as early as Tuesday.", "2000-04-03", "en", "Tuesday", "2000-04-04"),
+        ("Women's Day is this coming Sunday.", "1998-03-05", "en", "Sunday", "1998-03-08"),
+        # compound number words, fractions in the next smaller unit, trading days, halves, decades
+        ("Prices fell in the last twenty four hours.", "1998-01-08", "en", "the last twenty four hours", "PT24H"),
+        ("It took about 5 1/2 hours.", "1998-08-17", "en", "about 5 1/2 hours", "PT5H30M"),
+        ("The count lasted a minute and a half.", "1998-01-14", "en", "a minute and a half", "PT1M30S"),
+        ("Eight trading days after the crash, it rose.", "1989-10-30", "en", "Eight trading days", "P8D"),
+        ("Sales should rise in the last half of 1989.", "1989-10-26", "en", "the last half of 1989", "1989-H2"),
+        ("Sales were flat in the last half of the '80s.", "1989-10-26", "en", "the '80s", "198"),
+        ("Prices soared in the mid-1990s.", "1998-10-25", "en", "the mid-1990s", "199"),
+        # year ranges, "the year 2000", halves of a named year, "from now", an apostrophe decade
+        ("Prices rose in 2008-2009.", "2013-03-21", "en", "2008", "2008"),
+        ("Nothing happened in the year 2000.", "2013-03-21", "en", "the year 2000", "2000"),
+        ("Growth slowed in the second half of the year.", "2013-03-21", "en", "the second half of the year", "2013-H2"),
+        ("The plant will open five years from now.", "2013-03-21", "en", "five years from now", "2018"),
+        ("Rock ruled the 1980s and '90s.", "2013-03-21", "en", "'90s", "199"),
+        # "last March" in a March article is the year before's; "the 1800s" is a century
+        ("Prices peaked last March.", "2013-03-21", "en", "last March", "2012-03"),
+        ("The house was built in the 1800s.", "2013-03-21", "en", "the 1800s", "18"),
+        # a pluperfect "had been due to" is past; "by" before a month or weekday is a deadline ahead
+        ("The bid had been due to expire Friday evening.", "1989-10-30", "en", "Friday evening", "1989-10-27TEV"),
+        ("KKR plans to pay down the loan by February.", "1989-10-30", "en", "February", "1990-02"),
+        ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )
 def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:

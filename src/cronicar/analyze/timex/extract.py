@@ -59,6 +59,12 @@ def number(g: Grammar, s: str | None) -> float | None:
             return None
     total = 0.0
     for part in re.split(r"\s+(?:și|and|y)\s+|-", s):
+        if " " in part and _lk(g, "numbers", part) is None:  # "twenty four"
+            subs = [_lk(g, "numbers", w) for w in part.split()]
+            if None in subs:
+                return None
+            total += sum(subs)
+            continue
         v = _lk(g, "numbers", part.strip())
         if v is None:
             return None
@@ -97,6 +103,13 @@ def _mod(g: Grammar, gd: dict[str, str | None], params: dict[str, str]) -> str |
     return params.get("mod")
 
 
+def _sentence_year(g: Grammar) -> bool:
+    """Does a year named earlier in the sentence give its year to a later month or date?  The
+    lexicon's ``narrative.sentence_year`` (default yes: Romanian "iulie 2019 … iulie"; English says
+    no: "invited in July 1997, will join on March 12")."""
+    return bool(g.lex.get("narrative", {}).get("sentence_year", True))
+
+
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     dw = gd.get("d") or gd.get("d2") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
@@ -110,7 +123,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
         off = int(_lk(g, "relative", rel_word) or 0)
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near"))})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
 
 
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -119,7 +132,7 @@ def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if p.get("dir") and yrel is not None:
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near"))})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
 
 
 def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -167,7 +180,7 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     if rw:
         # "last Friday" is strictly before the article date, "next Friday" strictly after it
         f["rel"] = int(_lk(g, "relative", rw) or 0)
-    return Partial("TIME" if pod else "DATE", "weekday", f=f)
+    return Partial("TIME" if pod else "DATE", "weekday", mod=_mod(g, gd, p), f=f)
 
 
 def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -175,7 +188,7 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     if off is None:
         off = int(p.get("offset", 0))
     pod = _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
-    return Partial("TIME" if pod else "DATE", "deictic", f={"offset": int(off), "pod": pod})
+    return Partial("TIME" if pod else "DATE", "deictic", mod=_mod(g, gd, p), f={"offset": int(off), "pod": pod})
 
 
 def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -195,8 +208,8 @@ def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if gd.get("noon") or gd.get("midnight"):
         return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": "12:00" if gd.get("noon") else "24:00"})
-    h = int(number(g, gd.get("h")) or 0)  # digits or a number word ("las seis de la mañana")
-    mi = int(gd.get("mi") or 0)
+    h = int(number(g, gd.get("h") or gd.get("h2")) or 0)  # digits or a number word ("las seis de la mañana")
+    mi = int(gd.get("mi") or gd.get("mi2") or 0)
     pod = _lk(g, "parts_of_day", gd.get("pod"))
     ampm = (gd.get("ampm") or "").lower().replace(".", "")
     if ampm.startswith("p") and h < 12:
@@ -220,17 +233,35 @@ def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Part
         mod: str | None = "EQUAL_OR_LESS"
     else:
         mod = _mod(g, gd, p)
-    if gd.get("half"):
+    if gd.get("half") or gd.get("frac"):
         n = (n or 0) + 0.5
     if gd.get("vague") or (n is None and p.get("vague")):
         n = None
     elif n is None and not gd.get("n"):
         n = float(p.get("n", 1))
-    return Partial("DURATION", "abs", value=_dur(unit, n), mod=mod)
+    sub = g.lex.get("durations", {}).get("fractions") == "subunit"
+    return Partial("DURATION", "abs", value=_dur(unit, n, sub), mod=mod)
 
 
-def _dur(unit: str | None, n: float | None) -> str:
+#: a fraction of a unit written in the next smaller one, as TIMEX3 does ("2 1/2 years" = P2Y6M,
+#: "a minute and a half" = PT1M30S): unit -> (smaller unit, how many make one, in the time part)
+_SUBUNIT = {"Y": ("M", 12, False), "D": ("H", 24, True), "H": ("M", 60, True), "MIN": ("S", 60, True)}
+
+
+def _dur(unit: str | None, n: float | None, subunit: bool = False) -> str:
+    """The TIMEX3 duration of ``n`` units (``X`` when vague); ``subunit``: a fraction goes to the
+    next smaller unit (English TimeBank: P2Y6M) rather than a decimal (P2.5Y)."""
     unit = unit or "D"
+    if subunit and n is not None and n != int(n) and unit in _SUBUNIT:
+        sub, k, timed = _SUBUNIT[unit]
+        rest = (n - int(n)) * k
+        if rest == int(rest):
+            whole = int(n)
+            big = "M" if unit == "MIN" else unit
+            head = f"{whole}{big}" if whole else ""
+            if unit in ("H", "MIN"):
+                return f"PT{head}{int(rest)}{sub}"
+            return f"P{head}T{int(rest)}{sub}" if timed else f"P{head}{int(rest)}{sub}"
     q = "X" if n is None else _num_str(n)
     if unit in ("H", "MIN", "S"):
         return f"PT{q}{'M' if unit == 'MIN' else unit}"
@@ -262,7 +293,8 @@ def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if gd.get("m"):  # "each July"
         return Partial("SET", "abs", value=f"XXXX-{int(_lk(g, 'months', gd['m'])):02d}")
     unit = _unit_of(g, gd.get("u"))
-    return Partial("SET", "abs", value=_dur(unit, 1))
+    n = 2 if gd.get("other") else (number(g, gd.get("n")) or 1)  # "every four years", "every other day"
+    return Partial("SET", "abs", value=_dur(unit, n))
 
 
 def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -272,7 +304,7 @@ def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 def h_weekend(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     """ "the weekend": the last one in past tense, the next one in future tense."""
-    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0))})
+    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0)), "dir": int(p.get("dir", 0))})
 
 
 def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -357,6 +389,8 @@ def _roman(s: str) -> int:
 def h_century(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     """ "the 20th century", "el siglo XIX" -> ``19``, ``18`` (TIMEX3 century values are the first
     two digits of its years); "this century" ("este siglo") is the DCT's, resolved later."""
+    if gd.get("hund"):  # "the 1800s": the century whose years start with 18
+        return Partial("DATE", "abs", value=f"{int(gd['hund']):02d}", mod=_mod(g, gd, p))
     if gd.get("roman"):
         n = _roman(gd["roman"])
     elif gd.get("n"):

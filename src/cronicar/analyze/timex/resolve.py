@@ -125,13 +125,19 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         y = f.get("year")
         if y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
-        if y is None and f.get("dir") is None and nar.last_year and nar.last_year[0] == sent_start:
+        if y is None and f.get("dir") is None and f.get("sentence_year", True) and nar.last_year and nar.last_year[0] == sent_start:
             y = nar.last_year[1]
         if y is None and dct.month is None:
             y = dct.year
         elif y is None:
-            t = f["dir"] if f.get("dir") is not None else (0 if f.get("near") else _tense(tense))
-            y = _year_for(month, f.get("day"), dct, t)
+            if f.get("dir") is not None:
+                y = _year_for(month, f.get("day"), dct, f["dir"])
+                if f["dir"] and month == dct.month and not f.get("day"):
+                    y += f["dir"]  # "last March" in a March article: the year before's
+            elif f.get("near"):
+                y = _year_near(month, f.get("day"), dct, tense)
+            else:
+                y = _year_for(month, f.get("day"), dct, _tense(tense))
         day = f.get("day")
         if day:
             try:
@@ -195,7 +201,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if dct.day is None:
             return "DATE", dct.iso
         d0 = dct.anchor
-        if _tense(tense) > 0:
+        if (f.get("dir") or _tense(tense)) > 0:  # "next weekend", or a future-tense "the weekend"
             sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
         else:
             sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
@@ -224,6 +230,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             if ante:  # "a year earlier" after a quarter: the same quarter a year before
                 return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
             return "DATE", f"{d0.year + n_int:04d}"
+        if unit in ("DE", "CE"):  # "a decade ago", "a century ago": the year, as "ten years ago"
+            return "DATE", f"{d0.year + n_int * (10 if unit == 'DE' else 100):04d}"
         if unit in ("H", "MIN"):
             base = nar.last_time
             m = _RX1.match(base or "")
@@ -309,6 +317,27 @@ def _day(dct: DocDate, off: int) -> tuple[str, str]:
     if dct.day is None:
         return "DATE", dct.iso
     return "DATE", (dct.anchor + timedelta(days=off)).isoformat()
+
+
+#: days ahead within which a date in a past-tense sentence still counts as the coming one
+#: ("completed by Dec. 15" in an October article): an announcement's own near future
+_NEAR_FUTURE_DAYS = 100
+
+
+def _year_near(month: int, day: int | None, dct: DocDate, tense: int | Callable[[], int]) -> int:
+    """A date or month without a year: the occurrence nearest to the DCT, except that one more than
+    two months ahead gives way to the past one in a past-tense sentence ("stepped down in March"
+    in a November article) and a past one to the coming one in a future-tense sentence."""
+    y = _year_for(month, day, dct, 0)
+    if dct.month is None:
+        return y
+    ref = date(dct.year, dct.month, dct.day or 15)
+    ahead = (date(y, month, min(day or 15, 28)) - ref).days
+    if ahead > _NEAR_FUTURE_DAYS and _tense(tense) < 0:
+        return y - 1
+    if ahead < -_NEAR_FUTURE_DAYS and _tense(tense) > 0:
+        return y + 1
+    return y
 
 
 def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:

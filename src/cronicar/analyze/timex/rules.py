@@ -120,7 +120,13 @@ def expand(pattern: str, lex: dict[str, dict[str, Any]]) -> str:
         name = m.group(1)
         if name == "NUM":
             words = _alt(list(lex["numbers"]))
-            return rf"(?:\d+(?:[.,]\d+)?|{words}(?:\s+(?:și|and|y)\s+{words})?)"
+            # "twenty-four", "twenty four": a tens word and a unit word (the lexicon's optional
+            # ``number_compounds`` table: {"tens": [...], "ones": [...]}), tried before single words
+            comp = lex.get("number_compounds") or {}
+            pre = ""
+            if comp.get("tens") and comp.get("ones"):
+                pre = rf"{_alt(list(comp['tens']))}[\s-]{_alt(list(comp['ones']))}(?![\w-])|"
+            return rf"(?:\d+(?:[.,]\d+)?|{pre}{words}(?:\s+(?:și|and|y)\s+{words})?)"
         if name == "YEAR":
             return r"(?:1[89]\d\d|20\d\d)"
         table = MACROS.get(name)
@@ -183,7 +189,8 @@ def load(lang: str) -> Grammar:
             longer = trigger_keys(one)
             keys.update(longer if longer is not None else starts)
     if always:
-        trigger = re.compile(r"[^\w/](?=\w)")
+        # a word start, or an apostrophe starting one ("the 1980s and '90s")
+        trigger = re.compile(r"[^\w/](?=[\w'])")
     else:
         # Why a consumed separator on padded lowercase text rather than ``(?<![\w/])(?=trie)`` with
         # IGNORECASE: the same matches, at about 40 % of the cost (no case folding per character).
@@ -226,7 +233,7 @@ _TOK_DIGITS = "\x03"  # trigger-key token: a run of digits (``\d+``)
 _TRIGGER_CAP = 3000
 _DIGITS = set("0123456789")
 _SPACES = set(" \t\n\r\f\v\u00a0")
-_CAP = 4000
+_CAP = 8000
 
 
 def start_prefixes(pattern: str, k: int = K) -> set[str] | None:
