@@ -93,6 +93,7 @@ def city_aliases(lang: str) -> dict[str, tuple[str, bool]]:
     return {k: (name, _common_word(k, lang)) for k, (_, name) in best.items()}
 
 
+@lru_cache(maxsize=1)
 def country_of_city() -> dict[str, str]:
     """GeoNames city name -> ISO country code (the most populous city of that name)."""
     out: dict[str, tuple[int, str]] = {}

@@ -95,3 +95,13 @@ def entity_key(entity_id: str, name: str, lang: str) -> str:
         if code:
             return f"cc:{code}"
     return entity_id
+
+
+def city_country(name: str, lang: str) -> str | None:
+    """``cc:<ISO>`` of the country a city name lies in ("Damasco", "Damasc", "Homs" -> ``cc:SY``),
+    from GeoNames; None when the name is not a city it knows."""
+    from cronicar.analyze import places
+
+    hit = places.city_aliases(lang).get(name.lower())
+    code = places.country_of_city().get(hit[0]) if hit else None
+    return f"cc:{code}" if code else None
