@@ -98,6 +98,14 @@ def _signals(ents: dict[str, float], terms: dict[str, float], vec: np.ndarray | 
     return [e, t, v, float(no_ent), float(no_term), math.log1p(p.size), main]
 
 
+def uses_embeddings() -> bool:
+    """Whether the fitted model weighs the lead embedding at all.  Why ask: embedding a lead
+    costs ~100 CPU-ms, as much as the whole spaCy parse of a news article, and the current
+    calibration dropped the signal (weight 0: leads track source boilerplate more than the story),
+    so computing it would halve ingest speed for nothing."""
+    return COEF[1 + FEATURES.index("vec")] != 0.0
+
+
 def probability(x: list[float]) -> float:
     """Logistic model of "same story" over the pair features (weights in :data:`COEF`)."""
     z = COEF[0] + sum(w * xi for w, xi in zip(COEF[1:], x))
@@ -167,7 +175,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     fresh = [t for t in counts if weights[t] < 0]
     index.count_terms(conn, list(counts), lang)
     vec = index.article_vector(conn, article_id)
-    if vec is None:
+    if vec is None and uses_embeddings():
         vec = signals.embed([signals.lead(title, text)])[0]
         index.store_vectors(conn, [(article_id, vec)])
     f = Features(lang, day, ents, ent_w, {t: seen[t] for t in top[:ARTICLE_TERMS]}, vec)
