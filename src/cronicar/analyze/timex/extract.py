@@ -374,6 +374,12 @@ def h_that_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Par
     return Partial("DATE", "that_year", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0))})
 
 
+def h_that_day(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
+    """ "the next day", "the day before", "that same day", "the following month": the day (or
+    month, ``unit=M``) the narrative last named, shifted; the article's without one."""
+    return Partial("DATE", "that_day", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0)), "unit": p.get("unit", "D")})
+
+
 _ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}
 
 
@@ -425,6 +431,7 @@ HANDLERS: dict[str, Callable[[Grammar, dict[str, str | None], dict[str, str]], P
     "skip": h_skip,
     "holiday": h_holiday,
     "that_year": h_that_year,
+    "that_day": h_that_day,
     "century": h_century,
     "year_words": h_year_words,
     "same": h_same,

@@ -24,6 +24,7 @@ _RX0 = re.compile(r"(\d{4})-(Q\d|H\d)")
 _RX1 = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)$")
 _RX2 = re.compile(r"\d{4}-(\d\d)$")
 _RX3 = re.compile(r"\d{4}-((?:Q|H)\d|\d\d)$")
+_RX_YM = re.compile(r"(\d{4})-(\d\d)(?:-\d\d)?$")
 _RX4 = re.compile(r"\d{4}-\d\d-\d\d")
 _RX5 = re.compile(r"\d{4}-\d\d")
 _RX6 = re.compile(r"\d{4}")
@@ -185,6 +186,20 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         # the last year named anywhere before; without one, the article's year
         y = nar.last_year[1] if nar.last_year else y0
         return "DATE", f"{y + int(f.get('offset', 0)):04d}"
+    if k == "that_day":
+        off = int(f.get("offset", 0))
+        if f.get("unit") == "M":
+            m = _RX_YM.match(nar.last_value or "")
+            if m:
+                y, mo = _shift_month(int(m.group(1)), int(m.group(2)), off)
+            elif dct.month is None:
+                return "DATE", f"{y0:04d}"
+            else:
+                y, mo = _shift_month(y0, dct.month, off)
+            return "DATE", f"{y:04d}-{mo:02d}"
+        if nar.last_day:
+            return "DATE", (date.fromisoformat(nar.last_day[1]) + timedelta(days=off)).isoformat()
+        return _day(dct, off)
     if k == "holiday":
         return _holiday(f, dct, tense)
     if k == "fy":
