@@ -142,8 +142,8 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) 
     unit, day, clock, year = _shape(typ, value)
     if unit and not (part.kind == "ago" and part.f.get("ante")):
         nar.last_value = value
-        if len(value) == 7 and value[5] in "QH":
-            nar.last_quarter = value
+        if len(value) == 7 and value[5] in "QH" and part.kind != "same":
+            nar.last_quarter = value  # "the 1988 quarter" is a comparison, not the one discussed
     if day:
         nar.last_day = (sent_start, value[:10])
     if clock:

@@ -152,7 +152,10 @@ def h_fy(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     unit = p.get("unit") or _lk(g, "units", gd.get("u"))
     off = _lk(g, "relative", gd.get("r")) if gd.get("r") else p.get("offset", 0)
-    return Partial("DATE", "rel", mod=_mod(g, gd, p), f={"unit": unit, "offset": int(off or 0)})
+    f: dict[str, Any] = {"unit": unit, "offset": int(off or 0)}
+    if p.get("anaphor"):
+        f["anaphor"] = True  # "the quarter": the one the narrative named last, if any
+    return Partial("DATE", "rel", mod=_mod(g, gd, p), f=f)
 
 
 def _clock_suffix(g: Grammar, gd: dict[str, str | None]) -> str | None:

@@ -87,6 +87,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             return "DATE", iso_week(dct.anchor + timedelta(weeks=off))
         if unit == "D":
             return _day(dct, off)
+        if unit == "Q" and f.get("anaphor") and nar.last_quarter:
+            return "DATE", nar.last_quarter
         if unit == "Q" and dct.month:
             q = (dct.month - 1) // 3 + 1 + off
             y = y0 + (q - 1) // 4
