@@ -129,7 +129,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     month = _lk(g, "months", gd.get("m")) or _lk(g, "month_abbr", gd.get("m"))
     y, yrel = _year(g, gd)
-    if p.get("dir") and yrel is not None:
+    if p.get("dir") and yrel:  # "this April": the article's year
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
     return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
