@@ -59,8 +59,8 @@ def test_demonym_rules_prefer_the_longer_stem() -> None:
 def test_a_city_names_its_country_for_linking() -> None:
     from cronicar.link.signals import city_country
 
-    assert city_country("Damasco", "it") == "cc:SY"
-    assert city_country("Damasc", "ro") == "cc:SY"
-    assert city_country("Benghazi", "es") == "cc:LY"
-    assert city_country("Tripoli", "fr") == "cc:LY"  # the most populous Tripoli, not Lebanon's
-    assert city_country("Perugino", "it") is None
+    assert city_country("Damasco") == "cc:SY"
+    assert city_country("Damasc") == "cc:SY"
+    assert city_country("Benghazi") == "cc:LY"
+    assert city_country("Tripoli") == "cc:LY"  # the most populous Tripoli, not Lebanon's
+    assert city_country("Perugino") is None

@@ -21,6 +21,7 @@ from pathlib import Path
 from cronicar.analyze import places
 from cronicar.analyze.context import Context
 from cronicar.analyze.nlp import has_parser
+from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
 
@@ -31,12 +32,6 @@ NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NAT_RE
 # Capital -> country it stands for when used as a government (metonymy); see module docstring.
 GOVERNMENT_OF: dict[str, str] = {"Moscova": "Rusia", "Phenian": "Coreea de Nord", "Kiev": "Ucraina",
                                  "Beijing": "China", "Moscow": "Russia", "Pyongyang": "North Korea"}
-
-
-def _strip_accents(text: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=None)
@@ -53,7 +48,7 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
                 table.setdefault(name.lower(), (name, "GPE"))
                 # Text written without accents or diacritics ("Egypte", "Romania") names the same
                 # country as CLDR's "Égypte", "România".
-                table.setdefault(_strip_accents(name.lower()), (name, "GPE"))
+                table.setdefault(fold_accents(name), (name, "GPE"))
     except Exception:  # unknown locale: hand file only
         pass
     # Demonyms derived from the CLDR names by the language's suffix rules ("siriano" -> Siria).
@@ -76,10 +71,10 @@ def _first_words(lang: str) -> frozenset[str]:
     return frozenset(k.split(" ")[0] for k in aliases(lang))
 
 
-@lru_cache(maxsize=None)
-def _city_first_words(lang: str) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _city_first_words() -> frozenset[str]:
     """First words (lowercase) of the city names of :mod:`cronicar.analyze.places`."""
-    return frozenset(k.split(" ")[0] for k in places.city_aliases(lang))
+    return frozenset(k.split(" ")[0] for k in places.city_aliases())
 
 
 def _city(text: str, lang: str, after_word: bool = True) -> tuple[str, str] | None:
@@ -91,10 +86,10 @@ def _city(text: str, lang: str, after_word: bool = True) -> tuple[str, str] | No
     """
     if not text[:1].isupper():
         return None
-    hit = places.city_aliases(lang).get(text.lower())
-    if hit is None or (hit[1] and not after_word):
+    name = places.city_aliases().get(text.lower())
+    if name is None or (not after_word and places.common_word(text.lower(), lang)):
         return None
-    return (hit[0], "GPE")
+    return (name, "GPE")
 
 
 @lru_cache(maxsize=65536)
@@ -113,7 +108,7 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     clean = re.sub(r"\s+", " ", text.strip(" \"„”'’.,"))
     if not clean:
         return None
-    hit = table.get(clean.lower()) or table.get(_strip_accents(clean.lower()))
+    hit = table.get(clean.lower()) or table.get(fold_accents(clean))
     if not hit and not has_parser(lang):
         # Languages without a NER model name cities as GeoNames does, one key across languages;
         # Romanian keeps its own spelling ("București", "Damasc"), as its NER and readers write it.
@@ -157,7 +152,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
     table = aliases(ctx.lang)
     starts = _first_words(ctx.lang)
-    cities_first = _city_first_words(ctx.lang)
+    cities_first = _city_first_words()
     ner_spans = SpanSet(taken)
     text = ctx.text
     bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
@@ -172,9 +167,9 @@ def extract(ctx: Context) -> list[EntityMention]:
                     if text[s:e].lower() in table:
                         hit = (n, s, e, table[text[s:e].lower()][1])
                         break
-        elif not first.isascii() and _strip_accents(first.lower()) in table:
+        elif not first.isascii() and fold_accents(first) in table:
             # Derived demonyms are keyed without accents ("égyptiens" -> "egyptiens").
-            hit = (1, bounds[i][0], bounds[i][1], table[_strip_accents(first.lower())][1])
+            hit = (1, bounds[i][0], bounds[i][1], table[fold_accents(first)][1])
         if hit is None and first[:1].isupper():
             lem = _lemma(first, ctx.lang).lower()
             if lem in table:

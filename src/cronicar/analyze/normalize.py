@@ -9,6 +9,7 @@ the normalized text and a map from each normalized position back to the original
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Cedilla forms (and the Turkish-style dotless variants are left alone) -> comma-below forms.
@@ -26,6 +27,13 @@ def fold_diacritics(text: str) -> str:
         if a in text:
             text = text.replace(a, b)
     return text
+
+
+@lru_cache(maxsize=65536)
+def fold_accents(s: str) -> str:
+    """Lowercase without accents or diacritics ("Égypte", "Egypte" -> "egypte"): the key for
+    names that texts write with or without accents.  Cached: the gazetteer asks it per token."""
+    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
 
 
 def normalize_text(text: str) -> str:

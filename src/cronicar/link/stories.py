@@ -163,7 +163,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         ents[key] = ents.get(key, 0) + 1
         if key.startswith("gpe:"):
             # A city also names its country: a report from "Homs" and "Damasco" is about Syria.
-            country = signals.city_country(name, lang)
+            country = signals.city_country(name)
             if country:
                 ents[country] = ents.get(country, 0) + 1
     ent_w = {e: index.entity_weight(e) for e in ents}
