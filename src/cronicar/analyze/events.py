@@ -12,8 +12,10 @@ date of the event an anaphor points back to ("În urma acestei întâlniri"); el
 ("news of the day"), except for a verb in the pluperfect ("ocupaseră": background that happened
 before what is told; without a date of its own it is left out rather than put on the article's
 day, and the event it recalls is usually told elsewhere with its date).  Participants are the
-PERSON/GPE/ORG canonical names of the clause and its resolved speakers; place is a GPE/LOC
-introduced by a locative preposition ("la", "în", "at", "in").
+PERSON/GPE/ORG canonical names of the clause and its resolved speakers, without the agency that
+reported it ("potrivit Reuters"); place is a GPE/LOC introduced by a locative preposition ("la",
+"în", "at", "in"), the one the parse attaches to the trigger first ("discuțiilor de la Moscova", not
+"războiul din Ucraina").
 """
 
 from __future__ import annotations
@@ -161,6 +163,50 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     return lex.types.get(key) or lex.types.get(tok.lower_), tok
 
 
+def _locative(text: str, start: int) -> bool:
+    """Whether a locative preposition ("la", "în", "din", "at", "in") comes right before ``start``."""
+    prev = text[max(0, start - 4):start].strip().lower().split()
+    return bool(prev) and prev[-1] in LOCATIVE
+
+
+def _governing_verb(tok):  # type: ignore[no-untyped-def]
+    """The trigger itself if it is a verb, else the first verb above it in the parse."""
+    for _ in range(12):
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _attached(place, trig, verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the parse attaches a place to the trigger: walking up from the place, the trigger is
+    met before any verb, or the first verb met is the trigger's own ("a declarat ... în cadrul
+    discuțiilor de la Moscova": Moscow is where it was said; "victoria în războiul din Ucraina"
+    hangs on another verb).  Tokens compare by index: spaCy makes a new object on every access."""
+    tok = place
+    for _ in range(12):
+        if tok.i == trig.i:
+            return True
+        if tok.i != place.i and tok.pos_ in {"VERB", "AUX"}:
+            return tok.i == verb.i
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _place(ctx: Context, places: list, trig):  # type: ignore[no-untyped-def]
+    """The place of the event: the first locative place the parse attaches to the trigger, else
+    (no parse, or none attached) the first locative place of the clause."""
+    if ctx.doc.has_annotation("DEP"):
+        verb = _governing_verb(trig)
+        for m in places:
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _attached(span.root, trig, verb):
+                return m
+    return places[0]
+
+
 def _statement_when(ctx: Context, pos: int) -> dict | None:
     """The date of the quote whose cue is at ``pos`` ("a declarat vineri că ... în iunie": the
     statement is of that Friday; June belongs to what was said)."""
@@ -180,6 +226,7 @@ def extract(ctx: Context) -> list[EventMention]:
     dct_when = ({"value": ctx.dct.iso, "interval": [d.isoformat() for d in ctx.dct.interval]}
                 if ctx.dct is not None else None)
     direct = [q.content for q in ctx.quotes if q.kind == "direct"]
+    media = {q.media_source.lower() for q in ctx.quotes if q.media_source}
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     tagged = ctx.doc.has_annotation("TAG")
     for sent in ctx.doc.sents:
@@ -198,12 +245,12 @@ def extract(ctx: Context) -> list[EventMention]:
             lo, hi = _clause_bounds(sent.text, sent.start_char, tok.idx)
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
             participants: list[str] = []
-            place = None
+            places = [m for m in ents if m.label in {"GPE", "LOC"} and _locative(ctx.text, m.start)]
+            place_m = _place(ctx, places, tok) if places else None
+            place = place_m.canonical if place_m else None
             for m in ents:
-                prev = ctx.text[max(0, m.start - 4):m.start].strip().lower().split()
-                if m.label in {"GPE", "LOC"} and prev and prev[-1] in LOCATIVE and place is None:
-                    place = m.canonical
-                    continue
+                if m is place_m or m.text.lower() in media:
+                    continue  # the place is not a participant; nor is the agency that reported it
                 if m.label in {"PERSON", "GPE", "ORG"} and m.canonical not in participants:
                     participants.append(m.canonical)
             for name in _speakers_in(ctx, lo, hi):

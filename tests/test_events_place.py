@@ -1,0 +1,38 @@
+"""An event's place is the one the parse attaches to its trigger; the agency that reported it is
+not a participant (the full pipeline on sentences of the seed articles)."""
+
+from __future__ import annotations
+
+from cronicar.analyze.pipeline import analyze
+from cronicar.model import DocDate
+
+TALKS = ("Coreea de Nord va sprijini Rusia până când aceasta va obține victoria în războiul din Ucraina, "
+         "a declarat vineri ministrul de externe Choe Son Hui în cadrul discuțiilor de la Moscova cu "
+         "ministrul rus de externe Serghei Lavrov.")
+VISIT = ("Președintele rus Vladimir Putin se va întâlni luni, la Moscova, cu ministrul de externe "
+         "nord-coreean, Choe Son Hui, în cadrul vizitei sale în Rusia, țară cu care Phenianul are "
+         "legături tot mai strânse, a anunțat Kremlinul, potrivit Reuters.")
+
+
+def _by_type(text: str, dct: str) -> dict[str, list]:  # type: ignore[type-arg]
+    out: dict[str, list] = {}  # type: ignore[type-arg]
+    for e in analyze(text, DocDate.parse(dct), "ro").events:
+        out.setdefault(e.type, []).append(e)
+    return out
+
+
+def test_place_hangs_on_the_trigger_not_on_another_noun() -> None:
+    evs = _by_type(TALKS, "2024-11")
+    # "discuțiilor de la Moscova": the talks and the statement made during them were in Moscow;
+    # "războiul din Ucraina" belongs to the war, a clause further down.
+    assert evs["talks"][0].place == "Moscova"
+    assert evs["statement"][0].place == "Moscova"
+
+
+def test_meeting_and_visit_places_and_no_agency_participant() -> None:
+    evs = _by_type(VISIT, "2025-10-27")
+    assert evs["meeting"][0].place == "Moscova"  # "se va întâlni luni, la Moscova"
+    assert evs["visit"][0].place == "Rusia"  # "vizitei sale în Rusia"
+    for es in evs.values():
+        for e in es:
+            assert "Reuters" not in e.participants, e
