@@ -8,7 +8,8 @@ no tagger ("United States"), and words inside direct quotes.
 
 Dates come only from the trigger's own clause: the time expression nearest the trigger inside the
 same sentence and clause (no ";" or relative pronoun between them), or a range of two; else the
-date of the event an anaphor points back to ("În urma acestei întâlniri"); else the article date
+date of the event an anaphor points back to ("În urma acestei întâlniri"), or of the last dated
+event of its type when the trigger is a definite noun ("tratatul cu Kim"); else the article date
 ("news of the day"), except for a verb in the pluperfect ("ocupaseră": background that happened
 before what is told; without a date of its own it is left out rather than put on the article's
 day, and the event it recalls is usually told elsewhere with its date).  Participants are the
@@ -106,6 +107,15 @@ def _anaphor_type(sent, table: dict[str, str], c: Cues) -> str | None:  # type: 
             if etype:
                 return etype
     return None
+
+
+def _definite(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A definite noun ("tratatul", "the treaty"): news names so an event it has already told, so
+    without a date of its own it takes that event's date rather than the article's."""
+    if tok.pos_ != "NOUN":
+        return False
+    return "Def" in tok.morph.get("Definite") or any(
+        ch.dep_ == "det" and "Def" in ch.morph.get("Definite") for ch in tok.children)
 
 
 def _summary(text: str, sent: tuple[int, int], trig: int, width: int = 240) -> str:
@@ -266,6 +276,8 @@ def extract(ctx: Context) -> list[EventMention]:
                     dated[etype] = when
             elif back_when is not None and etype != "statement":
                 when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
+            elif etype != "statement" and etype in dated and _definite(tok):
+                when = dated[etype]  # "tratatul cu Kim": the treaty already told with its date
             elif "Pqp" in tok.morph.get("Tense"):
                 continue  # "trupele care ocupaseră ...": background before the told events
             else:
