@@ -31,7 +31,52 @@ CASES = [
     # the quote completes a clause of the sentence: one mixed (indirect) record, as PolNeAR annotates it
     ('The deal "looks out for the needs of Wall Street first," Bernie Sanders wrote.', "indirect",
      'The deal "looks out for the needs of Wall Street first,"', "Bernie Sanders"),
+    # English drops 'that': a clause (opener + finite verb) right after the speech verb
+    ("Donald Trump says Hillary Clinton is lying about her support for the trade deal.", "indirect",
+     "Hillary Clinton is lying about her support for the trade deal", "Donald Trump"),
+    ("Mr. Grassley said he would seek changes to the program.", "indirect",
+     "he would seek changes to the program", "Grassley"),
+    ("Figueroa said the campaign planned to bus in supporters.", "indirect",
+     "the campaign planned to bus in supporters", "Figueroa"),
+    # the reported clause first, then its speaker and verb
+    ("The van left Ground Zero before the police arrived, a source said.", "indirect",
+     "The van left Ground Zero before the police arrived", "a source"),
+    ("The agency lost track of the money, sources said.", "indirect",
+     "The agency lost track of the money", "sources"),
 ]
+
+# a speech verb with a phrase, not a clause, after it: no record; other voices keep their quotes
+NOT_CLAUSES = [
+    "He said the same thing in a statement.",
+    "Obama told his advisers to figure out how to cut emissions.",
+    "The senator said in a statement on Monday.",
+]
+
+
+def _quotes(text: str) -> list:  # type: ignore[type-arg]
+    return extract(Context(doc=get_nlp("en")(text), text=text, dct=DocDate.parse("2016-10-01"), lang="en"))
+
+
+@pytest.mark.parametrize("text", NOT_CLAUSES)
+def test_no_reported_clause(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_a_clause_without_that_stops_before_another_voice() -> None:
+    text = ("Some in the crowd booed, and when Rubio said it was great to be home, a man yelled "
+            "\u201cStay there!\u201d")
+    got = {(q.kind, text[q.content[0]:q.content[1]]) for q in _quotes(text)}
+    assert ("direct", "Stay there!") in got
+    assert ("indirect", "it was great to be home") in got
+
+
+def test_inverted_speaker_after_a_quote_is_the_speaker() -> None:
+    text = ('"That is treason," said Cruz constituent Dan Golvach when asked about Lindsey Graham.')
+    qs = _quotes(text)
+    assert [q.kind for q in qs] == ["direct"]  # "when asked about…" is not a reported clause
+    assert qs[0].cue is not None and text[qs[0].cue[0]:qs[0].cue[1]] == "said"
+    m = qs[0].speaker_mention  # the phrase after "said" (the name finder keeps "Cruz" of it)
+    assert m is not None and m[0] == text.index("Cruz constituent")
 
 # signed quotes, descriptions and pronouns: (text, content, speaker mention as written)
 MENTIONS = [

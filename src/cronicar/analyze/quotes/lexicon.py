@@ -46,6 +46,12 @@ class Lexicon:
     collective: list[list[str]] = field(default_factory=list)  # "reprezentanții", "biroul de presă": the body speaks
     addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
+    finite: set[str] = field(default_factory=set)  # "is", "would": a clause begins (no 'that' needed)
+    openers: set[str] = field(default_factory=set)  # "the", "he": words that can open that clause
+    non_openers: set[str] = field(default_factory=set)  # "in", "to": a phrase, not a clause, begins
+    subordinators: set[str] = field(default_factory=set)  # "when", "who": a finite verb after them is not the clause's
+    any_opener: bool = False  # any other word may open the clause ("said local officials should")
+    past_suffix: str = ""  # "ed": a regular past tense, finite too ("the campaign planned")
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
 
     def is_verb(self, lower: str, lemma: str = "") -> bool:
@@ -99,6 +105,17 @@ def load(lang: str) -> Lexicon:
             lex.post_verbs.add(_key(phrase))
         elif kind == "document":
             lex.documents.add(_key(phrase))
+        elif kind == "finite":
+            lex.finite.update(_key(w) for w in phrase.split())
+        elif kind == "opener":
+            lex.openers.update(_key(w) for w in phrase.split())
+        elif kind == "nonopener":
+            lex.non_openers.update(_key(w) for w in phrase.split())
+            lex.any_opener = True
+        elif kind == "subordinator":
+            lex.subordinators.update(_key(w) for w in phrase.split())
+        elif kind == "pastsuffix":
+            lex.past_suffix = phrase
     for line in _lines(folder / "quotes_roles.txt", lex):
         kind, _, word = line.partition("\t")
         kind, word = kind.strip(), _key(word.strip())
