@@ -179,6 +179,8 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
         if pod:
             part.type = "TIME"
         return part
+    if p.get("past"):
+        f["past"] = True  # "Wednesday's ruling": an event already reported, whatever the tense
     rw = gd.get("r") or gd.get("r2")
     if rw:
         # "last Friday" is strictly before the article date, "next Friday" strictly after it

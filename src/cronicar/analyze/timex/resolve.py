@@ -113,7 +113,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
             elif rel == 1:
                 d = d0 + timedelta(days=delta or 7)
-            elif _tense(tense) > 0:
+            elif not f.get("past") and _tense(tense) > 0:
                 d = d0 + timedelta(days=delta)
             else:
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
