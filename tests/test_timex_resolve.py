@@ -165,6 +165,12 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # a pluperfect "had been due to" is past; "by" before a month or weekday is a deadline ahead
         ("The bid had been due to expire Friday evening.", "1989-10-30", "en", "Friday evening", "1989-10-27TEV"),
         ("KKR plans to pay down the loan by February.", "1989-10-30", "en", "February", "1990-02"),
+        # "through" is a future cue only before a date; a possessive weekday is a past event
+        ("The bullet tore through his kitchen window Friday night.", "1998-10-25", "en", "Friday night", "1998-10-23TNI"),
+        ("The relatives would appeal Wednesday's ruling.", "2000-01-07", "en", "Wednesday", "2000-01-05"),
+        # a quarter not begun yet, in a past-tense sentence, is last year's
+        ("AT&T announced a drop in profits for the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1997-Q4"),
+        ("Sales will rise in the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1998-Q4"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )

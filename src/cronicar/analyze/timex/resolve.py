@@ -154,14 +154,18 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         return "DATE", f"{y:04d}-{month:02d}"
     if k == "quarter":
         y = f.get("year")
-        if y is None:
-            y = y0 + int(f.get("yrel") or 0)
         n = f.get("n")
         unit = f.get("unit", "Q")
         if n == -1:
             n = 4 if unit == "Q" else 2
         if not n:
             return None
+        if y is None and f.get("yrel") is None and dct.month and (n - 1) * (3 if unit == "Q" else 6) + 1 > dct.month and _tense(tense) < 0:
+            # a quarter that has not begun yet, in a past-tense sentence: last year's
+            # ("AT&T reported a drop in profits for the fourth quarter" in January)
+            y = y0 - 1
+        if y is None:
+            y = y0 + int(f.get("yrel") or 0)
         return "DATE", f"{y:04d}-{unit[0] if unit == 'Q' else 'H'}{n}"
     if k == "season":
         s = f.get("season")
