@@ -168,6 +168,11 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # "through" is a future cue only before a date; a possessive weekday is a past event
         ("The bullet tore through his kitchen window Friday night.", "1998-10-25", "en", "Friday night", "1998-10-23TNI"),
         ("The relatives would appeal Wednesday's ruling.", "2000-01-07", "en", "Wednesday", "2000-01-05"),
+        # "United States" is no past participle; "until"/"by" point ahead unless a pluperfect is near
+        ("He announced that the father would be traveling to the United States Thursday.", "2000-04-05", "en", "Thursday", "2000-04-06"),
+        ("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "en", "Thursday", "1999-05-06"),
+        ("Thirty-two members had filed compliance reports by Wednesday.", "1990-08-16", "en", "Wednesday", "1990-08-15"),
+        ("The sale, which had been expected, is part of a program to pay down the loan by February.", "1989-10-30", "en", "February", "1990-02"),
         # a quarter not begun yet, in a past-tense sentence, is last year's
         ("AT&T announced a drop in profits for the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1997-Q4"),
         ("Sales will rise in the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1998-Q4"),

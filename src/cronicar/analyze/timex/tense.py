@@ -4,7 +4,9 @@ Why a text heuristic: the temporal stage must run without spaCy (thousands of ar
 without a parsed doc we look for future auxiliaries in the clause around the expression
 ("va", "vor", "o să", "urmează să"; "will", "is going to"; Spanish future/"va a").  With a spaCy
 doc (Romanian), the sentence is taken from the parse and a ``Tense=Fut`` morph feature also counts.
-The markers are DATA: the ``future_markers`` regex of ``timex_lexicon.json``.
+The markers are DATA: the ``future_markers`` / ``past_markers`` regexes of ``timex_lexicon.json``,
+and ``deadline_markers`` ("by Friday", "until Thursday"): future, unless its ``yields_to`` regex
+(English: a pluperfect "had") matches near the expression.
 """
 
 from __future__ import annotations
@@ -47,14 +49,20 @@ _NEXT_END = re.compile(r"[.!?;] |\n")
 
 
 _ENDS = (". ", "! ", "? ", "; ")
+#: the sign of a deadline cue ("by", "until"): future, unless a pluperfect is near
+_DEADLINE = 2
+#: how near (characters) the pluperfect must be: "The sale, which had been expected, is part of a
+#: program to pay down the loan by February" keeps its future
+_DEADLINE_WINDOW = 60
 _WINDOW = 150
 
 
 def _markers(g: Grammar, text: str, s: int, e: int, lowered: bool = False) -> list[tuple[int, int, int]]:
     fut = g.lex.get("future_markers", {}).get("regex")
     past = g.lex.get("past_markers", {}).get("regex")
+    dead = g.lex.get("deadline_markers", {}).get("regex")
     out = []
-    for pattern, sign in ((fut, 1), (past, -1)):
+    for pattern, sign in ((fut, 1), (past, -1), (dead, _DEADLINE)):
         if pattern:
             out.extend((m.start(), m.end(), sign) for m in _future_re(pattern, lowered).finditer(text, s, e))
     return out
@@ -74,6 +82,14 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
             continue
         if dist < best[0]:
             best = (dist, sign)
+    if best[1] == _DEADLINE:
+        # "by Friday", "until Thursday" point ahead, unless the clause is a pluperfect one
+        # ("Until Thursday, they had not called him a suspect"; "had filed reports by Wednesday")
+        yields = g.lex.get("deadline_markers", {}).get("yields_to")
+        lo, hi = max(s, pos - _DEADLINE_WINDOW), min(e, end + _DEADLINE_WINDOW)
+        if yields and _future_re(yields, lowered).search(text, lo, hi):
+            return -1
+        return 1
     return best[1]
 
 
