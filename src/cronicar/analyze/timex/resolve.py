@@ -341,13 +341,15 @@ def _day(dct: DocDate, off: int) -> tuple[str, str]:
 
 
 #: days ahead within which a date in a past-tense sentence still counts as the coming one
-#: ("completed by Dec. 15" in an October article): an announcement's own near future
-_NEAR_FUTURE_DAYS = 100
+#: ("completed by Dec. 15" in an October article): an announcement's own near future; and days
+#: back within which one in a future-tense sentence still counts as the past one.  Two and a half
+#: months: "In January, the company brought in a new chief" in an October article is last January
+_NEAR_FUTURE_DAYS = 75
 
 
 def _year_near(month: int, day: int | None, dct: DocDate, tense: int | Callable[[], int]) -> int:
     """A date or month without a year: the occurrence nearest to the DCT, except that one more than
-    two months ahead gives way to the past one in a past-tense sentence ("stepped down in March"
+    two and a half months ahead gives way to the past one in a past-tense sentence ("stepped down in March"
     in a November article) and a past one to the coming one in a future-tense sentence."""
     y = _year_for(month, day, dct, 0)
     if dct.month is None:
