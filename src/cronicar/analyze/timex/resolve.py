@@ -148,6 +148,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             except ValueError:
                 return None
             v = f"{y:04d}-{month:02d}-{day:02d}"
+            if f.get("week"):
+                return "DATE", iso_week(date(y, month, day))
             if f.get("pod"):
                 return "TIME", f"{v}{f['pod']}"
             return "DATE", v
