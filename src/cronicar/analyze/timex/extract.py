@@ -348,7 +348,7 @@ def h_holiday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     rule = _lk(g, "holidays", gd.get("hol"))
     y, yrel = _year(g, gd)
     off = _lk(g, "relative", gd.get("r")) if gd.get("r") else None
-    return Partial("DATE", "holiday", f={"rule": rule, "year": y, "yrel": yrel, "dir": off})
+    return Partial("DATE", "holiday", f={"rule": rule, "year": y, "yrel": yrel, "dir": off, "week": bool(p.get("week"))})
 
 
 def spelled_year(g: Grammar, s: str) -> int | None:

@@ -286,8 +286,28 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
     return None
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday of year ``y`` (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(y, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
 def _holiday_date(rule: str, y: int) -> date | None:
-    """``MM-DD`` or ``MM-<isoweekday>-<n>`` (``L`` = last) in year ``y``."""
+    """``MM-DD`` or ``MM-<isoweekday>-<n>`` (``L`` = last) in year ``y``; ``E``, ``E+n``, ``E-n``:
+    Easter Sunday and the days around it (Good Friday ``E-2``)."""
+    if rule.startswith("E"):
+        try:
+            return _easter(y) + timedelta(days=int(rule[1:] or 0))
+        except ValueError:
+            return None
     parts = rule.split("-")
     try:
         m = int(parts[0])
@@ -333,6 +353,8 @@ def _holiday(f: dict[str, Any], dct: DocDate, tense: int | Callable[[], int]) ->
         else:
             y = min(cands, key=lambda c: abs((c[1] - ref).days))[0]
     d = _holiday_date(rule, y)
+    if d and f.get("week"):  # "Easter week": the ISO week of the day
+        return "DATE", iso_week(d)
     return ("DATE", d.isoformat()) if d else None
 
 
