@@ -26,9 +26,11 @@ def _future_re(pattern: str, lowered: bool = False) -> re.Pattern[str]:
     return re.compile(pattern, 0 if lowered else re.IGNORECASE)
 
 
-def sentence_span(text: str, pos: int) -> tuple[int, int]:
+def sentence_span(text: str, pos: int, end: int | None = None) -> tuple[int, int]:
     """Cheap sentence bounds around ``pos``: after the last ". ", "! ", "? ", "; " or newline
-    before it, up to the next one (str.find/rfind: this runs for every expression)."""
+    before it, up to the next one after ``end`` (the expression's end, default ``pos``) that does
+    not follow a month or title abbreviation ("Oct. 23", "Dr. Slepian") (str.find/rfind: this
+    runs for every expression)."""
     lo = max(0, pos - 400)
     start = text.rfind("\n", lo, pos) + 1
     for p in _ENDS:
@@ -40,12 +42,15 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     hi = pos + 600
     # the first boundary after pos, in one scan that stops there (five str.find calls would each
     # scan the whole 600 characters)
-    m = _NEXT_END.search(text, pos, hi)
-    end = m.start() + 1 if m else min(len(text), hi)
-    return start, end
+    m = _NEXT_END.search(text, pos if end is None else max(pos, end), hi)
+    stop = m.start() + 1 if m else min(len(text), hi)
+    return start, stop
 
 
-_NEXT_END = re.compile(r"[.!?;] |\n")
+#: the next sentence boundary: not the period of "Oct. 23", "Sept. 30", "Dr. Slepian", "Mr. Bush";
+#: a quotation mark ends the clause too (the "Castro said" after a quote does not govern it)
+_ABBR = ("jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st")
+_NEXT_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBR) + r"[.!?;] |\n|''|\"|\u201d", re.IGNORECASE)
 
 
 _ENDS = (". ", "! ", "? ", "; ")
@@ -96,7 +101,7 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
 def tense_at_text(g: Grammar, low: str, pos: int, end: int) -> int:
     """Tense (+1 future, -1 past, 0 none) of the expression at ``[pos, end)`` without a parse;
     ``low`` is the lowercased text (same length), the marker regexes being lowercase."""
-    s, e = sentence_span(low, pos)
+    s, e = sentence_span(low, pos, end)
     return _nearest(g, low, s, e, pos, end, lowered=True)
 
 
@@ -152,5 +157,5 @@ def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None, cache: 
             if any("Fut" in t.morph.get("Tense") for t in sent):
                 return 1, s
             return _nearest(g, text, s, e, pos, end, cache), s
-    s, e = sentence_span(text, pos)
+    s, e = sentence_span(text, pos, end)
     return _nearest(g, text, s, e, pos, end, cache), s
