@@ -182,6 +182,8 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
         if pod:
             part.type = "TIME"
         return part
+    if p.get("offset"):
+        f["offset"] = int(p["offset"])  # "the day before last Tuesday"
     if p.get("past"):
         f["past"] = True  # "Wednesday's ruling": an event already reported, whatever the tense
     rw = gd.get("r") or gd.get("r2")

@@ -117,7 +117,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
                 d = d0 + timedelta(days=delta)
             else:
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
-            v = d.isoformat()
+            v = (d + timedelta(days=int(f.get("offset", 0)))).isoformat()
         if f.get("pod"):
             return "TIME", f"{v}{f['pod']}"
         return "DATE", v
