@@ -178,6 +178,9 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         ("Collins will be named commander for a mission in December.", "1998-03-04", "en", "December", "1998-12"),
         ("The split would be paid on a still unspecified date in January.", "1989-10-26", "en", "January", "1990-01"),
         ("In January, the company brought in a new chief executive.", "1989-10-27", "en", "January", "1989-01"),
+        # a scheduled present ("meet Monday") is the coming day; "had been due to expire" is past
+        ("He and Arafat meet separately Monday with Albright.", "1998-05-01", "en", "Monday", "1998-05-04"),
+        ("The offer had been scheduled to expire at midnight Friday.", "1989-10-30", "en", "midnight Friday", "1989-10-27T24:00"),
         # "since" points back; an abbreviation's period ("Oct. 23") ends no sentence
         ("Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.", "1999-05-06", "en", "Oct. 23", "1998-10-23"),
         # quarters are a duration unit of their own in English; "for the first time in years"
