@@ -190,6 +190,7 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # a quarter not begun yet, in a past-tense sentence, is last year's
         ("AT&T announced a drop in profits for the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1997-Q4"),
         ("Sales will rise in the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1998-Q4"),
+        ("The company said it sees growth in the second quarter.", "2013-02-10", "en", "the second quarter", "2013-Q2"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )

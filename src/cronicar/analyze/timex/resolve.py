@@ -162,9 +162,11 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             n = 4 if unit == "Q" else 2
         if not n:
             return None
-        if y is None and f.get("yrel") is None and dct.month and (n - 1) * (3 if unit == "Q" else 6) + 1 > dct.month and _tense(tense) < 0:
-            # a quarter that has not begun yet, in a past-tense sentence: last year's
-            # ("AT&T reported a drop in profits for the fourth quarter" in January)
+        size = 3 if unit == "Q" else 6
+        if y is None and f.get("yrel") is None and dct.month and (n - 1) * size + 1 > dct.month and n * size >= dct.month + 6 and _tense(tense) < 0:
+            # a quarter that has not begun yet, in a past-tense sentence, when last year's ended at
+            # most six months ago: last year's ("AT&T reported a drop in profits for the fourth
+            # quarter" in January; but "said it sees growth in the second quarter" in February)
             y = y0 - 1
         if y is None:
             y = y0 + int(f.get("yrel") or 0)
