@@ -50,7 +50,7 @@ def sentence_span(text: str, pos: int, end: int | None = None) -> tuple[int, int
 #: the next sentence boundary: not the period of "Oct. 23", "Sept. 30", "Dr. Slepian", "Mr. Bush";
 #: a quotation mark ends the clause too (the "Castro said" after a quote does not govern it)
 _ABBR = ("jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st")
-_NEXT_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBR) + r"[.!?;] |\n|''|\"|\u201d", re.IGNORECASE)
+_NEXT_END = re.compile(r"[.!?;](?<!" + r")(?<!".join(rf"\b{a}\." for a in _ABBR) + r") |\n|''|\"|\u201d", re.IGNORECASE)
 
 
 _ENDS = (". ", "! ", "? ", "; ")
