@@ -165,6 +165,32 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         # a pluperfect "had been due to" is past; "by" before a month or weekday is a deadline ahead
         ("The bid had been due to expire Friday evening.", "1989-10-30", "en", "Friday evening", "1989-10-27TEV"),
         ("KKR plans to pay down the loan by February.", "1989-10-30", "en", "February", "1990-02"),
+        # "through" is a future cue only before a date; a possessive weekday is a past event
+        ("The bullet tore through his kitchen window Friday night.", "1998-10-25", "en", "Friday night", "1998-10-23TNI"),
+        ("The relatives would appeal Wednesday's ruling.", "2000-01-07", "en", "Wednesday", "2000-01-05"),
+        # "United States" is no past participle; "until"/"by" point ahead unless a pluperfect is near
+        ("He announced that the father would be traveling to the United States Thursday.", "2000-04-05", "en", "Thursday", "2000-04-06"),
+        ("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "en", "Thursday", "1999-05-06"),
+        ("Thirty-two members had filed compliance reports by Wednesday.", "1990-08-16", "en", "Wednesday", "1990-08-15"),
+        ("The sale, which had been expected, is part of a program to pay down the loan by February.", "1989-10-30", "en", "February", "1990-02"),
+        # a participle after "be" or a determiner is no past tense ("will be named", "an unspecified
+        # date"); a month more than 75 days off goes the way of the tense
+        ("Collins will be named commander for a mission in December.", "1998-03-04", "en", "December", "1998-12"),
+        ("The split would be paid on a still unspecified date in January.", "1989-10-26", "en", "January", "1990-01"),
+        ("In January, the company brought in a new chief executive.", "1989-10-27", "en", "January", "1989-01"),
+        # a scheduled present ("meet Monday") is the coming day; "had been due to expire" is past
+        ("He and Arafat meet separately Monday with Albright.", "1998-05-01", "en", "Monday", "1998-05-04"),
+        ("The offer had been scheduled to expire at midnight Friday.", "1989-10-30", "en", "midnight Friday", "1989-10-27T24:00"),
+        # "since" points back; an abbreviation's period ("Oct. 23") ends no sentence
+        ("Investigators have been searching for Kopp since shortly after the Oct. 23 slaying.", "1999-05-06", "en", "Oct. 23", "1998-10-23"),
+        # quarters are a duration unit of their own in English; "for the first time in years"
+        ("Sales fell in the past two quarters.", "1989-10-27", "en", "the past two quarters", "P2Q"),
+        ("The board declares a dividend every quarter.", "1989-10-30", "en", "every quarter", "P1Q"),
+        ("Sales grew for the first time in years.", "1989-10-26", "en", "years", "PXY"),
+        # a quarter not begun yet, in a past-tense sentence, is last year's
+        ("AT&T announced a drop in profits for the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1997-Q4"),
+        ("Sales will rise in the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1998-Q4"),
+        ("The company said it sees growth in the second quarter.", "2013-02-10", "en", "the second quarter", "2013-Q2"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
     ],
 )

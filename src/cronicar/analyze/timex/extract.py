@@ -123,7 +123,10 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
         off = int(_lk(g, "relative", rel_word) or 0)
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
+    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)}
+    if p.get("week"):
+        f["week"] = True  # "the week of March 6": the ISO week of that day
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f=f)
 
 
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -170,8 +173,8 @@ def _clock_suffix(g: Grammar, gd: dict[str, str | None]) -> str | None:
 def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     wd = _lk(g, "weekdays", gd.get("wd"))
     pod = _clock_suffix(g, gd) or _lk(g, "parts_of_day", gd.get("pod"))
-    if p.get("set"):
-        return Partial("SET", "abs", value=f"XXXX-WXX-{wd}")
+    if p.get("set"):  # "each Thursday", "Tuesday nights"
+        return Partial("SET", "abs", value=f"XXXX-WXX-{wd}{pod or ''}")
     f: dict[str, Any] = {"weekday": wd, "pod": pod}
     if gd.get("d"):  # weekday + date in apposition: the date decides
         part = h_date(g, gd, p)
@@ -179,6 +182,10 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
         if pod:
             part.type = "TIME"
         return part
+    if p.get("offset"):
+        f["offset"] = int(p["offset"])  # "the day before last Tuesday"
+    if p.get("past"):
+        f["past"] = True  # "Wednesday's ruling": an event already reported, whatever the tense
     rw = gd.get("r") or gd.get("r2")
     if rw:
         # "last Friday" is strictly before the article date, "next Friday" strictly after it
@@ -243,7 +250,13 @@ def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Part
     elif n is None and not gd.get("n"):
         n = float(p.get("n", 1))
     sub = g.lex.get("durations", {}).get("fractions") == "subunit"
-    return Partial("DURATION", "abs", value=_dur(unit, n, sub), mod=mod)
+    return Partial("DURATION", "abs", value=_dur(unit, n, sub, _quarters(g)), mod=mod)
+
+
+def _quarters(g: Grammar) -> bool:
+    """Are quarters a duration unit of their own (English TimeBank: "the past two quarters" =
+    P2Q), rather than three months each (P6M)?  The lexicon's ``durations.quarters: "Q"``."""
+    return g.lex.get("durations", {}).get("quarters") == "Q"
 
 
 #: a fraction of a unit written in the next smaller one, as TIMEX3 does ("2 1/2 years" = P2Y6M,
@@ -251,7 +264,7 @@ def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Part
 _SUBUNIT = {"Y": ("M", 12, False), "D": ("H", 24, True), "H": ("M", 60, True), "MIN": ("S", 60, True)}
 
 
-def _dur(unit: str | None, n: float | None, subunit: bool = False) -> str:
+def _dur(unit: str | None, n: float | None, subunit: bool = False, quarters: bool = False) -> str:
     """The TIMEX3 duration of ``n`` units (``X`` when vague); ``subunit``: a fraction goes to the
     next smaller unit (English TimeBank: P2Y6M) rather than a decimal (P2.5Y)."""
     unit = unit or "D"
@@ -273,6 +286,8 @@ def _dur(unit: str | None, n: float | None, subunit: bool = False) -> str:
     if unit == "CE":
         return f"P{'X' if n is None else _num_str(n * 100)}Y"
     if unit == "Q":
+        if quarters:
+            return f"P{q}Q"
         return f"P{'X' if n is None else _num_str(n * 3)}M"
     if unit == "HY":
         return f"P{'X' if n is None else _num_str(n * 6)}M"
@@ -297,7 +312,7 @@ def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         return Partial("SET", "abs", value=f"XXXX-{int(_lk(g, 'months', gd['m'])):02d}")
     unit = _unit_of(g, gd.get("u"))
     n = 2 if gd.get("other") else (number(g, gd.get("n")) or 1)  # "every four years", "every other day"
-    return Partial("SET", "abs", value=_dur(unit, n))
+    return Partial("SET", "abs", value=_dur(unit, n, quarters=_quarters(g)))
 
 
 def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -335,7 +350,7 @@ def h_holiday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     rule = _lk(g, "holidays", gd.get("hol"))
     y, yrel = _year(g, gd)
     off = _lk(g, "relative", gd.get("r")) if gd.get("r") else None
-    return Partial("DATE", "holiday", f={"rule": rule, "year": y, "yrel": yrel, "dir": off})
+    return Partial("DATE", "holiday", f={"rule": rule, "year": y, "yrel": yrel, "dir": off, "week": bool(p.get("week"))})
 
 
 def spelled_year(g: Grammar, s: str) -> int | None:

@@ -113,11 +113,11 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
             elif rel == 1:
                 d = d0 + timedelta(days=delta or 7)
-            elif _tense(tense) > 0:
+            elif not f.get("past") and _tense(tense) > 0:
                 d = d0 + timedelta(days=delta)
             else:
                 d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
-            v = d.isoformat()
+            v = (d + timedelta(days=int(f.get("offset", 0)))).isoformat()
         if f.get("pod"):
             return "TIME", f"{v}{f['pod']}"
         return "DATE", v
@@ -148,20 +148,28 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             except ValueError:
                 return None
             v = f"{y:04d}-{month:02d}-{day:02d}"
+            if f.get("week"):
+                return "DATE", iso_week(date(y, month, day))
             if f.get("pod"):
                 return "TIME", f"{v}{f['pod']}"
             return "DATE", v
         return "DATE", f"{y:04d}-{month:02d}"
     if k == "quarter":
         y = f.get("year")
-        if y is None:
-            y = y0 + int(f.get("yrel") or 0)
         n = f.get("n")
         unit = f.get("unit", "Q")
         if n == -1:
             n = 4 if unit == "Q" else 2
         if not n:
             return None
+        size = 3 if unit == "Q" else 6
+        if y is None and f.get("yrel") is None and dct.month and (n - 1) * size + 1 > dct.month and n * size >= dct.month + 6 and _tense(tense) < 0:
+            # a quarter that has not begun yet, in a past-tense sentence, when last year's ended at
+            # most six months ago: last year's ("AT&T reported a drop in profits for the fourth
+            # quarter" in January; but "said it sees growth in the second quarter" in February)
+            y = y0 - 1
+        if y is None:
+            y = y0 + int(f.get("yrel") or 0)
         return "DATE", f"{y:04d}-{unit[0] if unit == 'Q' else 'H'}{n}"
     if k == "season":
         s = f.get("season")
@@ -280,8 +288,28 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
     return None
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday of year ``y`` (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    return date(y, month, (h + l - 7 * m + 114) % 31 + 1)
+
+
 def _holiday_date(rule: str, y: int) -> date | None:
-    """``MM-DD`` or ``MM-<isoweekday>-<n>`` (``L`` = last) in year ``y``."""
+    """``MM-DD`` or ``MM-<isoweekday>-<n>`` (``L`` = last) in year ``y``; ``E``, ``E+n``, ``E-n``:
+    Easter Sunday and the days around it (Good Friday ``E-2``)."""
+    if rule.startswith("E"):
+        try:
+            return _easter(y) + timedelta(days=int(rule[1:] or 0))
+        except ValueError:
+            return None
     parts = rule.split("-")
     try:
         m = int(parts[0])
@@ -327,6 +355,8 @@ def _holiday(f: dict[str, Any], dct: DocDate, tense: int | Callable[[], int]) ->
         else:
             y = min(cands, key=lambda c: abs((c[1] - ref).days))[0]
     d = _holiday_date(rule, y)
+    if d and f.get("week"):  # "Easter week": the ISO week of the day
+        return "DATE", iso_week(d)
     return ("DATE", d.isoformat()) if d else None
 
 
@@ -337,13 +367,15 @@ def _day(dct: DocDate, off: int) -> tuple[str, str]:
 
 
 #: days ahead within which a date in a past-tense sentence still counts as the coming one
-#: ("completed by Dec. 15" in an October article): an announcement's own near future
-_NEAR_FUTURE_DAYS = 100
+#: ("completed by Dec. 15" in an October article): an announcement's own near future; and days
+#: back within which one in a future-tense sentence still counts as the past one.  Two and a half
+#: months: "In January, the company brought in a new chief" in an October article is last January
+_NEAR_FUTURE_DAYS = 75
 
 
 def _year_near(month: int, day: int | None, dct: DocDate, tense: int | Callable[[], int]) -> int:
     """A date or month without a year: the occurrence nearest to the DCT, except that one more than
-    two months ahead gives way to the past one in a past-tense sentence ("stepped down in March"
+    two and a half months ahead gives way to the past one in a past-tense sentence ("stepped down in March"
     in a November article) and a past one to the coming one in a future-tense sentence."""
     y = _year_for(month, day, dct, 0)
     if dct.month is None:

@@ -4,7 +4,9 @@ Why a text heuristic: the temporal stage must run without spaCy (thousands of ar
 without a parsed doc we look for future auxiliaries in the clause around the expression
 ("va", "vor", "o să", "urmează să"; "will", "is going to"; Spanish future/"va a").  With a spaCy
 doc (Romanian), the sentence is taken from the parse and a ``Tense=Fut`` morph feature also counts.
-The markers are DATA: the ``future_markers`` regex of ``timex_lexicon.json``.
+The markers are DATA: the ``future_markers`` / ``past_markers`` regexes of ``timex_lexicon.json``,
+and ``deadline_markers`` ("by Friday", "until Thursday"): future, unless its ``yields_to`` regex
+(English: a pluperfect "had") matches near the expression.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ def _future_re(pattern: str, lowered: bool = False) -> re.Pattern[str]:
     return re.compile(pattern, 0 if lowered else re.IGNORECASE)
 
 
-def sentence_span(text: str, pos: int) -> tuple[int, int]:
+def sentence_span(text: str, pos: int, end: int | None = None) -> tuple[int, int]:
     """Cheap sentence bounds around ``pos``: after the last ". ", "! ", "? ", "; " or newline
-    before it, up to the next one (str.find/rfind: this runs for every expression)."""
+    before it, up to the next one after ``end`` (the expression's end, default ``pos``) that does
+    not follow a month or title abbreviation ("Oct. 23", "Dr. Slepian") (str.find/rfind: this
+    runs for every expression)."""
     lo = max(0, pos - 400)
     start = text.rfind("\n", lo, pos) + 1
     for p in _ENDS:
@@ -38,23 +42,32 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
     hi = pos + 600
     # the first boundary after pos, in one scan that stops there (five str.find calls would each
     # scan the whole 600 characters)
-    m = _NEXT_END.search(text, pos, hi)
-    end = m.start() + 1 if m else min(len(text), hi)
-    return start, end
+    m = _NEXT_END.search(text, pos if end is None else max(pos, end), hi)
+    stop = m.start() + 1 if m else min(len(text), hi)
+    return start, stop
 
 
-_NEXT_END = re.compile(r"[.!?;] |\n")
+#: the next sentence boundary: not the period of "Oct. 23", "Sept. 30", "Dr. Slepian", "Mr. Bush";
+#: a quotation mark ends the clause too (the "Castro said" after a quote does not govern it)
+_ABBR = ("jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st")
+_NEXT_END = re.compile(r"[.!?;](?<!" + r")(?<!".join(rf"\b{a}\." for a in _ABBR) + r") |\n|''|\"|\u201d", re.IGNORECASE)
 
 
 _ENDS = (". ", "! ", "? ", "; ")
+#: the sign of a deadline cue ("by", "until"): future, unless a pluperfect is near
+_DEADLINE = 2
+#: how near (characters) the pluperfect must be: "The sale, which had been expected, is part of a
+#: program to pay down the loan by February" keeps its future
+_DEADLINE_WINDOW = 60
 _WINDOW = 150
 
 
 def _markers(g: Grammar, text: str, s: int, e: int, lowered: bool = False) -> list[tuple[int, int, int]]:
     fut = g.lex.get("future_markers", {}).get("regex")
     past = g.lex.get("past_markers", {}).get("regex")
+    dead = g.lex.get("deadline_markers", {}).get("regex")
     out = []
-    for pattern, sign in ((fut, 1), (past, -1)):
+    for pattern, sign in ((fut, 1), (past, -1), (dead, _DEADLINE)):
         if pattern:
             out.extend((m.start(), m.end(), sign) for m in _future_re(pattern, lowered).finditer(text, s, e))
     return out
@@ -74,13 +87,21 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
             continue
         if dist < best[0]:
             best = (dist, sign)
+    if best[1] == _DEADLINE:
+        # "by Friday", "until Thursday" point ahead, unless the clause is a pluperfect one
+        # ("Until Thursday, they had not called him a suspect"; "had filed reports by Wednesday")
+        yields = g.lex.get("deadline_markers", {}).get("yields_to")
+        lo, hi = max(s, pos - _DEADLINE_WINDOW), min(e, end + _DEADLINE_WINDOW)
+        if yields and _future_re(yields, lowered).search(text, lo, hi):
+            return -1
+        return 1
     return best[1]
 
 
 def tense_at_text(g: Grammar, low: str, pos: int, end: int) -> int:
     """Tense (+1 future, -1 past, 0 none) of the expression at ``[pos, end)`` without a parse;
     ``low`` is the lowercased text (same length), the marker regexes being lowercase."""
-    s, e = sentence_span(low, pos)
+    s, e = sentence_span(low, pos, end)
     return _nearest(g, low, s, e, pos, end, lowered=True)
 
 
@@ -136,5 +157,5 @@ def tense_at(g: Grammar, text: str, pos: int, end: int, doc: Any = None, cache: 
             if any("Fut" in t.morph.get("Tense") for t in sent):
                 return 1, s
             return _nearest(g, text, s, e, pos, end, cache), s
-    s, e = sentence_span(text, pos)
+    s, e = sentence_span(text, pos, end)
     return _nearest(g, text, s, e, pos, end, cache), s
