@@ -31,6 +31,7 @@ SETS: dict[str, tuple[str, str, tuple[Any, ...]]] = {
     "ro-dev": ("ro", "load_ro_dev", ()),
     "te3-platinum": ("en", "load_te3_platinum", ()),
     "xtn-es": ("es", "load_xtn", ("es", "test")),
+    "xtn-meantime-en": ("en", "load_xtn", ("en", "test", None, "meantime")),
 }
 
 #: DESIGN §"Temporal baselines" value-F1 figures this benchmark should roughly reproduce.

@@ -259,9 +259,12 @@ LOADERS = {
     "xtn-es": lambda root=None: load_xtn("es", "test", root),
     "xtn-es-train": lambda root=None: load_xtn("es", "train", root),  # the Spanish tuning split
     "ronec": load_ronec_datetime,
+    # English news other than TimeBank: MEANTIME (Wikinews, 2004-2013), a second English
+    # development set, so that rules are not fitted to TBAQ's conventions alone
+    "xtn-meantime-en": lambda root=None: load_xtn("en", "test", root, corpus="meantime"),
 }
 
 
 def load(name: str, root: Path | str | None = None) -> list[Doc]:
-    """A gold set by its CLI name (``ro-dev``, ``te3-platinum``, ``tbaq``, ``xtn-es``, ``xtn-es-train``, ``ronec``)."""
+    """A gold set by its CLI name (see :data:`LOADERS`)."""
     return LOADERS[name](root)

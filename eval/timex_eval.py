@@ -154,7 +154,7 @@ def run(set_name: str, root: Path | None = None, errors: list[dict[str, Any]] | 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", required=True, choices=["ro-dev", "ro-heldout", "te3-platinum", "tbaq", "xtn-es", "xtn-es-train", "ronec"])
+    ap.add_argument("--set", required=True, choices=["ro-dev", "ro-heldout", "te3-platinum", "tbaq", "xtn-es", "xtn-es-train", "xtn-meantime-en", "ronec"])
     ap.add_argument("--root", type=Path, default=None, help="the shared data folder (default ../shared)")
     ap.add_argument("--errors", action="store_true", help="also print mismatches, one per line")
     args = ap.parse_args(argv)

@@ -77,6 +77,15 @@ def _words(phrase: str) -> list[str]:
     return _key(phrase).split()
 
 
+# quotes_cues.txt kinds -> the Lexicon field they fill: word sequences, one key per line, or a
+# line of single words
+_PHRASE_LISTS = {"prep": "preps", "connective": "connectives", "stop": "stops"}
+_KEY_SETS = {"noun": "speech_nouns", "nodata": "nodata", "addressee": "addressee_verbs",
+             "postverb": "post_verbs", "document": "documents"}
+_WORD_SETS = {"finite": "finite", "opener": "openers", "nonopener": "non_openers",
+              "subordinator": "subordinators"}
+
+
 @lru_cache(maxsize=None)
 def load(lang: str) -> Lexicon:
     """Read the quote data files of ``lang`` (cached; empty lexicon when the folder has none)."""
@@ -89,31 +98,13 @@ def load(lang: str) -> Lexicon:
     for line in _lines(folder / "quotes_cues.txt", lex):
         kind, _, phrase = line.partition("\t")
         kind, phrase = kind.strip(), phrase.strip()
-        if kind == "prep":
-            lex.preps.append(_words(phrase))
-        elif kind == "noun":
-            lex.speech_nouns.add(_key(phrase))
-        elif kind == "nodata":
-            lex.nodata.add(_key(phrase))
-        elif kind == "connective":
-            lex.connectives.append(_words(phrase))
-        elif kind == "stop":
-            lex.stops.append(_words(phrase))
-        elif kind == "addressee":
-            lex.addressee_verbs.add(_key(phrase))
-        elif kind == "postverb":
-            lex.post_verbs.add(_key(phrase))
-        elif kind == "document":
-            lex.documents.add(_key(phrase))
-        elif kind == "finite":
-            lex.finite.update(_key(w) for w in phrase.split())
-        elif kind == "opener":
-            lex.openers.update(_key(w) for w in phrase.split())
-        elif kind == "nonopener":
-            lex.non_openers.update(_key(w) for w in phrase.split())
-            lex.any_opener = True
-        elif kind == "subordinator":
-            lex.subordinators.update(_key(w) for w in phrase.split())
+        if kind in _PHRASE_LISTS:
+            getattr(lex, _PHRASE_LISTS[kind]).append(_words(phrase))
+        elif kind in _KEY_SETS:
+            getattr(lex, _KEY_SETS[kind]).add(_key(phrase))
+        elif kind in _WORD_SETS:  # several words on one line
+            getattr(lex, _WORD_SETS[kind]).update(_key(w) for w in phrase.split())
+            lex.any_opener = lex.any_opener or kind == "nonopener"
         elif kind == "pastsuffix":
             lex.past_suffix = phrase
     for line in _lines(folder / "quotes_roles.txt", lex):
