@@ -21,6 +21,7 @@ from pathlib import Path
 from cronicar.analyze import places
 from cronicar.analyze.context import Context
 from cronicar.analyze.nlp import has_parser
+from cronicar.analyze.inflection import nominative
 from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
@@ -198,8 +199,13 @@ def extract(ctx: Context) -> list[EntityMention]:
             found.append((s, e, text, label))
             taken.append((s, e))
     out: list[EntityMention] = []
+    parsed = ctx.doc.has_annotation("MORPH")
     for s, e, text, label in sorted(found):
-        c = canonicalize(text, label, ctx.lang)
+        name = text
+        if label == "ORG" and parsed:
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            name = (nominative(span, ctx.lang) if span is not None else None) or text
+        c = canonicalize(name, label, ctx.lang)
         if c is None:
             continue
         canon, lab = c
