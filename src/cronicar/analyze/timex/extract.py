@@ -322,7 +322,8 @@ def h_pod(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 def h_weekend(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     """ "the weekend": the last one in past tense, the next one in future tense."""
-    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0)), "dir": int(p.get("dir", 0))})
+    return Partial("DATE", "weekend", f={"offset": int(p.get("offset", 0)), "dir": int(p.get("dir", 0)),
+                                         "present": bool(p.get("present"))})
 
 
 def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -338,7 +339,7 @@ def h_decade(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
     if gd.get("decw") or gd.get("decw2"):  # "the nineties", "la década de los noventa"
         return Partial("DATE", "abs", value=str(_lk(g, "decades", gd.get("decw") or gd.get("decw2"))), mod=_mod(g, gd, p))
     d = gd.get("dec") or ""
-    d = d.strip("'’s")
+    d = d.strip("'’‘s")
     if len(d) == 2:
         d = ("19" if int(d) > 20 else "20") + d
     return Partial("DATE", "abs", value=d[:3], mod=_mod(g, gd, p))
@@ -419,8 +420,8 @@ def h_century(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
         n = _roman(gd["roman"])
     elif gd.get("n"):
         n = int(gd["n"])
-    else:
-        return Partial("DATE", "century", mod=_mod(g, gd, p))
+    else:  # "secolul trecut" (offset=-1): counted from the article's century
+        return Partial("DATE", "century", mod=_mod(g, gd, p), f={"offset": int(p.get("offset", 0))})
     return Partial("DATE", "abs", value=f"{n - 1:02d}", mod=_mod(g, gd, p))
 
 

@@ -180,7 +180,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
     if k == "century":
-        return "DATE", f"{(y0 - 1) // 100:02d}"
+        return "DATE", f"{(y0 - 1) // 100 + int(f.get('offset', 0)):02d}"
     if k == "day_of_month":
         if dct.month is None:
             return "DATE", dct.iso
@@ -226,7 +226,10 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if dct.day is None:
             return "DATE", dct.iso
         d0 = dct.anchor
-        if (f.get("dir") or _tense(tense)) > 0:  # "next weekend", or a future-tense "the weekend"
+        t = _tense(tense)
+        if t == 0 and f.get("present"):
+            t = 1  # "weekendul acesta găzduiește…": a present tense announces the coming one
+        if (f.get("dir") or t) > 0:  # "next weekend", or a future-tense "the weekend"
             sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
         else:
             sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
