@@ -110,3 +110,17 @@ def test_the_event_takes_the_most_precise_compatible_date(store: Store) -> None:
     sales = store.query("SELECT when_value FROM events WHERE type='sale'")
     assert [r[0] for r in sales] == ["2008-11"]
     assert store.query("SELECT count(DISTINCT event_id) FROM event_mentions WHERE type='sale'")[0][0] == 1
+
+
+def test_according_to_is_not_an_agreement() -> None:
+    """"according to the poll" shares its lemma with "accord" (an agreement): the written form
+    is blocked in the lexicon (type "-"), the real agreement is still found."""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = "Clinton leads Trump by four points, according to the poll. The two firms signed an accord."
+    evs = analyze(text, DocDate.parse("2016-09-20"), "en").events
+    words = [(e.type, text[e.trigger[0]:e.trigger[1]]) for e in evs]
+    assert ("agreement", "according") not in words
+    second = text.index("The two firms")
+    assert [e for e in evs if e.type == "agreement" and e.trigger[0] >= second], words  # "signed an accord"

@@ -158,6 +158,8 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     A phrase of the lexicon ("file for bankruptcy", "step down") wins over its first word; each
     word of a phrase matches on its lemma or its form."""
     lex = lexicon(lang)
+    if tok.lower_ in lex.blocked:
+        return None, tok
     key = trigger_key(tok.text, lang, tok.lemma_)
     if tok.lemma_ and key not in lex.types and tok.lower_ not in lex.types:
         key = trigger_key(tok.text, lang)  # the parser's lemmatizer misses some ("vândut")

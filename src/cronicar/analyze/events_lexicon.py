@@ -21,11 +21,13 @@ class Lexicon:
     types: dict[str, str] = field(default_factory=dict)  # key -> event type
     roots: dict[str, str] = field(default_factory=dict)  # key -> word family, when not the key
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (type, root)
+    blocked: set[str] = field(default_factory=set)  # written forms never a trigger (type "-")
 
 
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
-    """Read ``lang/<lang>/events_triggers.tsv`` (key, type, optional root; ``#`` comments)."""
+    """Read ``lang/<lang>/events_triggers.tsv`` (key, type, optional root; ``#`` comments; type
+    ``-`` blocks a written form whose lemma is a trigger)."""
     lex = Lexicon()
     path = LANG_DIR / lang / "events_triggers.tsv"
     if not path.exists():
@@ -38,7 +40,9 @@ def lexicon(lang: str) -> Lexicon:
             continue
         key, etype = parts[0].lower(), parts[1]
         root = parts[2].lower() if len(parts) > 2 and parts[2] else key
-        if " " in key:
+        if etype == "-":
+            lex.blocked.add(key)  # "according" (to) is no agreement, whatever its lemma
+        elif " " in key:
             lex.phrases[tuple(key.split())] = (etype, root)
         else:
             lex.types[key] = etype
