@@ -197,7 +197,7 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     off = _lk(g, "deictic", gd.get("dw"))
     if off is None:
         off = int(p.get("offset", 0))
-    pod = _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
+    pod = _clock_suffix(g, gd) or _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
     return Partial("TIME" if pod else "DATE", "deictic", mod=_mod(g, gd, p), f={"offset": int(off), "pod": pod})
 
 
@@ -228,7 +228,10 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
         h = 0
     if pod in ("TEV", "TNI", "TAF") and h < 12:
         h += 12
-    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": f"{h:02d}:{mi:02d}"})
+    hm = f"{h:02d}:{mi:02d}"
+    if (gd.get("tz") or gd.get("tz2")) == "UTC":  # "16:08 UTC": ISO's Z (GMT keeps the local form)
+        hm += "Z"
+    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": hm})
 
 
 def _unit_of(g: Grammar, word: str | None) -> str | None:
