@@ -231,6 +231,10 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     hm = f"{h:02d}:{mi:02d}"
     if (gd.get("tz") or gd.get("tz2")) == "UTC":  # "16:08 UTC": ISO's Z (GMT keeps the local form)
         hm += "Z"
+    if p.get("dated") and gd.get("m") and gd.get("d"):  # "16:15 UTC, June 1st": the date that follows
+        part = h_date(g, gd, {"near": "1"})
+        part.type, part.f["pod"] = "TIME", "T" + hm
+        return part
     return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": hm})
 
 
@@ -305,7 +309,10 @@ def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if n is None:
         n = 1
     sign = int(p.get("sign", -1))
-    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f={"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))})
+    f = {"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))}
+    if p.get("same"):
+        f["same"] = True  # "the same month a year ago": the month under discussion, a year back
+    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f=f)
 
 
 def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
