@@ -126,6 +126,9 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)}
     if p.get("week"):
         f["week"] = True  # "the week of March 6": the ISO week of that day
+    if gd.get("wo") and month:  # "the last week of March": the ISO week holding its 4th day
+        n = int(_lk(g, "ordinals", gd["wo"]) or 1)
+        f["day"] = ({2: 25, 4: 27, 6: 27, 9: 27, 11: 27}.get(month, 28)) if n < 0 else 4 + 7 * (n - 1)
     return Partial("DATE", "month", mod=_mod(g, gd, p), f=f)
 
 
