@@ -246,7 +246,7 @@ def _unit_of(g: Grammar, word: str | None) -> str | None:
 
 
 def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    unit = p.get("unit") or _unit_of(g, gd.get("u"))
+    unit = p.get("unit") or _unit_of(g, gd.get("u") or gd.get("u2"))
     n = number(g, gd.get("n"))
     if gd.get("n2"):  # compact range 3-4: upper bound, EQUAL_OR_LESS
         n = number(g, gd.get("n2"))
