@@ -148,7 +148,7 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) 
         nar.last_day = (sent_start, value[:10])
     if clock:
         nar.last_time = value
-    if part.f.get("explicit_year") or (part.kind == "abs" and year):
+    if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
 
 

@@ -126,6 +126,9 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)}
     if p.get("week"):
         f["week"] = True  # "the week of March 6": the ISO week of that day
+    if gd.get("wo") and month:  # "the last week of March": the ISO week holding its 4th day
+        n = int(_lk(g, "ordinals", gd["wo"]) or 1)
+        f["day"] = ({2: 25, 4: 27, 6: 27, 9: 27, 11: 27}.get(month, 28)) if n < 0 else 4 + 7 * (n - 1)
     return Partial("DATE", "month", mod=_mod(g, gd, p), f=f)
 
 
@@ -197,7 +200,7 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     off = _lk(g, "deictic", gd.get("dw"))
     if off is None:
         off = int(p.get("offset", 0))
-    pod = _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
+    pod = _clock_suffix(g, gd) or _lk(g, "parts_of_day", gd.get("pod")) or p.get("pod")
     return Partial("TIME" if pod else "DATE", "deictic", mod=_mod(g, gd, p), f={"offset": int(off), "pod": pod})
 
 
@@ -228,7 +231,14 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
         h = 0
     if pod in ("TEV", "TNI", "TAF") and h < 12:
         h += 12
-    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": f"{h:02d}:{mi:02d}"})
+    hm = f"{h:02d}:{mi:02d}"
+    if (gd.get("tz") or gd.get("tz2")) == "UTC":  # "16:08 UTC": ISO's Z (GMT keeps the local form)
+        hm += "Z"
+    if p.get("dated") and gd.get("m") and gd.get("d"):  # "16:15 UTC, June 1st": the date that follows
+        part = h_date(g, gd, {"near": "1"})
+        part.type, part.f["pod"] = "TIME", "T" + hm
+        return part
+    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": hm})
 
 
 def _unit_of(g: Grammar, word: str | None) -> str | None:
@@ -236,7 +246,7 @@ def _unit_of(g: Grammar, word: str | None) -> str | None:
 
 
 def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    unit = p.get("unit") or _unit_of(g, gd.get("u"))
+    unit = p.get("unit") or _unit_of(g, gd.get("u") or gd.get("u2"))
     n = number(g, gd.get("n"))
     if gd.get("n2"):  # compact range 3-4: upper bound, EQUAL_OR_LESS
         n = number(g, gd.get("n2"))
@@ -302,7 +312,10 @@ def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if n is None:
         n = 1
     sign = int(p.get("sign", -1))
-    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f={"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))})
+    f = {"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))}
+    if p.get("same"):
+        f["same"] = True  # "the same month a year ago": the month under discussion, a year back
+    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f=f)
 
 
 def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

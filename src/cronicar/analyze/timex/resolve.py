@@ -257,6 +257,9 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             ante = _RX0.fullmatch(nar.last_value or "") if f.get("ante") else None
             if ante:  # "a year earlier" after a quarter: the same quarter a year before
                 return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
+            same = _RX_YM.match(nar.last_value or "") if f.get("same") else None
+            if same:  # "in February, ... the same period last year": February a year before
+                return "DATE", f"{int(same.group(1)) + n_int:04d}-{same.group(2)}"
             return "DATE", f"{d0.year + n_int:04d}"
         if unit in ("DE", "CE"):  # "a decade ago", "a century ago": the year, as "ten years ago"
             return "DATE", f"{d0.year + n_int * (10 if unit == 'DE' else 100):04d}"
