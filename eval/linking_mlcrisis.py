@@ -2,7 +2,7 @@
 overall, per language and across languages.
 
 Analysis: the real entity stage (:func:`entity_analysis`: CLDR countries, demonyms derived from
-them, GeoNames cities; ``--kinds`` adds names of people and organisations), each named as the
+them, GeoNames cities, names found by capitalisation; ``--kinds`` keeps fewer), each named as the
 language spells it ("Égypte", "Egitto") — these languages have no NER model.  The real
 ``link_article`` then links the articles in date order; it is the linker that makes "Égypte" and
 "Egitto" one key.  Analyses are pure, so ``--analysis-cache`` may keep them between runs.  Lead embeddings are computed in batches ahead of linking (a cache of the same
@@ -39,7 +39,8 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multi" / "ml-c
 LANGS = ("es", "fr", "it")
 
 
-def entity_analysis(text: str, dct: DocDate, lang: str, kinds: frozenset[str] = frozenset({"GPE"})) -> Analysis:
+def entity_analysis(text: str, dct: DocDate, lang: str,
+                    kinds: frozenset[str] = frozenset({"GPE", "PERSON", "ORG", "MISC", "LOC"})) -> Analysis:
     """The real entity stage (:func:`cronicar.analyze.entities.extract`: CLDR countries, derived
     demonyms, GeoNames cities, names) on the language's tokenizer, keeping the entity ``kinds``
     asked for.  Time expressions, quotes and events are left out: story linking does not read
@@ -139,7 +140,7 @@ def bcubed_cross(gold: dict[str, str], pred: dict[str, str], lang: dict[str, str
     return P, R, 2 * P * R / (P + R) if P + R else 0.0
 
 
-KINDS: frozenset[str] = frozenset({"GPE"})
+KINDS: frozenset[str] = frozenset({"GPE", "PERSON", "ORG", "MISC", "LOC"})
 _ANALYSES: dict[tuple[str, frozenset[str]], Analysis] = {}
 
 
@@ -333,7 +334,8 @@ if __name__ == "__main__":
     ap.add_argument("--analysis-cache", type=Path, default=None, help="pickle cache of entity analyses")
     ap.add_argument("--oracle", action="store_true",
                     help="score the country oracle (told the topics; see country_oracle) instead of the linker")
-    ap.add_argument("--kinds", default="GPE", help="entity kinds the analysis keeps (e.g. GPE,PERSON,ORG)")
+    ap.add_argument("--kinds", default="GPE,PERSON,ORG,MISC,LOC",
+                    help="entity kinds the analysis keeps (default: all, as ingest stores them)")
     a = ap.parse_args()
     KINDS = frozenset(a.kinds.split(","))
     if a.analysis_cache:
