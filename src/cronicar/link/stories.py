@@ -47,6 +47,8 @@ ARTICLE_TERMS = 60
 STORY_TERMS_PER_ARTICLE = 40
 LATEST = 5
 MAX_CANDIDATES = 12
+LINK_KINDS = ("PERSON", "ORG", "GPE")
+LINK_KINDS_WITHOUT_NER = ("GPE",)  # see features()
 
 
 @dataclass
@@ -160,10 +162,10 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     # Without a NER model (es, fr, it, en here) names of people and organisations come from
     # capitalisation, spelled per language and noisy: linking keys on places only there
     # (ML-Crisis test half: 0.836 on places; with those names 0.809, even refitted on them).
-    kinds = "('PERSON','ORG','GPE')" if has_parser(lang) else "('GPE')"
+    kinds = LINK_KINDS if has_parser(lang) else LINK_KINDS_WITHOUT_NER
     for eid, name in conn.execute(
             "SELECT m.entity_id, e.name FROM mentions m JOIN entities e ON e.id=m.entity_id "
-            f"WHERE m.article_id=? AND e.type IN {kinds}", (article_id,)):
+            f"WHERE m.article_id=? AND e.type IN ({','.join('?' * len(kinds))})", (article_id, *kinds)):
         key = signals.entity_key(eid, name, lang)
         ents[key] = ents.get(key, 0) + 1
         if key.startswith("gpe:"):
