@@ -34,10 +34,11 @@ def test_only_the_head_and_its_adjectives_change() -> None:
     assert "Ministerul Apărării Naționale" in [m.canonical for m in a.entities]
 
 
-@pytest.mark.parametrize("written,expected", [("forțelor", "forțele"), ("drepturilor", "drepturile"),
-                                              ("statelor", "statele")])
-def test_plural_heads(written: str, expected: str) -> None:
-    assert inflection._apply(written, "plural", "Fem", "Plur", inflection.rules("ro")) == expected
+@pytest.mark.parametrize("written,gender,expected", [
+    ("forțelor", "Fem", "forțele"), ("drepturilor", "Masc", "drepturile"), ("statelor", "Masc", "statele"),
+    ("operațiunilor", "Fem", "operațiunile"), ("studenților", "Masc", "studenții")])
+def test_plural_heads(written: str, gender: str, expected: str) -> None:
+    assert inflection._apply(written, "plural", gender, "Plur", inflection.rules("ro")) == expected
 
 
 def test_languages_without_rules_keep_names() -> None:

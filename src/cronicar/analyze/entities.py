@@ -106,7 +106,7 @@ def _lemma(word: str, lang: str) -> str:
 def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     """(canonical, label) for a surface name, or None when it is not a name we keep."""
     table = aliases(lang)
-    clean = re.sub(r"\s+", " ", text.strip(" \"„”'’.,"))
+    clean = re.sub(r"\s+", " ", text.strip(" \"„”“«»'‘’.,"))
     if not clean:
         return None
     hit = table.get(clean.lower()) or table.get(fold_accents(clean))
