@@ -637,6 +637,9 @@ def _zero_that(doc: Doc, j: int, end: int, lex: Lexicon, quoted: list[bool]) -> 
     if key(first) in lex.non_openers or not (key(first) in lex.openers or key(first) in lex.pronouns
                                              or is_capitalized(first) or (lex.any_opener and first.is_alpha)):
         return None
+    if j + 1 < end and lex.pronouns.get(key(first)) in {"m", "f", "n"} and key(doc[j + 1]).endswith("s") \
+            and doc[j + 1].is_alpha and len(doc[j + 1].text) > 3:
+        return j  # "she plans to…", "it costs…": a third-person present after a pronoun
     for k in range(j + 1, min(end, j + 1 + ZERO_THAT_WINDOW)):
         t = doc[k]
         if t.text in CLAUSE_BREAK or quoted[k] or is_quote_mark(t) or key(t) in THAT or key(t) in lex.subordinators:
