@@ -1,5 +1,6 @@
 """Readers: every input format of DESIGN §3, and clear errors naming file and line."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,21 @@ def test_text_longer_than_spacy_allows_is_a_clear_error_and_the_batch_goes_on(tm
     big = Article(text="x " * MAX_CHARS, date=DocDate.parse("2024-01-02"), source="api")
     again = ingest_articles(store, [big])
     assert not again.added and "text too long" in str(again.errors[0])
+
+
+def test_html_character_references_are_decoded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Scraped JSON Lines keep entities, sometimes escaped twice ("&amp;nbsp", "&quot;"): the stored
+    text has the characters, so a quote in &quot; marks is a quote; "AT&T" stays as written."""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.ingest.readers import read_paths
+
+    rec = {"date": "2021-03-19", "title": "Evergent &amp; SIF",
+           "text": "Evergent Investments a anunțat.&amp;nbsp;Claudiu Doroș a declarat: &quot;Rămânem "
+                   "compania cu cea mai mare capitalizare.&quot; Clientul AT&T nu a comentat."}
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    (art,) = list(read_paths([f]))
+    assert "&quot;" not in art.text and "&amp;" not in art.text and "AT&T" in art.text
+    assert art.title == "Evergent & SIF"
+    quotes = analyze(art.text, art.date, "ro").quotes
+    assert any(q.kind == "direct" and "Rămânem compania" in art.text[q.content[0]:q.content[1]] for q in quotes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,20 @@ from cronicar.model import Article, DocDate, InputError
 ReadResult = Article | InputError
 
 # " date 2024-11 text..." — leading space optional, body on the same line or the next one.
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});?")
+
+
+def unescape_entities(text: str) -> str:
+    """Text scraped from web pages often keeps its HTML character references, sometimes escaped
+    twice ("&amp;nbsp", "&quot;"): decode them (twice at most), so that quotes, names and spans see
+    the characters a reader sees.  Text without one is returned as is (most of it)."""
+    for _ in range(2):
+        if not _ENTITY.search(text):
+            break
+        text = html.unescape(text)
+    return text
+
+
 _SEED_RE = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?:[ \t]+|\s*\n)", re.IGNORECASE)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -100,9 +115,9 @@ def read_text_article(text: str, source: str, fallback: DocDate | None = None, l
             dct = DocDate.parse(m.group(1))
         except ValueError as exc:
             return InputError(source, 1, f"bad date {m.group(1)!r}: {exc}")
-        body = text[m.end():].strip()
+        body = unescape_entities(text[m.end():]).strip()
     elif fallback is not None:
-        dct, body = fallback, text.strip()
+        dct, body = fallback, unescape_entities(text).strip()
     else:
         return InputError(source, 1, "no date: start the file with ' date YYYY-MM-DD' or pass --date")
     if not body:
@@ -165,9 +180,10 @@ def article_from_record(rec: Any, source: str, line: int | None, lang: str | Non
     except ValueError as exc:
         return InputError(source, where, f"bad date {raw_date!r}: {exc}")
     title = rec.get("title")
-    body = text.strip()
+    title = unescape_entities(title) if isinstance(title, str) else None
+    body = unescape_entities(text).strip()
     return Article(
-        text=body, date=dct, title=title if isinstance(title, str) else None,
+        text=body, date=dct, title=title,
         lang=rec.get("lang") or lang, source=rec.get("source") or rec.get("url") or source,
         url=rec.get("url"), external_id=str(rec["id"]) if rec.get("id") is not None else None,
     )
