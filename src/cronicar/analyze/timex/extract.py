@@ -232,7 +232,10 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if pod in ("TEV", "TNI", "TAF") and h < 12:
         h += 12
     hm = f"{h:02d}:{mi:02d}"
-    if (gd.get("tz") or gd.get("tz2")) == "UTC":  # "16:08 UTC": ISO's Z (GMT keeps the local form)
+    tz = gd.get("tz") or gd.get("tz2")
+    # "16:08 UTC": ISO's Z; GMT keeps the local form unless the lexicon's ``clock.z_zones`` lists
+    # it (Spanish TimeBank: "13.00 GMT" = T13:00Z)
+    if tz and (tz == "UTC" or tz.lower() in g.lex.get("clock", {}).get("z_zones", ())):
         hm += "Z"
     if p.get("dated") and gd.get("m") and gd.get("d"):  # "16:15 UTC, June 1st": the date that follows
         part = h_date(g, gd, {"near": "1"})
