@@ -55,7 +55,6 @@ def run(n: int, batch: int = 16) -> dict[str, Any]:
     from cronicar.analyze.normalize import normalize_aligned
     from cronicar.analyze.pipeline import analyze_batch
     from cronicar.link import link_article
-    from cronicar.link.persons import merge_short_names
     from cronicar.model import Article, DocDate
     from cronicar.store.db import Store
 
@@ -100,8 +99,7 @@ def run(n: int, batch: int = 16) -> dict[str, Any]:
                 store.write_article(conn, art, analysis)
                 spent["store write"] += time.process_time() - t0
                 t0 = time.process_time()
-                link_article(conn, art.id)
-                merge_short_names(conn, art.id)
+                link_article(conn, art.id)  # merges short person names too
                 spent["linking"] += time.process_time() - t0
         store.close()
     wall = time.perf_counter() - w0

@@ -33,10 +33,8 @@ class IngestReport:
 
 def _link(store: Store, article_id: str) -> None:
     from cronicar.link import link_article
-    from cronicar.link.persons import merge_short_names
 
-    link_article(store.conn, article_id)
-    merge_short_names(store.conn, article_id)
+    link_article(store.conn, article_id)  # also merges "Kim" into the story's "Kim Jong Un"
 
 
 def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,

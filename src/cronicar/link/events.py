@@ -60,36 +60,6 @@ def _persons(conn: sqlite3.Connection, names: list[str]) -> set[str]:
         "SELECT 1 FROM entities WHERE name=? AND type='PERSON' LIMIT 1", (n,)).fetchone()}
 
 
-def _same_person(a: str, b: str) -> bool:
-    """One person named in full in one article and in part in another ("Kim" in a report that never
-    writes "Kim Jong Un"): the words of one name are all words of the other."""
-    wa, wb = set(a.split()), set(b.split())
-    return a == b or wa <= wb or wb <= wa
-
-
-def _same_people(p: set[str], q: set[str]) -> set[str]:
-    """The people of ``p`` that are also in ``q`` (in full or in part), each matched once."""
-    out, free = set(), set(q)
-    for a in sorted(p, key=lambda n: (-len(n.split()), n)):
-        b = next((x for x in sorted(free) if _same_person(a, x)), None)
-        if b is not None:
-            out.add(a)
-            free.discard(b)
-    return out
-
-
-def _merge_names(old: list[str], new: list[str]) -> list[str]:
-    """Participants of a merged event: a name given in part gives way to the full one."""
-    out = list(old)
-    for x in new:
-        hit = next((i for i, y in enumerate(out) if _same_person(x, y)), None)
-        if hit is None:
-            out.append(x)
-        elif len(x.split()) > len(out[hit].split()):
-            out[hit] = x
-    return out
-
-
 def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     """Compatible participants.
 
@@ -100,7 +70,7 @@ def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     """
     pp, qp = _persons(conn, p), _persons(conn, q)
     if len(pp) >= 2 and len(qp) >= 2:
-        return len(_same_people(pp, qp)) >= 2
+        return len(pp & qp) >= 2
     if len(p) <= 1 or len(q) <= 1:
         return True
     shared = set(p) & set(q)
@@ -177,7 +147,7 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
     pp, ep = (_persons(conn, participants), _persons(conn, event_parts)) if parsed else (set(), set())
     event_roots, event_names = told
     same_word = root in event_roots
-    if etype == "statement" and not _same_people(pp, ep):
+    if etype == "statement" and not pp & ep:
         return None  # whose statement?  Without a shared speaker, two statements are two
     if not (pp and ep) and not same_word and not own_date:
         return None  # people cannot decide, nor the date, and the words do not agree either
@@ -231,7 +201,7 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
             # Most precise compatible value: the narrower interval wins.
             if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
                 ewv, ews, ewe = wv, ws, we
-            merged = _merge_names(ep, participants)
+            merged = ep + [x for x in participants if x not in ep]
             kind = min(etype, etype_c, key=FAMILY_ORDER.index) if etype != etype_c else etype_c
             conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?"
                          " WHERE id=?", (kind, ewv, ews, ewe, eplace or place,

@@ -4,9 +4,9 @@ of the same story.
 Why here and not in the analysis: the analysis is per article, and an article that names only
 "Kim" cannot know the full name.  Inside one story, a one-word person name that is a word of
 exactly one full person name of that story is the same person; outside the story nothing changes
-(another story's "Kim" may be someone else).  Runs after the article is linked, in the ingest
-transaction, in both directions: the short form may come first ("Kim" in 2024, "Kim Jong Un" in
-2025) or last.
+(another story's "Kim" may be someone else).  ``link_article`` runs it once the article has its
+story and before its events are linked (so their participants agree), in the ingest transaction,
+in both directions: the short form may come first ("Kim" in 2024, "Kim Jong Un" in 2025) or last.
 
 Cost: lookups go through ``person_tokens`` (word -> full-name entity) and the entity primary key,
 so the work per article depends on the article's own names, not on the corpus.

@@ -29,6 +29,7 @@ from cronicar.analyze.nlp import has_parser
 from cronicar.link import index, signals
 from cronicar.link.events import link_events
 from cronicar.link.merge import merge
+from cronicar.link.persons import merge_short_names
 
 # Calibrated on the calibration half of ML-Crisis (eval/linking_mlcrisis.py --calibrate: logistic fit,
 # two rounds, then a threshold grid; calibration-half F1 0.799; 0.807 once cities also count for their country), reported
@@ -227,6 +228,9 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
             story_id = _merge_pair(conn, story_id, other)
     else:
         _upsert_story(conn, story_id, title, text, ds, de)
+    # One person across the story ("Kim" here, "Kim Jong Un" in another report) before the
+    # article's events are compared with the story's: their participants then agree.
+    merge_short_names(conn, article_id)
     link_events(conn, article_id, story_id)
 
 
