@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from cronicar import LANG_DIR
 from cronicar.analyze import places
 from cronicar.analyze.context import Context
 from cronicar.analyze.nlp import has_parser
@@ -26,7 +26,6 @@ from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "MISC"}  # MISC: a name of unknown kind (languages without NER)
 NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NAT_REL_POL": "GPE",
            "FACILITY": "LOC"}

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
+from cronicar import LANG_DIR
 
 
 @dataclass(frozen=True)

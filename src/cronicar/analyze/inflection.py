@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pathlib import Path
-
 from spacy.tokens import Span
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+from cronicar import LANG_DIR
+
 
 Rule = tuple[str, str, str, str, str]  # part, gender, number, ending, replacement
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
+from cronicar import LANG_DIR
 from cronicar.analyze.spans import SpanSet
-
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from cronicar import LANG_DIR
 from cronicar.analyze.normalize import fold_accents
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
 MIN_POPULATION = 100_000
 MIN_NAME = 4  # shorter names are codes ("CAI") or too ambiguous ("Ea", "Sam")
 VOWELS = set("aeiouy")

@@ -13,7 +13,6 @@ from cronicar.model import Article, DocDate, InputError
 
 ReadResult = Article | InputError
 
-# " date 2024-11 text..." — leading space optional, body on the same line or the next one.
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});?")
 
 
@@ -28,6 +27,7 @@ def unescape_entities(text: str) -> str:
     return text
 
 
+# " date 2024-11 text..." — leading space optional, body on the same line or the next one.
 _SEED_RE = re.compile(r"^\ufeff?\s*date\s+(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?:[ \t]+|\s*\n)", re.IGNORECASE)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from cronicar import LANG_DIR
 from cronicar.analyze.normalize import fold_diacritics
 
-LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
 _EXAMPLE_RE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*)$")
 
 

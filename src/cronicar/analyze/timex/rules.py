@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-LANG_DIR = Path(__file__).resolve().parents[2] / "lang"
+from cronicar import LANG_DIR
+
 
 #: macro name -> lexicon table whose keys become an alternation
 MACROS = {
