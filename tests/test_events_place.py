@@ -36,3 +36,19 @@ def test_meeting_and_visit_places_and_no_agency_participant() -> None:
     for es in evs.values():
         for e in es:
             assert "Reuters" not in e.participants, e
+
+
+RECALLED = ("La rândul său, Lavrov a afirmat că relațiile dintre cele două țări au beneficiat în ultimele "
+            "trei luni de \"un impuls foarte puternic\" pentru \"dezvoltarea acordurilor de principiu\" "
+            "încheiate în timpul întâlnirii din iunie 2024, la Phenian, dintre Vladimir Putin și Kim Jong Un.")
+BLINKEN = ("Secretarul de stat american Antony Blinken a declarat că 8.000 dintre aceștia se află în regiunea "
+           "Kursk, unde trupele ucrainene au trecut granița în Rusia în august.")
+
+
+def test_who_tells_an_event_in_reported_speech_is_not_its_participant() -> None:
+    meeting = _by_type(RECALLED, "2025-10-27")["meeting"][0]
+    assert {"Vladimir Putin", "Kim Jong Un"} <= set(meeting.participants)
+    assert "Serghei Lavrov" not in meeting.participants  # he recalls the meeting; he was not in it
+    evs = _by_type(BLINKEN, "2024-11")
+    assert "Antony Blinken" in evs["statement"][0].participants  # his own statement: he takes part
+    assert "Antony Blinken" not in evs["incursion"][0].participants, evs["incursion"]

@@ -14,7 +14,9 @@ event of its type when the trigger is a definite noun ("tratatul cu Kim"); else 
 before what is told; without a date of its own it is left out rather than put on the article's
 day, and the event it recalls is usually told elsewhere with its date).  Participants are the
 PERSON/GPE/ORG canonical names of the clause and its resolved speakers, without the agency that
-reported it ("potrivit Reuters"); place is a GPE/LOC introduced by a locative preposition ("la",
+reported it ("potrivit Reuters"); an event told inside reported speech ("Lavrov a afirmat că ...
+întâlnirii dintre Putin și Kim") takes them from the reported words only, since the speaker tells
+the event rather than takes part in it; place is a GPE/LOC introduced by a locative preposition ("la",
 "în", "at", "in"), the one the parse attaches to the trigger first ("discuțiilor de la Moscova", not
 "războiul din Ucraina").
 """
@@ -238,6 +240,7 @@ def extract(ctx: Context) -> list[EventMention]:
     dct_when = ({"value": ctx.dct.iso, "interval": [d.isoformat() for d in ctx.dct.interval]}
                 if ctx.dct is not None else None)
     direct = [q.content for q in ctx.quotes if q.kind == "direct"]
+    reported = [q for q in ctx.quotes if q.kind != "direct"]
     media = {q.media_source.lower() for q in ctx.quotes if q.media_source}
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     tagged = ctx.doc.has_annotation("TAG")
@@ -255,6 +258,9 @@ def extract(ctx: Context) -> list[EventMention]:
                 continue  # the speaker's own words: reported as the statement, not as narrative
             last_of_type[etype] = tok.i
             lo, hi = _clause_bounds(sent.text, sent.start_char, tok.idx)
+            told = next((q.content for q in reported if q.content[0] <= tok.idx < q.content[1]), None)
+            if told is not None:  # "Lavrov a afirmat că ... întâlnirii dintre Putin și Kim":
+                lo, hi = max(lo, told[0]), min(hi, told[1])  # the speaker tells it, not takes part
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
             participants: list[str] = []
             places = [m for m in ents if m.label in {"GPE", "LOC"} and _locative(ctx.text, m.start)]
