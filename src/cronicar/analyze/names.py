@@ -136,6 +136,8 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
             continue
         text = full[s:e].rstrip(".")
         e = s + len(text)
+        if sum(ch.isalpha() for ch in text) < 2:
+            continue  # "E", "I", "A" opening a line, an elided "L'" / "D'": letters, not names
         words = text.split()
         hit = known.get(text.lower())
         prev = toks[i - 1].text.lower() if i > 0 else ""
@@ -144,7 +146,7 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
         if hit:
             label = hit[1]
         elif ({words[0].lower(), words[-1].lower().rstrip(".")} & orgs and len(words) > 1
-              or text.isupper() and len(text) >= 2):
+              or text.isupper()):
             label = "ORG"
         elif titled or is_title(prev) or (prev2 and is_title(prev2)):
             label = "PERSON"
