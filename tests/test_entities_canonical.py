@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cronicar.analyze.entities import GOVERNMENT_OF, canonicalize
+from cronicar.analyze.entities import canonicalize, government_of
 
 CASES = [
     ("Rusia", "GPE", ("Rusia", "GPE")),
@@ -28,7 +28,24 @@ def test_canonical_ro(text: str, label: str, expected: tuple[str, str]) -> None:
 
 def test_capital_keeps_place_with_government_link() -> None:
     assert canonicalize("Moscova", "GPE", "ro") == ("Moscova", "GPE")
-    assert GOVERNMENT_OF["Moscova"] == "Rusia"
+    # From GeoNames (city, country's capital) and CLDR (country name), in the text's language.
+    assert government_of("Moscova", "ro") == "Rusia"
+    assert government_of("Phenian", "ro") == "Coreea de Nord"
+    assert government_of("Moscou", "fr") == "Russie"
+    assert government_of("Washington", "en") == "United States"
+    assert government_of("Kursk", "ro") is None  # a city, not a capital
+
+
+def test_a_capital_that_acts_is_its_country_in_an_event_a_locative_one_a_place() -> None:
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = ("Phenianul a furnizat mii de soldați Rusiei. "
+            "Kim Jong Un s-a întâlnit cu Vladimir Putin la Beijing.")
+    evs = {e.type: e for e in analyze(text, DocDate.parse("2025-10-27"), "ro").events}
+    assert "Coreea de Nord" in evs["supply"].participants and "Phenian" not in evs["supply"].participants
+    assert evs["meeting"].place == "Beijing" and "Beijing" not in evs["meeting"].participants
+    assert "China" not in evs["meeting"].participants
 
 
 def test_english_gazetteer() -> None:

