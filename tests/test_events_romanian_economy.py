@@ -27,3 +27,14 @@ def test_romanian_resignation_takes_its_weekday(nlp_ro) -> None:  # type: ignore
     text = "Directorul general a demisionat marți."
     events = analyze(text, DocDate.parse("2025-03-05"), "ro").events  # a Wednesday
     assert [(e.type, e.when["value"]) for e in events] == [("resignation", "2025-03-04")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trupele ucrainene au trecut granița în Rusia.", [("trecut granița", "incursion")]),
+    ("Au trecut trei luni de la ultima vizită.", [("vizită", "visit")]),  # "passed", not crossed
+    ("Anul trecut, prețurile au crescut.", [("crescut", "rise")]),
+])
+def test_crossing_a_border_is_an_incursion_passing_time_is_not(nlp_ro, text: str,  # type: ignore[no-untyped-def]
+                                                              expected: list[tuple[str, str]]) -> None:
+    events = analyze(text, DocDate.parse("2025-03-05"), "ro").events
+    assert [(text[e.trigger[0]:e.trigger[1]], e.type) for e in events] == expected
