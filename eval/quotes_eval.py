@@ -24,6 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from matching import one_to_one  # noqa: E402
 from quotes_datasets import GoldDoc, GoldQuote, load_polnear, load_ro  # noqa: E402
 
 from cronicar.analyze.quotes.coref import common_prefix  # noqa: E402
@@ -82,14 +83,7 @@ def match(text: str, pred: list[dict[str, Any]], gold: list[GoldQuote]) -> list[
             if iou >= 0.5:
                 cands.append((iou, i, j))
     cands.sort(reverse=True)
-    used_p, used_g, pairs = set(), set(), []
-    for _, i, j in cands:
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        pairs.append((i, j))
-    return pairs
+    return one_to_one((i, j) for _, i, j in cands)
 
 
 def speaker_ok(p: dict[str, Any], g: GoldQuote, polnear: bool) -> bool:

@@ -31,6 +31,8 @@ _HERE = Path(__file__).resolve().parent
 if str(_HERE) not in sys.path:
     sys.path.insert(0, str(_HERE))
 
+from matching import one_to_one  # noqa: E402
+
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
@@ -49,16 +51,7 @@ def align(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[
                 exact = g["start"] == p["start"] and g["end"] == p["end"]
                 cands.append((not exact, -ov, gi, pi))
     cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, gi, pi in cands:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gi, pi))
-    return pairs
+    return one_to_one((gi, pi) for _, _, gi, pi in cands)
 
 
 def _norm_value(v: Any) -> str:
