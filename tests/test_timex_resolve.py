@@ -200,3 +200,14 @@ def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | Non
         assert [t.value for t in found] == value
     else:
         assert {t.text: t.value for t in found}.get(span) == value
+
+
+def test_comparatives_measure_from_the_article_day() -> None:
+    """"later this year" is the rest of the year after the DCT, not its last third; "late" is."""
+    dct = DocDate.parse("2006-10-05")
+    got = {t.text: (t.value, t.mod, t.interval) for t in tag(
+        "The delivery, due later this year, slipped. Earlier this month it was on time. "
+        "Late last year it fell.", dct, "en")}
+    assert got["later this year"] == ("2006", "END", ("2006-10-05", "2006-12-31"))
+    assert got["Earlier this month"] == ("2006-10", "START", ("2006-10-01", "2006-10-05"))
+    assert got["Late last year"] == ("2005", "END", ("2005-09-01", "2005-12-31"))  # a third, as before

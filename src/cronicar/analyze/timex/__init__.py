@@ -103,6 +103,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         mod = part.mod
         wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
         iv = interval(value, typ, mod, dct, wd)
+        if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
+            iv = _comparative(g, low[s:e], value, typ, dct) or iv
         _remember(nar, typ, value, sent_start, part)
         if shy is not None:
             os_, oe = s + bisect_right(shy, s), e - 1 + bisect_right(shy, e - 1) + 1
@@ -110,6 +112,21 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
             os_, oe = s, e
         out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, rule.name))
     return out
+
+
+def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:
+    """"Later this year" is the rest of the year after the article's day, "earlier this month" the
+    part before it: a comparative (``comparatives`` in the language's lexicon) measures from the
+    DCT, not a third of the period.  None when it does not apply (no such word, no day in the DCT,
+    or the DCT outside the period: "later that year")."""
+    side = g.lookup["comparatives"].get(low.split(" ", 1)[0])
+    whole = interval(value, typ) if side else None
+    if whole is None or dct.day is None:
+        return None
+    day = dct.interval[0].isoformat()
+    if not whole[0] <= day <= whole[1]:
+        return None
+    return (day, whole[1]) if side > 0 else (whole[0], day)
 
 
 _UNIT_VALUE = re.compile(r"\d{4}-(?:Q\d|H\d|\d\d)")
