@@ -29,6 +29,7 @@ import re
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.entities import government_of
+from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EventMention, Timex
 
@@ -40,6 +41,8 @@ LOCATIVE = {"la", "în", "in", "at", "din"}
 SAME_EVENT_SPAN = 4
 # Event types whose direct object is where they happen ("a vizitat Phenianul", "visited Moscow").
 DESTINATION_TYPES = {"visit"}
+# Acts that a verb in the simple present places on the article's day (analyze/tense.py).
+PRESENT_ACTS = {"statement", "plan"}
 
 
 def _timex_when(t: Timex) -> dict | None:
@@ -295,6 +298,8 @@ def extract(ctx: Context) -> list[EventMention]:
                 if name not in participants:
                     participants.append(name)
             cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)]
+            if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
+                cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
             if said is not None:
                 when = said  # the day it was said, not a date inside what was said

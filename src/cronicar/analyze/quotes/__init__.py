@@ -33,6 +33,7 @@ from cronicar.analyze.quotes.indirect import (
 from cronicar.analyze.quotes.lexicon import Lexicon, load
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
 from cronicar.analyze.quotes.tokens import FUNCTION_CAPS, is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
+from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.model import Quote
 
 __all__ = ["extract"]
@@ -1012,13 +1013,24 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
     return out
 
 
+def _present_cue(doc: Doc, cue: tuple[int, int], lang: str) -> bool:
+    """Whether the cue's verb (its last word: "will say") is in the simple present."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    return bool(words) and simple_present(words[-1], lang)
+
+
 def _when(ctx: Context, doc: Doc, r: _Rec) -> dict | None:
-    """The date of the statement: a timex in the cue's sentence (nearest to the cue), else the DCT."""
+    """The date of the statement: a timex in the cue's sentence outside the quoted words (nearest to
+    the cue; right next to it when the cue is in the simple present), else the DCT."""
     pos = r.cue[0] if r.cue else r.content[0]
     sent = doc[min(r.anchor, len(doc) - 1)].sent
     s, e = sent.start_char, sent.end_char
     best = None
+    present = bool(r.cue) and not r.prep and _present_cue(doc, r.cue, ctx.lang)  # type: ignore[arg-type]
     for t in ctx.timexes or []:
+        if present and not adjacent(r.cue, (t.start, t.end)):  # type: ignore[arg-type]
+            continue  # only a date right at a present cue is its own ("declară marți", "says Monday")
         if s <= t.start < e and t.interval and t.type in {"DATE", "TIME"} and not (r.content[0] <= t.start < r.content[1]):
             if best is None or abs(t.start - pos) < abs(best.start - pos):
                 best = t

@@ -69,6 +69,15 @@ def _after_quote(doc: Doc, i: int, start: int, quoted: list[bool]) -> bool:
     return False
 
 
+def _ends_known_name(doc: Doc, i: int, lang: str) -> bool:
+    """Whether token ``i`` ends a name of the entity gazetteer ("United States"; "Obama Says" is no
+    name, so a headline keeps its verb)."""
+    from cronicar.analyze.entities import aliases
+
+    table = aliases(lang)
+    return any(doc[k:i + 1].text.lower() in table for k in range(max(0, i - 3), i))
+
+
 def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bool) -> list[Cue]:
     """Verb and preposition cues of a sentence that are not inside quotation marks."""
     out: list[Cue] = []
@@ -93,6 +102,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             if not parsed and len(tok.text) > 1 and tok.text.isupper():
                 i += 1
                 continue  # "RED STATES OUTNUMBER BLUE": a word of an all-caps headline
+            if not parsed and tok.text[:1].isupper() and i > sent.start and _ends_known_name(doc, i, lex.lang):
+                i += 1
+                continue  # "the United States": the end of a name the gazetteer knows, not a verb
             if parsed and tok.pos_ not in {"VERB", "AUX"} and k not in lex.verb_forms:
                 i += 1
                 continue
