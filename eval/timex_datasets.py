@@ -212,43 +212,14 @@ def load_ronec_datetime(root: Path | str | None = None, split: str = "test") -> 
     RONEC marks time expressions with its own extent conventions (prepositions are often inside
     PERIOD spans), so use it for relaxed span recall, not for values.
     """
+    import ronec
+
     path = _root(root) / "data" / "ro" / "ronec-v2" / f"{split}.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
     docs: list[Doc] = []
-    for inst in data:
-        toks: list[str] = inst["tokens"]
-        tags: list[str] = inst["ner_tags"]
-        spaces: list[bool] = inst.get("space_after") or [True] * len(toks)
-        parts: list[str] = []
-        offs: list[tuple[int, int]] = []
-        length = 0
-        for tok, sp in zip(toks, spaces):
-            offs.append((length, length + len(tok)))
-            parts.append(tok)
-            length += len(tok)
-            if sp:
-                parts.append(" ")
-                length += 1
-        text = "".join(parts).rstrip()
-        spans: list[dict[str, Any]] = []
-        cur: dict[str, Any] | None = None
-        for i, tag in enumerate(tags):
-            label = tag[2:] if len(tag) > 2 else ""
-            if tag.startswith("B-") and label in ("DATETIME", "PERIOD"):
-                if cur:
-                    spans.append(cur)
-                cur = {"start": offs[i][0], "end": offs[i][1], "type": label, "value": "", "mod": None}
-            elif tag.startswith("I-") and cur is not None and label == cur["type"]:
-                cur["end"] = offs[i][1]
-            else:
-                if cur:
-                    spans.append(cur)
-                cur = None
-        if cur:
-            spans.append(cur)
-        for s in spans:
-            s["text"] = text[s["start"] : s["end"]]
-        docs.append({"id": f"ronec-{inst['id']}", "dct": RONEC_DCT, "lang": "ro", "text": text, "timexes": spans})
+    for sid, text, found in ronec.load(path, {"DATETIME", "PERIOD"}):
+        spans = [{"start": s, "end": e, "type": lab, "value": "", "mod": None, "text": text[s:e]}
+                 for s, e, lab in found]
+        docs.append({"id": f"ronec-{sid}", "dct": RONEC_DCT, "lang": "ro", "text": text, "timexes": spans})
     return docs
 
 

@@ -14,6 +14,7 @@ CASES = [
     ("Pyongyang", "GPE", ("Phenian", "GPE")),
     ("Pyongyangul", "PERSON", ("Phenian", "GPE")),
     ("Kremlinul", "LOC", ("Rusia", "GPE")),
+    ("Coreei de Nord", "GPE", ("Coreea de Nord", "GPE")),  # the first word declines
     ("nord-coreean", "GPE", ("Coreea de Nord", "GPE")),
     ("rușii", "GPE", ("Rusia", "GPE")),
     ("Sergei Lavrov", "PERSON", ("Serghei Lavrov", "PERSON")),

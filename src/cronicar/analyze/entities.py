@@ -136,6 +136,8 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     lem_words = words[:-1] + [_lemma(words[-1], lang)] if label != "PERSON" else words
     lem = " ".join(lem_words)
     hit = table.get(lem.lower())
+    if not hit and len(words) > 1 and label != "PERSON":  # "Coreei de Nord": the first word declines
+        hit = table.get(" ".join([_lemma(words[0], lang)] + words[1:]).lower())
     if hit:
         return hit
     if label in {"GPE", "LOC"}:
@@ -160,8 +162,10 @@ def extract(ctx: Context) -> list[EntityMention]:
             continue
         if ent.label_ == "NAT_REL_POL" and not _known(ent.text, ctx.lang):
             continue  # an adjective we cannot tie to a country ("comunist", "ortodox")
-        if label == "PERSON" and not _is_name(ent, ctx.lang):
-            continue  # role nouns ("ministrul", "Ea", "Șefa" at a sentence start)
+        if label == "PERSON":
+            ent = _name_core(ent, ctx.lang)
+            if ent is None:
+                continue  # role nouns ("ministrul", "Ea", "Șefa" at a sentence start)
         found.append((ent.start_char, ent.end_char, ent.text, label))
         taken.append((ent.start_char, ent.end_char))
     # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).  Token
@@ -238,7 +242,55 @@ def _known(text: str, lang: str) -> bool:
     return low in table or _lemma(low, lang).lower() in table
 
 
-def _is_name(ent, lang: str) -> bool:  # type: ignore[no-untyped-def]
+def _name_core(ent, lang: str):  # type: ignore[no-untyped-def]
+    """The name inside a PERSON span of the NER, or None when it holds no name.
+
+    Why: the NER's PERSON spans carry roles and appositions around the name ("producătorul R&B
+    Arne Frager", "brazilianului Jean Charles de Menezes", "John Kerry, adversarul", "Ecaterina
+    Andronescu ministru"): the name is the longest run of capitalized words in it, with the
+    connectors of ``lang/<code>/entities_names.tsv`` ("de la", "al") and hyphenated parts
+    ("Choi Gee-sung") inside, that :func:`_is_name` accepts."""
+    from cronicar.analyze import names
+
+    connectors = names.cues(lang).connectors
+    toks = list(ent)
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _capital(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            if _capital(toks[j]):
+                j += 1
+            elif toks[j].text == "-" and not toks[j - 1].whitespace_ and j + 1 < len(toks) and not toks[j].whitespace_:
+                j += 2  # "Gee-sung": a hyphenated part keeps its case
+            elif toks[j].lower_ in connectors and j + 1 < len(toks) and _capital(toks[j + 1]):
+                j += 2  # "Francisco de la Torre" is matched "de" + "la" one at a time
+            else:
+                break
+        runs.append((i, j))
+        if j - i > 1:
+            runs.append((i + 1, j))  # without its first word: "Regele Frederic al IX-lea"
+        i = j
+    for a, b in sorted(runs, key=lambda r: (r[0] - r[1], r[0])):  # longest first
+        span = ent[a:b]
+        words = span.text.split()
+        if _known(span.text, lang) or _known(" ".join([_lemma(words[0], lang)] + words[1:]), lang):
+            continue  # "ministrul Coreei de Nord": the country, not a name of the person
+        if (a, b) == (0, len(toks)) and _is_name(span, lang):
+            return span
+        if _is_name(span, lang, inner=True):
+            return span
+    return None
+
+
+def _capital(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok.text[:1].isupper() and any(c.isalpha() for c in tok.text)
+
+
+def _is_name(ent, lang: str, inner: bool = False) -> bool:  # type: ignore[no-untyped-def]
     """Whether a PERSON span of the NER is a name, not a role noun or a pronoun.
 
     Why: RONEC's PERSON also covers "ministrul" and "Ea"; the tagger calls a sentence-initial
@@ -251,14 +303,25 @@ def _is_name(ent, lang: str) -> bool:  # type: ignore[no-untyped-def]
     words = [t for t in ent if t.is_alpha]
     if not words:
         return False
+    lex = load(lang)
     if len(words) == 1:
-        lex = load(lang)
         tok = words[0]
         forms = {_key(tok.text), _key(tok.lemma_ or tok.text), _key(_lemma(tok.text.lower(), lang))}
         if forms & (lex.roles | set(lex.pronouns)):
             return False
-        return tok.pos_ == "PROPN"
-    return any(t.pos_ == "PROPN" for t in words) and all(t.text[:1].isupper() for t in words)
+        # Inside a longer span ("Boileau" of "pentru Boileau"), a capitalized word that does not
+        # open its sentence is a name whatever the tagger says; an opening one needs PROPN.
+        return tok.pos_ == "PROPN" or (inner and not tok.is_sent_start)
+    if inner and _key(words[0].text) in lex.roles | set(lex.pronouns):
+        return False  # "Președintele Austriei": a role and a country, not a name
+    return any(t.pos_ == "PROPN" for t in words) and all(
+        t.text[:1].isupper() or t.i > 0 and t.doc[t.i - 1].text == "-" or t.lower_ in _connectors(lang) for t in words)
+
+
+def _connectors(lang: str) -> frozenset[str]:
+    from cronicar.analyze import names
+
+    return names.cues(lang).connectors
 
 
 def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
