@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ronec  # noqa: E402
+from cli_common import check_or_json  # noqa: E402
 from matching import one_to_one  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "ronec-v2"
@@ -147,13 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     args = ap.parse_args(argv)
     res = evaluate(args.data, args.limit, args.split)
-    if args.check:
-        low = below_floors(res, "test" if args.limit is None and args.split == "test" else "first300")
-        print("\n".join(low) or "all floors met")
-        return 1 if low else 0
-    if args.json:
-        print(json.dumps(res, indent=1))
-        return 0
+    prefix = "test" if args.limit is None and args.split == "test" else "first300"
+    code = check_or_json(res, (lambda: below_floors(res, prefix)) if args.check else None, args.json)
+    if code is not None:
+        return code
     print(f"RONEC v2 {args.split}, {res['sentences']} sentences; P / R / F1")
     print("| type | match | gold | cronicar | raw NER |")
     print("|---|---|---:|---|---|")

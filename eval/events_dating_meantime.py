@@ -43,6 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import events_meantime as EM  # noqa: E402
+from cli_common import check_or_json  # noqa: E402
 from matching import one_to_one  # noqa: E402
 
 ANCHOR_EVENT_FIRST = {"IS_INCLUDED", "SIMULTANEOUS"}  # event -> timex
@@ -205,13 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus:
         groups.update({"dev": EM.DEV, "held_out": EM.HELD_OUT, "all": EM.CORPORA})
     results = {name: evaluate(cs, args.data) for name, cs in groups.items()}
-    if args.check:
-        low = below_floors(results)
-        print("\n".join(low) or "all floors met")
-        return 1 if low else 0
-    if args.json:
-        print(json.dumps(results, indent=1))
-        return 0
+    code = check_or_json(results, (lambda: below_floors(results)) if args.check else None, args.json)
+    if code is not None:
+        return code
     print("| corpus | group | gold (skipped) | matched | cronicar within / exact | dct within / exact "
           "| nearest within / exact | cronicar recall |")
     print("|---|---|---|---|---|---|---|---|")

@@ -39,6 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import coref_metrics as CM  # noqa: E402
+from cli_common import check_or_json  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "en" / "meantime" / "intra_cross-doc_annotation"
 CORPORA = ("airbus", "apple", "gm", "stock")
@@ -283,13 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     elif not args.corpus:
         groups.update({"dev (airbus+gm)": DEV, "held-out (apple+stock)": HELD_OUT, "all": CORPORA})
     results = {name: evaluate(cs, args.data, args.stories) for name, cs in groups.items()}
-    if args.check and not args.stories:
-        low = below_floors(results)
-        print("\n".join(low) or "all floors met")
-        return 1 if low else 0
-    if args.json:
-        print(json.dumps(results, indent=1))
-        return 0
+    code = check_or_json(results, (lambda: below_floors(results)) if args.check and not args.stories else None,
+                         args.json)
+    if code is not None:
+        return code
     head = "| corpus | " + " | ".join(COLUMNS) + " |"
     print(head + "\n|" + "---|" * (len(COLUMNS) + 1))
     for name, r in results.items():
