@@ -49,3 +49,35 @@ def test_a_country_in_a_role_is_no_person(nlp_ro) -> None:  # type: ignore[no-un
     text = "Ministrul de externe al Coreei de Nord a vizitat Moscova, unde ministrul Coreei de Nord a semnat."
     persons = [m.text for m in analyze(text, DocDate.parse("2024-11"), "ro").entities if m.label == "PERSON"]
     assert not any("Coreei" in p for p in persons), persons
+
+
+@pytest.fixture(scope="module")
+def meantime(shared: Path) -> dict[str, dict[str, dict[str, float]]]:
+    import entities_meantime as M
+    import events_meantime as EM
+
+    data = shared / "data" / "en" / "meantime" / "intra_cross-doc_annotation"
+    return {name: M.evaluate(cs, data) for name, cs in {"dev": EM.DEV, "held_out": EM.HELD_OUT, "all": EM.CORPORA}.items()}
+
+
+def test_english_name_floors_hold(meantime: dict[str, dict[str, dict[str, float]]]) -> None:
+    import entities_meantime as M
+
+    assert M.below_floors(meantime) == []
+
+
+def test_english_names_beat_capitalization_alone(meantime: dict[str, dict[str, dict[str, float]]]) -> None:
+    r = meantime["held_out"]
+    assert r["cronicar_any_relaxed"]["f1"] > r["baseline_any_relaxed"]["f1"] + 0.05
+
+
+def test_english_organisations_and_acronym_countries(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = ("Singapore Airlines ordered jets from the planemaker Airbus, the U.S. said. Airbus told us "
+            "that the UK approved. Sales in Singapore rose.")
+    got = {m.text: (m.label, m.canonical) for m in analyze(text, DocDate.parse("2020-01-01"), "en").entities}
+    assert got["Singapore Airlines"][0] == "ORG" and got["Airbus"][0] == "ORG"
+    assert got["U.S."] == ("GPE", "United States") and got["UK"] == ("GPE", "United Kingdom")
+    assert got["Singapore"][0] == "GPE" and "us" not in got

@@ -82,6 +82,21 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def exact_case(lang: str) -> frozenset[str]:
+    """Aliases the hand file writes in capitals ("US", "UK"): they match only so written, never
+    the word "us"."""
+    path = LANG_DIR / lang / "entities_aliases.tsv"
+    if not path.exists():
+        return frozenset()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        alias = line.split("\t")[0].strip()
+        if alias and not line.startswith("#") and alias.replace(".", "").isupper():
+            out.add(alias.lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def _first_words(lang: str) -> frozenset[str]:
     """First words of every alias (lowercase), so most tokens are ruled out with one lookup."""
     return frozenset(k.split(" ")[0] for k in aliases(lang))
@@ -124,7 +139,7 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     clean = re.sub(r"\s+", " ", text.strip(" \"„”“«»'‘’.,"))
     if not clean:
         return None
-    hit = table.get(clean.lower()) or table.get(fold_accents(clean))
+    hit = table.get(clean.lower()) or table.get(text.strip().lower()) or table.get(fold_accents(clean))
     if not hit and not has_parser(lang):
         # Languages without a NER model name cities as GeoNames does, one key across languages;
         # Romanian keeps its own spelling ("București", "Damasc"), as its NER and readers write it.
@@ -171,6 +186,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).  Token
     # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
     table = aliases(ctx.lang)
+    exact = exact_case(ctx.lang)
     starts = _first_words(ctx.lang)
     cities_first = _city_first_words()
     ner_spans = SpanSet(taken)
@@ -184,8 +200,9 @@ def extract(ctx: Context) -> list[EntityMention]:
             for n in (4, 3, 2, 1):
                 if i + n <= len(bounds):
                     s, e = bounds[i][0], bounds[i + n - 1][1]
-                    if text[s:e].lower() in table:
-                        hit = (n, s, e, table[text[s:e].lower()][1])
+                    key = text[s:e].lower()
+                    if key in table and not (key in exact and not text[s:e].replace(".", "").isupper()):
+                        hit = (n, s, e, table[key][1])
                         break
         elif not first.isascii() and fold_accents(first) in table:
             # Derived demonyms are keyed without accents ("égyptiens" -> "egyptiens").
@@ -214,7 +231,9 @@ def extract(ctx: Context) -> list[EntityMention]:
         from cronicar.analyze import names
 
         skip = SpanSet(taken + [(t.start, t.end) for t in ctx.timexes])
-        for s, e, text, label in names.find(ctx.doc, ctx.lang, table, skip):
+        for s, e, text, label in names.find(ctx.doc, ctx.lang, table, skip, SpanSet(taken)):
+            if label == "ORG":  # an organisation named after a place absorbs it ("Singapore Airlines")
+                found = [f for f in found if not (f[0] < e and s < f[1])]
             found.append((s, e, text, label))
             taken.append((s, e))
     out: list[EntityMention] = []

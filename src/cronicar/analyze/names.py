@@ -30,12 +30,13 @@ class NameCues:
     titles: frozenset[str]
     orgs: frozenset[str]
     stop: frozenset[str]
+    org_titles: frozenset[str] = frozenset()  # "planemaker Airbus", "automaker GM": an organisation follows
 
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> NameCues:
     """The language's name cues (empty sets when it has no file)."""
-    table: dict[str, set[str]] = {"connector": set(), "title": set(), "org": set()}
+    table: dict[str, set[str]] = {"connector": set(), "title": set(), "org": set(), "org_title": set()}
     path = LANG_DIR / lang / "entities_names.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -54,7 +55,8 @@ def cues(lang: str) -> NameCues:
         stop = frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
     except Exception:  # a language spaCy does not know: no stop words
         stop = frozenset()
-    return NameCues(frozenset(table["connector"]), frozenset(table["title"]), frozenset(table["org"]), stop)
+    return NameCues(frozenset(table["connector"]), frozenset(table["title"]), frozenset(table["org"]), stop,
+                    frozenset(table["org_title"]))
 
 
 def _capitalized(word: str) -> bool:
@@ -62,13 +64,15 @@ def _capitalized(word: str) -> bool:
 
 
 def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
-         skip: SpanSet | None = None) -> list[tuple[int, int, str, str]]:
+         skip: SpanSet | None = None, places: SpanSet | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of the names in ``doc`` (character offsets).
 
     ``known`` is the gazetteer (lowercase alias -> (canonical, label)): a run it knows keeps its
     label.  ``skip``: character spans that are something else already (time expressions:
     "Monday", "January").  Sentence-initial words count only when the run goes on ("Sergei Lavrov said") or the
     word is capitalized elsewhere in mid-sentence; otherwise every sentence would open with a name.
+    ``places``: the part of ``skip`` an organisation's name may take in ("Singapore Airlines",
+    "Air France": the caller drops the place it absorbs).
     """
     c = cues(lang)
     taken = skip or SpanSet()
@@ -125,7 +129,19 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
         while j - i > 1 and toks[i].text.lower() in c.connectors:
             i += 1
         trimmed.append((i, j, titled))
+    absorbable = places or SpanSet()
     for i, j, titled in trimmed:
+        run = [toks[k] for k in range(i, j)]
+        # "Singapore Airlines", "Air France": the place is part of the name; "Banco Central de
+        # Siria" names its country after a connector and keeps it.
+        if (j - i > 1 and {run[0].lower_, run[-1].lower_.rstrip(".")} & orgs
+                and not any(t.lower_ in c.connectors for t in run)
+                and all(absorbable.overlaps(t.idx, t.idx + len(t.text)) or not taken.overlaps(t.idx, t.idx + len(t.text))
+                        for t in run)):
+            s = run[0].idx
+            text = full[s:run[-1].idx + len(run[-1].text)].rstrip(".")
+            out.append((s, s + len(text), text, "ORG"))  # "Singapore Airlines", "Air France", "Boeing Co."
+            continue
         # Words the gazetteer or the time tagger took ("North Korean", "Monday") end the name.
         while i < j and taken.overlaps(toks[i].idx, toks[i].idx + len(toks[i].text)):
             i += 1
@@ -148,6 +164,8 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
         elif ({words[0].lower(), words[-1].lower().rstrip(".")} & orgs and len(words) > 1
               or text.isupper()):
             label = "ORG"
+        elif prev in c.org_titles or prev.rstrip("s") in c.org_titles:
+            label = "ORG"  # "the planemaker Airbus", "rival Boeing"
         elif titled or is_title(prev) or (prev2 and is_title(prev2)):
             label = "PERSON"
         elif len(words) > 1 and last_words.get(words[-1]):
@@ -160,4 +178,13 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
     # A lone word that opens or closes a person's full name is that person ("Choe" of "Choe Son
     # Hui": family names come first in Korean and Chinese names).
     person_words = {w for _, _, t, lab in out if lab == "PERSON" and " " in t for w in (t.split()[0], t.split()[-1])}
-    return [(s, e, t, "PERSON" if lab == "MISC" and t in person_words else lab) for s, e, t, lab in out]
+    # A lone word that opens an organisation's full name is that organisation ("Boeing" after
+    # "Boeing Co.", "Ford" after "Ford Motor Company"), unless it closes a person's full name.
+    org_words = {t.split()[0] for _, _, t, lab in out if lab == "ORG" and " " in t
+                 and t.split()[0].lower() not in orgs}
+    last_names = {t.split()[-1] for _, _, t, lab in out if lab == "PERSON" and " " in t}
+    # One name, one kind in an article: "Airbus" told once as "the planemaker Airbus" is an
+    # organisation everywhere in it.
+    org_words |= {t for _, _, t, lab in out if lab == "ORG"}
+    return [(s, e, t, "ORG" if t in org_words and t not in last_names and lab in {"MISC", "PERSON"}
+             else "PERSON" if lab == "MISC" and t in person_words else lab) for s, e, t, lab in out]
