@@ -15,6 +15,8 @@ CASES = [
     ("Pyongyangul", "PERSON", ("Phenian", "GPE")),
     ("Kremlinul", "LOC", ("Rusia", "GPE")),
     ("Coreei de Nord", "GPE", ("Coreea de Nord", "GPE")),  # the first word declines
+    ("Statelor Unite", "GPE", ("Statele Unite ale Americii", "GPE")),  # CLDR has only the long name
+    ("SUA", "GPE", ("Statele Unite ale Americii", "GPE")),
     ("nord-coreean", "GPE", ("Coreea de Nord", "GPE")),
     ("rușii", "GPE", ("Rusia", "GPE")),
     ("Sergei Lavrov", "PERSON", ("Serghei Lavrov", "PERSON")),

@@ -49,6 +49,8 @@ def test_a_country_in_a_role_is_no_person(nlp_ro) -> None:  # type: ignore[no-un
     text = "Ministrul de externe al Coreei de Nord a vizitat Moscova, unde ministrul Coreei de Nord a semnat."
     persons = [m.text for m in analyze(text, DocDate.parse("2024-11"), "ro").entities if m.label == "PERSON"]
     assert not any("Coreei" in p for p in persons), persons
+    places = [m.canonical for m in analyze(text, DocDate.parse("2024-11"), "ro").entities if m.label == "GPE"]
+    assert places.count("Coreea de Nord") == 2, places  # the declined name found by the gazetteer too
 
 
 @pytest.fixture(scope="module")

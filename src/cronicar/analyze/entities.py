@@ -209,7 +209,17 @@ def extract(ctx: Context) -> list[EntityMention]:
             hit = (1, bounds[i][0], bounds[i][1], table[fold_accents(first)][1])
         if hit is None and first[:1].isupper():
             lem = _lemma(first, ctx.lang).lower()
-            if lem in table:
+            if lem in starts and lem != first.lower():  # "Coreei de Nord": the first word declines
+                for n in (4, 3, 2):
+                    if i + n <= len(bounds):
+                        s, e = bounds[i][0], bounds[i + n - 1][1]
+                        key = lem + text[bounds[i][1]:e].lower()
+                        if key in table:
+                            hit = (n, s, e, table[key][1])
+                            break
+            if hit is not None:
+                pass
+            elif lem in table:
                 hit = (1, bounds[i][0], bounds[i][1], table[lem][1])
             elif first.lower() in cities_first:
                 prev = text[bounds[i - 1][0]:bounds[i - 1][1]] if i else ""
