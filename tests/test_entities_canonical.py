@@ -81,3 +81,21 @@ def test_unknown_demonym_adjective_is_not_a_country_but_known_ones_are() -> None
     assert names.get("american") == "Statele Unite ale Americii"
     assert names.get("rusesc") == "Rusia"
     assert "American" not in names.values()
+
+
+def test_a_capital_acts_for_its_country_unless_it_is_where() -> None:
+    names = [(m.text, m.canonical) for m in _analyze(
+        "Moscova, care și-a trimis armata în Ucraina, nu a negat. Relațiile dintre Phenian și Moscova "
+        "s-au consolidat. Putin se va întâlni luni la Moscova cu Choe Son Hui.", "ro").entities if m.label == "GPE"]
+    assert names[0] == ("Moscova", "Rusia")  # the government acts (metonymy, like "Kremlinul")
+    assert ("Phenian", "Coreea de Nord") in names
+    assert names[-1] == ("Moscova", "Moscova")  # "la Moscova": the city
+    en = [(m.text, m.canonical) for m in _analyze("Moscow denied it. Talks in Moscow ended.", "en").entities]
+    assert en == [("Moscow", "Russia"), ("Moscow", "Moscow")]
+
+
+def _analyze(text: str, lang: str):  # type: ignore[no-untyped-def]
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    return analyze(text, DocDate.parse("2024-11"), lang)

@@ -123,3 +123,16 @@ def test_the_treaty_named_again_is_the_june_2024_treaty(chronicle: tuple[Store, 
 def test_talks_are_placed_where_they_were_held(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
     talks = find(chronicle[1], {"talks"}, "2024-11", {"Serghei Lavrov"})
     assert [e["place"] for e in talks] == ["Moscova"]
+
+
+def test_one_entity_for_a_country_its_forms_and_its_acting_capital(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    """"Rusia / Rusiei / Kremlinul / Moscova (acting)" are one entity; "Phenianul a furnizat" and
+    "Pyongyangul nu are nicio îndoială" are North Korea acting; "la Phenian" stays the city."""
+    store = chronicle[0]
+
+    def aliases(name: str) -> set[str]:
+        return {a for (a,) in store.query("SELECT alias FROM entity_aliases ea JOIN entities e ON e.id = ea.entity_id "
+                                          "WHERE e.name = ?", (name,))}
+    assert {"Rusiei", "Kremlinul", "Moscova"} <= aliases("Rusia")
+    assert {"Phenianul", "Pyongyangul"} <= aliases("Coreea de Nord")
+    assert store.query("SELECT 1 FROM entities WHERE name = 'Phenian'")  # the city of the June 2024 meeting

@@ -8,9 +8,9 @@ from them and cities from GeoNames (:mod:`cronicar.analyze.places`), plus the ha
 ``lang/<code>/entities_aliases.tsv`` (spellings, metonyms, what the rules miss).
 
 Metonymy decision: "Kremlinul" (and "Kremlin") acting as the government maps to the country
-("Rusia"); capitals stay places ("Moscova", "Phenian") so "la Moscova" keeps a place, and a
-capital acting as a government is mapped to its country where a role is filled (event
-participants), by :func:`government_of`, from GeoNames and CLDR data.
+("Rusia"); a capital stays a place after a locative preposition ("la Moscova", "in Moscow") and
+otherwise acts for its country ("Moscova, care și-a trimis armata", "Moscow denied": Rusia /
+Russia), by :func:`government_of`, from GeoNames and CLDR data.
 """
 
 from __future__ import annotations
@@ -259,9 +259,28 @@ def extract(ctx: Context) -> list[EntityMention]:
         canon, lab = c
         if lab not in KEEP:
             continue
+        if lab == "GPE":
+            canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
     resolve_short_forms(out, ctx.lang)
     return out
+
+
+def _acting_capital(text: str, start: int, canon: str, lang: str) -> str | None:
+    """The country a capital stands for when it acts ("Moscova, care și-a trimis armata",
+    "Relațiile dintre Phenian și Moscova", "Moscow denied"), as "Kremlinul" does; None when the
+    word before it is a locative preposition ("la Moscova", "in Moscow": the city) or the language
+    lists none (``locative`` in ``lang/<code>/entities_names.tsv``)."""
+    from cronicar.analyze import names
+
+    locatives = names.cues(lang).locatives
+    if not locatives:
+        return None
+    country = government_of(canon, lang)
+    if country is None:
+        return None
+    prev = text[max(0, start - 12):start].split()
+    return None if prev and prev[-1].lower() in locatives else country
 
 
 def _known(text: str, lang: str) -> bool:

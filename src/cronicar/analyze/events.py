@@ -217,6 +217,15 @@ def _attached(place, trig, verb) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
+def _place_name(m, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """The place a mention names: the city itself when the entity stage read a capital as its
+    government ("a vizitat Phenianul": the visit was to the city, not to "Coreea de Nord")."""
+    from cronicar.analyze.entities import canonicalize
+
+    city = canonicalize(m.text, m.label, lang)
+    return city[0] if city and government_of(city[0], lang) == m.canonical else m.canonical
+
+
 def _object_of(ctx: Context, m, trig) -> bool:  # type: ignore[no-untyped-def]
     """Whether the parse makes the mention the trigger's direct object ("a vizitat Phenianul")."""
     if not ctx.doc.has_annotation("DEP"):
@@ -283,7 +292,7 @@ def extract(ctx: Context) -> list[EventMention]:
             if etype in DESTINATION_TYPES:
                 places += [m for m in ents if m.label in {"GPE", "LOC"} and _object_of(ctx, m, tok)]
             place_m = _place(ctx, places, tok) if places else None
-            place = place_m.canonical if place_m else None
+            place = _place_name(place_m, ctx.lang) if place_m else None
             for m in ents:
                 if m is place_m or m.text.lower() in media:
                     continue  # the place is not a participant; nor is the agency that reported it
