@@ -70,30 +70,44 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
     # Demonyms derived from the CLDR names by the language's suffix rules ("siriano" -> Siria).
     for word, name in places.demonym_aliases(lang, tuple(sorted(countries))).items():
         table.setdefault(word, (name, "GPE"))
-    path = LANG_DIR / lang / "entities_aliases.tsv"
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) >= 3:
-                table[parts[0].strip().lower()] = (parts[1].strip(), parts[2].strip())
+    for alias, canonical, label in _hand_aliases(lang):
+        table[alias.lower()] = (canonical, label)
     return table
+
+
+@lru_cache(maxsize=None)
+def _hand_aliases(lang: str) -> tuple[tuple[str, str, str], ...]:
+    """(alias as written, canonical, label) rows of ``lang/<code>/entities_aliases.tsv``."""
+    path = LANG_DIR / lang / "entities_aliases.tsv"
+    if not path.exists():
+        return ()
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.strip() and not line.startswith("#") and len(parts) >= 3:
+            rows.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)
 def exact_case(lang: str) -> frozenset[str]:
     """Aliases the hand file writes in capitals ("US", "UK"): they match only so written, never
     the word "us"."""
-    path = LANG_DIR / lang / "entities_aliases.tsv"
-    if not path.exists():
-        return frozenset()
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        alias = line.split("\t")[0].strip()
-        if alias and not line.startswith("#") and alias.replace(".", "").isupper():
-            out.add(alias.lower())
-    return frozenset(out)
+    return frozenset(a.lower() for a, _, _ in _hand_aliases(lang) if a.replace(".", "").isupper())
+
+
+# Prepositions after which a place name is where something is, for a language that lists none
+# (``locative`` in ``lang/<code>/entities_names.tsv``).
+DEFAULT_LOCATIVES = frozenset({"la", "în", "in", "at", "din"})
+
+
+def after_locative(text: str, start: int, lang: str) -> bool:
+    """Whether the word right before ``start`` is a locative preposition of ``lang`` ("la Moscova",
+    "in Moscow"): then a place name there is where, not who."""
+    from cronicar.analyze import names
+
+    prev = text[max(0, start - 12):start].split()
+    return bool(prev) and prev[-1].lower() in (names.cues(lang).locatives or DEFAULT_LOCATIVES)
 
 
 @lru_cache(maxsize=None)
@@ -209,14 +223,8 @@ def extract(ctx: Context) -> list[EntityMention]:
             hit = (1, bounds[i][0], bounds[i][1], table[fold_accents(first)][1])
         if hit is None and first[:1].isupper():
             lem = _lemma(first, ctx.lang).lower()
-            if lem in starts and lem != first.lower():  # "Coreei de Nord": the first word declines
-                for n in (4, 3, 2):
-                    if i + n <= len(bounds):
-                        s, e = bounds[i][0], bounds[i + n - 1][1]
-                        key = lem + text[bounds[i][1]:e].lower()
-                        if key in table:
-                            hit = (n, s, e, table[key][1])
-                            break
+            if lem in starts and lem != first.lower():
+                hit = _declined(text, bounds, i, lem, table)
             if hit is not None:
                 pass
             elif lem in table:
@@ -266,21 +274,28 @@ def extract(ctx: Context) -> list[EntityMention]:
     return out
 
 
+def _declined(text: str, bounds: list[tuple[int, int]], i: int, lem: str,
+              table: dict[str, tuple[str, str]]) -> tuple[int, int, int, str] | None:
+    """A gazetteer name of several words whose first word declines ("Coreei de Nord" = the
+    alias "Coreea de Nord"), as (words, start, end, label)."""
+    for n in (4, 3, 2):
+        if i + n <= len(bounds):
+            key = lem + text[bounds[i][1]:bounds[i + n - 1][1]].lower()
+            if key in table:
+                return n, bounds[i][0], bounds[i + n - 1][1], table[key][1]
+    return None
+
+
 def _acting_capital(text: str, start: int, canon: str, lang: str) -> str | None:
     """The country a capital stands for when it acts ("Moscova, care și-a trimis armata",
-    "Relațiile dintre Phenian și Moscova", "Moscow denied"), as "Kremlinul" does; None when the
-    word before it is a locative preposition ("la Moscova", "in Moscow": the city) or the language
-    lists none (``locative`` in ``lang/<code>/entities_names.tsv``)."""
+    "Relațiile dintre Phenian și Moscova", "Moscow denied"), as "Kremlinul" does; None after a
+    locative preposition ("la Moscova", "in Moscow": the city) or when the language lists no
+    locatives (``locative`` in ``lang/<code>/entities_names.tsv``: es, fr, it keep their cities)."""
     from cronicar.analyze import names
 
-    locatives = names.cues(lang).locatives
-    if not locatives:
+    if not names.cues(lang).locatives or after_locative(text, start, lang):
         return None
-    country = government_of(canon, lang)
-    if country is None:
-        return None
-    prev = text[max(0, start - 12):start].split()
-    return None if prev and prev[-1].lower() in locatives else country
+    return government_of(canon, lang)
 
 
 def _known(text: str, lang: str) -> bool:

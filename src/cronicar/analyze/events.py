@@ -28,13 +28,12 @@ from __future__ import annotations
 import re
 
 from cronicar.analyze.context import Context
-from cronicar.analyze.entities import government_of
+from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EventMention, Timex
 
 __all__ = ["Cues", "cues", "extract", "lexicon", "trigger_key", "trigger_root", "triggers"]
-LOCATIVE = {"la", "în", "in", "at", "din"}
 # A trigger this close (in tokens) after one of the same type tells the same event: the support
 # verb and its noun ("au semnat un acord", "signed a new deal").  Farther apart, two triggers of
 # one type are two events ("the Dow fell 2% and the Nasdaq dropped 3%").
@@ -185,12 +184,6 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     return lex.types.get(key) or lex.types.get(tok.lower_), tok
 
 
-def _locative(text: str, start: int) -> bool:
-    """Whether a locative preposition ("la", "în", "din", "at", "in") comes right before ``start``."""
-    prev = text[max(0, start - 4):start].strip().lower().split()
-    return bool(prev) and prev[-1] in LOCATIVE
-
-
 def _governing_verb(tok):  # type: ignore[no-untyped-def]
     """The trigger itself if it is a verb, else the first verb above it in the parse."""
     for _ in range(12):
@@ -288,7 +281,7 @@ def extract(ctx: Context) -> list[EventMention]:
                 lo, hi = max(lo, told[0]), min(hi, told[1])  # the speaker tells it, not takes part
             ents = [m for m in ctx.entities if lo <= m.start and m.end <= hi]
             participants: list[str] = []
-            places = [m for m in ents if m.label in {"GPE", "LOC"} and _locative(ctx.text, m.start)]
+            places = [m for m in ents if m.label in {"GPE", "LOC"} and after_locative(ctx.text, m.start, ctx.lang)]
             if etype in DESTINATION_TYPES:
                 places += [m for m in ents if m.label in {"GPE", "LOC"} and _object_of(ctx, m, tok)]
             place_m = _place(ctx, places, tok) if places else None

