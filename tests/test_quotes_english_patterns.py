@@ -6,6 +6,7 @@ import pytest
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.nlp import get_nlp
+from cronicar.analyze import timex
 from cronicar.analyze.quotes import extract
 from cronicar.model import DocDate
 
@@ -38,6 +39,22 @@ CASES = [
      "he would seek changes to the program", "Grassley"),
     ("Figueroa said the campaign planned to bus in supporters.", "indirect",
      "the campaign planned to bus in supporters", "Figueroa"),
+    # a subject pronoun opens the clause whatever its verb ("turned", "met"), contractions included
+    ("Marley Anderson said she turned out at her first caucus Saturday to support Bernie Sanders.", "indirect",
+     "she turned out at her first caucus Saturday to support Bernie Sanders", "Marley Anderson"),
+    ("Sanders says he’d continue Obama’s actions if elected president.", "indirect",
+     "he’d continue Obama’s actions if elected president", "Sanders"),
+    # a name, then appositions, then the verb: the name speaks
+    ("Marley Anderson, 21, a junior from Las Vegas, said she turned out at her first caucus.", "indirect",
+     "she turned out at her first caucus", "Marley Anderson"),
+    # inside a relative clause the statement ends with it
+    ("Barkley, who said he typically votes democratic, was not impressed.", "indirect",
+     "he typically votes democratic", "Barkley"),
+    # a role held for someone else speaks, not the one it serves
+    ("A spokesman for Clinton said the campaign would not comment.", "indirect",
+     "the campaign would not comment", "A spokesman for Clinton"),
+    ("A senior adviser to Trump said the campaign would not comment.", "indirect",
+     "the campaign would not comment", "A senior adviser to Trump"),
     # the reported clause first, then its speaker and verb
     ("The van left Ground Zero before the police arrived, a source said.", "indirect",
      "The van left Ground Zero before the police arrived", "a source"),
@@ -54,7 +71,9 @@ NOT_CLAUSES = [
 
 
 def _quotes(text: str) -> list:  # type: ignore[type-arg]
-    return extract(Context(doc=get_nlp("en")(text), text=text, dct=DocDate.parse("2016-10-01"), lang="en"))
+    """Quotes as the pipeline extracts them: after the time expressions (dates are adjuncts)."""
+    doc, dct = get_nlp("en")(text), DocDate.parse("2016-10-01")
+    return extract(Context(doc=doc, text=text, dct=dct, lang="en", timexes=timex.tag(text, dct, "en", doc=doc)))
 
 
 @pytest.mark.parametrize("text", NOT_CLAUSES)
@@ -171,3 +190,32 @@ def test_quotes_english_split_quote_shares_the_cue() -> None:
     assert len(quotes) == 2
     assert {(q.cue, q.speaker) for q in quotes} == {(quotes[1].cue, "Rashad Robinson")}
     assert quotes[0].cue is not None and text[quotes[0].cue[0] : quotes[0].cue[1]] == "said"
+
+
+def test_a_colon_after_a_clause_without_that_keeps_its_quote() -> None:
+    text = ('His wife warned him to act "presidential," but Trump said he responded: '
+            '"When you have incoming, you can\'t be too presidential."')
+    got = {(q.kind, text[q.content[0]:q.content[1]], q.speaker) for q in _quotes(text)}
+    assert ("indirect", "he responded", "Trump") in got
+    assert ("direct", "When you have incoming, you can't be too presidential.", "Trump") in got
+
+
+def test_an_abbreviation_that_ends_the_sentence_ends_the_statement() -> None:
+    text = ("Bush says he’s going to await results after the polls close at 7 p.m. He says \u201cit’s "
+            "interesting that a lot of people claim they’re undecided this late.\u201d")
+    got = [(q.kind, text[q.content[0]:q.content[1]]) for q in _quotes(text)]
+    assert got == [("indirect", "he’s going to await results after the polls close at 7 p.m."),
+                   ("direct", "it’s interesting that a lot of people claim they’re undecided this late.")]
+
+
+def test_a_parenthetical_cue_is_not_a_clause_of_the_verb_before_it() -> None:
+    text = "He sincerely believes, he said, that the deal is good."
+    got = [(text[q.cue[0]:q.cue[1]], text[q.content[0]:q.content[1]]) for q in _quotes(text) if q.cue]
+    assert got == [("said", "the deal is good")]  # not 'believes' -> "he said"
+
+
+def test_a_date_between_the_verb_and_a_clause_without_that() -> None:
+    text = "Top Republican Party donor Sheldon Adelson said on Friday he met presidential candidate Donald Trump."
+    got = [(text[q.content[0]:q.content[1]], q.speaker, q.when["value"]) for q in _quotes(text)]
+    # the article is of Saturday 2016-10-01: "on Friday" is the day before, and the statement's date
+    assert got == [("he met presidential candidate Donald Trump", "Sheldon Adelson", "2016-09-30")]

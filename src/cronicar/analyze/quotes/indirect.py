@@ -132,6 +132,9 @@ def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool, head:
         t = doc[j]
         if t.text in CLAUSE_END and j > start:
             return j
+        if len(t.text) > 2 and t.text.endswith(".") and j + 1 < end and doc[j + 1].text[:1].isupper() \
+                and key(doc[j + 1]) in lex.openers:
+            return j + 1  # "after the polls close at 7 p.m. He says…": the abbreviation ended the sentence
         if head is not None and parsed and j > start + 1 and key(t) in {"și", "iar"}:
             v = next((x for x in doc[j + 1 : min(end, j + 5)] if x.pos_ == "VERB"), None)
             if v is not None and v.dep_ == "conj" and v.head.i == head:

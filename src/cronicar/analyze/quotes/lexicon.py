@@ -50,6 +50,8 @@ class Lexicon:
     openers: set[str] = field(default_factory=set)  # "the", "he": words that can open that clause
     non_openers: set[str] = field(default_factory=set)  # "in", "to": a phrase, not a clause, begins
     subordinators: set[str] = field(default_factory=set)  # "when", "who": a finite verb after them is not the clause's
+    subjects: set[str] = field(default_factory=set)  # "he", "they": a clause opens with them, any verb may follow
+    adverbs: set[str] = field(default_factory=set)  # "also", "never": may stand between a subject and its verb
     any_opener: bool = False  # any other word may open the clause ("said local officials should")
     past_suffix: str = ""  # "ed": a regular past tense, finite too ("the campaign planned")
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
@@ -83,7 +85,8 @@ _PHRASE_LISTS = {"prep": "preps", "connective": "connectives", "stop": "stops"}
 _KEY_SETS = {"noun": "speech_nouns", "nodata": "nodata", "addressee": "addressee_verbs",
              "postverb": "post_verbs", "document": "documents"}
 _WORD_SETS = {"finite": "finite", "opener": "openers", "nonopener": "non_openers",
-              "subordinator": "subordinators"}
+              "subordinator": "subordinators", "subject": "subjects",
+              "adverb": "adverbs"}
 
 
 @lru_cache(maxsize=None)

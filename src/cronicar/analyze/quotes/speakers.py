@@ -172,7 +172,10 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
             t = doc[j]
             if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
                 if j > start and key(doc[j - 1]) in EN_PREPOSITIONS:
-                    return None  # "Protesters marching through the streets chanted": an object
+                    r = _role_for(doc, j - 1, start, lex)
+                    # "A spokesman for the campaign said": the role speaks; "Protesters marching
+                    # through the streets chanted": the phrase is an object, no speaker here
+                    return Mention(r, e) if r is not None else None
                 return Mention(j, e)
             if key(t) in {"'s", "’s"} and j - 1 >= start and is_capitalized(doc[j - 1]):
                 # "Obama's former campaign strategist said": the possessor opens the phrase
@@ -200,7 +203,34 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         # English: keep the capitalized run / role phrase next to the verb.
         while s < e - 1 and not (is_capitalized(doc[s]) or key(doc[s]) in NP_DETS or key(doc[s]) in lex.roles):
             s += 1
+        if s - 1 > start and key(doc[s - 1]) in ROLE_PREPS:
+            r = _role_for(doc, s - 1, start, lex)
+            if r is not None:
+                return Mention(r, e)  # "Aides to Clinton say": the aides speak, not Clinton
     return Mention(s, e)
+
+
+ROLE_PREPS = {"for", "to"}  # "a spokesman for X", "aides to X": a role held for someone else
+
+
+def _role_for(doc: Doc, p: int, start: int, lex: Lexicon) -> int | None:
+    """Start of a role phrase ending right before the preposition at ``p`` ("a spokesman [for]",
+    "Aides [to]", "a senior adviser [to]"), or None when the word before it is no role noun."""
+    if p - 1 < start or key(doc[p]) not in ROLE_PREPS:
+        return None
+    head = key(doc[p - 1])
+    if head not in lex.roles and not (head.endswith("s") and head[:-1] in lex.roles):
+        return None
+    r = p - 1
+    while r - 1 >= start and p - r < 4:
+        prev = doc[r - 1]
+        k = key(prev)
+        if k in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
+            return r - 1
+        if not prev.is_alpha or k in EN_BREAK | STOP_WORDS or lex.is_verb(k) or not prev.is_lower:
+            break
+        r -= 1  # "senior", "longtime"
+    return r
 
 
 def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Mention | None:
