@@ -57,9 +57,15 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
     countries: list[tuple[str, str]] = []
     try:
         import babel
+        from babel.core import get_global
 
+        # CLDR also names groupings that no population lives in (its territory-language data has
+        # none): the European Union, the United Nations, the eurozone, pseudo-locales.  They are
+        # not places ("Uniunea Europeană" is an organisation, RONEC: ORG); the alias file names
+        # the organisations.
+        peopled = get_global("territory_languages")
         for code, name in babel.Locale(lang).territories.items():
-            if code.isalpha() and len(code) == 2:
+            if code.isalpha() and len(code) == 2 and peopled.get(code):
                 countries.append((name, code))
                 table.setdefault(name.lower(), (name, "GPE"))
                 # Text written without accents or diacritics ("Egypte", "Romania") names the same
