@@ -22,3 +22,46 @@ def test_the_european_union_is_an_organisation() -> None:
     c = ents("Mandatul Misiunii de Asistență a Națiunilor Unite în Irak a expirat.")
     assert not [x for x in c if x[0] == "Națiunilor Unite" and x[1] == "GPE"]
     assert ("Irak", "GPE", "Irak") in c
+
+
+def gpes(text: str) -> list[tuple[str, str]]:
+    return [(t, c) for t, lab, c in ents(text) if lab == "GPE"]
+
+
+def test_a_country_name_matches_only_capitalized() -> None:
+    # "șerbia" (serfdom) is a word; only "Serbia" is the country.
+    assert gpes("Domnitorul, ales la București și la Iași, a desființat șerbia (iobăgia) în ambele "
+                "principate.") == [("București", "București"), ("Iași", "Iași")]
+    assert ("Serbia", "Serbia") in gpes("Guvernul a semnat ieri acordul cu Serbia.")
+
+
+def test_a_language_is_not_its_country() -> None:
+    got = gpes("Populația orașului Iahotîn era vorbitoare de ucraineană, existând în minoritate și "
+               "vorbitori de rusă.")
+    assert not {"ucraineană", "rusă"} & {t for t, _ in got}
+    assert not gpes("Cuvântul cartier provine din italiană, unde un oraș era împărțit în șase.")
+    assert not gpes("Cunoaște mai multe limbi (albaneză, engleză, franceză, germană, italiană, rusă).")
+    assert not gpes("Filmul a fost tradus în limba rusă.")
+    # An adjective of another noun is the country.
+    assert ("rusă", "Rusia") in gpes("Armata rusă a testat cu succes o rachetă mobilă.")
+    assert ("chineză", "China") in gpes("O companie rusă și una chineză au semnat contractul.")
+
+
+def test_a_place_inside_a_longer_name_the_ner_passed_over() -> None:
+    assert not gpes("În Cupa României la volei feminin s-au calificat patru echipe.")
+    assert not gpes("Sala audio-video „George Enescu” este închisă temporar.")
+    assert not gpes("A fost al treilea titlu consecutiv după finala Cupei Kremlinului.")
+    assert not gpes("A cântat în concertul organizat în aer liber în Lincoln Memorial.")
+    # A role noun before the country does not make a longer name; nor does a sentence start.
+    assert ("Rusiei", "Rusia") in gpes("La conferință a vorbit Președintele Rusiei despre pace.")
+    assert ("România", "România") in gpes("Deși România a cerut amânarea, votul a avut loc.")
+
+
+def test_a_city_name_inside_a_person_is_the_persons() -> None:
+    got = ents("Fratele Prințului de Wales, Ducele de York, a descris planul ca neconstituțional.")
+    assert not [x for x in got if x[1] == "GPE"]
+
+
+def test_a_city_the_ner_calls_a_location_is_a_gpe() -> None:
+    got = gpes("Premierul va participa, la sfârșitul săptămânii, la Brisbane, în Australia, la Summitul G20.")
+    assert ("Brisbane", "Brisbane") in got and ("Australia", "Australia") in got
