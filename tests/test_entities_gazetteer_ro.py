@@ -65,3 +65,17 @@ def test_a_city_name_inside_a_person_is_the_persons() -> None:
 def test_a_city_the_ner_calls_a_location_is_a_gpe() -> None:
     got = gpes("Premierul va participa, la sfârșitul săptămânii, la Brisbane, în Australia, la Summitul G20.")
     assert ("Brisbane", "Brisbane") in got and ("Australia", "Australia") in got
+
+
+def orgs(text: str) -> list[tuple[str, str]]:
+    return [(t, c) for t, lab, c in ents(text) if lab == "ORG"]
+
+
+def test_an_organisation_the_ner_opens_with_a_lowercase_word() -> None:
+    # A lowercase noun and a name: the institution, capitalized.
+    assert ("guvernul Angolei", "Guvernul Angolei") in orgs(
+        "După organizarea Cupei Africii la fotbal din 2010, guvernul Angolei a decis să investească.")
+    # A quoted name after its noun is the name.
+    assert ('"Aurora”', "Aurora") in orgs('El a fost fost ministru, directorul ziarului "Aurora”; apoi senator.')
+    # A lowercase noun alone is no name.
+    assert not orgs("Legea a fost amânată, după cum dorea și guvernul.")

@@ -252,6 +252,8 @@ def extract(ctx: Context) -> list[EntityMention]:
             ent = _name_core(ent, ctx.lang)
             if ent is None:
                 continue  # role nouns ("ministrul", "Ea", "Șefa" at a sentence start)
+        elif label == "ORG":
+            ent = _org_core(ent, ctx.lang)
         found.append((ent.start_char, ent.end_char, ent.text, label))
         taken.append((ent.start_char, ent.end_char))
     # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).  Token
@@ -330,6 +332,10 @@ def extract(ctx: Context) -> list[EntityMention]:
         if label == "ORG" and parsed:
             span = ctx.doc.char_span(s, e, alignment_mode="expand")
             name = (nominative(span, ctx.lang) if span is not None else None) or text
+        if label == "ORG" and name[:1].islower() and any(w[:1].isupper() for w in name.split()[1:]):
+            # The NER's organisation is a lowercase noun and a name: an institution ("guvernul
+            # Angolei" -> "Guvernul Angolei"), as Romanian also writes it capitalized.
+            name = name[:1].upper() + name[1:]
         c = canonicalize(name, label, ctx.lang)
         if c is None:
             continue
@@ -438,6 +444,28 @@ def _name_core(ent, lang: str):  # type: ignore[no-untyped-def]
         if _is_name(span, lang, inner=True):
             return span
     return None
+
+
+def _org_core(ent, lang: str):  # type: ignore[no-untyped-def]
+    """The organisation inside an ORG span of the NER that opens with a lowercase word.
+
+    What follows a connector the span opens with ("de Plăți și Intervenție pentru Agricultură",
+    the NER having cut "Agenția"), or the quoted name after a noun ("ziarului „Aurora”"); else
+    the span as it is: a lowercase noun with a name is the institution ("guvernul Angolei",
+    "colegiului Sfântu Sava": capitalized by the caller), one without ("guvernul") is no name."""
+    from cronicar.analyze import names
+
+    words = [t for t in ent if t.is_alpha]
+    if not words or words[0].text[:1].isupper():
+        return ent
+    k = next((t.i - ent.start for t in ent if _capital(t) and t.is_alpha), None)
+    if k is None:
+        return ent
+    if all(t.lower_ in names.cues(lang).connectors for t in ent[:k]):
+        return ent[k:]  # "de Plăți și Intervenție pentru Agricultură"
+    if ent[k - 1].is_quote:
+        return ent[k - 1:]  # 'ziarului "Aurora”': the quoted name
+    return ent
 
 
 def _capital(tok) -> bool:  # type: ignore[no-untyped-def]
