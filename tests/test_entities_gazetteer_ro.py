@@ -79,3 +79,15 @@ def test_an_organisation_the_ner_opens_with_a_lowercase_word() -> None:
     assert ('"Aurora”', "Aurora") in orgs('El a fost fost ministru, directorul ziarului "Aurora”; apoi senator.')
     # A lowercase noun alone is no name.
     assert not orgs("Legea a fost amânată, după cum dorea și guvernul.")
+
+
+def test_an_organisation_noun_names_an_organisation() -> None:
+    assert ("Meggle", "Meggle") in orgs(
+        "Compania germană Meggle intenționează să achiziționeze Fabrica de produse lactate Oravița.")
+    assert ("Microsoft", "Microsoft") in orgs(
+        "Pe locurile următoare se situează gigantul Microsoft (software), care valorează 59 de miliarde.")
+    got = orgs("Colecția continuă seria din anii precedenți, cu brandurile Moschino, Versace, Cavalli și Etro.")
+    assert {"Moschino", "Versace", "Cavalli", "Etro"} <= {t for t, _ in got}
+    # A genitive is no name of the noun; a country stays a country.
+    assert not orgs("Trupele lui Putin au atacat orașul.")
+    assert not [o for o in orgs("Compania României a câștigat licitația.") if o[0] == "României"]

@@ -266,6 +266,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     ner_spans = SpanSet(taken)
     person_spans = SpanSet(persons)
     has_ner = ctx.doc.has_annotation("ENT_IOB")
+    deps = ctx.doc.has_annotation("DEP")
     text = ctx.text
     bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
     i = 0
@@ -315,6 +316,8 @@ def extract(ctx: Context) -> list[EntityMention]:
             found.append((s, e, text[s:e], label))
             taken.append((s, e))
         i += n
+    if has_ner and deps:
+        found = _named_organisations(ctx, found, SpanSet(taken))
     if not ctx.doc.has_annotation("ENT_IOB"):  # no NER for this language: capitalized names
         from cronicar.analyze import names
 
@@ -326,7 +329,6 @@ def extract(ctx: Context) -> list[EntityMention]:
             taken.append((s, e))
     out: list[EntityMention] = []
     parsed = ctx.doc.has_annotation("MORPH")
-    deps = ctx.doc.has_annotation("DEP")
     for s, e, text, label in sorted(found):
         name = text
         if label == "ORG" and parsed:
@@ -350,6 +352,58 @@ def extract(ctx: Context) -> list[EntityMention]:
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
     resolve_short_forms(out, ctx.lang)
+    return out
+
+
+def _org_cue(tok, cues: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name's first token is the name of an organisation noun of ``cues``: its
+    complement ("compania Meggle", "cotidianului german Bild", "gigantul Microsoft"), or a
+    conjunct of one ("brandurile Moschino, Versace, Cavalli și Etro")."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.i < tok.i:
+        tok = tok.head
+    head = tok.head
+    # Only adjectives between ("compania germană Meggle") or a "such as" ("companii precum
+    # Alitalia"); never a genitive article ("trupele lui Putin").
+    between = tok.doc[head.i + 1:tok.i] if head.i < tok.i else None
+    return (between is not None and tok.dep_ in {"nmod", "appos"} and len(between) <= 2
+            and all(t.pos_ == "ADJ" or t.dep_ == "case" and t.head is tok and t.pos_ == "ADV" for t in between)
+            and head.pos_ == "NOUN" and (head.lemma_.lower() in cues or head.lower_ in cues))
+
+
+def _named_organisations(ctx: Context, found: list[tuple[int, int, str, str]],
+                         taken: SpanSet) -> list[tuple[int, int, str, str]]:
+    """Names an organisation noun introduces are organisations (``org_title`` in
+    ``lang/<code>/entities_names.tsv``): a person or a city of the NER there is the company
+    ("Compania germană Meggle", "televiziunii Taraf Tv", "clubul Timișoara"), and a capitalized
+    name the NER passed over is one too ("gigantul Microsoft").  A country stays a country."""
+    from cronicar.analyze import names
+
+    cues = names.cues(ctx.lang).org_titles
+    if not cues:
+        return found
+    doc = ctx.doc
+    table = aliases(ctx.lang)
+    out = []
+    for s, e, text, label in found:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if label in {"PERSON", "GPE"} and span is not None and _org_cue(span[0], cues) \
+                and not (label == "GPE" and (_known(text, ctx.lang) or text.lower() in table)):
+            label = "ORG"
+        out.append((s, e, text, label))
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (_capital(tok) and tok.pos_ == "PROPN" and not tok.is_sent_start
+                and not taken.overlaps(tok.idx, tok.idx + len(tok.text)) and _org_cue(tok, cues)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].dep_ == "flat" and doc[j].head.i == i and _capital(doc[j]):
+            j += 1
+        s, e = tok.idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if not taken.overlaps(s, e):
+            out.append((s, e, ctx.text[s:e], "ORG"))
+        i = j
     return out
 
 
