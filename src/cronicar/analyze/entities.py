@@ -57,9 +57,15 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
     countries: list[tuple[str, str]] = []
     try:
         import babel
+        from babel.core import get_global
 
+        # CLDR also names groupings that no population lives in (its territory-language data has
+        # none): the European Union, the United Nations, the eurozone, pseudo-locales.  They are
+        # not places ("Uniunea Europeană" is an organisation, RONEC: ORG); the alias file names
+        # the organisations.
+        peopled = get_global("territory_languages")
         for code, name in babel.Locale(lang).territories.items():
-            if code.isalpha() and len(code) == 2:
+            if code.isalpha() and len(code) == 2 and peopled.get(code):
                 countries.append((name, code))
                 table.setdefault(name.lower(), (name, "GPE"))
                 # Text written without accents or diacritics ("Egypte", "Romania") names the same
@@ -90,10 +96,57 @@ def _hand_aliases(lang: str) -> tuple[tuple[str, str, str], ...]:
 
 
 @lru_cache(maxsize=None)
+def proper_names(lang: str) -> frozenset[str]:
+    """Aliases (lowercase, and without accents) that the data writes capitalized: CLDR's country
+    names and the capitalized rows of the hand file.  They match only capitalized text: "șerbia"
+    (serfdom) is not Serbia.  Derived demonyms ("sirian", "rușii") match in any case."""
+    names: set[str] = set()
+    try:
+        import babel
+
+        names.update(n for c, n in babel.Locale(lang).territories.items() if c.isalpha() and len(c) == 2)
+    except Exception:  # unknown locale: hand file only
+        pass
+    names.update(a for a, _, _ in _hand_aliases(lang) if a[:1].isupper())
+    return frozenset({n.lower() for n in names} | {fold_accents(n) for n in names})
+
+
+@lru_cache(maxsize=None)
 def exact_case(lang: str) -> frozenset[str]:
     """Aliases the hand file writes in capitals ("US", "UK"): they match only so written, never
     the word "us"."""
     return frozenset(a.lower() for a, _, _ in _hand_aliases(lang) if a.replace(".", "").isupper())
+
+
+@lru_cache(maxsize=None)
+def language_names(lang: str) -> frozenset[str]:
+    """CLDR's language names in ``lang`` (folded) that are not also a country name: "rusă",
+    "italiană", "Russian" -- words a demonym can also be."""
+    try:
+        import babel
+
+        loc = babel.Locale(lang)
+    except Exception:  # unknown locale
+        return frozenset()
+    countries = {fold_accents(n) for n in loc.territories.values()}
+    return frozenset(fold_accents(n) for n in loc.languages.values() if " " not in n) - countries
+
+
+def names_a_language(span) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a one-word demonym is a language here, not a country: it is a language name and
+    no adjective of a noun ("vorbitori de rusă", "provine din italiană"; not "Armata rusă", "presa
+    rusă, cea chineză"), or the adjective of a word for language (``language`` in
+    ``lang/<code>/entities_names.tsv``: "limba rusă", "limbi (albaneză, engleză, rusă)").  Needs
+    the parse; a conjunct counts as the first word of its list."""
+    from cronicar.analyze import names
+
+    if len(span) != 1 or fold_accents(span.text) not in language_names(span.doc.lang_):
+        return False
+    tok = span[0]
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    words = names.cues(span.doc.lang_).languages
+    return tok.dep_ != "amod" or tok.head.lemma_.lower() in words or tok.head.lower_ in words
 
 
 # Prepositions after which a place name is where something is, for a language that lists none
@@ -175,6 +228,8 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
         hit = table.get(base.lower())
         if hit:
             return hit
+        if label == "LOC" and _city(clean, lang, after_word=False):
+            label = "GPE"  # a city is a GPE, as the gazetteer types it ("la București", "Brisbane")
         return (lem[:1].upper() + lem[1:], label)
     if not clean[:1].isupper():
         return None
@@ -185,6 +240,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     """Entity mentions of one article (pure): NER + gazetteer, canonical names, short forms resolved."""
     found: list[tuple[int, int, str, str]] = []  # start, end, text, label
     taken: list[tuple[int, int]] = []
+    persons: list[tuple[int, int]] = []  # the NER's PERSON spans as tagged, roles and all
     for ent in ctx.doc.ents:
         label = NER_MAP.get(ent.label_)
         if label is None:
@@ -192,18 +248,25 @@ def extract(ctx: Context) -> list[EntityMention]:
         if ent.label_ == "NAT_REL_POL" and not _known(ent.text, ctx.lang):
             continue  # an adjective we cannot tie to a country ("comunist", "ortodox")
         if label == "PERSON":
+            persons.append((ent.start_char, ent.end_char))
             ent = _name_core(ent, ctx.lang)
             if ent is None:
                 continue  # role nouns ("ministrul", "Ea", "Șefa" at a sentence start)
+        elif label == "ORG":
+            ent = _org_core(ent, ctx.lang)
         found.append((ent.start_char, ent.end_char, ent.text, label))
         taken.append((ent.start_char, ent.end_char))
     # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).  Token
     # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
     table = aliases(ctx.lang)
     exact = exact_case(ctx.lang)
+    proper = proper_names(ctx.lang)
     starts = _first_words(ctx.lang)
     cities_first = _city_first_words()
     ner_spans = SpanSet(taken)
+    person_spans = SpanSet(persons)
+    has_ner = ctx.doc.has_annotation("ENT_IOB")
+    deps = ctx.doc.has_annotation("DEP")
     text = ctx.text
     bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
     i = 0
@@ -215,10 +278,12 @@ def extract(ctx: Context) -> list[EntityMention]:
                 if i + n <= len(bounds):
                     s, e = bounds[i][0], bounds[i + n - 1][1]
                     key = text[s:e].lower()
-                    if key in table and not (key in exact and not text[s:e].replace(".", "").isupper()):
+                    if key in table and not (key in exact and not text[s:e].replace(".", "").isupper()) \
+                            and not (key in proper and not first[:1].isupper()):
                         hit = (n, s, e, table[key][1])
                         break
-        elif not first.isascii() and fold_accents(first) in table:
+        elif not first.isascii() and fold_accents(first) in table \
+                and not (fold_accents(first) in proper and not first[:1].isupper()):
             # Derived demonyms are keyed without accents ("égyptiens" -> "egyptiens").
             hit = (1, bounds[i][0], bounds[i][1], table[fold_accents(first)][1])
         if hit is None and first[:1].isupper():
@@ -234,17 +299,25 @@ def extract(ctx: Context) -> list[EntityMention]:
                 for n in (3, 2, 1):
                     if i + n <= len(bounds):
                         s, e = bounds[i][0], bounds[i + n - 1][1]
-                        if _city(text[s:e], ctx.lang, prev[:1].islower()):
+                        if _city(text[s:e], ctx.lang, prev[:1].islower()) and not person_spans.overlaps(s, e):
+                            # A GeoNames name inside what the NER calls a person is the person's
+                            # ("Georgiana", "Ducele de York", "Rip Hamilton"), even when the span
+                            # holds no name cronicar keeps; a country there is the NER's mistake.
                             hit = (n, s, e, "GPE")
                             break
         if hit is None:
             i += 1
             continue
         n, s, e, label = hit
+        if has_ner and text[s:s + 1].isupper() and _inside_name(ctx.doc, i, i + n, ctx.lang):
+            i += n  # "Cupa României", "George Enescu": a word of a longer name the NER passed over
+            continue
         if not ner_spans.overlaps(s, e):  # gazetteer hits never overlap each other (left to right)
             found.append((s, e, text[s:e], label))
             taken.append((s, e))
         i += n
+    if has_ner and deps:
+        found = _named_organisations(ctx, found, SpanSet(taken))
     if not ctx.doc.has_annotation("ENT_IOB"):  # no NER for this language: capitalized names
         from cronicar.analyze import names
 
@@ -261,17 +334,95 @@ def extract(ctx: Context) -> list[EntityMention]:
         if label == "ORG" and parsed:
             span = ctx.doc.char_span(s, e, alignment_mode="expand")
             name = (nominative(span, ctx.lang) if span is not None else None) or text
+        if label == "ORG" and name[:1].islower() and any(w[:1].isupper() for w in name.split()[1:]):
+            # The NER's organisation is a lowercase noun and a name: an institution ("guvernul
+            # Angolei" -> "Guvernul Angolei"), as Romanian also writes it capitalized.
+            name = name[:1].upper() + name[1:]
         c = canonicalize(name, label, ctx.lang)
         if c is None:
             continue
         canon, lab = c
         if lab not in KEEP:
             continue
+        if lab == "GPE" and deps:
+            span = ctx.doc.char_span(s, e)
+            if span is not None and names_a_language(span):
+                continue
         if lab == "GPE":
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
     resolve_short_forms(out, ctx.lang)
     return out
+
+
+def _org_cue(tok, cues: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a name's first token is the name of an organisation noun of ``cues``: its
+    complement ("compania Meggle", "cotidianului german Bild", "gigantul Microsoft"), or a
+    conjunct of one ("brandurile Moschino, Versace, Cavalli și Etro")."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.i < tok.i:
+        tok = tok.head
+    head = tok.head
+    # Only adjectives between ("compania germană Meggle") or a "such as" ("companii precum
+    # Alitalia"); never a genitive article ("trupele lui Putin").
+    between = tok.doc[head.i + 1:tok.i] if head.i < tok.i else None
+    return (between is not None and tok.dep_ in {"nmod", "appos"} and len(between) <= 2
+            and all(t.pos_ == "ADJ" or t.dep_ == "case" and t.head is tok and t.pos_ == "ADV" for t in between)
+            and head.pos_ == "NOUN" and (head.lemma_.lower() in cues or head.lower_ in cues))
+
+
+def _named_organisations(ctx: Context, found: list[tuple[int, int, str, str]],
+                         taken: SpanSet) -> list[tuple[int, int, str, str]]:
+    """Names an organisation noun introduces are organisations (``org_title`` in
+    ``lang/<code>/entities_names.tsv``): a person or a city of the NER there is the company
+    ("Compania germană Meggle", "televiziunii Taraf Tv", "clubul Timișoara"), and a capitalized
+    name the NER passed over is one too ("gigantul Microsoft").  A country stays a country."""
+    from cronicar.analyze import names
+
+    cues = names.cues(ctx.lang).org_titles
+    if not cues:
+        return found
+    doc = ctx.doc
+    table = aliases(ctx.lang)
+    out = []
+    for s, e, text, label in found:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if label in {"PERSON", "GPE"} and span is not None and _org_cue(span[0], cues) \
+                and not (label == "GPE" and (_known(text, ctx.lang) or text.lower() in table)):
+            label = "ORG"
+        out.append((s, e, text, label))
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (_capital(tok) and tok.pos_ == "PROPN" and not tok.is_sent_start
+                and not taken.overlaps(tok.idx, tok.idx + len(tok.text)) and _org_cue(tok, cues)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].dep_ == "flat" and doc[j].head.i == i and _capital(doc[j]):
+            j += 1
+        s, e = tok.idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if not taken.overlaps(s, e):
+            out.append((s, e, ctx.text[s:e], "ORG"))
+        i = j
+    return out
+
+
+def _inside_name(doc, i: int, j: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether tokens ``i:j`` (a gazetteer name) are part of a longer capitalized name: a
+    capitalized word right after them, or right before them (through connectors: "Ducele de York",
+    "Turul Ciclist al Franței") that does not open its sentence and is no role noun ("a declarat
+    Președintele Rusiei" keeps Rusia).  Used where a NER read the text and tagged no entity there:
+    "Cupa României", "Aquatim Timișoara", "George Enescu", "Lincoln Memorial" name something else."""
+    from cronicar.analyze import names
+
+    c = names.cues(lang)
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in c.connectors and doc[k].text.islower():
+        k -= 1
+    if k >= 0 and _capital(doc[k]) and doc[k].is_alpha and not doc[k].is_sent_start \
+            and doc[k].lower_ not in c.titles and _lemma(doc[k].lower_, lang) not in c.titles:
+        return True
+    return j < len(doc) and _capital(doc[j]) and doc[j].is_alpha and not doc[j].is_sent_start
 
 
 def _declined(text: str, bounds: list[tuple[int, int]], i: int, lem: str,
@@ -347,6 +498,28 @@ def _name_core(ent, lang: str):  # type: ignore[no-untyped-def]
         if _is_name(span, lang, inner=True):
             return span
     return None
+
+
+def _org_core(ent, lang: str):  # type: ignore[no-untyped-def]
+    """The organisation inside an ORG span of the NER that opens with a lowercase word.
+
+    What follows a connector the span opens with ("de Plăți și Intervenție pentru Agricultură",
+    the NER having cut "Agenția"), or the quoted name after a noun ("ziarului „Aurora”"); else
+    the span as it is: a lowercase noun with a name is the institution ("guvernul Angolei",
+    "colegiului Sfântu Sava": capitalized by the caller), one without ("guvernul") is no name."""
+    from cronicar.analyze import names
+
+    words = [t for t in ent if t.is_alpha]
+    if not words or words[0].text[:1].isupper():
+        return ent
+    k = next((t.i - ent.start for t in ent if _capital(t) and t.is_alpha), None)
+    if k is None:
+        return ent
+    if all(t.lower_ in names.cues(lang).connectors for t in ent[:k]):
+        return ent[k:]  # "de Plăți și Intervenție pentru Agricultură"
+    if ent[k - 1].is_quote:
+        return ent[k - 1:]  # 'ziarului "Aurora”': the quoted name
+    return ent
 
 
 def _capital(tok) -> bool:  # type: ignore[no-untyped-def]
