@@ -45,6 +45,9 @@ def test_romanian_values(text: str, span: str, value: str) -> None:
         "Banca a vândut 8.000 de acțiuni, cu 12% mai mult.",  # numbers, percentages
         "Conform OUG 114/2018, taxa bancară a fost introdusă.",  # law number
         "Un bărbat în vârstă de 45 de ani a fost reținut.",  # age
+        "Directorul general, Serghei Bulgac, 40 de ani, este suspect în dosar.",  # age in apposition
+        "Firma este deținută de Ioana Lambru (32 de ani).",  # age in brackets
+        "Acțiunile au scăzut chiar a doua zi de după listare.",  # ordinal day anchored on an event
     ],
 )
 def test_never_dates(text: str) -> None:
@@ -211,3 +214,15 @@ def test_comparatives_measure_from_the_article_day() -> None:
     assert got["later this year"] == ("2006", "END", ("2006-10-05", "2006-12-31"))
     assert got["Earlier this month"] == ("2006-10", "START", ("2006-10-01", "2006-10-05"))
     assert got["Late last year"] == ("2005", "END", ("2005-09-01", "2005-12-31"))  # a third, as before
+
+
+def test_a_duration_is_still_a_duration_next_to_an_age() -> None:
+    got = {(t.text, t.value) for t in tag("Ioana Lambru, 32 de ani, conduce firma de trei ani.", DCT, "ro")}
+    assert got == {("trei ani", "P3Y")}
+
+
+def test_weekday_with_its_date_in_apposition_takes_the_date() -> None:
+    # DCT Monday 2017-04-24: a bare "vineri" would be 2017-04-21; the apposed date says which Friday
+    got = _values("Rulajele au însumat 18 mil. lei, ba chiar vineri, pe 14 aprilie, a fost atins minimul.",
+                  DocDate.parse("2017-04-24"))
+    assert got == {"vineri, pe 14 aprilie": "2017-04-14"}
