@@ -8,6 +8,8 @@ the normalized text and a map from each normalized position back to the original
 
 from __future__ import annotations
 
+import html
+import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
@@ -59,12 +61,51 @@ class Aligned:
         return s, e
 
 
+# An HTML character reference, also escaped again ("&amp;nbsp;", as exports of web pages carry them).
+_ENTITY = re.compile(r"&(?:amp;)*(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#\d{1,6}|#[xX][0-9a-fA-F]{1,5});")
+
+
+def _unescape(text: str) -> tuple[str, list[int] | None]:
+    """Character references left in plain text ("prețul&amp;nbsp;acțiunii") read as the characters
+    they stand for, with a map from each output position to its original one (None: unchanged).
+    Why here: the texts of web archives (Ziarul Financiar's among them) keep escaped entities,
+    which would otherwise reach the parser, the names and the timeline.  A no-break space becomes
+    a space: the tokenizers make a token of each no-break space."""
+    if "&" not in text:
+        return text, None
+    pieces: list[str] = []
+    starts: list[int] = []
+    last = 0
+    for m in _ENTITY.finditer(text):
+        ref = u = m.group(0)
+        for _ in range(3):  # "&amp;amp;nbsp;" -> "&amp;nbsp;" -> "&nbsp;" -> "\xa0"
+            v = html.unescape(u)
+            if v == u:
+                break
+            u = v
+        if u == ref:
+            continue  # not a reference html knows ("&Co;")
+        u = u.replace("\xa0", " ")
+        pieces.append(text[last:m.start()])
+        starts.extend(range(last, m.start()))
+        pieces.append(u)
+        starts.extend([m.start()] * len(u))
+        last = m.end()
+    if not pieces:
+        return text, None
+    pieces.append(text[last:])
+    starts.extend(range(last, len(text)))
+    return "".join(pieces), starts
+
+
 def normalize_aligned(text: str) -> Aligned:
-    """Normalize ``text`` (NFC, ș/ț) and keep a position map when NFC changed its length."""
-    folded = fold_diacritics(text)
+    """Normalize ``text`` (character references, NFC, ș/ț) and keep a position map when that
+    changed its length."""
+    plain, ref_starts = _unescape(text)
+    folded = fold_diacritics(plain)
     nfc = unicodedata.normalize("NFC", folded)
     if len(nfc) == len(folded):
-        return Aligned(nfc, text, None)
+        return Aligned(nfc, text, tuple(ref_starts) if ref_starts is not None else None)
     out: list[str] = []
     starts: list[int] = []
     i = 0
@@ -77,4 +118,6 @@ def normalize_aligned(text: str) -> Aligned:
         out.append(piece)
         starts.extend([i] * len(piece))
         i = j
+    if ref_starts is not None:
+        starts = [ref_starts[k] for k in starts]
     return Aligned(fold_diacritics("".join(out)), text, tuple(starts))
