@@ -35,6 +35,11 @@ CASES = [
      "direct", "nu vor exista măsuri de austeritate", "Mihai Tudose"),
     ("Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.",
      "indirect", "vizita va avea loc luni", "Kremlinul"),
+    # a document passed on by someone: its agent speaks, not the newspaper that asked
+    ("Prețul a fost de 30 de lei pe acțiune, potrivit răspunsurilor transmise la solicitarea ZF de Ministerul "
+     "Energiei, acționar la Petrom.", "indirect", "Prețul a fost de 30 de lei pe acțiune", "Ministerul Energiei"),
+    ("Dobânda va rămâne la 7%, potrivit unui comunicat transmis de Banca Națională a României.",
+     "indirect", "Dobânda va rămâne la 7%", "Banca Națională a României"),
     # the tokenizer glues the closing mark and a dash to the last word: "…consecințele”- a spus X"
     ("„Vom face totul pentru a limita consecințele”- a spus premierul Ion Popescu.",
      "direct", "Vom face totul pentru a limita consecințele", "Ion Popescu"),

@@ -476,7 +476,7 @@ def extract(ctx: Context) -> list[Quote]:
             first_noun = next((t for t in doc[ns:np_end] if not (key(t) in {"celor", "unor", "noilor"})), doc[ns])
             if key(first_noun) in lex.nodata or " ".join(key(t) for t in doc[ns : min(ns + 2, np_end)]) in lex.nodata:
                 continue
-            mention = Mention(ns, np_end)
+            mention = (_passive_agent(doc, ns, np_end) if parsed else None) or Mention(ns, np_end)
             media = _media_name(doc, mention, lex)
             if has_verb_rec:
                 pc = doc[cue.start].idx
@@ -670,6 +670,22 @@ def _zero_that(doc: Doc, j: int, end: int, lex: Lexicon, quoted: list[bool]) -> 
                                     and (key(doc[k - 1]) not in lex.openers or key(doc[k - 1]) in lex.subjects)
                                     and t.text.islower()):
             return j  # "the campaign planned": a past tense after the subject ("the injured" is not)
+    return None
+
+
+def _passive_agent(doc: Doc, start: int, end: int) -> Mention | None:
+    """"potrivit răspunsurilor transmise la solicitarea ZF de Ministerul Energiei": a document
+    passed on by someone speaks for its agent, the name after the participle's "de"."""
+    part = next((t.i for t in doc[start:end] if t.morph.get("VerbForm") == ["Part"]), None)
+    if part is None:
+        return None
+    for j in range(part + 1, end - 1):
+        if key(doc[j]) == "de" and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
+            e = j + 2
+            while e < end and (doc[e].text[:1].isupper() or key(doc[e]) in {"de", "a", "al", "ale", "și"}
+                               and e + 1 < end and doc[e + 1].text[:1].isupper()):
+                e += 1
+            return Mention(j + 1, e)
     return None
 
 
