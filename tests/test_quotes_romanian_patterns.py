@@ -70,6 +70,10 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         "Femeia nu a precizat cauza incendiului.",  # negated, nominal object
         "Beijingul a anunțat sancțiuni împotriva companiilor americane.",  # nominal object only
         "Conform datelor INS, inflația a scăzut la 5%.",  # data, not speech
+        "De la începutul anului, acțiunile SIF2 au crescut cu 4%, arată datele BVB.",  # data as a cue's subject
+        "Statul a încasat 12 mld. lei din dividende, arată calculele realizate de ZF.",
+        # a speech verb whose post-verbal phrase is its object, not a speaker
+        "Appraisal & Valuation, companie deținută de Ioan Botiș, anunță recrutarea lui Gheorghe Dragne, fostul șef.",
         "Nava-școală „Mircea” a intrat în port.",  # a name in quotes
     ],
 )
@@ -87,3 +91,10 @@ def test_quotes_romanian_pronoun_and_role(nlp_ro) -> None:
             "„Vom rămâne alături de Rusia”, a spus ministrul.")
     norm, quotes = _run(nlp_ro, text)
     assert [q.speaker for q in quotes] == ["Choe Son Hui", "Choe Son Hui"]
+
+
+def test_a_document_about_something_has_no_owner_to_speak(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    text = ("Necesitatea lucrărilor se fundamentează pe existența unor defecte, se arată în nota de aprobare a "
+            "investiției la Brădișor.")
+    _, quotes = _run(nlp_ro, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", None)]  # not "investiției"

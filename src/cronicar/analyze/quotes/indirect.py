@@ -214,7 +214,11 @@ def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> M
         return None
     for k in range(j + 2, min(end, j + 6)):
         if key(doc[k]) in {"al", "a", "ale", "ai"}:
-            return np_after(doc, k + 1, end, lex, parsed)
+            owner = np_after(doc, k + 1, end, lex, parsed)
+            # "nota de aprobare a investiției": a genitive of the document's topic owns nothing
+            if owner is not None and any(t.text[:1].isupper() for t in doc[owner.start:owner.end]):
+                return owner
+            return None
         if doc[k].text in {",", ".", ";", ":"}:
             return None
     return None
