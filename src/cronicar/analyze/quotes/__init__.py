@@ -338,10 +338,6 @@ def extract(ctx: Context) -> list[Quote]:
                 mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted, prefer_name=True)
             if mention is not None and key(doc[mention.start]) in lex.nodata and not pre_quote:
                 continue  # "…, arată datele BVB", "Calculele arată că…": data, not speech (guidelines)
-            if pre and not pre_quote and kind == "none" and parsed and subj is not None and mention is subj \
-                    and not any(t.text[:1].isupper() for t in doc[subj.start:subj.end]) \
-                    and not _plausible_speaker(doc, subj, lex, parsed):
-                continue  # "…, anunță recrutarea lui Gheorghe Dragne": the verb's object, no speaker
             if pre and kind in {"none", "quote"} and (subj is not None or kind == "none" or pre_quote):
                 # Postposed cue: the content is before it.
                 comma = cue.start - 1
