@@ -226,3 +226,24 @@ def test_weekday_with_its_date_in_apposition_takes_the_date() -> None:
     got = _values("Rulajele au însumat 18 mil. lei, ba chiar vineri, pe 14 aprilie, a fost atins minimul.",
                   DocDate.parse("2017-04-24"))
     assert got == {"vineri, pe 14 aprilie": "2017-04-14"}
+
+
+@pytest.mark.parametrize(("text", "lang", "dct", "expected"), [
+    ("Compania a avut pierderi de 12 milioane lei în ianuarie-septembrie 2017.", "ro", "2018-12-14",
+     {"ianuarie": "2017-01", "septembrie 2017": "2017-09"}),
+    ("Consumul a scăzut în decembrie-februarie 2017.", "ro", "2018-12-14",
+     {"decembrie": "2016-12", "februarie 2017": "2017-02"}),
+    ("Sales fell between June 3 and July 14, 2015.", "en", "2018-12-14",
+     {"June 3": "2015-06-03", "July 14, 2015": "2015-07-14"}),
+])
+def test_a_range_lends_its_year_to_its_first_end(text: str, lang: str, dct: str, expected: dict[str, str]) -> None:
+    assert _values(text, DocDate.parse(dct), lang) == expected
+
+
+def test_a_year_named_earlier_in_the_sentence_holds_after_blank_lines(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    # the parse starts the sentence at the blank lines before it, the text after them: both must
+    # agree that "2018" and "26 septembrie" are in one sentence
+    text = ("Pierderile s-au diminuat.  \n \nTemele vor fi abordate la ZF Pharma Summit 2018, a șaptea ediție a "
+            "evenimentului organizat de ZF în 25 și 26 septembrie.")
+    got = {t.text: t.value for t in tag(text, DocDate.parse("2018-08-30"), "ro", doc=nlp_ro(text))}
+    assert got["26 septembrie"] == "2018-09-26"

@@ -91,7 +91,11 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         if part.kind not in _TENSED:
             tense, sent_start = 0, starts.at(s)
         elif use_doc is not None:
-            tense, sent_start = tense_at(g, clean, s, e, use_doc, tense_cache)
+            # the parse gives the tense; the sentence key stays the text's, as for untensed
+            # expressions, so "in the same sentence" means the same thing for both (the parse puts
+            # the blank lines before a sentence inside it, the text does not)
+            tense, _ = tense_at(g, clean, s, e, use_doc, tense_cache)
+            sent_start = starts.at(s)
         else:
             # Why lazy: the tense look-up is the costliest step per expression, and most tensed
             # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
@@ -111,7 +115,37 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         else:
             os_, oe = s, e
         out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, rule.name))
+    joiners = g.lookup.get("range_joiners")
+    if joiners and len(out) > 1:
+        _share_range_year(out, text, re.compile(joiners["regex"], re.I), dct)
     return out
+
+
+_NAMED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)(-\d\d)?$")
+
+
+def _share_range_year(out: list[Timex], text: str, joiner: re.Pattern[str], dct: DocDate) -> None:
+    """A range whose year only its second end names: the first end takes it ("ianuarie-septembrie
+    2017", "between June 3 and July 14, 2015"), the year before when its month comes later in the
+    calendar ("decembrie-februarie 2017" -> 2016-12).  Without this the first end was placed by
+    tense alone, often in the wrong year."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma, mb = _MONTH_VALUE.match(a.value), _MONTH_VALUE.match(b.value)
+        if a.type != "DATE" or b.type != "DATE" or not ma or not mb or a.mod or _NAMED_YEAR.search(a.text):
+            continue
+        if not _NAMED_YEAR.search(b.text) or not joiner.match(text[a.end:b.start]):
+            continue
+        year = int(mb.group(1)) - (1 if int(ma.group(2)) > int(mb.group(2)) else 0)
+        if year == int(ma.group(1)):
+            continue
+        value = f"{year:04d}-{ma.group(2)}{ma.group(3) or ''}"
+        try:
+            iv = interval(value, a.type, a.mod, dct)
+        except ValueError:  # 29 February of a common year
+            continue
+        out[i] = Timex(a.start, a.end, a.text, a.type, value, a.mod, iv, a.rule)
 
 
 def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:
