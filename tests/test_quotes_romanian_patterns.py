@@ -40,6 +40,16 @@ CASES = [
      "Energiei, acționar la Petrom.", "indirect", "Prețul a fost de 30 de lei pe acțiune", "Ministerul Energiei"),
     ("Dobânda va rămâne la 7%, potrivit unui comunicat transmis de Banca Națională a României.",
      "indirect", "Dobânda va rămâne la 7%", "Banca Națională a României"),
+    # a "de" inside a name is no agent; the document's owner speaks
+    ("Pierderile au fost de 2 milioane lei, potrivit unui comunicat al Oil Terminal transmis miercuri Bursei de "
+     "Valori București.", "indirect", "Pierderile au fost de 2 milioane lei", "Oil Terminal"),
+    # a quote that is the whole statement, then a prepositional cue: direct, whatever it says inside
+    ('Prețurile au scăzut. "Conducerea (Electrica - n.r.) consideră că reducerea a adus economii de 20 milioane '
+     'de lei", potrivit prospectului.', "direct",
+     "Conducerea (Electrica - n.r.) consideră că reducerea a adus economii de 20 milioane de lei", "prospectul"),
+    # a fragment after other words stays one mixed indirect record
+    ("Un potențial scenariu ar fi „segregarea companiilor din grup”, potrivit UBS.", "indirect",
+     "Un potențial scenariu ar fi „segregarea companiilor din grup”", "UBS"),
     # the tokenizer glues the closing mark and a dash to the last word: "…consecințele”- a spus X"
     ("„Vom face totul pentru a limita consecințele”- a spus premierul Ion Popescu.",
      "direct", "Vom face totul pentru a limita consecințele", "Ion Popescu"),

@@ -505,7 +505,16 @@ def extract(ctx: Context) -> list[Quote]:
                     end = trim_right(doc, s, sent.end, lex, parsed)
                     add_indirect(s, end, cue, mention, si, prep=True)
             elif cue.start > sent.start and doc[cue.start - 1].text in {",", "(", "—", "–"}:
-                add_indirect(sent.start, cue.start - 1, cue, mention, si, prep=True)
+                close = cue.start - 2
+                qk = mark_of_close.get(doc[close].idx) if close >= 0 and is_quote_mark(doc[close]) else None
+                if qk is not None and not any(
+                        t.idx < marks[qk].open and not is_punct(t) and not match_seq(doc, t.i, lex.connectives)
+                        for t in doc[min(sent.start, tok_at.get(marks[qk].open, sent.start)):close]):
+                    # '"…", potrivit prospectului.': a quote that is the whole statement (a fragment
+                    # after other words, "Un scenariu ar fi „…”, potrivit UBS", is mixed indirect)
+                    add_direct(qk, cue, mention, cue.head, si)
+                else:
+                    add_indirect(sent.start, cue.start - 1, cue, mention, si, prep=True)
 
     # Headline without marks: "Vorbitor: enunț" in the title paragraph.
     if title_tokens and title_colon is not None:
@@ -679,9 +688,13 @@ def _passive_agent(doc: Doc, start: int, end: int) -> Mention | None:
     """"potrivit răspunsurilor transmise la solicitarea ZF de Ministerul Energiei": a document
     passed on by someone speaks for its agent, the name after the participle's "de"."""
     part = next((t.i for t in doc[start:end] if t.morph.get("VerbForm") == ["Part"]), None)
-    if part is None:
-        return None
+    if part is None or any(key(doc[k]) in {"al", "a", "ale", "ai"} and doc[k + 1].text[:1].isupper()
+                           for k in range(start, part)):
+        return None  # "un comunicat al Oil Terminal transmis…": the document's owner speaks
     for j in range(part + 1, end - 1):
+        prev = doc[j - 1]
+        if prev.text[:1].isupper() and not prev.text.isupper():
+            continue  # "Bursei de Valori", "Ministerul de Externe": a "de" inside a name
         if key(doc[j]) == "de" and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
             e = j + 2
             while e < end and (doc[e].text[:1].isupper() or key(doc[e]) in {"de", "a", "al", "ale", "și"}
