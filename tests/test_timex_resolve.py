@@ -247,3 +247,9 @@ def test_a_year_named_earlier_in_the_sentence_holds_after_blank_lines(nlp_ro) ->
             "evenimentului organizat de ZF în 25 și 26 septembrie.")
     got = {t.text: t.value for t in tag(text, DocDate.parse("2018-08-30"), "ro", doc=nlp_ro(text))}
     assert got["26 septembrie"] == "2018-09-26"
+
+
+def test_a_since_year_does_not_become_the_sentence_year() -> None:
+    text = ("Indicele BET a urcat marți la cea mai ridicată valoare din 2008 încoace, în cea mai bună ședință "
+            "din luna august încoace.")
+    assert _values(text, DocDate.parse("2019-11-26"))["luna august"] == "2019-08"  # not 2008-08

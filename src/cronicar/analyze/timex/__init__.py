@@ -74,6 +74,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     use_doc = doc if keep is None else None
     starts = SentenceStarts(clean)
     low = _lower(clean)
+    since_rx = g.lookup.get("open_since")
+    since = re.compile(since_rx["regex"]) if since_rx else None
     for idx, m in _matches(g, clean, low):
         rule = g.rules[idx]
         shorts, fulls = inner[idx]
@@ -109,7 +111,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         iv = interval(value, typ, mod, dct, wd)
         if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
             iv = _comparative(g, low[s:e], value, typ, dct) or iv
-        _remember(nar, typ, value, sent_start, part)
+        open_since = since is not None and since.match(low, e)
+        _remember(nar, typ, value, sent_start, part, open_since=bool(open_since))
         if shy is not None:
             os_, oe = s + bisect_right(shy, s), e - 1 + bisect_right(shy, e - 1) + 1
         else:
@@ -185,7 +188,7 @@ def _shape(typ: str, value: str) -> tuple[bool, bool, bool, bool]:
     return got
 
 
-def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) -> None:
+def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, open_since: bool = False) -> None:
     """Keep what later expressions anchor to: the last calendar unit, day, clock time, year.
 
     A comparison point ("a year earlier", "the year-ago quarter") is not the period under
@@ -199,6 +202,8 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any) 
         nar.last_day = (sent_start, value[:10])
     if clock:
         nar.last_time = value
+    if open_since:
+        return  # "din 2008 încoace": where a stretch began, not the year the sentence is about
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
 
