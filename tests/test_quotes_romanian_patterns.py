@@ -82,6 +82,7 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         "Conform datelor INS, inflația a scăzut la 5%.",  # data, not speech
         "De la începutul anului, acțiunile SIF2 au crescut cu 4%, arată datele BVB.",  # data as a cue's subject
         "Statul a încasat 12 mld. lei din dividende, arată calculele realizate de ZF.",
+        "În cazul Petrom, tranzacția este susținută și de faptul că acțiunile SNP sunt subevaluate.",  # a passive
         "Nava-școală „Mircea” a intrat în port.",  # a name in quotes
     ],
 )

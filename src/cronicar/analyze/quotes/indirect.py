@@ -115,6 +115,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             if parsed and g == i and tok.morph.get("VerbForm") == ["Part"]:
                 i += 1
                 continue  # "slujba, transmisă fără sunet": an adjectival participle, not a speech act
+            if parsed and tok.morph.get("VerbForm") == ["Part"] and any(t.lemma_ == "fi" for t in doc[g:i]):
+                i += 1
+                continue  # "tranzacția este susținută de faptul că": a passive, nobody speaks
             if not neg:
                 out.append(Cue(g, i + 1, i))
         i += 1
