@@ -200,10 +200,23 @@ def _lemma(word: str, lang: str) -> str:
         return word
 
 
+# Romanian endings that mark a declined or articled place name ("Rusiei", "Phenianul", "Franței"):
+# only then does the lemmatizer's base form replace the written one.
+_INFLECTED_RO = re.compile(r"(?:ul|ului|lui|ei|iei|ii|le|lor)$")
+_TICKER = re.compile(r"\s*\([A-Z][A-Z0-9]{1,5}\)$")
+
+
 def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     """(canonical, label) for a surface name, or None when it is not a name we keep."""
     table = aliases(lang)
     clean = re.sub(r"\s+", " ", text.strip(" \"„”“«»'‘’.,"))
+    # "Banca Transilvania (TLV)": a stock ticker is no part of the name; nor is a bracket the NER
+    # took from around it ("… Pensii Private SAFPP SA)")
+    clean = _TICKER.sub("", clean)
+    if clean.endswith(")") and clean.count(")") > clean.count("("):
+        clean = clean[:-1].rstrip()
+    if clean.startswith("(") and clean.count("(") > clean.count(")"):
+        clean = clean[1:].lstrip()
     if not clean:
         return None
     hit = table.get(clean.lower()) or table.get(text.strip().lower()) or table.get(fold_accents(clean))
@@ -230,6 +243,8 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
             return hit
         if label == "LOC" and _city(clean, lang, after_word=False):
             label = "GPE"  # a city is a GPE, as the gazetteer types it ("la București", "Brisbane")
+        if lang == "ro" and lem != clean and not _INFLECTED_RO.search(words[-1].lower()):
+            lem = clean  # "Nuclearelectrica" is a name in the nominative, not "Nuclearelectric"
         return (lem[:1].upper() + lem[1:], label)
     if not clean[:1].isupper():
         return None
