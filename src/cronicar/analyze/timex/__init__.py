@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 from cronicar.analyze.timex import rules as rules_mod
@@ -74,8 +74,7 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     use_doc = doc if keep is None else None
     starts = SentenceStarts(clean)
     low = _lower(clean)
-    since_rx = g.lookup.get("open_since")
-    since = re.compile(since_rx["regex"]) if since_rx else None
+    since = _lexicon_regex(g.lang, "open_since")
     for idx, m in _matches(g, clean, low):
         rule = g.rules[idx]
         shorts, fulls = inner[idx]
@@ -118,10 +117,17 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         else:
             os_, oe = s, e
         out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, rule.name))
-    joiners = g.lookup.get("range_joiners")
-    if joiners and len(out) > 1:
-        _share_range_year(out, text, re.compile(joiners["regex"], re.I), dct)
+    joiners = _lexicon_regex(g.lang, "range_joiners")
+    if joiners is not None and len(out) > 1:
+        _share_range_year(out, text, joiners, dct)
     return out
+
+
+@lru_cache(maxsize=None)
+def _lexicon_regex(lang: str, table: str) -> re.Pattern[str] | None:
+    """A ``{"regex": …}`` table of the language's lexicon, compiled once (``tag`` runs per article)."""
+    entry = rules_mod.load(lang).lookup.get(table)
+    return re.compile(entry["regex"], re.I) if entry else None
 
 
 _NAMED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
