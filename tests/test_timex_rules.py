@@ -41,6 +41,16 @@ def test_rule_example(lang: str, rule: rules_mod.Rule) -> None:
 
 
 @pytest.mark.parametrize("lang", rules_mod.languages())
+def test_every_rule_has_known_first_characters(lang: str) -> None:
+    """A rule whose first characters cannot be read off its pattern (a leading class such as
+    ``[A-Z][\\w-]+``) is tried at every word start and turns the trigger into "any word": the
+    Romanian tagger ran at half speed (1,700 instead of 3,000 ZF articles/s) with one such rule.
+    Start such rules at their literal part, with a lookbehind for what precedes it."""
+    g = rules_mod.load(lang)
+    assert [g.rules[i].name for i in g.always] == []
+
+
+@pytest.mark.parametrize("lang", rules_mod.languages())
 def test_rule_names_unique(lang: str) -> None:
     names = [r.name for r in rules_mod.load(lang).rules]
     assert len(names) == len(set(names))
