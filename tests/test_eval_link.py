@@ -88,3 +88,29 @@ def test_supervised_text_beats_the_majority_class(shared: Path) -> None:
     assert set(pred) == set(gold)
     assert info["accuracy"] >= majority + 0.3, (info, majority)
     assert L.bcubed(gold, pred)[2] > L.bcubed(gold, {a: "one" for a in gold})[2], info
+
+
+def test_misplaced_counts_articles_by_the_country_they_name_most() -> None:
+    """The misplacement count beside the linker's figure (docs/stories.md): an article outside a
+    story whose majority is its own gold topic is counted by what it names most; articles in such
+    a story are not counted."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import linking_mlcrisis as L
+    from cronicar.model import Article, DocDate
+
+    d = DocDate.parse("2011-03-01")
+    texts = [
+        ("libya", "En Libia, las tropas de Gadafi bombardean Bengasi."),
+        ("libya", "Libia: los rebeldes avanzan hacia Trípoli."),
+        ("yemen", "Libia vive otra jornada de combates en Misrata; en Libia nadie negocia."),  # folder says yemen
+        ("yemen", "Protestas en Yemen contra Saleh."),
+        ("egypt", "El Gobierno aprueba los presupuestos del año."),
+    ]
+    items = [(t, Article(text=x, date=d, lang="es", source=f"{t}{i}")) for i, (t, x) in enumerate(texts)]
+    gold = {a.id: t for t, a in items}
+    ids = [a.id for _, a in items]
+    pred = {ids[0]: "s1", ids[1]: "s1", ids[2]: "s1", ids[3]: "s2", ids[4]: "s3"}
+    got = L.misplaced(items, gold, pred)
+    # the Libya report in the yemen folder sits with Libya; the Yemen one is alone, so outside any
+    # story of its topic's majority; the budget one names no place
+    assert got == {"articles": 3, "own_topic_country_most": 1, "another_country_most": 1, "no_country": 1}
