@@ -84,6 +84,15 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         "Statul a încasat 12 mld. lei din dividende, arată calculele realizate de ZF.",
         "În cazul Petrom, tranzacția este susținută și de faptul că acțiunile SNP sunt subevaluate.",  # a passive
         "Nava-școală „Mircea” a intrat în port.",  # a name in quotes
+        # data and documents without a named owner (ZF, 2026-12-02 reading)
+        "Activele totale ale băncii cumulau 4,2 mld. lei, potrivit ultimelor date disponibile.",
+        "Acționarii au aprobat un dividend de 0,5 lei, potrivit unui raport prezent la Bursă.",
+        "Adânc în raportul financiar stă un tabel care arată că programul are un deficit uriaș.",
+        "Cele mai recente date legate de acționariat arată că fondul deținea 16,2% din acțiuni.",
+        "Acțiunile se tranzacționează la multipli reduși, ceea ce arată că investitorii întârzie să premieze profiturile.",
+        "Profitul net a crescut cu 62,8%, potrivit rezultatelor financiare preliminare pentru 2018.",
+        # a headline with a finite verb before its colon is not "Speaker: words"
+        "Devine oficial: Guvernul va suspenda contribuțiile la Pilonul II\n\nProgramul legislativ include proiectul.",
     ],
 )
 def test_quotes_romanian_not_statements(nlp_ro, text: str) -> None:
@@ -117,3 +126,32 @@ def test_a_document_about_something_has_no_owner_to_speak(nlp_ro) -> None:  # ty
             "investiției la Brădișor.")
     _, quotes = _run(nlp_ro, text)
     assert [(q.kind, q.speaker) for q in quotes] == [("indirect", None)]  # not "investiției"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("În perioada 2011-2015 au intrat în insolvență 3.000 de companii, arată un raport al companiei de "
+         "consultanță Coface.", "Coface"),
+        ("Necesarul de finanțare s-a redus la 50 de miliarde de lei, potrivit unui raport publicat de Erste Group Research.",
+         "Erste Group Research"),
+        ("OCDE: Diferența dintre bogați și săraci taie creșterea economică\n\nRaportul a fost publicat ieri.", "OCDE"),
+    ],
+)
+def test_a_report_speaks_through_its_named_owner(nlp_ro, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    """A report, study or headline source with a name: the name speaks (a report with no named
+    owner is not speech, as data is not: the cases above)."""
+    assert [q.speaker for q in _run(nlp_ro, text)[1]] == [speaker]
+
+
+def test_an_adverbial_before_an_impersonal_cue_is_no_speaker(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """"Per ansamblu, se estimează că…": the adverbial names no one; the statement goes to the
+    article's previous speaker, as a cue without a subject does."""
+    text = ("Andreas Treichl a declarat că banca va crește. Per ansamblu, se estimează că profitul "
+            "operațional va crește în 2018.")
+    quotes = _run(nlp_ro, text)[1]
+    norm = normalize_aligned(text).text
+    last = max(quotes, key=lambda q: q.content[0])
+    assert norm[last.content[0]:last.content[1]].startswith("profitul operațional")
+    assert last.speaker == "Andreas Treichl"
+    assert last.speaker_mention is None or not norm[last.speaker_mention[0]:last.speaker_mention[1]].startswith("Per")

@@ -188,8 +188,9 @@ def extract(ctx: Context) -> list[Quote]:
     if title_tokens:
         c0 = next((t.i for t in title_tokens if t.text == ":" and not quoted[t.i]), None)
         if c0 is not None and 0 < c0 <= 8 and is_capitalized(doc[0]) and not any(
-            lex.is_verb(key(t), "") for t in doc[0:c0]
-        ):
+            lex.is_verb(key(t), "") or (parsed and t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+                                       and not t.text.isupper()) for t in doc[0:c0]
+        ):  # "Devine oficial: …", "Cura financiară nu e bună: …" are headlines, not a speaker's words
             title_colon = c0
 
     for si, sent in enumerate(sents):
@@ -336,7 +337,7 @@ def extract(ctx: Context) -> list[Quote]:
                 if subj is not None and kind == "none":
                     subj = None
                 mention = _apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, quoted, prefer_name=True)
-            if mention is not None and key(doc[mention.start]) in lex.nodata and not pre_quote:
+            if mention is not None and _data_head(doc, mention.start, mention.end, lex, parsed) and not pre_quote:
                 continue  # "…, arată datele BVB", "Calculele arată că…": data, not speech (guidelines)
             if pre and kind in {"none", "quote"} and (subj is not None or kind == "none" or pre_quote):
                 # Postposed cue: the content is before it.
@@ -475,8 +476,7 @@ def extract(ctx: Context) -> list[Quote]:
                 ns += 1
             if ns >= np_end:
                 continue
-            first_noun = next((t for t in doc[ns:np_end] if not (key(t) in {"celor", "unor", "noilor"})), doc[ns])
-            if key(first_noun) in lex.nodata or " ".join(key(t) for t in doc[ns : min(ns + 2, np_end)]) in lex.nodata:
+            if _data_head(doc, ns, np_end, lex, parsed) or " ".join(key(t) for t in doc[ns : min(ns + 2, np_end)]) in lex.nodata:
                 continue
             mention = (_passive_agent(doc, ns, np_end) if parsed else None) or Mention(ns, np_end)
             media = _media_name(doc, mention, lex)
@@ -520,15 +520,14 @@ def extract(ctx: Context) -> list[Quote]:
     if title_tokens and title_colon is not None:
         if not any(r.content[0] < title_end for r in recs):
             colon = title_colon
-            if True:
-                m = Mention(0, colon)
-                q = quote_after(colon + 1, len(title_tokens) + 1)
-                if q is not None:
-                    add_direct(q, None, m, 0, 0)
-                elif colon + 2 < len(title_tokens):
-                    s, e = strip_edges(doc, colon + 1, len(title_tokens), lex)
-                    if e > s:
-                        recs.append(_Rec("indirect", tok_span(s, e), None, m, 0, sent=0))
+            m = Mention(0, colon)
+            q = quote_after(colon + 1, len(title_tokens) + 1)
+            if q is not None:
+                add_direct(q, None, m, 0, 0)
+            elif colon + 2 < len(title_tokens):
+                s, e = strip_edges(doc, colon + 1, len(title_tokens), lex)
+                if e > s:
+                    recs.append(_Rec("indirect", tok_span(s, e), None, m, 0, sent=0))
 
     # Headline "enunț - Anunțul X": a speech noun after a dash names who made the statement.
     if title_tokens and title_colon is None and not any(r.content[0] < title_end for r in recs):
@@ -935,6 +934,43 @@ def _gerund_subject(doc: Doc, g: int, start: int, lex: Lexicon) -> Mention | Non
     return np_after(doc, j, g, lex, False)
 
 
+#: words that open an adverbial, never a speaker (the parser tags "Per" in "Per ansamblu" a noun)
+_ADVERBIAL_STARTS = frozenset({"per", "în", "la", "pe", "cu", "pentru", "din", "după", "prin", "printre"})
+_GENITIVE = frozenset({"al", "a", "ai", "ale", "lui"})
+_DETERMINERS = frozenset({"un", "o", "unui", "unei", "unor", "celor", "noilor", "ultimelor", "ultimele", "cel", "cea", "cei", "cele"})
+
+
+def _data_head(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> bool:
+    """Whether a source phrase is data or a document, not someone speaking ("datele BVB",
+    "ultimelor date disponibile", "un tabel", "cel mai recent raport", "ceea ce arată că"): its
+    first word, or its head (the first noun in the parse, else the first non-determiner), is a
+    ``nodata`` entry of the cue lexicon."""
+    if start >= end:
+        return False
+    if key(doc[start]) in lex.nodata:
+        return True
+    toks = doc[start:end]
+    if parsed:
+        head = next((t for t in toks if t.pos_ in {"NOUN", "PROPN"}), None)
+    else:
+        head = next((t for t in toks if key(t) not in _DETERMINERS), None)
+    if head is None:
+        return False
+    if key(head) in lex.nodata:
+        return True
+    if key(head) not in lex.nodoc:
+        return False
+    # a report speaks through its named owner: "raportul FMI", "un raport al companiei de
+    # consultanță Coface", "un raport publicat de Erste Group Research" (not "un raport prezent
+    # la Bursă": a place, not an owner)
+    j = head.i + 1
+    if j < end and key(doc[j]) in _GENITIVE:
+        return not any(is_capitalized(t) for t in doc[j + 1 : min(end, j + 7)])
+    if j + 2 < end and key(doc[j + 1]) == "de" and (not parsed or "Part" in doc[j].morph.get("VerbForm")):
+        j += 2
+    return not (j < end and is_capitalized(doc[j]))
+
+
 def _plausible_speaker(doc: Doc, m: Mention | None, lex: Lexicon, parsed: bool) -> bool:
     """A mention that can speak: a name, a pronoun, a role, an organisation — not "Bombardamentele"."""
     if m is None:
@@ -1037,6 +1073,11 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
     last: _Rec | None = None
     for i in order:
         r = recs[i]
+        if r.mention is not None and parsed and not r.prep and (
+                doc[r.mention.start].pos_ == "ADP" or key(doc[r.mention.start]) in _ADVERBIAL_STARTS):
+            # "Per ansamblu, se estimează că…": an adverbial before an impersonal cue names no one;
+            # the statement is the previous speaker's, as for a cue without a subject
+            r.mention = None
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
             speaker, person = resolver.resolve(r.mention, nm)

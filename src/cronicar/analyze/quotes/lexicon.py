@@ -32,6 +32,7 @@ class Lexicon:
     preps: list[list[str]] = field(default_factory=list)  # token sequences, longest first
     speech_nouns: set[str] = field(default_factory=set)
     nodata: set[str] = field(default_factory=set)
+    nodoc: set[str] = field(default_factory=set)  # "raportul": not speech unless a named owner follows
     connectives: list[list[str]] = field(default_factory=list)
     stops: list[list[str]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
@@ -82,7 +83,7 @@ def _words(phrase: str) -> list[str]:
 # quotes_cues.txt kinds -> the Lexicon field they fill: word sequences, one key per line, or a
 # line of single words
 _PHRASE_LISTS = {"prep": "preps", "connective": "connectives", "stop": "stops"}
-_KEY_SETS = {"noun": "speech_nouns", "nodata": "nodata", "addressee": "addressee_verbs",
+_KEY_SETS = {"noun": "speech_nouns", "nodata": "nodata", "nodoc": "nodoc", "addressee": "addressee_verbs",
              "postverb": "post_verbs", "document": "documents"}
 _WORD_SETS = {"finite": "finite", "opener": "openers", "nonopener": "non_openers",
               "subordinator": "subordinators", "subject": "subjects",
