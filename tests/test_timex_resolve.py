@@ -253,3 +253,35 @@ def test_a_since_year_does_not_become_the_sentence_year() -> None:
     text = ("Indicele BET a urcat marți la cea mai ridicată valoare din 2008 încoace, în cea mai bună ședință "
             "din luna august încoace.")
     assert _values(text, DocDate.parse("2019-11-26"))["luna august"] == "2019-08"  # not 2008-08
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dct", "expected"),
+    [
+        # a year named earlier in the sentence, but the weekday says which year the date is in
+        ("Indicele, folosit la creditele contractate înainte de luna mai 2019, a fost cotat vineri 1 aprilie la "
+         "4,6%, ca joi în 31 martie.", "ro", "2022-04-04",
+         {"vineri 1 aprilie": "2022-04-01", "joi în 31 martie": "2022-03-31"}),
+        # TimeBank-es: a Monday 31 December in a January 2002 article is 2001's
+        ("La medida entrará en vigor el lunes, 31 de diciembre.", "es", "2002-01-04", {"el lunes, 31 de diciembre": "2001-12-31"}),
+        # a written year wins over the weekday, even when they disagree
+        ("Ședința a avut loc vineri, 1 aprilie 2019.", "ro", "2022-04-04", {"vineri, 1 aprilie 2019": "2019-04-01"}),
+    ],
+)
+def test_a_weekday_picks_the_year_of_its_date(text: str, lang: str, dct: str, expected: dict[str, str]) -> None:
+    got = _values(text, DocDate.parse(dct), lang)
+    for span, value in expected.items():
+        assert got.get(span) == value, got
+
+
+def test_no_expression_runs_across_a_paragraph_break() -> None:
+    """ZF agendas: "Summit'21" at a line's end and "Ziua II" two lines down are not "21 zile"."""
+    got = _values("ZF Bankers Summit'21  \n \n Ziua II, 7 iulie 2021", DocDate.parse("2021-07-06"))
+    assert got == {"7 iulie 2021": "2021-07-07"}
+
+
+def test_starting_today_is_the_day_not_the_present() -> None:
+    """"începând de astăzi" is the article's day; "investitorii de astăzi" stays PRESENT_REF."""
+    dct = DocDate.parse("2022-09-29")
+    assert _values("Ea intră în consiliu începând de astăzi, 29 septembrie.", dct)["astăzi"] == "2022-09-29"
+    assert _values("Investitorii de astăzi sunt mai prudenți.", dct)["astăzi"] == "PRESENT_REF"

@@ -248,11 +248,13 @@ def _matches(g: rules_mod.Grammar, text: str, low: str) -> Any:
             if rx is None:
                 continue
         m = rx.match(text, i)
-        if m is not None and m.end() > i:
+        if m is not None and m.end() > i and not _PARAGRAPH.search(text, i, m.end()):
+            # (no expression runs across a paragraph break: "Summit'21 \n \n Ziua II" is no P21D)
             yield int(m.lastgroup[1:]), m  # type: ignore[index]
             pos = m.end()
 
 
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _WINDOWS: dict[str, dict[str, Any]] = {}
 _INNER: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 

@@ -182,6 +182,8 @@ def h_weekday(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
     if gd.get("d"):  # weekday + date in apposition: the date decides
         part = h_date(g, gd, p)
         part.f["pod"] = pod
+        if part.kind == "month":
+            part.f["check_wd"] = wd  # ...and the weekday picks its year when none is written
         if pod:
             part.type = "TIME"
         return part

@@ -147,6 +147,11 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
                 date(y, month, day)
             except ValueError:
                 return None
+            wd = f.get("check_wd")
+            if wd and not f.get("explicit_year") and date(y, month, day).isoweekday() != int(wd):
+                # "vineri 1 aprilie" after "luna mai 2019" in a 2022 article: 1 April 2019 was a
+                # Monday, 1 April 2022 a Friday — the weekday names the year
+                y = _year_of_weekday(month, day, int(wd), [y0, y0 - 1, y0 + 1]) or y
             v = f"{y:04d}-{month:02d}-{day:02d}"
             if f.get("week"):
                 return "DATE", iso_week(date(y, month, day))
@@ -416,6 +421,17 @@ _MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 
 _INTERVALS: dict[tuple[str, str, str | None, int | None], tuple[str, str] | None] = {}
+
+
+def _year_of_weekday(month: int, day: int, wd: int, years: list[int]) -> int | None:
+    """The first of ``years`` in which ``month``/``day`` falls on ISO weekday ``wd``."""
+    for y in years:
+        try:
+            if date(y, month, day).isoweekday() == wd:
+                return y
+        except ValueError:
+            continue
+    return None
 
 
 def interval(value: str, typ: str, mod: str | None = None, dct: DocDate | None = None, weekday: int | None = None) -> tuple[str, str] | None:
