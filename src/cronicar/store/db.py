@@ -31,6 +31,13 @@ def _create(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[Migration] = [_create]
 
 
+def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:
+    """A statement's or event's date (``{"value", "interval"}``) as its three store columns."""
+    when = when or {}
+    interval = when.get("interval") or [None, None]
+    return when.get("value"), interval[0], interval[1]
+
+
 def default_db_path() -> Path:
     """``$CRONICAR_DB`` if set, else ``cronicar.db`` in the working directory.
 
@@ -149,8 +156,6 @@ class Store:
             )
         speaker_ids = {m.canonical: m.entity_id for m in analysis.entities if m.label in {"PERSON", "ORG", "GPE"}}
         for q in analysis.quotes:
-            when = q.when or {}
-            interval = when.get("interval") or [None, None]
             conn.execute(
                 "INSERT OR IGNORE INTO quotes(id, article_id, kind, start, \"end\", cue_start, cue_end,"
                 " speaker_start, speaker_end, speaker, speaker_entity, addressee, media_source,"
@@ -162,13 +167,11 @@ class Store:
                     q.speaker_mention[0] if q.speaker_mention else None,
                     q.speaker_mention[1] if q.speaker_mention else None,
                     q.speaker, speaker_ids.get(q.speaker or ""), q.addressee, q.media_source,
-                    when.get("value"), interval[0], interval[1],
+                    *_when_columns(q.when),
                 ),
             )
         for ev in analysis.events:
             sent = ev.sentence or analysis.sentence_of(ev.trigger[0])
-            when = ev.when or {}
-            interval = when.get("interval") or [None, None]
             conn.execute(
                 "INSERT OR IGNORE INTO event_mentions(article_id, trigger_start, trigger_end,"
                 " sent_start, sent_end, type, summary, participants, place, when_value, when_start,"
@@ -177,7 +180,7 @@ class Store:
                     article.id, ev.trigger[0], ev.trigger[1], sent[0], sent[1], ev.type,
                     ev.summary or analysis.text[sent[0]:sent[1]].strip(),
                     json.dumps(ev.participants, ensure_ascii=False), ev.place,
-                    when.get("value"), interval[0], interval[1],
+                    *_when_columns(ev.when),
                 ),
             )
 
