@@ -31,7 +31,7 @@ def _story_of(conn: sqlite3.Connection, article_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _in_story(conn: sqlite3.Connection, entity_id: str, story_id: str) -> bool:
+def in_story(conn: sqlite3.Connection, entity_id: str, story_id: str) -> bool:
     return conn.execute(
         "SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id "
         "WHERE m.entity_id=? AND a.story_id=? LIMIT 1", (entity_id, story_id)).fetchone() is not None
@@ -41,7 +41,7 @@ def _full_names_with(conn: sqlite3.Connection, token: str, story_id: str) -> lis
     rows = conn.execute(
         "SELECT e.id, e.name FROM person_tokens p JOIN entities e ON e.id=p.entity_id WHERE p.token=?",
         (token.lower(),)).fetchall()
-    return [(eid, name) for eid, name in rows if _in_story(conn, eid, story_id)]
+    return [(eid, name) for eid, name in rows if in_story(conn, eid, story_id)]
 
 
 def _replace_name(conn: sqlite3.Connection, table: str, where: str, params: tuple, old: str, new: str) -> None:
@@ -53,8 +53,9 @@ def _replace_name(conn: sqlite3.Connection, table: str, where: str, params: tupl
                          (json.dumps(merged, ensure_ascii=False), rid))
 
 
-def _merge(conn: sqlite3.Connection, short: tuple[str, str], full: tuple[str, str], story_id: str) -> None:
-    """Move the story's mentions, quotes and event participants of ``short`` to ``full``."""
+def move_entity(conn: sqlite3.Connection, short: tuple[str, str], full: tuple[str, str], story_id: str) -> None:
+    """Move the story's mentions, quotes and event participants of ``short`` (id, name) to
+    ``full``; its written forms become aliases of ``full``; ``short`` goes when nothing names it."""
     (sid, sname), (fid, fname) = short, full
     arts = "SELECT id FROM articles WHERE story_id=?"
     for (alias,) in conn.execute(f"SELECT DISTINCT text FROM mentions WHERE entity_id=? AND article_id IN ({arts})",
@@ -65,6 +66,9 @@ def _merge(conn: sqlite3.Connection, short: tuple[str, str], full: tuple[str, st
                  f"AND article_id IN ({arts})", (fid, fname, sid, sname, story_id))
     _replace_name(conn, "event_mentions", f"article_id IN ({arts})", (story_id,), sname, fname)
     _replace_name(conn, "events", "story_id=?", (story_id,), sname, fname)
+    # a place is a name too ("@ Pyongyang" in the English report is the story's "@ Phenian")
+    conn.execute(f"UPDATE event_mentions SET place=? WHERE place=? AND article_id IN ({arts})", (fname, sname, story_id))
+    conn.execute("UPDATE events SET place=? WHERE place=? AND story_id=?", (fname, sname, story_id))
     try:  # the story linker's entity profile, when it keeps one
         row = conn.execute("SELECT n FROM story_entities WHERE entity_id=? AND story_id=?", (sid, story_id)).fetchone()
         if row is not None:
@@ -104,10 +108,10 @@ def merge_short_names(conn: sqlite3.Connection, article_id: str) -> list[tuple[s
             for w in words:
                 sid = entity_key("PERSON", w)
                 row = conn.execute("SELECT name FROM entities WHERE id=? AND type='PERSON'", (sid,)).fetchone()
-                if row and _in_story(conn, sid, story_id) and len(_full_names_with(conn, w, story_id)) == 1:
+                if row and in_story(conn, sid, story_id) and len(_full_names_with(conn, w, story_id)) == 1:
                     pairs.append(((sid, row[0]), (eid, name)))
     done = []
     for short, full in dict.fromkeys(pairs):
-        _merge(conn, short, full, story_id)
+        move_entity(conn, short, full, story_id)
         done.append((short[1], full[1]))
     return done

@@ -30,6 +30,7 @@ from cronicar.link import index, signals
 from cronicar.link.events import link_events
 from cronicar.link.merge import merge
 from cronicar.link.persons import merge_short_names
+from cronicar.link.variants import merge_variants
 
 # Calibrated on the calibration half of ML-Crisis (eval/linking_mlcrisis.py --calibrate: logistic fit,
 # two rounds, then a threshold grid; calibration-half F1 0.799; 0.807 once cities also count for their country), reported
@@ -231,6 +232,8 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     # One person across the story ("Kim" here, "Kim Jong Un" in another report) before the
     # article's events are compared with the story's: their participants then agree.
     merge_short_names(conn, article_id)
+    # and one actor across languages and spellings ("Sergei Lavrov" here, "Serghei Lavrov" there)
+    merge_variants(conn, article_id)
     link_events(conn, article_id, story_id)
 
 

@@ -1,0 +1,113 @@
+"""One entity across languages and spellings inside a story.
+
+An English report of a story names "Sergei Lavrov", "North Korea" and "Pyongyang" where the
+Romanian reports say "Serghei Lavrov", "Coreea de Nord" and "Phenian": per article, each language
+names its entities its own way (the analysis cannot know the other reports), so the store holds
+two entities for one actor and the story's entity page, quotes and event participants split.
+
+Here every person and place of a new article gets a language-free key: a country its CLDR code
+(``cc:KP`` for "North Korea" and "Coreea de Nord"), a city its GeoNames name (``city:Pyongyang``
+for "Phenian" and "Pyongyang"), a person of two or more words the spelling key of each word
+(:func:`spelling_key`: "Serghei", "Sergei", "Sergey" -> "sergei").  An entity of the same story with
+the same key is the same one: the new article's entity moves into it (its name becomes an alias),
+as a bare "Kim" moves into the story's "Kim Jong Un" (:mod:`cronicar.link.persons`).  Inside the
+story only, as there: outside it, nothing is assumed.
+
+Cost: per person and place of the article, one look-up by key (primary key of ``entity_keys``);
+only a key that another entity shares costs more, at most :data:`RECENT_MENTIONS` index probes.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from cronicar.analyze.normalize import fold_accents
+from cronicar.link.persons import move_entity
+
+DDL = """
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)
+);
+"""
+
+# Transliterations of the same sound that languages write differently (Russian, Arabic, Korean
+# names in Romanian, English, French...): "gh"/"g" (Serghei/Sergei), "sh"/"ș" (Lukașenko),
+# "kh"/"h" (Hamenei/Khamenei), "y"/"i" (Dmitry/Dmitri, Zelensky/Zelenski), "w"/"v", "ph"/"f".
+_SPELLINGS = (("gh", "g"), ("sh", "s"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("y", "i"), ("w", "v"))
+_DOUBLE = re.compile(r"(.)\1+")
+_WORDS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def spelling_key(word: str) -> str:
+    """A word's spelling across languages: lowercase, no diacritics, the usual transliteration
+    pairs made one, doubled letters single ("Zelenskyy" -> "zelenski", "Serghei" -> "sergei")."""
+    w = fold_accents(word)
+    for a, b in _SPELLINGS:
+        w = w.replace(a, b)
+    return _DOUBLE.sub(r"\1", w)
+
+
+def variant_key(typ: str, name: str, lang: str) -> str | None:
+    """The language-free key of an entity, or None when it has none (one-word person names are
+    :mod:`cronicar.link.persons`' business; organisations keep their names)."""
+    if typ == "GPE":
+        from cronicar.analyze import places
+        from cronicar.link import signals
+
+        country = signals.entity_key("gpe:", name, lang)
+        if country.startswith("cc:"):
+            return country
+        city = places.city_aliases().get(name.lower())
+        return f"city:{city}" if city else None
+    if typ == "PERSON":
+        words = [w for w in _WORDS.split(name) if w]
+        if len(words) < 2:
+            return None
+        return "p:" + " ".join(spelling_key(w) for w in words)
+    return None
+
+
+RECENT_MENTIONS = 500
+
+
+def _recently_in_story(conn: sqlite3.Connection, entity_id: str, story_id: str) -> bool:
+    """Whether one of the entity's last :data:`RECENT_MENTIONS` mentions is in the story.  Why
+    bounded: "Romania" may have a mention in every article of the corpus, and a story is recent
+    (the linker's window), so its mentions are among the latest; an older one is left alone."""
+    return conn.execute(
+        "SELECT 1 FROM (SELECT article_id FROM mentions WHERE entity_id=? ORDER BY rowid DESC LIMIT ?) m "
+        "JOIN articles a ON a.id=m.article_id WHERE a.story_id=? LIMIT 1",
+        (entity_id, RECENT_MENTIONS, story_id)).fetchone() is not None
+
+
+def merge_variants(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str]]:
+    """Move the article's persons and places into the story's entity with the same key; returns
+    the (moved, kept) name pairs.  Idempotent."""
+    conn.execute(DDL)
+    row = conn.execute("SELECT story_id, lang FROM articles WHERE id=?", (article_id,)).fetchone()
+    if row is None or row[0] is None:
+        return []
+    story_id, lang = row[0], row[1] or "xx"
+    ents = conn.execute(
+        "SELECT DISTINCT e.id, e.name, e.type FROM mentions m JOIN entities e ON e.id=m.entity_id "
+        "WHERE m.article_id=? AND e.type IN ('PERSON', 'GPE') ORDER BY e.id", (article_id,)).fetchall()
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for eid, name, typ in ents:
+        key = variant_key(typ, name, lang)
+        if key is not None:
+            conn.execute("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?,?)", (key, eid))
+            by_key.setdefault(key, []).append((eid, name))
+    moves: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for key, mine in by_key.items():
+        own = {eid for eid, _ in mine}
+        # the story's oldest entity with this key keeps its name (the first report's spelling);
+        # the article's own entities are in the story, others are looked up (bounded)
+        kept = next(((oid, oname) for oid, oname in conn.execute(
+            "SELECT e.id, e.name FROM entity_keys k JOIN entities e ON e.id=k.entity_id "
+            "WHERE k.key=? ORDER BY e.rowid", (key,)).fetchall()
+            if oid in own or _recently_in_story(conn, oid, story_id)), None)
+        moves.extend((m, kept) for m in mine if kept is not None and m[0] != kept[0])
+    for moved, kept in moves:
+        move_entity(conn, moved, kept, story_id)
+    return [(m[1], k[1]) for m, k in moves]
