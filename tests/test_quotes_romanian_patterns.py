@@ -155,3 +155,31 @@ def test_an_adverbial_before_an_impersonal_cue_is_no_speaker(nlp_ro) -> None:  #
     assert norm[last.content[0]:last.content[1]].startswith("profitul operațional")
     assert last.speaker == "Andreas Treichl"
     assert last.speaker_mention is None or not norm[last.speaker_mention[0]:last.speaker_mention[1]].startswith("Per")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a coordinated cue without its own subject: the first cue's speaker (Realitatea)
+        ("Ministrul Ion Marin a recunoscut că gălăgia din clasă l-ar fi enervat, dar susține că nu a lovit "
+         "niciun elev.", "nu a lovit niciun elev", "Ion Marin"),
+        # a relative "care" speaks for the name before it
+        ("Apreciez curajul ministrului Petre Daea, care a recunoscut dezastrul și care a anunțat că vom plăti "
+         "mai mult pentru pâine.", "vom plăti mai mult pentru pâine", "Petre Daea"),
+        # a dative after the verb is who was told; the speaker is the previous one
+        ("Mugur Isărescu a vorbit despre dobânzi. „Le transmit băncilor să fie mai atente la semnalele BNR”, "
+         "a afirmat Isărescu.", "Le transmit băncilor să fie mai atente la semnalele BNR", "Mugur Isărescu"),
+        # a leading connective is no part of the speaker
+        ("Prețurile cresc. Iar specialiștii spun că acum este doar preludiul.", "acum este doar preludiul",
+         "specialiștii"),
+    ],
+)
+def test_mentions_repaired_by_the_other_records(nlp_ro, text: str, content: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    norm, quotes = _run(nlp_ro, text)
+    got = {norm[q.content[0]:q.content[1]]: q.speaker for q in quotes}
+    assert got.get(content) == speaker, got
+
+
+def test_a_cause_is_not_a_speaker(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """"se explică prin faptul că…" explains; nobody speaks."""
+    assert _run(nlp_ro, "Prețul mare se explică prin faptul că plătim mult pentru energie.")[1] == []

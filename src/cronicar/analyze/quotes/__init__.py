@@ -1066,8 +1066,68 @@ def _units(doc: Doc) -> list[Span]:
     return out
 
 
+_COORDINATORS = frozenset({"dar", "iar", "și", "însă", "ci", "but", "and"})
+_RELATIVES = frozenset({"care"})
+
+
+def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> None:
+    """Mentions the clause-level rules get wrong, put right with what the other records show.
+
+    - A leading connective is no part of the speaker ("Iar specialiștii spun…").
+    - A cue coordinated after "dar"/"iar"/"și" without its own subject shares the first cue's
+      speaker: "Profesorul a recunoscut că gălăgia l-ar fi enervat, dar susține că…" — a mention
+      found inside another record's content ("gălăgia") is that record's speaker's.
+    - A relative "care" speaks for the name before it ("ministrului Petre Daea, care a anunțat că").
+    - A noun in the dative after the verb is who was told, not who spoke ("MAE a solicitat
+      autorităților competente…"): the verb's subject speaks, else the previous speaker.
+    """
+    if not parsed:
+        return
+    for r in recs:
+        m = r.mention
+        if m is None or r.inherit or r.prep:
+            continue
+        n = match_seq(doc, m.start, lex.connectives, m.end)
+        if 0 < n < m.end - m.start:
+            m = Mention(m.start + n, m.end)
+        r.mention = m
+        cue = doc.char_span(r.cue[0], r.cue[1], alignment_mode="expand") if r.cue else None
+        if cue is None:
+            continue
+        if cue.start > 0 and key(doc[cue.start - 1]) in _COORDINATORS:
+            ms, me = m.span(doc)
+            host = next((o for o in recs if o is not r and o.mention is not None and o.cue is not None
+                         and o.cue[0] < r.cue[0] and o.content[0] <= ms and me <= o.content[1]), None)
+            if host is not None:
+                r.mention = host.mention
+                continue
+        if m.end - m.start == 1 and key(doc[m.start]) in _RELATIVES:
+            j = m.start - 1
+            while j >= cue.sent.start and not (doc[j].pos_ == "PROPN" and is_name(doc[j], lex, parsed)):
+                j -= 1
+            if j >= cue.sent.start:
+                k = j
+                while k - 1 >= cue.sent.start and doc[k - 1].pos_ == "PROPN":
+                    k -= 1
+                r.mention = Mention(k, j + 1)
+            else:
+                r.mention = None
+            continue
+        if m.start >= cue.end:
+            head = next((t for t in doc[m.start:m.end] if t.pos_ in {"NOUN", "PROPN"}), None)
+            case = head.morph.get("Case") if head is not None else []
+            if "Dat" in case and "Nom" not in case and head.dep_ == "iobj":  # not "comunicatul … al Forțelor"
+                subj = next((c for c in doc[cue.end - 1].head.children if c.dep_ == "nsubj" and c.i < cue.start), None) \
+                    if doc[cue.end - 1].dep_ != "nsubj" else None
+                r.addressee = m
+                r.mention = Mention(subj.left_edge.i, subj.i + 1) if subj is not None else None
+                if r.mention is None:
+                    r.inherit = True
+
+
 def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> list[Quote]:
     """Canonical speakers (coreference), inheritance for cue-less quotes, dates."""
+    _repair_mentions(doc, lex, parsed, recs)
     resolver = Resolver(doc, lex, parsed)
     order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
     last: _Rec | None = None

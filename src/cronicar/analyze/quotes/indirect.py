@@ -118,6 +118,9 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             if parsed and tok.morph.get("VerbForm") == ["Part"] and any(t.lemma_ == "fi" for t in doc[g:i]):
                 i += 1
                 continue  # "tranzacția este susținută de faptul că": a passive, nobody speaks
+            if i + 1 < sent.end and key(doc[i + 1]) == "prin" and any(key(t) == "se" for t in doc[g:i]):
+                i += 1
+                continue  # "se explică prin faptul că": is explained by — a cause, not a speech act
             if not neg:
                 out.append(Cue(g, i + 1, i))
         i += 1
