@@ -183,3 +183,19 @@ def test_mentions_repaired_by_the_other_records(nlp_ro, text: str, content: str,
 def test_a_cause_is_not_a_speaker(nlp_ro) -> None:  # type: ignore[no-untyped-def]
     """"se explică prin faptul că…" explains; nobody speaks."""
     assert _run(nlp_ro, "Prețul mare se explică prin faptul că plătim mult pentru energie.")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("TRAGEDII în lanț în Bulgaria: 2 români răniți grav într-un accident", None),  # an all-caps label
+        ("Bătaie la un mall din Baia Mare: un bărbat a fost înjunghiat", None),  # the name says where
+        ("Baia Mare: un bărbat a fost înjunghiat în centrul orașului", None),  # a dateline city
+        ("BNR: Inflația va scădea sub 5% până în vară", "BNR"),  # an acronym speaks
+        ("UNICEF: Copiii suferă cel mai mult în Gaza", "UNICEF"),
+    ],
+)
+def test_headline_labels_are_not_speakers(nlp_ro, title: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    norm, quotes = _run(nlp_ro, title + "\n\nPolițiștii au fost sesizați prin apel la 112.")
+    heads = [q for q in quotes if q.content[0] < len(title)]
+    assert [q.speaker for q in heads] == ([speaker] if speaker else []), [(q.speaker, norm[q.content[0]:q.content[1]]) for q in heads]

@@ -190,7 +190,8 @@ def extract(ctx: Context) -> list[Quote]:
         if c0 is not None and 0 < c0 <= 8 and is_capitalized(doc[0]) and not any(
             lex.is_verb(key(t), "") or (parsed and t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
                                        and not t.text.isupper()) for t in doc[0:c0]
-        ):  # "Devine oficial: …", "Cura financiară nu e bună: …" are headlines, not a speaker's words
+        ) and not _headline_label(doc, c0, text, ctx.lang):
+            # "Devine oficial: …", "Cura financiară nu e bună: …" are headlines, not a speaker's words
             title_colon = c0
 
     for si, sent in enumerate(sents):
@@ -1064,6 +1065,29 @@ def _units(doc: Doc) -> list[Span]:
         if s < sent.end:
             out.append(doc[s : sent.end])
     return out
+
+
+def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
+    """A headline's part before the colon that labels, not speaks: one opening with an all-caps
+    word of the language ("TRAGEDII: …", "BREAKING: …"; acronyms like "BNR", "OCDE" are no
+    words), one whose first name follows a preposition ("Bătaie la un mall din Baia Mare: …"), or
+    a dateline city ("Cluj: …"; a capital may stand for its government: "Moscova: …")."""
+    from cronicar.analyze.entities import government_of
+    from cronicar.analyze.places import city_aliases
+
+    head = text[doc[0].idx : doc[colon].idx].strip()
+    first = doc[0].text
+    if first.isupper() and len(first) >= 5:
+        import simplemma
+
+        low = first.lower()
+        if any(simplemma.is_known(low, lang=lg) for lg in dict.fromkeys((lang, "en"))):
+            return True  # "TRAGEDII în lanț în Bulgaria: …"
+    name = next((t.i for t in doc[1:colon] if t.pos_ == "PROPN"), None) if doc[0].pos_ not in {"PROPN"} else None
+    if name is not None and doc[name - 1].pos_ == "ADP" and not any(t.pos_ == "PROPN" for t in doc[0:name]):
+        return True  # "Bătaie la un mall din Baia Mare: …": the name is where, not who
+    return (doc[0].ent_type_ in {"GPE", "LOC"} and head.lower() in city_aliases()
+            and government_of(head, lang) is None)
 
 
 _COORDINATORS = frozenset({"dar", "iar", "și", "însă", "ci", "but", "and"})
