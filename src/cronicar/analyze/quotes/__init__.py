@@ -1140,7 +1140,10 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> 
         if m.start >= cue.end:
             head = next((t for t in doc[m.start:m.end] if t.pos_ in {"NOUN", "PROPN"}), None)
             case = head.morph.get("Case") if head is not None else []
-            if "Dat" in case and "Nom" not in case and head.dep_ == "iobj":  # not "comunicatul … al Forțelor"
+            # a common noun (names take no case ending: "i-a spus Choe Son Hui lui Lavrov"), the
+            # verb's indirect object (not "comunicatul … al Forțelor"), no addressee found already
+            if "Dat" in case and "Nom" not in case and head.dep_ == "iobj" and head.pos_ == "NOUN" \
+                    and r.addressee is None:
                 subj = next((c for c in doc[cue.end - 1].head.children if c.dep_ == "nsubj" and c.i < cue.start), None) \
                     if doc[cue.end - 1].dep_ != "nsubj" else None
                 r.addressee = m
