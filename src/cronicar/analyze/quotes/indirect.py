@@ -14,6 +14,8 @@ The right edge drops material about the speech event itself (", adăugând…", 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -118,6 +120,16 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             if parsed and tok.morph.get("VerbForm") == ["Part"] and any(t.lemma_ == "fi" for t in doc[g:i]):
                 i += 1
                 continue  # "tranzacția este susținută de faptul că": a passive, nobody speaks
+            if parsed and tok.morph.get("VerbForm") == ["Inf"] and i > sent.start and key(doc[i - 1]) == "a" \
+                    and doc[i - 1].pos_ == "PART" or parsed and g < i and doc[i - 1].pos_ == "PRON" and i - 2 >= sent.start \
+                    and key(doc[i - 2]) == "a" and doc[i - 2].pos_ == "PART" and tok.morph.get("VerbForm") == ["Inf"]:
+                i += 1
+                continue  # "pentru a crede că", "refuzul de a se angaja să": an infinitive, nothing said
+            if parsed and lex.lang == "ro" and any(
+                    t.pos_ in {"VERB", "AUX"} and t.morph.get("Person") == ["1"] and _FIRST_PERSON.search(t.text)
+                    for t in doc[g : i + 1]):
+                i += 1
+                continue  # "recunoaștem că", "am crezut că": the writer's own voice, no reported source
             if i + 1 < sent.end and key(doc[i + 1]) == "prin" and any(key(t) == "se" for t in doc[g:i]):
                 i += 1
                 continue  # "se explică prin faptul că": is explained by — a cause, not a speech act
@@ -125,6 +137,11 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
                 out.append(Cue(g, i + 1, i))
         i += 1
     return out
+
+
+#: unambiguous first-person forms: the perfect's "am" and the plural present ("credem",
+#: "menționăm", "asigurăm"); "spun", "cred" are also third-person plurals ("Specialiștii spun")
+_FIRST_PERSON = re.compile(r"^(?:am|[^\W\d_]{2,}(?:em|ăm|im|âm))$", re.IGNORECASE)
 
 
 def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool, head: int | None = None) -> int:
