@@ -151,8 +151,11 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
         return None  # whose statement?  Without a shared speaker, two statements are two
     if not (pp and ep) and not same_word and not own_date:
         return None  # people cannot decide, nor the date, and the words do not agree either
-    if not (pp and ep) and names and event_names and not names & event_names:
-        return None  # told about other names ("Airbus won ..." vs "Boeing won ...")
+    if not (pp and ep) and names and event_names and not names & event_names \
+            and not set(participants) & set(event_parts):
+        # told about other names ("Airbus won ..." vs "Boeing won ..."); the canonical participants
+        # count too, so a report in another language ("North Korea" = "Coreea de Nord") can agree
+        return None
     return 2.0 * same_word + len(set(participants) & set(event_parts))
 
 
