@@ -37,3 +37,13 @@ def test_a_surname_that_is_also_an_articled_noun_stays_a_name() -> None:
     # "Firea" reads as "fire" + article, "Ponta" as a noun: inside the NER's span they are names.
     found = _mentions("PSD solicită demisia Gabrielei Firea din funcțiile deținute în partid.")
     assert any(lab == "PERSON" and "Firea" in t for t, lab, _ in found)
+
+
+def test_a_genitive_organisation_the_parser_lemmatizes_capitalized_or_not_at_all_declines() -> None:
+    # The parser's lemma of "Ziarului" is "Ziar" (capitalized); of "Fondului", "Băncii", "Rezervei"
+    # the word itself: the dictionary lemmatizer gives the base form.
+    found = _mentions("Potrivit datelor Ziarului Financiar, acțiunile Băncii Transilvania și ale Fondului "
+                      "Proprietatea au crescut după decizia Rezervei Federale.")
+    canon = {t: c for t, lab, c in found if lab == "ORG"}
+    assert canon["Ziarului Financiar"] == "Ziarul Financiar"
+    assert canon.get("Băncii Transilvania") == "Banca Transilvania"
