@@ -47,3 +47,20 @@ def test_a_genitive_organisation_the_parser_lemmatizes_capitalized_or_not_at_all
     canon = {t: c for t, lab, c in found if lab == "ORG"}
     assert canon["Ziarului Financiar"] == "Ziarul Financiar"
     assert canon.get("Băncii Transilvania") == "Banca Transilvania"
+
+
+def test_a_name_the_ner_tags_a_place_and_an_organisation_in_one_article_is_one_organisation() -> None:
+    from cronicar.analyze.entities import _one_kind
+    from cronicar.model import EntityMention
+
+    ms = [EntityMention(0, 11, "SIF Moldova", "ORG", "SIF Moldova"),
+          EntityMention(40, 51, "SIF Moldova", "GPE", "SIF Moldova"),
+          EntityMention(60, 69, "Albalact", "PERSON", "Albalact"),
+          EntityMention(80, 88, "Albalact", "GPE", "Albalact"),
+          EntityMention(90, 98, "România", "GPE", "România"),
+          EntityMention(99, 106, "Cionga", "PERSON", "Cionga"),
+          EntityMention(110, 116, "Cionga", "ORG", "Cionga")]
+    _one_kind(ms, "ro")
+    assert [(m.label, m.entity_id) for m in ms[:2]] == [("ORG", "org:sif-moldova")] * 2
+    assert ms[3].label == "ORG" and ms[4].label == "GPE"  # a gazetteer place keeps its type
+    assert ms[5].label == "PERSON"  # the NER's ORG is no reason to turn a person into a company

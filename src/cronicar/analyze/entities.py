@@ -372,8 +372,32 @@ def extract(ctx: Context) -> list[EntityMention]:
         if lab == "GPE":
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
+    if has_ner:
+        _one_kind(out, ctx.lang)
     resolve_short_forms(out, ctx.lang)
     return out
+
+
+def _one_kind(mentions: list[EntityMention], lang: str) -> None:
+    """One name, one kind in an article, where the NER hesitates on a place: a name it tags a
+    place and also an organisation or a person is a company ("SIF Moldova" ORG and GPE,
+    "Albalact", "Nextebank" PERSON and GPE).  A name the gazetteer knows keeps each mention's type
+    (a capital acts or is a place); a person stays a person ("Cionga", "Claudiu Cazacu" are
+    tagged ORG now and then, as "Saxo Bank" is tagged PERSON: the NER's kind is no guide)."""
+    from cronicar.model import entity_key
+
+    table = aliases(lang)
+    kinds: dict[str, set[str]] = {}
+    for m in mentions:
+        kinds.setdefault(m.canonical.lower(), set()).add(m.label)
+    for m in mentions:
+        labels = kinds[m.canonical.lower()]
+        if len(labels) < 2 or m.label not in {"GPE", "LOC"} or m.canonical.lower() in table \
+                or places.city_aliases().get(m.canonical.lower()):
+            continue
+        if labels & {"ORG", "PERSON"}:
+            m.label = "ORG"
+            m.entity_id = entity_key("ORG", m.canonical)
 
 
 def _org_cue(tok, cues: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
