@@ -203,12 +203,16 @@ def _lemma(word: str, lang: str) -> str:
 # Romanian endings that mark a declined or articled place name ("Rusiei", "Phenianul", "Franței"):
 # only then does the lemmatizer's base form replace the written one.
 _INFLECTED_RO = re.compile(r"(?:ul|ului|lui|ei|iei|ii|le|lor)$")
+SOFT_HYPHEN = "\u00ad"
 _TICKER = re.compile(r"\s*\([A-Z][A-Z0-9]{1,5}\)$")
 
 
 def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     """(canonical, label) for a surface name, or None when it is not a name we keep."""
     table = aliases(lang)
+    # A soft hyphen (U+00AD, Ziarul Financiar's line-break hints: "Transil\xadvania") is invisible:
+    # the name is the same without it.
+    raw, text = text, text.replace(SOFT_HYPHEN, "")
     clean = re.sub(r"\s+", " ", text.strip(" \"„”“«»'‘’.,"))
     # "Banca Transilvania (TLV)": a stock ticker is no part of the name; nor is a bracket the NER
     # took from around it ("… Pensii Private SAFPP SA)")
@@ -236,6 +240,8 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     if hit:
         return hit
     if label in {"GPE", "LOC"}:
+        if SOFT_HYPHEN in raw and not any(ch.isupper() for ch in clean):
+            return None  # a word the NER misread for its soft hyphen ("via\u00adță")
         # Strip the Romanian definite article: "Phenianul" -> "Phenian".
         base = re.sub(r"(ul|ului|le|lui)$", "", lem) if lang == "ro" else lem
         hit = table.get(base.lower())
@@ -286,13 +292,13 @@ def extract(ctx: Context) -> list[EntityMention]:
     bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
     i = 0
     while i < len(bounds):
-        first = text[bounds[i][0]:bounds[i][1]]
+        first = text[bounds[i][0]:bounds[i][1]].replace(SOFT_HYPHEN, "")
         hit = None
         if first.lower() in starts:
             for n in (4, 3, 2, 1):
                 if i + n <= len(bounds):
                     s, e = bounds[i][0], bounds[i + n - 1][1]
-                    key = text[s:e].lower()
+                    key = text[s:e].lower().replace(SOFT_HYPHEN, "")
                     if key in table and not (key in exact and not text[s:e].replace(".", "").isupper()) \
                             and not (key in proper and not first[:1].isupper()):
                         hit = (n, s, e, table[key][1])
@@ -366,8 +372,32 @@ def extract(ctx: Context) -> list[EntityMention]:
         if lab == "GPE":
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
+    if has_ner:
+        _one_kind(out, ctx.lang)
     resolve_short_forms(out, ctx.lang)
     return out
+
+
+def _one_kind(mentions: list[EntityMention], lang: str) -> None:
+    """One name, one kind in an article, where the NER hesitates on a place: a name it tags a
+    place and also an organisation or a person is a company ("SIF Moldova" ORG and GPE,
+    "Albalact", "Nextebank" PERSON and GPE).  A name the gazetteer knows keeps each mention's type
+    (a capital acts or is a place); a person stays a person ("Cionga", "Claudiu Cazacu" are
+    tagged ORG now and then, as "Saxo Bank" is tagged PERSON: the NER's kind is no guide)."""
+    from cronicar.model import entity_key
+
+    table = aliases(lang)
+    kinds: dict[str, set[str]] = {}
+    for m in mentions:
+        kinds.setdefault(m.canonical.lower(), set()).add(m.label)
+    for m in mentions:
+        labels = kinds[m.canonical.lower()]
+        if len(labels) < 2 or m.label not in {"GPE", "LOC"} or m.canonical.lower() in table \
+                or places.city_aliases().get(m.canonical.lower()):
+            continue
+        if labels & {"ORG", "PERSON"}:
+            m.label = "ORG"
+            m.entity_id = entity_key("ORG", m.canonical)
 
 
 def _org_cue(tok, cues: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
@@ -508,6 +538,8 @@ def _name_core(ent, lang: str):  # type: ignore[no-untyped-def]
         words = span.text.split()
         if _known(span.text, lang) or _known(" ".join([_lemma(words[0], lang)] + words[1:]), lang):
             continue  # "ministrul Coreei de Nord": the country, not a name of the person
+        if (a, b) == (0, len(toks)) and b - a == 1 and _articled_noun(toks[0]):
+            continue  # the NER's whole span is an articled common noun ("Investitorii")
         if (a, b) == (0, len(toks)) and _is_name(span, lang):
             return span
         if _is_name(span, lang, inner=True):
@@ -555,6 +587,14 @@ def _is_name(ent, lang: str, inner: bool = False) -> bool:  # type: ignore[no-un
     if not words:
         return False
     lex = load(lang)
+    if _articled_noun(words[0]) and (
+            len(words) == 1 and (not inner or words[0].is_sent_start)
+            or len(words) > 1 and words[1].lower_ not in _connectors(lang)):
+        # A common noun with the definite article opens no name: "Investitorii au vândut",
+        # "Brokerii spun" (a sentence start the tagger missed), "Premierul Victor Ponta",
+        # "Miliardarul Warren Buffett" (the name is the rest of the span).  Kept: a surname
+        # inside a longer span ("Gabrielei Firea"), a title of nobility ("Ducele de Sussex").
+        return False
     if len(words) == 1:
         tok = words[0]
         forms = {_key(tok.text), _key(tok.lemma_ or tok.text), _key(_lemma(tok.text.lower(), lang))}
@@ -567,6 +607,22 @@ def _is_name(ent, lang: str, inner: bool = False) -> bool:  # type: ignore[no-un
         return False  # "Președintele Austriei": a role and a country, not a name
     return any(t.pos_ == "PROPN" for t in words) and all(
         t.text[:1].isupper() or t.i > 0 and t.doc[t.i - 1].text == "-" or t.lower_ in _connectors(lang) for t in words)
+
+
+def _articled_noun(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``tok`` is a common noun with the definite article ("Investitorii", "Premierul";
+    Romanian suffixes it): the parser reads it so and the lemmatizer knows a shorter base form
+    ("investitor", "premier").  Surnames the tagger also reads so ("Ponta", "Dunga", "Donciul")
+    have none; a genitive or dative is left alone, as first names decline so ("Anei", "Oanei
+    Ban"); languages whose tagger marks no definiteness never match."""
+    if tok.pos_ != "NOUN" or "Def" not in tok.morph.get("Definite") or _oblique_case(tok):
+        return False
+    low = tok.text.lower()
+    return len(_lemma(low, tok.doc.lang_)) < len(low)
+
+
+def _oblique_case(tok) -> bool:  # type: ignore[no-untyped-def]
+    return bool(set(tok.morph.get("Case")) & {"Gen", "Dat"})
 
 
 def _connectors(lang: str) -> frozenset[str]:

@@ -82,8 +82,8 @@ def nominative(span: Span, lang: str) -> str | None:
     words = [t.text for t in span]
     if number == "Plur":
         new = _apply(head.text.lower(), "plural", gender, number, table)
-    elif head.lemma_ and head.lemma_.islower() and head.lemma_.lower() != head.text.lower():
-        new = _apply(head.lemma_, "head", gender, number, table)
+    elif (base := _base(head, lang)) is not None:
+        new = _apply(base, "head", gender, number, table)
     else:
         return None  # the lemmatizer did not know the word: leave it as written
     if new is None:
@@ -102,6 +102,23 @@ def nominative(span: Span, lang: str) -> str | None:
             break
         words[i] = _cased(adj, tok.text)
     return "".join(w + tok.whitespace_ for tok, w in zip(span, words)).strip()
+
+
+def _base(head, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The head noun's base form (lowercase), or None when no lemmatizer knows one.  The parser's
+    lemma first, even capitalized ("Ziarului" -> "Ziar": it copies the case of a name's word);
+    when it returns the word itself ("Fondului", "Băncii", "Rezervei"), the dictionary
+    lemmatizer's, if shorter ("fond", "bancă", "rezervă")."""
+    low = head.text.lower()
+    if head.lemma_ and head.lemma_.lower() != low:
+        return head.lemma_[:1].lower() + head.lemma_[1:]
+    try:
+        import simplemma
+
+        base = simplemma.lemmatize(low, lang=lang)
+    except Exception:  # a language simplemma does not know
+        return None
+    return base if base and len(base) < len(low) else None
 
 
 def _surface_adj(word: str, gender: str) -> str | None:
