@@ -103,3 +103,22 @@ def test_store_quotes_keep_offsets_into_stored_text(seed_db):
     for r in rows:
         assert 0 <= r["start"] < r["end"] <= len(r["text"])
         assert r["text"][r["start"]:r["end"]].strip()
+
+
+def test_a_version_1_store_migrates_to_quotes_by_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file written by schema 1 (no quotes_article index) is brought up to date on opening."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with Store(path) as s:
+        s.conn.execute("DROP INDEX quotes_article")
+        s.conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+        s.conn.commit()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION == 2
+        names = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "quotes_article" in names
+    conn = sqlite3.connect(path)
+    plan = " ".join(str(r) for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM quotes WHERE article_id IN (SELECT id FROM articles WHERE story_id='s')"))
+    assert "quotes_article" in plan

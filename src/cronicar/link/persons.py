@@ -31,10 +31,23 @@ def _story_of(conn: sqlite3.Connection, article_id: str) -> str | None:
     return row[0] if row else None
 
 
+RECENT = 500
+
+
 def in_story(conn: sqlite3.Connection, entity_id: str, story_id: str) -> bool:
+    """Whether the entity is named in the story: among its :data:`RECENT` latest mentions, or in
+    the story's :data:`RECENT` latest articles.  Why bounded both ways: a name like "Iohannis"
+    may be in thousands of articles, and a story may hold thousands; a story is recent and so are
+    the mentions that matter, so the per-article cost stays flat as the corpus grows."""
+    if conn.execute(
+            "SELECT 1 FROM (SELECT article_id FROM mentions WHERE entity_id=? ORDER BY rowid DESC LIMIT ?) m "
+            "JOIN articles a ON a.id=m.article_id WHERE a.story_id=? LIMIT 1",
+            (entity_id, RECENT, story_id)).fetchone() is not None:
+        return True
     return conn.execute(
-        "SELECT 1 FROM mentions m JOIN articles a ON a.id=m.article_id "
-        "WHERE m.entity_id=? AND a.story_id=? LIMIT 1", (entity_id, story_id)).fetchone() is not None
+        "SELECT 1 FROM (SELECT id FROM articles WHERE story_id=? ORDER BY rowid DESC LIMIT ?) a "
+        "JOIN mentions m ON m.article_id=a.id AND +m.entity_id=? LIMIT 1",
+        (story_id, RECENT, entity_id)).fetchone() is not None
 
 
 def _full_names_with(conn: sqlite3.Connection, token: str, story_id: str) -> list[tuple[str, str]]:
@@ -57,12 +70,15 @@ def move_entity(conn: sqlite3.Connection, short: tuple[str, str], full: tuple[st
     """Move the story's mentions, quotes and event participants of ``short`` (id, name) to
     ``full``; its written forms become aliases of ``full``; ``short`` goes when nothing names it."""
     (sid, sname), (fid, fname) = short, full
+    # Through the story's articles (index on articles.story_id, then the tables' article_id
+    # keys), never through the entity's mentions: "Statele Unite" may be named in every article of
+    # the corpus.  The unary + keeps SQLite from choosing the entity index.
     arts = "SELECT id FROM articles WHERE story_id=?"
-    for (alias,) in conn.execute(f"SELECT DISTINCT text FROM mentions WHERE entity_id=? AND article_id IN ({arts})",
+    for (alias,) in conn.execute(f"SELECT DISTINCT text FROM mentions WHERE +entity_id=? AND article_id IN ({arts})",
                                  (sid, story_id)).fetchall():
         conn.execute("INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?,?)", (fid, alias))
-    conn.execute(f"UPDATE mentions SET entity_id=? WHERE entity_id=? AND article_id IN ({arts})", (fid, sid, story_id))
-    conn.execute(f"UPDATE quotes SET speaker_entity=?, speaker=? WHERE (speaker_entity=? OR speaker=?) "
+    conn.execute(f"UPDATE mentions SET entity_id=? WHERE +entity_id=? AND article_id IN ({arts})", (fid, sid, story_id))
+    conn.execute(f"UPDATE quotes SET speaker_entity=?, speaker=? WHERE (+speaker_entity=? OR speaker=?) "
                  f"AND article_id IN ({arts})", (fid, fname, sid, sname, story_id))
     _replace_name(conn, "event_mentions", f"article_id IN ({arts})", (story_id,), sname, fname)
     _replace_name(conn, "events", "story_id=?", (story_id,), sname, fname)

@@ -14,7 +14,7 @@ as a bare "Kim" moves into the story's "Kim Jong Un" (:mod:`cronicar.link.person
 story only, as there: outside it, nothing is assumed.
 
 Cost: per person and place of the article, one look-up by key (primary key of ``entity_keys``);
-only a key that another entity shares costs more, at most :data:`RECENT_MENTIONS` index probes.
+only a key that another entity shares costs more, a bounded look-up (:func:`persons.in_story`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import re
 import sqlite3
 
 from cronicar.analyze.normalize import fold_accents
-from cronicar.link.persons import move_entity
+from cronicar.link.persons import in_story, move_entity
 
 DDL = """
 CREATE TABLE IF NOT EXISTS entity_keys (
@@ -68,19 +68,6 @@ def variant_key(typ: str, name: str, lang: str) -> str | None:
     return None
 
 
-RECENT_MENTIONS = 500
-
-
-def _recently_in_story(conn: sqlite3.Connection, entity_id: str, story_id: str) -> bool:
-    """Whether one of the entity's last :data:`RECENT_MENTIONS` mentions is in the story.  Why
-    bounded: "Romania" may have a mention in every article of the corpus, and a story is recent
-    (the linker's window), so its mentions are among the latest; an older one is left alone."""
-    return conn.execute(
-        "SELECT 1 FROM (SELECT article_id FROM mentions WHERE entity_id=? ORDER BY rowid DESC LIMIT ?) m "
-        "JOIN articles a ON a.id=m.article_id WHERE a.story_id=? LIMIT 1",
-        (entity_id, RECENT_MENTIONS, story_id)).fetchone() is not None
-
-
 def merge_variants(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str]]:
     """Move the article's persons and places into the story's entity with the same key; returns
     the (moved, kept) name pairs.  Idempotent."""
@@ -106,7 +93,7 @@ def merge_variants(conn: sqlite3.Connection, article_id: str) -> list[tuple[str,
         kept = next(((oid, oname) for oid, oname in conn.execute(
             "SELECT e.id, e.name FROM entity_keys k JOIN entities e ON e.id=k.entity_id "
             "WHERE k.key=? ORDER BY e.rowid", (key,)).fetchall()
-            if oid in own or _recently_in_story(conn, oid, story_id)), None)
+            if oid in own or in_story(conn, oid, story_id)), None)
         moves.extend((m, kept) for m in mine if kept is not None and m[0] != kept[0])
     for moved, kept in moves:
         move_entity(conn, moved, kept, story_id)

@@ -18,7 +18,7 @@ from typing import Any
 
 from cronicar.model import Analysis, Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Migrations from version N to N+1; index 0 creates the schema.  New versions append a function.
 Migration = Callable[[sqlite3.Connection], None]
@@ -28,7 +28,13 @@ def _create(conn: sqlite3.Connection) -> None:
     conn.executescript(resources.files("cronicar.store").joinpath("schema.sql").read_text("utf-8"))
 
 
-MIGRATIONS: list[Migration] = [_create]
+def _quotes_by_article(conn: sqlite3.Connection) -> None:
+    """v2: quotes indexed by article, so moving an entity inside a story (``link/persons.py``,
+    ``link/variants.py``) reads the story's quotes, not the whole table."""
+    conn.execute("CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id)")
+
+
+MIGRATIONS: list[Migration] = [_create, _quotes_by_article]
 
 
 def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:

@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     when_value TEXT, when_start TEXT, when_end TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 
 CREATE TABLE IF NOT EXISTS event_mentions (
     id INTEGER PRIMARY KEY,
