@@ -64,3 +64,16 @@ def test_a_name_the_ner_tags_a_place_and_an_organisation_in_one_article_is_one_o
     assert [(m.label, m.entity_id) for m in ms[:2]] == [("ORG", "org:sif-moldova")] * 2
     assert ms[3].label == "ORG" and ms[4].label == "GPE"  # a gazetteer place keeps its type
     assert ms[5].label == "PERSON"  # the NER's ORG is no reason to turn a person into a company
+
+
+def test_an_acronym_in_parentheses_names_the_organisation_in_the_whole_article() -> None:
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = ("Banca Națională a României (BNR) a menținut dobânda. Autoritatea de Supraveghere Financiară (ASF) "
+            "a aprobat prospectul. Trei zile mai târziu, ASF a respins cererea, iar BNR a tăcut. "
+            "Petrom (SNP) a crescut.")
+    got = {(m.text, m.canonical) for m in analyze(text, DocDate.parse("2020-01-01"), "ro").entities}
+    assert ("ASF", "Autoritatea de Supraveghere Financiară") in got
+    assert ("BNR", "Banca Națională a României") in got
+    assert not any(c == "SNP" for _, c in got)  # a ticker is no acronym of "Petrom"

@@ -375,7 +375,40 @@ def extract(ctx: Context) -> list[EntityMention]:
     if has_ner:
         _one_kind(out, ctx.lang)
     resolve_short_forms(out, ctx.lang)
+    resolve_acronyms(out, ctx.text)
     return out
+
+
+_ACRONYM = re.compile(r"\s*\(([A-ZĂÂÎȘȚ]{2,8})\)")
+_ACRONYM_INSIDE = re.compile(r"\s\(([A-ZĂÂÎȘȚ]{2,8})\)$")
+
+
+def resolve_acronyms(mentions: list[EntityMention], text: str) -> None:
+    """"Autoritatea de Supraveghere Financiară (ASF)": the acronym is the organisation, in the
+    whole article ("ASF a decis…" three paragraphs later is the same entity, named in full).
+    Only when the acronym is the initials of the name's capitalized words (connectors skipped:
+    "Banca Națională a României (BNR)", "Bursa de Valori București (BVB)"), so an unrelated
+    parenthesis ("Petrom (SNP)", a ticker) changes nothing."""
+    from cronicar.analyze.normalize import fold_accents
+    from cronicar.model import entity_key
+
+    full: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "ORG":
+            continue
+        hit = _ACRONYM.match(text, m.end) or _ACRONYM_INSIDE.search(m.text)  # the NER may take it in
+        if hit is None:
+            continue
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", m.canonical) if w[:1].isupper())
+        if fold_accents(initials) == fold_accents(hit.group(1)) and len(initials) >= 2:
+            full.setdefault(hit.group(1), m.canonical)
+    if not full:
+        return
+    for m in mentions:
+        name = full.get(m.canonical) or full.get(m.text)
+        if name is not None and m.label in {"ORG", "GPE", "PERSON", "MISC"} and m.canonical != name:
+            m.canonical, m.label = name, "ORG"
+            m.entity_id = entity_key("ORG", name)
 
 
 def _one_kind(mentions: list[EntityMention], lang: str) -> None:
