@@ -77,3 +77,13 @@ def test_an_acronym_in_parentheses_names_the_organisation_in_the_whole_article()
     assert ("ASF", "Autoritatea de Supraveghere Financiară") in got
     assert ("BNR", "Banca Națională a României") in got
     assert not any(c == "SNP" for _, c in got)  # a ticker is no acronym of "Petrom"
+
+
+def test_business_terms_are_no_organisations_and_institutions_have_one_name() -> None:
+    found = _mentions("BNR a menținut dobânda, iar ASF a aprobat listarea prin IPO. AGA a aprobat dividendele, "
+                      "EBITDA a crescut, iar Banca Națională a României a anunțat noi măsuri.")
+    texts = {t for t, _, _ in found}
+    assert not texts & {"IPO", "AGA", "EBITDA"}
+    canon = {t: c for t, _, c in found}
+    assert canon["BNR"] == canon["Banca Națională a României"] == "Banca Națională a României"
+    assert canon["ASF"] == "Autoritatea de Supraveghere Financiară"

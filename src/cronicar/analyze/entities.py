@@ -350,6 +350,9 @@ def extract(ctx: Context) -> list[EntityMention]:
             taken.append((s, e))
     out: list[EntityMention] = []
     parsed = ctx.doc.has_annotation("MORPH")
+    from cronicar.analyze import names as _names
+
+    terms = _names.cues(ctx.lang).terms
     for s, e, text, label in sorted(found):
         name = text
         if label == "ORG" and parsed:
@@ -363,6 +366,8 @@ def extract(ctx: Context) -> list[EntityMention]:
         if c is None:
             continue
         canon, lab = c
+        if canon.lower() in terms:
+            continue  # "IPO", "AGA", "EBITDA": what a company does or reports, not a company
         if lab not in KEEP:
             continue
         if lab == "GPE" and deps:

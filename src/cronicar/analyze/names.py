@@ -33,13 +33,14 @@ class NameCues:
     org_titles: frozenset[str] = frozenset()  # "planemaker Airbus", "automaker GM": an organisation follows
     locatives: frozenset[str] = frozenset()  # "la", "in": a capital after them is a place, not its government
     languages: frozenset[str] = frozenset()  # "limbă": a demonym that qualifies it is a language ("limba rusă")
+    terms: frozenset[str] = frozenset()  # "IPO", "EBITDA": abbreviations of things, not organisations
 
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> NameCues:
     """The language's name cues (empty sets when it has no file)."""
     table: dict[str, set[str]] = {"connector": set(), "title": set(), "org": set(), "org_title": set(),
-                                  "locative": set(), "language": set()}
+                                  "locative": set(), "language": set(), "term": set()}
     path = LANG_DIR / lang / "entities_names.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -59,7 +60,8 @@ def cues(lang: str) -> NameCues:
     except Exception:  # a language spaCy does not know: no stop words
         stop = frozenset()
     return NameCues(frozenset(table["connector"]), frozenset(table["title"]), frozenset(table["org"]), stop,
-                    frozenset(table["org_title"]), frozenset(table["locative"]), frozenset(table["language"]))
+                    frozenset(table["org_title"]), frozenset(table["locative"]), frozenset(table["language"]),
+                    frozenset(table["term"]))
 
 
 def _capitalized(word: str) -> bool:
