@@ -82,3 +82,17 @@ def test_descriptions_before_the_title_are_not_part_of_the_name() -> None:
     assert found["Choe"] == ("PERSON", "Choe Son Hui")  # a family name first, used alone
     assert found["North Korean"][1] == "North Korea"
 
+
+
+def test_a_possessive_inside_an_organisation_name() -> None:
+    """"Korean People's Army", "People's Bank of China": one name when an organisation word
+    follows; "Russia's Foreign Minister Sergei Lavrov" stays a country and a person."""
+    from cronicar.analyze.entities import aliases
+    from cronicar.analyze.names import find
+    from cronicar.analyze.nlp import get_nlp
+
+    nlp = get_nlp("en")
+    got = [x[2] for x in find(nlp("The soldiers of the Korean People's Army fought in Kursk."), "en", aliases("en"))]
+    assert "Korean People's Army" in got
+    got = [x[2] for x in find(nlp("Russia's Foreign Minister Sergei Lavrov spoke."), "en", aliases("en"))]
+    assert "Russia's Foreign Minister Sergei Lavrov" not in got and not any("'s" in g for g in got)

@@ -68,6 +68,17 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper() and any(c.isalpha() for c in word)
 
 
+def _org_follows(toks: list, k: int, c: NameCues) -> bool:  # type: ignore[type-arg]
+    """Whether the capitalized run starting at token ``k`` holds an organisation word ("Army",
+    "Bank", "Corp"; ``org`` in ``entities_names.tsv``): a possessive inside a name then."""
+    n = 0
+    while k < len(toks) and _capitalized(toks[k].text) and n < 4:
+        if toks[k].text.lower().rstrip(".") in c.orgs or toks[k].text.lower() in c.orgs:
+            return True
+        k, n = k + 1, n + 1
+    return False
+
+
 def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
          skip: SpanSet | None = None, places: SpanSet | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, text, label) of the names in ``doc`` (character offsets).
@@ -102,6 +113,8 @@ def find(doc: Doc, lang: str, known: dict[str, tuple[str, str]],
             elif (w.lower() in c.connectors and j + 2 < len(toks) and toks[j + 1].text == "-"
                   and not toks[j].whitespace_ and _capitalized(toks[j + 2].text)):
                 j += 3  # "Bachar al-Assad"
+            elif w in {"'s", "\u2019s"} and not toks[j - 1].whitespace_ and _org_follows(toks, j + 1, c):
+                j += 1  # "Korean People's Army", "McDonald's Corp" (not "Russia's President Putin")
             else:
                 break
         if t.is_sent_start and j == i + 1 and t.text not in mid_caps:
