@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from cronicar.analyze import places
 from cronicar.analyze.normalize import fold_accents
+from cronicar.link import signals
 from cronicar.link.persons import in_story, move_entity
 
 DDL = """
@@ -52,9 +54,6 @@ def variant_key(typ: str, name: str, lang: str) -> str | None:
     """The language-free key of an entity, or None when it has none (one-word person names are
     :mod:`cronicar.link.persons`' business; organisations keep their names)."""
     if typ == "GPE":
-        from cronicar.analyze import places
-        from cronicar.link import signals
-
         country = signals.entity_key("gpe:", name, lang)
         if country.startswith("cc:"):
             return country

@@ -1090,13 +1090,14 @@ def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
             and government_of(head, lang) is None)
 
 
-_COORDINATORS = frozenset({"dar", "iar", "și", "însă", "ci", "but", "and"})
+_COORDINATORS = frozenset({"dar", "iar", "și", "însă", "ci"})  # Romanian: the repairs need a parse
 _RELATIVES = frozenset({"care"})
 
 
 def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> None:
     """Mentions the clause-level rules get wrong, put right with what the other records show.
 
+    - An adverbial names no one ("Per ansamblu, se estimează că…"): the previous speaker speaks.
     - A leading connective is no part of the speaker ("Iar specialiștii spun…").
     - A cue coordinated after "dar"/"iar"/"și" without its own subject shares the first cue's
       speaker: "Profesorul a recunoscut că gălăgia l-ar fi enervat, dar susține că…" — a mention
@@ -1110,6 +1111,11 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> 
     for r in recs:
         m = r.mention
         if m is None or r.inherit or r.prep:
+            continue
+        if doc[m.start].pos_ == "ADP" or key(doc[m.start]) in _ADVERBIAL_STARTS:
+            # "Per ansamblu, se estimează că…": an adverbial before an impersonal cue names no one;
+            # the statement is the previous speaker's, as for a cue without a subject
+            r.mention = None
             continue
         n = match_seq(doc, m.start, lex.connectives, m.end)
         if 0 < n < m.end - m.start:
@@ -1160,11 +1166,6 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
     last: _Rec | None = None
     for i in order:
         r = recs[i]
-        if r.mention is not None and parsed and not r.prep and (
-                doc[r.mention.start].pos_ == "ADP" or key(doc[r.mention.start]) in _ADVERBIAL_STARTS):
-            # "Per ansamblu, se estimează că…": an adverbial before an impersonal cue names no one;
-            # the statement is the previous speaker's, as for a cue without a subject
-            r.mention = None
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
             speaker, person = resolver.resolve(r.mention, nm)

@@ -120,9 +120,7 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             if parsed and tok.morph.get("VerbForm") == ["Part"] and any(t.lemma_ == "fi" for t in doc[g:i]):
                 i += 1
                 continue  # "tranzacția este susținută de faptul că": a passive, nobody speaks
-            if parsed and tok.morph.get("VerbForm") == ["Inf"] and i > sent.start and key(doc[i - 1]) == "a" \
-                    and doc[i - 1].pos_ == "PART" or parsed and g < i and doc[i - 1].pos_ == "PRON" and i - 2 >= sent.start \
-                    and key(doc[i - 2]) == "a" and doc[i - 2].pos_ == "PART" and tok.morph.get("VerbForm") == ["Inf"]:
+            if parsed and tok.morph.get("VerbForm") == ["Inf"] and _after_infinitive_particle(doc, i, sent.start):
                 i += 1
                 continue  # "pentru a crede că", "refuzul de a se angaja să": an infinitive, nothing said
             if parsed and lex.lang == "ro" and any(
@@ -137,6 +135,15 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
                 out.append(Cue(g, i + 1, i))
         i += 1
     return out
+
+
+def _after_infinitive_particle(doc: Doc, i: int, start: int) -> bool:
+    """Whether the verb at ``i`` follows the infinitive's particle "a", a reflexive pronoun
+    allowed between ("a crede", "a se angaja"); the future's "va declara" has none."""
+    j = i - 1
+    if j > start and doc[j].pos_ == "PRON":
+        j -= 1
+    return j >= start and key(doc[j]) == "a" and doc[j].pos_ == "PART"
 
 
 #: unambiguous first-person forms: the perfect's "am" and the plural present ("credem",
