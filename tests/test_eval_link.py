@@ -114,3 +114,33 @@ def test_misplaced_counts_articles_by_the_country_they_name_most() -> None:
     # the Libya report in the yemen folder sits with Libya; the Yemen one is alone, so outside any
     # story of its topic's majority; the budget one names no place
     assert got == {"articles": 3, "own_topic_country_most": 1, "another_country_most": 1, "no_country": 1}
+
+
+def test_text_agrees_with_folder_keeps_articles_naming_their_folders_country() -> None:
+    """The audit reported beside the linker's figure: an article agrees with its gold folder when
+    the topic country it names most is the folder's; one naming another topic's country, or none,
+    does not, and is counted under its language and folder."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    import linking_mlcrisis as L
+    from cronicar.model import Article, DocDate
+
+    d = DocDate.parse("2011-03-08")
+    texts = [
+        ("yemen", "es", "Protestas en Saná contra Saleh; Yemen sigue en huelga."),
+        ("syria", "it", "Le manifestazioni contro il presidente dello Yemen Saleh continuano a Sana'a."),
+        ("egypt", "it", "La Fed pronta a comprare il debito italiano."),
+        ("egypt", "it", "Al Cairo migliaia di persone in piazza: l'Egitto chiede riforme."),
+    ]
+    items = [(t, Article(text=x, date=d, lang=lg, source=f"{t}{i}")) for i, (t, lg, x) in enumerate(texts)]
+    agree = L.text_agrees_with_folder(items)
+    assert [a.id in agree for _, a in items] == [True, False, False, True]
+    assert L.disagreeing_by_folder(items, agree) == {"it/egypt": 1, "it/syria": 1}
+
+
+def test_mlcrisis_floor_where_the_text_agrees_with_the_folder(whole_test_half: dict[str, object]) -> None:
+    """On the articles whose text names their own folder's country most (the gold audit,
+    docs/stories.md), the linker's figure has its own floor; the whole half's floor above stays."""
+    sub = whole_test_half["text_agrees_with_folder"]
+    assert sub["bcubed_f1"] >= FLOORS["mlcrisis_test_text_agrees_bcubed_f1"], sub  # type: ignore[index]
+    assert sub["cross_lingual"]["f1"] >= FLOORS["mlcrisis_test_text_agrees_cross_lingual_f1"], sub  # type: ignore[index]
+    assert 0 < sub["articles_disagreeing"] < whole_test_half["articles"] / 5, sub  # type: ignore[index,operator]
