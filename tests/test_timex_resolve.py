@@ -285,3 +285,29 @@ def test_starting_today_is_the_day_not_the_present() -> None:
     dct = DocDate.parse("2022-09-29")
     assert _values("Ea intră în consiliu începând de astăzi, 29 septembrie.", dct)["astăzi"] == "2022-09-29"
     assert _values("Investitorii de astăzi sunt mai prudenți.", dct)["astăzi"] == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dct", "span", "expected"),
+    [
+        ("Relațiile au beneficiat în ultimele trei luni de un impuls.", "ro", "2025-10-27",
+         "ultimele trei luni", ("2025-07-27", "2025-10-27")),
+        ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "ro", "2025-10-27",
+         "ultimii doi ani și jumătate", ("2023-04-27", "2025-10-27")),
+        ("Piața va crește în următorii doi ani.", "ro", "2024-02-29", "următorii doi ani", ("2024-02-29", "2026-02-28")),
+        # a month-only article: the stretch runs from or to the whole month
+        ("Exporturile au scăzut în ultimele trei luni.", "ro", "2024-11", "ultimele trei luni", ("2024-08-01", "2024-11-30")),
+        ("Sales rose over the past three months.", "en", "2024-03-31", "the past three months", ("2023-12-31", "2024-03-31")),
+        ("Prices will stay high for the next 10 days.", "en", "2024-03-25", "the next 10 days", ("2024-03-25", "2024-04-04")),
+        ("Las ventas cayeron en los últimos tres meses.", "es", "2025-10-27", "los últimos tres meses", ("2025-07-27", "2025-10-27")),
+        # not anchored: a bare length, the first months of something unnamed, a vague stretch
+        ("Firma are trei luni de activitate.", "ro", "2025-10-27", "trei luni", None),
+        ("Vânzările din primele trei luni au crescut.", "ro", "2025-10-27", "primele trei luni", None),
+        ("Acțiunile au scăzut în ultimele zile.", "ro", "2025-10-27", "ultimele zile", None),
+    ],
+)
+def test_an_anchored_duration_has_the_days_it_covers(text: str, lang: str, dct: str, span: str,
+                                                      expected: tuple[str, str] | None) -> None:
+    got = {t.text: t for t in tag(text, DocDate.parse(dct), lang)}
+    assert got[span].type == "DURATION"
+    assert got[span].interval == expected

@@ -159,8 +159,9 @@ def article_id(text: str, dct: DocDate) -> str:
 class Timex:
     """A time expression (TIMEX3) with its calendar interval.
 
-    ``interval`` holds ISO days ``(first, last)``; ``None`` for durations, sets and vague
-    references that have no placement on the calendar.
+    ``interval`` holds ISO days ``(first, last)``; ``None`` for sets, vague references and
+    durations that have no placement on the calendar (a duration anchored to the article's date,
+    "ultimele trei luni", has the days it covers).
     """
 
     start: int

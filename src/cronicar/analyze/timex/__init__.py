@@ -13,9 +13,11 @@ data); this package only compiles and applies them:
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import lru_cache, partial
 from typing import Any
 
@@ -110,6 +112,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         iv = interval(value, typ, mod, dct, wd)
         if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
             iv = _comparative(g, low[s:e], value, typ, dct) or iv
+        elif typ == "DURATION" and iv is None:
+            iv = _anchored(g, low[s:e], value, dct)
         open_since = since is not None and since.match(low, e)
         _remember(nar, typ, value, sent_start, part, open_since=bool(open_since))
         if shy is not None:
@@ -170,6 +174,46 @@ def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tu
     if not whole[0] <= day <= whole[1]:
         return None
     return (day, whole[1]) if side > 0 else (whole[0], day)
+
+
+_DURATION_VALUE = re.compile(r"P(\d+)(\.5)?([YMWD])")
+
+
+def _anchored(g: Grammar, low: str, value: str, dct: DocDate) -> tuple[str, str] | None:
+    """The calendar days of a duration anchored to the article's date: "ultimele trei luni" in an
+    article of 27 October 2025 are 2025-07-27 .. 2025-10-27, "the next two years" run from the
+    article's day two years on.  Why: such a stretch is placeable on a timeline, and TIMEX3 anchors
+    it the same way (an anchored duration's end or begin point is the DCT).  The opening words are
+    data (``duration_anchor`` in the language's lexicon); a vague (``PXD``) or unanchored duration
+    ("trei luni", "primele trei luni") has no interval."""
+    rx = _lexicon_regex(g.lang, "duration_anchor")
+    m = _DURATION_VALUE.fullmatch(value) if rx is not None else None
+    a = rx.match(low) if m is not None and rx is not None else None
+    if m is None or a is None:
+        return None
+    n, half, unit = int(m.group(1)), bool(m.group(2)), m.group(3)
+    first, last = dct.interval
+    try:
+        if a.group("past"):
+            return _shift(first, -n, half, unit).isoformat(), last.isoformat()
+        return first.isoformat(), _shift(last, n, half, unit).isoformat()
+    except (ValueError, OverflowError):  # beyond the calendar ("the past 5,000 years")
+        return None
+
+
+def _shift(d: date, n: int, half: bool, unit: str) -> date:
+    """``d`` moved by ``n`` (and a half) units; a month-end day is clamped (31 March - 1 month =
+    28/29 February)."""
+    sign = 1 if n >= 0 else -1
+    if unit in ("D", "W"):
+        days = abs(n) * (7 if unit == "W" else 1) + (0 if not half else 4 if unit == "W" else 1)
+        return d + sign * timedelta(days=days)
+    months = abs(n) * (12 if unit == "Y" else 1) + (0 if not half else 6 if unit == "Y" else 0)
+    days = 15 if half and unit == "M" else 0
+    total = d.year * 12 + d.month - 1 + sign * months
+    y, mo = divmod(total, 12)
+    day = min(d.day, calendar.monthrange(y, mo + 1)[1])
+    return date(y, mo + 1, day) + sign * timedelta(days=days)
 
 
 _UNIT_VALUE = re.compile(r"\d{4}-(?:Q\d|H\d|\d\d)")
