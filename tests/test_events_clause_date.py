@@ -23,3 +23,34 @@ def test_date_from_same_sentence_else_article_date(nlp_ro) -> None:  # type: ign
     assert meeting[0].place == "Phenian"
     assert talks and talks[0].when and talks[0].when["value"] == "2025-10-27"
     assert talks[0].place == "Moscova"
+
+
+def _events(nlp_ro, text: str):  # type: ignore[no-untyped-def]
+    from cronicar.analyze.timex import tag
+
+    dct = DocDate(2025, 10, 27)
+    ctx = Context(doc=nlp_ro(text), text=text, dct=dct, lang="ro", timexes=tag(text, dct, "ro"))
+    ctx.entities = entities.extract(ctx)
+    return events.extract(ctx)
+
+
+def test_a_date_on_another_events_noun_stays_with_it(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """"De la invazia rusă din Ucraina în 2022": 2022 dates the invasion, not the support told in
+    the gerund clause beside it (which is news of the article's day)."""
+    evs = _events(nlp_ro, "Relațiile dintre Phenian și Moscova s-au consolidat considerabil de la invazia rusă "
+                          "din Ucraina în 2022, Coreea de Nord sprijinind efortul de război al aliatului său.")
+    by_type = {e.type: e for e in evs}
+    assert by_type["attack"].when and by_type["attack"].when["value"] == "2022"
+    assert by_type["supply"].when and by_type["supply"].when["value"] == "2025-10-27"
+
+
+def test_a_date_on_a_noun_the_clause_governs_still_dates_it(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """The meeting's June dates the agreements concluded during it, and a range the parser hangs
+    on the main verb still dates the infinitive clause's act."""
+    evs = _events(nlp_ro, 'Lavrov a afirmat că relațiile au beneficiat de un impuls pentru "dezvoltarea acordurilor '
+                          'de principiu" încheiate în timpul întâlnirii din iunie 2024, la Phenian, dintre Vladimir '
+                          'Putin și Kim Jong Un.')
+    assert {e.type: e.when["value"] for e in evs if e.when}.get("agreement") == "2024-06"
+    evs = _events(nlp_ro, "Phenianul a furnizat mii de soldați Rusiei pentru a o ajuta să respingă, între sfârșitul "
+                          "anului 2024 și primăvara anului 2025, trupele ucrainene.")
+    assert {e.type: e.when["value"] for e in evs if e.when}.get("attack") == "2024-END/2025-SP"

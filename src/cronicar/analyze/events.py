@@ -184,6 +184,41 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     return lex.types.get(key) or lex.types.get(tok.lower_), tok
 
 
+def _dates_another_event(ctx: Context, t: Timex, trig) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the parse hangs the time expression on another event's noun outside the trigger's
+    clause: in "s-au consolidat de la invazia rusă din Ucraina în 2022, Coreea de Nord sprijinind
+    efortul de război", 2022 is the invasion's date, not the support's.  Walking up from the
+    expression, the first trigger met owns it; only a noun owner excludes it (a verb's time
+    expression is often the whole sentence's), and only when the trigger's clause verb does not
+    govern that noun ("acordurile încheiate în timpul întâlnirii din iunie 2024": the meeting's June
+    dates the agreements too).  Without a dependency parse nothing is excluded."""
+    doc = trig.doc
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    owner = span.root.head
+    for _ in range(12):
+        if owner.i == trig.i or owner.head.i == owner.i:
+            return False
+        if owner.pos_ != "PROPN" and _match(owner, ctx.lang)[0] is not None:
+            break
+        owner = owner.head
+    else:
+        return False
+    if owner.pos_ != "NOUN":
+        return False
+    verb, up = _governing_verb(trig), owner
+    for _ in range(24):
+        if up.i in (verb.i, trig.i):
+            return False
+        if up.head.i == up.i:
+            return True
+        up = up.head
+    return False
+
+
 def _governing_verb(tok):  # type: ignore[no-untyped-def]
     """The trigger itself if it is a verb, else the first verb above it in the parse."""
     for _ in range(12):
@@ -299,7 +334,8 @@ def extract(ctx: Context) -> list[EventMention]:
             for name in _speakers_in(ctx, lo, hi):
                 if name not in participants:
                     participants.append(name)
-            cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)]
+            cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
+                     and not _dates_another_event(ctx, t, tok)]
             if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
