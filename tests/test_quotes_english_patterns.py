@@ -219,3 +219,16 @@ def test_a_date_between_the_verb_and_a_clause_without_that() -> None:
     got = [(text[q.content[0]:q.content[1]], q.speaker, q.when["value"]) for q in _quotes(text)]
     # the article is of Saturday 2016-10-01: "on Friday" is the day before, and the statement's date
     assert got == [("he met presidential candidate Donald Trump", "Sheldon Adelson", "2016-09-30")]
+
+
+def test_a_pronoun_does_not_point_back_to_a_demonym_source() -> None:
+    """Without NER a two-word name counts as a person, but not one the gazetteer knows for a place:
+    "according to South Korean intelligence" gives no person that a later "He" could mean."""
+    from cronicar.analyze.pipeline import analyze
+
+    text = ("Foreign Minister Sergei Lavrov met reporters in Moscow. North Korea sent troops to Kursk, "
+            "according to South Korean intelligence. He said the talks had gone well.")
+    a = analyze(text, DocDate.parse("2025-10-28"), "en")
+    said = [q for q in a.quotes if text[q.content[0]:q.content[1]].startswith("the talks")]
+    assert said and said[0].speaker == "Sergei Lavrov"
+    assert ("South Korean", "GPE", "South Korea") in {(m.text, m.label, m.canonical) for m in a.entities}

@@ -114,11 +114,13 @@ def country_of_city() -> dict[str, str]:
     return {k: cc for k, (_, cc) in out.items()}
 
 
-def _rules(lang: str) -> tuple[list[str], set[str]]:
-    """Demonym suffixes and exception words of ``lang`` (none when the language has no file)."""
+def _rules(lang: str) -> tuple[list[str], set[str], bool]:
+    """Demonym suffixes and exception words of ``lang`` (none when the language has no file), and
+    whether a name of several words takes the suffix on its last word ("multiword<TAB>last")."""
     path = LANG_DIR / lang / "entities_demonyms.tsv"
     suffixes: list[str] = []
     never: set[str] = set()
+    multiword = False
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
@@ -128,7 +130,9 @@ def _rules(lang: str) -> tuple[list[str], set[str]]:
                 suffixes.append(parts[1].strip())
             elif parts[0] == "not":
                 never.add(parts[1].strip())
-    return suffixes, {fold_accents(w) for w in never}
+            elif parts[0] == "multiword":
+                multiword = parts[1].strip() == "last"
+    return suffixes, {fold_accents(w) for w in never}, multiword
 
 
 def _stem(name: str) -> str:
@@ -143,18 +147,22 @@ def demonym_aliases(lang: str, countries: tuple[tuple[str, str], ...]) -> dict[s
     language's suffix rules.  A longer stem wins a word two countries would make ("nigeriano":
     Nigeria, not Niger); stems shorter than 3 letters make nothing, and 3-letter stems only take
     suffixes of 3 letters or more that open with a vowel ("cin" + "ese"; not "per" + "che")."""
-    suffixes, never = _rules(lang)
+    suffixes, never, multiword = _rules(lang)
     best: dict[str, tuple[int, str]] = {}
     for name, _code in countries:
-        if " " in name or "-" in name:
+        if "-" in name:
             continue
-        stem = _stem(name)
+        words = name.split(" ")
+        if len(words) > 1 and not (multiword and all(w.isalpha() for w in words)):
+            continue  # "Coreea de Nord" makes "nord-coreean", no suffix rule; "South Korea" makes "South Korean"
+        prefix = fold_accents(" ".join(words[:-1])) + " " if len(words) > 1 else ""
+        stem = _stem(words[-1])
         if len(stem) < 3:
             continue
         for suf in suffixes:
             if len(stem) == 3 and (len(suf) < 3 or suf[0] not in VOWELS):
                 continue
-            word = stem + fold_accents(suf)
+            word = prefix + stem + fold_accents(suf)
             if word == fold_accents(name) or word in never:
                 continue
             if word not in best or best[word][0] < len(stem):

@@ -1161,7 +1161,8 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> 
 def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_Rec]) -> list[Quote]:
     """Canonical speakers (coreference), inheritance for cue-less quotes, dates."""
     _repair_mentions(doc, lex, parsed, recs)
-    resolver = Resolver(doc, lex, parsed)
+    places = frozenset((m.start, m.end) for m in ctx.entities if m.label in {"GPE", "LOC"})
+    resolver = Resolver(doc, lex, parsed, places=places)
     order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
     last: _Rec | None = None
     for i in order:

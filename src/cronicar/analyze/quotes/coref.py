@@ -83,6 +83,7 @@ class Resolver:
     history: list[tuple[int, str, bool]] = field(default_factory=list)  # (tok, canonical, person)
     org_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # org noun -> [(tok, name)]
     org_gender: dict[str, str] = field(default_factory=dict)  # organisation speaker -> m | f (its head noun)
+    places: frozenset[tuple[int, int]] = frozenset()  # char spans the entity stage found to be places
 
     def __post_init__(self) -> None:
         doc, lex = self.doc, self.lex
@@ -116,9 +117,11 @@ class Resolver:
                 i += 1
 
         if not self.parsed:
-            # No NER: a person is a name of two or more words, or the surname of one.
+            # No NER: a person is a name of two or more words, or the surname of one, unless the
+            # gazetteer knows it for a place ("according to South Korean intelligence").
             for n in self.names:
-                n.person = len(self.fullest(n.text).split()) >= 2
+                span = (doc[n.start].idx, doc[n.end - 1].idx + len(doc[n.end - 1].text))
+                n.person = len(self.fullest(n.text).split()) >= 2 and span not in self.places
         media = {" ".join(m) for m in lex.media}
         for n in self.names:
             if fold_diacritics(n.text).lower() in media:
