@@ -18,6 +18,9 @@ CASES = [
     ("“We will win,” he said.", ["We will win,"]),
     # a stray English opener does not swallow the next paragraph
     ('"Kevin was snoring.\n\n“Here he is,” she said.', ["Here he is,"]),
+    # a Romanian opener never closed before the text ends is stray: the quotes after it still count
+    ("El a declarat că „iraționalitatea depășește orice limită.\n\nAlt paragraf.\n\n„Zelenski trebuie să "
+     "înțeleagă”, a subliniat Peskov.", ["Zelenski trebuie să înțeleagă"]),
 ]
 
 

@@ -49,7 +49,14 @@ def find_marked(text: str) -> list[Marked]:
     out: list[Marked] = []
     stack: list[tuple[str, int]] = []
     i, n = 0, len(text)
-    while i < n:
+    while i < n or stack:
+        if i >= n:
+            # The text ended inside a quote: its opener was a stray mark ("declarând că
+            # „iraționalitatea … limită." never closes); rescan right after it, so the quotes
+            # that follow it are still found.
+            i = stack[0][1] + 1
+            stack.clear()
+            continue
         c = text[i]
         if stack and i - stack[0][1] > MAX_SPAN:
             # Unclosed: forget it and rescan right after the stray opener.
