@@ -98,6 +98,10 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         "Menționăm că reprezentanții ANPC au fost amendați.",
         # a headline with a finite verb before its colon is not "Speaker: words"
         "Devine oficial: Guvernul va suspenda contribuțiile la Pilonul II\n\nProgramul legislativ include proiectul.",
+        # nor a headline whose second part says nothing and whose first names no person or role
+        # (from an Aleph/Realitatea reading, 2026-12-06)
+        "Codul lui Hammurabi: Istoria primelor legi ale omenirii\n\nÎn 1901 a fost descoperit codul.",
+        "Avertizare meteo: Cod galben de caniculă în București și 25 de județe - HARTA\n\nCăldura persistă.",
     ],
 )
 def test_quotes_romanian_not_statements(nlp_ro, text: str) -> None:
@@ -213,3 +217,13 @@ def test_headline_labels_are_not_speakers(nlp_ro, title: str, speaker: str | Non
 )
 def test_third_person_and_future_cues_stay(nlp_ro, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     assert [q.speaker for q in _run(nlp_ro, text)[1]] == [speaker]
+
+
+def test_a_verbless_headline_of_a_person_is_still_their_statement(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """"Daniel Cadariu: Situația …, o provocare": a person opens the headline, so the words after
+    the colon are theirs, verb or not."""
+    text = ("Daniel Cadariu: Situația resurselor umane din România, o provocare pentru educație\n\n"
+            "Piața muncii se schimbă.")
+    norm, quotes = _run(nlp_ro, text)
+    assert [(q.speaker, norm[q.content[0]:q.content[1]]) for q in quotes] == [
+        ("Daniel Cadariu", "Situația resurselor umane din România, o provocare pentru educație")]

@@ -190,8 +190,15 @@ def extract(ctx: Context) -> list[Quote]:
         if c0 is not None and 0 < c0 <= 8 and is_capitalized(doc[0]) and not any(
             lex.is_verb(key(t), "") or (parsed and t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
                                        and not t.text.isupper()) for t in doc[0:c0]
-        ) and not _headline_label(doc, c0, text, ctx.lang):
-            # "Devine oficial: …", "Cura financiară nu e bună: …" are headlines, not a speaker's words
+        ) and not _headline_label(doc, c0, text, ctx.lang) and (not parsed or _person_heads(doc[0], lex) or any(
+            t.pos_ in {"VERB", "AUX"} and ("Fin" in t.morph.get("VerbForm") or bool(t.morph.get("Person")))
+            for t in title_tokens[c0 + 1:]  # the future's "vor" has a person, not a VerbForm
+        )):
+            # "Devine oficial: …", "Cura financiară nu e bună: …" are headlines, not a speaker's
+            # words; nor is a title whose second part says nothing, unless a person or a role opens
+            # it ("Codul lui Hammurabi: Istoria primelor legi", "Alertă meteo: Cod galben …", "Cuba:
+            # Incendiu …" have no finite verb after the colon; "Daniel Cadariu: Situația …, o
+            # provocare" is his statement all the same)
             title_colon = c0
 
     for si, sent in enumerate(sents):
@@ -1065,6 +1072,12 @@ def _units(doc: Doc) -> list[Span]:
         if s < sent.end:
             out.append(doc[s : sent.end])
     return out
+
+
+def _person_heads(tok: Token, lex: Lexicon) -> bool:
+    """Whether a headline opens with a person's name or a role noun ("Daniel Cadariu: …",
+    "Ministrul Sănătății Alexandru Rafila: …")."""
+    return (tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "PER"}) or is_role(tok, lex)
 
 
 def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
