@@ -62,6 +62,25 @@ CASES = [
     # a source between the content and a verb cue is the innermost one; the verb's subject is the channel
     ("Rusia a mutat trupe spre graniță, potrivit presei ucrainene, scrie Politico.",
      "Rusia a mutat trupe", "presei ucrainene"),
+    # apposition the other way round: "NAME, ROLE, care consideră" (Aleph reading, 2026-12-06)
+    ("Printre susținători se numără Christopher Luxon, liderul Partidului Național de opoziție, care consideră "
+     "că problema nu ar trebui decisă de guvern.",
+     "problema nu ar trebui decisă", "Christopher Luxon"),
+    # a role naming its own office after a genitive noun is not the last person who spoke
+    ("„Este o realiniere”, a declarat Rawiri Waititi, co-lider al Partidului Maori. "
+     "Unii oficiali se tem că schimbarea numelui ar putea afecta turismul. "
+     "„Ar fi ca și cum BMW s-ar rebrandui ca Bavarian Motors”, a spus primarul orașului Queenstown.",
+     "BMW s-ar rebrandui", "primarul orașului Queenstown"),
+    # two holders of one role: the one whose office fits the mention, not the one who spoke last
+    ("Vitali Kim, guvernatorul regiunii Nikolaev, a anunțat că orașul este liniștit. "
+     "Serhii Haidai, guvernatorul regiunii Lugansk, a declarat că luptele continuă. "
+     "Potrivit guvernatorului regiunii Nikolaev, podul a fost reparat.",
+     "podul a fost reparat", "Vitali Kim"),
+    # the role's holder named at the end of the mention, though an earlier holder of the role
+    # was named by apposition
+    ("Ana Ionescu, secretar de stat în Ministerul Energiei, a declarat că fondul este o idee. "
+     "Secretarul de stat în Ministerul Finanțelor Publice Enache Jiru a anunțat că banca va fi lansată.",
+     "banca va fi lansată", "Enache Jiru"),
 ]
 
 

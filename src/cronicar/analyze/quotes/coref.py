@@ -22,6 +22,7 @@ from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is
 
 INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
 PERSON_LABELS = {"PERSON", "PER"}
+_OF = {"de", "din", "al", "a", "ale", "ai", "la", "în", "pentru", "of", "from"}
 BARRIERS = {"on", "in", "at", "with", "to", "by", "cu", "la", "în", "pe", "și", "and", "or", "sau", "că", "that"}
 
 
@@ -110,6 +111,7 @@ class Resolver:
                 self.names.append(Name(i, e, span.text, person))
                 if person or not self.parsed:
                     self._learn_role(i, span.text)  # only people hold roles ("ministrul … Choe Son Hui")
+                    self._learn_role_after(e, span.text)
                 else:
                     self._learn_org_role(i, span.text)
                 i = e
@@ -134,7 +136,7 @@ class Resolver:
         doc = self.doc
         if self.parsed and is_genitive(doc[i]):
             return
-        if i > 0 and key(doc[i - 1]) in {"de", "din", "al", "a", "ale", "ai", "la", "în", "pentru", "of", "from"}:
+        if i > 0 and key(doc[i - 1]) in _OF:
             return  # "ministrul Coreei de Nord": a place or body in the role, not its holder
         for j in range(i - 1, max(-1, i - 6), -1):
             t = doc[j]
@@ -151,6 +153,46 @@ class Resolver:
                 return
             if (not self.parsed and is_name(t, self.lex, self.parsed)) or key(t) in BARRIERS or self.lex.is_verb(key(t)):
                 return
+
+    def _holder_in(self, toks, head: int) -> str | None:  # type: ignore[no-untyped-def]
+        """The name a role mention ends with, when it ends with one: a person name inside it, or
+        (with a parse) a run of two or more proper nouns closing it, which the NER may have
+        swallowed into the ministry before it ("Ministerul Finanțelor Publice Enache Jiru")."""
+        own = next((n for n in self.names if n.person and toks.start <= n.start and n.end <= toks.end
+                    and n.start > head and not is_genitive(self.doc[n.start])  # "Arhiepiscopul Argeșului"
+                    and key(self.doc[n.start - 1]) not in _OF), None)  # "ministrul Coreei de Nord"
+        if own is not None:
+            return self.fullest(own.text)
+        if not self.parsed:
+            return None
+        doc, k = toks.doc, toks.end
+        while k > head + 1 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() \
+                and not key(doc[k - 1]).endswith(("ului", "ei", "ii", "lor")):
+            k -= 1
+        # only a run the NER put inside an entity begun before it ("I"), or called a person:
+        # "Președintele Statelor Unite" ends with a country, not a holder
+        if toks.end - k >= 2 and k > head + 1 and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ in PERSON_LABELS):
+            return self.fullest(doc[k:toks.end].text)
+        return None
+
+    def _learn_role_after(self, e: int, name: str) -> None:
+        """Apposition the other way round, "Christopher Luxon, liderul Partidului Național, care
+        consideră": a definite singular role right after the name's comma is the name's role."""
+        doc = self.doc
+        if e + 1 >= len(doc) or doc[e].text != ",":
+            return
+        t = doc[e + 1]
+        lem = self.role_key(t)
+        if not lem or key(t) in INDEF or (self.parsed and number(t) == "pl"):
+            return
+        full = self.fullest(name)
+        self.role_of.setdefault(lem, []).append((e + 1, full))
+        words = {_stem(doc[x].text) for x in range(e + 2, min(len(doc), e + 8))
+                 if doc[x].is_alpha and len(doc[x].text) > 2 and doc[x].text not in {",", "."}}
+        self.role_words.setdefault(full, set()).update(words)
+        g = gender(t)
+        if g == "f" and number(t) != "pl":
+            self.gender_of.setdefault(full, g)
 
     def _apposed_role(self, i: int) -> int | None:
         """"ROLE …, NAME": the token of a person role opening the phrase the name is apposed to."""
@@ -350,20 +392,31 @@ class Resolver:
         head = next((t for t in toks if self.role_key(t)), None)
         if head is not None and k not in INDEF and number(head) != "pl" and not key(head).endswith("ii"):
             lem = self.role_key(head) or key(head)
+            own = self._holder_in(toks, head.i)
+            if own is not None:
+                # "Secretarul de stat în Ministerul Finanțelor Publice Enache Jiru": the role's own
+                # holder is named in the mention; another secretary of state the article named
+                # before is not meant
+                return own, True
             learned = [n for tok, n in self.role_of.get(lem, []) if tok < m.start + 40]
             g = gender(head) if self.parsed else None
             if learned:
                 # "Președintele ucrainean" → the president the article called "ucrainean"
                 mwords = {_stem(t.text) for t in toks if t.is_alpha and len(t.text) > 2 and t.i != head.i}
-                fitting = [n for n in learned if mwords & self.role_words.get(n, set())]
-                if fitting:
-                    learned = fitting
+                overlap = {n: len(mwords & self.role_words.get(n, set())) for n in learned}
+                best = max(overlap.values(), default=0)
+                if best:
+                    # the holder whose role words fit best ("guvernatorului regiunii Nikolaev": the
+                    # governor of Nikolaev, not the governor of Luhansk who spoke last)
+                    learned = [n for n in learned if overlap[n] == best]
                 spoken = [n for _, n, _ in reversed(self.history) if n in learned]
                 return (spoken[0] if spoken else learned[-1]), True
             # "Ministrul sud-coreean al Unificării" names its own office: keep the role verbatim;
             # "Ministrul de Interne" is just the role.
+            # "primarul orașului Queenstown": a name after a genitive noun names the office too
             has_inner_name = any(
-                t.text[:1].isupper() and (key(t).endswith(("ului", "ei", "ii", "lor")) or key(doc[t.i - 1]) in {"al", "a", "ale", "ai"})
+                t.text[:1].isupper() and (key(t).endswith(("ului", "ei", "ii", "lor")) or key(doc[t.i - 1]) in {"al", "a", "ale", "ai"}
+                                          or (doc[t.i - 1].text.islower() and key(doc[t.i - 1]).endswith(("ului", "ei", "ii", "lor"))))
                 for t in toks[1:]
             )
             person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
