@@ -81,6 +81,15 @@ CASES = [
     ("Ana Ionescu, secretar de stat în Ministerul Energiei, a declarat că fondul este o idee. "
      "Secretarul de stat în Ministerul Finanțelor Publice Enache Jiru a anunțat că banca va fi lansată.",
      "banca va fi lansată", "Enache Jiru"),
+    # the holder named in apposition after the role and its complement (Realitatea reading)
+    ("Volodimir Zelenski a cerut sancțiuni. „Ocupanții încearcă să intimideze oamenii”, a avertizat Zelenski. "
+     "Lumea este împinsă spre o catastrofă nucleară, a spus reprezentantul rus la ONU, Vasili Nebenzia, "
+     "sugerând că țara sa nu are niciun rol.",
+     "Lumea este împinsă", "Vasili Nebenzia"),
+    # a role of one country is not the last speaker whose roles name another
+    ("Șeful statului ucrainean, Volodimir Zelenski, a cerut noi sancțiuni. "
+     "Reprezentantul rus a declarat că țara sa nu are niciun rol în atacuri.",
+     "țara sa nu are niciun rol", "Reprezentantul rus"),
 ]
 
 

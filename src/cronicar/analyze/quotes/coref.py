@@ -85,6 +85,7 @@ class Resolver:
     org_of: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # org noun -> [(tok, name)]
     org_gender: dict[str, str] = field(default_factory=dict)  # organisation speaker -> m | f (its head noun)
     places: frozenset[tuple[int, int]] = frozenset()  # char spans the entity stage found to be places
+    role_country: dict[str, set[str]] = field(default_factory=dict)  # name -> countries its roles name
 
     def __post_init__(self) -> None:
         doc, lex = self.doc, self.lex
@@ -145,6 +146,7 @@ class Resolver:
                 self.role_of.setdefault(lem, []).append((i, self.fullest(name)))
                 words = {_stem(doc[x].text) for x in range(j + 1, i) if doc[x].is_alpha and len(doc[x].text) > 2}
                 self.role_words.setdefault(self.fullest(name), set()).update(words)
+                self.role_country.setdefault(self.fullest(name), set()).update(self.countries(doc[j:i]))
                 g = gender(t)
                 if g == "f" and number(t) != "pl":
                     self.gender_of.setdefault(self.fullest(name), g)
@@ -175,6 +177,19 @@ class Resolver:
             return self.fullest(doc[k:toks.end].text)
         return None
 
+    def _apposed_after(self, end: int) -> str | None:
+        """The person named in apposition right after a role mention: "a spus reprezentantul rus
+        la ONU, Vasili Nebenzia, sugerând că…" (the role's complement may stand between)."""
+        doc = self.doc
+        for x in range(end, min(len(doc), end + 6)):
+            t = doc[x]
+            if t.text == ",":
+                n = next((n for n in self.names if n.start == x + 1 and n.person), None)
+                return self.fullest(n.text) if n is not None else None
+            if t.is_sent_start or t.text in {".", ";", ":", "!", "?", "„", "\""} or t.pos_ in {"VERB", "AUX"}:
+                return None
+        return None
+
     def _learn_role_after(self, e: int, name: str) -> None:
         """Apposition the other way round, "Christopher Luxon, liderul Partidului Național, care
         consideră": a definite singular role right after the name's comma is the name's role."""
@@ -190,9 +205,24 @@ class Resolver:
         words = {_stem(doc[x].text) for x in range(e + 2, min(len(doc), e + 8))
                  if doc[x].is_alpha and len(doc[x].text) > 2 and doc[x].text not in {",", "."}}
         self.role_words.setdefault(full, set()).update(words)
+        end = next((x for x in range(e + 2, min(len(doc), e + 10)) if doc[x].text in {",", ".", ";"}), min(len(doc), e + 10))
+        self.role_country.setdefault(full, set()).update(self.countries(doc[e + 1:end]))
         g = gender(t)
         if g == "f" and number(t) != "pl":
             self.gender_of.setdefault(full, g)
+
+    def countries(self, toks) -> set[str]:  # type: ignore[no-untyped-def]
+        """Countries a role phrase names by a demonym or a name ("reprezentantul rus",
+        "ministrul de externe al Rusiei", "șeful statului ucrainean"), from the entity gazetteer."""
+        from cronicar.analyze.entities import aliases
+
+        table = aliases(self.lex.lang)
+        out = set()
+        for t in toks:
+            hit = table.get(key(t)) or table.get(lemma(t))
+            if hit is not None and hit[1] == "GPE":
+                out.add(hit[0])
+        return out
 
     def _apposed_role(self, i: int) -> int | None:
         """"ROLE …, NAME": the token of a person role opening the phrase the name is apposed to."""
@@ -301,14 +331,23 @@ class Resolver:
         words = set(_stem(w) for w in text.split())
         return any(n.person and words <= set(_stem(w) for w in n.text.split()) for n in self.names)
 
-    def recent_person(self, before: int, want_gender: str | None) -> str | None:
+    def recent_person(self, before: int, want_gender: str | None, country: set[str] | None = None) -> str | None:
+        """The last person before ``before`` agreeing in gender, and, when the mention names a
+        country ("reprezentantul rus"), not one whose roles name only other countries (the
+        Ukrainian president who spoke last is not the Russian representative)."""
+        def fits(name: str) -> bool:
+            if want_gender is not None and self.gender_of.get(name, want_gender) != want_gender:
+                return False
+            theirs = self.role_country.get(name)
+            return not (country and theirs and not (country & theirs))
+
         for tok, name, person in reversed(self.history):
-            if tok < before and person and (want_gender is None or self.gender_of.get(name, want_gender) == want_gender):
+            if tok < before and person and fits(name):
                 return name
         for n in reversed(self.names):
             if n.start < before and n.person:
                 full = self.fullest(n.text)
-                if want_gender is None or self.gender_of.get(full, want_gender) == want_gender:
+                if fits(full):
                     return full
         return None
 
@@ -392,7 +431,7 @@ class Resolver:
         head = next((t for t in toks if self.role_key(t)), None)
         if head is not None and k not in INDEF and number(head) != "pl" and not key(head).endswith("ii"):
             lem = self.role_key(head) or key(head)
-            own = self._holder_in(toks, head.i)
+            own = self._holder_in(toks, head.i) or self._apposed_after(m.end)
             if own is not None:
                 # "Secretarul de stat în Ministerul Finanțelor Publice Enache Jiru": the role's own
                 # holder is named in the mention; another secretary of state the article named
@@ -419,7 +458,7 @@ class Resolver:
                                           or (doc[t.i - 1].text.islower() and key(doc[t.i - 1]).endswith(("ului", "ei", "ii", "lor"))))
                 for t in toks[1:]
             )
-            person = self.recent_person(m.start, g) if len(toks) <= 4 and not has_inner_name else None
+            person = self.recent_person(m.start, g, self.countries(toks)) if len(toks) <= 4 and not has_inner_name else None
             if person is None and has_inner_name and len(toks) <= 4:
                 person = self._previous_sentence_person(m.start)
             if person is None and len(toks) <= 4 and not has_inner_name:
