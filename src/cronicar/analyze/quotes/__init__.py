@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.quotes.coref import Resolver, nominative
@@ -187,18 +187,8 @@ def extract(ctx: Context) -> list[Quote]:
     title_tokens = [t for t in doc if t.idx < title_end] if 0 < title_end < 300 else []
     if title_tokens:
         c0 = next((t.i for t in title_tokens if t.text == ":" and not quoted[t.i]), None)
-        if c0 is not None and 0 < c0 <= 8 and is_capitalized(doc[0]) and not any(
-            lex.is_verb(key(t), "") or (parsed and t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
-                                       and not t.text.isupper()) for t in doc[0:c0]
-        ) and not _headline_label(doc, c0, text, ctx.lang) and (not parsed or _person_heads(doc[0], lex) or any(
-            t.pos_ in {"VERB", "AUX"} and ("Fin" in t.morph.get("VerbForm") or bool(t.morph.get("Person")))
-            for t in title_tokens[c0 + 1:]  # the future's "vor" has a person, not a VerbForm
-        )):
-            # "Devine oficial: …", "Cura financiară nu e bună: …" are headlines, not a speaker's
-            # words; nor is a title whose second part says nothing, unless a person or a role opens
-            # it ("Codul lui Hammurabi: Istoria primelor legi", "Alertă meteo: Cod galben …", "Cuba:
-            # Incendiu …" have no finite verb after the colon; "Daniel Cadariu: Situația …, o
-            # provocare" is his statement all the same)
+        if c0 is not None and 0 < c0 <= 8 and is_capitalized(doc[0]) \
+                and _title_speaks(doc, c0, title_tokens, text, lex, parsed, ctx.lang):
             title_colon = c0
 
     for si, sent in enumerate(sents):
@@ -1072,6 +1062,48 @@ def _units(doc: Doc) -> list[Span]:
         if s < sent.end:
             out.append(doc[s : sent.end])
     return out
+
+
+def _finite(t: Token) -> bool:
+    """A finite verb form (the future's "vor" has a person, not a VerbForm)."""
+    return t.pos_ in {"VERB", "AUX"} and ("Fin" in t.morph.get("VerbForm") or bool(t.morph.get("Person")))
+
+
+def _title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, lex: Lexicon, parsed: bool,
+                  lang: str) -> bool:
+    """Whether a headline "X: Y" gives X's words.  Not when X holds a finite verb ("Devine
+    oficial: …", "Cura financiară nu e bună: …", "Facturile EXPLODEAZĂ: …" — a word in capitals
+    is read in lower case, where the tagger knows it), nor when X labels rather than speaks
+    (:func:`_headline_label`), nor when Y says nothing — no finite verb — unless a person or a
+    role opens X ("Codul lui Hammurabi: Istoria primelor legi", "Alertă meteo: Cod galben …",
+    "Cuba: Incendiu …" are headlines; "Daniel Cadariu: Situația …, o provocare" is his statement)."""
+    head = doc[0:colon]
+
+    def verb(t: Token) -> bool:  # before the colon a perfect's auxiliary alone is no verb: "Expertiza FBI a decis: …"
+        return t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+
+    if any(lex.is_verb(key(t), "") or (parsed and verb(t) and not t.text.isupper()) for t in head):
+        return False
+    caps = [t.i - head.start for t in head if t.text.isupper() and len(t.text) > 3 and _known_word(t.text.lower(), lang)]
+    if parsed and caps:
+        from cronicar.analyze.nlp import get_nlp
+
+        low = get_nlp(lang)(head.text.lower())
+        if len(low) == len(head) and any(verb(low[i]) for i in caps):
+            return False
+    if _headline_label(doc, colon, text, lang):
+        return False
+    return not parsed or _person_heads(doc[0], lex) or any(_finite(t) for t in title_tokens[colon + 1:])
+
+
+def _known_word(word: str, lang: str) -> bool:
+    """A word of the language's dictionary ("explodează"), not an acronym ("apapr")."""
+    import simplemma
+
+    try:
+        return simplemma.is_known(word, lang=lang)
+    except (ValueError, KeyError):
+        return False
 
 
 def _person_heads(tok: Token, lex: Lexicon) -> bool:
