@@ -34,7 +34,14 @@ def close_word(a: str, b: str) -> bool:
     if a == b:
         return True
     n = common_prefix(a, b)
-    return n >= min(5, len(a), len(b)) and max(len(a), len(b)) - n <= 4 and n >= 3
+    # what differs must be case and article endings: "Energodar" is no form of "Energie"
+    return n >= min(5, len(a), len(b)) and n >= 3 and a[n:] in _ENDINGS and b[n:] in _ENDINGS
+
+
+# Romanian (and English possessive) endings after the common stem of two forms of one name
+_ENDINGS = frozenset({"", "a", "e", "i", "u", "ul", "ui", "ului", "lui", "l", "ei", "ii", "iei", "ia", "ua",
+                      "le", "lor", "elor", "ilor", "ele", "ile", "s", "es", "'s", "ai", "ea", "eii",
+                      "y"})  # and a transliteration's last letter: "Zelensky" / "Zelenski"
 
 
 def _fold(word: str) -> str:
@@ -403,6 +410,7 @@ class Resolver:
             if org is not None:
                 return org, False
             return self.recent_person(m.start, kind), True
+        written = toks  # what the mention says, kept as the speaker when nothing resolves it
         n_coll = match_seq(doc, m.start, self.lex.collective, m.end)
         if n_coll and m.start + n_coll < m.end:
             # "reprezentanții organizației județene Satu Mare a UDMR" → the organisation
@@ -465,7 +473,7 @@ class Resolver:
                 person = self.next_person(m.end)
             if person:
                 return person, True
-        out = nominative(toks.text)
+        out = nominative(written.text)  # "oficialii ucraineni", not "ucraineni"
         self._note_org(out, first)
         return out, False
 
