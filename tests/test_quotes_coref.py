@@ -90,6 +90,10 @@ CASES = [
     ("Șeful statului ucrainean, Volodimir Zelenski, a cerut noi sancțiuni. "
      "Reprezentantul rus a declarat că țara sa nu are niciun rol în atacuri.",
      "țara sa nu are niciun rol", "Reprezentantul rus"),
+    # a channel written before the name is no part of it
+    ("„Centrala este din nou sub foc”, a scris pe Telegram Vladimir Rogov, un colaborator al Moscovei. "
+     "Rogov a confirmat că unele proiectile au căzut pe teritoriul centralei.",
+     "unele proiectile au căzut", "Vladimir Rogov"),
     # a collective voice that names no organisation of the article stays as written
     ("Oficialii ruși au precizat că măsurile au caracter temporar.",
      "măsurile au caracter temporar", "Oficialii ruși"),

@@ -110,6 +110,9 @@ class Resolver:
                     or (key(doc[e]) == "-" and e + 1 < len(doc) and is_name(doc[e + 1], lex, self.parsed))
                 ):
                     e += 1
+                k = match_seq(doc, i, lex.media, e)
+                if k and i + k < e:
+                    i += k  # "a scris pe Telegram Vladimir Rogov": the channel, then the person
                 span = doc[i:e]
                 person = any(t.ent_type_ in PERSON_LABELS for t in span) if self.parsed else True
                 if person and self.parsed and self._org_noun_before(i):
