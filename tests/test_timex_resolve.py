@@ -311,3 +311,12 @@ def test_an_anchored_duration_has_the_days_it_covers(text: str, lang: str, dct: 
     got = {t.text: t for t in tag(text, DocDate.parse(dct), lang)}
     assert got[span].type == "DURATION"
     assert got[span].interval == expected
+
+
+def test_the_last_day_of_something_is_no_duration() -> None:
+    """"În ultima zi a ofertei" is a day of the offer, not a stretch of one day up to the article
+    (a ZF reading, 2026-12-06); "în ultimul an" is still the year up to it."""
+    got = {t.text: t for t in tag("Investitorii au subscris în ultima zi a ofertei. Prețurile au crescut în "
+                                  "ultimul an.", DocDate.parse("2022-12-19"), "ro")}
+    assert "ultima zi" not in got
+    assert got["ultimul an"].value == "P1Y" and got["ultimul an"].interval == ("2021-12-19", "2022-12-19")
