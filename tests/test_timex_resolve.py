@@ -320,3 +320,18 @@ def test_the_last_day_of_something_is_no_duration() -> None:
                                   "ultimul an.", DocDate.parse("2022-12-19"), "ro")}
     assert "ultima zi" not in got
     assert got["ultimul an"].value == "P1Y" and got["ultimul an"].interval == ("2021-12-19", "2022-12-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "value"),
+    [
+        # the infinitive's "a" ("pentru a aproba") is no past auxiliary (a ZF reading, 2026-12-06)
+        ("Acționarii se vor reuni în septembrie pentru a aproba fuziunea.", "2014-08-17", "septembrie", "2014-09"),
+        ("Compania convoacă acționarii pe 26 martie pentru a aproba repartizarea profitului.", "2020-02-24",
+         "26 martie", "2020-03-26"),
+        # the perfect's "a" still is
+        ("Firma a decis în septembrie să vândă.", "2014-08-17", "septembrie", "2013-09"),
+    ],
+)
+def test_an_infinitive_is_no_past_tense(text: str, dct: str, span: str, value: str) -> None:
+    assert _values(text, DocDate.parse(dct)).get(span) == value
