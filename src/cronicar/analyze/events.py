@@ -274,6 +274,17 @@ def _place(ctx: Context, places: list, trig):  # type: ignore[no-untyped-def]
     return places[0]
 
 
+def _dates_the_saying(text: str, trig_end: int, t: Timex) -> bool:
+    """Whether a time expression dates a statement rather than what it announced: before the verb
+    ("Luni, ministrul a anunțat"), or right after it, at most two words away ("a anunțat vineri",
+    "said on Tuesday").  "APAPR a anunțat recent un randament … în perioada mai 2008 - septembrie
+    2017": the period is what was announced; the statement is news of the article's day."""
+    if t.end <= trig_end - 1:
+        return True
+    gap = text[trig_end:t.start]
+    return len(re.findall(r"\w+", gap)) <= 2 and "\n" not in gap
+
+
 def _statement_when(ctx: Context, pos: int) -> dict | None:
     """The date of the quote whose cue is at ``pos`` ("a declarat vineri că ... în iunie": the
     statement is of that Friday; June belongs to what was said)."""
@@ -339,6 +350,8 @@ def extract(ctx: Context) -> list[EventMention]:
             if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
+            if etype == "statement" and said is None:
+                cands = [t for t in cands if _dates_the_saying(ctx.text, tok.idx + len(tok.text), t)]
             if said is not None:
                 when = said  # the day it was said, not a date inside what was said
             elif cands:
