@@ -58,3 +58,17 @@ def test_the_place_visited_is_the_visits_object() -> None:
     visit = _by_type("Serghei Lavrov a vizitat marți Phenianul.", "2024-01-03")["visit"][0]
     assert visit.place == "Phenian"  # "a vizitat Phenianul": where, not who
     assert "Phenian" not in visit.participants and "Coreea de Nord" not in visit.participants
+
+
+def test_a_quarter_is_no_place_and_a_city_is_no_weekday() -> None:
+    """"în T1/2022" is a quarter the NER took for a place; "Miercurea Ciuc" is a city whose first
+    word is also a weekday (Aleph and ZF readings, 2026-12-06)."""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    a = analyze("Compania raportează profit în creștere cu 40% în T1/2022.", DocDate.parse("2022-05-23"), "ro")
+    assert [t.value for t in a.timexes] == ["2022-Q1"]
+    assert all(e.text != "T1/2022" for e in a.entities) and all(ev.place is None for ev in a.events)
+    a = analyze("Ce s-a întâmplat la Miercurea Ciuc în weekend.", DocDate.parse("2022-05-23"), "ro")
+    assert [t.text for t in a.timexes] == ["weekend"]
+    assert ("Miercurea Ciuc", "GPE") in {(e.text, e.label) for e in a.entities}

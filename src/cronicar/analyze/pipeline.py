@@ -50,7 +50,8 @@ def analyze_batch(items: Iterable[Item], batch_size: int = 16) -> Iterator[Analy
 
 def run_components(ctx: Context) -> Analysis:
     """Apply the components in order on a parsed document."""
-    ctx.timexes = timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc) if ctx.dct is not None else []
+    ctx.timexes = timex_mod.outside_place_names(
+        timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc), ctx.doc) if ctx.dct is not None else []
     ctx.entities = entities_mod.extract(ctx)
     ctx.quotes = quotes_mod.extract(ctx)
     ctx.entities = entities_mod.add_speaker_names(ctx)

@@ -127,6 +127,22 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     return out
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FACILITY"})
+
+
+def outside_place_names(timexes: list[Timex], doc: Any) -> list[Timex]:
+    """The time expressions that are not words of a longer place name the NER found: "Miercurea
+    Ciuc" is a city, not a Wednesday; "Bulevardul 16 Decembrie 1989" a street.  A name that the NER
+    ran across a comma ("DN 1, cinci ani") is its mistake, and the expression stays."""
+    if doc is None or not doc.has_annotation("ENT_IOB") or not timexes:
+        return timexes
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PLACE_LABELS and len(e) > 1
+             and "," not in e.text]
+    if not names:
+        return timexes
+    return [t for t in timexes if not any(s <= t.start and t.end <= e and (s, e) != (t.start, t.end) for s, e in names)]
+
+
 @lru_cache(maxsize=None)
 def _lexicon_regex(lang: str, table: str) -> re.Pattern[str] | None:
     """A ``{"regex": …}`` table of the language's lexicon, compiled once (``tag`` runs per article)."""
