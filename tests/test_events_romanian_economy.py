@@ -38,3 +38,24 @@ def test_crossing_a_border_is_an_incursion_passing_time_is_not(nlp_ro, text: str
                                                               expected: list[tuple[str, str]]) -> None:
     events = analyze(text, DocDate.parse("2025-03-05"), "ro").events
     assert [(text[e.trigger[0]:e.trigger[1]], e.type) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # a phrase of type "-" in the trigger file blocks its first word there (ZF reading, 2026-12-06)
+        ("Safetech va detașa o persoană care va ocupa funcția de director general adjunct.", "attack", None),
+        ("Trupele ruse au ocupat orașul Herson în martie.", None, "attack"),
+        ("Acțiunile au scăzut după închiderea pieței de la New York.", "closure", "fall"),
+        ("Uzina își anunță închiderea în martie.", None, "closure"),
+        ("Un angajat care a început în 2011 a câștigat în medie 6,35%.", "award", None),
+        ("Firma a câștigat licitația în martie.", None, "award"),
+    ],
+)
+def test_a_blocked_phrase_is_no_trigger(nlp_ro, text: str, absent: str | None, present: str | None) -> None:  # type: ignore[no-untyped-def]
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    types = {e.type for e in analyze(text, DocDate.parse("2022-05-23"), "ro").events}
+    assert absent is None or absent not in types, types
+    assert present is None or present in types, types

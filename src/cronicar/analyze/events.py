@@ -180,7 +180,7 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
         span = doc[tok.i:tok.i + n]
         if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words[1:], span[1:])) \
                 and not any(t.is_sent_start for t in span[1:]):
-            return etype, span[-1]
+            return (None, tok) if etype == "-" else (etype, span[-1])
     return lex.types.get(key) or lex.types.get(tok.lower_), tok
 
 

@@ -26,7 +26,8 @@ class Lexicon:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
     """Read ``lang/<lang>/events_triggers.tsv`` (key, type, optional root; ``#`` comments; type
-    ``-`` blocks a written form whose lemma is a trigger)."""
+    ``-`` blocks a written form whose lemma is a trigger, or, for a phrase, its first word when the
+    rest follows: "ocupa funcție" is holding a post, not an occupation)."""
     lex = Lexicon()
     path = LANG_DIR / lang / "events_triggers.tsv"
     if not path.exists():
@@ -39,9 +40,9 @@ def lexicon(lang: str) -> Lexicon:
             continue
         key, etype = parts[0].lower(), parts[1]
         root = parts[2].lower() if len(parts) > 2 and parts[2] else key
-        if etype == "-":
+        if etype == "-" and " " not in key:
             lex.blocked.add(key)  # "according" (to) is no agreement, whatever its lemma
-        elif " " in key:
+        elif " " in key:  # a phrase of type "-" blocks its first word there ("ocupa funcția")
             lex.phrases[tuple(key.split())] = (etype, root)
         else:
             lex.types[key] = etype
