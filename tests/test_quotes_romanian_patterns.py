@@ -102,6 +102,8 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         # (from an Aleph/Realitatea reading, 2026-12-06)
         "Codul lui Hammurabi: Istoria primelor legi ale omenirii\n\nÎn 1901 a fost descoperit codul.",
         "Avertizare meteo: Cod galben de caniculă în București și 25 de județe - HARTA\n\nCăldura persistă.",
+        # a prepositional cue followed by a relative pronoun opens a relative clause, no quote
+        "Dincă a repetat scenariul potrivit căruia ar fi fost forțat de anchetatori să declare.",
         # a verb in capitals before the colon is a verb all the same
         "Facturile EXPLODEAZĂ: românii fac economie la energie și la gaze\n\nConsumul a scăzut.",
     ],

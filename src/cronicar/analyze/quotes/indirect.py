@@ -90,8 +90,8 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             i += 1
             continue
         n = match_seq(doc, i, lex.preps, sent.end)
-        if n and not (parsed and key(tok) == "potrivit" and tok.pos_ == "ADJ" and i + 1 < sent.end
-                      and key(doc[i + 1]) not in {"lui", "acestuia", "acesteia", "acestora"} and False):
+        if n and not (i + n < sent.end and key(doc[i + n]) in lex.relatives):
+            # ("prevederea potrivit căreia …", "the rule according to which …": a relative clause)
             out.append(Cue(i, i + n, i, prep=True))
             i += n
             continue

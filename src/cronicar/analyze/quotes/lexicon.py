@@ -53,6 +53,7 @@ class Lexicon:
     subordinators: set[str] = field(default_factory=set)  # "when", "who": a finite verb after them is not the clause's
     subjects: set[str] = field(default_factory=set)  # "he", "they": a clause opens with them, any verb may follow
     adverbs: set[str] = field(default_factory=set)  # "also", "never": may stand between a subject and its verb
+    relatives: set[str] = field(default_factory=set)  # "căruia": "potrivit căruia" is a relative clause, no cue
     any_opener: bool = False  # any other word may open the clause ("said local officials should")
     past_suffix: str = ""  # "ed": a regular past tense, finite too ("the campaign planned")
     examples: list[tuple[str, str, str]] = field(default_factory=list)  # (file, text, expected)
@@ -87,7 +88,7 @@ _KEY_SETS = {"noun": "speech_nouns", "nodata": "nodata", "nodoc": "nodoc", "addr
              "postverb": "post_verbs", "document": "documents"}
 _WORD_SETS = {"finite": "finite", "opener": "openers", "nonopener": "non_openers",
               "subordinator": "subordinators", "subject": "subjects",
-              "adverb": "adverbs"}
+              "adverb": "adverbs", "relative": "relatives"}
 
 
 @lru_cache(maxsize=None)
