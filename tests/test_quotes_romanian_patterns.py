@@ -103,7 +103,8 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         "Codul lui Hammurabi: Istoria primelor legi ale omenirii\n\nÎn 1901 a fost descoperit codul.",
         "Avertizare meteo: Cod galben de caniculă în București și 25 de județe - HARTA\n\nCăldura persistă.",
         # a prepositional cue followed by a relative pronoun opens a relative clause, no quote
-        "Dincă a repetat scenariul potrivit căruia ar fi fost forțat de anchetatori să declare.",
+        "Gheorghe Dincă a oferit un interviu în care a repetat scenariul pe care l-a mai invocat și în trecut, "
+        "potrivit căruia ar fi fost forțat de către anchetatori pentru a declara că este autorul faptelor.",
         # a verb in capitals before the colon is a verb all the same
         "Facturile EXPLODEAZĂ: românii fac economie la energie și la gaze\n\nConsumul a scăzut.",
     ],
