@@ -94,6 +94,13 @@ CASES = [
     ("„Centrala este din nou sub foc”, a scris pe Telegram Vladimir Rogov, un colaborator al Moscovei. "
      "Rogov a confirmat că unele proiectile au căzut pe teritoriul centralei.",
      "unele proiectile au căzut", "Vladimir Rogov"),
+    # a post-verbal subject after a time word set off by commas; the organisation in the nominative
+    ("„Transfăgărășanul este supraaglomerat”, au transmis, sâmbătă, reprezentanții Poliției Sibiu, "
+     "într-o postare pe pagina de Facebook.",
+     "Transfăgărășanul este supraaglomerat", "Poliția Sibiu"),
+    ("Două poduri au fost scoase din uz în urma atacurilor, a anunțat, sâmbătă, Ministerul Apărării din Marea "
+     "Britanie, potrivit Sky News.",
+     "Două poduri au fost scoase", "Ministerul Apărării din Marea Britanie"),
     # a collective voice that names no organisation of the article stays as written
     ("Oficialii ruși au precizat că măsurile au caracter temporar.",
      "măsurile au caracter temporar", "Oficialii ruși"),

@@ -423,7 +423,7 @@ class Resolver:
             if rest < m.end:
                 named = self.name_within(doc[rest : m.end].text)
                 if named is not None:
-                    full = self.fullest(named)
+                    full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
                     self._note_org(full, doc[rest])
                     return full, False
                 toks = doc[rest : m.end]

@@ -82,6 +82,13 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
         if parsed and doc[j].pos_ == "ADV" and key(doc[j]) not in lex.pronouns:
             j += 1
             continue
+        if doc[j].text == "," and j + 1 < end and (match_seq(doc, j + 1, lex.skip, end) or (
+                parsed and doc[j + 1].pos_ == "ADV")):
+            j += 1  # "au transmis, sâmbătă, reprezentanții Poliției": a time word set off by commas
+            continue
+        if doc[j].text == "," and j > i and doc[j - 1].text != ",":
+            j += 1  # ... and the comma that closes it
+            continue
         break
     if j >= end:
         return None
