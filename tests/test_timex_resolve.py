@@ -335,3 +335,11 @@ def test_the_last_day_of_something_is_no_duration() -> None:
 )
 def test_an_infinitive_is_no_past_tense(text: str, dct: str, span: str, value: str) -> None:
     assert _values(text, DocDate.parse(dct)).get(span) == value
+
+
+def test_a_day_with_de_before_its_month() -> None:
+    """"23 de septembrie" (numbers from 20 take "de") is a date; "10 de mai multe ori" is no May."""
+    got = _values("A ratat plata încă de pe 23 de septembrie, iar pe 21 de decembrie 2020 a plătit. "
+                  "Sunt 10 de mai multe ori.", DocDate.parse("2021-10-22"))
+    assert got.get("23 de septembrie") == "2021-09-23" and got.get("21 de decembrie 2020") == "2020-12-21"
+    assert not any("mai" in k for k in got)
