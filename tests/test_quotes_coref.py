@@ -101,6 +101,9 @@ CASES = [
     ("Două poduri au fost scoase din uz în urma atacurilor, a anunțat, sâmbătă, Ministerul Apărării din Marea "
      "Britanie, potrivit Sky News.",
      "Două poduri au fost scoase", "Ministerul Apărării din Marea Britanie"),
+    # a bare organisation noun when no organisation spoke: the organisation the article names most
+    ("Poșta Română lansează primul NFT, anunță, miercuri, compania. Poșta Română are 160 de ani.",
+     "Poșta Română lansează primul NFT", "Poșta Română"),
     # a collective voice that names no organisation of the article stays as written
     ("Oficialii ruși au precizat că măsurile au caracter temporar.",
      "măsurile au caracter temporar", "Oficialii ruși"),

@@ -187,6 +187,21 @@ class Resolver:
             return self.fullest(doc[k:toks.end].text)
         return None
 
+    def _salient_org(self) -> str | None:
+        """The organisation the article names most (the NER's ORG, at least twice, and more often than
+        any other): what a bare "compania" / "instituția" refers to when no organisation spoke."""
+        if not self.parsed:
+            return None
+        counts: dict[str, int] = {}
+        for n in self.names:
+            if not n.person and any(t.ent_type_ == "ORG" for t in self.doc[n.start:n.end]):
+                full = nominative(self.fullest(n.text))
+                counts[full] = counts.get(full, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
     def _apposed_after(self, end: int) -> str | None:
         """The person named in apposition right after a role mention: "a spus reprezentantul rus
         la ONU, Vasili Nebenzia, sugerând că…" (the role's complement may stand between)."""
@@ -439,6 +454,9 @@ class Resolver:
             recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
             if recent is not None:
                 return recent, False
+            salient = self._salient_org() if len(toks) == 1 else None
+            if salient is not None:
+                return salient, False  # "anunță, miercuri, compania": the company the article is about
         head = next((t for t in toks if self.role_key(t)), None)
         if head is not None and k not in INDEF and number(head) != "pl" and not key(head).endswith("ii"):
             lem = self.role_key(head) or key(head)
