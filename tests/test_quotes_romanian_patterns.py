@@ -232,3 +232,16 @@ def test_a_verbless_headline_of_a_person_is_still_their_statement(nlp_ro) -> Non
     norm, quotes = _run(nlp_ro, text)
     assert [(q.speaker, norm[q.content[0]:q.content[1]]) for q in quotes] == [
         ("Daniel Cadariu", "Situația resurselor umane din România, o provocare pentru educație")]
+
+
+def test_a_time_word_is_nobody(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """"deși în prezent se crede că …": the impersonal cue has no speaker, and the time word before
+    it is none (Aleph reading, 2026-12-06)."""
+    from cronicar.analyze import timex
+
+    text = "Cercetătorii încă lucrează, deși în prezent se crede că nu există un istoric de expunere comună."
+    doc = nlp_ro(text)
+    ctx = Context(doc=doc, text=text, dct=DocDate.parse("2022-08-10"), lang="ro",
+                  timexes=timex.tag(text, DocDate.parse("2022-08-10"), "ro", doc=doc))
+    quotes = extract(ctx)
+    assert quotes and all(q.speaker != "prezent" for q in quotes), [(q.speaker) for q in quotes]

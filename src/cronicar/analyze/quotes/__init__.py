@@ -636,6 +636,9 @@ def extract(ctx: Context) -> list[Quote]:
     for r in recs:
         if r.cue is not None and r.anchor in addr_of:
             r.addressee = addr_of[r.anchor]
+    for r in recs:
+        if r.mention is not None and all(in_timex[k] for k in range(r.mention.start, r.mention.end)):
+            r.mention = None  # "deși în prezent se crede că …": a time word is nobody
     return _attribute(ctx, doc, lex, parsed, recs)
 
 
