@@ -173,9 +173,11 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
     if tok.lemma_ and key not in lex.types and tok.lower_ not in lex.types:
         key = trigger_key(tok.text, lang)  # the parser's lemmatizer misses some ("vândut")
     doc = tok.doc
-    for words, (etype, _) in lex.phrases.items():
+    # only the phrases that open with this word (by lemma or form): one look-up per token
+    for words in lex.by_first.get(key, []) + (lex.by_first.get(tok.lower_, []) if tok.lower_ != key else []):
+        etype = lex.phrases[words][0]
         n = len(words)
-        if words[0] not in (key, tok.lower_) or tok.i + n > len(doc):
+        if tok.i + n > len(doc):
             continue
         span = doc[tok.i:tok.i + n]
         if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words[1:], span[1:])) \

@@ -20,6 +20,7 @@ class Lexicon:
     types: dict[str, str] = field(default_factory=dict)  # key -> event type
     roots: dict[str, str] = field(default_factory=dict)  # key -> word family, when not the key
     phrases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (type, root)
+    by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> its phrases
     blocked: set[str] = field(default_factory=set)  # written forms never a trigger (type "-")
 
 
@@ -43,7 +44,9 @@ def lexicon(lang: str) -> Lexicon:
         if etype == "-" and " " not in key:
             lex.blocked.add(key)  # "according" (to) is no agreement, whatever its lemma
         elif " " in key:  # a phrase of type "-" blocks its first word there ("ocupa funcția")
-            lex.phrases[tuple(key.split())] = (etype, root)
+            words = tuple(key.split())
+            lex.phrases[words] = (etype, root)
+            lex.by_first.setdefault(words[0], []).append(words)
         else:
             lex.types[key] = etype
             if root != key:
