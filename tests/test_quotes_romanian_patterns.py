@@ -105,6 +105,9 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         # a prepositional cue followed by a relative pronoun opens a relative clause, no quote
         "Gheorghe Dincă a oferit un interviu în care a repetat scenariul pe care l-a mai invocat și în trecut, "
         "potrivit căruia ar fi fost forțat de către anchetatori pentru a declara că este autorul faptelor.",
+        # nothing before the colon can speak: no name, entity, role or pronoun (Realitatea reading)
+        "Performanțe istorice: România a câștigat 3 medalii de aur la Europenele de canotaj\n\nSportivii au concurat.",
+        "Scandal în Coaliție: Pe agendă, prețurile la energie și remanierea Guvernului\n\nȘedința a durat.",
         # a verb in capitals before the colon is a verb all the same
         "Facturile EXPLODEAZĂ: românii fac economie la energie și la gaze\n\nConsumul a scăzut.",
     ],

@@ -1079,7 +1079,8 @@ def _title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, le
     is read in lower case, where the tagger knows it), nor when X labels rather than speaks
     (:func:`_headline_label`), nor when Y says nothing — no finite verb — unless a person or a
     role opens X ("Codul lui Hammurabi: Istoria primelor legi", "Alertă meteo: Cod galben …",
-    "Cuba: Incendiu …" are headlines; "Daniel Cadariu: Situația …, o provocare" is his statement)."""
+    "Cuba: Incendiu …" are headlines; "Daniel Cadariu: Situația …, o provocare" is his statement);
+    and X must hold something that can speak: a name, an entity, a role or a pronoun."""
     head = doc[0:colon]
 
     def verb(t: Token) -> bool:  # before the colon a perfect's auxiliary alone is no verb: "Expertiza FBI a decis: …"
@@ -1095,6 +1096,11 @@ def _title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, le
         if len(low) == len(head) and any(verb(low[i]) for i in caps):
             return False
     if _headline_label(doc, colon, text, lang):
+        return False
+    if parsed and len(head) > 1 and not any(
+            t.pos_ == "PROPN" or t.ent_type_ or is_role(t, lex) or key(t) in lex.pronouns for t in head):
+        # "Performanțe istorice: România a câștigat …": nothing before the colon can speak (one word
+        # stays a speaker: "Firea: …" is a surname the tagger may read as a noun)
         return False
     return not parsed or _person_heads(doc[0], lex) or any(_finite(t) for t in title_tokens[colon + 1:])
 
