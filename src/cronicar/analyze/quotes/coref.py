@@ -22,6 +22,7 @@ from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is
 
 INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
 PERSON_LABELS = {"PERSON", "PER"}
+_GENITIVE = ("ului", "ei", "ii", "lor")  # case endings of a Romanian genitive/dative name or noun
 _OF = {"de", "din", "al", "a", "ale", "ai", "la", "în", "pentru", "of", "from"}
 BARRIERS = {"on", "in", "at", "with", "to", "by", "cu", "la", "în", "pe", "și", "and", "or", "sau", "că", "that"}
 
@@ -153,13 +154,7 @@ class Resolver:
             t = doc[j]
             lem = self.role_key(t)
             if lem:
-                self.role_of.setdefault(lem, []).append((i, self.fullest(name)))
-                words = {_stem(doc[x].text) for x in range(j + 1, i) if doc[x].is_alpha and len(doc[x].text) > 2}
-                self.role_words.setdefault(self.fullest(name), set()).update(words)
-                self.role_country.setdefault(self.fullest(name), set()).update(self.countries(doc[j:i]))
-                g = gender(t)
-                if g == "f" and number(t) != "pl":
-                    self.gender_of.setdefault(self.fullest(name), g)
+                self._remember_role(lem, i, self.fullest(name), t, doc[j + 1:i], doc[j:i])
                 return
             if t.text in {".", "!", "?", ";", "\n"} or (self.parsed and t.pos_ in {"VERB", "AUX"}):
                 return
@@ -179,7 +174,7 @@ class Resolver:
             return None
         doc, k = toks.doc, toks.end
         while k > head + 1 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper() \
-                and not key(doc[k - 1]).endswith(("ului", "ei", "ii", "lor")):
+                and not key(doc[k - 1]).endswith(_GENITIVE):
             k -= 1
         # only a run the NER put inside an entity begun before it ("I"), or called a person:
         # "Președintele Statelor Unite" ends with a country, not a holder
@@ -225,16 +220,18 @@ class Resolver:
         lem = self.role_key(t)
         if not lem or key(t) in INDEF or (self.parsed and number(t) == "pl"):
             return
-        full = self.fullest(name)
-        self.role_of.setdefault(lem, []).append((e + 1, full))
-        words = {_stem(doc[x].text) for x in range(e + 2, min(len(doc), e + 8))
-                 if doc[x].is_alpha and len(doc[x].text) > 2 and doc[x].text not in {",", "."}}
-        self.role_words.setdefault(full, set()).update(words)
         end = next((x for x in range(e + 2, min(len(doc), e + 10)) if doc[x].text in {",", ".", ";"}), min(len(doc), e + 10))
-        self.role_country.setdefault(full, set()).update(self.countries(doc[e + 1:end]))
-        g = gender(t)
-        if g == "f" and number(t) != "pl":
-            self.gender_of.setdefault(full, g)
+        self._remember_role(lem, e + 1, self.fullest(name), t, doc[e + 2:min(len(doc), e + 8)], doc[e + 1:end])
+
+    def _remember_role(self, lem: str, at: int, full: str, role, modifiers, phrase) -> None:  # type: ignore[no-untyped-def]
+        """What an apposition teaches about a name: it holds role ``lem`` (from token ``at``), the
+        words modifying the role, the countries the role phrase names, and a feminine gender."""
+        self.role_of.setdefault(lem, []).append((at, full))
+        self.role_words.setdefault(full, set()).update(
+            _stem(t.text) for t in modifiers if t.is_alpha and len(t.text) > 2)
+        self.role_country.setdefault(full, set()).update(self.countries(phrase))
+        if gender(role) == "f" and number(role) != "pl":
+            self.gender_of.setdefault(full, "f")
 
     def countries(self, toks) -> set[str]:  # type: ignore[no-untyped-def]
         """Countries a role phrase names by a demonym or a name ("reprezentantul rus",
@@ -483,8 +480,8 @@ class Resolver:
             # "Ministrul de Interne" is just the role.
             # "primarul orașului Queenstown": a name after a genitive noun names the office too
             has_inner_name = any(
-                t.text[:1].isupper() and (key(t).endswith(("ului", "ei", "ii", "lor")) or key(doc[t.i - 1]) in {"al", "a", "ale", "ai"}
-                                          or (doc[t.i - 1].text.islower() and key(doc[t.i - 1]).endswith(("ului", "ei", "ii", "lor"))))
+                t.text[:1].isupper() and (key(t).endswith(_GENITIVE) or key(doc[t.i - 1]) in {"al", "a", "ale", "ai"}
+                                          or (doc[t.i - 1].text.islower() and key(doc[t.i - 1]).endswith(_GENITIVE)))
                 for t in toks[1:]
             )
             person = self.recent_person(m.start, g, self.countries(toks)) if len(toks) <= 4 and not has_inner_name else None
