@@ -262,13 +262,11 @@ def extract(ctx: Context) -> list[EntityMention]:
     found: list[tuple[int, int, str, str]] = []  # start, end, text, label
     taken: list[tuple[int, int]] = []
     persons: list[tuple[int, int]] = []  # the NER's PERSON spans as tagged, roles and all
-    times = SpanSet([(t.start, t.end) for t in ctx.timexes])
     for ent in ctx.doc.ents:
         label = NER_MAP.get(ent.label_)
         if label is None:
             continue
-        if label == "GPE" and any(t.start <= ent.start_char and ent.end_char <= t.end for t in ctx.timexes
-                                  if times.overlaps(ent.start_char, ent.end_char)):
+        if label == "GPE" and any(t.start <= ent.start_char and ent.end_char <= t.end for t in ctx.timexes):
             continue  # "în T1/2022": a quarter the NER took for a country or city ("1 Mai", a LOC, stays)
         if ent.label_ == "NAT_REL_POL" and not _known(ent.text, ctx.lang):
             continue  # an adjective we cannot tie to a country ("comunist", "ortodox")

@@ -276,14 +276,14 @@ def _place(ctx: Context, places: list, trig):  # type: ignore[no-untyped-def]
     return places[0]
 
 
-def _dates_the_saying(text: str, trig_end: int, t: Timex) -> bool:
+def _dates_the_saying(text: str, trig: tuple[int, int], t: Timex) -> bool:
     """Whether a time expression dates a statement rather than what it announced: before the verb
     ("Luni, ministrul a anunțat"), or right after it, at most two words away ("a anunțat vineri",
     "said on Tuesday").  "APAPR a anunțat recent un randament … în perioada mai 2008 - septembrie
     2017": the period is what was announced; the statement is news of the article's day."""
-    if t.end <= trig_end - 1:
+    if t.end <= trig[0]:
         return True
-    gap = text[trig_end:t.start]
+    gap = text[trig[1]:t.start]
     return len(re.findall(r"\w+", gap)) <= 2 and "\n" not in gap
 
 
@@ -353,7 +353,7 @@ def extract(ctx: Context) -> list[EventMention]:
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
             if etype == "statement" and said is None:
-                cands = [t for t in cands if _dates_the_saying(ctx.text, tok.idx + len(tok.text), t)]
+                cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)]
             if said is not None:
                 when = said  # the day it was said, not a date inside what was said
             elif cands:
