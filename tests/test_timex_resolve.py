@@ -343,3 +343,40 @@ def test_a_day_with_de_before_its_month() -> None:
                   "Sunt 10 de mai multe ori.", DocDate.parse("2021-10-22"))
     assert got.get("23 de septembrie") == "2021-09-23" and got.get("21 de decembrie 2020") == "2020-12-21"
     assert not any("mai" in k for k in got)
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "expected"),
+    [
+        # a season without a year: the one the date falls in, else by tense the last begun (past),
+        # the next not over (future), or the nearer (present)
+        ("2025-10-06", "Lucrările trebuie terminate până la venirea iernii.", "2026-WI"),
+        ("2025-10-06", "Iarna aceasta va fi grea pentru consumatori.", "2026-WI"),
+        ("2025-10-06", "Iarna a fost grea pentru consumatori.", "2025-WI"),
+        ("2025-10-06", "Iarna trecută a fost blândă.", "2025-WI"),
+        ("2025-01-15", "Iarna trecută a fost blândă.", "2024-WI"),
+        ("2014-04-06", "Iarna blândă a redus consumul de gaze.", "2014-WI"),
+        ("2016-08-29", "Vara aceasta a fost secetoasă.", "2016-SU"),
+        ("2016-08-29", "Vara trecută a fost secetoasă.", "2015-SU"),
+        ("2025-02-10", "Vara a fost secetoasă, iar recolta mică.", "2024-SU"),
+        ("2025-02-10", "Vara va aduce noi scumpiri.", "2025-SU"),
+    ],
+)
+def test_season_year_follows_date_and_tense(dct: str, text: str, expected: str) -> None:
+    (t,) = tag(text, DocDate.parse(dct), "ro")
+    assert t.value == expected
+
+
+def test_live_blog_update_times_are_the_articles_day() -> None:
+    """"UPDATE 21:40" in a live blog is the article's own day, not the last weekday named."""
+    text = ("Guvernul s-a reunit luni într-o ședință extraordinară.\n\nUPDATE 21:40 - Premierul a anunțat "
+            "noi măsuri.\n\nUPDATE ora 22.15 Ministrul a demisionat. Marți, la 10:00, va fi o nouă ședință.")
+    found = [(t.text, t.value) for t in tag(text, DocDate.parse("2025-03-06"), "ro")]
+    assert found == [("luni", "2025-03-03"), ("21:40", "2025-03-06T21:40"), ("ora 22.15", "2025-03-06T22:15"),
+                     ("Marți", "2025-03-11"), ("10:00", "2025-03-11T10:00")]
+
+
+def test_ago_with_a_range_of_counts_is_the_farther_end_approximately() -> None:
+    found = [(t.text, t.value, t.mod) for t in tag("Firma a fost înființată acum 2-3 ani, iar fabrica acum "
+                                                     "aproximativ doi ani.", DocDate.parse("2025-10-06"), "ro")]
+    assert found == [("acum 2-3 ani", "2022", "APPROX"), ("acum aproximativ doi ani", "2023", "APPROX")]

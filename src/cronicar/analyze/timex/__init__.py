@@ -36,7 +36,7 @@ _SHY = "\u00ad"
 #: (rules and lexicon keys write "year's", "New Year's Day" with the ASCII one)
 _CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"), ("\u2019", "'"), ("\u02bc", "'"))
 #: partial kinds whose value depends on the sentence tense (others skip the tense look-up: speed)
-_TENSED = frozenset({"weekday", "month", "weekend", "quarter"})
+_TENSED = frozenset({"weekday", "month", "weekend", "quarter", "season"})
 
 
 def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:

@@ -217,7 +217,11 @@ def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     s = _lk(g, "seasons", gd.get("s") or gd.get("s2"))
     y, yrel = _year(g, gd)
-    return Partial("DATE", "season", mod=_mod(g, gd, p), f={"season": s, "year": y, "yrel": yrel})
+    # "vara trecută" is the summer before, not the summer of last year: an offset in seasons (srel),
+    # where "toamna anului trecut" is one in years (yrel)
+    srel = _lk(g, "relative", gd["srel"]) if gd.get("srel") else None
+    return Partial("DATE", "season", mod=_mod(g, gd, p),
+                   f={"season": s, "year": y, "yrel": yrel, "srel": None if srel is None else int(srel)})
 
 
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -243,7 +247,8 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
         part = h_date(g, gd, {"near": "1"})
         part.type, part.f["pod"] = "TIME", "T" + hm
         return part
-    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": hm})
+    # a live blog's "UPDATE 9:50": the time of the article's own day, whatever day the text named last
+    return Partial("TIME", "clock", mod=_mod(g, gd, p), f={"hm": hm, "today": bool(p.get("today"))})
 
 
 def _unit_of(g: Grammar, word: str | None) -> str | None:
@@ -311,7 +316,7 @@ def _dur(unit: str | None, n: float | None, subunit: bool = False, quarters: boo
 
 def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     unit = p.get("unit") or _unit_of(g, gd.get("u"))
-    n = number(g, gd.get("n"))
+    n = number(g, gd.get("n2") or gd.get("n"))  # "acum 2-3 ani": the farther end, APPROX (the rule's mod)
     if gd.get("vague") or (n is None and gd.get("n")):
         return Partial("DATE", "abs", value="PAST_REF")
     if n is None:
@@ -320,7 +325,7 @@ def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     f = {"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))}
     if p.get("same"):
         f["same"] = True  # "the same month a year ago": the month under discussion, a year back
-    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", f=f)
+    return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", mod=_mod(g, gd, p), f=f)
 
 
 def h_set(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

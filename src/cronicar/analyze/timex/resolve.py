@@ -179,10 +179,12 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
     if k == "season":
         s = f.get("season")
         y = f.get("year")
-        if y is None and f.get("yrel") is not None:
+        if y is None and f.get("srel") is not None:
+            y = _season_year(s, dct, tense, int(f["srel"]))
+        elif y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
         if y is None:
-            y = y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
+            y = _season_year(s, dct, tense)
         return "DATE", f"{y:04d}-{s}"
     if k == "century":
         return "DATE", f"{(y0 - 1) // 100 + int(f.get('offset', 0)):02d}"
@@ -223,7 +225,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
     if k == "clock":
         if f.get("generic"):
             return "TIME", f"XXXX-XX-XXT{f['hm']}"
-        day = nar.last_day[1] if nar.last_day else (dct.iso if dct.day else None)
+        day = nar.last_day[1] if nar.last_day and not f.get("today") else (dct.iso if dct.day else None)
         if day is None:
             return "TIME", f"{dct.iso}T{f['hm']}"
         return "TIME", f"{day}T{f['hm']}"
@@ -297,6 +299,45 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
             return "DATE", f"{y:04d}-{m.group(1)}"
         return "DATE", f"{y:04d}"
     return None
+
+
+def _season_span(s: str, y: int) -> tuple[date, date]:
+    """First and last day of season ``s`` of year ``y`` (winter: December of y-1 to February of y,
+    the guidelines' year of its January-February)."""
+    first, last = _SEASON_MONTHS[s]
+    start = date(y - 1 if s == "WI" else y, first, 1)
+    end = date(y, last + 1, 1) - timedelta(days=1) if last < 12 else date(y, 12, 31)
+    return start, end
+
+
+def _season_year(s: str, dct: DocDate, tense: int | Callable[[], int], step: int = 0) -> int:
+    """The year of a season named without one.  ``step`` -1 / +1 ("vara trecută", "iarna
+    viitoare"): the last one over before the article date / the first one begun after it ("iarna
+    trecută" in October is the winter that ended in February).  Otherwise ("iarna", "vara
+    aceasta"): the season the article date falls in; else, by the sentence's tense, the last one
+    begun (past) or the next one not yet over (future); without a tense, the article's year, except for winter, which straddles two
+    years: the nearer one ("până la venirea iernii" in October is the coming winter, "iarna
+    blândă" in April the one just over)."""
+    y0 = dct.year
+    if dct.month is None:
+        return y0 + step
+    d0 = dct.anchor if dct.day else date(y0, dct.month, 15)
+    spans = {y: _season_span(s, y) for y in (y0 - 1, y0, y0 + 1, y0 + 2)}
+    before = max(y for y, (a, b) in spans.items() if b < d0)
+    after = min(y for y, (a, b) in spans.items() if a > d0)
+    if step:
+        return before if step < 0 else after
+    for y, (a, b) in spans.items():
+        if a <= d0 <= b:
+            return y
+    t = _tense(tense)
+    if t < 0:
+        return before
+    if t > 0:
+        return after
+    if s != "WI":
+        return y0  # no tense: the season of the article's year ("cele din primăvară" in December)
+    return before if (d0 - spans[before][1]) <= (spans[after][0] - d0) else after
 
 
 def _easter(y: int) -> date:
