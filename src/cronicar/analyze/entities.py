@@ -22,7 +22,7 @@ from cronicar import LANG_DIR
 from cronicar.analyze import places
 from cronicar.analyze.context import Context
 from cronicar.analyze.nlp import has_parser
-from cronicar.analyze.inflection import nominative
+from cronicar.analyze.inflection import nominative, place_bases
 from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
@@ -192,12 +192,20 @@ def _city(text: str, lang: str, after_word: bool = True) -> tuple[str, str] | No
 
 @lru_cache(maxsize=65536)
 def _lemma(word: str, lang: str) -> str:
+    """The lemmatizer's base form; for a place name it leaves declined ("Danemarcii"), the
+    language's ``place`` suffix rules, when they give a known place."""
     try:
         import simplemma
 
-        return simplemma.lemmatize(word, lang=lang, greedy=True)
+        lem = simplemma.lemmatize(word, lang=lang, greedy=True)
     except Exception:
-        return word
+        lem = word
+    if lem == word and word[:1].isupper():
+        table = aliases(lang)
+        for base in place_bases(word, lang):
+            if base.lower() in table:
+                return base
+    return lem
 
 
 # Romanian endings that mark a declined or articled place name ("Rusiei", "Phenianul", "Franței"):
@@ -376,7 +384,7 @@ def extract(ctx: Context) -> list[EntityMention]:
             span = ctx.doc.char_span(s, e)
             if span is not None and names_a_language(span):
                 continue
-        if lab == "GPE":
+        if lab == "GPE" and not (deps and _visited(ctx.doc, s, e, ctx.lang)):
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
     if has_ner:
@@ -534,11 +542,31 @@ def _acting_capital(text: str, start: int, canon: str, lang: str) -> str | None:
     return government_of(canon, lang)
 
 
+#: event types whose direct object is a place, not an actor ("a vizitat Londra", "au atacat Kievul")
+_PLACE_OBJECT_EVENTS = frozenset({"visit", "attack", "incursion", "deployment"})
+
+
+def _visited(doc, s: int, e: int, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the name at ``[s, e)`` is the direct object of a visit or an attack: the city
+    itself, not the government a capital otherwise stands for ("a criticat Moscova" is the
+    government; "a vizitat Moscova" the city)."""
+    from cronicar.analyze.events_lexicon import trigger_key, triggers
+
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or span.root.dep_ != "obj" or span.root.head.pos_ != "VERB":
+        return False
+    head = span.root.head
+    return triggers(lang).get(trigger_key(head.text, lang, head.lemma_)) in _PLACE_OBJECT_EVENTS
+
+
 def _known(text: str, lang: str) -> bool:
     """Whether the alias table knows the word (as written or lemmatized)."""
     table = aliases(lang)
     low = text.strip().lower()
     return low in table or _lemma(low, lang).lower() in table
+
+
+_ROMAN = re.compile(r"[IVXL]+")
 
 
 def _name_core(ent, lang: str):  # type: ignore[no-untyped-def]
@@ -567,6 +595,13 @@ def _name_core(ent, lang: str):  # type: ignore[no-untyped-def]
                 j += 2  # "Gee-sung": a hyphenated part keeps its case
             elif toks[j].lower_ in connectors and j + 1 < len(toks) and _capital(toks[j + 1]):
                 j += 2  # "Francisco de la Torre" is matched "de" + "la" one at a time
+            elif toks[j].lower_ in ("al", "a") and j + 1 < len(toks) and _ROMAN.fullmatch(toks[j + 1].text):
+                j += 2  # "Elisabeta a II-a" ("a" is no connector elsewhere: it is the auxiliary)
+            elif toks[j].lower_ in ("-lea", "-a") and not toks[j - 1].whitespace_:
+                j += 1  # a regnal number's ending: "Filip al IV-lea", "Elisabeta a II-a"
+            elif toks[j].is_quote and j + 3 < len(toks) and _capital(toks[j + 1]) \
+                    and toks[j + 2].is_quote and _capital(toks[j + 3]):
+                j += 3  # a quoted nickname inside the name: 'Richard "Rip" Hamilton'
             else:
                 break
         runs.append((i, j))
@@ -637,6 +672,8 @@ def _is_name(ent, lang: str, inner: bool = False) -> bool:  # type: ignore[no-un
         return False
     if len(words) == 1:
         tok = words[0]
+        if _ROMAN.fullmatch(tok.text):
+            return False  # a regnal number alone ("II" of "a II-a") names no one
         forms = {_key(tok.text), _key(tok.lemma_ or tok.text), _key(_lemma(tok.text.lower(), lang))}
         if forms & (lex.roles | set(lex.pronouns)):
             return False
@@ -645,8 +682,12 @@ def _is_name(ent, lang: str, inner: bool = False) -> bool:  # type: ignore[no-un
         return tok.pos_ == "PROPN" or (inner and not tok.is_sent_start)
     if inner and _key(words[0].text) in lex.roles | set(lex.pronouns):
         return False  # "Președintele Austriei": a role and a country, not a name
+    first = words[0]
+    if {_key(first.lemma_ or first.text), _key(_lemma(first.lower_, lang))} & lex.roles:
+        return False  # "Regina Elisabeta", "Papa Ioan Paul al II-lea": the name is the rest
     return any(t.pos_ == "PROPN" for t in words) and all(
-        t.text[:1].isupper() or t.i > 0 and t.doc[t.i - 1].text == "-" or t.lower_ in _connectors(lang) for t in words)
+        t.text[:1].isupper() or t.i > 0 and t.doc[t.i - 1].text == "-" or t.lower_ in _connectors(lang)
+        or t.lower_ in ("a", "al") and t.i + 1 < len(t.doc) and _ROMAN.fullmatch(t.doc[t.i + 1].text) for t in words)
 
 
 def _articled_noun(tok) -> bool:  # type: ignore[no-untyped-def]

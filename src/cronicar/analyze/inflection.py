@@ -54,6 +54,13 @@ def _apply(word: str, part: str, gender: str, number: str, table: tuple[Rule, ..
     return None
 
 
+def place_bases(word: str, lang: str) -> list[str]:
+    """Nominatives a declined place name may have, by the ``place`` rules ("Danemarcii" ->
+    "Danemarca"): candidates only, for the caller to look up among known places."""
+    return [word[: len(word) - len(ending)] + repl for part, _, _, ending, repl in rules(lang)
+            if part == "place" and ending and word.endswith(ending)]
+
+
 def _cased(new: str, like: str) -> str:
     return new[:1].upper() + new[1:] if like[:1].isupper() else new
 
