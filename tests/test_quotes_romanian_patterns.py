@@ -33,6 +33,10 @@ CASES = [
      "indirect", "situația este gravă", "Rafael Mariano Grossi"),
     ("Mihai Tudose a precizat că „nu vor exista măsuri de austeritate”.",
      "direct", "nu vor exista măsuri de austeritate", "Mihai Tudose"),
+    ("Șoferița din Iași, care a provocat, luna trecută, un accident în urma căruia patru muncitori au murit pe "
+     "loc iar alți trei au fost grav răniți circula cu o viteza năucitoare, arată expertiza Poliției.",
+     "indirect", "Șoferița din Iași, care a provocat, luna trecută, un accident în urma căruia patru muncitori au "
+     "murit pe loc iar alți trei au fost grav răniți circula cu o viteza năucitoare", "expertiza Poliției"),
     ("Kremlinul a anunțat că vizita va avea loc luni, potrivit Reuters.",
      "indirect", "vizita va avea loc luni", "Kremlinul"),
     # a document passed on by someone: its agent speaks, not the newspaper that asked
@@ -110,6 +114,10 @@ def test_quotes_romanian_patterns(nlp_ro, text: str, kind: str, content: str, sp
         "Scandal în Coaliție: Pe agendă, prețurile la energie și remanierea Guvernului\n\nȘedința a durat.",
         # a verb in capitals before the colon is a verb all the same
         "Facturile EXPLODEAZĂ: românii fac economie la energie și la gaze\n\nConsumul a scăzut.",
+        # a subject with a relative clause on it is no report told before its verb (ZF, 2022)
+        "Astfel, compania la care statul român prin ministerul Energiei are 70%, a anunțat vineri dimineață "
+        "afaceri de 5,9 miliarde de lei.",
+        "Ucraina, susținută de aliații occidentali, a cerut o zonă demilitarizată în jurul centralei.",
     ],
 )
 def test_quotes_romanian_not_statements(nlp_ro, text: str) -> None:

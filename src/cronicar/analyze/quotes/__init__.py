@@ -328,6 +328,8 @@ def extract(ctx: Context) -> list[Quote]:
             parenthetical = subj is not None and subj.end < sent.end and doc[subj.end].text == ","  # ", a spus el,"
             if pre and not pre_quote and parsed and not parenthetical and not any(
                 t.pos_ in {"VERB", "AUX"} and not quoted[t.i] for t in doc[sent.start : cue.start - 1]
+                if not (kind in {"none", "quote"} and _subject_with_relative(doc, cue, sent.start)
+                        and _in_relative(t, sent.start, cue.start))
             ) and not any(quoted[t.i] or is_quote_mark(t) for t in doc[sent.start : cue.start - 1]):
                 # "Dmitri Peskov, purtătorul de cuvânt al lui Putin, a comentat…": the part before
                 # the comma is the subject with its apposition, not a reported clause.
@@ -640,6 +642,30 @@ def extract(ctx: Context) -> list[Quote]:
         if r.mention is not None and all(in_timex[k] for k in range(r.mention.start, r.mention.end)):
             r.mention = None  # "deși în prezent se crede că …": a time word is nobody
     return _attribute(ctx, doc, lex, parsed, recs)
+
+
+def _in_relative(t: Token, lo: int, hi: int) -> bool:
+    """Whether ``t`` lies in a clause that modifies a noun of ``[lo, hi)`` ("compania la care
+    statul are 70%, a anunțat…": "are" belongs to the subject, which reports nothing)."""
+    while lo <= t.i < hi:
+        if t.dep_.startswith("acl"):
+            return lo <= t.head.i < hi
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _subject_with_relative(doc: Doc, cue: Cue, lo: int) -> bool:
+    """Whether what stands between ``lo`` and the cue is its subject with one short clause on it
+    ("compania la care statul are 70%, a anunțat…", "profesorul X, de la Institutul Y, unde au
+    fost dezvoltate lentilele, a declarat:"): the parser gives the verb a subject there and the
+    part holds one full verb.  Why so narrow: a long report before a postposed cue ("Șoferița,
+    care a provocat un accident…, circula cu 148 km/h, arată expertiza") is often parsed as one
+    chain of relative clauses, and it is the content."""
+    if not any(c.dep_ == "nsubj" and lo <= c.i < cue.start for c in doc[cue.head].children):
+        return False
+    return sum(1 for t in doc[lo : cue.start] if t.pos_ == "VERB") == 1
 
 
 RELATIVES = {"who", "which", "care"}  # a relative pronoun right before a cue: the cue is inside a relative clause
