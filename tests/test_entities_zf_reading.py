@@ -60,7 +60,7 @@ def test_a_name_the_ner_tags_a_place_and_an_organisation_in_one_article_is_one_o
           EntityMention(90, 98, "România", "GPE", "România"),
           EntityMention(99, 106, "Cionga", "PERSON", "Cionga"),
           EntityMention(110, 116, "Cionga", "ORG", "Cionga")]
-    _one_kind(ms, "ro")
+    _one_kind(ms, "", "ro")
     assert [(m.label, m.entity_id) for m in ms[:2]] == [("ORG", "org:sif-moldova")] * 2
     assert ms[3].label == "ORG" and ms[4].label == "GPE"  # a gazetteer place keeps its type
     assert ms[5].label == "PERSON"  # the NER's ORG is no reason to turn a person into a company

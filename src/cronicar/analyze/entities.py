@@ -388,7 +388,7 @@ def extract(ctx: Context) -> list[EntityMention]:
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
     if has_ner:
-        _one_kind(out, ctx.lang)
+        _one_kind(out, ctx.text, ctx.lang)
     resolve_short_forms(out, ctx.lang)
     resolve_acronyms(out, ctx.text)
     return out
@@ -426,7 +426,7 @@ def resolve_acronyms(mentions: list[EntityMention], text: str) -> None:
             m.entity_id = entity_key("ORG", name)
 
 
-def _one_kind(mentions: list[EntityMention], lang: str) -> None:
+def _one_kind(mentions: list[EntityMention], text: str, lang: str) -> None:
     """One name, one kind in an article, where the NER hesitates on a place: a name it tags a
     place and also an organisation or a person is a company ("SIF Moldova" ORG and GPE,
     "Albalact", "Nextebank" PERSON and GPE).  A name the gazetteer knows keeps each mention's type
@@ -439,6 +439,9 @@ def _one_kind(mentions: list[EntityMention], lang: str) -> None:
     for m in mentions:
         kinds.setdefault(m.canonical.lower(), set()).add(m.label)
     for m in mentions:
+        if m.label in {"GPE", "LOC"} and _company_cue(text, m, lang):
+            kinds[m.canonical.lower()].add("ORG")
+    for m in mentions:
         labels = kinds[m.canonical.lower()]
         if len(labels) < 2 or m.label not in {"GPE", "LOC"} or m.canonical.lower() in table \
                 or places.city_aliases().get(m.canonical.lower()):
@@ -446,6 +449,30 @@ def _one_kind(mentions: list[EntityMention], lang: str) -> None:
         if labels & {"ORG", "PERSON"}:
             m.label = "ORG"
             m.entity_id = entity_key("ORG", m.canonical)
+
+
+def _company_cue(text: str, m: EntityMention, lang: str) -> bool:
+    """Whether a name the NER calls a place reads as a company here: a word of it marks an
+    organisation ("Sphera Franchise Group", "Raiffeisen Bank"), or the word before it is one that
+    only a company takes ("acțiunile Nuclearelectrica", "compania Conpet", "acționarii Romgaz";
+    ``org``, ``org_title`` and ``org_before`` in ``lang/<code>/entities_names.tsv``).  Business
+    news name companies most, and the NER often tags them places."""
+    from cronicar.analyze import names
+
+    c = names.cues(lang)
+    if any(w.lower().strip(".") in c.orgs for w in m.text.split()[1:]):
+        return True
+    cue_words = c.org_titles | c.org_before
+    at, seen = text.find(m.text), 0
+    while at != -1 and seen < 20:  # every place the article writes the name, tagged there or not
+        prev = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if prev and (prev.group(1).lower() in c.org_before or _lemma(prev.group(1).lower(), lang) in cue_words):
+            return True
+        at, seen = text.find(m.text, at + len(m.text)), seen + 1
+    return False
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def _org_cue(tok, cues: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]

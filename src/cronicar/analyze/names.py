@@ -34,13 +34,14 @@ class NameCues:
     locatives: frozenset[str] = frozenset()  # "la", "in": a capital after them is a place, not its government
     languages: frozenset[str] = frozenset()  # "limbă": a demonym that qualifies it is a language ("limba rusă")
     terms: frozenset[str] = frozenset()  # "IPO", "EBITDA": abbreviations of things, not organisations
+    org_before: frozenset[str] = frozenset()  # "acțiunile", "acționarii": what only a company is said to have
 
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> NameCues:
     """The language's name cues (empty sets when it has no file)."""
     table: dict[str, set[str]] = {"connector": set(), "title": set(), "org": set(), "org_title": set(),
-                                  "locative": set(), "language": set(), "term": set()}
+                                  "locative": set(), "language": set(), "term": set(), "org_before": set()}
     path = LANG_DIR / lang / "entities_names.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -61,7 +62,7 @@ def cues(lang: str) -> NameCues:
         stop = frozenset()
     return NameCues(frozenset(table["connector"]), frozenset(table["title"]), frozenset(table["org"]), stop,
                     frozenset(table["org_title"]), frozenset(table["locative"]), frozenset(table["language"]),
-                    frozenset(table["term"]))
+                    frozenset(table["term"]), frozenset(table["org_before"]))
 
 
 def _capitalized(word: str) -> bool:

@@ -28,6 +28,7 @@ import numpy as np
 from cronicar.analyze.nlp import has_parser
 from cronicar.link import index, signals
 from cronicar.link.events import link_events
+from cronicar.link.kinds import one_kind
 from cronicar.link.merge import merge
 from cronicar.link.persons import merge_short_names
 from cronicar.link.variants import merge_variants
@@ -234,6 +235,8 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     merge_short_names(conn, article_id)
     # and one actor across languages and spellings ("Sergei Lavrov" here, "Serghei Lavrov" there)
     merge_variants(conn, article_id)
+    # and one kind per name: a company the NER tagged a place here is the company other reports name
+    one_kind(conn, article_id)
     link_events(conn, article_id, story_id)
 
 

@@ -1,0 +1,64 @@
+"""One kind per name in a story: a company the NER tagged a place in one report is the company
+the other reports name.
+
+Why: in business news the Romanian NER often calls a company a place ("Nuclearelectrica",
+"TradeVille", "Conpet" tagged GPE in some sentences and ORG in others), and the article alone may
+hold no clue (:func:`cronicar.analyze.entities._company_cue` reads the clues one article has).
+The store then holds a place and a company of the same name: two entities, and the company
+becomes the place of events ("@ Nuclearelectrica").  A name the gazetteers know (CLDR countries,
+GeoNames cities, the alias file) is a place and stays one; any other name that the corpus has as
+an organisation is the organisation.  The move is the story's (:func:`persons.move_entity`), as
+for short names and spellings; an event's place that was the name is cleared.
+
+Cost: per place and organisation of the article, one primary-key look-up, plus a bounded
+look-up (:func:`persons.in_story`) when the twin exists.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from cronicar.analyze import places
+from cronicar.analyze.entities import aliases
+from cronicar.link.persons import in_story, move_entity
+from cronicar.model import entity_key
+
+
+def _gazetteer_place(name: str, lang: str) -> bool:
+    low = name.lower()
+    return low in aliases(lang) or bool(places.city_aliases().get(low))
+
+
+def one_kind(conn: sqlite3.Connection, article_id: str) -> list[str]:
+    """Move the story's place-typed mentions of a name into its organisation; returns the names
+    moved.  Idempotent."""
+    row = conn.execute("SELECT story_id, lang FROM articles WHERE id=?", (article_id,)).fetchone()
+    if row is None or row[0] is None:
+        return []
+    story_id, lang = row[0], row[1] or "xx"
+    ents = conn.execute(
+        "SELECT DISTINCT e.id, e.name, e.type FROM mentions m JOIN entities e ON e.id=m.entity_id "
+        "WHERE m.article_id=? AND e.type IN ('GPE', 'LOC', 'ORG') ORDER BY e.id", (article_id,)).fetchall()
+    moved: list[str] = []
+    for eid, name, typ in ents:
+        if _gazetteer_place(name, lang):
+            continue
+        if typ == "ORG":  # the story's earlier reports called it a place
+            place, org = entity_key("GPE", name), eid
+            if place == org or not _exists(conn, place) or not in_story(conn, place, story_id):
+                continue
+        else:  # a place here, a company somewhere in the corpus
+            place, org = eid, entity_key("ORG", name)
+            if not _exists(conn, org):
+                continue
+        move_entity(conn, (place, name), (org, name), story_id)
+        arts = "SELECT id FROM articles WHERE story_id=?"
+        conn.execute(f"UPDATE event_mentions SET place=NULL WHERE place=? AND article_id IN ({arts})",
+                     (name, story_id))
+        conn.execute("UPDATE events SET place=NULL WHERE place=? AND story_id=?", (name, story_id))
+        moved.append(name)
+    return moved
+
+
+def _exists(conn: sqlite3.Connection, entity_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM entities WHERE id=?", (entity_id,)).fetchone() is not None
