@@ -256,3 +256,19 @@ def test_a_time_word_is_nobody(nlp_ro) -> None:  # type: ignore[no-untyped-def]
                   timexes=timex.tag(text, DocDate.parse("2022-08-10"), "ro", doc=doc))
     quotes = extract(ctx)
     assert quotes and all(q.speaker != "prezent" for q in quotes), [(q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a rank or profession before the name is no part of it (2026-12-06 reading)
+        ("Contraamiralul Mihai Panait a declarat că nava este pregătită de misiune.", "Mihai Panait"),
+        ("Psihologul Radu Leca a confirmat că gestul a venit din dorința de răzbunare.", "Radu Leca"),
+        # a name the NER missed after a role is still the speaker, not another holder of the role
+        ("„Administrarea de vitamine pe stomacul gol poate deranja tractul gastro-intestinal”, spune medicul "
+         "gastroenterolog Christine Lee. „Cel mai bun moment este cu mâncare”, spune medicul Rodolfo Perez-Gallardo.",
+         "Christine Lee"),
+    ],
+)
+def test_a_role_before_a_name_leaves_the_name(nlp_ro, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    assert _run(nlp_ro, text)[1][0].speaker == speaker

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.lexicon import Lexicon
-from cronicar.analyze.quotes.speakers import Mention
+from cronicar.analyze.quotes.speakers import Mention, unmarked_person
 from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
 
 INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
@@ -178,7 +178,8 @@ class Resolver:
             k -= 1
         # only a run the NER put inside an entity begun before it ("I"), or called a person:
         # "Președintele Statelor Unite" ends with a country, not a holder
-        if toks.end - k >= 2 and k > head + 1 and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ in PERSON_LABELS):
+        if toks.end - k >= 2 and k > head + 1 and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ in PERSON_LABELS
+                                                    or unmarked_person(doc, k, toks.end, toks.end)):
             return self.fullest(doc[k:toks.end].text)
         return None
 

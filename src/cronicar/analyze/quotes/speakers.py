@@ -248,6 +248,14 @@ def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool
     return np_before(doc, j, start, lex, parsed)
 
 
+def unmarked_person(doc: Doc, s: int, e: int, end: int) -> bool:
+    """Whether the run ``[s, e)`` closing a role mention is a person's name the NER missed
+    ("medicul gastroenterolog Christine Lee"): two words or more, none an acronym, none of an
+    organisation or a place the NER found ("guvernatorul BNR", "Șeful AIEA" are organisations)."""
+    return e == end and e - s >= 2 and not any(
+        t.text.isupper() or t.ent_type_ in {"ORG", "GPE", "LOC", "FACILITY", "NAT_REL_POL"} for t in doc[s:e])
+
+
 def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     """Inside a mention, the longest run of proper-name tokens if there is one, else the mention."""
     best: tuple[int, int] | None = None
@@ -266,7 +274,7 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
             ):
                 e += 1
             person = parsed and any(t.ent_type_ == "PERSON" for t in doc[s:e])
-            if parsed and not person and s > m.start and is_role(doc[m.start], lex):
+            if parsed and not person and s > m.start and is_role(doc[m.start], lex) and not unmarked_person(doc, s, e, m.end):
                 s = e
                 continue  # "guvernatorul BNR", "Șeful AIEA": the organisation modifies a person role
             if best is None or (person, e - s) > best_key:
