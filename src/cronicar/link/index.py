@@ -146,12 +146,52 @@ def entity_weight(key: str) -> float:
     return {"person": 2.0, "org": 1.0, "gpe": 0.7, "cc": 0.7}.get(kind, 0.5)
 
 
+#: a person or organisation named in more than this share of the articles linked so far names no story
+COMMON_NAME_SHARE = 0.05
+COMMON_NAME_MIN_DOCS = 100
+_NAMED = ("person:", "org:")
+
+
+def count_names(conn: sqlite3.Connection, keys: list[str]) -> None:
+    """Add one article's person and organisation keys to their document frequencies."""
+    names = [k for k in keys if k.startswith(_NAMED)]
+    conn.executemany("INSERT INTO term_df(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df=df+1",
+                     [("@" + k,) for k in names])
+    conn.execute("INSERT INTO link_counts(key, n) VALUES ('named_docs', 1) ON CONFLICT(key) DO UPDATE SET n=n+1")
+
+
+def name_weights(conn: sqlite3.Connection, keys: list[str]) -> dict[str, float]:
+    """A factor per person or organisation key, 1 unless it is common: named in more than
+    :data:`COMMON_NAME_SHARE` of the articles so far (once :data:`COMMON_NAME_MIN_DOCS` are
+    linked), it falls with its IDF (``log(1/share) / log(1/COMMON_NAME_SHARE)``: 0.46 at a quarter
+    of them, 0.23 at half, never under 0.1).
+    Why: business news name the exchange ("Bursa de Valori București") in every other report, and
+    a story keyed on it swallows every report of the market (a hub of 141 of 500 ZF articles);
+    a name that common tells no story apart.  Countries and cities keep their weight: on
+    ML-Crisis the country is the story."""
+    names = [k for k in keys if k.startswith(_NAMED)]
+    if not names:
+        return {}
+    row = conn.execute("SELECT n FROM link_counts WHERE key='named_docs'").fetchone()
+    docs = row[0] if row else 0
+    if docs < COMMON_NAME_MIN_DOCS:
+        return {}
+    q = "SELECT term, df FROM term_df WHERE term IN (%s)" % ",".join("?" * len(names))
+    out = {}
+    for term, df in conn.execute(q, ["@" + k for k in names]):
+        share = df / docs
+        if share > COMMON_NAME_SHARE:
+            out[term[1:]] = max(0.1, math.log(1 / share) / math.log(1 / COMMON_NAME_SHARE))
+    return out
+
+
 def refresh_profile(conn: sqlite3.Connection, story_id: str, day: str, vec: np.ndarray | None,
                     added: int = 1) -> None:
     """Rewrite a story's profile after ``added`` articles joined (bounded reads)."""
     counts = conn.execute("SELECT entity_id, n FROM story_entities WHERE story_id=? ORDER BY n DESC LIMIT ?",
                           (story_id, PROFILE_ENTITIES)).fetchall()
-    ents = {e: entity_weight(e) * n for e, n in counts}
+    common = name_weights(conn, [e for e, _ in counts])
+    ents = {e: entity_weight(e) * common.get(e, 1.0) * n for e, n in counts}
     # The most frequent terms, re-ranked by TF-IDF: words the story repeats that the corpus does not.
     rows = conn.execute("SELECT term, n FROM story_terms WHERE story_id=? ORDER BY n DESC LIMIT ?",
                         (story_id, 2 * PROFILE_TERMS)).fetchall()

@@ -176,7 +176,9 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
             country = signals.city_country(name)
             if country:
                 ents[country] = ents.get(country, 0) + 1
-    ent_w = {e: index.entity_weight(e) for e in ents}
+    common = index.name_weights(conn, list(ents))
+    ent_w = {e: index.entity_weight(e) * common.get(e, 1.0) for e in ents}
+    index.count_names(conn, list(ents))
     counts = signals.terms(f"{title}\n{text}" if title and not text.startswith(title) else text, lang)
     weights = index.idf(conn, list(counts), lang)
     # Unseen terms (weight -1) match no story: they go to the story index, not into the score.

@@ -1,0 +1,38 @@
+"""A person or organisation named in a large share of the articles tells no story apart."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from cronicar.link import index
+
+
+def _conn() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    index.ensure(conn)
+    return conn
+
+
+def test_common_names_weigh_less_rare_ones_and_places_keep_their_weight() -> None:
+    conn = _conn()
+    for i in range(200):
+        keys = ["cc:RO", "org:bursa-de-valori-bucuresti"] if i % 2 == 0 else ["cc:RO"]
+        if i % 4 == 1:
+            keys.append("org:romgaz")  # a quarter of the articles
+        if i < 6:
+            keys.append("person:ion-popescu")  # 3%: a name that tells a story apart
+        index.count_names(conn, keys)
+    w = index.name_weights(conn, ["cc:RO", "org:bursa-de-valori-bucuresti", "org:romgaz", "person:ion-popescu"])
+    assert "cc:RO" not in w and "person:ion-popescu" not in w  # weight 1: a country, a rare name
+    assert w["org:bursa-de-valori-bucuresti"] == pytest.approx(0.231, abs=0.01)  # in half the articles
+    assert w["org:romgaz"] == pytest.approx(0.463, abs=0.01)  # in a quarter
+    assert w["org:bursa-de-valori-bucuresti"] < w["org:romgaz"]
+
+
+def test_no_weighting_before_enough_articles() -> None:
+    conn = _conn()
+    for _ in range(index.COMMON_NAME_MIN_DOCS - 1):
+        index.count_names(conn, ["org:bursa-de-valori-bucuresti"])
+    assert index.name_weights(conn, ["org:bursa-de-valori-bucuresti"]) == {}
