@@ -148,7 +148,7 @@ def entity_weight(key: str) -> float:
 
 #: a person or organisation named in more than this share of the articles linked so far names no story
 COMMON_NAME_SHARE = 0.05
-COMMON_NAME_MIN_DOCS = 100
+COMMON_NAME_MIN_DOCS = 50
 _NAMED = ("person:", "org:")
 
 
