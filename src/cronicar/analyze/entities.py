@@ -438,9 +438,14 @@ def _one_kind(mentions: list[EntityMention], text: str, lang: str) -> None:
     kinds: dict[str, set[str]] = {}
     for m in mentions:
         kinds.setdefault(m.canonical.lower(), set()).add(m.label)
-    for m in mentions:
-        if m.label in {"GPE", "LOC"} and _company_cue(text, m, lang):
-            kinds[m.canonical.lower()].add("ORG")
+    asked: set[str] = set()
+    for m in mentions:  # once per name, and only for a name no gazetteer knows (those never move)
+        low = m.canonical.lower()
+        if m.label in {"GPE", "LOC"} and low not in asked and low not in table \
+                and not places.city_aliases().get(low):
+            asked.add(low)
+            if _company_cue(text, m, lang):
+                kinds[low].add("ORG")
     for m in mentions:
         labels = kinds[m.canonical.lower()]
         if len(labels) < 2 or m.label not in {"GPE", "LOC"} or m.canonical.lower() in table \
