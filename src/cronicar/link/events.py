@@ -25,6 +25,8 @@ from functools import lru_cache
 
 from cronicar.analyze.events_lexicon import trigger_root
 from cronicar.analyze.nlp import has_parser
+from cronicar.link.index import name_weights
+from cronicar.model import entity_key
 
 # A date of the mention's own (not the article's day) counts as evidence when it and the event's
 # date are at least as precise as a month: "in June 2024" picks out one treaty; "in 2009" or
@@ -76,6 +78,14 @@ def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     shared = set(p) & set(q)
     need = 1 if min(len(p), len(q)) <= 2 else 2
     return len(shared) >= need
+
+
+def _common(conn: sqlite3.Connection, names: list[str]) -> set[str]:
+    """The participants that are names nearly every report carries (a person or organisation
+    named in more than 5% of the articles linked so far: :func:`index.name_weights`), which tell
+    no happening apart."""
+    keys = {entity_key(kind, n): n for n in set(names) for kind in ("ORG", "PERSON")}
+    return {keys[k] for k in name_weights(conn, list(keys))}
 
 
 _WORD = re.compile(r"[^\W\d_][\w&-]*")
@@ -151,8 +161,14 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
         return None  # whose statement?  Without a shared speaker, two statements are two
     if not (pp and ep) and not same_word and not own_date:
         return None  # people cannot decide, nor the date, and the words do not agree either
+    common = _common(conn, participants + event_parts) if parsed else set()
+    if parsed and not own_date and not pp & ep and not (set(participants) - common) \
+            and not (set(event_parts) - common):
+        # nobody but the names every report carries ("BET", "Bursa de Valori București") on either
+        # side: a word alone ("în creștere cu 17,5%") does not make two reports' rises one
+        return None
     if not (pp and ep) and names and event_names and not names & event_names \
-            and not set(participants) & set(event_parts):
+            and not (set(participants) & set(event_parts)) - common:
         # told about other names ("Airbus won ..." vs "Boeing won ..."); the canonical participants
         # count too, so a report in another language ("North Korea" = "Coreea de Nord") can agree
         return None
