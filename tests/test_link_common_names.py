@@ -36,3 +36,14 @@ def test_no_weighting_before_enough_articles() -> None:
     for _ in range(index.COMMON_NAME_MIN_DOCS - 1):
         index.count_names(conn, ["org:bursa-de-valori-bucuresti"])
     assert index.name_weights(conn, ["org:bursa-de-valori-bucuresti"]) == {}
+
+
+def test_the_press_s_own_country_is_a_common_name_other_countries_are_not() -> None:
+    conn = _conn()
+    index.count_terms(conn, ["ro:bursa"], "ro")  # a Romanian article linked: România is home
+    for i in range(200):
+        index.count_names(conn, ["cc:RO", "cc:UA"] if i % 2 == 0 else ["cc:UA"])
+    w = index.name_weights(conn, ["cc:RO", "cc:UA"])
+    assert index.home_key("ro") == "cc:RO" and index.home_key("it") == "cc:IT"
+    assert w["cc:RO"] == pytest.approx(0.231, abs=0.01)
+    assert "cc:UA" not in w  # in every article, and still the story's country
