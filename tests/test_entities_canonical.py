@@ -117,3 +117,16 @@ def test_a_visited_or_attacked_capital_is_the_city_a_criticised_one_the_governme
     assert entity_names("Ministrul a vizitat Londra.")["Londra"] == "Londra"
     assert entity_names("Rușii au atacat Kievul cu drone.")["Kievul"] == "Kiev"
     assert entity_names("Președintele a criticat Moscova pentru atac.")["Moscova"] == "Rusia"
+
+
+def test_a_descriptor_before_an_organisation_the_article_names_bare_is_no_part_of_it() -> None:
+    names = entity_names("Compania Nuclearelectrica a anunțat un profit record. Acțiunile Nuclearelectrica au "
+                         "crescut.")
+    assert names["Compania Nuclearelectrica"] == "Nuclearelectrica"
+    names = entity_names("Grupul OMV Petrom a raportat profit. OMV Petrom are 3.000 de angajați.")
+    assert names["Grupul OMV Petrom"] == "OMV Petrom"
+    # a name, not a descriptor: nothing names it bare ("Ion Țiriac" is another name)
+    assert entity_names("Grupul Țiriac a raportat venituri. Ion Țiriac a spus că investește.")["Grupul Țiriac"] \
+        == "Grupul Țiriac"
+    assert entity_names("Purtătorul de cuvânt al Organizației Națiunilor Unite a declarat.")[
+        "Organizației Națiunilor Unite"] == "Organizația Națiunilor Unite"

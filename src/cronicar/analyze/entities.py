@@ -388,6 +388,7 @@ def extract(ctx: Context) -> list[EntityMention]:
             canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
         out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
     if has_ner:
+        _described_organisations(out, ctx.text, ctx.lang)
         _one_kind(out, ctx.text, ctx.lang)
     resolve_short_forms(out, ctx.lang)
     resolve_acronyms(out, ctx.text)
@@ -742,6 +743,50 @@ def _connectors(lang: str) -> frozenset[str]:
     from cronicar.analyze import names
 
     return names.cues(lang).connectors
+
+
+def _described_organisations(mentions: list[EntityMention], text: str, lang: str) -> None:
+    """"Compania Nuclearelectrica", "Grupul OMV Petrom" -> the organisation the article also names
+    bare, as an entity or in its text ("Nuclearelectrica", "OMV Petrom"): the capitalized
+    descriptor opens a sentence, it is no part of the name.  Only then: "Compania Națională de
+    Autostrăzi", "Grupul Țiriac" are names."""
+    from cronicar.analyze import names
+    from cronicar.model import entity_key
+
+    bare = {m.canonical.lower(): m.canonical for m in mentions if m.label == "ORG"}
+    titles = names.cues(lang).org_titles
+    for m in mentions:
+        first, _, rest = m.canonical.partition(" ")
+        if m.label != "ORG" or not rest or _lemma(first.lower(), lang) not in titles:
+            continue
+        if rest.lower() in bare or _named_bare(text, first, rest, lang):
+            m.canonical = bare.get(rest.lower(), rest)
+            m.entity_id = entity_key("ORG", m.canonical)
+
+
+def _company_word(word: str, lang: str) -> bool:
+    """A word only a company takes ("Acțiunile", "Acționarii"), capitalized or not."""
+    from cronicar.analyze import names
+
+    c = names.cues(lang)
+    return word.lower() in c.org_before or _lemma(word.lower(), lang) in c.org_before
+
+
+def _named_bare(text: str, descriptor: str, name: str, lang: str) -> bool:
+    """Whether ``text`` writes ``name`` somewhere without ``descriptor`` right before it."""
+    at = text.find(name)
+    while at != -1:
+        prev = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        after = text[at + len(name):at + len(name) + 2]
+        # a word of its own: not the descriptor before it, nor a longer name around it ("Ion
+        # Țiriac" does not make "Grupul Țiriac" a bare "Țiriac")
+        word = prev.group(1) if prev else ""
+        if (at == 0 or not text[at - 1].isalnum()) and not after[:1].isalnum() \
+                and word.lower() != descriptor.lower() and not re.match(r"\s[A-ZĂÂÎȘȚ]", after) \
+                and (not word[:1].isupper() or _company_word(word, lang)):
+            return True
+        at = text.find(name, at + len(name))
+    return False
 
 
 def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
