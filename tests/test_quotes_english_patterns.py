@@ -232,3 +232,16 @@ def test_a_pronoun_does_not_point_back_to_a_demonym_source() -> None:
     said = [q for q in a.quotes if text[q.content[0]:q.content[1]].startswith("the talks")]
     assert said and said[0].speaker == "Sergei Lavrov"
     assert ("South Korean", "GPE", "South Korea") in {(m.text, m.label, m.canonical) for m in a.entities}
+
+
+def test_a_title_tells_the_gender_a_pronoun_needs() -> None:
+    """English names carry no gender here; "Ms." and "Mr." do: "she" after "Lavrov told her" is
+    the woman the article titled, not the last man named."""
+    text = ('North Korean Foreign Minister Choe Son Hui met Russian Foreign Minister Sergei Lavrov in Moscow. '
+            'Ms. Choe thanked Russia for its support. Sergei Lavrov told her that the alliance would deepen. '
+            '"We will stand with Russia until victory," she said.')
+    quotes = extract(Context(doc=get_nlp("en")(text), text=text, dct=None, lang="en"))
+    said = [q for q in quotes if text[q.content[0]:q.content[1]].startswith("We will stand")]
+    assert said and said[0].speaker == "Choe Son Hui"
+    told = [q for q in quotes if text[q.content[0]:q.content[1]] == "the alliance would deepen"]
+    assert told and told[0].speaker == "Sergei Lavrov"

@@ -272,3 +272,14 @@ def test_a_time_word_is_nobody(nlp_ro) -> None:  # type: ignore[no-untyped-def]
 )
 def test_a_role_before_a_name_leaves_the_name(nlp_ro, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
     assert _run(nlp_ro, text)[1][0].speaker == speaker
+
+
+def test_a_feminine_pronoun_skips_the_last_man_for_the_woman_just_named(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    # Realitatea, 2022: "ea" was resolved to Biden, the last person named
+    text = ("Strategia este concepută în primul rând pentru a promova realizările legislative ale lui Biden înainte de "
+            "luna noiembrie. Reprezentanta Carolyn Maloney din New York a declarat în timpul unei dezbateri primare "
+            "democrate la începutul acestei luni că nu crede că Biden va căuta să fie reales. Ulterior, ea și-a cerut "
+            "scuze și a spus că dorește ca el să candideze din nou.")
+    norm, quotes = _run(nlp_ro, text)
+    hits = [q for q in quotes if norm[q.content[0]:q.content[1]].startswith("dorește ca el")]
+    assert hits and hits[0].speaker == "Carolyn Maloney"

@@ -98,8 +98,12 @@ class Resolver:
     def __post_init__(self) -> None:
         doc, lex = self.doc, self.lex
         i = 0
+        titled: list[tuple[int, str]] = []  # (name start, gender) after a gendered title ("Mrs.", "dna")
         while i < len(doc):
             if key(doc[i]) in lex.honorifics:
+                g = lex.honorific_gender.get(key(doc[i]))
+                if g:
+                    titled.append((i + 1, g))
                 i += 1  # "ÎPS Teodosie": the title is not part of the name
                 continue
             if is_name(doc[i], lex, self.parsed):
@@ -129,6 +133,10 @@ class Resolver:
                 i = e
             else:
                 i += 1
+        starts = {n.start: n.text for n in self.names}
+        for at, g in titled:  # "Ms. Clinton": the article's Hillary Clinton is a woman
+            if at in starts:
+                self.gender_of.setdefault(self.fullest(starts[at]), g)
 
         if not self.parsed:
             # No NER: a person is a name of two or more words, or the surname of one, unless the
@@ -364,15 +372,28 @@ class Resolver:
             theirs = self.role_country.get(name)
             return not (country and theirs and not (country & theirs))
 
-        for tok, name, person in reversed(self.history):
-            if tok < before and person and fits(name):
+        first = next((name for tok, name, person in reversed(self.history)
+                      if tok < before and person and fits(name)), None)
+        if first is None:
+            first = next((full for n in reversed(self.names) if n.start < before and n.person
+                          for full in (self.fullest(n.text),) if fits(full)), None)
+        if want_gender is None or first is None or first in self.gender_of:
+            return first
+        # The last person's gender is unknown (English names carry none): one of the last three
+        # people named whose gender is known to agree wins ("Ms. Choe … Lavrov told her … she said").
+        recent = sorted([(tok, name) for tok, name, person in self.history if person and tok < before]
+                        + [(n.start, self.fullest(n.text)) for n in self.names if n.person and n.start < before],
+                        reverse=True)
+        seen: list[str] = []
+        for _, name in recent:
+            if name in seen:
+                continue
+            seen.append(name)
+            if len(seen) > 3:
+                break
+            if self.gender_of.get(name) == want_gender and fits(name):
                 return name
-        for n in reversed(self.names):
-            if n.start < before and n.person:
-                full = self.fullest(n.text)
-                if fits(full):
-                    return full
-        return None
+        return first
 
     def _previous_sentence_person(self, i: int) -> str | None:
         """"… susținute de ÎPS Teodosie. Arhiepiscopul Tomisului a declarat": a role naming its own

@@ -43,6 +43,7 @@ class Lexicon:
     post_verbs: set[str] = field(default_factory=set)  # "reads": a cue only right after a quote
     documents: set[str] = field(default_factory=set)  # "comunicatul": "se arată în comunicatul X" → X speaks
     honorifics: set[str] = field(default_factory=set)  # "ÎPS", "dl": titles that are not part of the name
+    honorific_gender: dict[str, str] = field(default_factory=dict)  # "mrs." -> f, "dl" -> m
     org_roles: set[str] = field(default_factory=set)  # "operatorul", "formațiunea": nouns that describe an organisation
     collective: list[list[str]] = field(default_factory=list)  # "reprezentanții", "biroul de presă": the body speaks
     addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
@@ -125,8 +126,10 @@ def load(lang: str) -> Lexicon:
             lex.generic.add(word)
         elif kind == "time":
             lex.time_nouns.add(word)
-        elif kind == "honorific":
+        elif kind.startswith("honorific"):
             lex.honorifics.add(word)
+            if kind in ("honorific_m", "honorific_f"):
+                lex.honorific_gender[word] = kind[-1]
         elif kind == "orgrole":
             lex.org_roles.add(word)
         elif kind == "collective":
