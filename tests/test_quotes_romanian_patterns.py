@@ -283,3 +283,9 @@ def test_a_feminine_pronoun_skips_the_last_man_for_the_woman_just_named(nlp_ro) 
     norm, quotes = _run(nlp_ro, text)
     hits = [q for q in quotes if norm[q.content[0]:q.content[1]].startswith("dorește ca el")]
     assert hits and hits[0].speaker == "Carolyn Maloney"
+
+
+def test_an_indefinite_description_is_not_narrowed_to_the_place_in_it(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    norm, quotes = _run(nlp_ro, "Un reprezentant al administrației orașului Energodar a declarat că centrala a fost "
+                                "bombardată din nou.")
+    assert quotes and quotes[0].speaker == "Un reprezentant al administrației orașului Energodar"

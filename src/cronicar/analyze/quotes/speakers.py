@@ -248,6 +248,9 @@ def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool
     return np_before(doc, j, start, lex, parsed)
 
 
+_INDEFINITE = frozenset({"un", "o", "niște", "a", "an", "one"})
+
+
 def unmarked_person(doc: Doc, s: int, e: int, end: int) -> bool:
     """Whether the run ``[s, e)`` closing a role mention is a person's name the NER missed
     ("medicul gastroenterolog Christine Lee"): two words or more, none an acronym, none of an
@@ -261,6 +264,8 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     best: tuple[int, int] | None = None
     best_key: tuple[bool, int] = (False, 0)
     s = m.start
+    # the role after an indefinite article: "Un reprezentant al administrației orașului Energodar"
+    head = m.start + 1 if m.end - m.start > 1 and key(doc[m.start]) in _INDEFINITE else m.start
     while s < m.end:
         in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in", "to", "for", "with", "on", "by"}
         possessor = s + 1 < len(doc) and key(doc[s + 1]) in {"'s", "’s"}
@@ -274,7 +279,7 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
             ):
                 e += 1
             person = parsed and any(t.ent_type_ == "PERSON" for t in doc[s:e])
-            if parsed and not person and s > m.start and is_role(doc[m.start], lex) and not unmarked_person(doc, s, e, m.end):
+            if parsed and not person and s > head and is_role(doc[head], lex) and not unmarked_person(doc, s, e, m.end):
                 s = e
                 continue  # "guvernatorul BNR", "Șeful AIEA": the organisation modifies a person role
             if best is None or (person, e - s) > best_key:
