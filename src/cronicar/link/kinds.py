@@ -20,7 +20,7 @@ import sqlite3
 
 from cronicar.analyze import places
 from cronicar.analyze.entities import aliases
-from cronicar.link.persons import in_story, move_entity
+from cronicar.link.persons import in_story, move_entity, story_entities_of
 from cronicar.model import entity_key
 
 
@@ -32,13 +32,10 @@ def _gazetteer_place(name: str, lang: str) -> bool:
 def one_kind(conn: sqlite3.Connection, article_id: str) -> list[str]:
     """Move the story's place-typed mentions of a name into its organisation; returns the names
     moved.  Idempotent."""
-    row = conn.execute("SELECT story_id, lang FROM articles WHERE id=?", (article_id,)).fetchone()
-    if row is None or row[0] is None:
+    found = story_entities_of(conn, article_id, ("GPE", "LOC", "ORG"))
+    if found is None:
         return []
-    story_id, lang = row[0], row[1] or "xx"
-    ents = conn.execute(
-        "SELECT DISTINCT e.id, e.name, e.type FROM mentions m JOIN entities e ON e.id=m.entity_id "
-        "WHERE m.article_id=? AND e.type IN ('GPE', 'LOC', 'ORG') ORDER BY e.id", (article_id,)).fetchall()
+    story_id, lang, ents = found
     moved: list[str] = []
     for eid, name, typ in ents:
         if _gazetteer_place(name, lang):

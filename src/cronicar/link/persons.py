@@ -66,6 +66,20 @@ def _replace_name(conn: sqlite3.Connection, table: str, where: str, params: tupl
                          (json.dumps(merged, ensure_ascii=False), rid))
 
 
+def story_entities_of(conn: sqlite3.Connection, article_id: str,
+                      types: tuple[str, ...]) -> tuple[str, str, list[tuple[str, str, str]]] | None:
+    """The article's story, language and its entities of ``types`` as (id, name, type), or None
+    when the article has no story yet."""
+    row = conn.execute("SELECT story_id, lang FROM articles WHERE id=?", (article_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    ents = conn.execute(
+        "SELECT DISTINCT e.id, e.name, e.type FROM mentions m JOIN entities e ON e.id=m.entity_id "
+        f"WHERE m.article_id=? AND e.type IN ({','.join('?' * len(types))}) ORDER BY e.id",
+        (article_id, *types)).fetchall()
+    return row[0], row[1] or "xx", ents
+
+
 def move_entity(conn: sqlite3.Connection, short: tuple[str, str], full: tuple[str, str], story_id: str) -> None:
     """Move the story's mentions, quotes and event participants of ``short`` (id, name) to
     ``full``; its written forms become aliases of ``full``; ``short`` goes when nothing names it."""

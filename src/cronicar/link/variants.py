@@ -25,7 +25,7 @@ import sqlite3
 from cronicar.analyze import places
 from cronicar.analyze.normalize import fold_accents
 from cronicar.link import signals
-from cronicar.link.persons import in_story, move_entity
+from cronicar.link.persons import in_story, move_entity, story_entities_of
 
 DDL = """
 CREATE TABLE IF NOT EXISTS entity_keys (
@@ -71,13 +71,10 @@ def merge_variants(conn: sqlite3.Connection, article_id: str) -> list[tuple[str,
     """Move the article's persons and places into the story's entity with the same key; returns
     the (moved, kept) name pairs.  Idempotent."""
     conn.execute(DDL)
-    row = conn.execute("SELECT story_id, lang FROM articles WHERE id=?", (article_id,)).fetchone()
-    if row is None or row[0] is None:
+    found = story_entities_of(conn, article_id, ("PERSON", "GPE"))
+    if found is None:
         return []
-    story_id, lang = row[0], row[1] or "xx"
-    ents = conn.execute(
-        "SELECT DISTINCT e.id, e.name, e.type FROM mentions m JOIN entities e ON e.id=m.entity_id "
-        "WHERE m.article_id=? AND e.type IN ('PERSON', 'GPE') ORDER BY e.id", (article_id,)).fetchall()
+    story_id, lang, ents = found
     by_key: dict[str, list[tuple[str, str]]] = {}
     for eid, name, typ in ents:
         key = variant_key(typ, name, lang)
