@@ -10,10 +10,10 @@ profile is rewritten once per article that joins, from bounded ``ORDER BY n DESC
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 import math
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 

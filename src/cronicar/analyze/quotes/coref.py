@@ -17,10 +17,9 @@ from spacy.tokens import Doc
 
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.lexicon import Lexicon
-from cronicar.analyze.quotes.speakers import Mention, unmarked_person
+from cronicar.analyze.quotes.speakers import INDEF, Mention, unmarked_person
 from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
 
-INDEF = {"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"}
 PERSON_LABELS = {"PERSON", "PER"}
 _GENITIVE = ("ului", "ei", "ii", "lor")  # case endings of a Romanian genitive/dative name or noun
 _OF = {"de", "din", "al", "a", "ale", "ai", "la", "în", "pentru", "of", "from"}

@@ -248,7 +248,8 @@ def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool
     return np_before(doc, j, start, lex, parsed)
 
 
-_INDEFINITE = frozenset({"un", "o", "niște", "a", "an", "one"})
+#: indefinite articles and quantifiers: what opens a description, not a name
+INDEF = frozenset({"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"})
 
 
 def unmarked_person(doc: Doc, s: int, e: int, end: int) -> bool:
@@ -265,7 +266,7 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     best_key: tuple[bool, int] = (False, 0)
     s = m.start
     # the role after an indefinite article: "Un reprezentant al administrației orașului Energodar"
-    head = m.start + 1 if m.end - m.start > 1 and key(doc[m.start]) in _INDEFINITE else m.start
+    head = m.start + 1 if m.end - m.start > 1 and key(doc[m.start]) in INDEF else m.start
     while s < m.end:
         in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in", "to", "for", "with", "on", "by"}
         possessor = s + 1 < len(doc) and key(doc[s + 1]) in {"'s", "’s"}
