@@ -220,8 +220,13 @@ def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
     # "vara trecută" is the summer before, not the summer of last year: an offset in seasons (srel),
     # where "toamna anului trecut" is one in years (yrel)
     srel = _lk(g, "relative", gd["srel"]) if gd.get("srel") else None
+    # a season without a year follows the tense where the lexicon says so (``narrative.season_tense``:
+    # Romanian); elsewhere it is the article's year (Spanish "la posibilidad de que en otoño pasara":
+    # a past subjunctive for a coming autumn)
+    tensed = bool(g.lex.get("narrative", {}).get("season_tense", False))
     return Partial("DATE", "season", mod=_mod(g, gd, p),
-                   f={"season": s, "year": y, "yrel": yrel, "srel": None if srel is None else int(srel)})
+                   f={"season": s, "year": y, "yrel": yrel, "srel": None if srel is None else int(srel),
+                      "tensed": tensed})
 
 
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

@@ -184,7 +184,7 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         elif y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
         if y is None:
-            y = _season_year(s, dct, tense)
+            y = _season_year(s, dct, tense) if f.get("tensed") else y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
         return "DATE", f"{y:04d}-{s}"
     if k == "century":
         return "DATE", f"{(y0 - 1) // 100 + int(f.get('offset', 0)):02d}"
