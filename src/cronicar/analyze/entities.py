@@ -435,26 +435,30 @@ def _one_kind(mentions: list[EntityMention], text: str, lang: str) -> None:
     tagged ORG now and then, as "Saxo Bank" is tagged PERSON: the NER's kind is no guide)."""
     from cronicar.model import entity_key
 
-    table = aliases(lang)
     kinds: dict[str, set[str]] = {}
     for m in mentions:
         kinds.setdefault(m.canonical.lower(), set()).add(m.label)
     asked: set[str] = set()
     for m in mentions:  # once per name, and only for a name no gazetteer knows (those never move)
         low = m.canonical.lower()
-        if m.label in {"GPE", "LOC"} and low not in asked and low not in table \
-                and not places.city_aliases().get(low):
+        if m.label in {"GPE", "LOC"} and low not in asked and not gazetteer_place(m.canonical, lang):
             asked.add(low)
             if _company_cue(text, m, lang):
                 kinds[low].add("ORG")
     for m in mentions:
         labels = kinds[m.canonical.lower()]
-        if len(labels) < 2 or m.label not in {"GPE", "LOC"} or m.canonical.lower() in table \
-                or places.city_aliases().get(m.canonical.lower()):
+        if len(labels) < 2 or m.label not in {"GPE", "LOC"} or gazetteer_place(m.canonical, lang):
             continue
         if labels & {"ORG", "PERSON"}:
             m.label = "ORG"
             m.entity_id = entity_key("ORG", m.canonical)
+
+
+def gazetteer_place(name: str, lang: str) -> bool:
+    """Whether a gazetteer knows the name as a place (CLDR countries and derived demonyms, the
+    alias file, GeoNames cities): such a name stays a place whatever the NER says."""
+    low = name.lower()
+    return low in aliases(lang) or bool(places.city_aliases().get(low))
 
 
 def _company_cue(text: str, m: EntityMention, lang: str) -> bool:

@@ -80,11 +80,11 @@ def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
     return len(shared) >= need
 
 
-def _common(conn: sqlite3.Connection, names: list[str]) -> set[str]:
+def _common(conn: sqlite3.Connection, names: set[str]) -> set[str]:
     """The participants that are names nearly every report carries (a person or organisation
     named in more than 5% of the articles linked so far: :func:`index.name_weights`), which tell
-    no happening apart."""
-    keys = {entity_key(kind, n): n for n in set(names) for kind in ("ORG", "PERSON")}
+    no happening apart.  Asked once per mention for it and all its candidate events (one query)."""
+    keys = {entity_key(kind, n): n for n in names for kind in ("ORG", "PERSON")}
     return {keys[k] for k in name_weights(conn, list(keys))}
 
 
@@ -140,7 +140,7 @@ def _told(conn: sqlite3.Connection, event_id: str) -> tuple[set[str], set[str]]:
 
 def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: list[str],
               event_parts: list[str], told: tuple[set[str], set[str]], names: set[str],
-              own_date: bool, parsed: bool = True) -> float | None:
+              own_date: bool, parsed: bool = True, common: frozenset[str] | set[str] = frozenset()) -> float | None:
     """How strongly the mention belongs to the event; None when it must not join it.
 
     ``parsed``: the mention's language has a parser and NER, so its participants are the people
@@ -151,7 +151,9 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
 
     ``own_date``: the mention is dated by its text (a time expression, or an event anaphor like
     "În urma acestei întâlniri"), not by the article's day; a same-type event on that given date is
-    then evidence in itself, where "news of the day" is not (many things happen on a day)."""
+    then evidence in itself, where "news of the day" is not (many things happen on a day).
+
+    ``common``: the participants every report carries (:func:`_common`), which count for nothing."""
     if parsed and not _compatible(conn, participants, event_parts):
         return None
     pp, ep = (_persons(conn, participants), _persons(conn, event_parts)) if parsed else (set(), set())
@@ -161,7 +163,6 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
         return None  # whose statement?  Without a shared speaker, two statements are two
     if not (pp and ep) and not same_word and not own_date:
         return None  # people cannot decide, nor the date, and the words do not agree either
-    common = _common(conn, participants + event_parts) if parsed else set()
     if parsed and not own_date and not pp & ep and not (set(participants) - common) \
             and not (set(event_parts) - common):
         # nobody but the names every report carries ("BET", "Bursa de Valori București") on either
@@ -196,8 +197,10 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
             "ORDER BY rowid DESC",
             (story_id, *family, we or "9999", ws or "0000")).fetchall()
         best, best_score = None, -1.0
-        for eid, eparts, ewv, ews, ewe, eplace, etype_c in cands:
-            ep = json.loads(eparts)
+        parsed = has_parser(lang)
+        cand_parts = [json.loads(c[1]) for c in cands]
+        common = _common(conn, set(participants).union(*cand_parts)) if parsed and cands else set()
+        for (eid, _, ewv, ews, ewe, eplace, etype_c), ep in zip(cands, cand_parts):
             if not _overlap(ws, we, ews, ewe):
                 continue
             if etype_c != etype:  # told in other words: the same place and two shared participants
@@ -206,7 +209,7 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
             else:
                 precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
                 score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise,
-                                  parsed=has_parser(lang))
+                                  parsed=parsed, common=common)
             if score is not None and score > best_score:  # ties: the most recent event
                 best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c), score
         if best is None:

@@ -18,15 +18,9 @@ from __future__ import annotations
 
 import sqlite3
 
-from cronicar.analyze import places
-from cronicar.analyze.entities import aliases
+from cronicar.analyze.entities import gazetteer_place
 from cronicar.link.persons import in_story, move_entity, story_entities_of
 from cronicar.model import entity_key
-
-
-def _gazetteer_place(name: str, lang: str) -> bool:
-    low = name.lower()
-    return low in aliases(lang) or bool(places.city_aliases().get(low))
 
 
 def one_kind(conn: sqlite3.Connection, article_id: str) -> list[str]:
@@ -38,7 +32,7 @@ def one_kind(conn: sqlite3.Connection, article_id: str) -> list[str]:
     story_id, lang, ents = found
     moved: list[str] = []
     for eid, name, typ in ents:
-        if _gazetteer_place(name, lang):
+        if gazetteer_place(name, lang):
             continue
         if typ == "ORG":  # the story's earlier reports called it a place
             place, org = entity_key("GPE", name), eid
