@@ -185,5 +185,5 @@ def article_from_record(rec: Any, source: str, line: int | None, lang: str | Non
     return Article(
         text=body, date=dct, title=title,
         lang=rec.get("lang") or lang, source=rec.get("source") or rec.get("url") or source,
-        url=rec.get("url"), external_id=str(rec["id"]) if rec.get("id") is not None else None,
+        url=rec.get("url"), external_id=str(rec["id"]) if rec.get("id") is not None else None, line=where,
     )

@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cronicar.analyze.budget import TooComplex, article_budget
 from cronicar.analyze.pipeline import analyze_batch
 from cronicar.ingest.readers import read_paths, too_long
-from cronicar.model import Article, InputError
+from cronicar.model import Analysis, Article, InputError
 from cronicar.store.db import Store
 
 Progress = Callable[[int, int], None]
@@ -37,6 +38,26 @@ def _link(store: Store, article_id: str) -> None:
     link_article(store.conn, article_id)  # also merges "Kim" into the story's "Kim Jong Un"
 
 
+def _analyze_store_link(store: Store, art: Article, analyses: Iterator[Analysis | TooComplex]) -> InputError | None:
+    """Analyze, store and link one article in one transaction, under its time and memory budget.
+
+    Why a budget: linear-time analysis and bounded linking are the design, the budget the last
+    resort; an article over it is refused as a bad record (nothing of it stored) and the batch
+    goes on.
+    """
+    with article_budget():
+        try:
+            analysis = next(analyses)
+            if isinstance(analysis, TooComplex):
+                raise analysis
+            with store.transaction() as conn:
+                store.write_article(conn, art, analysis)
+                _link(store, art.id)
+        except TooComplex as exc:
+            return InputError(art.source, art.line, str(exc))
+    return None
+
+
 def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
                     progress: Progress | None = None) -> IngestReport:
     """Analyze and store ``articles`` not yet in ``store``; return what happened."""
@@ -57,11 +78,12 @@ def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int =
     todo.sort(key=lambda a: (a.date.anchor, a.id))
     total = len(todo)
     analyses = analyze_batch(((a.text, a.date, a.lang) for a in todo), batch_size=batch_size)
-    for done, (art, analysis) in enumerate(zip(todo, analyses), 1):
-        with store.transaction() as conn:
-            store.write_article(conn, art, analysis)
-            _link(store, art.id)
-        report.added.append(art.id)
+    for done, art in enumerate(todo, 1):
+        error = _analyze_store_link(store, art, analyses)
+        if error is None:
+            report.added.append(art.id)
+        else:
+            report.errors.append(error)
         if progress:
             progress(done, total)
     return report
