@@ -66,9 +66,11 @@ _current: ContextVar[Budget | None] = ContextVar("cronicar_budget", default=None
 
 
 @contextmanager
-def article_budget(cpu_seconds: float = CPU_SECONDS, memory_mb: float = MEMORY_MB) -> Iterator[Budget]:
-    """Run the block under a fresh per-article budget (nested blocks get their own)."""
-    budget = Budget(cpu_seconds, memory_mb)
+def article_budget(cpu_seconds: float | None = None, memory_mb: float | None = None) -> Iterator[Budget]:
+    """Run the block under a fresh per-article budget (nested blocks get their own); the
+    defaults are :data:`CPU_SECONDS` and :data:`MEMORY_MB` as set when the block starts."""
+    budget = Budget(CPU_SECONDS if cpu_seconds is None else cpu_seconds,
+                    MEMORY_MB if memory_mb is None else memory_mb)
     token = _current.set(budget)
     try:
         yield budget

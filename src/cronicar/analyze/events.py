@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
@@ -311,6 +312,7 @@ def extract(ctx: Context) -> list[EventMention]:
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     tagged = ctx.doc.has_annotation("TAG")
     for sent in ctx.doc.sents:
+        check("events")
         last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None

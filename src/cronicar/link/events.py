@@ -23,6 +23,7 @@ import sqlite3
 from datetime import date
 from functools import lru_cache
 
+from cronicar.analyze.budget import check
 from cronicar.analyze.events_lexicon import trigger_root
 from cronicar.analyze.nlp import has_parser
 from cronicar.link.index import name_weights
@@ -176,6 +177,12 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
     return 2.0 * same_word + len(set(participants) & set(event_parts))
 
 
+# At most this many candidate events (the most recent first) are weighed per mention: with every
+# event of the story a candidate, one article's N mentions cost N x (events so far) comparisons,
+# and a sentence repeated 400 times took 7.4 s.  Ties already go to the most recent event.
+MAX_CANDIDATES = 100
+
+
 def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> None:
     """Give every event mention of the article an event id (idempotent)."""
     rows = conn.execute(
@@ -185,47 +192,71 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         "FROM event_mentions m JOIN articles a ON a.id = m.article_id "
         "WHERE m.article_id=? AND m.event_id IS NULL ORDER BY m.trigger_start",
         (article_id,)).fetchall()
+    told: dict[str, tuple[set[str], set[str]]] = {}  # event -> _told(), kept up to date below
+    repeated: dict[tuple[object, ...], str] = {}  # a mention told again word for word -> its event
     for mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1, sent in rows:
-        participants = json.loads(parts)
-        names = names_in(sent, lang)
-        root = trigger_root(word, lang)
-        own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
-        family = sorted(_family(etype))
-        cands = conn.execute(
-            "SELECT id, participants, when_value, when_start, when_end, place, type FROM events "
-            f"WHERE story_id=? AND type IN ({','.join('?' * len(family))}) AND when_start<=? AND when_end>=? "
-            "ORDER BY rowid DESC",
-            (story_id, *family, we or "9999", ws or "0000")).fetchall()
-        best, best_score = None, -1.0
-        parsed = has_parser(lang)
-        cand_parts = [json.loads(c[1]) for c in cands]
-        common = _common(conn, set(participants).union(*cand_parts)) if parsed and cands else set()
-        for (eid, _, ewv, ews, ewe, eplace, etype_c), ep in zip(cands, cand_parts):
-            if not _overlap(ws, we, ews, ewe):
-                continue
-            if etype_c != etype:  # told in other words: the same place and two shared participants
-                shared = set(participants) & set(ep)
-                score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
-            else:
-                precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
-                score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise,
-                                  parsed=parsed, common=common)
-            if score is not None and score > best_score:  # ties: the most recent event
-                best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c), score
-        if best is None:
-            eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
-            conn.execute(
-                "INSERT OR IGNORE INTO events(id, story_id, type, summary, when_value, when_start, when_end,"
-                " place, participants) VALUES (?,?,?,?,?,?,?,?,?)",
-                (eid, story_id, etype, summary, wv, ws, we, place, parts))
+        check("linking events")
+        again = (etype, summary, parts, place, wv, ws, we, word, sent)
+        if again in repeated:
+            # The same sentence again in this article (a page repeating its lead, a pasted text):
+            # the same report of the same event, linked once.
+            conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (repeated[again], mid))
+            continue
+        eid = _link_mention(conn, article_id, story_id, told,
+                            (mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1, sent))
+        repeated[again] = eid
+
+
+def _link_mention(conn: sqlite3.Connection, article_id: str, story_id: str,
+                  told: dict[str, tuple[set[str], set[str]]], row: tuple) -> str:  # type: ignore[type-arg]
+    """Link one mention to the best compatible event of the story, or a new one; return its id."""
+    mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1, sent = row
+    participants = json.loads(parts)
+    names = names_in(sent, lang)
+    root = trigger_root(word, lang)
+    own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
+    family = sorted(_family(etype))
+    cands = conn.execute(
+        "SELECT id, participants, when_value, when_start, when_end, place, type FROM events "
+        f"WHERE story_id=? AND type IN ({','.join('?' * len(family))}) AND when_start<=? AND when_end>=? "
+        "ORDER BY rowid DESC LIMIT ?",
+        (story_id, *family, we or "9999", ws or "0000", MAX_CANDIDATES)).fetchall()
+    best, best_score = None, -1.0
+    parsed = has_parser(lang)
+    cand_parts = [json.loads(c[1]) for c in cands]
+    common = _common(conn, set(participants).union(*cand_parts)) if parsed and cands else set()
+    for (eid, _, ewv, ews, ewe, eplace, etype_c), ep in zip(cands, cand_parts):
+        if not _overlap(ws, we, ews, ewe):
+            continue
+        if etype_c != etype:  # told in other words: the same place and two shared participants
+            shared = set(participants) & set(ep)
+            score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
         else:
-            eid, ep, ewv, ews, ewe, eplace, etype_c = best
-            # Most precise compatible value: the narrower interval wins.
-            if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
-                ewv, ews, ewe = wv, ws, we
-            merged = ep + [x for x in participants if x not in ep]
-            kind = min(etype, etype_c, key=FAMILY_ORDER.index) if etype != etype_c else etype_c
-            conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?"
-                         " WHERE id=?", (kind, ewv, ews, ewe, eplace or place,
-                                         json.dumps(merged, ensure_ascii=False), eid))
-        conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (eid, mid))
+            precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
+            if eid not in told:
+                told[eid] = _told(conn, eid)
+            score = _evidence(conn, etype, root, participants, ep, told[eid], names, precise,
+                              parsed=parsed, common=common)
+        if score is not None and score > best_score:  # ties: the most recent event
+            best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c), score
+    if best is None:
+        eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
+        conn.execute(
+            "INSERT OR IGNORE INTO events(id, story_id, type, summary, when_value, when_start, when_end,"
+            " place, participants) VALUES (?,?,?,?,?,?,?,?,?)",
+            (eid, story_id, etype, summary, wv, ws, we, place, parts))
+    else:
+        eid, ep, ewv, ews, ewe, eplace, etype_c = best
+        # Most precise compatible value: the narrower interval wins.
+        if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
+            ewv, ews, ewe = wv, ws, we
+        merged = ep + [x for x in participants if x not in ep]
+        kind = min(etype, etype_c, key=FAMILY_ORDER.index) if etype != etype_c else etype_c
+        conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?"
+                     " WHERE id=?", (kind, ewv, ews, ewe, eplace or place,
+                                     json.dumps(merged, ensure_ascii=False), eid))
+    conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (eid, mid))
+    if eid in told:  # what _told() would now read: this mention's word family and names too
+        told[eid][0].add(root)
+        told[eid][1].update(names)
+    return eid

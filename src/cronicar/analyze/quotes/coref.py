@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from cronicar.analyze.normalize import fold_diacritics
+from cronicar.analyze.budget import check
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import INDEF, Mention, unmarked_person
 from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
@@ -129,6 +130,7 @@ class Resolver:
                 if self.parsed and not person and not any(t.ent_type_ for t in span) and self._apposed_role(i) is not None:
                     person = True  # "Șeful holdingului …, Przemysław Data,": the NER missed a person
                 self.names.append(Name(i, e, span.text, person))
+                check("speaker names")
                 if person or not self.parsed:
                     self._learn_role(i, span.text)  # only people hold roles ("ministrul … Choe Son Hui")
                     self._learn_role_after(e, span.text)
