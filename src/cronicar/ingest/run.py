@@ -59,15 +59,23 @@ def _analyze_store_link(store: Store, art: Article, analyses: Iterator[Analysis 
 
 
 def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
-                    progress: Progress | None = None) -> IngestReport:
-    """Analyze and store ``articles`` not yet in ``store``; return what happened."""
+                    progress: Progress | None = None,
+                    on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """Analyze and store ``articles`` not yet in ``store``; return what happened.  Articles
+    refused here (too long, over budget) are reported through ``on_error`` as they are met."""
     report = IngestReport()
+
+    def refuse(error: InputError) -> None:
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
     todo: list[Article] = []
     seen: set[str] = set()
     for art in articles:
         error = too_long(art)
         if error is not None:
-            report.errors.append(error)
+            refuse(error)
             continue
         if art.id in seen or store.has_article(art.id):
             report.skipped += 1
@@ -83,7 +91,7 @@ def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int =
         if error is None:
             report.added.append(art.id)
         else:
-            report.errors.append(error)
+            refuse(error)
         if progress:
             progress(done, total)
     return report
@@ -108,7 +116,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = N
             else:
                 yield item
 
-    report = ingest_articles(store, list(good()), progress=progress)
+    report = ingest_articles(store, list(good()), progress=progress, on_error=on_error)
     report.errors = errors + report.errors
     return report
 
