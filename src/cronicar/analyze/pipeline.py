@@ -11,6 +11,9 @@ import time
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from cronicar.analyze import entities as entities_mod
 from cronicar.analyze import events as events_mod
 from cronicar.analyze import quotes as quotes_mod
@@ -18,7 +21,7 @@ from cronicar.analyze import timex as timex_mod
 from cronicar.analyze.budget import TooComplex, check, discount
 from cronicar.analyze.context import Context
 from cronicar.analyze.langid import detect
-from cronicar.analyze.nlp import get_nlp, is_long, parse_long
+from cronicar.analyze.nlp import BATCH_TOKENS, get_nlp, is_long, parse_long, token_estimate
 from cronicar.analyze.normalize import normalize_aligned
 from cronicar.model import Analysis, DocDate
 
@@ -52,36 +55,47 @@ def analyze_batch(items: Iterable[Item], batch_size: int = 16) -> Iterator[Analy
         prepared.append((aligned.text, dct, lang or detect(aligned.text)))
     # Keep input order while batching consecutive articles of the same language.
     for lang, group in groupby(prepared, key=lambda p: p[2]):
-        chunk = [(text, dct, is_long(text)) for text, dct, _ in group]
+        chunk = [(text, dct, token_estimate(text)) for text, dct, _ in group]
         nlp = get_nlp(lang)
-        short = [text for text, _, long in chunk if not long]
-        docs = nlp.pipe(short, batch_size=batch_size)
-        k = 0  # index of the next short text
-        shares: list[float] = []
-        for text, dct, long in chunk:
+        ready: dict[int, tuple[Doc, float]] = {}  # parsed ahead in a batch: doc, its share of the CPU
+        for k, (text, dct, tokens) in enumerate(chunk):
             result: Analysis | TooComplex
             try:
-                if long:
+                if is_long(text, tokens):
                     doc = parse_long(nlp, text)
                 else:
-                    t0 = time.thread_time()
-                    doc = next(docs)
-                    if k % batch_size == 0:  # this next() parsed the batch starting here
-                        shares = _shares(time.thread_time() - t0, short[k:k + batch_size])
-                        discount(time.thread_time() - t0)
-                    # Each article pays its share of its batch's parse (by length), not the batch.
-                    discount(-shares[k % batch_size])
-                    k += 1
+                    if k not in ready:
+                        ready.update(_parse_batch(nlp, chunk, k, batch_size))
+                    doc, share = ready.pop(k)
+                    discount(-share)  # each article pays its share of its batch's parse
                 result = run_components(Context(doc=doc, text=text, dct=dct, lang=lang))
             except TooComplex as exc:
                 result = exc
             yield result
 
 
-def _shares(seconds: float, texts: list[str]) -> list[float]:
-    """``seconds`` of a batch's parse divided among its texts in proportion to their length."""
-    total = sum(len(t) for t in texts) or 1
-    return [seconds * len(t) / total for t in texts]
+def _parse_batch(nlp: Language, chunk: list[tuple[str, DocDate | None, int]], k: int,
+                 batch_size: int) -> dict[int, tuple[Doc, float]]:
+    """Parse the short texts from ``chunk[k]`` on in one batch of at most ``batch_size`` texts and
+    :data:`~cronicar.analyze.nlp.BATCH_TOKENS` tokens (spaCy's memory grows with a batch's
+    tokens); return each one's doc and share of the parse's CPU time (by length).  The parse is
+    not counted against the article being analyzed: the shares are, article by article."""
+    picked: list[int] = []
+    total = 0
+    for j in range(k, len(chunk)):
+        text, _, tokens = chunk[j]
+        if is_long(text, tokens):
+            continue  # parsed alone, in chunks
+        if len(picked) == batch_size or (picked and total + tokens > BATCH_TOKENS):
+            break
+        picked.append(j)
+        total += tokens
+    t0 = time.thread_time()
+    docs = list(nlp.pipe([chunk[j][0] for j in picked], batch_size=len(picked)))
+    spent = time.thread_time() - t0
+    discount(spent)
+    chars = sum(len(chunk[j][0]) for j in picked) or 1
+    return {j: (doc, spent * len(chunk[j][0]) / chars) for j, doc in zip(picked, docs)}
 
 
 def run_components(ctx: Context) -> Analysis:
