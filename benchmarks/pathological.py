@@ -173,6 +173,7 @@ def main() -> None:
     ap.add_argument("--cpu-limit", type=int, default=300)
     ap.add_argument("--mem-limit", type=float, default=8.0, help="GB of address space per case")
     ap.add_argument("--label", default="after")
+    ap.add_argument("--jobs", type=int, default=1, help="cases run at once (each in its own process)")
     ap.add_argument("--src", type=Path, default=ROOT.parent / "src",
                     help="the cronicar sources to measure (an export of an earlier commit for 'before')")
     ap.add_argument("--no-write", action="store_true")
@@ -180,10 +181,14 @@ def main() -> None:
     if args.one:
         print(json.dumps(run_one(args.one, args.cpu_limit)))
         return
-    rows = []
-    for name in args.cases:
-        rows.append(spawn(name, args.cpu_limit, args.mem_limit, args.src))
-        print(json.dumps(rows[-1]), flush=True)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(args.jobs) as pool:  # cases run in separate processes; CPU-s are per case
+        futures = [pool.submit(spawn, name, args.cpu_limit, args.mem_limit, args.src) for name in args.cases]
+        rows = []
+        for f in futures:
+            rows.append(f.result())
+            print(json.dumps(rows[-1]), flush=True)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=ROOT).stdout.strip()
     if args.src != ROOT.parent / "src":
