@@ -172,3 +172,28 @@ def test_link_repeated_sentence_is_one_event(tmp_path: Path) -> None:
     rows = store.conn.execute("SELECT type, count(*), count(DISTINCT event_id) FROM event_mentions "
                               "GROUP BY type").fetchall()
     assert rows and all(n == 5 and events == 1 for _, n, events in rows)
+
+
+def test_serve_post_article_over_budget_is_one_error(tmp_path: Path, shared, monkeypatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from cronicar.serve.app import create_app
+    from cronicar.store.db import Store
+
+    db = tmp_path / "c.db"
+    Store(db).close()
+    real_check = budget.Budget.check
+
+    def over_while_parsing(self: budget.Budget, where: str) -> None:
+        if where == "parsing":
+            self.cpu_seconds = -1.0
+        real_check(self, where)
+
+    monkeypatch.setattr(budget.Budget, "check", over_while_parsing)
+    client = TestClient(create_app(db, token="secret"))
+    body = [{"text": _zf_page(shared, 60_000), "date": "2024-05-14"},
+            {"text": "Ministrul a declarat luni că „deficitul va scădea”.", "date": "2024-05-13"}]
+    got = client.post("/api/articles", json=body, headers={"Authorization": "Bearer secret"})
+    assert got.status_code == 201
+    assert len(got.json()["added"]) == 1
+    assert got.json()["errors"] == ["api:1: article too complex: more than -1 CPU-seconds (stopped in parsing)"]

@@ -255,7 +255,8 @@ def _ingest(db: Path, payload: Any) -> dict[str, Any]:
         with store.transaction() as conn:
             for article_id in report.added:
                 search_mod.index_article(conn, article_id)
-    return {"added": report.added, "skipped": report.skipped}
+    # refused while analyzed (too long, "article too complex: ..."): the others are stored
+    return {"added": report.added, "skipped": report.skipped, "errors": [str(e) for e in report.errors]}
 
 
 def run(db: Path | str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
