@@ -5,7 +5,7 @@ Issue 20 named inputs that cost minutes or gigabytes per article: long runs of q
 (linking, quotes), "ieri " x 100,000 (time expressions), and long real pages (speaker
 coreference).  Each case here is one article given to :func:`cronicar.ingest.run.ingest_articles`
 (analyze + store + link, the path of ``cronicar ingest`` and ``POST /api/articles``) in a fresh
-Python process with an empty database, after 30 ordinary articles have warmed it up (model, data files,
+Python process with an empty database, after 8 ordinary articles have warmed it up (model, data files,
 lazily compiled regexes); the case's CPU seconds (``time.process_time`` around the ingest call) and the process's
 peak RSS are recorded, with the outcome (stored, or the one-line refusal).  A case is killed at
 ``--cpu-limit`` CPU seconds after the warm-up (RLIMIT_CPU) or ``--mem-limit`` of address space, and reported so.
@@ -39,18 +39,23 @@ ROOT = Path(__file__).resolve().parent
 DATA = ROOT.parents[1] / "shared" / "data" / "ro" / "news-zf"
 OUT = ROOT / "results" / "pathological.md"
 
+WARM_UP = 8  # ordinary articles ingested before the case
+
 SENTENCE = ("Ministrul Finanțelor, Alexandru Nazare, a declarat ieri la București că „deficitul bugetar "
             "va scădea sub 6% anul viitor”, potrivit Agerpres. ")
 
 
 @lru_cache(maxsize=None)
-def zf_texts() -> list[str]:
+def zf_texts(chars: int = 1_100_000) -> list[str]:
+    """ZF article texts in file order, from as many files as needed for ``chars`` characters."""
     import pyarrow.parquet as pq  # bench extra
 
     texts: list[str] = []
     for p in sorted(DATA.glob("*.parquet")):
         rows = pq.read_table(p, columns=["date_published", "article_text"]).to_pylist()
         texts += [str(r["article_text"]) for r in rows if r["date_published"] and r["article_text"]]
+        if sum(len(t) for t in texts) >= chars:
+            break
     return texts
 
 
@@ -73,7 +78,7 @@ def zf_ordinary(n: int) -> list[str]:
 
 def zf_reference() -> str:
     """An ordinary article, not among the warm-up ones."""
-    return zf_ordinary(31)[-1]
+    return zf_ordinary(WARM_UP + 1)[-1]
 
 
 CASES: dict[str, Callable[[], str]] = {
@@ -108,10 +113,10 @@ def run_one(name: str, cpu_limit: int) -> dict[str, Any]:
     date = DocDate.parse("2024-05-14")
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
-        # Warm-up: 30 ordinary articles load the model, the data files and the lazily compiled
+        # Warm-up: ordinary articles load the model, the data files and the lazily compiled
         # time-expression regexes, as in a long ingest.
         ingest_articles(store, [Article(text=t, date=DocDate.parse("2024-05-13"), source="warm")
-                                for t in zf_ordinary(30)])
+                                for t in zf_ordinary(WARM_UP)])
         warm_rss = rss_mb()
         used = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime)
         resource.setrlimit(resource.RLIMIT_CPU, (used + cpu_limit, used + cpu_limit + 5))  # the case alone
