@@ -69,8 +69,9 @@ def test_fresh_gold_undated_timex_spans_and_values(shared, record):
             day = dt.date.fromisoformat(timex["value"][:10])
             assert day.isoweekday() == WEEKDAYS[head], timex
             assert abs((day - dct).days) <= 7, timex
-    starts = [timex["start"] for timex in record["timexes"]]
-    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    spans = [(timex["start"], timex["end"]) for timex in record["timexes"]]
+    assert spans == sorted(spans)
+    assert all(end <= next_start for (_, end), (next_start, _) in zip(spans, spans[1:])), "overlapping timexes"
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=IDS)
@@ -87,6 +88,9 @@ def test_fresh_gold_undated_quote_spans(shared, record):
         assert (quote["speaker_mention"] is None) == (quote["speaker"] is None), quote
     starts = [quote["content"][0] for quote in record["quotes"]]
     assert starts == sorted(starts)
+    # identical spans are allowed only for joint speakers (one record per speaker)
+    keys = [(tuple(quote["content"]), quote["speaker"]) for quote in record["quotes"]]
+    assert len(keys) == len(set(keys)), "duplicate quote record"
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=IDS)
