@@ -105,7 +105,7 @@ def test_fresh_gold_undated_drawn_by_seed_and_apart_from_dev(shared):
     sys.path.insert(0, str(ROOT / "eval" / "fresh_gold"))
     from draw_undated import dev_exclusions, draw
 
-    drawn = draw(shared, 40)
+    drawn = draw(shared, 100)
     annotated = [(record["source"], record["locator"]["index"]) for record in RECORDS]
     assert annotated == drawn[: len(annotated)], "records must follow the seeded draw order"
     dev_ids, dev_texts = dev_exclusions(shared)

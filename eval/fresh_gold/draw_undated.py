@@ -2,7 +2,10 @@
 
 Deterministic: seed 19, texts of 800-2,500 characters, one article per distinct text, nothing that
 is in the Romanian dev gold (quotes or timex) by id or by text. Prints `source index` lines in
-draw order, alternating the two sites; annotation takes them in this order.
+draw order, alternating the two sites; annotation takes them in this order. The first round draws
+40 per site from one generator (seed 19, Realitatea first); articles beyond 40 per site continue
+from each site's remaining pool shuffled by its own generator ("19:<site>"), so a longer list
+keeps the first round unchanged.
 
     python eval/fresh_gold/draw_undated.py ../shared [N_PER_SITE]
 """
@@ -17,6 +20,7 @@ from pathlib import Path
 SEED = 19
 MIN_CHARS, MAX_CHARS = 800, 2500
 SITES = ("realitatea", "aleph")
+FIRST_ROUND = 40  # per site; fixed when annotation started, so the first 80 never move
 
 
 def dev_exclusions(shared: Path) -> tuple[set[str], set[str]]:
@@ -55,7 +59,10 @@ def draw(shared: Path, per_site: int) -> list[tuple[str, int]]:
     picks = {}
     for site in SITES:
         pool = candidates(shared, site, ids, texts)
-        picks[site] = rng.sample(pool, min(per_site, len(pool)))
+        first = rng.sample(pool, min(FIRST_ROUND, len(pool)))
+        rest = [index for index in pool if index not in set(first)]
+        random.Random(f"{SEED}:{site}").shuffle(rest)
+        picks[site] = (first + rest)[:per_site]
     return [(site, picks[site][i]) for i in range(per_site) for site in SITES if i < len(picks[site])]
 
 
