@@ -195,6 +195,11 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         ("Sales will rise in the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1998-Q4"),
         ("The company said it sees growth in the second quarter.", "2013-02-10", "en", "the second quarter", "2013-Q2"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
+        # the tense of the expression's own clause wins over a nearer reporting clause after a comma
+        ("Datele vor fi publicate în luna martie, a spus el.", "2022-02-24", "ro", "luna martie", "2022-03"),
+        ("The figures will be published in March, he said.", "2022-02-24", "en", "March", "2022-03"),
+        ("În martie, compania a raportat pierderi.", "2022-02-24", "ro", "martie", "2021-03"),
+        ("El sábado, cuando los líderes estén reunidos, las prostitutas se apoderarán de las calles.", "2000-06-01", "es", "El sábado", "2000-06-03"),
     ],
 )
 def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:
