@@ -32,6 +32,7 @@ TIMEX3_VALUE = re.compile(
     r"|XXXX-WXX-[1-7])$"
 )
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
+QUOTE_MARKS = ("„", "“", "”", "\"", "«", "»", ",,", "″")
 MODS = {None, "START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"}
 # ISO weekday of each Romanian weekday name, to check weekday values against the calendar
 WEEKDAYS = {"luni": 1, "marți": 2, "marţi": 2, "miercuri": 3, "joi": 4, "vineri": 5, "sâmbătă": 6, "duminică": 7}
@@ -82,6 +83,10 @@ def test_fresh_gold_undated_quote_spans(shared, record):
         start, end = quote["content"]
         assert 0 <= start < end <= len(text)
         assert text[start:end] == text[start:end].strip(), quote
+        if quote["kind"] == "direct":
+            # a direct quote sits between marks (one side may be missing in unbalanced text)
+            around = text[max(0, start - 3):start] + text[end:end + 3]
+            assert any(mark in around for mark in QUOTE_MARKS), quote
         for key in ("cue", "speaker_mention"):
             if quote[key] is not None:
                 assert 0 <= quote[key][0] < quote[key][1] <= len(text), quote
