@@ -86,9 +86,9 @@ def locate(locator: dict[str, Any], shared: Path = SHARED, _cache: dict | None =
     return value if isinstance(value, str) else ""
 
 
-def _records(sources: set[str] | None) -> list[tuple[Path, int, dict[str, Any]]]:
+def _records(sources: set[str] | None, folder: Path = FOLDER) -> list[tuple[Path, int, dict[str, Any]]]:
     out = []
-    for f in sorted(FOLDER.glob("*.jsonl")):
+    for f in sorted(folder.glob("*.jsonl")):
         for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
@@ -98,7 +98,7 @@ def _records(sources: set[str] | None) -> list[tuple[Path, int, dict[str, Any]]]
     return out
 
 
-def load(split: str | None = None, sources=None, shared: Path = SHARED) -> list[dict[str, Any]]:
+def load(split: str | None = None, sources=None, shared: Path = SHARED, folder: Path = FOLDER) -> list[dict[str, Any]]:
     """Full gold records (``dev.jsonl`` format with ``text``, ``timexes`` and ``quotes``).
 
     ``split``: ``train``, ``check`` or None for both; ``sources``: e.g. ``{"zf"}`` or None for
@@ -110,7 +110,7 @@ def load(split: str | None = None, sources=None, shared: Path = SHARED) -> list[
     wanted = set(sources) if sources is not None else None
     cache: dict = {}
     docs = []
-    for f, n, rec in _records(wanted):
+    for f, n, rec in _records(wanted, folder):
         if split is not None and rec["split"] != split:
             continue
         text = locate(rec["locator"], shared, cache)
@@ -118,10 +118,22 @@ def load(split: str | None = None, sources=None, shared: Path = SHARED) -> list[
             raise FreshGoldError(f"{f.name}:{n}: text of {rec['id']} at {rec['locator']} changed (sha256 mismatch)")
         doc = {k: rec[k] for k in ("id", "source", "dct", "lang", "split")}
         doc["text"] = text
-        doc["timexes"] = rec.get("timexes", [])
-        doc["quotes"] = rec.get("quotes", [])
+        doc["timexes"] = [_timex(t, text, f"{f.name}:{n}") for t in rec.get("timexes", [])]
+        doc["quotes"] = [{k: q.get(k) for k in QUOTE_KEYS} for q in rec.get("quotes", [])]
         docs.append(doc)
     return docs
+
+
+QUOTE_KEYS = ("kind", "content", "cue", "speaker_mention", "speaker")
+
+
+def _timex(t: dict[str, Any], text: str, where: str) -> dict[str, Any]:
+    """A timex in the dev format; its ``text`` is the slice (a stored ``text`` must equal it)."""
+    span = text[t["start"] : t["end"]]
+    if "text" in t and t["text"] != span:
+        raise FreshGoldError(f"{where}: timex {t['text']!r} at [{t['start']}, {t['end']}) reads {span!r}")
+    return {"start": t["start"], "end": t["end"], "text": span, "type": t["type"], "value": t["value"],
+            "mod": t.get("mod")}
 
 
 def dev_exclusions(shared: Path = SHARED) -> set[str]:
@@ -143,7 +155,8 @@ def draw_zf(shared: Path = SHARED, seed: int = DRAW_SEED) -> list[dict[str, Any]
     segment of ``href``) is chosen with probability proportional to the square root of its size
     (so the small sections appear without the big one vanishing), then an article of it at random.
     Annotators take the list in order, skipping articles the guidelines exclude (print-edition
-    footers dated another day, mojibake).
+    footers dated another day, mojibake); the skipped ones are listed with their reason in
+    ``fresh_gold/zf_excluded.json``.
     """
     excluded = dev_exclusions(shared)
     rng = random.Random(seed)
