@@ -385,3 +385,17 @@ def test_ago_with_a_range_of_counts_is_the_farther_end_approximately() -> None:
     found = [(t.text, t.value, t.mod) for t in tag("Firma a fost înființată acum 2-3 ani, iar fabrica acum "
                                                      "aproximativ doi ani.", DocDate.parse("2025-10-06"), "ro")]
     assert found == [("acum 2-3 ani", "2022", "APPROX"), ("acum aproximativ doi ani", "2023", "APPROX")]
+
+
+@pytest.mark.parametrize(("text", "tagged"), [
+    ("Administrația a anunțat recent o ofertă.", True),
+    ("Condițiile anunțate recent sunt bune.", True),
+    ("Claudiu Târziu, recent suspendat din funcție, a răspuns.", True),
+    ("Au fost probleme. Recent, procurorii au făcut o descindere.", True),
+    ("Un studiu recent arată asta.", False),  # an adjective of a masculine noun
+    ("Cel mai recent raport al BNR a apărut.", False),
+    ("Un rezultat recent a surprins piața.", False),
+])
+def test_adverbial_recent_is_past_ref(text: str, tagged: bool) -> None:
+    found = [t for t in tag(text, DocDate.parse("2020-09-02"), "ro") if t.text.lower() == "recent"]
+    assert [t.value for t in found] == (["PAST_REF"] if tagged else [])
