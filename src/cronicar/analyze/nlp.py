@@ -138,6 +138,8 @@ def parse_long(nlp: Language, text: str) -> Doc:
 
 
 def _chunks(text: str) -> Iterator[str]:
+    """Consecutive pieces of ``text`` of at most PARSE_CHUNK characters, each ending after the
+    last paragraph break (else line break, sentence end, space) of its second half."""
     at, n = 0, len(text)
     while at < n:
         end = min(n, at + PARSE_CHUNK)
