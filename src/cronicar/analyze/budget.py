@@ -15,6 +15,7 @@ of the process's resident set since the article began (read from /proc, where av
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,9 @@ from dataclasses import dataclass, field
 
 CPU_SECONDS = 4.0  # per article, analysis and linking together (an ordinary article takes ~0.1 s)
 MEMORY_MB = 1024  # resident growth per article (an ordinary article adds a few MB)
+
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 class TooComplex(Exception):
@@ -36,7 +40,7 @@ def rss_mb() -> float:
             pages = int(f.read().split()[1])
     except (OSError, ValueError, IndexError):
         return 0.0
-    return pages * 4096 / 2**20
+    return pages * _PAGE / 2**20
 
 
 @dataclass
