@@ -39,7 +39,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args, readonly=False) as store:
         report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
                               progress=stderr_progress, on_error=on_error)
-        print(f"{len(report.added)} added, {report.skipped} already stored, {len(report.errors)} rejected"
+        replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
+        print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
               f" {store.count('events')} events)")
     return EXIT_BAD_INPUT if report.errors else EXIT_OK

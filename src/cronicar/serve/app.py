@@ -362,7 +362,7 @@ def _ingest(db: Path, articles: list[Any]) -> dict[str, Any]:
         with store.transaction() as conn:
             for article_id in report.added:
                 search_mod.index_article(conn, article_id)
-    return {"added": report.added, "skipped": report.skipped}
+    return {"added": report.added, "skipped": report.skipped, "replaced": report.replaced}
 
 
 def is_loopback(host: str) -> bool:
