@@ -153,7 +153,8 @@ def run_posts(work: Path, n: int, seed: int, stats: Counter, failures: list[str]
         before = _stored(db)
         try:
             res = client.post("/api/articles", content=body,
-                              headers={"Authorization": f"Bearer {TOKEN}", **{k: v.encode() for k, v in headers.items()}})
+                              headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json",
+                                       **{k: v.encode() for k, v in headers.items()}})
         except BaseException as exc:  # noqa: BLE001
             failures.append(f"POST raised {type(exc).__name__}: {exc}"[:300])
             stats["POST tracebacks"] += 1

@@ -110,3 +110,41 @@ def test_store_corrections_two_concurrent_ingests_give_one_batch(tmp_path: Path)
     with Store(tmp_path / "both.db", readonly=True) as store:
         assert store.count("articles") == 6
     assert _counts(tmp_path / "both.db")["orphan events"] == 0
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from cronicar.store.db import Store
+store = Store(sys.argv[1])
+with store.writer():
+    Path(sys.argv[2]).write_text("held")
+    time.sleep(600)
+"""
+
+
+def test_store_corrections_writer_waits_and_a_killed_holder_releases_the_lock(tmp_path: Path) -> None:
+    import signal
+    import threading
+    import time
+
+    db, flag = tmp_path / "c.db", tmp_path / "held"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(flag)], env=env)
+    for _ in range(300):
+        if flag.exists():
+            break
+        time.sleep(0.1)
+    waited, acquired = threading.Event(), threading.Event()
+
+    def second_writer() -> None:
+        with Store(db) as store, store.writer(on_wait=waited.set):
+            acquired.set()
+
+    t = threading.Thread(target=second_writer)
+    t.start()
+    assert waited.wait(30) and not acquired.wait(1)  # blocked while the first holds the lock
+    holder.send_signal(signal.SIGKILL)
+    holder.wait()
+    assert acquired.wait(30)  # the kernel released the killed holder's lock
+    t.join()
