@@ -128,3 +128,22 @@ def test_ingest_validation_cli_exit_2_and_every_valid_record_stored(tmp_path: Pa
     assert err.count("error: ") == 7 and f"{tmp_path / 'in' / 'a.jsonl'}:2: " in err
     with Store(db, readonly=True) as store:
         assert store.count("articles") == 3
+
+
+def test_ingest_validation_feed_with_entity_declarations_is_refused(tmp_path: Path) -> None:
+    laughs = "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10 if p else "aaaaaaaaaa"}">'
+                     for p, c in zip(["", "a", "b", "c", "d", "e"], "abcdef"))
+    f = tmp_path / "laughs.rss"
+    f.write_text(f'<?xml version="1.0"?><!DOCTYPE r [{laughs}]><rss version="2.0"><channel><item><title>&f;&f;</title>'
+                 "<pubDate>Mon, 10 Mar 2025 10:00:00 GMT</pubDate></item></channel></rss>", encoding="utf-8")
+    (err,) = list(read_paths([f]))
+    assert isinstance(err, InputError) and "declares XML entities" in err.message
+
+
+@pytest.mark.parametrize(("field", "limit"), [("title", 2_000), ("url", 8_000), ("source", 8_000), ("id", 500)])
+def test_ingest_validation_field_lengths(tmp_path: Path, field: str, limit: int) -> None:
+    f = tmp_path / "a.jsonl"
+    f.write_bytes(_line(**{field: "x" * limit}) + b"\n" + _line(**{field: "x" * (limit + 1)}))
+    ok, err = list(read_paths([f]))
+    assert isinstance(ok, Article)
+    assert isinstance(err, InputError) and f"{field}: too long ({limit + 1:,} characters; at most {limit:,})" in err.message

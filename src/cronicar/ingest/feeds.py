@@ -10,6 +10,7 @@ from cronicar.ingest.schema import checked_article, normalize_lang
 from cronicar.model import Article, InputError
 
 _TAG = re.compile(r"<[^>]+>")
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 
 
 def _plain(fragment: str) -> str:
@@ -21,6 +22,11 @@ def _plain(fragment: str) -> str:
 def read_feed(text: str, source: str, lang: str | None = None) -> Iterator[Article | InputError]:
     import feedparser
 
+    if _ENTITY_DECL.search(text[:65536]):
+        # Why: nested entity declarations expand a 1 KB feed into gigabytes ("billion laughs");
+        # real feeds declare none (they use the predefined and numeric references).
+        yield InputError(source, None, "feed declares XML entities (<!ENTITY>): refused, they can expand without bound")
+        return
     feed = feedparser.parse(text)
     if not feed.entries:
         reason = str(getattr(feed, "bozo_exception", "")) or "no entries"

@@ -106,13 +106,22 @@ def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = No
     elif suffix in HTML_SUFFIXES:
         from cronicar.ingest.html import read_html
 
-        yield from read_html(text, source, fallback, lang)
+        yield from _guarded(read_html(text, source, fallback, lang), source, "HTML page")
     elif suffix in FEED_SUFFIXES or text.lstrip().startswith("<?xml"):
         from cronicar.ingest.feeds import read_feed
 
-        yield from read_feed(text, source, lang)
+        yield from _guarded(read_feed(text, source, lang), source, "RSS/Atom feed")
     else:
         yield read_text_article(text, source, fallback, lang)
+
+
+def _guarded(items: Iterator[ReadResult], source: str, what: str) -> Iterator[ReadResult]:
+    """The items of a third-party parser (trafilatura, feedparser); if it fails on a hostile file,
+    that file's error (its earlier items are kept) instead of a traceback that stops the batch."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - any parser failure (RecursionError too) is this file's problem
+        yield InputError(source, None, f"unreadable {what}: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def read_text_article(text: str, source: str, fallback: DocDate | None = None, lang: str | None = None) -> ReadResult:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from cronicar import LANG_DIR
 from cronicar.model import Article, DocDate, InputError
@@ -41,6 +41,14 @@ def _encodable(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_encodable)]
+
+
+def _at_most(limit: int) -> AfterValidator:
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"too long ({len(value):,} characters; at most {limit:,})")
+        return value
+    return AfterValidator(check)
 
 
 @lru_cache(maxsize=1)
@@ -105,11 +113,11 @@ class ArticleRecord(BaseModel):
 
     text: Annotated[Text, AfterValidator(_body)]
     date: Annotated[DocDate, BeforeValidator(_date)]
-    title: Annotated[Text, Field(max_length=MAX_TITLE)] | None = None
+    title: Annotated[Text, _at_most(MAX_TITLE)] | None = None
     lang: Annotated[Text, AfterValidator(_lang)] | None = None
-    source: Annotated[Text, Field(max_length=MAX_URL)] | None = None
-    url: Annotated[Text, Field(max_length=MAX_URL)] | None = None
-    id: Annotated[Annotated[Text, Field(max_length=MAX_ID)] | None, BeforeValidator(_external_id)] = None
+    source: Annotated[Text, _at_most(MAX_URL)] | None = None
+    url: Annotated[Text, _at_most(MAX_URL)] | None = None
+    id: Annotated[Annotated[Text, _at_most(MAX_ID)] | None, BeforeValidator(_external_id)] = None
 
 
 def _reasons(exc: ValidationError) -> str:
