@@ -101,8 +101,8 @@ def run_readers(work: Path, n_inputs: int, per_folder: int, seed: int, stats: Co
         except BaseException as exc:  # noqa: BLE001 - a traceback is what the campaign counts
             failures.append(f"traceback in {folder}: {type(exc).__name__}: {exc}"[:300])
             stats["tracebacks"] += 1
-            continue
-        stats["records stored"] += len(report.added)
+            report = None
+        stats["records stored"] += len(report.added) if report else 0
         stats["records refused"] += len(errors)
         stats["errors without a file"] += sum(1 for e in errors if e.source not in kinds)
         for e in errors:

@@ -89,9 +89,7 @@ def _ingest_locked(store: Store, articles: Iterable[Article], batch_size: int,
     analyses = analyze_batch(((a.text, a.date, a.lang) for a in todo), batch_size=batch_size)
     for done, (art, analysis) in enumerate(zip(todo, analyses), 1):
         with store.transaction() as conn:
-            for old in store.earlier_versions(conn, art):
-                store.delete_article(conn, old)
-                report.replaced.append(old)
+            report.replaced += store.replace_earlier(conn, art)
             store.write_article(conn, art, analysis)
             _link(store, art.id)
         report.added.append(art.id)

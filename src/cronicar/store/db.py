@@ -263,8 +263,7 @@ class Store:
         if new == tuple(row):
             return False
         with self.transaction() as conn:
-            for old in self.earlier_versions(conn, article):  # the new url/id may be another's
-                self.delete_article(conn, old)
+            self.replace_earlier(conn, article)  # the new url/id may be another article's
             conn.execute("UPDATE articles SET title=?, url=?, external_id=? WHERE id=?", (*new, article.id))
         return True
 
@@ -277,6 +276,14 @@ class Store:
             {"id": article.id, "xid": article.external_id, "source": article.source, "url": article.url},
         ).fetchall()
         return [r[0] for r in rows]
+
+    def replace_earlier(self, conn: sqlite3.Connection, article: Article) -> list[str]:
+        """Delete the stored versions ``article`` corrects (call right before writing it, in the
+        same transaction); returns their ids."""
+        old = self.earlier_versions(conn, article)
+        for article_id in old:
+            self.delete_article(conn, article_id)
+        return old
 
     def delete_article(self, conn: sqlite3.Connection, article_id: str) -> None:
         """Remove one article and everything built from it alone (inside the caller's transaction).
