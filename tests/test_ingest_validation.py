@@ -147,3 +147,20 @@ def test_ingest_validation_field_lengths(tmp_path: Path, field: str, limit: int)
     ok, err = list(read_paths([f]))
     assert isinstance(ok, Article)
     assert isinstance(err, InputError) and f"{field}: too long ({limit + 1:,} characters; at most {limit:,})" in err.message
+
+
+@pytest.mark.parametrize(("dct", "text"), [
+    ("2999-12-31", "Ministrul a declarat ieri că mâine, peste 8000 de ani și în anul 9999 guvernul va decide."),
+    ("2999-12", "Vineri guvernul a decis că luna viitoare și anul viitor vor fi bune."),
+    ("1000-01-01", "Ministrul a declarat ieri că acum 2000 de ani și săptămâna trecută guvernul a decis."),
+])
+def test_ingest_validation_dates_at_the_ends_of_the_range_analyze(dct: str, text: str) -> None:
+    """Relative dates from the first and last accepted days stay on the calendar (or are dropped)."""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    analysis = analyze(text, DocDate.parse(dct), "ro")
+    assert analysis.timexes  # "ieri", "vineri", ... are still resolved
+    for t in analysis.timexes:
+        if t.interval:
+            assert "0001-01-01" <= t.interval[0] <= t.interval[1] <= "9999-12-31"
