@@ -39,6 +39,7 @@ BAD_LINES = [
     (_line(id=[1]), "id: expected a string or an integer"),
     (b'{"text": "x", "date": "2024-01-01", "id": ' + b"9" * 5000 + b"}", "Exceeds the limit (4300 digits)"),
     (_line(text="   "), "text: empty text"),
+    (_line(text="&nbsp; &amp;nbsp;"), "text: empty text"),
     (_line(text=7), "text: Input should be a valid string"),
     (b'{"date": "2024-01-01"}', "text: missing"),
     (_line(date=None), "date: missing"),

@@ -46,9 +46,13 @@ def read_paths(paths: Iterable[str | Path], date: str | None = None, lang: str |
     """
     try:
         fallback = DocDate.parse(date) if date else None
+    except ValueError as exc:
+        yield InputError("--date", None, str(exc))
+        return
+    try:
         lang = normalize_lang(lang)
     except ValueError as exc:
-        yield InputError("--date" if date and "language" not in str(exc) else "--lang", None, str(exc))
+        yield InputError("--lang", None, str(exc))
         return
     for raw in paths:
         path = Path(raw)

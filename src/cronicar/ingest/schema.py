@@ -149,7 +149,10 @@ def checked_article(fields: dict[str, Any], source: str, line: int | None,
     from cronicar.ingest.readers import unescape_entities
 
     decode = unescape_entities if unescape else str
-    return Article(text=decode(rec.text).strip(), date=rec.date,
+    text = decode(rec.text).strip()
+    if not text:  # only character references of white space ("&nbsp;")
+        return InputError(source, line, "text: empty text")
+    return Article(text=text, date=rec.date,
                    title=decode(rec.title) if rec.title else None, lang=rec.lang,
                    source=rec.source or rec.url or source, url=rec.url, external_id=rec.id)
 
