@@ -165,3 +165,15 @@ def test_ingest_validation_dates_at_the_ends_of_the_range_analyze(dct: str, text
     for t in analysis.timexes:
         if t.interval:
             assert "0001-01-01" <= t.interval[0] <= t.interval[1] <= "9999-12-31"
+
+
+@pytest.mark.parametrize("control", ["\x1b[2J\x1b]0;pwned\x07", "\x08\x08\x08", "\x0e", "\x7f"])
+def test_ingest_validation_terminal_controls_become_spaces(tmp_path: Path, control: str) -> None:
+    f = tmp_path / "a.jsonl"
+    text = f"Guvernul a decis.{control}Ministrul a plecat."
+    f.write_bytes(_line(text=text, title=f"Titlu{control}", source=f"src{control}"))
+    (art,) = list(read_paths([f]))
+    assert isinstance(art, Article)
+    assert len(art.text) == len(text) and not any(c in "\x01\x07\x08\x0e\x1b\x7f" for c in art.text)  # offsets kept
+    assert art.text.replace(" ", "") == "".join(c for c in text if c.isprintable()).replace(" ", "")
+    assert not any(c in "\x01\x07\x08\x0e\x1b\x7f" for c in art.title + art.source)
