@@ -25,6 +25,7 @@ Progress = Callable[[int, int], None]
 class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: int = 0  # already stored or repeated in the batch
+    replaced: list[str] = field(default_factory=list)  # earlier versions removed by a correction
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -38,12 +39,57 @@ def _link(store: Store, article_id: str) -> None:
     link_article(store.conn, article_id)  # also merges "Kim" into the story's "Kim Jong Un"
 
 
-def _analyze_store_link(store: Store, art: Article, analyses: Iterator[Analysis | TooComplex]) -> InputError | None:
+def _wait_note(store: Store) -> Callable[[], None]:
+    return lambda: print(f"waiting for another ingest into {store.path} to finish", file=sys.stderr, flush=True)
+
+
+def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
+                    progress: Progress | None = None,
+                    on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """Analyze and store ``articles`` not yet in ``store``; return what happened.  Articles
+    refused here (too long, over budget) are reported through ``on_error`` as they are met.
+
+    The store's writer lock is held throughout, so a second ingest into the same file waits and
+    then skips what this one stored.  A corrected or re-dated article (same external id from the
+    same source, or same URL, other text or date) replaces its earlier version; the same article
+    read again with a new title, url or id keeps the new values."""
+    with store.writer(on_wait=_wait_note(store)):
+        return _ingest_locked(store, articles, batch_size, progress, on_error)
+
+
+def _new_articles(store: Store, articles: Iterable[Article], report: IngestReport,
+                  refuse: Callable[[InputError], None]) -> list[Article]:
+    """The articles to analyze: not stored yet, not too long; of two versions of one article in
+    the batch (same external id and source, or same URL), the later in the input."""
+    todo: dict[str, Article] = {}
+    version_of: dict[tuple[str, ...], str] = {}
+    for art in articles:
+        error = too_long(art)
+        if error is not None:
+            refuse(error)
+            continue
+        if art.id in todo or store.has_article(art.id):
+            store.update_metadata(art)
+            report.skipped += 1
+            continue
+        keys = ([("x", art.source, art.external_id)] if art.external_id else []) + ([("u", art.url)] if art.url else [])
+        for key in keys:
+            earlier = version_of.get(key)
+            if earlier is not None and earlier in todo:
+                del todo[earlier]  # superseded within the batch
+                report.skipped += 1
+            version_of[key] = art.id
+        todo[art.id] = art
+    return list(todo.values())
+
+
+def _analyze_store_link(store: Store, art: Article, analyses: Iterator[Analysis | TooComplex],
+                        report: IngestReport) -> InputError | None:
     """Analyze, store and link one article in one transaction, under its time and memory budget.
 
     Why a budget: linear-time analysis and bounded linking are the design, the budget the last
-    resort; an article over it is refused as a bad record (nothing of it stored) and the batch
-    goes on.
+    resort (docs/limits.md); an article over it is refused as a bad record (nothing of it stored,
+    its earlier version kept) and the batch goes on.
     """
     with article_budget():
         try:
@@ -51,18 +97,17 @@ def _analyze_store_link(store: Store, art: Article, analyses: Iterator[Analysis 
             if isinstance(analysis, TooComplex):
                 raise analysis
             with store.transaction() as conn:
+                replaced = store.replace_earlier(conn, art)
                 store.write_article(conn, art, analysis)
                 _link(store, art.id)
         except TooComplex as exc:
             return InputError(art.source, art.line, str(exc))
+    report.replaced += replaced
     return None
 
 
-def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
-                    progress: Progress | None = None,
-                    on_error: Callable[[InputError], None] | None = None) -> IngestReport:
-    """Analyze and store ``articles`` not yet in ``store``; return what happened.  Articles
-    refused here (too long, over budget) are reported through ``on_error`` as they are met."""
+def _ingest_locked(store: Store, articles: Iterable[Article], batch_size: int,
+                   progress: Progress | None, on_error: Callable[[InputError], None] | None) -> IngestReport:
     report = IngestReport()
 
     def refuse(error: InputError) -> None:
@@ -70,24 +115,13 @@ def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int =
         if on_error:
             on_error(error)
 
-    todo: list[Article] = []
-    seen: set[str] = set()
-    for art in articles:
-        error = too_long(art)
-        if error is not None:
-            refuse(error)
-            continue
-        if art.id in seen or store.has_article(art.id):
-            report.skipped += 1
-            continue
-        seen.add(art.id)
-        todo.append(art)
+    todo = _new_articles(store, articles, report, refuse)
     # Chronological order makes linking see a story unfold as it did.
     todo.sort(key=lambda a: (a.date.anchor, a.id))
     total = len(todo)
     analyses = analyze_batch(((a.text, a.date, a.lang) for a in todo), batch_size=batch_size)
     for done, art in enumerate(todo, 1):
-        error = _analyze_store_link(store, art, analyses)
+        error = _analyze_store_link(store, art, analyses, report)
         if error is None:
             report.added.append(art.id)
         else:
