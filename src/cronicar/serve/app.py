@@ -25,7 +25,6 @@ from markupsafe import Markup, escape
 from cronicar import __version__
 from cronicar.export.chronicle import build
 from cronicar.export.formats import date_label
-from cronicar.serve import search as search_mod
 from cronicar.serve import views
 from cronicar.store.db import Store
 
@@ -230,7 +229,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
 
 
 def _ingest(db: Path, payload: Any) -> dict[str, Any]:
-    """Validate every record first (422 listing the bad ones), then analyze, store, link, index."""
+    """Validate every record first (422 listing the bad ones), then ingest them (cronicar.flow)."""
     from cronicar.ingest.readers import article_from_record
     from cronicar.model import InputError
 
@@ -248,13 +247,10 @@ def _ingest(db: Path, payload: Any) -> dict[str, Any]:
             articles.append(item)
     if errors:
         raise HTTPException(422, {"errors": errors})
-    from cronicar.ingest.run import ingest_articles
+    from cronicar.flow import ingest
 
     with Store(db) as store:
-        report = ingest_articles(store, articles)
-        with store.transaction() as conn:
-            for article_id in report.added:
-                search_mod.index_article(conn, article_id)
+        report = ingest(store, articles)  # the one write path: analyze, write, link, index
     return {"added": report.added, "skipped": report.skipped}
 
 

@@ -18,14 +18,14 @@ from typing import Any
 
 from cronicar.model import Analysis, Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Migrations from version N to N+1; index 0 creates the schema.  New versions append a function.
 Migration = Callable[[sqlite3.Connection], None]
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    conn.executescript(resources.files("cronicar.store").joinpath("schema.sql").read_text("utf-8"))
+    conn.executescript(_schema_sql())
 
 
 def _quotes_by_article(conn: sqlite3.Connection) -> None:
@@ -34,7 +34,39 @@ def _quotes_by_article(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id)")
 
 
-MIGRATIONS: list[Migration] = [_create, _quotes_by_article]
+def _search_by_rowid(conn: sqlite3.Connection) -> None:
+    """v3: full-text search kept by triggers in the writing transaction, keyed by rowid.
+
+    Before: ``search_index`` (kind and ref as UNINDEXED columns) was filled only by the HTTP
+    ingest, and re-indexing deleted by a full scan of those columns.  Drops it, creates the
+    tables, view and triggers of schema.sql, and indexes what the file already holds.
+    """
+    from cronicar.store import search
+
+    conn.execute("DROP TABLE IF EXISTS search_index")
+    for statement in _statements(_schema_sql()):
+        conn.execute(statement)
+    search.fill(conn)
+
+
+MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid]
+
+
+def _schema_sql() -> str:
+    return resources.files("cronicar.store").joinpath("schema.sql").read_text("utf-8")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script one by one (``executescript`` would COMMIT the migration's
+    transaction first; trigger bodies hold ``;`` so a plain split would cut them)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
 
 
 def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:
