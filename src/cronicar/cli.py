@@ -191,6 +191,20 @@ def cmd_timex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    try:
+        from cronicar.flow import spark
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print("error: Spark needs the [spark] extra: pip install 'cronicar[spark]' (and Java 17)", file=sys.stderr)
+        return EXIT_FAIL
+    return spark.run(args)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from cronicar.serve.app import run
 
@@ -254,6 +268,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", required=True, help="article date, YYYY[-MM[-DD]]")
     p.add_argument("--lang", default="ro")
     p.set_defaults(func=cmd_timex)
+
+    p = sub.add_parser("spark", help="run the analysis on Apache Spark (see docs/scale.md)")
+    spark_sub = p.add_subparsers(dest="spark_command", required=True)
+    p = spark_sub.add_parser("annotate", help="annotate JSONL/Parquet articles into Parquet annotations"
+                                              " (then `cronicar ingest --annotations DIR`)")
+    from cronicar.flow.spark import build_parser as spark_args
+
+    spark_args(p)
+    p.set_defaults(func=cmd_spark)
 
     p = sub.add_parser("serve", help="HTTP JSON API and web timeline pages")
     p.add_argument("--host", default="127.0.0.1")
