@@ -145,6 +145,6 @@ def test_seed_db_has_rows(seeded: tuple[Path, str], table: str, at_least: int) -
 
 def test_seed_db_search_index_is_filled(seeded: tuple[Path, str]) -> None:
     with Store(seeded[0], readonly=True) as store:
-        rows = store.query("SELECT kind, count(*) AS n FROM search_index GROUP BY kind")
+        rows = store.query("SELECT kind, count(*) AS n FROM search_docs GROUP BY kind")
     kinds = {r["kind"]: r["n"] for r in rows}
     assert kinds.get("article") == 2 and kinds.get("event", 0) >= 3

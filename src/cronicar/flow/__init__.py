@@ -54,9 +54,11 @@ def write(store: Store, article: Article, analysis: Analysis) -> bool:
     """Store, link and index one analyzed article in one transaction; False if already stored."""
     from cronicar.link import link_article
 
-    if store.has_article(article.id):
-        return False
     with store.transaction() as conn:
+        # Checked under the write lock (BEGIN IMMEDIATE): another writer may have stored it since
+        # the window was cut.
+        if store.has_article(article.id):
+            return False
         store.write_article(conn, article, analysis)  # the schema's triggers index it for search
         link_article(conn, article.id)  # also merges "Kim" into the story's "Kim Jong Un"
     return True

@@ -75,6 +75,9 @@ def too_long(item: ReadResult) -> InputError | None:
 def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = None) -> Iterator[ReadResult]:
     """Read one file, choosing the reader from its suffix (and content, for .xml)."""
     source = str(path)
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        yield from stream_json_lines(path, lang)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -105,6 +108,38 @@ def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = No
         yield from read_feed(text, source, lang)
     else:
         yield read_text_article(text, source, fallback, lang)
+
+
+def stream_json_lines(path: Path, lang: str | None = None) -> Iterator[ReadResult]:
+    """A JSON Lines file line by line: memory holds one line, not the file (an archive export can
+    be larger than the machine's memory).  Each bad line is reported with its number."""
+    source = str(path)
+    empty = True
+    try:
+        with path.open("rb") as f:
+            for lineno, raw in enumerate(f, 1):
+                if lineno == 1:
+                    raw = raw.removeprefix(b"\xef\xbb\xbf")
+                if not raw.strip():
+                    continue
+                empty = False
+                if b"\x00" in raw:
+                    yield InputError(source, lineno, "binary file, not text")
+                    return
+                try:
+                    rec = json.loads(raw.decode("utf-8"))
+                except UnicodeDecodeError:
+                    yield InputError(source, lineno, "not valid UTF-8 text (unreadable encoding)")
+                    continue
+                except json.JSONDecodeError as exc:
+                    yield InputError(source, lineno, f"malformed JSON line: {exc.msg}")
+                    continue
+                yield article_from_record(rec, source, lineno, lang)
+    except OSError as exc:
+        yield InputError(source, None, f"cannot read: {exc.strerror or exc}")
+        return
+    if empty:
+        yield InputError(source, None, "empty file")
 
 
 def read_text_article(text: str, source: str, fallback: DocDate | None = None, lang: str | None = None) -> ReadResult:
