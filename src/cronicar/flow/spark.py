@@ -69,6 +69,10 @@ def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
 
     fmt = fmt or ("parquet" if input_path.rstrip("/").endswith(".parquet") else "json")
     frame = spark.read.parquet(input_path) if fmt == "parquet" else spark.read.json(input_path)
+    # A small file is one input split: spread the articles so every executor core analyses.
+    parallelism = spark.sparkContext.defaultParallelism
+    if frame.rdd.getNumPartitions() < parallelism:
+        frame = frame.repartition(parallelism * 4)
     schema = StructType([StructField(c, StringType()) for c in COLUMNS])
     rows = frame.rdd.mapPartitions(lambda part: annotate_partition(part, input_path, lang))
     # Kept on disk once analysed: the global sort samples the data first, which would analyse twice.
