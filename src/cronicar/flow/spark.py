@@ -12,7 +12,10 @@ commits); a killed job leaves no ``_SUCCESS``, which ``ingest --annotations`` re
 overwrites.  Run through the CLI (``--master local[2]``) or ``spark-submit`` (the master, memory
 and cluster settings then come from spark-submit):
 
-    spark-submit --master yarn -m cronicar.flow.spark --input s3a://bucket/news/ --output s3a://bucket/ann/
+    spark-submit --master yarn "$(python -c 'import cronicar.flow.spark as m; print(m.__file__)')" \
+        --input s3a://bucket/news/ --output s3a://bucket/ann/
+
+(cronicar[spark] installed on every executor, or shipped with ``--py-files``).
 """
 
 from __future__ import annotations
@@ -37,10 +40,12 @@ def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None
     for row in rows:
         rec = row.asDict(recursive=True) if hasattr(row, "asDict") else dict(row)
         rec.pop("_corrupt_record", None)
-        item = article_from_record(rec, source, None, lang=lang, index=rec.get("id"))
+        item = article_from_record(rec, source, None, lang=lang)
         error = item if isinstance(item, InputError) else too_long(item)
         if error is not None:
-            yield _row(error_record(error))
+            # Spark has no line numbers: a rejected record is named by its id, when it has one.
+            where = f"{source} (id {rec['id']})" if rec.get("id") is not None else source
+            yield _row(error_record(InputError(where, None, error.message)))
             continue
         held.append(item)
         if len(held) == BATCH:
@@ -110,7 +115,7 @@ def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.Argu
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point for ``spark-submit -m cronicar.flow.spark`` and ``cronicar spark annotate``."""
+    """Entry point for ``spark-submit .../cronicar/flow/spark.py`` (``cronicar spark annotate`` calls :func:`run`)."""
     args = build_parser().parse_args(argv)
     return run(args)
 

@@ -17,7 +17,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
 from cronicar.analyze.pipeline import analyze_batch
-from cronicar.model import Analysis, Article
+from cronicar.model import Analysis, Article, DocDate
+
+Item = tuple[str, DocDate | None, str | None]
 
 # Tasks queued per worker ahead of the writer: enough to keep every worker busy while the writer
 # links, few enough that memory stays bounded (a task holds BATCH articles and their analyses).
@@ -32,12 +34,12 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def analyze_articles(items: list[tuple[str, object, str | None]], batch_size: int) -> list[Analysis]:
+def analyze_articles(items: list[Item], batch_size: int) -> list[Analysis]:
     """One task: analyze a sub-batch of (text, date, lang), in order (runs in a worker)."""
     return list(analyze_batch(items, batch_size=batch_size))
 
 
-def _items(articles: list[Article]) -> list[tuple[str, object, str | None]]:
+def _items(articles: list[Article]) -> list[Item]:
     return [(a.text, a.date, a.lang) for a in articles]
 
 
