@@ -31,11 +31,24 @@ def _table(db: Path, sql: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("jobs", ["2", "3"])
-def test_flow_ingest_jobs_n_stores_what_jobs_1_stores(examples: Path, tmp_path: Path, jobs: str) -> None:
+def test_flow_ingest_jobs_n_stores_what_jobs_1_stores(examples: Path, tmp_path: Path, jobs: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import cronicar.flow.workers as workers
+
+    monkeypatch.setattr(workers, "SMALL", 0)  # these few articles would otherwise stay in-process
+    tasks: list[int] = []
+
+    class Counted(workers.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            tasks.append(len(args[1]))
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", Counted)
     one, many = tmp_path / "one.db", tmp_path / f"jobs{jobs}.db"
     inputs = [str(examples), str(FIXTURES / "batch.jsonl")]
     assert main(["ingest", *inputs, "--db", str(one), "--jobs", "1"]) == 2  # batch.jsonl has bad lines
     assert main(["ingest", *inputs, "--db", str(many), "--jobs", jobs]) == 2
+    assert sum(tasks) == 4  # every article went to a worker process
     assert _export(one, tmp_path) == _export(many, tmp_path)
     for sql in ["SELECT id, story_id, text, sentences FROM articles ORDER BY rowid",
                 "SELECT * FROM event_mentions ORDER BY id", "SELECT * FROM search_docs ORDER BY doc"]:

@@ -14,6 +14,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 from multiprocessing import get_context
 
 from cronicar.analyze.pipeline import analyze_batch
@@ -24,6 +25,9 @@ Item = tuple[str, DocDate | None, str | None]
 # Tasks queued per worker ahead of the writer: enough to keep every worker busy while the writer
 # links, few enough that memory stays bounded (a task holds BATCH articles and their analyses).
 AHEAD = 3
+# An input smaller than this (the demo's two articles, one POST) is analyzed in the process: not
+# worth N spaCy loads.  The result is the same either way.
+SMALL = 48
 
 
 def default_jobs() -> int:
@@ -51,6 +55,12 @@ def _sub_batches(windows: Iterable[list[Article]], size: int) -> Iterator[list[A
 
 def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int) -> Iterator[tuple[Article, Analysis]]:
     """(article, analysis) for every article of every window, in order."""
+    windows = iter(windows)
+    if jobs > 1:
+        first, second = next(windows, []), next(windows, None)
+        if second is None and len(first) < SMALL:
+            jobs = 1
+        windows = chain([first], [] if second is None else [second], windows)
     if jobs <= 1:
         for sub in _sub_batches(windows, batch):
             yield from zip(sub, analyze_articles(_items(sub), batch))
