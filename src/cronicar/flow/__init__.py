@@ -43,6 +43,7 @@ BATCH = 16
 class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: int = 0  # already stored or repeated in the batch
+    replaced: list[str] = field(default_factory=list)  # earlier versions removed by a correction
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -50,18 +51,23 @@ class IngestReport:
         return not self.errors
 
 
-def write(store: Store, article: Article, analysis: Analysis) -> bool:
-    """Store, link and index one analyzed article in one transaction; False if already stored."""
+def write(store: Store, article: Article, analysis: Analysis) -> list[str] | None:
+    """Store, link and index one analyzed article in one transaction.
+
+    Returns the ids of the earlier versions it replaced (a correction: same external id from the
+    same source, or same URL, other text or date), or None when the article is already stored.
+    """
     from cronicar.link import link_article
 
     with store.transaction() as conn:
         # Checked under the write lock (BEGIN IMMEDIATE): another writer may have stored it since
         # the window was cut.
         if store.has_article(article.id):
-            return False
+            return None
+        replaced = store.replace_earlier(conn, article)
         store.write_article(conn, article, analysis)  # the schema's triggers index it for search
         link_article(conn, article.id)  # also merges "Kim" into the story's "Kim Jong Un"
-    return True
+    return replaced
 
 
 def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1, window: int = WINDOW,
@@ -69,14 +75,17 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
     """Analyze and store the ``articles`` not yet in ``store``; return what happened.
 
     Input errors (``InputError`` items, too-long texts) are reported through ``on_error`` as they
-    are met and collected in the report; the rest of the input still goes in.
+    are met and collected in the report; the rest of the input still goes in.  The store's writer
+    lock is held throughout, so a second ingest into the same file waits, then skips what this one
+    stored.  A stored article read again with a new title, url or id keeps the new values.
     """
     from cronicar.flow.workers import analyzed
 
     report = IngestReport()
-    windows = _windows(store, articles, window, report, on_error)
-    for article, analysis in analyzed(windows, jobs, BATCH):
-        _commit(store, article, analysis, report, progress)
+    with store.writer(on_wait=_wait_note(store)):
+        windows = _windows(store, articles, window, report, on_error)
+        for article, analysis in analyzed(windows, jobs, BATCH):
+            _commit(store, article, analysis, report, progress)
     return report
 
 
@@ -86,6 +95,13 @@ def ingest_analyzed(store: Store, pairs: Iterable[tuple[Article, Analysis] | Inp
     """Store, link and index articles analyzed elsewhere (Spark annotations), without re-analysing,
     in date order within each window (Spark writes them sorted: then in full date order)."""
     report = IngestReport()
+    with store.writer(on_wait=_wait_note(store)):
+        _ingest_pairs(store, pairs, window, report, progress, on_error)
+    return report
+
+
+def _ingest_pairs(store: Store, pairs: Iterable[tuple[Article, Analysis] | InputError], window: int,
+                  report: IngestReport, progress: Progress | None, on_error: ErrorSink | None) -> None:
     held: list[tuple[Article, Analysis]] = []
 
     def flush() -> Iterator[tuple[Article, Analysis]]:
@@ -103,7 +119,6 @@ def ingest_analyzed(store: Store, pairs: Iterable[tuple[Article, Analysis] | Inp
                 _commit(store, article, analysis, report, progress)
     for article, analysis in flush():
         _commit(store, article, analysis, report, progress)
-    return report
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = None,
@@ -116,12 +131,18 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = N
 
 def _commit(store: Store, article: Article, analysis: Analysis, report: IngestReport,
             progress: Progress | None) -> None:
-    if write(store, article, analysis):
-        report.added.append(article.id)
-        if progress:
-            progress(len(report.added), None)
-    else:  # repeated in an earlier window while this one was being analyzed
+    replaced = write(store, article, analysis)
+    if replaced is None:  # repeated in an earlier window while this one was being analyzed
         report.skipped += 1
+        return
+    report.added.append(article.id)
+    report.replaced += replaced
+    if progress:
+        progress(len(report.added), None)
+
+
+def _wait_note(store: Store) -> Callable[[], None]:
+    return lambda: print(f"waiting for another ingest into {store.path} to finish", file=sys.stderr, flush=True)
 
 
 def _reject(error: InputError, report: IngestReport, on_error: ErrorSink | None) -> None:
@@ -136,24 +157,39 @@ def _windows(store: Store, items: Iterable[Article | InputError], size: int, rep
 
     Read lazily: the next window is cut when the writer asks for it, so what is stored meanwhile
     is already skipped.  A repeat across windows is caught again at write time (:func:`write`).
+    Of two versions of one article in a window (same external id and source, or same URL), the
+    later in the input is kept; a later window's version replaces a stored one when written.
     """
-    todo: list[Article] = []
-    seen: set[str] = set()
+    todo: dict[str, Article] = {}
+    version_of: dict[tuple[str | None, ...], str] = {}
     for item in items:
         error = item if isinstance(item, InputError) else too_long(item)
         if error is not None:
             _reject(error, report, on_error)
             continue
-        if item.id in seen or store.has_article(item.id):
+        if item.id in todo or store.has_article(item.id):
+            store.update_metadata(item)
             report.skipped += 1
             continue
-        seen.add(item.id)
-        todo.append(item)
+        _supersede(todo, version_of, item, report)
         if len(todo) >= size:
-            yield _by_date(todo)
-            todo, seen = [], set()
+            yield _by_date(list(todo.values()))
+            todo, version_of = {}, {}
     if todo:
-        yield _by_date(todo)
+        yield _by_date(list(todo.values()))
+
+
+def _supersede(todo: dict[str, Article], version_of: dict[tuple[str | None, ...], str], art: Article,
+               report: IngestReport) -> None:
+    """Add ``art`` to the window, dropping an earlier version of it from the window."""
+    keys = ([("x", art.source, art.external_id)] if art.external_id else []) + ([("u", art.url)] if art.url else [])
+    for key in keys:
+        earlier = version_of.get(key)
+        if earlier is not None and earlier in todo:
+            del todo[earlier]  # superseded within the window
+            report.skipped += 1
+        version_of[key] = art.id
+    todo[art.id] = art
 
 
 def _by_date(articles: list[Article]) -> list[Article]:
