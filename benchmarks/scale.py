@@ -121,7 +121,7 @@ def export(db: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def run(n: int, work: Path) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+def run(n: int, work: Path, spark: bool = True) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
     src = work / "zf.jsonl"
     write_input(n, src)
     results: list[tuple[str, dict[str, float]]] = []
@@ -129,23 +129,23 @@ def run(n: int, work: Path) -> tuple[list[tuple[str, dict[str, float]]], bool, s
     for jobs in (1, 2):
         db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
         results.append((f"ingest --jobs {jobs}", measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
-    has_spark = shutil.which("java") is not None
+    has_spark = spark and shutil.which("java") is not None
     try:
         import pyspark  # noqa: F401
     except ImportError:
         has_spark = False
     if has_spark:
         ann = work / "ann"
-        spark = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)])
+        ann_run = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)])
         db = dbs["spark"] = work / "spark.db"
         link = measured([*CLI, "ingest", "--annotations", str(ann), "--db", str(db)], db)
-        results.append(("spark annotate local[2]", spark))
+        results.append(("spark annotate local[2]", ann_run))
         results.append(("ingest --annotations", link))
+        wall = ann_run["wall"] + link["wall"]
         results.append(("spark total (annotate + ingest)", {
-            "wall": spark["wall"] + link["wall"], "cpu": spark["cpu"] + link["cpu"],
-            "peak_mb": max(spark["peak_mb"], link["peak_mb"]), "first": float("nan"),
-            "load": (spark["load"] * spark["wall"] + link["load"] * link["wall"]) / (spark["wall"] + link["wall"]),
-            "out": ""}))
+            "wall": wall, "cpu": ann_run["cpu"] + link["cpu"],
+            "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]), "first": float("nan"),
+            "load": (ann_run["load"] * ann_run["wall"] + link["load"] * link["wall"]) / wall, "out": ""}))
     exports = {name: export(db) for name, db in dbs.items()}
     same = len(set(exports.values())) == 1
     return results, same, ", ".join(dbs)
@@ -176,10 +176,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--write", type=Path, help="append the markdown table to this file")
     ap.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    ap.add_argument("--no-spark", action="store_true", help="only --jobs 1 and --jobs 2")
     a = ap.parse_args()
     work = a.work or Path(tempfile.mkdtemp(prefix="cronicar-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    results, same, compared = run(a.n, work)
+    results, same, compared = run(a.n, work, spark=not a.no_spark)
     md = table(a.n, results, same, compared)
     print(md)
     if a.write:
