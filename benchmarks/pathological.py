@@ -3,8 +3,9 @@
 Issue 20 named inputs that cost minutes or gigabytes per article: long runs of quote marks
 (spaCy's tokenizer, the quote finder), one sentence repeated hundreds or thousands of times
 (linking, quotes), "ieri " x 100,000 (time expressions), and long real pages (speaker
-coreference).  Each case here is one article given to :func:`cronicar.ingest.run.ingest_articles`
-(analyze + store + link, the path of ``cronicar ingest`` and ``POST /api/articles``) in a fresh
+coreference).  Each case here is one article given to the write path
+(``cronicar.flow.ingest``: analyze + store + link, the path of ``cronicar ingest`` and
+``POST /api/articles``) in a fresh
 Python process with an empty database, after 8 ordinary articles have warmed it up (model, data files,
 lazily compiled regexes); the case's CPU seconds (``time.process_time`` around the ingest call) and the process's
 peak RSS are recorded, with the outcome (stored, or the one-line refusal).  A case is killed at
@@ -105,7 +106,10 @@ def rss_mb() -> float:
 
 def run_one(name: str, cpu_limit: int) -> dict[str, Any]:
     """In this process: warm up, then ingest the case's article into an empty store."""
-    from cronicar.ingest.run import ingest_articles
+    try:
+        from cronicar.flow import ingest as ingest_articles  # the write path since the flow package
+    except ImportError:  # an earlier commit's sources (--src, the "before" table)
+        from cronicar.ingest.run import ingest_articles  # type: ignore[no-redef]
     from cronicar.model import Article, DocDate
     from cronicar.store.db import Store
 

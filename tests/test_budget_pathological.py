@@ -160,7 +160,7 @@ def test_ingest_article_over_budget_is_one_record_error(tmp_path: Path, shared, 
 
 
 def test_link_repeated_sentence_is_one_event(tmp_path: Path) -> None:
-    from cronicar.ingest.run import ingest_articles
+    from cronicar.flow import ingest as ingest_articles
     from cronicar.model import Article
     from cronicar.store.db import Store
 
