@@ -296,6 +296,61 @@ def _statement_when(ctx: Context, pos: int) -> dict | None:
     return None
 
 
+def _depth(tok) -> int:  # type: ignore[no-untyped-def]
+    """How far the token hangs below its sentence's root (0 without a parse): the clause's own
+    predicate ("au semnat un acord") is nearer the root than what it mentions ("în urma acestei
+    întâlniri")."""
+    if not tok.doc.has_annotation("DEP"):
+        return 0
+    depth = 0
+    while tok.head.i != tok.i and depth < 32:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _same_happening(a: EventMention, a_clause: tuple[int, int], b: EventMention,
+                    b_clause: tuple[int, int]) -> bool:
+    """Whether two mentions of one sentence tell one happening: triggers of different types (the
+    same type twice, farther apart than ``SAME_EVENT_SPAN``, is two happenings: "the Dow fell and
+    the Nasdaq dropped"), the same date, and the same clause or participants in common (a sentence
+    truly reports two happenings when the dates differ, or the participants and predicates do)."""
+    if a.type == b.type or (a.when or {}).get("value") != (b.when or {}).get("value"):
+        return False
+    if a_clause == b_clause or not a.participants or not b.participants:
+        return True
+    return bool(set(a.participants) & set(b.participants))
+
+
+def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, int]]]
+                      ) -> list[EventMention]:
+    """One event per happening in a sentence: mentions that tell the same happening (see
+    :func:`_same_happening`) are grouped; the primary one carries every cue type (``types``) and
+    the participants of all, the others point to it (``part_of``: its trigger start), so linking
+    gives them its event and a timeline shows the happening once.  Every trigger stays a mention
+    (what trigger-level evaluation and dating tests read).
+
+    The primary cue is, in order: not a statement (what was said or done beats the saying: "a
+    declarat ... în cadrul discuțiilor" is the talks), outside reported words (the speaker's act,
+    not what the speaker announced), nearest the sentence's root in the parse (the clause's own
+    predicate: "În urma acestei întâlniri, ... au semnat un acord" is the signing), then first."""
+    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[int, int]]]] = []
+    for item in sorted(found, key=lambda f: f[1]):
+        home = next((g for g in groups if all(_same_happening(g0[0], g0[2], item[0], item[2]) for g0 in g)), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    for g in groups:
+        ev = g[0][0]
+        for other, _, _ in g[1:]:
+            if other.type not in ev.types:
+                ev.types.append(other.type)
+            ev.participants += [p for p in other.participants if p not in ev.participants]
+            ev.place = ev.place or other.place
+            other.part_of = ev.trigger[0]
+    return sorted((f[0] for f in found), key=lambda e: e.trigger)
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -311,6 +366,7 @@ def extract(ctx: Context) -> list[EventMention]:
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     tagged = ctx.doc.has_annotation("TAG")
     for sent in ctx.doc.sents:
+        found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, int]]] = []
         last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None
@@ -368,8 +424,11 @@ def extract(ctx: Context) -> list[EventMention]:
                 continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
-            out.append(EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
-                                    participants=participants, place=place, when=when,
-                                    sentence=(sent.start_char, sent.end_char),
-                                    summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx)))
+            ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
+                              participants=participants, place=place, when=when,
+                              sentence=(sent.start_char, sent.end_char),
+                              summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx))
+            rank = (etype == "statement", told is not None, _depth(tok), tok.i)
+            found.append((ev, rank, (lo, hi)))
+        out += one_per_happening(found)
     return out

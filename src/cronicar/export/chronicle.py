@@ -98,7 +98,10 @@ def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str],
         if r["article_id"] not in in_scope:
             continue
         text = texts[r["article_id"]]
-        sources.setdefault(r["event_id"], []).append({
+        cited = sources.setdefault(r["event_id"], [])
+        if any(c["article"] == r["article_id"] and c["start"] == r["sent_start"] for c in cited):
+            continue  # one happening told by two cues of one sentence: the sentence is cited once
+        cited.append({
             "article": r["article_id"], "start": r["sent_start"], "end": r["sent_end"],
             "text": text[r["sent_start"]:r["sent_end"]].strip(),
             "trigger": [r["trigger_start"], r["trigger_end"]],
