@@ -1,0 +1,80 @@
+"""Issue 18: one event per happening within a sentence, and a short headline built from the parse.
+
+Real sentences: the seeds, Romanian business news in Ziarul Financiar's style, English wire copy
+(MEANTIME's genre).  Each case pins the article date, the primary trigger and its headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.headline import MAX_WORDS
+from cronicar.analyze.pipeline import analyze
+from cronicar.model import DocDate
+
+SEED_PUTIN = ("Președintele rus Vladimir Putin se va întâlni luni, la Moscova, cu ministrul de externe "
+              "nord-coreean, Choe Son Hui, în cadrul vizitei sale în Rusia, țară cu care Phenianul are "
+              "legături tot mai strânse, a anunțat Kremlinul, potrivit Reuters.")
+SEED_TALKS = ("Coreea de Nord va sprijini Rusia până când aceasta va obține victoria în războiul din Ucraina, "
+              "a declarat vineri ministrul de externe Choe Son Hui în cadrul discuțiilor de la Moscova cu "
+              "ministrul rus de externe Serghei Lavrov.")
+SEED_TROOPS = ("Phenianul a furnizat mii de soldați Rusiei pentru a o ajuta să respingă, între sfârșitul "
+               "anului 2024 și primăvara anului 2025, trupele ucrainene care ocupaseră o mică parte a "
+               "regiunii ruse Kursk.")
+
+# (lang, article date, text, primary trigger, its types, headline)
+CASES = [
+    ("ro", "2025-10-27", SEED_PUTIN, "întâlni", ["meeting", "visit", "statement"],
+     "Vladimir Putin se va întâlni la Moscova cu Choe Son Hui"),
+    ("ro", "2024-11", SEED_TALKS, "discuțiilor", ["talks", "supply", "statement"],
+     "Choe Son Hui poartă discuții cu Serghei Lavrov la Moscova"),
+    ("ro", "2025-10-27", SEED_TROOPS, "furnizat", ["supply", "attack"],
+     "Coreea de Nord a furnizat mii de soldați Rusiei"),
+    ("ro", "2019-03-12", "Banca Transilvania a cumpărat Bancpost de la grupul Eurobank, iar tranzacția a fost "
+     "finalizată în aprilie 2018.", "cumpărat", ["purchase"], "Banca Transilvania a cumpărat Bancpost de la grupul Eurobank"),
+    ("ro", "2019-03-12", "Guvernul nu a aprobat ordonanța privind taxa pe lăcomie, a declarat ministrul Finanțelor, "
+     "Eugen Teodorovici.", "declarat", ["statement"], "Eugen Teodorovici: Guvernul nu a aprobat ordonanța privind taxa"),
+    ("en", "2005-06-13", "Qatar Airways ordered 60 Airbus A350 jets, the airline said.", "ordered", ["purchase"],
+     "Qatar Airways ordered 60 Airbus A350 jets"),
+    ("en", "2005-06-13", "Shares of General Motors fell 5% on Tuesday after the company announced it would cut "
+     "30,000 jobs.", "cut", ["cut"], "Company announced it would cut 30,000 jobs"),
+]
+
+
+@pytest.mark.parametrize("lang,dct,text,trigger,types,expected", CASES, ids=[c[3] for c in CASES])
+def test_headline_from_the_parse(lang: str, dct: str, text: str, trigger: str, types: list[str],
+                                 expected: str) -> None:
+    events = analyze(text, DocDate.parse(dct), lang).events
+    primary = [e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger]
+    assert primary and primary[0].part_of is None
+    assert primary[0].types == types
+    assert primary[0].headline == expected
+    assert len(expected.split()) <= MAX_WORDS
+
+
+@pytest.mark.parametrize("text,dct,rows", [
+    # statement, talks and support of one Friday in Moscow: one happening
+    (SEED_TALKS, "2024-11", 1),
+    # the meeting, the visit it is part of, and the Kremlin's announcement: one happening
+    (SEED_PUTIN, "2025-10-27", 1),
+    # the invasion of 2022 and the support of the article's day: two dates, two happenings
+    ("Relațiile dintre Phenian și Moscova s-au consolidat considerabil de la invazia rusă din Ucraina în 2022, "
+     "Coreea de Nord sprijinind efortul de război al aliatului său.", "2025-10-27", 2),
+    # a treaty of June told in November: the statement and the signing are two
+    ("Choe a declarat că cele două țări trebuie să continue să-și aprofundeze legăturile în temeiul unui tratat "
+     "semnat de liderii lor în iunie, care include o clauză de apărare reciprocă.", "2024-11", 2),
+])
+def test_events_one_per_happening_in_a_sentence(text: str, dct: str, rows: int) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    primaries = [e for e in events if e.part_of is None]
+    assert len(primaries) == rows
+    for e in events:  # every other cue points to a primary of the same sentence and date
+        if e.part_of is not None:
+            p = next(x for x in primaries if x.trigger[0] == e.part_of)
+            assert p.when["value"] == e.when["value"] and e.type in p.types
+
+
+def test_events_without_a_parse_stay_one_per_trigger() -> None:
+    """English has no parser here: which words share a clause is unknown, so "said" and "ordered"
+    stay two mentions (MEANTIME annotates them as two events)."""
+    events = analyze("Qatar Airways ordered 60 Airbus A350 jets, the airline said.", DocDate.parse("2005-06-13"), "en").events
+    assert [e.type for e in events] == ["purchase", "statement"] and all(e.part_of is None for e in events)
