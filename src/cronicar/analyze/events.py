@@ -309,13 +309,24 @@ def _depth(tok) -> int:  # type: ignore[no-untyped-def]
     return depth
 
 
+def _nested(a: dict | None, b: dict | None) -> bool:
+    """Whether two dates are one or one lies within the other ("la 30 iunie 2018" within "2018":
+    "Depozitele au scăzut cu 6%, la 30 iunie 2018 ... această scădere")."""
+    if (a or {}).get("value") == (b or {}).get("value"):
+        return True
+    ia, ib = (a or {}).get("interval"), (b or {}).get("interval")
+    if not ia or not ib or not all(ia) or not all(ib):
+        return False
+    return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
+
+
 def _same_happening(a: EventMention, a_clause: tuple[int, int], b: EventMention,
                     b_clause: tuple[int, int]) -> bool:
-    """Whether two mentions of one sentence tell one happening: triggers of different types (the
-    same type twice, farther apart than ``SAME_EVENT_SPAN``, is two happenings: "the Dow fell and
-    the Nasdaq dropped"), the same date, and the same clause or participants in common (a sentence
-    truly reports two happenings when the dates differ, or the participants and predicates do)."""
-    if a.type == b.type or (a.when or {}).get("value") != (b.when or {}).get("value"):
+    """Whether two mentions of one sentence tell one happening: the same date (or one within the
+    other), and the same clause or participants in common.  A sentence truly reports two
+    happenings when the dates differ ("a declarat vineri că tratatul semnat în iunie"), or the
+    clauses and their participants do."""
+    if not _nested(a.when, b.when):
         return False
     if a_clause == b_clause or not a.participants or not b.participants:
         return True
