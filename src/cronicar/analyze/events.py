@@ -320,20 +320,31 @@ def _nested(a: dict | None, b: dict | None) -> bool:
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
 
 
-def _same_happening(a: EventMention, a_clause: tuple[int, int], b: EventMention,
-                    b_clause: tuple[int, int]) -> bool:
-    """Whether two mentions of one sentence tell one happening: the same date (or one within the
-    other), and the same clause or participants in common.  A sentence truly reports two
-    happenings when the dates differ ("a declarat vineri că tratatul semnat în iunie"), or the
+def _hangs_on(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
+    """Whether noun trigger ``x`` belongs to ``y``'s predicate: its governing verb is ``y`` or
+    ``y``'s own governing verb ("a raportat un profit de 2,67 milioane lei, în creștere cu 56% față
+    de anul trecut": the rise is the profit's, whatever the comparison dates it with).  ``x``,
+    ``y``: (clause start, clause end, token, governing verb, is a noun)."""
+    return bool(x[4]) and x[3] in (y[2], y[3])
+
+
+def _same_happening(a: EventMention, a_where: tuple[int, ...], b: EventMention,
+                    b_where: tuple[int, ...]) -> bool:
+    """Whether two mentions of one sentence tell one happening: a noun that belongs to the other's
+    predicate (:func:`_hangs_on`), or the same date (or one within the other) and the same clause
+    or participants in common.  A sentence truly reports two happenings when each has its own
+    predicate and the dates differ ("a declarat vineri că tratatul semnat în iunie" ...), or the
     clauses and their participants do."""
+    if _hangs_on(a_where, b_where) or _hangs_on(b_where, a_where):
+        return True
     if not _nested(a.when, b.when):
         return False
-    if a_clause == b_clause or not a.participants or not b.participants:
+    if a_where[:2] == b_where[:2] or not a.participants or not b.participants:
         return True
     return bool(set(a.participants) & set(b.participants))
 
 
-def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, int]]]
+def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]]
                       ) -> list[EventMention]:
     """One event per happening in a sentence: mentions that tell the same happening (see
     :func:`_same_happening`) are grouped; the primary one carries every cue type (``types``) and
@@ -345,7 +356,7 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     declarat ... în cadrul discuțiilor" is the talks), outside reported words (the speaker's act,
     not what the speaker announced), nearest the sentence's root in the parse (the clause's own
     predicate: "În urma acestei întâlniri, ... au semnat un acord" is the signing), then first."""
-    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[int, int]]]] = []
+    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]]] = []
     for item in sorted(found, key=lambda f: f[1]):
         home = next((g for g in groups if all(_same_happening(g0[0], g0[2], item[0], item[2]) for g0 in g)), None)
         if home is None:
@@ -379,7 +390,7 @@ def extract(ctx: Context) -> list[EventMention]:
     tagged = ctx.doc.has_annotation("TAG")
     toks: dict[int, object] = {}  # trigger start -> its token, for the headline
     for sent in ctx.doc.sents:
-        found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, int]]] = []
+        found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]] = []
         last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)
         back_when = dated.get(back) if back else None
@@ -442,7 +453,8 @@ def extract(ctx: Context) -> list[EventMention]:
                               sentence=(sent.start_char, sent.end_char),
                               summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx))
             rank = (etype == "statement", told is not None, _depth(tok), tok.i)
-            found.append((ev, rank, (lo, hi)))
+            gov = _governing_verb(tok)
+            found.append((ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"))))
             toks[ev.trigger[0]] = tok
         # Which words share a clause is known from a parse; without one (English here) the
         # sentence's mentions stay apart (grouping by the cheap clause merged "said" with what was
