@@ -12,7 +12,7 @@ from cronicar.export.readable import readable, readable_when
 
 CSV_TABLES: dict[str, list[str]] = {
     "events": ["id", "story", "type", "when_value", "when_start", "when_end", "summary", "participants",
-               "place", "sources"],
+               "place", "sources", "headline", "types", "background"],
     "quotes": ["id", "article", "speaker", "speaker_entity", "kind", "when_value", "text", "start", "end"],
     "entities": ["id", "name", "type", "aliases", "articles"],
     "articles": ["id", "date", "lang", "title", "source"],
