@@ -297,6 +297,20 @@ def _statement_when(ctx: Context, pos: int) -> dict | None:
     return None
 
 
+def _baseline(text: str, t: Timex, c: Cues) -> bool:
+    """Whether a time expression is a comparison's baseline ("în scădere cu 21% comparativ cu
+    perioada similară a anului trecut", "față de iunie 2019"): a compare cue at most five words
+    before it, with no punctuation between.  It dates what the event is compared with."""
+    if not c.compare:
+        return False
+    before = text[max(0, t.start - 60):t.start].lower()
+    for cue in c.compare:
+        i = before.rfind(cue)
+        if i >= 0 and len(before[i + len(cue):].split()) <= 5 and not re.search(r"[,;.]", before[i:]):
+            return True
+    return False
+
+
 def _depth(tok) -> int:  # type: ignore[no-untyped-def]
     """How far the token hangs below its sentence's root (0 without a parse): the clause's own
     predicate ("au semnat un acord") is nearer the root than what it mentions ("în urma acestei
@@ -428,6 +442,7 @@ def extract(ctx: Context) -> list[EventMention]:
                 if name not in participants:
                     participants.append(name)
             cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
+                     and not _baseline(ctx.text, t, c)
                      and not _dates_another_event(ctx, t, tok)]
             if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]

@@ -115,14 +115,19 @@ def _canonical_fits(m, lang: str) -> str | None:  # type: ignore[no-untyped-def]
     return m.canonical if m.text.lower()[:4] == m.canonical.lower()[:4] else None
 
 
+def _names(ctx, arg) -> list:  # type: ignore[no-untyped-def]
+    """The name mentions that name the argument itself (:func:`_near`)."""
+    lo, hi = _subtree_span(arg)
+    doc = arg.doc
+    return [m for m in _mentions_in(ctx, lo, hi)
+            if any(_near(arg, t) for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
+
+
 def _argument(ctx, arg, subject: bool) -> str:  # type: ignore[no-untyped-def]
     """One argument of the verb, compressed; a person it names is named canonically."""
     if subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl"):
         arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
-    lo, hi = _subtree_span(arg)
-    doc = arg.doc
-    names = [m for m in _mentions_in(ctx, lo, hi)
-             if any(_near(arg, t) for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
+    names = _names(ctx, arg)
     persons = [m for m in names if m.label == "PERSON"]
     case = " ".join(c.text for c in arg.children if c.dep_ == "case")
     fixed = [f.text for c in arg.children if c.dep_ == "case" for f in c.children if f.dep_ == "fixed"]
@@ -166,7 +171,10 @@ def _clause(ctx, verb) -> str:  # type: ignore[no-untyped-def]
     for ch in verb.children:
         if ch.dep_ in _VERB_PARTS or ch in _negated(verb):
             continue
-        elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and _attribution(ctx, ch)):
+        elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
+                _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
+                                          and not _names(ctx, ch)))):
+            # an oblique that only carries a clause ("în condițiile în care ...") says nothing cut
             if ch.dep_ == "xcomp" and ch.pos_ in {"VERB", "AUX"}:
                 parts.append((ch.i, _clause(ctx, ch), "xcomp"))
             elif not (ch.dep_ == "obj" and any(k == "obj" for _, _, k in parts)):
@@ -256,6 +264,8 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
             return _tidy(said)
     if tok.pos_ in {"VERB", "AUX"}:
         return _tidy(_clause(ctx, tok))
+    if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i:
+        return _tidy(_clause(ctx, tok.head))  # "a raportat un profit", "a afișat o scădere de 0,66%"
     text = _pattern(ctx, ev)
     if text:
         return _tidy(text)
@@ -267,7 +277,11 @@ def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
     unui tratat semnat de liderii lor" -> "Tratat semnat de liderii lor")."""
     toks = [t for t in _np(ctx, tok) if not (t.head.i == tok.i and t.dep_ in {"case", "det", "mark"})
             and not (t.i < tok.i and t.dep_ == "fixed")]
-    text = _render(sorted(toks, key=lambda t: t.i))
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and toks[-1].i != tok.i and (toks[-1].dep_ in {"case", "mark", "cc", "fixed"}
+                                            or toks[-1].pos_ in {"ADP", "CCONJ", "ADV"}):
+        toks.pop()  # a preposition whose noun was cut ("Scădere cu 21% comparativ")
+    text = _render(toks)
     for ch in tok.children:  # a participle telling who did it: "tratat semnat de liderii lor"
         if ch.dep_.startswith("acl") and ch.pos_ in {"VERB", "AUX"} and "Part" in ch.morph.get("VerbForm"):
             text += " " + _clause(ctx, ch)
