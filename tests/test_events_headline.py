@@ -36,6 +36,13 @@ CASES = [
     # a noun object takes its verb's clause; the oblique that only carries a clause is dropped
     ("ro", "2014-08-14", "Indicele BET-FI a afișat la sfârșitul săptămânii trecute o scădere de 0,66%, în condițiile "
      "în care indicele BET a căzut cu 1,74%.", "scădere", ["fall"], "BET-FI a afișat o scădere de 0,66%"),
+    # the noun the verb governs is kept whole, the subject's prepositional modifier is no name of it
+    ("ro", "2014-08-14", "Potrivit Hidroelectrica, contractul cu Energy Holding a generat în perioada 2006 - 31 mai "
+     "2012 o pierdere de peste 1,4 miliarde lei pentru producătorul de energie.", "pierdere", ["fall"],
+     "Contractul cu Energy Holding a generat o pierdere de peste 1,4 miliarde"),
+    # a bare noun says too little: the words around it, subject and negation kept
+    ("ro", "2014-08-14", "Aproape nimeni nu a scăpat de scăderea puternică care a cuprins bursa românească.",
+     "scăderea", ["fall"], "Aproape nimeni nu a scăpat de scăderea puternică care a cuprins bursa"),
     ("en", "2005-06-13", "Qatar Airways ordered 60 Airbus A350 jets, the airline said.", "ordered", ["purchase"],
      "Qatar Airways ordered 60 Airbus A350 jets"),
     ("en", "2005-06-13", "Shares of General Motors fell 5% on Tuesday after the company announced it would cut "

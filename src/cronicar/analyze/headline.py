@@ -98,6 +98,8 @@ def _near(arg, tok) -> bool:  # type: ignore[no-untyped-def]
             return True
         if tok.dep_ not in {"nmod", "appos", "conj", "flat", "fixed", "flat:name"}:
             return False
+        if tok.dep_ == "nmod" and any(c.dep_ == "case" for c in tok.children):
+            return False  # "contractul cu Energy Holding", "entitatea cu sediul în Regatul Unit"
         tok = tok.head
     return False
 
@@ -161,8 +163,9 @@ def _negated(tok) -> list:  # type: ignore[no-untyped-def]
     return [c for c in tok.children if "Neg" in c.morph.get("Polarity")]
 
 
-def _clause(ctx, verb) -> str:  # type: ignore[no-untyped-def]
-    """The verb's clause compressed to its predicate and arguments (see the module doc, step 2)."""
+def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyped-def]
+    """The verb's clause compressed to its predicate and arguments (see the module doc, step 2);
+    the argument holding token ``keep`` (the trigger, when a noun) is never dropped."""
     glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)]
     if verb.pos_ not in {"VERB", "AUX"}:  # a nominal predicate: "este de competența Rusiei"
         glue += [t for t in _np(ctx, verb) if t.i != verb.i]
@@ -180,7 +183,8 @@ def _clause(ctx, verb) -> str:  # type: ignore[no-untyped-def]
             elif not (ch.dep_ == "obj" and any(k == "obj" for _, _, k in parts)):
                 # one direct object: a second one is the parser's mistake ("a furnizat soldați
                 # ... să respingă trupele": the troops are the other verb's object)
-                parts.append((ch.i, _argument(ctx, ch, ch.dep_ in _SUBJ), ch.dep_))
+                kind = "keep" if keep is not None and any(t.i == keep for t in ch.subtree) else ch.dep_
+                parts.append((ch.i, _argument(ctx, ch, ch.dep_ in _SUBJ), kind))
     parts.sort()
     if not any(kind in _SUBJ for _, _, kind in parts):
         who = _sole_actor(ctx, verb)
@@ -226,10 +230,8 @@ def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-de
     if ev.type not in table:
         return None
     persons = {m.canonical for m in ctx.entities if m.label == "PERSON"}
-    parties = [p for p in ev.participants if p in persons]
-    if len(parties) < 2:
-        parties = ev.participants
-    if len(parties) < 2:
+    parties = [p for p in ev.participants if p in persons and " " in p]
+    if len(parties) < 2:  # two named people ("Choe Son Hui", "Serghei Lavrov"), else the noun phrase
         return None
     join = f" {table.get('join', 'and')} "
     others = parties[1:]
@@ -250,7 +252,9 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> str:
     if len(words) <= MAX_WORDS:
         return " ".join(words)
     at = len(text[lo:trig[0]].split())  # the trigger's word index: keep it in the window
-    first = max(0, at - MAX_WORDS // 3)  # a few words before the trigger: its subject, usually
+    # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
+    # nimeni nu a scăpat de scăderea"), else from a few words before the trigger
+    first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
     return " ".join(words[first:first + MAX_WORDS])
 
 
@@ -262,14 +266,24 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         said = _statement(ctx, tok, ev)
         if said:
             return _tidy(said)
-    if tok.pos_ in {"VERB", "AUX"}:
-        return _tidy(_clause(ctx, tok))
-    if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i:
-        return _tidy(_clause(ctx, tok.head))  # "a raportat un profit", "a afișat o scădere de 0,66%"
-    text = _pattern(ctx, ev)
-    if text:
-        return _tidy(text)
-    return _tidy(_noun_phrase(ctx, tok))
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else (
+        tok.head if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}
+        and tok.head.i != tok.i else None)  # "a raportat un profit", "a afișat o scădere de 0,66%"
+    text = _clause(ctx, verb, tok.i) if verb is not None else (_pattern(ctx, ev) or _noun_phrase(ctx, tok))
+    if len(text.split()) < 3 or (verb is not None and _headless(verb)):
+        # a bare noun ("Creștere") or a verb without a subject ("Preluată", "a aplica o reducere"):
+        # the words around the trigger say more, and only what the sentence says
+        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger)
+    return _tidy(text)
+
+
+def _headless(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A verb with no subject of its own: non-finite, or finite without a subject or auxiliary
+    (Romanian drops subjects, so a finite verb with its auxiliary still reads as a headline)."""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return False
+    forms = verb.morph.get("VerbForm")
+    return bool(set(forms) & {"Inf", "Part", "Ger"}) and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
@@ -283,7 +297,8 @@ def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
         toks.pop()  # a preposition whose noun was cut ("Scădere cu 21% comparativ")
     text = _render(toks)
     for ch in tok.children:  # a participle telling who did it: "tratat semnat de liderii lor"
-        if ch.dep_.startswith("acl") and ch.pos_ in {"VERB", "AUX"} and "Part" in ch.morph.get("VerbForm"):
+        if ch.dep_.startswith("acl") and ch.pos_ in {"VERB", "AUX"} and "Part" in ch.morph.get("VerbForm") \
+                and not any(c.dep_ in {"aux", "aux:pass", "nsubj", "nsubj:pass"} for c in ch.children):
             text += " " + _clause(ctx, ch)
             break
     return " ".join(text.split()[:MAX_WORDS])
