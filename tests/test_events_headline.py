@@ -43,6 +43,10 @@ CASES = [
     # a bare noun says too little: the words around it, subject and negation kept
     ("ro", "2014-08-14", "Aproape nimeni nu a scăpat de scăderea puternică care a cuprins bursa românească.",
      "scăderea", ["fall"], "Aproape nimeni nu a scăpat de scăderea puternică care a cuprins bursa"),
+    # a negation on the copula stays ("Nu sunt de acord"): a headline never flips the sentence
+    ("ro", "2015-06-10", "Nawaf Salameh, proprietarul Alexandrion Group – NU: Nu sunt de acord cu forma noului Cod "
+     "fiscal pentru că nu are prevederi pentru încurajarea producției.", "acord", ["agreement"],
+     "Nu sunt de acord cu forma"),
     ("en", "2005-06-13", "Qatar Airways ordered 60 Airbus A350 jets, the airline said.", "ordered", ["purchase"],
      "Qatar Airways ordered 60 Airbus A350 jets"),
     ("en", "2005-06-13", "Shares of General Motors fell 5% on Tuesday after the company announced it would cut "

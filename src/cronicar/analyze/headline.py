@@ -167,6 +167,7 @@ def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyp
     """The verb's clause compressed to its predicate and arguments (see the module doc, step 2);
     the argument holding token ``keep`` (the trigger, when a noun) is never dropped."""
     glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)]
+    glue += [c for g in list(glue) if g.i != verb.i for c in _negated(g)]  # "Nu sunt de acord": on the copula
     if verb.pos_ not in {"VERB", "AUX"}:  # a nominal predicate: "este de competența Rusiei"
         glue += [t for t in _np(ctx, verb) if t.i != verb.i]
     glue.sort(key=lambda t: t.i)
@@ -213,7 +214,12 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
     """"<speaker>: <reported clause>" for a statement whose quote the analysis found."""
     for q in ctx.quotes:
         if q.cue and q.cue[0] <= tok.idx < q.cue[1] and q.speaker:
-            span = ctx.doc.char_span(q.content[0], q.content[1], alignment_mode="expand")
+            lo, hi = q.content
+            if ev.sentence:  # what was said within the event's own sentence (a quote may run on)
+                lo, hi = max(lo, ev.sentence[0]), min(hi, ev.sentence[1])
+            if hi <= lo:
+                return None
+            span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
             if span is None or len(span) == 0:
                 return None
             root = span.root
@@ -266,7 +272,8 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         said = _statement(ctx, tok, ev)
         if said:
             return _tidy(said)
-    verb = tok if tok.pos_ in {"VERB", "AUX"} else (
+    copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
+    verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
         tok.head if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}
         and tok.head.i != tok.i else None)  # "a raportat un profit", "a afișat o scădere de 0,66%"
     text = _clause(ctx, verb, tok.i) if verb is not None else (_pattern(ctx, ev) or _noun_phrase(ctx, tok))
