@@ -47,6 +47,9 @@ CASES = [
     ("ro", "2015-06-10", "Nawaf Salameh, proprietarul Alexandrion Group – NU: Nu sunt de acord cu forma noului Cod "
      "fiscal pentru că nu are prevederi pentru încurajarea producției.", "acord", ["agreement"],
      "Nu sunt de acord cu forma"),
+    # a one-word adverb can turn the meaning: "nu ... doar" stays
+    ("ro", "2015-06-10", "Cea mai importantă măsură, reducerea TVA, nu reprezintă doar o reducere de 5%, ci un semnal "
+     "pozitiv pentru încurajarea consumului.", "reducerea", ["cut"], "Reducerea TVA nu reprezintă doar o reducere de 5%"),
     ("en", "2005-06-13", "Qatar Airways ordered 60 Airbus A350 jets, the airline said.", "ordered", ["purchase"],
      "Qatar Airways ordered 60 Airbus A350 jets"),
     ("en", "2005-06-13", "Shares of General Motors fell 5% on Tuesday after the company announced it would cut "

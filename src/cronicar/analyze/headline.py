@@ -81,7 +81,7 @@ def _np(ctx, head, depth: int = 0) -> list:  # type: ignore[no-untyped-def]
     """The core tokens of a noun phrase: the head and its close modifiers, one level of nouns."""
     keep = [head]
     for ch in head.children:
-        if ch.dep_ not in _NP_KEEP or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
+        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
             continue
         if ch.dep_ == "nmod" and depth >= 1:
             continue
@@ -136,7 +136,7 @@ def _argument(ctx, arg, subject: bool) -> str:  # type: ignore[no-untyped-def]
     case = " ".join([case] + fixed).strip()
     if persons:
         return f"{case} {persons[0].canonical}".strip()
-    if subject and names:
+    if subject and len({m.canonical for m in names}) == 1:  # "NEPI și Rockcastle": both, as written
         name = _canonical_fits(names[0], ctx.lang)
         if name:
             return name
@@ -159,6 +159,13 @@ def _attribution(ctx, arg) -> bool:  # type: ignore[no-untyped-def]
     return any(a <= arg.idx < b for q in ctx.quotes for a, b in (x for x in (q.cue, q.speaker_mention) if x))
 
 
+def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
+    meaning, so it stays (a time adverb is the date's, shown apart)."""
+    return tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
+        and not _in_timex(ctx, tok)
+
+
 def _negated(tok) -> list:  # type: ignore[no-untyped-def]
     return [c for c in tok.children if "Neg" in c.morph.get("Polarity")]
 
@@ -166,14 +173,16 @@ def _negated(tok) -> list:  # type: ignore[no-untyped-def]
 def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyped-def]
     """The verb's clause compressed to its predicate and arguments (see the module doc, step 2);
     the argument holding token ``keep`` (the trigger, when a noun) is never dropped."""
-    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)]
-    glue += [c for g in list(glue) if g.i != verb.i for c in _negated(g)]  # "Nu sunt de acord": on the copula
+    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)
+                     or _short_adverb(ctx, ch)]
+    glue += [c for g in list(glue) if g.i != verb.i for c in g.children
+             if c in _negated(g) or _short_adverb(ctx, c)]  # "Nu sunt de acord": on the copula
     if verb.pos_ not in {"VERB", "AUX"}:  # a nominal predicate: "este de competența Rusiei"
         glue += [t for t in _np(ctx, verb) if t.i != verb.i]
     glue.sort(key=lambda t: t.i)
     parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
     for ch in verb.children:
-        if ch.dep_ in _VERB_PARTS or ch in _negated(verb):
+        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch):
             continue
         elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
