@@ -163,7 +163,7 @@ def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
     """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
     meaning, so it stays (a time adverb is the date's, shown apart)."""
     return tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
-        and not _in_timex(ctx, tok)
+        and not _in_timex(ctx, tok) and not set(tok.morph.get("PronType")) & {"Rel", "Int"}  # not "unde"
 
 
 def _negated(tok) -> list:  # type: ignore[no-untyped-def]
@@ -186,7 +186,7 @@ def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyp
             continue
         elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
-                                          and not _names(ctx, ch)))):
+                                          and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
             # an oblique that only carries a clause ("în condițiile în care ...") says nothing cut
             if ch.dep_ == "xcomp" and ch.pos_ in {"VERB", "AUX"}:
                 parts.append((ch.i, _clause(ctx, ch), "xcomp"))
