@@ -255,6 +255,13 @@ class EventMention:
     when: dict[str, Any] | None = None  # {"value", "interval": [start, end]}
     sentence: Span | None = None
     summary: str = ""
+    types: list[str] = field(default_factory=list)  # every cue type, the primary ``type`` first
+    headline: str = ""  # who did what to whom, where (analyze/headline.py)
+    part_of: int | None = None  # trigger start of the mention whose happening this one also tells
+
+    def __post_init__(self) -> None:
+        if self.type not in self.types:
+            self.types.insert(0, self.type)
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -263,6 +270,8 @@ class EventMention:
             "participants": list(self.participants),
             "place": self.place,
             "when": self.when,
+            "types": list(self.types),
+            "headline": self.headline,
         }
 
 
