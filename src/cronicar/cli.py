@@ -39,6 +39,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args, readonly=False) as store:
         report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
                               progress=stderr_progress, on_error=on_error)
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if report.duplicates:
+            print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
+                  " (each stored once)", file=sys.stderr)
         print(f"{len(report.added)} added, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
               f" {store.count('events')} events)")

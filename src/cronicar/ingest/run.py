@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cronicar.analyze.pipeline import analyze_batch
+from cronicar.ingest.clean import clean_batch, duplicate_warning
 from cronicar.ingest.readers import read_paths, too_long
 from cronicar.model import Article, InputError
 from cronicar.store.db import Store
@@ -25,6 +26,9 @@ class IngestReport:
     added: list[str] = field(default_factory=list)
     skipped: int = 0  # already stored or repeated in the batch
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. one text under two titles, stored once
+    duplicates: int = 0  # records whose text another record of the batch carries under another title/URL
+    furniture_lines: int = 0  # bylines, push prompts, photo credits... removed before analysis
 
     @property
     def ok(self) -> bool:
@@ -38,20 +42,36 @@ def _link(store: Store, article_id: str) -> None:
 
 
 def ingest_articles(store: Store, articles: Iterable[Article], batch_size: int = 16,
-                    progress: Progress | None = None) -> IngestReport:
-    """Analyze and store ``articles`` not yet in ``store``; return what happened."""
+                    progress: Progress | None = None, clean: bool = True,
+                    on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """Analyze and store ``articles`` not yet in ``store``; return what happened.
+
+    With ``clean`` (the default) page furniture is removed first (``ingest/clean.py``): the stored
+    text is the cleaned one, so annotation offsets index what is stored."""
     report = IngestReport()
+    batch = list(articles)
+    if clean:
+        batch, rejected, report.furniture_lines = clean_batch(batch)
+        for error in rejected:
+            report.errors.append(error)
+            if on_error:
+                on_error(error)
     todo: list[Article] = []
-    seen: set[str] = set()
-    for art in articles:
+    seen: dict[str, Article] = {}
+    for art in batch:
         error = too_long(art)
         if error is not None:
             report.errors.append(error)
             continue
+        if art.id in seen:
+            warning = duplicate_warning(seen[art.id], art)
+            if warning:
+                report.warnings.append(warning)
+                report.duplicates += 1
         if art.id in seen or store.has_article(art.id):
             report.skipped += 1
             continue
-        seen.add(art.id)
+        seen[art.id] = art
         todo.append(art)
     # Chronological order makes linking see a story unfold as it did.
     todo.sort(key=lambda a: (a.date.anchor, a.id))
@@ -86,7 +106,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = N
             else:
                 yield item
 
-    report = ingest_articles(store, list(good()), progress=progress)
+    report = ingest_articles(store, list(good()), progress=progress, on_error=on_error)
     report.errors = errors + report.errors
     return report
 
