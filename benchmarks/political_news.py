@@ -116,6 +116,35 @@ def cmd_events(args: argparse.Namespace) -> None:
         print(f"--- event {i} (article {art[0]}) {extra}\n  {' '.join(shown.split())}\n")
 
 
+def cmd_relink(args: argparse.Namespace) -> None:
+    """Link the stored articles again with the current linker (analyses kept), into a copy."""
+    import shutil
+
+    from cronicar.link import link_article, stories
+
+    shutil.copy(args.db, args.out)
+    conn = sqlite3.connect(args.out)
+    conn.execute("UPDATE articles SET story_id=NULL")
+    conn.execute("UPDATE event_mentions SET event_id=NULL")
+    conn.execute("DELETE FROM events")
+    conn.execute("DELETE FROM stories")
+    for t in ("story_entities", "story_terms", "term_df", "link_counts", "story_profiles", "article_vectors"):
+        conn.execute(f"DROP TABLE IF EXISTS {t}")
+    if args.log:
+        inner = stories.supported
+
+        def logged(conn_, f, p, gap):  # type: ignore[no-untyped-def]
+            ok = inner(conn_, f, p, gap)
+            from cronicar.link import evidence
+            subj = evidence.subject_terms(f.tfidf, p.terms, f.names or set())
+            print(f"{'JOIN?' if ok else 'REFUSE'} gap={gap} subj={subj[:8]} -> story of {p.size}", file=sys.stderr)
+            return ok
+        stories.supported = logged  # type: ignore[assignment]
+    for (aid,) in conn.execute("SELECT id FROM articles ORDER BY date_start, id").fetchall():
+        link_article(conn, aid)
+        conn.commit()
+
+
 def cmd_stories(args: argparse.Namespace) -> None:
     conn = sqlite3.connect(args.db)
     sizes = conn.execute("SELECT story_id, count(*) n FROM articles GROUP BY story_id ORDER BY n DESC").fetchall()
@@ -140,6 +169,11 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--top", type=int, default=15)
         p.set_defaults(func=fn)
+    p = sub.add_parser("relink")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--log", action="store_true")
+    p.set_defaults(func=cmd_relink)
     args = ap.parse_args(argv)
     args.func(args)
 
