@@ -248,6 +248,15 @@ class EventMention:
     when: dict[str, Any] | None = None  # {"value", "interval": [start, end]}
     sentence: Span | None = None
     summary: str = ""
+    # asserted | negated | hypothetical | future (analyze/modality.py); negated and hypothetical
+    # mentions are not happenings: the store keeps them out of events
+    modality: str = "asserted"
+    tense: str | None = None  # past | present | future, when the parse says
+
+    @property
+    def happened(self) -> bool:
+        """Whether this is told as a happening (not negated, not a maybe)."""
+        return self.modality not in {"negated", "hypothetical"}
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -256,6 +265,8 @@ class EventMention:
             "participants": list(self.participants),
             "place": self.place,
             "when": self.when,
+            "modality": self.modality,
+            "tense": self.tense,
         }
 
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from cronicar.analyze import modality
 from cronicar.analyze.context import Context
 from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.tense import adjacent, simple_present
@@ -368,8 +369,11 @@ def extract(ctx: Context) -> list[EventMention]:
                 continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
+            mod = modality.of(tok, ctx.lang)
             out.append(EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
-                                    participants=participants, place=place, when=when,
+                                    participants=participants, place=place,
+                                    when=modality.anchored(when, dct_when, mod, etype == "statement"),
                                     sentence=(sent.start_char, sent.end_char),
-                                    summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx)))
+                                    summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx),
+                                    modality=mod.status, tense=mod.tense))
     return out
