@@ -24,6 +24,7 @@ LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 VERBAL = {"VERB", "AUX"}
 CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
 COMPLEMENT = {"xcomp", "ccomp", "csubj"}
+ARGUMENT = {"obj", "nsubj", "fixed", "flat", "compound", "nummod", "amod"}  # a noun trigger's link to its verb
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,21 @@ def cues(lang: str) -> dict[str, frozenset[str]]:
 
 
 def verb_of(tok: Token) -> Token | None:
-    """The trigger itself when verbal, else the verb it depends on (a few heads up), if any."""
+    """The trigger itself when verbal, else the verb a noun trigger is an argument of ("va face o
+    vizită", "nu a avut loc întâlnirea").  A definite noun names a known event ("să pună în
+    aplicare tratatul": the treaty exists), and a noun in a prepositional phrase is not what the
+    verb tells ("în temeiul unui tratat semnat"): neither takes the verb's modality."""
+    if tok.pos_ in VERBAL:
+        return tok
+    if "Def" in tok.morph.get("Definite"):
+        return None
     t = tok
-    for _ in range(CLIMB + 1):
-        if t.pos_ in VERBAL:
-            return t
-        if t.head is t:
+    for _ in range(CLIMB):
+        if t.dep_.split(":")[0] not in ARGUMENT or t.head is t:
             return None
         t = t.head
+        if t.pos_ in VERBAL:
+            return t
     return None
 
 

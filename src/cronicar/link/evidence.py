@@ -39,6 +39,10 @@ STORY_EVENTS = 60  # latest events of a candidate story compared (bounded read)
 #: pooled profile: a profile pools the words of every report on a name and matches anything about it)
 PAIR_SUBJECT_MIN = 3
 PAIR_NAMES_MIN = 1
+#: ... or this many distinct names (people, organisations, cities; no hub, no country): the same
+#: cast again ("Choe Son Hui", "Serghei Lavrov", "Kim Jong Un", "Phenian" a year apart) is a story
+#: even when the words differ; one name, or a hub with a country, is not
+CAST_MIN = 4
 LATEST_ARTICLES = 12
 ARTICLE_SUBJECT_TERMS = 40
 
@@ -56,14 +60,15 @@ def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents
 def shares_with_an_article(conn: sqlite3.Connection, story_id: str, subject: list[str], ents: list[str],
                            need: int) -> bool:
     """Whether one of the story's latest articles shares ``need`` subject terms and
-    :data:`PAIR_NAMES_MIN` names with the article: the same happening told twice shares its
-    words and its actors, a beat shares only its name."""
+    :data:`PAIR_NAMES_MIN` names with the article, or :data:`CAST_MIN` names: the same happening
+    told twice shares its words and its actors, a beat shares only its name."""
     conn.execute(DDL)
     mine, who = set(subject), set(ents)
     for terms, their in conn.execute(
             "SELECT t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
             "WHERE a.story_id=? ORDER BY a.date_start DESC LIMIT ?", (story_id, LATEST_ARTICLES)):
-        if len(mine & set(json.loads(terms))) >= need and len(who & set(json.loads(their))) >= PAIR_NAMES_MIN:
+        shared = len(who & set(json.loads(their)))
+        if shared >= CAST_MIN or (shared >= PAIR_NAMES_MIN and len(mine & set(json.loads(terms))) >= need):
             return True
     return False
 

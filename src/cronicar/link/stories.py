@@ -186,6 +186,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     index.count_names(conn, list(ents))
     counts = signals.terms(f"{title}\n{text}" if title and not text.startswith(title) else text, lang)
     weights = index.idf(conn, list(counts), lang)
+    docs = index.doc_count(conn, lang)  # the count the weights were computed on
     # Unseen terms (weight -1) match no story: they go to the story index, not into the score.
     seen = {t: math.log1p(n) * weights[t] for t, n in counts.items() if weights[t] > 0}
     top = sorted(seen, key=seen.get, reverse=True)  # type: ignore[arg-type]
@@ -198,7 +199,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     f = Features(lang, day, ents, ent_w, {t: seen[t] for t in top[:ARTICLE_TERMS]}, vec)
     if kinds == LINK_KINDS:  # names from a NER model: a link must show more than a name
         f.names = evidence.name_words(names + [k.split(":", 1)[-1] for k in ents])
-        f.subject = evidence.article_subject(counts, weights, index.doc_count(conn, lang), f.names)
+        f.subject = evidence.article_subject(counts, weights, docs, f.names)
         evidence.remember(conn, article_id, f.subject, distinct_names(f))
         f.events = evidence.article_events(conn, article_id)
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
