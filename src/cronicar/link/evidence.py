@@ -43,6 +43,7 @@ PAIR_NAMES_MIN = 1
 #: cast again ("Choe Son Hui", "Serghei Lavrov", "Kim Jong Un", "Phenian" a year apart) is a story
 #: even when the words differ; one name, or a hub with a country, is not
 CAST_MIN = 4
+CAST_PERSONS = 3  # ... of them people: "Casa Albă", "America", "Manhattan" and Biden are a beat's set
 LATEST_ARTICLES = 12
 ARTICLE_SUBJECT_TERMS = 40
 
@@ -67,8 +68,9 @@ def shares_with_an_article(conn: sqlite3.Connection, story_id: str, subject: lis
     for terms, their in conn.execute(
             "SELECT t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
             "WHERE a.story_id=? ORDER BY a.date_start DESC LIMIT ?", (story_id, LATEST_ARTICLES)):
-        shared = len(who & set(json.loads(their)))
-        if shared >= CAST_MIN or (shared >= PAIR_NAMES_MIN and len(mine & set(json.loads(terms))) >= need):
+        both = who & set(json.loads(their))
+        cast = len(both) >= CAST_MIN and sum(k.startswith("person:") for k in both) >= CAST_PERSONS
+        if cast or (len(both) >= PAIR_NAMES_MIN and len(mine & set(json.loads(terms))) >= need):
             return True
     return False
 
