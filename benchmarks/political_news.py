@@ -55,6 +55,21 @@ def cmd_jsonl(args: argparse.Namespace) -> None:
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
+def cmd_zf(args: argparse.Namespace) -> None:
+    """The ZF reference read of docs/stories.md: the first ``--n`` capital-markets articles of 2022
+    (``df_burse_fonduri_mutuale_2022.parquet``, by publication time), as JSON lines."""
+    import pyarrow.parquet as pq  # bench extra
+
+    path = DATA.parents[1] / "news-zf" / "df_burse_fonduri_mutuale_2022.parquet"
+    recs = [r for r in pq.read_table(path, columns=["href", "title", "date_published", "article_text"]).to_pylist()
+            if r["date_published"] and r["article_text"]]
+    recs.sort(key=lambda r: str(r["date_published"]))
+    for r in recs[:args.n]:
+        rec = {"text": r["article_text"], "date": str(r["date_published"])[:10], "title": r["title"],
+               "url": r["href"], "lang": "ro"}
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
 def _pairs(conn: sqlite3.Connection, n: int, seed: int) -> list[tuple[str, str, str]]:
     stories: dict[str, list[str]] = {}
     for aid, sid in conn.execute("SELECT id, story_id FROM articles ORDER BY id"):
@@ -169,6 +184,9 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--top", type=int, default=15)
         p.set_defaults(func=fn)
+    p = sub.add_parser("zf")
+    p.add_argument("--n", type=int, default=500)
+    p.set_defaults(func=cmd_zf)
     p = sub.add_parser("relink")
     p.add_argument("--db", required=True)
     p.add_argument("--out", required=True)
