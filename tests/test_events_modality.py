@@ -64,3 +64,28 @@ def test_modality_events_undated_and_not_happenings(nlp_ro) -> None:  # type: ig
     assert by_type["visit"].modality == "future" and by_type["visit"].when is None  # undated, not 2024-05-06
     assert by_type["meeting"].happened and by_type["meeting"].when["value"] == "2024-05-06"
     assert by_type["visit"].to_contract()["modality"] == "future"
+
+
+def _sense_examples() -> list[tuple[str, str, str]]:
+    from cronicar.analyze import senses
+
+    out = []
+    for line in (senses.LANG_DIR / "ro" / "events_senses.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# example:"):
+            text, expected = line[len("# example:"):].rsplit("=>", 1)
+            word, want = expected.split()
+            out.append((text.strip(), word, want))
+    return out
+
+
+@pytest.mark.parametrize("text,word,want", _sense_examples(), ids=lambda v: str(v)[:30])
+def test_senses_trigger_frames(nlp_ro, text: str, word: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    """Each example of lang/ro/events_senses.tsv: the event type found for the word, or none."""
+    from cronicar.analyze.context import Context
+    from cronicar.analyze.events import extract
+
+    doc = nlp_ro(text)
+    start = text.index(word)
+    evs = extract(Context(doc=doc, text=text, dct=None, lang="ro"))
+    got = next((e.type for e in evs if e.trigger[0] == start), "-")
+    assert got == want

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from cronicar.analyze import modality
+from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
 from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.tense import adjacent, simple_present
@@ -317,6 +317,8 @@ def extract(ctx: Context) -> list[EventMention]:
         back_when = dated.get(back) if back else None
         for tok in sent:
             etype, end_tok = _match(tok, ctx.lang)
+            if etype is not None and not senses.fits(tok, etype, ctx.lang):
+                continue  # "a câștigat 3 milioane de lei" is no award (lang/<code>/events_senses.tsv)
             if etype is None or tok.i - last_of_type.get(etype, -SAME_EVENT_SPAN - 1) <= SAME_EVENT_SPAN:
                 continue  # "au semnat un acord", "signed a deal": one event told by verb and noun
             if tok.pos_ == "PROPN" or _name_part(tok, tagged):
