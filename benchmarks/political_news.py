@@ -160,6 +160,33 @@ def cmd_relink(args: argparse.Namespace) -> None:
         conn.commit()
 
 
+def cmd_events_fresh(args: argparse.Namespace) -> None:
+    """Random stored events (happenings) of articles of ``--part``, analyzed now with the current
+    code (cleaned as ingest cleans them): the sentence with the trigger marked, the type and the
+    date given beside the article's date.  Judge each: a real happening with the right date (or
+    "undated" when the text gives none)?"""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.ingest.clean import clean_batch
+    from cronicar.ingest.readers import article_from_record
+
+    arts = [article_from_record({"text": r["maintext"], "date": r["date_publish"], "title": r["title"],
+                                 "url": r["url"], "lang": "ro"}, "dev.csv", None) for r in part(args.part)
+            if r["date_publish"]]
+    arts, _, _ = clean_batch([a for a in arts if not isinstance(a, Exception)])
+    rnd = random.Random(args.seed)
+    rnd.shuffle(arts)
+    pool = []
+    for a in arts[:args.articles]:
+        an = analyze(a.text, a.date, "ro")
+        pool += [(a, an.text, e) for e in an.events if e.happened]
+    for i, (a, text, e) in enumerate(rnd.sample(pool, min(args.n, len(pool))), 1):
+        s, t = e.trigger
+        lo, hi = e.sentence or (max(0, s - 200), t + 150)
+        shown = text[lo:s] + "[[" + text[s:t] + "]]" + text[t:hi]
+        when = (e.when or {}).get("value", "undated")
+        print(f"--- event {i} [{a.date.iso}] {e.type} when={when} modality={e.modality}\n  {' '.join(shown.split())[:500]}\n")
+
+
 def cmd_stories(args: argparse.Namespace) -> None:
     conn = sqlite3.connect(args.db)
     sizes = conn.execute("SELECT story_id, count(*) n FROM articles GROUP BY story_id ORDER BY n DESC").fetchall()
@@ -184,6 +211,12 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--top", type=int, default=15)
         p.set_defaults(func=fn)
+    p = sub.add_parser("events-fresh")
+    p.add_argument("--part", choices=("in", "out", "all"), default="out")
+    p.add_argument("--n", type=int, default=25)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--articles", type=int, default=40, help="articles analyzed to draw from")
+    p.set_defaults(func=cmd_events_fresh)
     p = sub.add_parser("zf")
     p.add_argument("--n", type=int, default=500)
     p.set_defaults(func=cmd_zf)

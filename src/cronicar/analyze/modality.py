@@ -24,6 +24,7 @@ LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 VERBAL = {"VERB", "AUX"}
 CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
 COMPLEMENT = {"xcomp", "ccomp", "csubj"}
+BACKGROUND_NOUN_DEPS = {"nmod", "obl"}
 ARGUMENT = {"obj", "nsubj", "fixed", "flat", "compound", "nummod", "amod"}  # a noun trigger's link to its verb
 
 
@@ -32,6 +33,10 @@ class Modality:
     status: str = "asserted"
     tense: str | None = None
     recent: bool = False  # "recent", "recently": happened, on no day the text gives
+    #: named in passing, not told: a noun hanging off another word ("în legătură cu invazia
+    #: Rusiei"), a participle of a noun ("alegerile câștigate cu o marjă mare"): a known event,
+    #: of no day the sentence gives
+    background: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -133,8 +138,19 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     verb = verb_of(tok)
     recent = _recent(tok, verb, c)
+    background = _background(tok)
+    if tok.pos_ not in VERBAL:
+        if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
+            return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
+        if any(ch.dep_ == "amod" and ch.lower_.startswith(tuple(c.get("coming", ()))) for ch in tok.children):
+            return Modality("future", "future", recent)  # "la viitoarele alegeri"
+        if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
+            return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
     if verb is None:
-        return Modality(recent=recent)
+        return Modality(recent=recent, background=background)
+    if verb is tok and "Inf" in tok.morph.get("VerbForm") and any(
+            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in tok.children):
+        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
     if _neg(verb, c):
@@ -149,7 +165,15 @@ def of(tok: Token, lang: str) -> Modality:
             status = "negated"
     if status == "subj":
         status = "hypothetical"
-    return Modality(status or "asserted", tense, recent)
+    return Modality(status or "asserted", tense, recent, background)
+
+
+def _background(tok: Token) -> bool:
+    """A definite noun attached to another noun or by a preposition, or a participle modifying a
+    noun: the event is named, not told."""
+    if tok.pos_ == "NOUN":
+        return tok.dep_ in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
+    return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
 
 def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement: bool = False) -> dict | None:
@@ -158,6 +182,6 @@ def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement:
     the text is undated (None), not the article's day.  A statement "made recently" ("a anunțat
     recent") stays of the article's day: reports tell statements as news of the day."""
     recent = mod.recent and not statement
-    if when is not dct_when or (mod.status == "asserted" and not recent):
+    if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background):
         return when
     return None

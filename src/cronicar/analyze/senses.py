@@ -39,7 +39,8 @@ def _objects(tok: Token) -> list[Token]:
 
 def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
     if test == "reflexive":
-        return any(c.dep_ in REFLEXIVE_DEPS for c in tok.children)
+        return any(c.dep_ in REFLEXIVE_DEPS or (c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex")
+                                                 and c.dep_ != "nsubj") for c in tok.children)
     if test == "object":
         return any(o.lemma_.lower() in values or o.lower_ in values for o in _objects(tok))
     if test == "number":
