@@ -167,8 +167,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="tag the texts written without ș/ț/ă/â/î (offsets kept; scored on the same gold)")
     args = ap.parse_args(argv)
     errs: list[dict[str, Any]] | None = [] if args.errors else None
-    import timex_datasets
-
     if args.set == "ro-heldout":
         gold = timex_datasets.load_ro_dev(args.root, split="heldout")
     else:
