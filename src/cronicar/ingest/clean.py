@@ -36,6 +36,7 @@ EDGE_LINES = 5  # lines from each end of an article where furniture repeats
 REPEAT_MIN = 3  # distinct texts of one source a line must open or close to be furniture
 REPEAT_SHARE = 0.03  # ... and this share of the source's texts
 REPEAT_MAX_CHARS = 300  # a repeated long paragraph is a reprinted report, not furniture
+# ... and a repeated single word is a table cell ("Euro") as often as furniture (sections are data)
 MIN_BODY_CHARS = 40  # less than this left once furniture is removed: no article (a short text as given stays)
 HEADER_LINES = 4
 TAG_WORDS = 3  # a trailing line this short, with no sentence end, is a tag or a sign-off
@@ -92,9 +93,11 @@ def _is_body(line: str) -> bool:
 
 
 def _tag(line: str) -> bool:
-    """A short line without a sentence's end: a keyword tag or a sign-off under the text."""
+    """A short line of words without a sentence's end: a keyword tag or a sign-off under the text
+    (not a number: the last cell of a rates table, "+ 0.42 %", is text)."""
     flat = _flat(line)
-    return not flat or (len(flat.split()) <= TAG_WORDS and not flat.endswith((".", "!", "?", "”", '"')))
+    return (bool(flat) and len(flat.split()) <= TAG_WORDS and not any(ch.isdigit() for ch in flat)
+            and not flat.endswith((".", "!", "?", "”", '"')))
 
 
 def byline(line: str, lang: str | None) -> bool:
@@ -129,7 +132,7 @@ def repeated_lines(articles: list[Article]) -> dict[str, set[str]]:
     for src, distinct in texts.items():
         counts: Counter[str] = Counter()
         for t in distinct:
-            counts.update({x for x in _edges(t) if len(x) <= REPEAT_MAX_CHARS})
+            counts.update({x for x in _edges(t) if len(x) <= REPEAT_MAX_CHARS and len(x.split()) >= 2})
         need = max(REPEAT_MIN, REPEAT_SHARE * len(distinct))
         out[src] = {x for x, n in counts.items() if n >= need}
     return out
@@ -159,8 +162,10 @@ def clean_text(text: str, lang: str | None, furniture: set[str] | frozenset[str]
         if flat and _is_body(flat):
             in_header = False
         kept.append(line)
-    while kept and _tag(kept[-1]):  # tags and sign-offs under the text ("presedinte", "icr")
-        removed.append(("tag", _flat(kept.pop())))
+    while kept and (not kept[-1].strip() or _tag(kept[-1])):  # tags, sign-offs ("presedinte", "icr")
+        line = kept.pop()
+        if line.strip():
+            removed.append(("tag", _flat(line)))
     return Cleaned("\n".join(kept).strip("\n"), removed)
 
 
