@@ -47,6 +47,11 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
         return any(o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.subtree) for o in _objects(tok))
     if test == "pos":
         return tok.pos_ in values
+    if test == "modifier":
+        return any(c.dep_ == "amod" and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
+    if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
+        words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
+        return set().union(*(v.split() for v in values)) <= words
     return False
 
 
@@ -55,5 +60,5 @@ def fits(tok: Token, etype: str, lang: str) -> bool:
     table = frames(lang)
     if not table or not tok.doc.has_annotation("DEP"):
         return True
-    tests = table.get((tok.lemma_.lower(), etype))
-    return not tests or not any(_refuses(tok, t, v) for t, v in tests)
+    tests = table.get((tok.lemma_.lower(), etype), []) + table.get(("*", "*"), [])
+    return not any(_refuses(tok, t, v) for t, v in tests)
