@@ -89,3 +89,15 @@ def test_senses_trigger_frames(nlp_ro, text: str, word: str, want: str) -> None:
     evs = extract(Context(doc=doc, text=text, dct=None, lang="ro"))
     got = next((e.type for e in evs if e.trigger[0] == start), "-")
     assert got == want
+
+
+def test_events_told_in_a_dated_statement_take_its_day(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """A happening told inside a dated statement, with no date of its own, is of the statement's
+    day (issue 21's read: the resignation was put on the article's Friday)."""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = "Cancelarul Karl Nehammer a declarat sâmbătă că își dă demisia pentru că discuțiile s-au prăbușit."
+    evs = {e.type: e for e in analyze(text, DocDate.parse("2025-01-10"), "ro").events}
+    assert evs["statement"].when["value"] == "2025-01-04"
+    assert evs["resignation"].when["value"] == "2025-01-04"

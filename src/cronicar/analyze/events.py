@@ -297,6 +297,14 @@ def _statement_when(ctx: Context, pos: int) -> dict | None:
     return None
 
 
+def _told_when(reported: list, pos: int) -> dict | None:  # type: ignore[type-arg]
+    """The date of the reported statement whose words hold ``pos``: a happening told in a dated
+    statement, with no date of its own, is of the statement's day ("Nehammer a declarat sâmbătă că
+    își dă demisia": the resignation is of that Saturday, not of the article's Friday)."""
+    q = next((q for q in reported if q.content[0] <= pos < q.content[1]), None)
+    return q.when if q is not None and q.when else None
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -372,6 +380,8 @@ def extract(ctx: Context) -> list[EventMention]:
             else:
                 when = dct_when  # news of the day
             mod = modality.of(tok, ctx.lang)
+            if when is dct_when and mod.status == "asserted" and not mod.background:
+                when = _told_when(reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
             out.append(EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
                                     participants=participants, place=place,
                                     when=modality.anchored(when, dct_when, mod, etype == "statement"),
