@@ -9,7 +9,7 @@ import pytest
 
 from cronicar.analyze.normalize import normalize_text
 from cronicar.ingest.clean import LANG_DIR, clean_batch, clean_text, line_kind, repeated_lines
-from cronicar.ingest.run import ingest_articles
+from cronicar.flow import ingest as ingest_articles
 from cronicar.model import Article, DocDate
 from cronicar.store.db import Store
 
