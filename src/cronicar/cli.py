@@ -57,6 +57,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                   on_error=on_error)
         if sys.stderr.isatty() and report.added:
             sys.stderr.write("\n")
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if report.duplicates:
+            print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
+                  " (each stored once)", file=sys.stderr)
         replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
         print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
 from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.headline import headline
@@ -326,7 +327,10 @@ def _depth(tok) -> int:  # type: ignore[no-untyped-def]
 def _nested(a: dict | None, b: dict | None) -> bool:
     """Whether two dates are one or one lies within the other ("la 30 iunie 2018" within "2018":
     "Depozitele au scăzut cu 6%, la 30 iunie 2018 ... această scădere")."""
-    if (a or {}).get("value") == (b or {}).get("value"):
+    if a is None or b is None or a.get("value") == b.get("value"):
+        # an undated mention (a promise, a plan: analyze/modality.py) has no date of its own to
+        # tell it apart: "va sprijini Rusia ..., a declarat vineri ... în cadrul discuțiilor" is
+        # what the talks said, not another happening
         return True
     ia, ib = (a or {}).get("interval"), (b or {}).get("interval")
     if not ia or not ib or not all(ia) or not all(ib):
@@ -388,6 +392,14 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     return sorted((f[0] for f in found), key=lambda e: e.trigger)
 
 
+def _told_when(reported: list, pos: int) -> dict | None:  # type: ignore[type-arg]
+    """The date of the reported statement whose words hold ``pos``: a happening told in a dated
+    statement, with no date of its own, is of the statement's day ("Nehammer a declarat sâmbătă că
+    își dă demisia": the resignation is of that Saturday, not of the article's Friday)."""
+    q = next((q for q in reported if q.content[0] <= pos < q.content[1]), None)
+    return q.when if q is not None and q.when else None
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -410,6 +422,8 @@ def extract(ctx: Context) -> list[EventMention]:
         back_when = dated.get(back) if back else None
         for tok in sent:
             etype, end_tok = _match(tok, ctx.lang)
+            if etype is not None and not senses.fits(tok, etype, ctx.lang):
+                continue  # "a câștigat 3 milioane de lei" is no award (lang/<code>/events_senses.tsv)
             if etype is None or tok.i - last_of_type.get(etype, -SAME_EVENT_SPAN - 1) <= SAME_EVENT_SPAN:
                 continue  # "au semnat un acord", "signed a deal": one event told by verb and noun
             if tok.pos_ == "PROPN" or _name_part(tok, tagged):
@@ -463,10 +477,15 @@ def extract(ctx: Context) -> list[EventMention]:
                 continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
+            mod = modality.of(tok, ctx.lang)
+            if when is dct_when and mod.status == "asserted" and not mod.background:
+                when = _told_when(reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
             ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
-                              participants=participants, place=place, when=when,
+                              participants=participants, place=place,
+                              when=modality.anchored(when, dct_when, mod, etype == "statement"),
                               sentence=(sent.start_char, sent.end_char),
-                              summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx))
+                              summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx),
+                              modality=mod.status, tense=mod.tense)
             rank = (etype == "statement", told is not None, _depth(tok), tok.i)
             gov = _governing_verb(tok)
             found.append((ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"))))
