@@ -98,10 +98,29 @@ def _unescape(text: str) -> tuple[str, list[int] | None]:
     return "".join(pieces), starts
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
+def _drop_soft_hyphens(text: str, starts: list[int] | None) -> tuple[str, list[int] | None]:
+    """``text`` without soft hyphens (U+00AD), with the map from each output position to its
+    original one (composed with ``starts``, the map of an earlier step; None: identity).
+
+    Why: Ziarul Financiar marks line-break hints inside words ("pre\u00admierul",
+    "Transil\u00advania"); left in, they split roles, names, aliases and time words for the parser,
+    the lexicons and the gazetteers, which all expect the word as read."""
+    if SOFT_HYPHEN not in text:
+        return text, starts
+    kept = [i for i, c in enumerate(text) if c != SOFT_HYPHEN]
+    if starts is not None:
+        kept = [starts[i] for i in kept]
+    return text.replace(SOFT_HYPHEN, ""), kept
+
+
 def normalize_aligned(text: str) -> Aligned:
-    """Normalize ``text`` (character references, NFC, ș/ț) and keep a position map when that
-    changed its length."""
+    """Normalize ``text`` (character references, soft hyphens, NFC, ș/ț) and keep a position map
+    when that changed its length."""
     plain, ref_starts = _unescape(text)
+    plain, ref_starts = _drop_soft_hyphens(plain, ref_starts)
     folded = fold_diacritics(plain)
     nfc = unicodedata.normalize("NFC", folded)
     if len(nfc) == len(folded):

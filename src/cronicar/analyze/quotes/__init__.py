@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
 from cronicar.analyze.quotes.coref import Resolver, nominative
 from cronicar.analyze.quotes.direct import Marked, find_marked, is_title
 from cronicar.analyze.quotes.indirect import (
@@ -1271,6 +1272,7 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
             nxt = next((recs[j] for j in order if recs[j].anchor > r.anchor and recs[j].speaker), None)
             if nxt is not None:
                 r.mention, r.speaker = nxt.mention, nxt.speaker
+    _expand_acronyms(ctx, recs)
     out: list[Quote] = []
     seen: set[tuple[str, tuple[int, int], str | None]] = set()
     for r in recs:
@@ -1294,6 +1296,16 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
             )
         )
     return out
+
+
+def _expand_acronyms(ctx: Context, recs: list[_Rec]) -> None:
+    """Speakers written as an acronym take the full name the article (or the gazetteer, when the
+    article writes it) gives: one source, not two, for "FMI" and "Fondul Monetar Internațional"."""
+    if not any(r.speaker and r.speaker.isupper() for r in recs):
+        return
+    defined = defined_acronyms(ctx.text)
+    for r in recs:
+        r.speaker = full_name(r.speaker, ctx.text, ctx.lang, defined)
 
 
 def _present_cue(doc: Doc, cue: tuple[int, int], lang: str) -> bool:
