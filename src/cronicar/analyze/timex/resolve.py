@@ -187,6 +187,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         y = f.get("year")
         if y is None and f.get("srel") is not None:
             y = _season_year(s, dct, tense, int(f["srel"]))
+        elif y is None and f.get("near") and dct.month is not None:
+            y = _season_nearest(s, dct)
         elif y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
         if y is None:
@@ -343,6 +345,21 @@ def _season_year(s: str, dct: DocDate, tense: int | Callable[[], int], step: int
         return after
     if s != "WI":
         return y0  # no tense: the season of the article's year ("cele din primăvară" in December)
+    return before if (d0 - spans[before][1]) <= (spans[after][0] - d0) else after
+
+
+def _season_nearest(s: str, dct: DocDate) -> int:
+    """"această iarnă", "această toamnă": the season the article date falls in, else the nearer of
+    the last one over and the next one to come ("această iarnă" in August is the coming winter,
+    "această primăvară" in August the spring just over)."""
+    y0 = dct.year
+    d0 = dct.anchor if dct.day else date(y0, dct.month or 1, 15)
+    spans = {y: _season_span(s, y) for y in (y0 - 1, y0, y0 + 1, y0 + 2)}
+    for y, (a, b) in spans.items():
+        if a <= d0 <= b:
+            return y
+    before = max(y for y, (a, b) in spans.items() if b < d0)
+    after = min(y for y, (a, b) in spans.items() if a > d0)
     return before if (d0 - spans[before][1]) <= (spans[after][0] - d0) else after
 
 
