@@ -42,6 +42,7 @@ MACROS = {
     "APPROXDE": "approx_after_de",
     "HOLIDAY": "holidays",
     "DECADEW": "decades",
+    "AGEHOLDER": "age_holders",
 }
 
 
