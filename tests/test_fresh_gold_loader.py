@@ -43,11 +43,15 @@ def docs(shared) -> dict[str, dict]:
     return {d["id"]: d for d in fresh_gold.load(shared=shared)}
 
 
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c == "\u00ad"  # a soft hyphen is part of its word
+
+
 def _word_edges(text: str, start: int, end: int) -> bool:
-    """A span neither starts nor ends inside a word (a soft hyphen counts as part of the word)."""
-    inner = lambda c: c.isalnum() or c == "\u00ad"  # noqa: E731
-    return not (start > 0 and inner(text[start - 1]) and inner(text[start])) and not (
-        end < len(text) and inner(text[end - 1]) and inner(text[end]))
+    """A span neither starts nor ends inside a word."""
+    cuts_start = start > 0 and _in_word(text[start - 1]) and _in_word(text[start])
+    cuts_end = end < len(text) and _in_word(text[end - 1]) and _in_word(text[end])
+    return not cuts_start and not cuts_end
 
 
 @pytest.mark.parametrize("doc_id", RECORD_IDS)
