@@ -9,6 +9,7 @@ the normalized text and a map from each normalized position back to the original
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 import re
 import unicodedata
 from functools import lru_cache
@@ -50,10 +51,15 @@ class Aligned:
     text: str
     original: str
     _starts: tuple[int, ...] | None  # None when lengths agree (the common case)
+    #: when soft hyphens were the only change: the normalized positions each removed one came
+    #: before (so a position maps back by adding how many precede it; no per-character map)
+    _shy: tuple[int, ...] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalized text onto the original text."""
         if self._starts is None:
+            if self._shy:
+                return start + bisect_right(self._shy, start), end + bisect_right(self._shy, end)
             return start, end
         starts = self._starts
         s = starts[start] if start < len(starts) else len(self.original)
@@ -110,16 +116,40 @@ def _drop_soft_hyphens(text: str, starts: list[int] | None) -> tuple[str, list[i
     the lexicons and the gazetteers, which all expect the word as read."""
     if SOFT_HYPHEN not in text:
         return text, starts
-    kept = [i for i, c in enumerate(text) if c != SOFT_HYPHEN]
+    # str.find + range: C-speed, where a per-character loop cost a fifth of the temporal stage
+    kept: list[int] = []
+    last = 0
+    j = text.find(SOFT_HYPHEN)
+    while j != -1:
+        kept.extend(range(last, j))
+        last = j + 1
+        j = text.find(SOFT_HYPHEN, last)
+    kept.extend(range(last, len(text)))
     if starts is not None:
         kept = [starts[i] for i in kept]
     return text.replace(SOFT_HYPHEN, ""), kept
+
+
+def _shy_positions(text: str) -> tuple[int, ...]:
+    """Normalized positions before which a soft hyphen of ``text`` was removed."""
+    out: list[int] = []
+    j = text.find(SOFT_HYPHEN)
+    while j != -1:
+        out.append(j - len(out))
+        j = text.find(SOFT_HYPHEN, j + 1)
+    return tuple(out)
 
 
 def normalize_aligned(text: str) -> Aligned:
     """Normalize ``text`` (character references, soft hyphens, NFC, ș/ț) and keep a position map
     when that changed its length."""
     plain, ref_starts = _unescape(text)
+    if ref_starts is None and SOFT_HYPHEN in plain:
+        # the common Ziarul Financiar case: soft hyphens only, mapped back by counting them
+        folded = fold_diacritics(plain.replace(SOFT_HYPHEN, ""))
+        nfc = unicodedata.normalize("NFC", folded)
+        if len(nfc) == len(folded):
+            return Aligned(nfc, text, None, _shy_positions(plain))
     plain, ref_starts = _drop_soft_hyphens(plain, ref_starts)
     folded = fold_diacritics(plain)
     nfc = unicodedata.normalize("NFC", folded)
