@@ -51,20 +51,22 @@ class Aligned:
     text: str
     original: str
     _starts: tuple[int, ...] | None  # None when lengths agree (the common case)
-    #: when soft hyphens were the only change: the normalized positions each removed one came
-    #: before (so a position maps back by adding how many precede it; no per-character map)
+    #: soft hyphens removed first, as the positions (in the text without them) each came before:
+    #: a position maps back by adding how many precede it (no per-character map); ``_starts``
+    #: maps into that text
     _shy: tuple[int, ...] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalized text onto the original text."""
-        if self._starts is None:
-            if self._shy:
-                return start + bisect_right(self._shy, start), end + bisect_right(self._shy, end)
-            return start, end
-        starts = self._starts
-        s = starts[start] if start < len(starts) else len(self.original)
-        e = starts[end] if end < len(starts) else len(self.original)
-        return s, e
+        shy = self._shy
+        if self._starts is not None:
+            starts = self._starts
+            base_len = len(self.original) - (len(shy) if shy else 0)  # the text without soft hyphens
+            start = starts[start] if start < len(starts) else base_len
+            end = starts[end] if end < len(starts) else base_len
+        if shy:
+            return start + bisect_right(shy, start), end + bisect_right(shy, end)
+        return start, end
 
 
 # An HTML character reference, also escaped again ("&amp;nbsp;", as exports of web pages carry them).
@@ -141,20 +143,20 @@ def _shy_positions(text: str) -> tuple[int, ...]:
 
 
 def normalize_aligned(text: str) -> Aligned:
-    """Normalize ``text`` (character references, soft hyphens, NFC, ș/ț) and keep a position map
+    """Normalize ``text`` (soft hyphens, character references, NFC, ș/ț) and keep a position map
     when that changed its length."""
-    plain, ref_starts = _unescape(text)
-    if ref_starts is None and SOFT_HYPHEN in plain:
-        # the common Ziarul Financiar case: soft hyphens only, mapped back by counting them
-        folded = fold_diacritics(plain.replace(SOFT_HYPHEN, ""))
-        nfc = unicodedata.normalize("NFC", folded)
-        if len(nfc) == len(folded):
-            return Aligned(nfc, text, None, _shy_positions(plain))
-    plain, ref_starts = _drop_soft_hyphens(plain, ref_starts)
+    shy: tuple[int, ...] | None = None
+    base = text
+    if SOFT_HYPHEN in text:
+        shy = _shy_positions(text)
+        base = text.replace(SOFT_HYPHEN, "")
+    plain, ref_starts = _unescape(base)
+    if ref_starts is not None and SOFT_HYPHEN in plain:
+        plain, ref_starts = _drop_soft_hyphens(plain, ref_starts)  # a "&shy;" reference (rare)
     folded = fold_diacritics(plain)
     nfc = unicodedata.normalize("NFC", folded)
     if len(nfc) == len(folded):
-        return Aligned(nfc, text, tuple(ref_starts) if ref_starts is not None else None)
+        return Aligned(nfc, text, tuple(ref_starts) if ref_starts is not None else None, shy)
     out: list[str] = []
     starts: list[int] = []
     i = 0
@@ -169,4 +171,4 @@ def normalize_aligned(text: str) -> Aligned:
         i = j
     if ref_starts is not None:
         starts = [ref_starts[k] for k in starts]
-    return Aligned(fold_diacritics("".join(out)), text, tuple(starts))
+    return Aligned(fold_diacritics("".join(out)), text, tuple(starts), shy)
