@@ -23,7 +23,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from cronicar.serve.app import create_app
-from cronicar.serve.search import rebuild
+from cronicar.store.search import rebuild
 from cronicar.store.db import Store
 
 N_EVENTS = 500

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cronicar.ingest.run import ingest_articles
+from cronicar.flow import ingest as ingest_articles
 from cronicar.link.variants import spelling_key, variant_key
 from cronicar.model import Article, DocDate
 from cronicar.store.db import Store

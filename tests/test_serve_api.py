@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cronicar.serve.app import create_app
-from cronicar.serve.search import fts_query, rebuild, search
+from cronicar.store.search import fts_query, rebuild, search
 from cronicar.store.db import Store
 from test_serve_seed import seed_db
 
@@ -157,15 +157,19 @@ def test_fts_query_is_quoted(text: str, query: str) -> None:
 
 
 def test_search_falls_back_without_index(db: Path, tmp_path: Path) -> None:
-    """A store written before the FTS table was filled still answers, by LIKE scan."""
+    """A store older than the FTS index, opened read-only (the server never migrates), still
+    answers by LIKE scan; rebuilding the index gives FTS hits again."""
     copy = tmp_path / "old.db"
     with Store(db, readonly=True) as src, Store(copy) as dst:
         src.conn.backup(dst.conn)
-        dst.conn.execute("DROP TABLE search_index")
+        dst.conn.execute("DROP TABLE search_fts")
         dst.conn.commit()
-        assert any(r["kind"] == "article" for r in search(dst.conn, "Kursk"))
+    with Store(copy, readonly=True) as old:
+        assert any(r["kind"] == "article" and "\x02" in r["snippet"] for r in search(old.conn, "Kursk"))
+    with Store(db, readonly=True) as src, Store(copy) as dst:
+        src.conn.backup(dst.conn)
         with dst.transaction() as conn:
-            assert rebuild(conn) == 2
+            assert rebuild(conn) == 2 + dst.count("events")
         assert any("\x02" in r["snippet"] for r in search(dst.conn, "Kursk"))
 
 

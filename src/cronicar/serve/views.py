@@ -14,7 +14,7 @@ from typing import Any
 
 from cronicar.export.chronicle import _title_of, build
 from cronicar.export.formats import date_label, timeline_items
-from cronicar.serve.search import search
+from cronicar.store.search import search
 from cronicar.store.db import Store
 
 
@@ -201,7 +201,7 @@ def list_articles(store: Store) -> list[dict[str, Any]]:
 
 
 def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """FTS hits (see :mod:`cronicar.serve.search`) with a readable title for untitled articles."""
+    """FTS hits (see :mod:`cronicar.store.search`) with a readable title for untitled articles."""
     hits = search(store.conn, q, limit)
     for h in hits:
         if h["kind"] == "article" and not h["title"]:
