@@ -44,6 +44,7 @@ MACROS = {
     "APPROXDE": "approx_after_de",
     "HOLIDAY": "holidays",
     "DECADEW": "decades",
+    "AGEHOLDER": "age_holders",
 }
 
 
