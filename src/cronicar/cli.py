@@ -57,6 +57,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                   on_error=on_error)
         if sys.stderr.isatty() and report.added:
             sys.stderr.write("\n")
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if report.duplicates:
+            print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
+                  " (each stored once)", file=sys.stderr)
         replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
         print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
@@ -76,14 +81,17 @@ def _ingest_annotations(store: Store, args: argparse.Namespace,
 
 def cmd_timeline(args: argparse.Namespace) -> int:
     from cronicar.export.chronicle import build
-    from cronicar.export.formats import render_timeline
+    from cronicar.export.formats import render_key_dates, render_timeline
 
     with _open(args) as store:
-        chronicle = build(store, story=args.story)
+        chronicle = build(store, story=args.story, key_dates=args.dates)
     if args.story and not chronicle["stories"]:
         print(f"error: no story {args.story!r} (see `cronicar stories`)", file=sys.stderr)
         return EXIT_FAIL
-    print(render_timeline(chronicle, story=args.story))
+    if args.key:
+        print(render_key_dates(chronicle, story=args.story, lang=args.lang))
+    else:
+        print(render_timeline(chronicle, story=args.story, lang=args.lang))
     return EXIT_OK
 
 
@@ -255,6 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("timeline", help="print a story's events in calendar order with sources and quotes")
     p.add_argument("--story", help="story id (default: every story)")
+    p.add_argument("--key", action="store_true",
+                   help="print only the key dates: the days most articles and outlets refer to, one line each")
+    p.add_argument("--dates", type=int, default=10, metavar="N", help="how many key dates (default 10)")
+    p.add_argument("--lang", help="write dates in this language (default: each article's)")
     _db_arg(p)
     p.set_defaults(func=cmd_timeline)
 

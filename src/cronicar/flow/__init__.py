@@ -45,6 +45,9 @@ class IngestReport:
     skipped: int = 0  # already stored or repeated in the batch
     replaced: list[str] = field(default_factory=list)  # earlier versions removed by a correction
     errors: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. one text under two titles, stored once
+    duplicates: int = 0  # records whose text another record of the window carries under another title/URL
+    furniture_lines: int = 0  # bylines, push prompts, photo credits... removed before analysis
 
     @property
     def ok(self) -> bool:
@@ -71,8 +74,15 @@ def write(store: Store, article: Article, analysis: Analysis) -> list[str] | Non
 
 
 def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1, window: int = WINDOW,
-           progress: Progress | None = None, on_error: ErrorSink | None = None) -> IngestReport:
+           progress: Progress | None = None, on_error: ErrorSink | None = None,
+           clean: bool = True) -> IngestReport:
     """Analyze and store the ``articles`` not yet in ``store``; return what happened.
+
+    With ``clean`` (the default) page furniture is taken out of each text first
+    (``ingest/clean.py``, per window of ``window`` records: a line repeated at the edges of many
+    texts of one site is furniture): the stored text is the cleaned one, so annotation offsets
+    index what is stored; a text that is only furniture is an input error with the reason, and one
+    text under two titles or URLs is a warning (``report.warnings``, ``report.duplicates``).
 
     Input errors (``InputError`` items, too-long texts) are reported through ``on_error`` as they
     are met and collected in the report; the rest of the input still goes in.  The store's writer
@@ -83,6 +93,8 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
 
     report = IngestReport()
     with store.writer(on_wait=_wait_note(store)):
+        if clean:
+            articles = _cleaned(articles, window, report)
         windows = _windows(store, articles, window, report, on_error)
         for article, analysis in analyzed(windows, jobs, BATCH):
             _commit(store, article, analysis, report, progress)
@@ -145,6 +157,33 @@ def _wait_note(store: Store) -> Callable[[], None]:
     return lambda: print(f"waiting for another ingest into {store.path} to finish", file=sys.stderr, flush=True)
 
 
+def _cleaned(items: Iterable[Article | InputError], size: int, report: IngestReport) -> Iterator[Article | InputError]:
+    """The input with page furniture taken out, ``size`` records at a time (bounded memory); an
+    article left with no text comes out as an :class:`InputError` saying why."""
+    from cronicar.ingest.clean import clean_batch
+
+    held: list[Article] = []
+    errors: list[InputError] = []
+
+    def flush() -> Iterator[Article | InputError]:
+        kept, rejected, lines = clean_batch(held)
+        report.furniture_lines += lines
+        yield from errors
+        yield from rejected
+        yield from kept
+        held.clear()
+        errors.clear()
+
+    for item in items:
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            held.append(item)
+        if len(held) >= size:
+            yield from flush()
+    yield from flush()
+
+
 def _reject(error: InputError, report: IngestReport, on_error: ErrorSink | None) -> None:
     report.errors.append(error)
     if on_error:
@@ -167,6 +206,8 @@ def _windows(store: Store, items: Iterable[Article | InputError], size: int, rep
         if error is not None:
             _reject(error, report, on_error)
             continue
+        if item.id in todo:
+            _warn_duplicate(todo[item.id], item, report)
         if item.id in todo or store.has_article(item.id):
             store.update_metadata(item)
             report.skipped += 1
@@ -177,6 +218,16 @@ def _windows(store: Store, items: Iterable[Article | InputError], size: int, rep
             todo, version_of = {}, {}
     if todo:
         yield _by_date(list(todo.values()))
+
+
+def _warn_duplicate(first: Article, again: Article, report: IngestReport) -> None:
+    """One text under two titles or URLs: stored once, but said (and counted)."""
+    from cronicar.ingest.clean import duplicate_warning
+
+    warning = duplicate_warning(first, again)
+    if warning:
+        report.warnings.append(warning)
+        report.duplicates += 1
 
 
 def _supersede(todo: dict[str, Article], version_of: dict[tuple[str | None, ...], str], art: Article,

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 from cronicar import __version__
 from cronicar.export.chronicle import build
 from cronicar.export.formats import date_label
+from cronicar.export.readable import readable, readable_when
 from cronicar.serve import views
 from cronicar.store.db import Store
 
@@ -155,6 +156,7 @@ def create_app(db: Path | str, token: str | None = None, max_body: int = MAX_BOD
     templates.env.filters["date_label"] = date_label
     templates.env.filters["http_url"] = http_url
     templates.env.globals["sparkline"] = views.sparkline_points
+    templates.env.filters["readable"] = readable_when  # {{ event.when | readable("ro") }}: a date for a reader
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
@@ -204,6 +206,29 @@ def create_app(db: Path | str, token: str | None = None, max_body: int = MAX_BOD
     def api_timeline(story_id: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
         """Only the timeline events of one story, in calendar order."""
         return story_or_404(store, story_id)["events"]
+
+    @app.get("/api/stories/{story_id}/key-dates", tags=["stories"])
+    def api_key_dates(story_id: str, n: int = Query(10, ge=1, le=100),
+                      lang: str = Query("ro", pattern=r"^[a-z]{2,3}$"),
+                      store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """The story's ``n`` key dates, best first (the export's ``stories[].key_dates``): the days
+        most articles and outlets refer to, each with one line, its best event and how many
+        articles refer to it; ``readable`` is the date as a reader of ``lang`` reads it."""
+        stories = build(store, story=story_id, key_dates=n)["stories"]
+        story = found(stories[0] if stories else None, "story")
+        return [{**k, "readable": readable(k["date"], None, lang)} for k in story["key_dates"]]
+
+    @app.get("/api/relations", tags=["entities"])
+    def api_relations(entity: str | None = Query(None, description="entity id or canonical name"),
+                      story: str | None = None, kind: str | None = Query(None, pattern="^(cooperation|conflict|statement)$"),
+                      store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+        """Actor relations over time (the export's ``relations``): per pair of entities, month and
+        kind (cooperation, conflict, statement), the events that connect them and their sources;
+        ``entity`` keeps the pairs it is part of."""
+        chron = build(store, story=story)
+        ids = {entity} | {e["id"] for e in chron["entities"] if entity and e["name"] == entity}
+        return [c for c in chron["relations"]
+                if (entity is None or c["a"] in ids or c["b"] in ids) and (kind is None or c["kind"] == kind)]
 
     @app.get("/api/chronicle", tags=["events"])
     def api_chronicle(story: str | None = None, store: Store = Depends(get_store)) -> dict[str, Any]:

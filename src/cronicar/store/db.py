@@ -18,7 +18,7 @@ from typing import Any
 
 from cronicar.model import Analysis, Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Migrations from version N to N+1; index 0 creates the schema.  New versions append a function.
 Migration = Callable[[sqlite3.Connection], None]
@@ -49,9 +49,6 @@ def _search_by_rowid(conn: sqlite3.Connection) -> None:
     search.fill(conn)
 
 
-MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid]
-
-
 def _schema_sql() -> str:
     return resources.files("cronicar.store").joinpath("schema.sql").read_text("utf-8")
 
@@ -67,6 +64,23 @@ def _statements(script: str) -> Iterator[str]:
         if sqlite3.complete_statement(pending):
             yield pending.strip()
             pending = ""
+def _event_headlines(conn: sqlite3.Connection) -> None:
+    """v4: an event mention and an event carry every cue type of their happening (``types``, JSON,
+    the primary ``type`` first) and a short headline (issue 18: one row per happening, scannable);
+    a mention that tells the same happening as another of its sentence points to it (``part_of``:
+    that mention's trigger start) and shares its event."""
+    for table in ("event_mentions", "events"):
+        cols = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if "types" not in cols:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN types TEXT")
+        if "headline" not in cols:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN headline TEXT")
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(event_mentions)")}
+    if "part_of" not in cols:
+        conn.execute("ALTER TABLE event_mentions ADD COLUMN part_of INTEGER")
+
+
+MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid, _event_headlines]
 
 
 def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:
@@ -266,16 +280,19 @@ class Store:
                 ),
             )
         for ev in analysis.events:
+            if not ev.happened:
+                continue  # "nu a declarat", "ar putea semna": told, but not happenings
             sent = ev.sentence or analysis.sentence_of(ev.trigger[0])
             conn.execute(
                 "INSERT OR IGNORE INTO event_mentions(article_id, trigger_start, trigger_end,"
                 " sent_start, sent_end, type, summary, participants, place, when_value, when_start,"
-                " when_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " when_end, types, headline, part_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id, ev.trigger[0], ev.trigger[1], sent[0], sent[1], ev.type,
                     ev.summary or analysis.text[sent[0]:sent[1]].strip(),
                     json.dumps(ev.participants, ensure_ascii=False), ev.place,
-                    *_when_columns(ev.when),
+                    *_when_columns(ev.when), json.dumps(ev.types or [ev.type]), ev.headline or None,
+                    ev.part_of,
                 ),
             )
 
