@@ -824,12 +824,17 @@ def _named_bare(text: str, descriptor: str, name: str, lang: str) -> bool:
 
 
 def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
-    """"Lavrov" / "Choe" -> the longest PERSON name of the article containing all its words,
-    then person aliases from the hand file ("Sergei Lavrov" -> "Serghei Lavrov")."""
+    """"Lavrov" / "Choe" -> the longest PERSON name of the article containing all its words (of
+    two as long, the first mentioned), then person aliases from the hand file ("Sergei Lavrov" ->
+    "Serghei Lavrov")."""
     from cronicar.model import entity_key
 
     table = aliases(lang)
-    persons = sorted({m.canonical for m in mentions if m.label == "PERSON"}, key=len, reverse=True)
+    # In order of first mention, then a stable sort: a tie ("Mareea" in an article naming both
+    # "Mareea Comtur" and "Mareea Hotels") must not depend on set order, which changes with each
+    # process's hash seed (the same article gave another entity in a worker process).
+    first_seen = dict.fromkeys(m.canonical for m in sorted(mentions, key=lambda m: m.start) if m.label == "PERSON")
+    persons = sorted(first_seen, key=len, reverse=True)
     for m in mentions:
         if m.label != "PERSON":
             continue
