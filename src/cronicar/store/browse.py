@@ -1,0 +1,404 @@
+"""Paged reads for the web app and API: one page of stories, events, quotes, entities, articles.
+
+Why a module of its own: the export (:mod:`cronicar.export.chronicle`) reads the whole store or a
+whole story, which is right for a file but makes a web request cost grow with the corpus.  These
+queries read only the rows of the page asked for (plus one count), so a request costs the same on
+a thousand or a million articles.  The event and quote dicts have the DESIGN §5 shape the export
+gives (extra keys are additions: ``new_in``, ``sentence``, ``article_date``...).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Any
+
+Row = dict[str, Any]
+
+
+@lru_cache(maxsize=65536)
+def folded(text: str | None) -> str:
+    """Case- and diacritic-insensitive key ("Ștefan", "Ştefan" and "stefan" all give "stefan")."""
+    return "".join(c for c in unicodedata.normalize("NFD", (text or "").casefold()) if not unicodedata.combining(c))
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL ``folded(x)`` for filters that must ignore case and diacritics (SQLite's lower() is ASCII)."""
+    conn.create_function("folded", 1, folded, deterministic=True)
+
+
+def _when(value: str | None, start: str | None, end: str | None) -> dict[str, Any] | None:
+    if value is None and start is None:
+        return None
+    return {"value": value, "interval": [start, end]}
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _window(limit: int, offset: int) -> tuple[str, tuple[int, int]]:
+    return " LIMIT ? OFFSET ?", (limit, offset)
+
+
+# -- sentences ----------------------------------------------------------------------------------
+
+def sentence_starts(conn: sqlite3.Connection, article_ids: set[str]) -> dict[str, list[int]]:
+    """Start offset of every sentence of each article (to turn an offset into its ``#s-N`` anchor)."""
+    if not article_ids:
+        return {}
+    ids = sorted(article_ids)
+    rows = conn.execute(f"SELECT id, sentences FROM articles WHERE id IN ({_marks(len(ids))})", ids).fetchall()
+    return {r[0]: [s[0] for s in json.loads(r[1] or "[]")] for r in rows}
+
+
+def sentence_index(starts: list[int], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (0 when the article has no sentence list)."""
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+# -- events -------------------------------------------------------------------------------------
+
+ORDERS = {
+    # the export's order (DESIGN §5 list)
+    "chronicle": "e.when_start IS NULL, e.when_start, e.id",
+    # calendar order of a timeline (export.formats.timeline_items): undated last
+    "timeline": "coalesce(e.when_start, '9999'), coalesce(e.when_end, '9999'), e.when_start IS NULL, e.when_start, e.id",
+}
+
+
+def _event_filter(story: str | None, type_: str | None, article: str | None) -> tuple[str, list[Any]]:
+    """WHERE clause: events with at least one source in scope (the story's articles, when given)."""
+    scope = " JOIN articles sa ON sa.id = m.article_id AND sa.story_id = ?" if story else ""
+    where = [f"EXISTS (SELECT 1 FROM event_mentions m{scope} WHERE m.event_id = e.id)"]
+    params: list[Any] = [story] if story else []
+    if story:
+        where.append("e.story_id = ?")
+        params.append(story)
+    if type_:
+        where.append("lower(e.type) = lower(?)")
+        params.append(type_)
+    if article:
+        where.append("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
+        params.append(article)
+    return " WHERE " + " AND ".join(where), params
+
+
+def count_events(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
+                 article: str | None = None) -> int:
+    where, params = _event_filter(story, type_, article)
+    return int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
+
+
+def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
+                limit: int = 100, offset: int = 0, order: str = "chronicle",
+                article: str | None = None) -> list[Row]:
+    """One page of events (§5 shape plus ``new_in``), sources only from articles in scope."""
+    where, params = _event_filter(story, type_, article)
+    window, wparams = _window(limit, offset)
+    rows = conn.execute(f"SELECT e.* FROM events e{where} ORDER BY {ORDERS[order]}{window}",
+                        [*params, *wparams]).fetchall()
+    return with_sources(conn, rows, story)
+
+
+def events_by_id(conn: sqlite3.Connection, ids: list[str], story: str | None = None) -> list[Row]:
+    """Events with these ids (in the given order), each with its sources in scope."""
+    if not ids:
+        return []
+    rows = conn.execute(f"SELECT * FROM events WHERE id IN ({_marks(len(ids))})", ids).fetchall()
+    by_id = {r["id"]: r for r in rows}
+    return with_sources(conn, [by_id[i] for i in ids if i in by_id], story)
+
+
+def with_sources(conn: sqlite3.Connection, rows: list[sqlite3.Row], story: str | None) -> list[Row]:
+    """§5 event dicts for ``rows``: sources by article date, ``new_in`` the first article reporting it."""
+    ids = [r["id"] for r in rows]
+    if not ids:
+        return []
+    scope = " AND a.story_id = ?" if story else ""
+    mentions = conn.execute(
+        "SELECT m.event_id, m.article_id, m.sent_start, m.sent_end, m.trigger_start, m.trigger_end,"
+        " substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) AS sent,"
+        " a.date_start, a.date, a.title, a.lang, a.url, a.source"
+        f" FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+        f" WHERE m.event_id IN ({_marks(len(ids))}){scope} ORDER BY m.id", [*ids, *([story] if story else [])]).fetchall()
+    starts = sentence_starts(conn, {m["article_id"] for m in mentions})
+    sources: dict[str, list[Row]] = {}
+    for m in mentions:
+        sources.setdefault(m["event_id"], []).append({
+            "article": m["article_id"], "start": m["sent_start"], "end": m["sent_end"], "text": m["sent"].strip(),
+            "trigger": [m["trigger_start"], m["trigger_end"]],
+            "sentence": sentence_index(starts.get(m["article_id"], []), m["sent_start"]),
+            "article_date": m["date"], "article_title": m["title"], "lang": m["lang"],
+            "url": m["url"], "outlet": m["source"], "_sort": m["date_start"],
+        })
+    out = []
+    for r in rows:
+        srcs = sorted(sources.get(r["id"], []), key=lambda s: (s["_sort"], s["article"], s["start"]))
+        for s in srcs:
+            s.pop("_sort")
+        out.append({
+            "id": r["id"], "story": r["story_id"], "type": r["type"], "summary": r["summary"],
+            "when": _when(r["when_value"], r["when_start"], r["when_end"]),
+            "participants": json.loads(r["participants"]) if r["participants"] else [], "place": r["place"],
+            "sources": srcs, "new_in": srcs[0]["article"] if srcs else None,
+        })
+    return out
+
+
+def quotes_in_sentences(conn: sqlite3.Connection, sources: list[Row]) -> dict[tuple[str, int], list[Row]]:
+    """Quotes told inside each source sentence, keyed by (article, sentence start)."""
+    arts = sorted({s["article"] for s in sources})
+    if not arts:
+        return {}
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for s in sources:
+        spans.setdefault(s["article"], set()).add((s["start"], s["end"]))
+    out: dict[tuple[str, int], list[Row]] = {}
+    for q in _quote_rows(conn, f"q.article_id IN ({_marks(len(arts))})", arts, "q.article_id, q.start"):
+        for start, end in spans[q["article"]]:
+            if start <= q["start"] < end:
+                out.setdefault((q["article"], start), []).append(q)
+    return out
+
+
+def story_date_bounds(conn: sqlite3.Connection, story: str) -> list[tuple[str | None, str | None]]:
+    """(start, end) of every dated event of a story (for the axis and the month index)."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT when_start, when_end FROM events e WHERE story_id = ? AND when_start IS NOT NULL"
+        " AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)", (story,))]
+
+
+def story_months(conn: sqlite3.Connection, story: str) -> list[tuple[str, int]]:
+    """(YYYY-MM or '' for undated, number of events) in timeline order: the story's month index."""
+    where, params = _event_filter(story, None, None)
+    return [(r[0] or "", r[1]) for r in conn.execute(
+        f"SELECT substr(e.when_start, 1, 7) AS ym, count(*) FROM events e{where}"
+        " GROUP BY ym ORDER BY ym IS NULL, ym", params)]
+
+
+def article_events(conn: sqlite3.Connection, article_id: str, story: str) -> list[Row]:
+    """The events of ``story`` this article reports, with the article's own sentence for each
+    (``here``: its start and sentence index) and ``new_in``: no other event is read."""
+    rows = conn.execute(
+        "SELECT m.event_id, min(m.sent_start) AS here FROM event_mentions m JOIN events e ON e.id = m.event_id"
+        " WHERE m.article_id = ? AND e.story_id = ? GROUP BY m.event_id", (article_id, story)).fetchall()
+    here = {r[0]: r[1] for r in rows}
+    ids = list(here)
+    if not ids:
+        return []
+    first = {}
+    for r in conn.execute(
+            "SELECT m.event_id, a.id FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+            f" WHERE m.event_id IN ({_marks(len(ids))}) AND a.story_id = ? ORDER BY a.date_start DESC, a.id DESC,"
+            " m.sent_start DESC", [*ids, story]):
+        first[r[0]] = r[1]  # the last row written wins: the earliest article
+    starts = sentence_starts(conn, {article_id}).get(article_id, [])
+    out = []
+    for r in conn.execute(f"SELECT * FROM events WHERE id IN ({_marks(len(ids))}) ORDER BY {ORDERS['chronicle'].replace('e.', '')}", ids):
+        out.append({"id": r["id"], "type": r["type"], "summary": r["summary"],
+                    "when": _when(r["when_value"], r["when_start"], r["when_end"]), "new_in": first.get(r["id"]),
+                    "start": here[r["id"]], "sentence": sentence_index(starts, here[r["id"]])})
+    return out
+
+
+# -- quotes -------------------------------------------------------------------------------------
+
+def _quote_rows(conn: sqlite3.Connection, where: str, params: list[Any], order: str,
+                window: str = "", wparams: tuple[int, ...] = ()) -> list[Row]:
+    rows = conn.execute(
+        "SELECT q.*, substr(a.text, q.start + 1, q.\"end\" - q.start) AS qtext, a.date AS article_date,"
+        " a.title AS article_title, a.lang AS lang, substr(a.text, 1, 200) AS head"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY {order}{window}",
+        [*params, *wparams]).fetchall()
+    return [{"id": r["id"], "article": r["article_id"], "speaker": r["speaker"], "speaker_entity": r["speaker_entity"],
+             "kind": r["kind"], "text": r["qtext"], "start": r["start"], "end": r["end"],
+             "when": _when(r["when_value"], r["when_start"], r["when_end"]),
+             "addressee": r["addressee"], "media_source": r["media_source"],
+             "article_date": r["article_date"], "article_title": r["article_title"] or _first_line(r["head"]),
+             "lang": r["lang"]} for r in rows]
+
+
+def _first_line(text: str) -> str:
+    first = (text or "").strip().split("\n", 1)[0]
+    return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
+
+
+def speaker_entities(conn: sqlite3.Connection, speaker: str) -> list[str]:
+    """Entity ids ``speaker`` names: an id, or a part of the name or of any alias (case and
+    diacritics ignored), so "Lavrov" finds "Serghei Lavrov" under every spelling the articles used."""
+    key = folded(speaker)
+    register_functions(conn)
+    rows = conn.execute(
+        "SELECT id FROM entities WHERE lower(id) = lower(?) OR instr(folded(name), ?) > 0"
+        " UNION SELECT entity_id FROM entity_aliases WHERE instr(folded(alias), ?) > 0", (speaker, key, key))
+    return sorted(r[0] for r in rows)
+
+
+def _quote_filter(conn: sqlite3.Connection, speaker: str | None, article: str | None,
+                  date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    where, params = ["1"], []
+    if speaker:
+        ids = speaker_entities(conn, speaker)
+        where.append(f"(q.speaker_entity IN ({_marks(len(ids))}) OR instr(folded(q.speaker), ?) > 0)")
+        params += [*ids, folded(speaker)]
+    if article:
+        where.append("q.article_id = ?")
+        params.append(article)
+    if date_from:
+        where.append("coalesce(q.when_end, q.when_start, a.date_end) >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("coalesce(q.when_start, a.date_start) <= ?")
+        params.append(date_to + "~")  # '2024-11~' sorts after every day of 2024-11
+    return " AND ".join(where), params
+
+
+QUOTE_ORDER = "coalesce(q.when_start, a.date_start), q.article_id, q.start"
+
+
+def quotes_page(conn: sqlite3.Connection, speaker: str | None = None, article: str | None = None,
+                date_from: str | None = None, date_to: str | None = None,
+                limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
+    """One page of quotes in date order (statement date, else the article's) and how many match."""
+    register_functions(conn)
+    where, params = _quote_filter(conn, speaker, article, date_from, date_to)
+    total = conn.execute(f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}",
+                         params).fetchone()[0]
+    window, wparams = _window(limit, offset)
+    return _quote_rows(conn, where, params, QUOTE_ORDER, window, wparams), int(total)
+
+
+# -- stories ------------------------------------------------------------------------------------
+
+STORY_SORTS = {
+    "updated": "s.last_date IS NULL, s.last_date DESC, s.id",
+    "size": "n_articles DESC, s.last_date DESC, s.id",
+    "start": "s.first_date IS NULL, s.first_date, s.id",
+}
+
+
+def stories_page(conn: sqlite3.Connection, sort: str = "updated", date_from: str | None = None,
+                 date_to: str | None = None, entity: str | None = None, lang: str | None = None,
+                 min_articles: int = 1, limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
+    """One page of stories with their size; filters: overlapping a date range, mentioning an
+    entity, holding an article in a language, at least ``min_articles`` articles."""
+    where, params = ["1"], []
+    if date_from:
+        where.append("s.last_date >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("s.first_date <= ?")
+        params.append(date_to + "~")
+    if entity:
+        where.append("s.id IN (SELECT a.story_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+                     " WHERE m.entity_id = ?)")
+        params.append(entity)
+    if lang:
+        where.append("s.id IN (SELECT story_id FROM articles WHERE lang = ?)")
+        params.append(lang)
+    sql = ("SELECT * FROM (SELECT s.id, s.title, s.first_date, s.last_date,"
+           " (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n_articles FROM stories s"
+           f" WHERE {' AND '.join(where)}) s WHERE n_articles >= ?")
+    params.append(min_articles)
+    total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    window, wparams = _window(limit, offset)
+    rows = [dict(r) for r in conn.execute(f"{sql} ORDER BY {STORY_SORTS[sort]}{window}", [*params, *wparams])]
+    ids = [r["id"] for r in rows]
+    if ids:
+        n_events = dict(conn.execute(
+            f"SELECT story_id, count(*) FROM events WHERE story_id IN ({_marks(len(ids))}) GROUP BY story_id", ids).fetchall())
+        dates: dict[str, list[str]] = {}
+        for sid, d in conn.execute(
+                f"SELECT story_id, date_start FROM articles WHERE story_id IN ({_marks(len(ids))})"
+                f" UNION ALL SELECT story_id, when_start FROM events WHERE story_id IN ({_marks(len(ids))})"
+                " AND when_start IS NOT NULL", [*ids, *ids]):
+            dates.setdefault(sid, []).append(d)
+        for r in rows:
+            r["n_events"] = n_events.get(r["id"], 0)
+            r["dates"] = dates.get(r["id"], [])
+    return rows, int(total)
+
+
+def story_row(conn: sqlite3.Connection, story: str) -> Row | None:
+    row = conn.execute("SELECT id, title, first_date, last_date FROM stories WHERE id = ?", (story,)).fetchone()
+    return dict(row) if row else None
+
+
+def story_articles(conn: sqlite3.Connection, story: str) -> list[Row]:
+    """The story's articles by date (titles only: the texts stay in the store)."""
+    return [{"id": r["id"], "source": r["source"], "title": r["title"] or _first_line(r["head"]), "date": r["date"],
+             "lang": r["lang"], "url": r["url"]} for r in conn.execute(
+        "SELECT id, source, title, substr(text, 1, 200) AS head, date, lang, url FROM articles"
+        " WHERE story_id = ? ORDER BY date_start, id", (story,))]
+
+
+# -- entities and articles ----------------------------------------------------------------------
+
+def entities_page(conn: sqlite3.Connection, type_: str | None = None, limit: int = 50,
+                  offset: int = 0) -> tuple[list[Row], int]:
+    """Entities by number of articles (then mentions), of one type (case-insensitive) or all."""
+    where, params = ("WHERE upper(e.type) = upper(?)", [type_]) if type_ else ("", [])
+    total = conn.execute(
+        f"SELECT count(*) FROM entities e {where} {'AND' if where else 'WHERE'}"
+        " EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)", params).fetchone()[0]
+    window, wparams = _window(limit, offset)
+    rows = conn.execute(
+        "SELECT e.id, e.name, e.type, c.articles, c.mentions FROM (SELECT entity_id, count(DISTINCT article_id)"
+        " AS articles, count(*) AS mentions FROM mentions GROUP BY entity_id) c JOIN entities e ON e.id = c.entity_id"
+        f" {where} ORDER BY c.articles DESC, c.mentions DESC, e.name{window}", [*params, *wparams])
+    return [dict(r) for r in rows], int(total)
+
+
+def articles_page(conn: sqlite3.Connection, story: str | None = None, entity: str | None = None,
+                  lang: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                  limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
+    """Articles in date order, optionally of one story, mentioning one entity, in one language."""
+    where, params = ["1"], []
+    for cond, value in (("a.story_id = ?", story), ("a.lang = ?", lang), ("a.date_end >= ?", date_from),
+                        ("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)", entity)):
+        if value:
+            where.append(cond)
+            params.append(value)
+    if date_to:
+        where.append("a.date_start <= ?")
+        params.append(date_to + "~")
+    cond = " AND ".join(where)
+    total = conn.execute(f"SELECT count(*) FROM articles a WHERE {cond}", params).fetchone()[0]
+    window, wparams = _window(limit, offset)
+    rows = conn.execute(
+        "SELECT a.id, a.title, substr(a.text, 1, 200) AS head, a.date, a.lang, a.source, a.url, a.story_id AS story"
+        f" FROM articles a WHERE {cond} ORDER BY a.date_start, a.id{window}", [*params, *wparams])
+    return [{**{k: r[k] for k in ("id", "date", "lang", "source", "url", "story")},
+             "title": r["title"] or _first_line(r["head"])} for r in rows], int(total)
+
+
+def exists(conn: sqlite3.Connection, table: str, key: str) -> bool:
+    """True when ``table`` has a row with id ``key`` (for 404s on unknown ids in filters)."""
+    if table not in {"stories", "articles", "entities", "events"}:
+        raise ValueError(table)
+    return conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (key,)).fetchone() is not None
+
+
+def entity_statements(conn: sqlite3.Connection, entity_id: str, name: str, limit: int = 50,
+                      offset: int = 0) -> tuple[list[Row], int]:
+    """One page of the quotes an entity is the speaker of (by id, or by name when unresolved), in
+    date order, and how many there are."""
+    where = "(q.speaker_entity = ? OR (q.speaker_entity IS NULL AND q.speaker = ?))"
+    params: list[Any] = [entity_id, name]
+    total = conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+    window, wparams = _window(limit, offset)
+    return _quote_rows(conn, where, params, QUOTE_ORDER, window, wparams), int(total)
+
+
+def timeline_position(conn: sqlite3.Connection, event_id: str) -> tuple[str, int] | None:
+    """(story, index of the event in its story's timeline order), to open the page that shows it."""
+    row = conn.execute("SELECT story_id FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None or row[0] is None:
+        return None
+    where, params = _event_filter(row[0], None, None)
+    ids = [r[0] for r in conn.execute(f"SELECT e.id FROM events e{where} ORDER BY {ORDERS['timeline']}", params)]
+    return (row[0], ids.index(event_id)) if event_id in ids else None
