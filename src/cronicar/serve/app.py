@@ -368,7 +368,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     def page_event(event_id: str, store: Store = Depends(get_store)) -> RedirectResponse:
         """An event's place in its story: the timeline page that shows it, opened at it."""
         pos = found(browse.timeline_position(store.conn, event_id), "event")
-        return RedirectResponse(f"/stories/{quote(pos[0], safe='')}?page={pos[1] // STORY_PAGE + 1}#ev-{quote(event_id, safe='')}",
+        return RedirectResponse(f"/stories/{quote(pos[0], safe=':')}?page={pos[1] // STORY_PAGE + 1}#ev-{quote(event_id, safe=':')}",
                                 status_code=303)
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
