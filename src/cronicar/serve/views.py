@@ -148,17 +148,18 @@ def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[
     }
 
 
-def fit_axis(bounds: list[tuple[str | None, str | None]], first: str | None, last: str | None) -> tuple[int | None, int | None]:
+def fit_axis(bounds: tuple[list[str], list[str]], first: str | None, last: str | None) -> tuple[int | None, int | None]:
     """The axis span: the story's own period (its articles' first and last day) widened to hold
     most of its events, but not the few far outliers (a 1990 background date on a 2022 story would
-    squeeze every other mark into one pixel); those are clamped to the edge."""
-    starts = sorted(d.toordinal() for d in (_day(s) for s, _ in bounds) if d)
-    ends = sorted(d.toordinal() for d in (_day(e or s) for s, e in bounds) if d)
+    squeeze every other mark into one pixel); those are clamped to the edge and drawn dashed.
+
+    ``bounds``: the sorted start days and sorted end days of the story's events."""
+    starts, ends = bounds
     lo_cands = [d.toordinal() for d in (_day(first),) if d]
     hi_cands = [d.toordinal() for d in (_day(last),) if d]
     if starts:
-        lo_cands.append(starts[len(starts) // 20])
-        hi_cands.append(ends[min(len(ends) - 1, len(ends) - 1 - len(ends) // 20)])
+        lo_cands += [d.toordinal() for d in (_day(starts[len(starts) // 20]),) if d]
+        hi_cands += [d.toordinal() for d in (_day(ends[len(ends) - 1 - len(ends) // 20]),) if d]
     if not lo_cands or not hi_cands:
         return None, None
     lo, hi = min(lo_cands), max(hi_cands)

@@ -71,9 +71,13 @@ ORDERS = {
 
 
 def _event_filter(story: str | None, type_: str | None, article: str | None) -> tuple[str, list[Any]]:
-    """WHERE clause: events with at least one source in scope (the story's articles, when given)."""
-    scope = " JOIN articles sa ON sa.id = m.article_id AND sa.story_id = ?" if story else ""
-    where = [f"EXISTS (SELECT 1 FROM event_mentions m{scope} WHERE m.event_id = e.id)"]
+    """WHERE clause: events with at least one source in scope (the story's articles, when given).
+
+    Why ``m.article_id IN (SELECT id ...)`` and not a join on ``articles.story_id``: that column sits
+    after the article text in the row, so testing it per mention reads the whole text from the
+    overflow pages; the subquery runs once on the ``articles_story`` index."""
+    scope = " AND m.article_id IN (SELECT id FROM articles WHERE story_id = ?)" if story else ""
+    where = [f"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id{scope})"]
     params: list[Any] = [story] if story else []
     if story:
         where.append("e.story_id = ?")
@@ -118,7 +122,7 @@ def with_sources(conn: sqlite3.Connection, rows: list[sqlite3.Row], story: str |
     ids = [r["id"] for r in rows]
     if not ids:
         return []
-    scope = " AND a.story_id = ?" if story else ""
+    scope = " AND m.article_id IN (SELECT id FROM articles WHERE story_id = ?)" if story else ""
     mentions = conn.execute(
         "SELECT m.event_id, m.article_id, m.sent_start, m.sent_end, m.trigger_start, m.trigger_end,"
         " substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) AS sent,"
@@ -165,11 +169,12 @@ def quotes_in_sentences(conn: sqlite3.Connection, sources: list[Row]) -> dict[tu
     return out
 
 
-def story_date_bounds(conn: sqlite3.Connection, story: str) -> list[tuple[str | None, str | None]]:
-    """(start, end) of every dated event of a story (for the axis and the month index)."""
-    return [(r[0], r[1]) for r in conn.execute(
-        "SELECT when_start, when_end FROM events e WHERE story_id = ? AND when_start IS NOT NULL"
-        " AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)", (story,))]
+def story_date_bounds(conn: sqlite3.Connection, story: str) -> tuple[list[str], list[str]]:
+    """Sorted start days and sorted end days of a story's dated events (ISO strings sort as dates)."""
+    rows = conn.execute("SELECT when_start, coalesce(when_end, when_start) FROM events e WHERE story_id = ?"
+                        " AND when_start IS NOT NULL AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)",
+                        (story,)).fetchall()
+    return sorted(r[0] for r in rows), sorted(r[1] for r in rows)
 
 
 def story_months(conn: sqlite3.Connection, story: str) -> list[tuple[str, int]]:
@@ -193,7 +198,8 @@ def article_events(conn: sqlite3.Connection, article_id: str, story: str) -> lis
     first = {}
     for r in conn.execute(
             "SELECT m.event_id, a.id FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-            f" WHERE m.event_id IN ({_marks(len(ids))}) AND a.story_id = ? ORDER BY a.date_start DESC, a.id DESC,"
+            f" WHERE m.event_id IN ({_marks(len(ids))}) AND m.article_id IN (SELECT id FROM articles WHERE story_id = ?)"
+            " ORDER BY a.date_start DESC, a.id DESC,"
             " m.sent_start DESC", [*ids, story]):
         first[r[0]] = r[1]  # the last row written wins: the earliest article
     starts = sentence_starts(conn, {article_id}).get(article_id, [])
@@ -209,17 +215,29 @@ def article_events(conn: sqlite3.Connection, article_id: str, story: str) -> lis
 
 def _quote_rows(conn: sqlite3.Connection, where: str, params: list[Any], order: str,
                 window: str = "", wparams: tuple[int, ...] = ()) -> list[Row]:
-    rows = conn.execute(
+    """Quotes matching ``where``, in ``order``, one window of them.
+
+    Two steps: the ids of the window first (the sort touches only the keys), then text, title
+    and date of those rows (reading an article's text for every candidate would cost per match)."""
+    ids = [r[0] for r in conn.execute(
+        f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY {order}{window}",
+        [*params, *wparams])]
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in conn.execute(
         "SELECT q.*, substr(a.text, q.start + 1, q.\"end\" - q.start) AS qtext, a.date AS article_date,"
-        " a.title AS article_title, a.lang AS lang, substr(a.text, 1, 200) AS head"
-        f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY {order}{window}",
-        [*params, *wparams]).fetchall()
-    return [{"id": r["id"], "article": r["article_id"], "speaker": r["speaker"], "speaker_entity": r["speaker_entity"],
-             "kind": r["kind"], "text": r["qtext"], "start": r["start"], "end": r["end"],
-             "when": _when(r["when_value"], r["when_start"], r["when_end"]),
-             "addressee": r["addressee"], "media_source": r["media_source"],
-             "article_date": r["article_date"], "article_title": r["article_title"] or _first_line(r["head"]),
-             "lang": r["lang"]} for r in rows]
+        " a.title AS article_title, a.lang AS lang, CASE WHEN a.title IS NULL THEN substr(a.text, 1, 200) END AS head"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({_marks(len(ids))})", ids)}
+    return [_quote_dict(rows[i]) for i in ids]
+
+
+def _quote_dict(r: sqlite3.Row) -> Row:
+    return {"id": r["id"], "article": r["article_id"], "speaker": r["speaker"], "speaker_entity": r["speaker_entity"],
+            "kind": r["kind"], "text": r["qtext"], "start": r["start"], "end": r["end"],
+            "when": _when(r["when_value"], r["when_start"], r["when_end"]),
+            "addressee": r["addressee"], "media_source": r["media_source"],
+            "article_date": r["article_date"], "article_title": r["article_title"] or _first_line(r["head"]),
+            "lang": r["lang"]}
 
 
 def _first_line(text: str) -> str:
@@ -340,17 +358,24 @@ def story_articles(conn: sqlite3.Connection, story: str) -> list[Row]:
 
 def entities_page(conn: sqlite3.Connection, type_: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[list[Row], int]:
-    """Entities by number of articles (then mentions), of one type (case-insensitive) or all."""
+    """Entities by number of mentions (then name), of one type (case-insensitive) or all, with
+    their numbers of articles and mentions.
+
+    Why by mentions: that count comes from the ``mentions_entity`` index alone (no table row is
+    read), so ranking stays cheap on a large store; the number of distinct articles is counted for
+    the page's entities only."""
     where, params = ("WHERE upper(e.type) = upper(?)", [type_]) if type_ else ("", [])
-    total = conn.execute(
-        f"SELECT count(*) FROM entities e {where} {'AND' if where else 'WHERE'}"
-        " EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)", params).fetchone()[0]
-    window, wparams = _window(limit, offset)
-    rows = conn.execute(
-        "SELECT e.id, e.name, e.type, c.articles, c.mentions FROM (SELECT entity_id, count(DISTINCT article_id)"
-        " AS articles, count(*) AS mentions FROM mentions GROUP BY entity_id) c JOIN entities e ON e.id = c.entity_id"
-        f" {where} ORDER BY c.articles DESC, c.mentions DESC, e.name{window}", [*params, *wparams])
-    return [dict(r) for r in rows], int(total)
+    ranked = conn.execute(
+        "SELECT c.entity_id FROM (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) c"
+        f" JOIN entities e ON e.id = c.entity_id {where} ORDER BY c.n DESC, e.name, e.id", params).fetchall()
+    ids = [r[0] for r in ranked[offset:offset + limit]]
+    if not ids:
+        return [], len(ranked)
+    rows = {r["id"]: dict(r) for r in conn.execute(
+        "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS articles, count(*) AS mentions"
+        f" FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.entity_id IN ({_marks(len(ids))})"
+        " GROUP BY e.id", ids)}
+    return [rows[i] for i in ids], len(ranked)
 
 
 def articles_page(conn: sqlite3.Connection, story: str | None = None, entity: str | None = None,
