@@ -381,8 +381,11 @@ def annotated_segments(text: str, timexes: list[dict[str, Any]], quotes: list[di
     would cross the end of an enclosing one is clipped to it, so the HTML nests and no text is lost
     or doubled.  Returns nodes ``{"kind": "text", "text"}`` or ``{"kind", "data", "children"}``.
     """
-    sents = sorted((int(a), int(b)) for a, b in (sentences or []) if b > a)
-    spans = [(a, b, -1, "sentence", {"i": i, "start": a, "end": b}) for i, (a, b) in enumerate(sents)]
+    # the index is the sentence's place in the stored list: the N of #s-N that sources link to
+    numbered = [(i, *_trimmed(text, int(a), int(b))) for i, (a, b) in enumerate(sentences or [])]
+    numbered = [(i, a, b) for i, a, b in numbered if b > a]
+    sents = sorted((a, b) for _, a, b in numbered)
+    spans = [(a, b, -1, "sentence", {"i": i, "start": a, "end": b}) for i, a, b in numbered]
     for prio, kind, items in ((0, "quote", quotes), (1, "timex", timexes), (2, "entity", mentions)):
         for item in items:
             spans += [(a, b, prio, kind, item) for a, b in _cut(item["start"], item["end"], sents)]
@@ -420,3 +423,9 @@ def _cut(start: int, end: int, sents: list[tuple[int, int]]) -> list[tuple[int, 
         return [(start, end)]
     pieces = [(max(start, a), min(end, b)) for a, b in sents if a < end and b > start]
     return [(a, b) for a, b in pieces if b > a] or [(start, end)]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A sentence span without its leading and trailing white space (the highlight hugs the words)."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
