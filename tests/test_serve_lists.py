@@ -275,3 +275,26 @@ def test_serve_a_quote_over_two_sentences_is_cut_at_the_boundary() -> None:
     tops = [n for n in segs if n["kind"] == "sentence"]
     assert [n["data"]["i"] for n in tops] == [0, 1, 2]
     assert all(any(c["kind"] == "quote" for c in n["children"]) for n in tops[:2])
+
+
+def _luminance(hex_color: str) -> float:
+    rgb = [int(hex_color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+@pytest.mark.parametrize("mark", ["--range", "--point", "--focus", "--mark-line"])
+@pytest.mark.parametrize("ground", ["--bg", "--card"])
+def test_serve_non_text_marks_have_3_to_1_contrast(client: TestClient, mark: str, ground: str) -> None:
+    css = client.get("/static/app.css").text
+    colors = dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    hi, lo = sorted([_luminance(colors[mark]), _luminance(colors[ground])], reverse=True)
+    assert (hi + 0.05) / (lo + 0.05) >= 3.0, (mark, ground)
+
+
+def test_serve_favicon_is_a_static_file(client: TestClient) -> None:
+    html = client.get("/").text
+    assert '<link rel="icon" href="/static/favicon.svg"' in html
+    for url in ["/static/favicon.svg", "/favicon.ico"]:
+        res = client.get(url)
+        assert res.status_code == 200 and res.headers["content-type"].startswith("image/svg+xml") and b"<svg" in res.content

@@ -185,15 +185,27 @@ def _interval(when: dict[str, Any] | None) -> tuple[str | None, str | None]:
 
 
 def month_groups(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events grouped under year and month headings (undated last), for a scannable timeline."""
+    """Events grouped under year and month headings (undated last), for a scannable timeline.
+
+    An event known only to the year (1 Jan - 31 Dec) gets a "month not known" heading of its year
+    rather than January; a heading that comes back (an exact 1 January after a year-only event)
+    has no anchor the second time, so ids stay unique."""
     groups: list[dict[str, Any]] = []
+    anchors: set[str] = set()
     for ev in events:
-        start = _interval(ev.get("when"))[0] or ""
-        key = start[:7] if len(start) >= 7 and start[4] == "-" else ""
+        start, end = _interval(ev.get("when"))
+        start, end = start or "", end or start or ""
+        if len(start) < 7 or start[4] != "-":
+            key, month = "", ""
+        elif start[5:10] == "01-01" and end[:4] == start[:4] and end[5:10] == "12-31":
+            key, month = start[:4], "month not known"
+        else:
+            key, month = start[:7], MONTH_NAMES[int(start[5:7]) - 1]
         if not groups or groups[-1]["key"] != key:
             year = key[:4]
-            month = MONTH_NAMES[int(key[5:7]) - 1] if key else ""
-            groups.append({"key": key, "year": year, "month": month, "events": [],
+            anchor = (f"m-{key}" if key else "m-undated") if key not in anchors else None
+            anchors.add(key)
+            groups.append({"key": key, "year": year, "month": month, "anchor": anchor, "events": [],
                            "new_year": not groups or groups[-1]["year"] != year})
         groups[-1]["events"].append(ev)
     return groups
