@@ -145,6 +145,9 @@ def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[
         "outlet": outlet(first.get("url"), first.get("outlet")) if first else "",
         "lang": first.get("lang"),
         "quotes": [q for s in ev["sources"] for q in quotes.get((s["article"], s["start"]), [])],
+        # from the chronicle work when the store has them (schema v3+): a short headline for the
+        # row, and whether the event is background (told as context) or a key date of the story
+        "headline": ev.get("headline"), "background": bool(ev.get("background")), "key": bool(ev.get("key")),
     }
 
 

@@ -149,7 +149,28 @@ def with_sources(conn: sqlite3.Connection, rows: list[sqlite3.Row], story: str |
             "when": _when(r["when_value"], r["when_start"], r["when_end"]),
             "participants": json.loads(r["participants"]) if r["participants"] else [], "place": r["place"],
             "sources": srcs, "new_in": srcs[0]["article"] if srcs else None,
+            **_extra_columns(r),
         })
+    return out
+
+
+_EVENT_COLUMNS = {"id", "story_id", "type", "summary", "when_value", "when_start", "when_end", "place", "participants"}
+
+
+def _extra_columns(row: sqlite3.Row) -> Row:
+    """Columns later schema versions add to ``events`` (headline, types, background…), passed on
+    as they are (JSON lists decoded), so the API and pages show them without a change here."""
+    out: Row = {}
+    for key in row.keys():
+        if key in _EVENT_COLUMNS:
+            continue
+        value = row[key]
+        if isinstance(value, str) and value[:1] in "[{":
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        out[key] = value
     return out
 
 
