@@ -298,3 +298,16 @@ def test_serve_favicon_is_a_static_file(client: TestClient) -> None:
     for url in ["/static/favicon.svg", "/favicon.ico"]:
         res = client.get(url)
         assert res.status_code == 200 and res.headers["content-type"].startswith("image/svg+xml") and b"<svg" in res.content
+
+
+@pytest.mark.parametrize("q", ["Rusia", "rusia", "Lavrov", "diplomatiei"])
+def test_serve_search_counts_every_match_and_facets_add_up(client: TestClient, db: Path, q: str) -> None:
+    res = client.get("/api/search", params={"q": q, "limit": 500})
+    hits = res.json()
+    assert hits and int(res.headers["X-Total-Count"]) == len(hits)
+    with views.Store(db, readonly=True) as store:
+        facets = views.search_facets(store, q)
+    assert sum(n for _, _, n in facets["kind"]) == len(hits)
+    assert {k for k, _, _ in facets["kind"]} == {h["kind"] for h in hits}
+    html = client.get("/search", params={"q": q}).text
+    assert f"{views.plural(len(hits), 'result')} for" in html and 'class="facet-name">Kind:' in html

@@ -403,7 +403,8 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     def page_search(request: Request, q: str = "", store: Store = Depends(get_store),
                     page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
         results, total = views.search_page(store, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE) if q.strip() else ([], 0)
-        return page(request, "search.html", q=q, results=results, total=total,
+        facets = views.search_facets(store, q) if q.strip() else {}
+        return page(request, "search.html", q=q, results=results, total=total, facets=facets,
                     pager=pager(request, page_no, PAGE_SIZE, total))
 
     return app

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from cronicar.export.chronicle import _title_of
 from cronicar.export.formats import date_label
-from cronicar.serve.search import search
+from cronicar.serve.search import fts_query, search
 from cronicar.store import browse
 from cronicar.store.db import Store
 
@@ -327,30 +327,21 @@ def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]
 
 
 def search_page(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """One page of search hits, each with its date, and how many hits there are in all."""
+    """One page of search hits, each with its date, and how many documents match in all."""
     hits = search_results(store, q, offset + limit)[offset:]
-    total = _search_total(store, q)
-    total = max(total, offset + len(hits))
+    total, _ = browse.search_counts(store.conn, fts_query(q))
     for h in hits:
         table = "articles" if h["kind"] == "article" else "events"
         col = "date" if h["kind"] == "article" else "when_value"
         row = store.query(f"SELECT {col} AS d FROM {table} WHERE id = ?", (h["id"],))
         h["date"] = row[0]["d"] if row else None
         h["readable"] = readable_date(h["date"])
-    return hits, total
+    return hits, max(total, offset + len(hits))
 
 
-def _search_total(store: Store, q: str) -> int:
-    """How many index rows match (0 when the FTS index is missing or cannot parse the query)."""
-    from cronicar.serve.search import fts_query, has_index
-
-    query = fts_query(q)
-    if not query or not has_index(store.conn):
-        return 0
-    try:
-        return int(store.query("SELECT count(*) AS n FROM search_index WHERE search_index MATCH ?", (query,))[0]["n"])
-    except Exception:  # noqa: BLE001 - an FTS syntax error means: count what search returned
-        return 0
+def search_facets(store: Store, q: str) -> dict[str, list[tuple[str, str, int]]]:
+    """Counts of the matches by kind, year and story (see :func:`cronicar.store.browse.search_counts`)."""
+    return browse.search_counts(store.conn, fts_query(q))[1]
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:

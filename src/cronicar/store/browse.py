@@ -448,3 +448,50 @@ def timeline_position(conn: sqlite3.Connection, event_id: str) -> tuple[str, int
     where, params = _event_filter(row[0], None, None)
     ids = [r[0] for r in conn.execute(f"SELECT e.id FROM events e{where} ORDER BY {ORDERS['timeline']}", params)]
     return (row[0], ids.index(event_id)) if event_id in ids else None
+
+
+# -- search counts --------------------------------------------------------------------------------
+
+FACET_SCAN = 5000  # facets are counted over the best 5,000 matches at most (a bounded cost per query)
+
+
+def _fts_matches(conn: sqlite3.Connection) -> str | None:
+    """SQL yielding (kind, ref) of the FTS matches of ``?``, for either index layout: the
+    external-content ``search_fts`` + ``search_docs`` (schema v3) or the older ``search_index``."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_index')")}
+    if "search_fts" in names:
+        return "SELECT d.kind, d.ref FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?"
+    if "search_index" in names:
+        return "SELECT kind, ref FROM search_index WHERE search_index MATCH ?"
+    return None
+
+
+def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+    """How many documents match the FTS query ``fts`` (all of them) and facets of the matches:
+    by kind, by year (article date or event start) and the top stories — ``(value, label, count)``."""
+    sql = _fts_matches(conn)
+    if not sql or not fts:
+        return 0, {}
+    try:
+        total = int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts,)).fetchone()[0])
+        rows = conn.execute(
+            f"SELECT m.kind, coalesce(a.story_id, e.story_id) AS story, substr(coalesce(a.date_start, e.when_start), 1, 4) AS year"
+            f" FROM ({sql} LIMIT {FACET_SCAN}) m LEFT JOIN articles a ON m.kind = 'article' AND a.id = m.ref"
+            " LEFT JOIN events e ON m.kind = 'event' AND e.id = m.ref", (fts,)).fetchall()
+    except sqlite3.OperationalError:  # a query FTS5 cannot parse: no counts rather than an error
+        return 0, {}
+    kinds: dict[str, int] = {}
+    years: dict[str, int] = {}
+    stories: dict[str, int] = {}
+    for kind, story, year in rows:
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if year:
+            years[year] = years.get(year, 0) + 1
+        if story:
+            stories[story] = stories.get(story, 0) + 1
+    top = sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    titles = dict(conn.execute(f"SELECT id, title FROM stories WHERE id IN ({_marks(len(top))})",
+                               [s for s, _ in top]).fetchall()) if top else {}
+    return total, {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
+                   "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
+                   "story": [(s, titles.get(s, s), n) for s, n in top]}
