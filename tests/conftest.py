@@ -45,3 +45,14 @@ def seed_analyses(examples):
     articles = [a for a in read_paths([examples]) if not isinstance(a, Exception)]
     articles.sort(key=lambda a: a.date)
     return list(zip(articles, analyze_batch((a.text, a.date, a.lang) for a in articles)))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test of tests/test_eval_*.py ``eval``: the score floors, minutes on the gold sets.
+
+    CI runs them all (the README's test command selects no marker); a local loop can skip them
+    with ``pytest -m "not eval"``.
+    """
+    for item in items:
+        if item.path.name.startswith("test_eval_"):
+            item.add_marker(pytest.mark.eval)

@@ -195,6 +195,11 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
         ("Sales will rise in the fourth quarter.", "1998-01-26", "en", "the fourth quarter", "1998-Q4"),
         ("The company said it sees growth in the second quarter.", "2013-02-10", "en", "the second quarter", "2013-Q2"),
         ("Creditele acordate în ultimii doi ani și jumătate au dobânzi variabile.", "2013-03-13", "ro", "ultimii doi ani și jumătate", "P2.5Y"),
+        # the tense of the expression's own clause wins over a nearer reporting clause after a comma
+        ("Datele vor fi publicate în luna martie, a spus el.", "2022-02-24", "ro", "luna martie", "2022-03"),
+        ("The figures will be published in March, he said.", "2022-02-24", "en", "March", "2022-03"),
+        ("În martie, compania a raportat pierderi.", "2022-02-24", "ro", "martie", "2021-03"),
+        ("El sábado, cuando los líderes estén reunidos, las prostitutas se apoderarán de las calles.", "2000-06-01", "es", "El sábado", "2000-06-03"),
     ],
 )
 def test_narrative_and_direction(text: str, dct: str, lang: str, span: str | None, value: object) -> None:
@@ -380,3 +385,17 @@ def test_ago_with_a_range_of_counts_is_the_farther_end_approximately() -> None:
     found = [(t.text, t.value, t.mod) for t in tag("Firma a fost înființată acum 2-3 ani, iar fabrica acum "
                                                      "aproximativ doi ani.", DocDate.parse("2025-10-06"), "ro")]
     assert found == [("acum 2-3 ani", "2022", "APPROX"), ("acum aproximativ doi ani", "2023", "APPROX")]
+
+
+@pytest.mark.parametrize(("text", "tagged"), [
+    ("Administrația a anunțat recent o ofertă.", True),
+    ("Condițiile anunțate recent sunt bune.", True),
+    ("Claudiu Târziu, recent suspendat din funcție, a răspuns.", True),
+    ("Au fost probleme. Recent, procurorii au făcut o descindere.", True),
+    ("Un studiu recent arată asta.", False),  # an adjective of a masculine noun
+    ("Cel mai recent raport al BNR a apărut.", False),
+    ("Un rezultat recent a surprins piața.", False),
+])
+def test_adverbial_recent_is_past_ref(text: str, tagged: bool) -> None:
+    found = [t for t in tag(text, DocDate.parse("2020-09-02"), "ro") if t.text.lower() == "recent"]
+    assert [t.value for t in found] == (["PAST_REF"] if tagged else [])

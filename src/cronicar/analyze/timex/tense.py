@@ -77,8 +77,13 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
     """+1 when the closest tense marker of the sentence is a future one, -1 past, 0 none."""
     # only the nearest marker counts: look in a window around the expression, not the whole sentence
     marks = _markers(g, text, max(s, pos - _WINDOW), min(e, end + _WINDOW), lowered)
+    # A marker in the expression's own comma clause wins over a nearer one across a comma: the
+    # reporting clause of "Datele vor fi publicate în luna martie, a spus el" does not date March,
+    # while "În martie, compania a raportat" (nothing in its own clause) still takes the verb.
+    lo, hi = text.rfind(",", s, pos) + 1 or s, text.find(",", end, e)
+    own = [m for m in marks if lo <= m[0] and (hi == -1 or m[1] <= hi) and (m[0] >= end or m[1] <= pos)]
     best = (10**9, 0)
-    for ms, me, sign in marks:
+    for ms, me, sign in own or marks:
         if ms >= end:
             dist = ms - end
         elif me <= pos:
