@@ -46,13 +46,22 @@ def _window(limit: int, offset: int) -> tuple[str, tuple[int, int]]:
 
 # -- sentences ----------------------------------------------------------------------------------
 
+_STARTS: dict[str, list[int]] = {}
+_STARTS_MAX = 20_000
+
+
 def sentence_starts(conn: sqlite3.Connection, article_ids: set[str]) -> dict[str, list[int]]:
-    """Start offset of every sentence of each article (to turn an offset into its ``#s-N`` anchor)."""
-    if not article_ids:
-        return {}
-    ids = sorted(article_ids)
-    rows = conn.execute(f"SELECT id, sentences FROM articles WHERE id IN ({_marks(len(ids))})", ids).fetchall()
-    return {r[0]: [s[0] for s in json.loads(r[1] or "[]")] for r in rows}
+    """Start offset of every sentence of each article (to turn an offset into its ``#s-N`` anchor).
+
+    Kept in a bounded process cache: an article id is the hash of its content, so the sentences
+    of an id never change (a corrected article gets a new id)."""
+    missing = sorted(a for a in article_ids if a not in _STARTS)
+    if missing:
+        if len(_STARTS) + len(missing) > _STARTS_MAX:
+            _STARTS.clear()
+        for r in conn.execute(f"SELECT id, sentences FROM articles WHERE id IN ({_marks(len(missing))})", missing):
+            _STARTS[r[0]] = [s[0] for s in json.loads(r[1] or "[]")]
+    return {a: _STARTS[a] for a in article_ids if a in _STARTS}
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
@@ -175,19 +184,38 @@ def _extra_columns(row: sqlite3.Row) -> Row:
 
 
 def quotes_in_sentences(conn: sqlite3.Connection, sources: list[Row]) -> dict[tuple[str, int], list[Row]]:
-    """Quotes told inside each source sentence, keyed by (article, sentence start)."""
+    """Quotes told inside each source sentence, keyed by (article, sentence start).
+
+    The positions come from the ``quotes_article`` index and the quote table alone; texts are read
+    only for the quotes that fall in one of the sentences."""
     arts = sorted({s["article"] for s in sources})
     if not arts:
         return {}
     spans: dict[str, set[tuple[int, int]]] = {}
     for s in sources:
         spans.setdefault(s["article"], set()).add((s["start"], s["end"]))
+    where: dict[str, list[tuple[str, int]]] = {}
+    for qid, article, start in conn.execute(
+            f"SELECT id, article_id, start FROM quotes WHERE article_id IN ({_marks(len(arts))}) ORDER BY article_id, start", arts):
+        for a, b in spans[article]:
+            if a <= start < b:
+                where.setdefault(qid, []).append((article, a))
     out: dict[tuple[str, int], list[Row]] = {}
-    for q in _quote_rows(conn, f"q.article_id IN ({_marks(len(arts))})", arts, "q.article_id, q.start"):
-        for start, end in spans[q["article"]]:
-            if start <= q["start"] < end:
-                out.setdefault((q["article"], start), []).append(q)
+    for q in quotes_by_id(conn, list(where)):
+        for key in where[q["id"]]:
+            out.setdefault(key, []).append(q)
     return out
+
+
+def quotes_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
+    """Quotes (§5 shape plus article date, title and language) with these ids, in that order."""
+    if not ids:
+        return []
+    rows = {r["id"]: r for r in conn.execute(
+        "SELECT q.*, substr(a.text, q.start + 1, q.\"end\" - q.start) AS qtext, a.date AS article_date,"
+        " a.title AS article_title, a.lang AS lang, CASE WHEN a.title IS NULL THEN substr(a.text, 1, 200) END AS head"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({_marks(len(ids))})", ids)}
+    return [_quote_dict(rows[i]) for i in ids if i in rows]
 
 
 def story_date_bounds(conn: sqlite3.Connection, story: str) -> tuple[list[str], list[str]]:
@@ -243,13 +271,7 @@ def _quote_rows(conn: sqlite3.Connection, where: str, params: list[Any], order: 
     ids = [r[0] for r in conn.execute(
         f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where} ORDER BY {order}{window}",
         [*params, *wparams])]
-    if not ids:
-        return []
-    rows = {r["id"]: r for r in conn.execute(
-        "SELECT q.*, substr(a.text, q.start + 1, q.\"end\" - q.start) AS qtext, a.date AS article_date,"
-        " a.title AS article_title, a.lang AS lang, CASE WHEN a.title IS NULL THEN substr(a.text, 1, 200) END AS head"
-        f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({_marks(len(ids))})", ids)}
-    return [_quote_dict(rows[i]) for i in ids]
+    return quotes_by_id(conn, ids)
 
 
 def _quote_dict(r: sqlite3.Row) -> Row:
