@@ -311,3 +311,17 @@ def test_serve_search_counts_every_match_and_facets_add_up(client: TestClient, d
     assert {k for k, _, _ in facets["kind"]} == {h["kind"] for h in hits}
     html = client.get("/search", params={"q": q}).text
     assert f"{views.plural(len(hits), 'result')} for" in html and 'class="facet-name">Kind:' in html
+
+
+def test_serve_background_events_are_folded_apart(client: TestClient, story_id: str) -> None:
+    story = client.get(f"/api/stories/{story_id}").json()
+    back = {e["id"] for e in story["events"] if e["background"]}
+    cutoff = views.background_cutoff(story["first_date"])
+    assert back == {e["id"] for e in story["events"] if (e["when"]["interval"][1] or "9999") < cutoff}
+    assert back, "the seed story recalls the 2022 invasion: background"
+    html = client.get(f"/stories/{story_id}").text
+    fold = html.split('<details class="background-fold">', 1)[1].split("</details>\n</li>")[0]
+    rest = html.split('<details class="background-fold">', 1)[0] + html.split("</ol>\n</details>", 1)[1]
+    assert set(re.findall(r'data-event="([^"]+)"', fold)) >= back
+    assert not set(re.findall(r'data-event="([^"]+)"', rest)) & back
+    assert f"{views.plural(len(story['events']), 'event')} from" in html

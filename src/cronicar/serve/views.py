@@ -9,7 +9,7 @@ asked for, and an article page reads only its own events.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -111,29 +111,50 @@ def sparkline_points(counts: list[int], width: int = 120, height: int = 24) -> s
     return " ".join(f"{i * step:.1f},{height - 2 - (c / top) * (height - 4):.1f}" for i, c in enumerate(counts))
 
 
-def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 0) -> dict[str, Any] | None:
+BACKGROUND_DAYS = 90  # the chronicle's rule (export/digest.py): ended this long before the first article
+
+
+def background_cutoff(first_date: str | None) -> str | None:
+    """The day before which an event is background (context the articles recall, not a development)."""
+    first = _day(first_date)
+    return (first - timedelta(days=BACKGROUND_DAYS)).isoformat() if first else None
+
+
+def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 0,
+                   fold_background: bool = False) -> dict[str, Any] | None:
     """One page of a story's events in calendar order, each with its sources, quotes and axis position.
 
     Positions are percentages of the story's own period (see :func:`fit_axis`), so an event dated
     only to a month is a bar covering that month and an exact day is a dot: uncertainty is visible.
+    Every event says whether it is ``background``; with ``fold_background`` (the page) those are
+    left out of the paged timeline and given apart (``background``: the first 100, and their count).
     """
     conn = store.conn
     story = browse.story_row(conn, story_id)
     if story is None:
         return None
-    total = browse.count_events(conn, story=story_id)
-    page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline")
-    quotes = browse.quotes_in_sentences(conn, [s for ev in page for s in ev["sources"]])
-    lo, hi = fit_axis(browse.story_date_bounds(conn, story_id), story["first_date"], story["last_date"])
-    events = [_timeline_event(ev, quotes, lo, hi) for ev in page]
+    cutoff = background_cutoff(story["first_date"])
+    main = ("from", cutoff) if fold_background and cutoff else None
+    total = browse.count_events(conn, story=story_id, ends=main)
+    page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline", ends=main)
+    back: list[dict[str, Any]] = []
+    n_back = 0
+    if main:
+        n_back = browse.count_events(conn, story=story_id, ends=("before", cutoff))
+        back = browse.events_page(conn, story=story_id, limit=100, order="timeline", ends=("before", cutoff)) if offset == 0 else []
+    quotes = browse.quotes_in_sentences(conn, [s for ev in page + back for s in ev["sources"]])
+    lo, hi = fit_axis(browse.story_date_bounds(conn, story_id, cutoff or ""), story["first_date"], story["last_date"])
+    events = [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in page]
     story.update({"articles": browse.story_articles(conn, story_id), "events": events, "total_events": total,
                   "offset": offset, "limit": limit, "axis": _ticks(lo, hi) if lo is not None else [],
-                  "months": browse.story_months(conn, story_id)})
+                  "months": browse.story_months(conn, story_id, main), "background_cutoff": cutoff,
+                  "background": [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in back],
+                  "total_background": n_back})
     return story
 
 
 def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[str, Any]]],
-                    lo: int | None, hi: int | None) -> dict[str, Any]:
+                    lo: int | None, hi: int | None, cutoff: str | None = None) -> dict[str, Any]:
     when = ev.get("when")
     first = ev["sources"][0] if ev["sources"] else {}
     return {
@@ -147,7 +168,8 @@ def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[
         "quotes": [q for s in ev["sources"] for q in quotes.get((s["article"], s["start"]), [])],
         # from the chronicle work when the store has them (schema v3+): a short headline for the
         # row, and whether the event is background (told as context) or a key date of the story
-        "headline": ev.get("headline"), "background": bool(ev.get("background")), "key": bool(ev.get("key")),
+        "headline": ev.get("headline"), "key": bool(ev.get("key")),
+        "background": bool(cutoff and (_interval(when)[1] or _interval(when)[0] or "9999") < cutoff),
     }
 
 

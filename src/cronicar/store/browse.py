@@ -79,7 +79,8 @@ ORDERS = {
 }
 
 
-def _event_filter(story: str | None, type_: str | None, article: str | None) -> tuple[str, list[Any]]:
+def _event_filter(story: str | None, type_: str | None, article: str | None,
+                  ends: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
     """WHERE clause: events with at least one source in scope (the story's articles, when given).
 
     Why ``m.article_id IN (SELECT id ...)`` and not a join on ``articles.story_id``: that column sits
@@ -97,20 +98,26 @@ def _event_filter(story: str | None, type_: str | None, article: str | None) -> 
     if article:
         where.append("e.id IN (SELECT event_id FROM event_mentions WHERE article_id = ?)")
         params.append(article)
+    if ends:  # ("before", day): background, ended before that day; ("from", day): the rest
+        op, day = ends
+        where.append("coalesce(e.when_end, e.when_start) < ?" if op == "before"
+                     else "coalesce(e.when_end, e.when_start, '9999') >= ?")
+        params.append(day)
     return " WHERE " + " AND ".join(where), params
 
 
 def count_events(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
-                 article: str | None = None) -> int:
-    where, params = _event_filter(story, type_, article)
+                 article: str | None = None, ends: tuple[str, str] | None = None) -> int:
+    where, params = _event_filter(story, type_, article, ends)
     return int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
 
 
 def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
                 limit: int = 100, offset: int = 0, order: str = "chronicle",
-                article: str | None = None) -> list[Row]:
-    """One page of events (§5 shape plus ``new_in``), sources only from articles in scope."""
-    where, params = _event_filter(story, type_, article)
+                article: str | None = None, ends: tuple[str, str] | None = None) -> list[Row]:
+    """One page of events (§5 shape plus ``new_in``), sources only from articles in scope;
+    ``ends``: ("before", day) only events that ended before that day, ("from", day) the others."""
+    where, params = _event_filter(story, type_, article, ends)
     window, wparams = _window(limit, offset)
     rows = conn.execute(f"SELECT e.* FROM events e{where} ORDER BY {ORDERS[order]}{window}",
                         [*params, *wparams]).fetchall()
@@ -218,17 +225,19 @@ def quotes_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
     return [_quote_dict(rows[i]) for i in ids if i in rows]
 
 
-def story_date_bounds(conn: sqlite3.Connection, story: str) -> tuple[list[str], list[str]]:
-    """Sorted start days and sorted end days of a story's dated events (ISO strings sort as dates)."""
+def story_date_bounds(conn: sqlite3.Connection, story: str, ends_from: str = "") -> tuple[list[str], list[str]]:
+    """Sorted start days and sorted end days of a story's dated events ending on or after
+    ``ends_from`` (ISO strings sort as dates)."""
     rows = conn.execute("SELECT when_start, coalesce(when_end, when_start) FROM events e WHERE story_id = ?"
-                        " AND when_start IS NOT NULL AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)",
-                        (story,)).fetchall()
+                        " AND when_start IS NOT NULL AND coalesce(when_end, when_start) >= ?"
+                        " AND EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id)",
+                        (story, ends_from)).fetchall()
     return sorted(r[0] for r in rows), sorted(r[1] for r in rows)
 
 
-def story_months(conn: sqlite3.Connection, story: str) -> list[tuple[str, int]]:
+def story_months(conn: sqlite3.Connection, story: str, ends: tuple[str, str] | None = None) -> list[tuple[str, int]]:
     """(YYYY-MM or '' for undated, number of events) in timeline order: the story's month index."""
-    where, params = _event_filter(story, None, None)
+    where, params = _event_filter(story, None, None, ends)
     return [(r[0] or "", r[1]) for r in conn.execute(
         f"SELECT substr(e.when_start, 1, 7) AS ym, count(*) FROM events e{where}"
         " GROUP BY ym ORDER BY ym IS NULL, ym", params)]
@@ -462,12 +471,14 @@ def entity_statements(conn: sqlite3.Connection, entity_id: str, name: str, limit
     return _quote_rows(conn, where, params, QUOTE_ORDER, window, wparams), int(total)
 
 
-def timeline_position(conn: sqlite3.Connection, event_id: str) -> tuple[str, int] | None:
-    """(story, index of the event in its story's timeline order), to open the page that shows it."""
+def timeline_position(conn: sqlite3.Connection, event_id: str,
+                      ends: tuple[str, str] | None = None) -> tuple[str, int] | None:
+    """(story, index of the event in its story's timeline order), to open the page that shows it;
+    ``ends`` as in :func:`events_page` (the part of the timeline the event is in)."""
     row = conn.execute("SELECT story_id FROM events WHERE id = ?", (event_id,)).fetchone()
     if row is None or row[0] is None:
         return None
-    where, params = _event_filter(row[0], None, None)
+    where, params = _event_filter(row[0], None, None, ends)
     ids = [r[0] for r in conn.execute(f"SELECT e.id FROM events e{where} ORDER BY {ORDERS['timeline']}", params)]
     return (row[0], ids.index(event_id)) if event_id in ids else None
 
