@@ -325,3 +325,23 @@ def test_serve_background_events_are_folded_apart(client: TestClient, story_id: 
     assert set(re.findall(r'data-event="([^"]+)"', fold)) >= back
     assert not set(re.findall(r'data-event="([^"]+)"', rest)) & back
     assert f"{views.plural(len(story['events']), 'event')} from" in html
+
+
+def test_serve_ranked_lists_see_a_write_at_the_next_request(db: Path, tmp_path: Path) -> None:
+    """Ranked id lists are kept per state of the store file: a commit changes the next answer."""
+    from cronicar.store.db import Store
+
+    copy = tmp_path / "w.db"
+    with Store(db, readonly=True) as src, Store(copy) as dst:
+        src.conn.backup(dst.conn)
+    c = TestClient(create_app(copy))
+    before = int(c.get("/api/entities").headers["X-Total-Count"])
+    events_before = int(c.get("/api/events").headers["X-Total-Count"])
+    with Store(copy) as store, store.transaction() as conn:
+        article = conn.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
+        conn.execute("INSERT INTO entities VALUES ('person:ion-nou', 'Ion Nou', 'PERSON')")
+        conn.execute("INSERT INTO mentions VALUES (?, 0, 3, 'Ion', 'PERSON', 'person:ion-nou')", (article,))
+        conn.execute("DELETE FROM event_mentions WHERE event_id = (SELECT event_id FROM event_mentions"
+                     " WHERE event_id IS NOT NULL LIMIT 1)")
+    assert int(c.get("/api/entities").headers["X-Total-Count"]) == before + 1
+    assert int(c.get("/api/events").headers["X-Total-Count"]) == events_before - 1

@@ -79,7 +79,7 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
                   description="Sourced chronicles of news stories: stories, timelines, events, quotes, entities.\n\n"
                               "Every list is paged: `limit` (1-500, default 50) and `offset`; the answer carries "
                               "`X-Total-Count` and, unless it is the last page, `Link: <next url>; rel=\"next\"`.")
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)  # 9 costs 2-3x the CPU for ~2% less
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.state.db, app.state.token = db, token
     app.include_router(api.router)

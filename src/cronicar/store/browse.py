@@ -10,6 +10,7 @@ gives (extra keys are additions: ``new_in``, ``sentence``, ``article_date``...).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import unicodedata
 from bisect import bisect_right
@@ -106,10 +107,52 @@ def _event_filter(story: str | None, type_: str | None, article: str | None,
     return " WHERE " + " AND ".join(where), params
 
 
+# Ranked id lists of the last queries, keyed by the store file's state: a list sorted on a key
+# no index holds (events by date, entities by articles) costs a scan of its table once per change
+# of the store, then each page is a slice.  Bounded: at most _CACHE_MAX lists are kept.
+_CACHE: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+_CACHE_MAX = 64
+
+
+def _file_state(conn: sqlite3.Connection) -> tuple[Any, ...] | None:
+    """(path, mtime and size of the file and of its WAL): changes with every commit."""
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    if not path:
+        return None
+    state: list[Any] = [path]
+    for name in (path, path + "-wal"):
+        try:
+            st = os.stat(name)
+            state.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            state.append(None)
+    return tuple(state)
+
+
+def cached_rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql``, computed once per state of the store file (see ``_CACHE``)."""
+    state = _file_state(conn)
+    if state is None:
+        return [tuple(r) for r in conn.execute(sql, params)]
+    key = (state, sql, tuple(params))
+    rows = _CACHE.get(key)
+    if rows is None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        rows = _CACHE[key] = [tuple(r) for r in conn.execute(sql, params)]
+    return rows
+
+
+def event_ids(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
+              article: str | None = None, ends: tuple[str, str] | None = None, order: str = "chronicle") -> list[str]:
+    """Ids of the events matching the filters, in ``order`` (see :func:`cached_rows`)."""
+    where, params = _event_filter(story, type_, article, ends)
+    return [r[0] for r in cached_rows(conn, f"SELECT e.id FROM events e{where} ORDER BY {ORDERS[order]}", params)]
+
+
 def count_events(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
                  article: str | None = None, ends: tuple[str, str] | None = None) -> int:
-    where, params = _event_filter(story, type_, article, ends)
-    return int(conn.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0])
+    return len(event_ids(conn, story, type_, article, ends))
 
 
 def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
@@ -117,11 +160,8 @@ def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str |
                 article: str | None = None, ends: tuple[str, str] | None = None) -> list[Row]:
     """One page of events (§5 shape plus ``new_in``), sources only from articles in scope;
     ``ends``: ("before", day) only events that ended before that day, ("from", day) the others."""
-    where, params = _event_filter(story, type_, article, ends)
-    window, wparams = _window(limit, offset)
-    rows = conn.execute(f"SELECT e.* FROM events e{where} ORDER BY {ORDERS[order]}{window}",
-                        [*params, *wparams]).fetchall()
-    return with_sources(conn, rows, story)
+    ids = event_ids(conn, story, type_, article, ends, order)[offset:offset + limit]
+    return events_by_id(conn, ids, story)
 
 
 def events_by_id(conn: sqlite3.Connection, ids: list[str], story: str | None = None) -> list[Row]:
@@ -410,24 +450,16 @@ def story_articles(conn: sqlite3.Connection, story: str) -> list[Row]:
 
 def entities_page(conn: sqlite3.Connection, type_: str | None = None, limit: int = 50,
                   offset: int = 0) -> tuple[list[Row], int]:
-    """Entities by number of mentions (then name), of one type (case-insensitive) or all, with
-    their numbers of articles and mentions.
-
-    Why by mentions: that count comes from the ``mentions_entity`` index alone (no table row is
-    read), so ranking stays cheap on a large store; the number of distinct articles is counted for
-    the page's entities only."""
+    """Entities by number of articles (then mentions, then name), of one type (case-insensitive)
+    or all, with their numbers of articles and mentions.  The ranking reads every mention, once
+    per state of the store (:func:`cached_rows`); each page is then a slice."""
     where, params = ("WHERE upper(e.type) = upper(?)", [type_]) if type_ else ("", [])
-    ranked = conn.execute(
-        "SELECT c.entity_id FROM (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) c"
-        f" JOIN entities e ON e.id = c.entity_id {where} ORDER BY c.n DESC, e.name, e.id", params).fetchall()
-    ids = [r[0] for r in ranked[offset:offset + limit]]
-    if not ids:
-        return [], len(ranked)
-    rows = {r["id"]: dict(r) for r in conn.execute(
-        "SELECT e.id, e.name, e.type, count(DISTINCT m.article_id) AS articles, count(*) AS mentions"
-        f" FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.entity_id IN ({_marks(len(ids))})"
-        " GROUP BY e.id", ids)}
-    return [rows[i] for i in ids], len(ranked)
+    ranked = cached_rows(conn,
+        "SELECT e.id, e.name, e.type, c.articles, c.mentions FROM (SELECT entity_id, count(DISTINCT article_id)"
+        " AS articles, count(*) AS mentions FROM mentions GROUP BY entity_id) c JOIN entities e ON e.id = c.entity_id"
+        f" {where} ORDER BY c.articles DESC, c.mentions DESC, e.name, e.id", params)
+    keys = ("id", "name", "type", "articles", "mentions")
+    return [dict(zip(keys, r)) for r in ranked[offset:offset + limit]], len(ranked)
 
 
 def articles_page(conn: sqlite3.Connection, story: str | None = None, entity: str | None = None,
