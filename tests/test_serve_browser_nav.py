@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from cronicar.serve.common import STORY_PAGE
 from test_serve_browser import _free_port, _shot, browser  # noqa: F401 - the shared Chromium fixture
 from test_serve_seed import seed_db
 
@@ -100,12 +101,12 @@ def test_serve_browser_new_in_this_article_jumps_to_its_sentence(page: Any, seed
 def test_serve_browser_pages_through_a_long_timeline_and_quotes(page: Any, big: str) -> None:
     page.goto(_first_story(page, big))
     first_ids = page.locator("li.event").evaluate_all("els => els.map(e => e.dataset.event)")
-    assert len(first_ids) == 100 and "Page 1 of 5" in page.inner_text("nav.pager >> nth=0")
+    assert len(first_ids) == STORY_PAGE and "Page 1 of 10" in page.inner_text("nav.pager >> nth=0")
     with page.expect_navigation():
         page.locator("nav.pager a[rel=next]").first.click()
-    assert "page=2" in page.url and "Page 2 of 5" in page.inner_text("nav.pager >> nth=0")
+    assert "page=2" in page.url and "Page 2 of 10" in page.inner_text("nav.pager >> nth=0")
     second_ids = page.locator("li.event").evaluate_all("els => els.map(e => e.dataset.event)")
-    assert len(second_ids) == 100 and not set(first_ids) & set(second_ids)
+    assert len(second_ids) == STORY_PAGE and not set(first_ids) & set(second_ids)
     starts = page.locator("li.event").evaluate_all("els => els.map(e => e.dataset.start)")
     assert starts == sorted(starts)
     page.goto(big + "/quotes")

@@ -16,7 +16,7 @@ from cronicar.store.db import Store
 
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty: no filter (an unfilled form field)
 PAGE_SIZE = 50        # items per page of every list (API default; pages)
-STORY_PAGE = 100      # events per page of a story timeline
+STORY_PAGE = 50       # events per page of a story timeline (rendering 100 rows cost ~35 ms of CPU)
 MAX_LIMIT = 500
 
 Limit = Query(PAGE_SIZE, ge=1, le=MAX_LIMIT, description="items per page")
