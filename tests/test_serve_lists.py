@@ -320,11 +320,17 @@ def test_serve_background_events_are_folded_apart(client: TestClient, story_id: 
     assert back == {e["id"] for e in story["events"] if (e["when"]["interval"][1] or "9999") < cutoff}
     assert back, "the seed story recalls the 2022 invasion: background"
     html = client.get(f"/stories/{story_id}").text
-    fold = html.split('<details class="background-fold">', 1)[1].split("</details>\n</li>")[0]
-    rest = html.split('<details class="background-fold">', 1)[0] + html.split("</ol>\n</details>", 1)[1]
-    assert set(re.findall(r'data-event="([^"]+)"', fold)) >= back
+    start = html.index('<details class="background-fold">')
+    end = html.index("</ol>", start)  # event rows hold no <ol>: the first closes the fold's list
+    fold, rest = html[start:end], html[:start] + html[end:]
+    assert set(re.findall(r'data-event="([^"]+)"', fold)) == back  # the seed has fewer than 10
     assert not set(re.findall(r'data-event="([^"]+)"', rest)) & back
     assert f"{views.plural(len(story['events']), 'event')} from" in html
+    only = client.get(f"/stories/{story_id}", params={"part": "background"}).text
+    assert set(re.findall(r'data-event="([^"]+)"', only)) == back and "background-fold" not in only
+    for ev in back:
+        location = client.get(f"/events/{ev}", follow_redirects=False).headers["location"]
+        assert "part=background" in location and location.endswith(f"#ev-{ev}")
 
 
 def test_serve_ranked_lists_see_a_write_at_the_next_request(db: Path, tmp_path: Path) -> None:

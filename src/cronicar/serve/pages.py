@@ -75,9 +75,9 @@ def page_stories(request: Request, store: Store = Depends(get_store),
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
 def page_story(request: Request, story_id: str, store: Store = Depends(get_store),
+               part: Literal["main", "background"] = "main",
                page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    story = found(views.story_timeline(store, story_id, STORY_PAGE, (page_no - 1) * STORY_PAGE,
-                                       fold_background=True), "story")
+    story = found(views.story_timeline(store, story_id, STORY_PAGE, (page_no - 1) * STORY_PAGE, part=part), "story")
     return page(request, "story.html", story=story, groups=views.month_groups(story["events"]),
                 months=views.month_pages(story["months"], STORY_PAGE),
                 pager=pager(request, page_no, STORY_PAGE, story["total_events"]))
@@ -85,14 +85,18 @@ def page_story(request: Request, story_id: str, store: Store = Depends(get_store
 
 @router.get("/events/{event_id}", include_in_schema=False)
 def page_event(event_id: str, store: Store = Depends(get_store)) -> RedirectResponse:
-    """An event's place in its story: the timeline page that shows it, opened at it."""
+    """An event's place in its story: the timeline page that shows it (the story's own period, or
+    its background), opened at it."""
     row = found(browse.story_row(store.conn, found(browse.timeline_position(store.conn, event_id), "event")[0]), "story")
     cutoff = views.background_cutoff(row["first_date"])
-    # a background event is in the folded list of page 1; the others by their place in the rest
-    pos = browse.timeline_position(store.conn, event_id, ("from", cutoff)) if cutoff else \
-        browse.timeline_position(store.conn, event_id)
+    part, pos = "main", browse.timeline_position(store.conn, event_id)
+    if cutoff:
+        pos = browse.timeline_position(store.conn, event_id, ("from", cutoff))
+        if pos is None:
+            part, pos = "background", browse.timeline_position(store.conn, event_id, ("before", cutoff))
     page_no = pos[1] // STORY_PAGE + 1 if pos else 1
-    return RedirectResponse(f"/stories/{quote(row['id'], safe=':')}?page={page_no}#ev-{quote(event_id, safe=':')}",
+    extra = "&part=background" if part == "background" else ""
+    return RedirectResponse(f"/stories/{quote(row['id'], safe=':')}?page={page_no}{extra}#ev-{quote(event_id, safe=':')}",
                             status_code=303)
 
 

@@ -120,36 +120,40 @@ def background_cutoff(first_date: str | None) -> str | None:
     return (first - timedelta(days=BACKGROUND_DAYS)).isoformat() if first else None
 
 
+BACKGROUND_PREVIEW = 10  # background events shown folded on the first page (the rest: part="background")
+
+
 def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 0,
-                   fold_background: bool = False) -> dict[str, Any] | None:
+                   part: str | None = None) -> dict[str, Any] | None:
     """One page of a story's events in calendar order, each with its sources, quotes and axis position.
 
     Positions are percentages of the story's own period (see :func:`fit_axis`), so an event dated
     only to a month is a bar covering that month and an exact day is a dot: uncertainty is visible.
-    Every event says whether it is ``background``; with ``fold_background`` (the page) those are
-    left out of the paged timeline and given apart (``background``: the first 100, and their count).
+    Every event says whether it is ``background``.  ``part`` (the page): "main" pages through the
+    story's own period and gives the first background events apart (``background``, folded);
+    "background" pages through the background alone; None (the API) through everything.
     """
     conn = store.conn
     story = browse.story_row(conn, story_id)
     if story is None:
         return None
     cutoff = background_cutoff(story["first_date"])
-    main = ("from", cutoff) if fold_background and cutoff else None
-    total = browse.count_events(conn, story=story_id, ends=main)
-    page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline", ends=main)
-    back: list[dict[str, Any]] = []
-    n_back = 0
-    if main:
-        n_back = browse.count_events(conn, story=story_id, ends=("before", cutoff))
-        back = browse.events_page(conn, story=story_id, limit=100, order="timeline", ends=("before", cutoff)) if offset == 0 else []
+    ends = None
+    if part and cutoff:
+        ends = ("before", cutoff) if part == "background" else ("from", cutoff)
+    total = browse.count_events(conn, story=story_id, ends=ends)
+    page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline", ends=ends)
+    n_back = browse.count_events(conn, story=story_id, ends=("before", cutoff)) if cutoff else 0
+    back = browse.events_page(conn, story=story_id, limit=BACKGROUND_PREVIEW, order="timeline",
+                              ends=("before", cutoff)) if part == "main" and cutoff and offset == 0 else []
     quotes = browse.quotes_in_sentences(conn, [s for ev in page + back for s in ev["sources"]])
     lo, hi = fit_axis(browse.story_date_bounds(conn, story_id, cutoff or ""), story["first_date"], story["last_date"])
     events = [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in page]
     story.update({"articles": browse.story_articles(conn, story_id), "events": events, "total_events": total,
                   "offset": offset, "limit": limit, "axis": _ticks(lo, hi) if lo is not None else [],
-                  "months": browse.story_months(conn, story_id, main), "background_cutoff": cutoff,
+                  "months": browse.story_months(conn, story_id, ends), "background_cutoff": cutoff,
                   "background": [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in back],
-                  "total_background": n_back})
+                  "total_background": n_back, "part": part})
     return story
 
 
@@ -298,11 +302,12 @@ def entity_detail(store: Store, entity_id: str, limit: int = 50, offset: int = 0
         s["readable"] = readable_when(s["when"]) if s["when"] else readable_date(s["article_date"])
         s["sentence"] = browse.sentence_index(starts.get(s["article"], []), s["start"])
     ent["statements"], ent["total_statements"] = statements, total
-    ent["appears_with"] = [dict(r) for r in store.query(
+    # cost grows with the entity's mentions: kept per state of the store (browse.cached_rows)
+    ent["appears_with"] = [dict(zip(("id", "name", "type", "articles"), r)) for r in browse.cached_rows(conn,
         "SELECT e.id, e.name, e.type, count(DISTINCT o.article_id) AS articles"
         " FROM mentions m JOIN mentions o ON o.article_id = m.article_id AND o.entity_id != m.entity_id"
         " JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ?"
-        " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 30", (entity_id,))]
+        " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 30", [entity_id])]
     ent["relations"] = relations(store, entity_id)
     return ent
 
