@@ -1,4 +1,5 @@
-"""Readers for the quote-attribution gold sets: Romanian dev/heldout JSONL and PolNeAR (brat).
+"""Readers for the quote-attribution gold sets: Romanian dev/heldout JSONL, the fresh Romanian
+gold of issue 19 (``eval/fresh_gold``) and PolNeAR (brat).
 
 Both become :class:`GoldDoc` records with character-offset attributions, so one scorer serves
 both.  Nothing is copied into the repository: the data stays in ``../shared``.
@@ -57,6 +58,32 @@ def load_ro(split: str = "dev") -> list[GoldDoc]:
                 for q in r["quotes"]
             ]
             docs.append(GoldDoc(r["id"], r["text"], r.get("dct"), r.get("lang", "ro"), qs))
+    return docs
+
+
+FRESH_SOURCES = {"zf": {"zf"}, "undated": {"realitatea", "aleph"}, "realitatea": {"realitatea"}, "aleph": {"aleph"}}
+
+
+def load_fresh(name: str) -> list[GoldDoc]:
+    """A fresh-gold set by name: ``fresh-train`` or ``fresh-check``, optionally narrowed to one
+    source (``fresh-check-zf``, ``fresh-train-undated``, ``-realitatea``, ``-aleph``)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import fresh_gold
+
+    parts = name.split("-", 2)
+    if len(parts) < 2 or parts[0] != "fresh" or parts[1] not in fresh_gold.SPLITS:
+        raise SystemExit(f"unknown set {name!r} (fresh-train, fresh-check, optionally -zf/-undated)")
+    if len(parts) == 3 and parts[2] not in FRESH_SOURCES:
+        raise SystemExit(f"unknown source in {name!r}: one of {sorted(FRESH_SOURCES)}")
+    sources = FRESH_SOURCES[parts[2]] if len(parts) == 3 else None
+    docs = []
+    for r in fresh_gold.load(parts[1], sources):
+        qs = [GoldQuote(q["kind"], [tuple(q["content"])], q["speaker"],
+                        [tuple(q["speaker_mention"])] if q.get("speaker_mention") else [])
+              for q in r["quotes"]]
+        docs.append(GoldDoc(r["id"], r["text"], r.get("dct"), r.get("lang", "ro"), qs))
     return docs
 
 

@@ -13,6 +13,8 @@ Sources:
   ``functionInDocument="CREATION_TIME"`` TIMEX3, which is *not* scored (TempEval-3 scores TEXT only).
 - ``load_xtn``: XTN (Escribano et al. 2023) token TSV, ``token<TAB>BIO-type<TAB>value``; a line
   ``*!-DCTVALUE="YYYY-MM-DD"-!*`` starts a document, blank lines end sentences.  No ``mod`` there.
+- ``load_fresh``: the fresh Romanian gold of issue 19 (``eval/fresh_gold/*.jsonl``, texts rebuilt
+  from ``../shared``), ``train`` or ``check`` half, optionally one source (``zf``, ``undated``).
 - ``load_ronec_datetime``: RONEC v2 DATETIME/PERIOD spans (sentences, no DCT, no values): span
   recall only; the ``dct`` is a placeholder.
 """
@@ -223,6 +225,21 @@ def load_ronec_datetime(root: Path | str | None = None, split: str = "test") -> 
     return docs
 
 
+FRESH_SOURCES = {None: None, "zf": {"zf"}, "undated": {"realitatea", "aleph"}}
+
+
+def load_fresh(split: str, root: Path | str | None = None, source: str | None = None) -> list[Doc]:
+    """The fresh gold's ``train`` or ``check`` half (timexes only); the check half is scored, never
+    read for errors."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import fresh_gold
+
+    docs = fresh_gold.load(split, FRESH_SOURCES[source], shared=_root(root))
+    return [{k: d[k] for k in ("id", "dct", "lang", "text", "timexes")} for d in docs]
+
+
 LOADERS = {
     "ro-dev": load_ro_dev,
     "te3-platinum": load_te3_platinum,
@@ -233,6 +250,13 @@ LOADERS = {
     # English news other than TimeBank: MEANTIME (Wikinews, 2004-2013), a second English
     # development set, so that rules are not fitted to TBAQ's conventions alone
     "xtn-meantime-en": lambda root=None: load_xtn("en", "test", root, corpus="meantime"),
+    # issue 19: Romanian articles nobody tuned on (ZF 2013-2022, Realitatea/Aleph); read train only
+    "fresh-train": lambda root=None: load_fresh("train", root),
+    "fresh-check": lambda root=None: load_fresh("check", root),
+    "fresh-train-zf": lambda root=None: load_fresh("train", root, "zf"),
+    "fresh-check-zf": lambda root=None: load_fresh("check", root, "zf"),
+    "fresh-train-undated": lambda root=None: load_fresh("train", root, "undated"),
+    "fresh-check-undated": lambda root=None: load_fresh("check", root, "undated"),
 }
 
 

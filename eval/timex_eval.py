@@ -13,6 +13,8 @@ Usage::
 
     .venv/bin/python eval/timex_eval.py --set ro-dev            # prints JSON figures
     .venv/bin/python eval/timex_eval.py --set ro-dev --errors   # plus the mismatches
+    .venv/bin/python eval/timex_eval.py --set fresh-check       # issue 19's fresh gold: score only,
+                                                                # never --errors on the check half
 """
 
 from __future__ import annotations
@@ -147,7 +149,9 @@ def run(set_name: str, root: Path | None = None, errors: list[dict[str, Any]] | 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--set", required=True, choices=["ro-dev", "ro-heldout", "te3-platinum", "tbaq", "xtn-es", "xtn-es-train", "xtn-meantime-en", "ronec"])
+    import timex_datasets
+
+    ap.add_argument("--set", required=True, choices=["ro-heldout", *timex_datasets.LOADERS])
     ap.add_argument("--root", type=Path, default=None, help="the shared data folder (default ../shared)")
     ap.add_argument("--errors", action="store_true", help="also print mismatches, one per line")
     args = ap.parse_args(argv)

@@ -48,7 +48,11 @@ def test_http_url_refuses_what_is_not_a_string(value: Any) -> None:
 
 HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1">Titlu'
 HOSTILE_TEXT = ('<script>window.__pwned=2</script> Guvernul a anunțat luni noi măsuri, '
-                'a declarat premierul <b onmouseover="window.__pwned=3">Ion Popescu</b>.')
+                'a declarat premierul <b onmouseover="window.__pwned=3">Ion Popescu</b>. '
+                '„Vom proteja datele tuturor”, a spus ministrul Ion Popescu.')
+# A speaker or entity name is never markup from the analysis itself, but the store may hold one
+# written by another tool or an older version: the pages must escape it like any article value.
+HOSTILE_NAME = '<img src=x onerror="window.__pwned=4">Ion"><svg onload=window.__pwned=5>'
 
 
 def _hostile_records() -> list[dict[str, Any]]:
@@ -73,6 +77,8 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         with store.transaction() as conn:
             for article_id in report.added:
                 index_article(conn, article_id)
+            assert conn.execute("UPDATE quotes SET speaker = ?", (HOSTILE_NAME,)).rowcount > 0
+            conn.execute("UPDATE entities SET name = ? WHERE type = 'PERSON'", (HOSTILE_NAME,))
     return db
 
 
@@ -90,6 +96,7 @@ def test_article_pages_link_no_hostile_url_and_escape_title_and_text(client: Tes
         assert hrefs and all(h.startswith(("/", "#", "http://", "https://")) for h in hrefs), hrefs
         assert "<script>window" not in html and "<img src=x" not in html and "<b onmouseover" not in html
         assert "&lt;script&gt;" in html  # the text is shown, escaped
+        assert "<svg onload" not in html and "onerror=\"window" not in html  # speakers escaped too
 
 
 @pytest.mark.parametrize("path", ["/", "/entities", "/search?q=Guvernul", "/api/stories", "/static/app.css"])
@@ -116,7 +123,7 @@ def test_hostile_article_runs_no_script_in_chromium(hostile_db: Path) -> None:
         for art in page.request.get(f"{base}/api/articles").json():
             page.goto(f"{base}/articles/{art['id']}")
             page.mouse.move(10, 10)
-            for link in page.locator("p.meta a, main a").all()[:20]:
+            for link in page.locator("p.meta a, main a:visible").all()[:20]:  # links in closed <details> are hidden
                 link.hover()
             hrefs = [a.get_attribute("href") or "" for a in page.locator("p.meta a").all()]
             assert not [h for h in hrefs if not h.startswith(("/", "http://", "https://"))], hrefs
@@ -124,9 +131,14 @@ def test_hostile_article_runs_no_script_in_chromium(hostile_db: Path) -> None:
             if source.count():  # an off-site source link: clicking it must run nothing here
                 source.first.click(no_wait_after=True)
             assert page.evaluate("window.__pwned") is None
-        for path in ["/", "/entities", "/search?q=Guvernul"]:
+        stories = [f"/stories/{s['id']}" for s in page.request.get(f"{base}/api/stories").json()]
+        entities = [f"/entities/{e['id']}" for e in page.request.get(f"{base}/api/entities").json()]
+        assert stories and entities
+        for path in ["/", "/entities", "/search?q=Guvernul", *stories, *entities[:10]]:
             page.goto(base + path)
-            assert page.evaluate("window.__pwned") is None
+            for el in page.locator("a, q, time, b, img, svg").all()[:30]:
+                el.dispatch_event("mouseover")  # visible or not: an injected handler would fire
+            assert page.evaluate("window.__pwned") is None, path
         browser.close()
     assert dialogs == []
 

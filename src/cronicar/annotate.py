@@ -13,7 +13,8 @@ from typing import Any
 
 from cronicar.analyze.normalize import normalize_aligned
 from cronicar.analyze.pipeline import analyze_batch
-from cronicar.ingest.readers import json_lines
+from cronicar.ingest.readers import decoded_lines, json_lines
+from cronicar.ingest.schema import checked_article, normalize_lang, record_fields
 from cronicar.model import Analysis, DocDate, InputError
 
 
@@ -24,20 +25,29 @@ def _load(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[InputError
         raw = path.read_bytes()
     except OSError as exc:
         return [], [InputError(str(path), None, f"cannot read: {exc.strerror or exc}")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [InputError(str(path), None, "not valid UTF-8 text")]
-    for item in json_lines(text, str(path)):
+    for item in json_lines(decoded_lines(raw, str(path)), str(path)):
         if isinstance(item, InputError):
             errors.append(item)
             continue
         lineno, rec = item
-        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-            errors.append(InputError(str(path), lineno, "expected an object with a 'text' string"))
+        problem = _problem(rec)
+        if problem:
+            errors.append(InputError(str(path), lineno, problem))
             continue
         records.append((lineno, rec))
     return records, errors
+
+
+def _problem(rec: Any) -> str | None:
+    """Why a record cannot be annotated (the reader boundary's checks; the date is optional here)."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        return "expected an object with a 'text' string"
+    fields = record_fields(rec) or {}
+    fields.setdefault("date", "2000")  # a record without a date is annotated without one
+    if not fields["text"].strip():
+        fields["text"] = "-"  # an empty text is annotated as empty
+    checked = checked_article(fields, "", None)
+    return checked.message if isinstance(checked, InputError) else None
 
 
 def _dct(rec: dict[str, Any]) -> DocDate | None:
@@ -47,7 +57,7 @@ def _dct(rec: dict[str, Any]) -> DocDate | None:
 
 def annotate_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Annotate records in memory (the library form of the command)."""
-    items = [(r["text"], _dct(r), r.get("lang")) for r in records]
+    items = [(r["text"], _dct(r), normalize_lang(r.get("lang"))) for r in records]
     return [merge(rec, analysis) for rec, analysis in zip(records, analyze_batch(items))]
 
 

@@ -39,7 +39,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     with _open(args, readonly=False) as store:
         report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
                               progress=stderr_progress, on_error=on_error)
-        print(f"{len(report.added)} added, {report.skipped} already stored, {len(report.errors)} rejected"
+        replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
+        print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
               f" {store.count('events')} events)")
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
@@ -163,10 +164,32 @@ def cmd_timex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve_token(args: argparse.Namespace) -> str | None:
+    """The write token: --token-file, else --token (with a warning: other users see it in `ps`),
+    else $CRONICAR_TOKEN (read by the server).  Raises ValueError for an empty or unreadable file."""
+    if args.token_file is not None:
+        try:
+            token = args.token_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"--token-file: cannot read {args.token_file}: {exc}") from None
+        if not token:
+            raise ValueError(f"--token-file: {args.token_file} is empty")
+        return token
+    if args.token:
+        print("warning: --token is visible to every user of this machine in `ps`; "
+              "use $CRONICAR_TOKEN or --token-file", file=sys.stderr)
+    return args.token
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from cronicar.serve.app import run
 
-    run(db=args.db or default_db_path(), host=args.host, port=args.port, token=args.token)
+    try:
+        token = _serve_token(args)
+        run(db=args.db or default_db_path(), host=args.host, port=args.port, token=token, public=args.public)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
     return EXIT_OK
 
 
@@ -224,7 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="HTTP JSON API and web timeline pages")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--token", help="enables POST /api/articles with this bearer token (default: $CRONICAR_TOKEN; read-only without)")
+    p.add_argument("--token", help="enables POST /api/articles with this bearer token (visible in `ps`: prefer"
+                                   " $CRONICAR_TOKEN or --token-file; read-only without any)")
+    p.add_argument("--token-file", type=Path, help="read the write token from this file")
+    p.add_argument("--public", action="store_true",
+                   help="allow a non-loopback --host without a token (serves the database read-only to the network)")
     _db_arg(p)
     p.set_defaults(func=cmd_serve)
     return parser

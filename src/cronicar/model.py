@@ -19,7 +19,12 @@ from typing import Any, Literal
 Span = tuple[int, int]
 Granularity = Literal["year", "month", "day"]
 
-_DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
+_DATE_RE = re.compile(r"^\s*(\d{4,6})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$", re.DOTALL)
+
+# Article dates are years 1000-2999.  Why a range far inside Python's (1-9999): relative dates are
+# computed from the article's date ("mâine", "acum 3000 de ani", a feed's -12:00 offset moving
+# 9999-12-31 into year 10000), and that arithmetic must stay on the calendar.
+MIN_YEAR, MAX_YEAR = 1000, 2999
 
 
 class InputError(ValueError):
@@ -54,6 +59,8 @@ class DocDate:
         if not m:
             raise ValueError(f"not an ISO date: {value!r}")
         y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            raise ValueError(f"year {y} out of range ({MIN_YEAR}-{MAX_YEAR})")
         month = int(mo) if mo else None
         day = int(d) if d else None
         if month is not None and not 1 <= month <= 12:

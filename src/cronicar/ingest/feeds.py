@@ -6,9 +6,11 @@ import html as html_lib
 import re
 from collections.abc import Iterator
 
-from cronicar.model import Article, DocDate, InputError
+from cronicar.ingest.schema import checked_article, normalize_lang
+from cronicar.model import Article, InputError
 
 _TAG = re.compile(r"<[^>]+>")
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
 
 
 def _plain(fragment: str) -> str:
@@ -20,19 +22,27 @@ def _plain(fragment: str) -> str:
 def read_feed(text: str, source: str, lang: str | None = None) -> Iterator[Article | InputError]:
     import feedparser
 
+    if _ENTITY_DECL.search(text[:65536]):
+        # Why: nested entity declarations expand a 1 KB feed into gigabytes ("billion laughs");
+        # real feeds declare none (they use the predefined and numeric references).
+        yield InputError(source, None, "feed declares XML entities (<!ENTITY>): refused, they can expand without bound")
+        return
     feed = feedparser.parse(text)
     if not feed.entries:
         reason = str(getattr(feed, "bozo_exception", "")) or "no entries"
         yield InputError(source, None, f"not a readable RSS/Atom feed: {reason}")
         return
-    feed_lang = (feed.feed.get("language") or "")[:2].lower() or None
+    try:  # a feed's language we have no data for is detected per entry instead
+        feed_lang = normalize_lang(feed.feed.get("language") or None)
+    except (ValueError, AttributeError):
+        feed_lang = None
     for i, entry in enumerate(feed.entries, 1):
         where = f"{source}#{i}"
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         if not parsed:
             yield InputError(source, i, f"feed entry {i} has no date")
             continue
-        dct = DocDate(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+        dct = f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}"
         body = ""
         if entry.get("content"):
             body = _plain(entry.content[0].get("value", ""))
@@ -43,5 +53,7 @@ def read_feed(text: str, source: str, lang: str | None = None) -> Iterator[Artic
             yield InputError(source, i, f"feed entry {i} has no text")
             continue
         text_ = f"{title}\n\n{body}" if title and body else (body or title or "")
-        yield Article(text=text_, date=dct, title=title, lang=lang or feed_lang, source=entry.get("link") or where,
-                      url=entry.get("link"), external_id=entry.get("id"))
+        link = entry.get("link")
+        yield checked_article({"text": text_, "date": dct, "title": title, "lang": lang or feed_lang,
+                               "source": link if isinstance(link, str) and link else where, "url": link,
+                               "id": entry.get("id")}, source, i, unescape=False)

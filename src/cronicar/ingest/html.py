@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cronicar.ingest.schema import checked_article, normalize_lang
 from cronicar.model import Article, DocDate, InputError
 
 
@@ -34,5 +35,10 @@ def read_html(html: str, source: str, fallback: DocDate | None = None, lang: str
     body = text.strip()
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
-    yield Article(text=body, date=dct, title=title, lang=lang or (meta.language if meta is not None else None),
-                  source=source, url=meta.url if meta is not None else None)
+    page_lang = meta.language if meta is not None else None
+    try:  # a page's language we have no data for is detected instead
+        page_lang = normalize_lang(page_lang)
+    except (ValueError, AttributeError):
+        page_lang = None
+    yield checked_article({"text": body, "date": dct, "title": title, "lang": lang or page_lang,
+                           "source": source, "url": meta.url if meta is not None else None}, source, None, unescape=False)

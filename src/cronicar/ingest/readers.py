@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from cronicar.ingest.schema import MAX_CHARS, checked_article, normalize_lang, record_fields
 from cronicar.model import Article, DocDate, InputError
 
 ReadResult = Article | InputError
@@ -43,7 +44,16 @@ def read_paths(paths: Iterable[str | Path], date: str | None = None, lang: str |
     ``date`` is the fallback date for plain text files without a ``date`` header; ``lang`` forces
     a language (otherwise it is detected during analysis).
     """
-    fallback = DocDate.parse(date) if date else None
+    try:
+        fallback = DocDate.parse(date) if date else None
+    except ValueError as exc:
+        yield InputError("--date", None, str(exc))
+        return
+    try:
+        lang = normalize_lang(lang)
+    except ValueError as exc:
+        yield InputError("--lang", None, str(exc))
+        return
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -57,11 +67,6 @@ def read_paths(paths: Iterable[str | Path], date: str | None = None, lang: str |
         for file in files:
             for item in read_file(file, fallback, lang):
                 yield too_long(item) or item
-
-
-# spaCy's own limit (its parser needs about 1 GB per 100,000 characters); a news article is
-# a few thousand.  Longer input is almost always several documents pasted into one.
-MAX_CHARS = 1_000_000
 
 
 def too_long(item: ReadResult) -> InputError | None:
@@ -80,6 +85,14 @@ def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = No
     except OSError as exc:
         yield InputError(source, None, f"cannot read: {exc.strerror or exc}")
         return
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES and not _doc_bytes(data).startswith(b"["):
+        # JSON Lines: a bad byte or a NUL rejects its line, not the file.
+        if not data.strip():
+            yield InputError(source, None, "empty file")
+            return
+        yield from read_json_lines_bytes(data, source, lang)
+        return
     if b"\x00" in data[:8192]:
         yield InputError(source, None, "binary file, not text")
         return
@@ -92,19 +105,27 @@ def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = No
     if not text.strip():
         yield InputError(source, None, "empty file")
         return
-    suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
         yield from read_json(text, source, lang)
     elif suffix in HTML_SUFFIXES:
         from cronicar.ingest.html import read_html
 
-        yield from read_html(text, source, fallback, lang)
+        yield from _guarded(read_html(text, source, fallback, lang), source, "HTML page")
     elif suffix in FEED_SUFFIXES or text.lstrip().startswith("<?xml"):
         from cronicar.ingest.feeds import read_feed
 
-        yield from read_feed(text, source, lang)
+        yield from _guarded(read_feed(text, source, lang), source, "RSS/Atom feed")
     else:
         yield read_text_article(text, source, fallback, lang)
+
+
+def _guarded(items: Iterator[ReadResult], source: str, what: str) -> Iterator[ReadResult]:
+    """The items of a third-party parser (trafilatura, feedparser); if it fails on a hostile file,
+    that file's error (its earlier items are kept) instead of a traceback that stops the batch."""
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - any parser failure (RecursionError too) is this file's problem
+        yield InputError(source, None, f"unreadable {what}: {type(exc).__name__}: {str(exc)[:200]}")
 
 
 def read_text_article(text: str, source: str, fallback: DocDate | None = None, lang: str | None = None) -> ReadResult:
@@ -115,14 +136,32 @@ def read_text_article(text: str, source: str, fallback: DocDate | None = None, l
             dct = DocDate.parse(m.group(1))
         except ValueError as exc:
             return InputError(source, 1, f"bad date {m.group(1)!r}: {exc}")
-        body = unescape_entities(text[m.end():]).strip()
+        body = text[m.end():].strip()
     elif fallback is not None:
-        dct, body = fallback, unescape_entities(text).strip()
+        dct, body = fallback, text.strip()
     else:
         return InputError(source, 1, "no date: start the file with ' date YYYY-MM-DD' or pass --date")
     if not body:
         return InputError(source, 1, "empty text after the date")
-    return Article(text=body, date=dct, lang=lang, source=source)
+    return checked_article({"text": body, "date": dct, "lang": lang}, source, 1)
+
+
+def _doc_bytes(data: bytes) -> bytes:
+    """The start of a file's content: without a UTF-8 BOM and leading white space."""
+    return data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
+
+
+def _loads(line: str) -> Any:
+    """json.loads that raises only ValueError: integers over 4,300 digits raise a ValueError that
+    is not a JSONDecodeError, and a value nested ~1,000 deep a RecursionError."""
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def _json_error(exc: ValueError) -> str:
+    return exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
 
 
 def read_json(text: str, source: str, lang: str | None = None) -> Iterator[ReadResult]:
@@ -130,60 +169,86 @@ def read_json(text: str, source: str, lang: str | None = None) -> Iterator[ReadR
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
-            records = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield InputError(source, exc.lineno, f"malformed JSON: {exc.msg}")
+            records = _loads(text)
+        except ValueError as exc:
+            yield InputError(source, getattr(exc, "lineno", None), f"malformed JSON: {_json_error(exc)}")
+            return
+        if not isinstance(records, list):
+            yield InputError(source, None, "expected a JSON list of objects")
             return
         for i, rec in enumerate(records, 1):
             yield article_from_record(rec, source, None, lang, index=i)
         return
     if stripped.startswith("{") and not source.endswith((".jsonl", ".ndjson")):
         try:
-            rec = json.loads(text)
-        except json.JSONDecodeError:
+            rec = _loads(text)
+        except ValueError:
             pass  # maybe JSON Lines in a .json file: fall through
         else:
             yield article_from_record(rec, source, 1, lang)
             return
-    for item in json_lines(text, source):
+    for item in json_lines(enumerate(text.split("\n"), 1), source):
         if isinstance(item, InputError):
             yield item
         else:
             yield article_from_record(item[1], source, item[0], lang)
 
 
-def json_lines(text: str, source: str) -> Iterator[tuple[int, Any] | InputError]:
-    """(line number, decoded value) of every non-blank line, or the error naming the line."""
-    for lineno, line in enumerate(text.splitlines(), 1):
+def read_json_lines_bytes(data: bytes, source: str, lang: str | None = None) -> Iterator[ReadResult]:
+    """JSON Lines (or one JSON object) from raw bytes, decoding line by line."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and "\x00" not in text:
+        yield from read_json(text, source, lang)
+        return
+    for item in json_lines(decoded_lines(data, source), source):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield article_from_record(item[1], source, item[0], lang)
+
+
+def decoded_lines(data: bytes, source: str) -> list[tuple[int, str | InputError]]:
+    """(line number, text) of every line of ``data``, or the error of a line with a NUL or a byte
+    that is not UTF-8: one bad byte costs its line, not the file."""
+    lines: list[tuple[int, str | InputError]] = []
+    for lineno, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        if b"\x00" in raw:
+            lines.append((lineno, InputError(source, lineno, "NUL byte in the line (binary data)")))
+            continue
+        try:
+            lines.append((lineno, raw.decode("utf-8")))
+        except UnicodeDecodeError as exc:
+            lines.append((lineno, InputError(source, lineno, f"not valid UTF-8 (byte {exc.start + 1} of the line)")))
+    return lines
+
+
+def json_lines(lines: Iterable[tuple[int, str | InputError]], source: str) -> Iterator[tuple[int, Any] | InputError]:
+    """(line number, decoded value) of every non-blank line, or the error naming the line.
+
+    Lines are split on "\\n" only: JSON strings may hold a raw U+2028, which str.splitlines() cuts."""
+    for lineno, line in lines:
+        if isinstance(line, InputError):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(source, lineno, f"malformed JSON line: {exc.msg}")
+            yield lineno, _loads(line)
+        except ValueError as exc:
+            yield InputError(source, lineno, f"malformed JSON line: {_json_error(exc)}")
 
 
 def article_from_record(rec: Any, source: str, line: int | None, lang: str | None = None,
                         index: int | None = None) -> ReadResult:
-    """One JSON object -> Article; accepts ``date`` or ``dct`` (the annotation format's name)."""
+    """One JSON object -> Article (validated by :mod:`cronicar.ingest.schema`); accepts ``date``
+    or ``dct`` (the annotation format's name).  ``lang`` is used when the record has none."""
     where = line if line is not None else index
-    if not isinstance(rec, dict):
+    fields = record_fields(rec)
+    if fields is None:
         return InputError(source, where, "expected a JSON object")
-    text = rec.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return InputError(source, where, "missing or empty 'text'")
-    raw_date = rec.get("date") or rec.get("dct") or rec.get("date_published")
-    if not raw_date:
-        return InputError(source, where, "missing 'date'")
-    try:
-        dct = DocDate.parse(str(raw_date))
-    except ValueError as exc:
-        return InputError(source, where, f"bad date {raw_date!r}: {exc}")
-    title = rec.get("title")
-    title = unescape_entities(title) if isinstance(title, str) else None
-    body = unescape_entities(text).strip()
-    return Article(
-        text=body, date=dct, title=title,
-        lang=rec.get("lang") or lang, source=rec.get("source") or rec.get("url") or source,
-        url=rec.get("url"), external_id=str(rec["id"]) if rec.get("id") is not None else None,
-    )
+    if fields.get("lang") in (None, "") and lang:
+        fields["lang"] = lang
+    return checked_article(fields, source, where)

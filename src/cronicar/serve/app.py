@@ -10,12 +10,16 @@ and :mod:`.pages`; this module builds the app: middleware, error pages, the writ
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
-from fastapi import Body, Depends, FastAPI, Header, HTTPException, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -68,8 +72,84 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith(("/api/", "/openapi"))
 
 
-def create_app(db: Path | str, token: str | None = None) -> FastAPI:
-    """The web app over the store at ``db``; ``token`` enables POST /api/articles (None: read-only)."""
+# Limits on the one write (docs/web.md).  10 MB holds a batch of a few hundred news articles;
+# analysis costs far more than reading, so writes are also rate-limited per client.
+MAX_BODY = 10 * 1024 * 1024
+WRITES_PER_MINUTE = 30
+
+
+class WriteLimiter:
+    """A token bucket per client address: ``per_minute`` writes a minute, bursts of ``burst``."""
+
+    def __init__(self, per_minute: float, burst: int = 10, clock: Any = None) -> None:
+        import time
+
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self.clock = clock or time.monotonic
+        self.buckets: dict[str, tuple[float, float]] = {}
+        self.lock = threading.Lock()
+
+    def wait(self, client: str) -> float:
+        """0 if ``client`` may write now (and counts the write), else the seconds to wait."""
+        with self.lock:
+            now = self.clock()
+            tokens, last = self.buckets.get(client, (self.burst, now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self.buckets[client] = (tokens - 1, now)
+                return 0.0
+            self.buckets[client] = (tokens, now)
+            return (1 - tokens) / self.rate if self.rate > 0 else 60.0
+
+
+def token_matches(authorization: str | None, token: str) -> bool:
+    """Whether the header is ``Bearer <token>``.  Compared as bytes: ``compare_digest`` raises
+    TypeError on non-ASCII str (which made a 500 of a hostile header)."""
+    if not authorization or not authorization.startswith("Bearer "):
+        return False
+    given = authorization.removeprefix("Bearer ").strip()
+    return secrets.compare_digest(given.encode("utf-8", "surrogateescape"), token.encode("utf-8", "surrogateescape"))
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` bytes: the declared
+    Content-Length is checked before reading anything, a chunked body while it streams."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.strip().isdigit():
+            raise HTTPException(400, "malformed Content-Length header")
+        if int(declared) > limit:
+            raise HTTPException(413, f"request body over {limit:,} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"request body over {limit:,} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_json_body(body: bytes) -> Any:
+    """The JSON payload, or a 400 naming what is wrong (never a 500: deep nesting and huge
+    integers raise RecursionError and ValueError, not JSONDecodeError)."""
+    try:
+        return json.loads(body)
+    except RecursionError:
+        raise HTTPException(400, "malformed JSON body: nested too deeply") from None
+    except UnicodeDecodeError:
+        raise HTTPException(400, "malformed JSON body: not UTF-8") from None
+    except ValueError as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
+        raise HTTPException(400, f"malformed JSON body: {msg}") from None
+
+
+def create_app(db: Path | str, token: str | None = None, max_body: int = MAX_BODY,
+               writes_per_minute: float = WRITES_PER_MINUTE) -> FastAPI:
+    """The web app over the store at ``db``; ``token`` enables POST /api/articles (None: read-only).
+
+    ``max_body``: the largest request body in bytes (413 above); ``writes_per_minute``: POSTs a
+    minute per client address, after a burst of 10 (429 with Retry-After above)."""
     db = Path(db)
     if not db.exists():
         raise FileNotFoundError(f"{db}: no such database (run `cronicar ingest` first)")
@@ -84,18 +164,48 @@ def create_app(db: Path | str, token: str | None = None) -> FastAPI:
     app.state.db, app.state.token = db, token
     app.include_router(api.router)
     app.include_router(pages.router)
-    app.post("/api/articles", tags=["articles"], status_code=201,
-             responses={403: {"model": models.Error, "description": "no token set, or a missing or wrong bearer token"},
-                        422: {"model": models.Error, "description": "invalid article records"}})(_api_ingest)
+    _write_route(app, db, token, max_body, writes_per_minute)
     _error_handlers(app)
-    _security_headers(app)
+    _security_headers(app, max_body)
     return app
 
 
-def _security_headers(app: FastAPI) -> None:
+def _write_route(app: FastAPI, db: Path, token: str | None, max_body: int, writes_per_minute: float) -> None:
+    limiter = WriteLimiter(writes_per_minute)
+    write_lock = threading.Lock()  # one ingest at a time per server; other processes: store's lock
+
+    @app.post("/api/articles", tags=["articles"], status_code=201,
+              responses={403: {"model": models.Error, "description": "no token set, or a missing or wrong bearer token"},
+                         422: {"model": models.Error, "description": "invalid article records"}},
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
+                  "description": "an article object, a list of them, or {\"articles\": [...]} with text, date"
+                                 " (YYYY[-MM[-DD]]), optional title, lang, url, id, source"}}}}})
+    async def api_ingest(request: Request, authorization: str | None = Header(None)) -> dict[str, Any]:
+        """Ingest JSON articles (needs ``Authorization: Bearer <token>``; 403 when no token is set).
+
+        Checked in this order, each before any work the next needs: token (403), write rate (429),
+        body size (413), JSON (400), every record (422), then analysis and storage."""
+        if token is None:
+            raise HTTPException(403, "read-only server: start it with $CRONICAR_TOKEN or --token-file to allow writes")
+        if not token_matches(authorization, token):
+            raise HTTPException(403, "missing or wrong bearer token")
+        wait = limiter.wait(request.client.host if request.client else "?")
+        if wait:
+            raise HTTPException(429, f"too many writes: retry in {wait:.0f} s",
+                                headers={"Retry-After": str(max(1, round(wait)))})
+        payload = parse_json_body(await read_body(request, max_body))
+        articles = validate_payload(payload)
+        return await run_in_threadpool(_locked_ingest, write_lock, db, articles)
+
+
+def _security_headers(app: FastAPI, max_body: int) -> None:
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Any:
-        response = await call_next(request)
+        declared = request.headers.get("content-length", "0").strip()
+        if declared.isdigit() and int(declared) > max_body:  # any route: refused before reading
+            response = JSONResponse({"detail": f"request body over {max_body:,} bytes"}, status_code=413)
+        else:
+            response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
@@ -138,22 +248,9 @@ def _error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _crashed)
 
 
-def _api_ingest(request: Request,
-                payload: Any = Body(..., description="an article object, a list of them, or {\"articles\": [...]}"
-                                    " with text, date (YYYY[-MM[-DD]]), optional title, lang, url, id"),
-                authorization: str | None = Header(None)) -> dict[str, Any]:
-    """Ingest JSON articles (needs ``Authorization: Bearer <token>``; 403 when no token is set)."""
-    token = request.app.state.token
-    if token is None:
-        raise HTTPException(403, "read-only server: start it with --token (or $CRONICAR_TOKEN) to allow writes")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not authorization or not authorization.startswith("Bearer ") or not secrets.compare_digest(given, token):
-        raise HTTPException(403, "missing or wrong bearer token")
-    return _ingest(request.app.state.db, payload)
-
-
-def _ingest(db: Path, payload: Any) -> dict[str, Any]:
-    """Validate every record first (422 listing the bad ones), then analyze, store, link, index."""
+def validate_payload(payload: Any) -> list[Any]:
+    """Every record of a POST checked at the reader boundary (``ingest/schema.py``) before anything
+    is analyzed or written: the Articles, or a 422 listing each bad record as ``api:N: reason``."""
     from cronicar.ingest.readers import article_from_record
     from cronicar.model import InputError
 
@@ -171,6 +268,16 @@ def _ingest(db: Path, payload: Any) -> dict[str, Any]:
             articles.append(item)
     if errors:
         raise HTTPException(422, {"errors": errors})
+    return articles
+
+
+def _locked_ingest(lock: threading.Lock, db: Path, articles: list[Any]) -> dict[str, Any]:
+    with lock:
+        return _ingest(db, articles)
+
+
+def _ingest(db: Path, articles: list[Any]) -> dict[str, Any]:
+    """Analyze, store, link and index validated articles (see :func:`validate_payload`)."""
     from cronicar.ingest.run import ingest_articles
 
     with Store(db) as store:
@@ -178,14 +285,37 @@ def _ingest(db: Path, payload: Any) -> dict[str, Any]:
         with store.transaction() as conn:
             for article_id in report.added:
                 search_mod.index_article(conn, article_id)
-    return {"added": report.added, "skipped": report.skipped}
+    return {"added": report.added, "skipped": report.skipped, "replaced": report.replaced}
 
 
-def run(db: Path | str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Serve until interrupted; ``token`` defaults to ``$CRONICAR_TOKEN`` (unset: read-only)."""
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable only from this machine (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def run(db: Path | str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+        public: bool = False) -> None:
+    """Serve until interrupted; ``token`` defaults to ``$CRONICAR_TOKEN`` (unset: read-only).
+
+    A non-loopback ``host`` without a token is refused unless ``public``: the server would show
+    the whole database to the network, which must be a choice, not a typo (ValueError)."""
     import uvicorn
 
     token = token or os.environ.get("CRONICAR_TOKEN") or None
+    if not is_loopback(host) and token is None and not public:
+        raise ValueError(f"refusing to serve on {host} without a token: anyone on the network could read "
+                         "the database. Pass --public to serve it read-only on purpose, or set $CRONICAR_TOKEN")
     app = create_app(Path(db), token=token)
+    if not is_loopback(host):
+        print(f"cronicar: WARNING: serving {db} to the network on {host}:{port} over plain HTTP "
+              f"({'reads are open to anyone' + ('; the token travels unencrypted' if token else '')})",
+              file=sys.stderr)
     print(f"cronicar: serving {db} on http://{host}:{port}/ ({'writes need the token' if token else 'read-only'})")
     uvicorn.run(app, host=host, port=port, log_level="warning")

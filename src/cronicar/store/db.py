@@ -44,6 +44,42 @@ def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None
     return when.get("value"), interval[0], interval[1]
 
 
+def ensure_write_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes the write path looks corrections up by: an article's external id is unique per
+    source, and its URL is indexed.  Idempotent, created at every writable open (no schema version:
+    an index adds no data).  A store that already holds duplicate external ids (written before
+    this rule) keeps a plain index; new duplicates are replaced at write time either way."""
+    try:
+        conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS articles_external ON articles(source, external_id)"
+                     " WHERE external_id IS NOT NULL")
+    except sqlite3.IntegrityError:
+        conn.execute("CREATE INDEX IF NOT EXISTS articles_external_any ON articles(source, external_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS articles_url ON articles(url) WHERE url IS NOT NULL")
+    conn.commit()
+
+
+def _if_table(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> None:
+    """Run ``sql`` on a table the linker creates on first use (absent in a store never linked)."""
+    try:
+        conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):
+            raise
+
+
+def _drop_empty(conn: sqlite3.Connection, table: str, ids: list[str], still_used: str) -> None:
+    """Delete the rows of ``table`` among ``ids`` that nothing uses any more."""
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        conn.execute(f"DELETE FROM {table} WHERE id IN ({','.join('?' * len(chunk))}) AND NOT EXISTS ({still_used})",
+                     chunk)
+
+
+def _delete_search_rows(conn: sqlite3.Connection, kind: str, refs: list[str]) -> None:
+    for ref in refs:
+        _if_table(conn, "DELETE FROM search_index WHERE kind=? AND ref=?", (kind, ref))
+
+
 def default_db_path() -> Path:
     """``$CRONICAR_DB`` if set, else ``cronicar.db`` in the working directory.
 
@@ -74,6 +110,7 @@ class Store:
         self.conn.execute("PRAGMA busy_timeout=5000")
         if not readonly:
             self.migrate()
+            ensure_write_indexes(self.conn)
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> "Store":
@@ -119,6 +156,31 @@ class Store:
             raise
         else:
             self.conn.commit()
+
+    @contextmanager
+    def writer(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the database's writer lock (``<db>.lock``, flock) for a whole ingest.
+
+        Why: two ingests of overlapping files into one file each read "not stored yet", analyze,
+        then both write the same article.  With the lock the second waits (``on_wait`` is called
+        once if it has to) and then skips what the first stored: the same database as one batch.
+        The lock is the kernel's, so a killed writer (kill -9) releases it."""
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: SQLite's own locking still keeps the file intact
+            yield
+            return
+        with open(f"{self.path}.lock", "a+b") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if on_wait:
+                    on_wait()
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     # -- articles --------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -189,6 +251,79 @@ class Store:
                     *_when_columns(ev.when),
                 ),
             )
+
+    def update_metadata(self, article: Article) -> bool:
+        """A stored article read again with a new title, url or external id (same text and date):
+        keep the new values (the text's analysis is unchanged).  True if anything changed; its own
+        transaction, opened only then (re-reading a stored folder writes nothing)."""
+        row = self.conn.execute("SELECT title, url, external_id FROM articles WHERE id=?", (article.id,)).fetchone()
+        if row is None:
+            return False
+        new = (article.title or row[0], article.url or row[1], article.external_id or row[2])
+        if new == tuple(row):
+            return False
+        with self.transaction() as conn:
+            self.replace_earlier(conn, article)  # the new url/id may be another article's
+            conn.execute("UPDATE articles SET title=?, url=?, external_id=? WHERE id=?", (*new, article.id))
+        return True
+
+    def earlier_versions(self, conn: sqlite3.Connection, article: Article) -> list[str]:
+        """Stored articles that ``article`` corrects: the same external id from the same source, or
+        the same URL, with another text or date (so another content id)."""
+        rows = conn.execute(
+            "SELECT id FROM articles WHERE id != :id AND ((:xid IS NOT NULL AND source = :source"
+            " AND external_id = :xid) OR (:url IS NOT NULL AND url = :url))",
+            {"id": article.id, "xid": article.external_id, "source": article.source, "url": article.url},
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def replace_earlier(self, conn: sqlite3.Connection, article: Article) -> list[str]:
+        """Delete the stored versions ``article`` corrects (call right before writing it, in the
+        same transaction); returns their ids."""
+        old = self.earlier_versions(conn, article)
+        for article_id in old:
+            self.delete_article(conn, article_id)
+        return old
+
+    def delete_article(self, conn: sqlite3.Connection, article_id: str) -> None:
+        """Remove one article and everything built from it alone (inside the caller's transaction).
+
+        Its timexes, mentions, quotes and event mentions go with it (ON DELETE CASCADE); events,
+        entities and a story left with nothing go too, and its story's dates are recomputed.  The
+        linker's running statistics (term and entity counts of ``link/index.py``) keep the old
+        version's counts: a bias of one article in the similarity weights, not in what is shown."""
+        row = conn.execute("SELECT story_id FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            return
+        story = row[0]
+        events = [r[0] for r in conn.execute(
+            "SELECT DISTINCT event_id FROM event_mentions WHERE article_id=? AND event_id IS NOT NULL", (article_id,))]
+        entities = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE article_id=?", (article_id,))]
+        _delete_search_rows(conn, "article", [article_id])
+        conn.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        _drop_empty(conn, "events", events, "SELECT 1 FROM event_mentions WHERE event_id = events.id")
+        _delete_search_rows(conn, "event", [e for e in events if not conn.execute(
+            "SELECT 1 FROM events WHERE id=?", (e,)).fetchone()])
+        _drop_empty(conn, "entities", entities, "SELECT 1 FROM mentions WHERE entity_id = entities.id UNION ALL "
+                                                "SELECT 1 FROM quotes WHERE speaker_entity = entities.id")
+        for table in ("article_vectors",):
+            _if_table(conn, f"DELETE FROM {table} WHERE article_id=?", (article_id,))
+        if story is not None:
+            self._shrink_story(conn, story)
+
+    def _shrink_story(self, conn: sqlite3.Connection, story: str) -> None:
+        """After an article left ``story``: its dates from the articles left, or gone if none is."""
+        left = conn.execute("SELECT min(date_start), max(date_end), count(*) FROM articles WHERE story_id=?",
+                            (story,)).fetchone()
+        if left[2]:
+            conn.execute("UPDATE stories SET first_date=?, last_date=? WHERE id=?", (left[0], left[1], story))
+            _if_table(conn, "UPDATE story_profiles SET size=max(size-1, 1) WHERE story_id=?", (story,))
+            return
+        conn.execute("DELETE FROM events WHERE story_id=? AND NOT EXISTS"
+                     " (SELECT 1 FROM event_mentions WHERE event_id = events.id)", (story,))
+        conn.execute("DELETE FROM stories WHERE id=?", (story,))
+        for table in ("story_profiles", "story_entities", "story_terms"):
+            _if_table(conn, f"DELETE FROM {table} WHERE story_id=?", (story,))
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:

@@ -103,17 +103,22 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
             # Why lazy: the tense look-up is the costliest step per expression, and most tensed
             # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
             tense, sent_start = partial(tense_at_text, g, low, s, e), starts.at(s)
-        res = resolve(part, dct, tense, sent_start, nar)
-        if res is None:
+        try:
+            res = resolve(part, dct, tense, sent_start, nar)
+            if res is None:
+                continue
+            typ, value = res
+            mod = part.mod
+            wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
+            iv = interval(value, typ, mod, dct, wd)
+            if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
+                iv = _comparative(g, low[s:e], value, typ, dct) or iv
+            elif typ == "DURATION" and iv is None:
+                iv = _anchored(g, low[s:e], value, dct)
+        except (OverflowError, ValueError):
+            # Why: arithmetic near the calendar's ends ("mâine" in a 9999-12-31 article, "peste
+            # 9000 de ani") leaves Python's date range; such an expression has no calendar place.
             continue
-        typ, value = res
-        mod = part.mod
-        wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
-        iv = interval(value, typ, mod, dct, wd)
-        if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
-            iv = _comparative(g, low[s:e], value, typ, dct) or iv
-        elif typ == "DURATION" and iv is None:
-            iv = _anchored(g, low[s:e], value, dct)
         open_since = since is not None and since.match(low, e)
         _remember(nar, typ, value, sent_start, part, open_since=bool(open_since))
         if shy is not None:
