@@ -351,3 +351,28 @@ def test_serve_ranked_lists_see_a_write_at_the_next_request(db: Path, tmp_path: 
                      " WHERE event_id IS NOT NULL LIMIT 1)")
     assert int(c.get("/api/entities").headers["X-Total-Count"]) == before + 1
     assert int(c.get("/api/events").headers["X-Total-Count"]) == events_before - 1
+
+
+def test_serve_key_dates_come_first_with_their_best_told_event(client: TestClient, story_id: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The story page lists the key dates the chronicle's ranking gives (link/keydates.py), each
+    with the event of that day told by the most sentences; without that module, no section."""
+    import sys
+    import types
+
+    views._KEY_DATES.clear()
+    if "cronicar.link.keydates" not in sys.modules:
+        assert "Key dates" not in client.get(f"/stories/{story_id}").text
+    days = sorted({e["when"]["value"] for e in client.get(f"/api/stories/{story_id}/timeline").json()
+                   if e["when"] and len(e["when"]["value"] or "") == 10})
+    fake = types.ModuleType("cronicar.link.keydates")
+    fake.story_refs = lambda conn, story: [story]  # type: ignore[attr-defined]
+    fake.rank_dates = lambda refs, n, window: [(d, 1.0) for d in days[:n]]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cronicar.link.keydates", fake)
+    views._KEY_DATES.clear()
+    html = client.get(f"/stories/{story_id}").text
+    views._KEY_DATES.clear()
+    assert days and '<h2 id="h-key">Key dates</h2>' in html
+    assert html.index("Key dates") < html.index('class="timeline"')
+    for day in days:
+        assert f'<time datetime="{day}">{views.readable_date(day)}</time> <a href="/events/' in html

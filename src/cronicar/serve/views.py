@@ -149,12 +149,41 @@ def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 
     quotes = browse.quotes_in_sentences(conn, [s for ev in page + back for s in ev["sources"]])
     lo, hi = fit_axis(browse.story_date_bounds(conn, story_id, cutoff or ""), story["first_date"], story["last_date"])
     events = [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in page]
+    story["key_dates"] = key_dates(store, story) if part == "main" and offset == 0 else []
     story.update({"articles": browse.story_articles(conn, story_id), "events": events, "total_events": total,
                   "offset": offset, "limit": limit, "axis": _ticks(lo, hi) if lo is not None else [],
                   "months": browse.story_months(conn, story_id, ends), "background_cutoff": cutoff,
                   "background": [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in back],
                   "total_background": n_back, "part": part})
     return story
+
+
+_KEY_DATES: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+
+
+def key_dates(store: Store, story: dict[str, Any], n: int = 10) -> list[dict[str, Any]]:
+    """The story's ``n`` key dates, best first (``date``, ``readable``, ``line``, ``event``): the days
+    the chronicle work's :mod:`cronicar.link.keydates` ranks by referring articles and outlets,
+    each with its best-told event.  Empty while that module is absent.  Kept per store state:
+    ranking reads every dated reference of the story."""
+    try:
+        from cronicar.link.keydates import rank_dates, story_refs  # type: ignore[import-not-found]
+    except ImportError:
+        return []
+    conn = store.conn
+    cache_key = (browse._file_state(conn), story["id"], n)
+    if cache_key in _KEY_DATES:
+        return _KEY_DATES[cache_key]
+    window = (story["first_date"], story["last_date"]) if story["first_date"] and story["last_date"] else None
+    out = []
+    for day, _score in rank_dates(story_refs(conn, story["id"]), n, window):
+        best = browse.best_event_of_day(conn, story["id"], day)
+        out.append({"date": day, "readable": readable_date(day), "line": best["line"] if best else "",
+                    "event": best["id"] if best else None})
+    if len(_KEY_DATES) > 256:
+        _KEY_DATES.clear()
+    _KEY_DATES[cache_key] = out
+    return out
 
 
 def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[str, Any]]],
@@ -356,7 +385,7 @@ def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]
 def search_page(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """One page of search hits, each with its date, and how many documents match in all."""
     hits = search_results(store, q, offset + limit)[offset:]
-    total, _ = browse.search_counts(store.conn, fts_query(q))
+    total = browse.search_total(store.conn, fts_query(q))
     for h in hits:
         table = "articles" if h["kind"] == "article" else "events"
         col = "date" if h["kind"] == "article" else "when_value"

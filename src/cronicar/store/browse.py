@@ -531,6 +531,17 @@ def _fts_matches(conn: sqlite3.Connection) -> str | None:
     return None
 
 
+def search_total(conn: sqlite3.Connection, fts: str) -> int:
+    """How many documents match the FTS query ``fts`` (0 when there is no index or FTS5 cannot parse it)."""
+    sql = _fts_matches(conn)
+    if not sql or not fts:
+        return 0
+    try:
+        return int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts,)).fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
 def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
     """How many documents match the FTS query ``fts`` (all of them) and facets of the matches:
     by kind, by year (article date or event start) and the top stories — ``(value, label, count)``."""
@@ -538,7 +549,7 @@ def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, li
     if not sql or not fts:
         return 0, {}
     try:
-        total = int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts,)).fetchone()[0])
+        total = search_total(conn, fts)
         rows = conn.execute(
             f"SELECT m.kind, coalesce(a.story_id, e.story_id) AS story, substr(coalesce(a.date_start, e.when_start), 1, 4) AS year"
             f" FROM ({sql} LIMIT {FACET_SCAN}) m LEFT JOIN articles a ON m.kind = 'article' AND a.id = m.ref"
@@ -560,3 +571,16 @@ def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, li
     return total, {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
                    "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
                    "story": [(s, titles.get(s, s), n) for s, n in top]}
+
+
+def best_event_of_day(conn: sqlite3.Connection, story: str, day: str) -> Row | None:
+    """The story's best-told event dated exactly ``day`` (most source sentences): id and its line
+    (the headline where the store has one, else the summary)."""
+    row = conn.execute(
+        "SELECT e.*, (SELECT count(*) FROM event_mentions m WHERE m.event_id = e.id) AS n FROM events e"
+        " WHERE e.story_id = ? AND e.when_start = ? AND e.when_end = ? ORDER BY n DESC, e.id LIMIT 1",
+        (story, day, day)).fetchone()
+    if row is None:
+        return None
+    headline = row["headline"] if "headline" in row.keys() else None
+    return {"id": row["id"], "line": headline or row["summary"], "sources": row["n"]}
