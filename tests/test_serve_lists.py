@@ -376,3 +376,32 @@ def test_serve_key_dates_come_first_with_their_best_told_event(client: TestClien
     assert html.index("Key dates") < html.index('class="timeline"')
     for day in days:
         assert f'<time datetime="{day}">{views.readable_date(day)}</time> <a href="/events/' in html
+
+
+def test_serve_entity_page_shows_the_chronicle_relations(client: TestClient, db: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The relations of the chronicle work (export/digest.py) over the events naming the entity:
+    one row per other actor and kind; the digest is stubbed to pair every two participants."""
+    import sys
+    import types
+    from itertools import combinations
+
+    from cronicar.store import browse
+
+    with views.Store(db, readonly=True) as store:
+        named = browse.events_naming(store.conn, "Serghei Lavrov")
+        events = browse.events_by_id(store.conn, named)
+    assert named and all("Serghei Lavrov" in e["participants"] for e in events)
+
+    def pairs(evs: list, ids: dict) -> list:
+        return [{"a": a, "b": b, "month": e["when"]["interval"][0][:7], "kind": "cooperation", "events": [e["id"]],
+                 "sources": []} for e in evs for a, b in combinations(sorted(ids[p] for p in e["participants"] if p in ids), 2)]
+
+    fake = types.ModuleType("cronicar.export.digest")
+    fake.relations = pairs  # type: ignore[attr-defined]
+    fake.entity_ids = lambda conn: {r[1]: r[0] for r in conn.execute("SELECT id, name FROM entities")}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "cronicar.export.digest", fake)
+    html = client.get("/entities/person:serghei-lavrov").text
+    assert '<h2 id="h-relations">Relations</h2>' in html
+    table = html.split('<table class="relations">', 1)[1].split("</table>", 1)[0]
+    assert "Choe Son Hui" in table and "cooperation" in table and "person:serghei-lavrov" not in table

@@ -337,19 +337,38 @@ def entity_detail(store: Store, entity_id: str, limit: int = 50, offset: int = 0
         " FROM mentions m JOIN mentions o ON o.article_id = m.article_id AND o.entity_id != m.entity_id"
         " JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ?"
         " GROUP BY e.id ORDER BY articles DESC, e.name LIMIT 30", [entity_id])]
-    ent["relations"] = relations(store, entity_id)
+    ent["relations"] = relations(store, entity_id, ent["name"])
     return ent
 
 
-def relations(store: Store, entity_id: str) -> list[dict[str, Any]]:
-    """Actor relations of the chronicle work (who met, criticized, supported whom), when the store
-    and the code have them; an empty list otherwise (the page then shows "appears with" only)."""
+def relations(store: Store, entity_id: str, name: str | None = None) -> list[dict[str, Any]]:
+    """Who this entity met, fought or spoke about, by kind (cooperation, conflict, statement): the
+    chronicle work's actor relations (``export/digest.py``) over the events naming it (the latest
+    500), one row per other actor and kind with its events and months.  Empty while that module
+    is absent."""
     try:
-        from cronicar.export import relations as rel  # type: ignore[attr-defined]
+        from cronicar.export.digest import entity_ids, relations as pair_relations  # type: ignore[attr-defined]
     except ImportError:
         return []
-    fn = getattr(rel, "entity_relations", None)
-    return list(fn(store, entity_id)) if fn else []
+    conn = store.conn
+    name = name or entity_id
+    events = browse.events_by_id(conn, browse.events_naming(conn, name))
+    ids = entity_ids(conn)
+    names = {v: k for k, v in ids.items()}
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for cell in pair_relations(events, ids):
+        if entity_id not in (cell["a"], cell["b"]):
+            continue
+        other = cell["b"] if cell["a"] == entity_id else cell["a"]
+        row = rows.setdefault((other, cell["kind"]), {"other": other, "other_name": names.get(other, other),
+                                                      "relation": cell["kind"], "events": [], "months": []})
+        row["events"] += cell["events"]
+        row["months"].append(cell["month"])
+    out = sorted(rows.values(), key=lambda r: (-len(r["events"]), r["other_name"]))
+    for r in out:
+        r["count"] = len(r["events"])
+        r["span"] = " – ".join(dict.fromkeys([readable_date(min(r["months"])), readable_date(max(r["months"]))]))
+    return out[:30]
 
 
 # -- quotes, events, articles --------------------------------------------------------------

@@ -584,3 +584,11 @@ def best_event_of_day(conn: sqlite3.Connection, story: str, day: str) -> Row | N
         return None
     headline = row["headline"] if "headline" in row.keys() else None
     return {"id": row["id"], "line": headline or row["summary"], "sources": row["n"]}
+
+
+def events_naming(conn: sqlite3.Connection, name: str, limit: int = 500) -> list[str]:
+    """Ids of the (latest ``limit``) dated events that list ``name`` among their participants."""
+    pattern = "%" + json.dumps(name, ensure_ascii=False).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM events WHERE participants LIKE ? ESCAPE '\\' AND when_start IS NOT NULL"
+        " ORDER BY when_start DESC, id LIMIT ?", (pattern, limit))]
