@@ -342,9 +342,9 @@ def speaker_entities(conn: sqlite3.Connection, speaker: str) -> list[str]:
     diacritics ignored), so "Lavrov" finds "Serghei Lavrov" under every spelling the articles used."""
     key = folded(speaker)
     register_functions(conn)
-    rows = conn.execute(
+    rows = cached_rows(conn,  # a scan of every name and alias: once per store state and speaker
         "SELECT id FROM entities WHERE lower(id) = lower(?) OR instr(folded(name), ?) > 0"
-        " UNION SELECT entity_id FROM entity_aliases WHERE instr(folded(alias), ?) > 0", (speaker, key, key))
+        " UNION SELECT entity_id FROM entity_aliases WHERE instr(folded(alias), ?) > 0", [speaker, key, key])
     return sorted(r[0] for r in rows)
 
 
@@ -353,7 +353,9 @@ def _quote_filter(conn: sqlite3.Connection, speaker: str | None, article: str | 
     where, params = ["1"], []
     if speaker:
         ids = speaker_entities(conn, speaker)
-        where.append(f"(q.speaker_entity IN ({_marks(len(ids))}) OR instr(folded(q.speaker), ?) > 0)")
+        # resolved speakers through the quotes_speaker index; names only where none was resolved
+        where.append(f"(q.speaker_entity IN ({_marks(len(ids))})"
+                     " OR (q.speaker_entity IS NULL AND instr(folded(q.speaker), ?) > 0))")
         params += [*ids, folded(speaker)]
     if article:
         where.append("q.article_id = ?")
