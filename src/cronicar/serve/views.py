@@ -285,7 +285,10 @@ def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
     first, last = date.fromordinal(lo), date.fromordinal(hi)
     months = [(y, m) for y in range(first.year, last.year + 1) for m in range(1, 13)
               if (y, m) >= (first.year, first.month) and (y, m) <= (last.year, last.month)]
-    if len(months) > most:
+    if most < len(months) <= most * 3:  # a year or two: every 2nd or 3rd month, not one lone year
+        stride = -(-len(months) // most)
+        marks = [(date(y, m, 1), f"{MONTHS[m - 1]} {y}") for y, m in months[::stride]]
+    elif len(months) > most:
         marks = [(date(y, 1, 1), str(y)) for y in range(first.year, last.year + 1)]
         if len(marks) > most:
             stride = -(-len(marks) // most)

@@ -567,7 +567,7 @@ def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, li
             years[year] = years.get(year, 0) + 1
         if story:
             stories[story] = stories.get(story, 0) + 1
-    top = sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    top = sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
     titles = dict(conn.execute(f"SELECT id, title FROM stories WHERE id IN ({_marks(len(top))})",
                                [s for s, _ in top]).fetchall()) if top else {}
     return total, {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
