@@ -86,7 +86,7 @@ def write_folder(folder: Path, rng: random.Random, start: int, n: int, stats: Co
 
 
 def run_readers(work: Path, n_inputs: int, per_folder: int, seed: int, stats: Counter, failures: list[str]) -> Path:
-    from cronicar.ingest.run import ingest_paths
+    from cronicar.flow import ingest_paths
     from cronicar.store.db import Store
 
     db = work / "readers.db"

@@ -35,7 +35,6 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from cronicar.serve.app import create_app
-from cronicar.serve.search import rebuild
 from cronicar.store.db import Store
 
 N_EVENTS = 500
@@ -99,8 +98,17 @@ def fill(db: Path, n_events: int = N_EVENTS, n_articles: int = N_ARTICLES, seed:
                     conn.execute("INSERT OR IGNORE INTO quotes(id, article_id, kind, start, \"end\", speaker, speaker_entity)"
                                  " VALUES (?,?,?,?,?,?,?)", (f"{src_aid}:{s}", src_aid, "indirect", s + 30, t - 1,
                                                              "Serghei Lavrov", "person:serghei-lavrov"))
-        rebuild(conn)
+        _rebuild_search(conn)
     return "story-bench"
+
+
+def _rebuild_search(conn: sqlite3.Connection) -> None:
+    # imported here: the --before run loads this module on older code, where search lived in serve/
+    try:
+        from cronicar.store.search import rebuild
+    except ImportError:
+        from cronicar.serve.search import rebuild  # type: ignore[no-redef]
+    rebuild(conn)
 
 
 def timed(client: TestClient, url: str, runs: int = RUNS) -> tuple[list[float], int]:

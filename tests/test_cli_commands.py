@@ -44,7 +44,14 @@ def test_cli_timeline_prints_dated_events(db, capsys):
     capsys.readouterr()
     assert main(["timeline", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "2024-06" in out and "Kursk" in out
+    assert "iunie 2024" in out and "Kursk" in out  # readable dates (issue 18), the code stays in JSON
+
+
+def test_cli_timeline_key_prints_the_key_dates(db, capsys):
+    capsys.readouterr()
+    assert main(["timeline", "--key", "--dates", "3", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "27 octombrie 2025" in out and "Putin" in out
 
 
 def test_cli_bad_input_reports_file_and_line_and_keeps_the_rest(tmp_path, capsys):

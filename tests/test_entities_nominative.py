@@ -43,3 +43,16 @@ def test_plural_heads(written: str, gender: str, expected: str) -> None:
 
 def test_languages_without_rules_keep_names() -> None:
     assert inflection.rules("en") == ()
+
+
+@pytest.mark.parametrize("text,declined,full", [
+    ("Marine Le Pen a vorbit ieri la Paris. Susținătorii Marinei Le Pen au protestat.", "Marinei Le Pen",
+     "Marine Le Pen"),
+    ("Angela Merkel a sosit la Berlin. Discursul Angelei Merkel a fost scurt.", "Angelei Merkel", "Angela Merkel"),
+])
+def test_declined_first_name_is_the_full_name(text: str, declined: str, full: str) -> None:
+    a = analyze(text, DCT, "ro")
+    got = {m.text: (m.label, m.canonical) for m in a.entities}
+    assert got.get(declined) == ("PERSON", full), got
+    m = next(m for m in a.entities if m.text == declined)
+    assert text[m.start:m.end] == declined

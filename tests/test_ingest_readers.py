@@ -119,7 +119,7 @@ def test_ingest_readers_same_content_same_id(tmp_path, examples):
 
 def test_text_longer_than_spacy_allows_is_a_clear_error_and_the_batch_goes_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from cronicar.ingest.readers import MAX_CHARS
-    from cronicar.ingest.run import ingest_articles, ingest_paths
+    from cronicar.flow import ingest as ingest_articles, ingest_paths
     from cronicar.model import Article, DocDate
     from cronicar.store.db import Store
 

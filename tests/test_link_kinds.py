@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cronicar.ingest.run import ingest_articles
+from cronicar.flow import ingest as ingest_articles
 from cronicar.model import Article, DocDate
 from cronicar.store.db import Store
 

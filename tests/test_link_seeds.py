@@ -34,7 +34,9 @@ def chronicle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, list[dic
 
 
 def find(events: list[dict[str, Any]], types: set[str], start_prefix: str, who: set[str] = frozenset()) -> list[dict[str, Any]]:
-    return [e for e in events if e["type"] in types and (e["start"] or "").startswith(start_prefix)
+    """Events of one of ``types``: the primary type or a tag (issue 18: one event per happening, the
+    June 2024 summit and its treaty are one happening typed by the signing, tagged meeting)."""
+    return [e for e in events if set(e["types"]) & types and (e["start"] or "").startswith(start_prefix)
             and who <= set(e["participants"]) | {e["place"]}]
 
 

@@ -50,3 +50,21 @@ def test_article_id_does_not_change_with_references() -> None:
 
     d = DocDate.parse("2019-01-23")
     assert article_id("Profit&amp;nbsp;mare", d) != article_id("Profit mare", d)
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle", "expected_original"),
+    [
+        ("a declarat pre\u00admierul Ciucă", "premierul", "pre\u00admierul"),
+        ("Banca Transil\u00advania a anunțat", "Banca Transilvania", "Banca Transil\u00advania"),
+        ("în perioada ur\u00admă\u00adtoare&amp;nbsp;vom vedea", "vom", "vom"),
+        ("rec\u00adtificarea bugetului", "rectificarea bugetului", "rec\u00adtificarea bugetului"),
+    ],
+)
+def test_normalize_soft_hyphens_removed_and_mapped_back(raw, needle, expected_original) -> None:
+    # Ziarul Financiar's line-break hints inside words: the analysis reads the word whole
+    a = normalize_aligned(raw)
+    assert "\u00ad" not in a.text
+    i = a.text.index(needle)
+    s, e = a.to_original(i, i + len(needle))
+    assert raw[s:e] == expected_original

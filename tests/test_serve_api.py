@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from cronicar.serve.app import create_app
-from cronicar.serve.search import fts_query, rebuild, search
+from cronicar.store.search import fts_query, rebuild, search
 from cronicar.store.db import Store
 from test_serve_seed import seed_db
 
@@ -157,15 +157,19 @@ def test_fts_query_is_quoted(text: str, query: str) -> None:
 
 
 def test_search_falls_back_without_index(db: Path, tmp_path: Path) -> None:
-    """A store written before the FTS table was filled still answers, by LIKE scan."""
+    """A store older than the FTS index, opened read-only (the server never migrates), still
+    answers by LIKE scan; rebuilding the index gives FTS hits again."""
     copy = tmp_path / "old.db"
     with Store(db, readonly=True) as src, Store(copy) as dst:
         src.conn.backup(dst.conn)
-        dst.conn.execute("DROP TABLE search_index")
+        dst.conn.execute("DROP TABLE search_fts")
         dst.conn.commit()
-        assert any(r["kind"] == "article" for r in search(dst.conn, "Kursk"))
+    with Store(copy, readonly=True) as old:
+        assert any(r["kind"] == "article" and "\x02" in r["snippet"] for r in search(old.conn, "Kursk"))
+    with Store(db, readonly=True) as src, Store(copy) as dst:
+        src.conn.backup(dst.conn)
         with dst.transaction() as conn:
-            assert rebuild(conn) == 2
+            assert rebuild(conn) == 2 + dst.count("events")
         assert any("\x02" in r["snippet"] for r in search(dst.conn, "Kursk"))
 
 
@@ -216,3 +220,26 @@ def test_post_ingests_with_the_token(db: Path, tmp_path: Path) -> None:
     assert c.get(f"/api/articles/{added[0]}").status_code == 200
     assert any(r["id"] == added[0] for r in c.get("/api/search", params={"q": "vizitat"}).json())
     assert _post(c, ARTICLE, f"Bearer {TOKEN}").json()["skipped"] == 1
+
+
+def test_serve_api_key_dates_and_relations_of_the_seed_story(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18: key dates (with a readable date) and actor relations with their events and sources."""
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from cronicar.flow import ingest_paths
+    from cronicar.serve.app import create_app
+    from cronicar.store.db import Store
+
+    db = tmp_path / "k.db"
+    with Store(db) as store:
+        ingest_paths(store, [Path(__file__).resolve().parent.parent / "examples"])
+        story = store.query("SELECT id FROM stories")[0]["id"]
+    client = TestClient(create_app(db))
+    keys = client.get(f"/api/stories/{story}/key-dates", params={"n": 3}).json()
+    assert keys[0]["date"] == "2025-10-27" and keys[0]["readable"] == "27 octombrie 2025"
+    assert client.get("/api/stories/s:none/key-dates").status_code == 404
+    cells = client.get("/api/relations", params={"entity": "Choe Son Hui", "kind": "cooperation"}).json()
+    assert cells and all("person:choe-son-hui" in (c["a"], c["b"]) and c["events"] and c["sources"] for c in cells)
+    assert client.get("/api/relations", params={"kind": "war"}).status_code == 422

@@ -63,8 +63,7 @@ def _hostile_records() -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from cronicar.ingest.run import ingest_paths
-    from cronicar.serve.search import index_article
+    from cronicar.flow import ingest_paths
     from cronicar.store.db import Store
 
     folder = tmp_path_factory.mktemp("hostile")
@@ -75,8 +74,6 @@ def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         report = ingest_paths(store, [src])
         assert report.ok and len(report.added) == 3, report.errors
         with store.transaction() as conn:
-            for article_id in report.added:
-                index_article(conn, article_id)
             assert conn.execute("UPDATE quotes SET speaker = ?", (HOSTILE_NAME,)).rowcount > 0
             conn.execute("UPDATE entities SET name = ? WHERE type = 'PERSON'", (HOSTILE_NAME,))
     return db

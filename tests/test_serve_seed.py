@@ -18,7 +18,6 @@ import pytest
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.ingest.readers import read_paths
 from cronicar.model import Analysis, Article, EntityMention, EventMention, Quote, Timex
-from cronicar.serve.search import index_article
 from cronicar.store.db import Store
 
 STORY = "story-seed"
@@ -28,14 +27,11 @@ KURSK_EVENT = "ev-kursk-incursion"
 def seed_db(path: Path, examples: Path) -> str:
     """Fill ``path`` from the seed articles; returns "ingest" or "hand" (which way was used)."""
     try:
-        from cronicar.ingest.run import ingest_paths
+        from cronicar.flow import ingest_paths
 
         with Store(path) as store:
             report = ingest_paths(store, [examples])
             assert report.ok, report.errors
-            with store.transaction() as conn:
-                for article_id in report.added:
-                    index_article(conn, article_id)
             if store.count("events"):
                 return "ingest"
     except ImportError:
@@ -113,8 +109,7 @@ def _hand_fill(path: Path, examples: Path) -> None:
             analysis, events = _analysis(art)
             with store.transaction() as conn:
                 store.write_article(conn, art, analysis)
-                _link(conn, art, events)
-                index_article(conn, art.id)
+                _link(conn, art, events)  # the schema's triggers index articles and events
 
 
 def _link(conn: sqlite3.Connection, art: Article, events: list[tuple[str, EventMention]]) -> None:
@@ -150,6 +145,6 @@ def test_seed_db_has_rows(seeded: tuple[Path, str], table: str, at_least: int) -
 
 def test_seed_db_search_index_is_filled(seeded: tuple[Path, str]) -> None:
     with Store(seeded[0], readonly=True) as store:
-        rows = store.query("SELECT kind, count(*) AS n FROM search_index GROUP BY kind")
+        rows = store.query("SELECT kind, count(*) AS n FROM search_docs GROUP BY kind")
     kinds = {r["kind"]: r["n"] for r in rows}
     assert kinds.get("article") == 2 and kinds.get("event", 0) >= 3

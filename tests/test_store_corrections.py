@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from cronicar.ingest.run import ingest_articles
+from cronicar.flow import ingest as ingest_articles
 from cronicar.ingest.schema import checked_article
 from cronicar.model import Article
 from cronicar.store.db import Store

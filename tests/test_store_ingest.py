@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cronicar.ingest import read_paths
-from cronicar.ingest.run import ingest_articles, ingest_paths
+from cronicar.flow import ingest as ingest_articles, ingest_paths
 from cronicar.store.db import SCHEMA_VERSION, Store
 
 FIX = Path(__file__).parent / "fixtures"
@@ -60,20 +60,20 @@ def test_store_refuses_newer_schema(tmp_path):
 
 def test_store_interrupted_ingest_keeps_committed_articles(tmp_path, monkeypatch):
     """A crash while linking the second article leaves the first one whole and the second absent."""
-    import cronicar.ingest.run as run
+    import cronicar.link as link
 
     arts = [a for a in read_paths([FIX / "batch.jsonl"]) if not isinstance(a, Exception)]
     assert len(arts) == 2
-    real_link = run._link
+    real_link = link.link_article
     calls = {"n": 0}
 
-    def flaky(store, article_id):
+    def flaky(conn, article_id):
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
-        real_link(store, article_id)
+        real_link(conn, article_id)
 
-    monkeypatch.setattr(run, "_link", flaky)
+    monkeypatch.setattr(link, "link_article", flaky)
     path = tmp_path / "crash.db"
     with Store(path) as store, pytest.raises(KeyboardInterrupt):
         ingest_articles(store, arts)
@@ -84,7 +84,7 @@ def test_store_interrupted_ingest_keeps_committed_articles(tmp_path, monkeypatch
         orphans = s.query("SELECT count(*) FROM timexes WHERE article_id != ?", (aid,))[0][0]
     assert orphans == 0
     # resuming ingests only what is missing
-    monkeypatch.setattr(run, "_link", real_link)
+    monkeypatch.setattr(link, "link_article", real_link)
     with Store(path) as store:
         report = ingest_articles(store, arts)
     assert len(report.added) == 1 and report.skipped == 1
@@ -115,7 +115,7 @@ def test_a_version_1_store_migrates_to_quotes_by_article(tmp_path) -> None:  # t
         s.conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
         s.conn.commit()
     with Store(path) as s:
-        assert s.version == SCHEMA_VERSION == 2
+        assert s.version == SCHEMA_VERSION >= 4
         names = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
         assert "quotes_article" in names
     conn = sqlite3.connect(path)

@@ -10,12 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cronicar import __version__
 from cronicar.model import DocDate, InputError
 from cronicar.store.db import Store, default_db_path
+
+if TYPE_CHECKING:
+    from cronicar.flow import IngestReport
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -31,14 +35,33 @@ def _open(args: argparse.Namespace, readonly: bool = True) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from cronicar.ingest.run import ingest_paths, stderr_progress
+    from cronicar.flow import ingest_paths, stderr_progress
+    from cronicar.flow.workers import default_jobs
 
     def on_error(err: InputError) -> None:
         print(f"error: {err}", file=sys.stderr)
 
+    problem = ("--jobs: at least 1" if args.jobs is not None and args.jobs < 1
+               else "give input paths or --annotations DIR, not both" if args.paths and args.annotations
+               else "give input paths (files or folders) or --annotations DIR"
+               if not args.paths and not args.annotations else None)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     with _open(args, readonly=False) as store:
-        report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
-                              progress=stderr_progress, on_error=on_error)
+        if args.annotations:
+            report = _ingest_annotations(store, args, on_error)
+        else:
+            report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
+                                  jobs=args.jobs or default_jobs(), progress=stderr_progress,
+                                  on_error=on_error)
+        if sys.stderr.isatty() and report.added:
+            sys.stderr.write("\n")
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if report.duplicates:
+            print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
+                  " (each stored once)", file=sys.stderr)
         replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
         print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
@@ -46,16 +69,29 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
 
 
+def _ingest_annotations(store: Store, args: argparse.Namespace,
+                        on_error: Callable[[InputError], None]) -> IngestReport:
+    """``ingest --annotations DIR``: link, store and index Spark's annotations without re-analysing."""
+    from cronicar.flow import ingest_analyzed, stderr_progress
+    from cronicar.flow.records import read_annotations
+
+    return ingest_analyzed(store, read_annotations(args.annotations), progress=stderr_progress,
+                           on_error=on_error)
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     from cronicar.export.chronicle import build
-    from cronicar.export.formats import render_timeline
+    from cronicar.export.formats import render_key_dates, render_timeline
 
     with _open(args) as store:
-        chronicle = build(store, story=args.story)
+        chronicle = build(store, story=args.story, key_dates=args.dates)
     if args.story and not chronicle["stories"]:
         print(f"error: no story {args.story!r} (see `cronicar stories`)", file=sys.stderr)
         return EXIT_FAIL
-    print(render_timeline(chronicle, story=args.story))
+    if args.key:
+        print(render_key_dates(chronicle, story=args.story, lang=args.lang))
+    else:
+        print(render_timeline(chronicle, story=args.story, lang=args.lang))
     return EXIT_OK
 
 
@@ -164,6 +200,20 @@ def cmd_timex(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    try:
+        from cronicar.flow import spark
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print("error: Spark needs the [spark] extra: pip install 'cronicar[spark]' (and Java 17)", file=sys.stderr)
+        return EXIT_FAIL
+    return spark.run(args)
+
+
 def _serve_token(args: argparse.Namespace) -> str | None:
     """The write token: --token-file, else --token (with a warning: other users see it in `ps`),
     else $CRONICAR_TOKEN (read by the server).  Raises ValueError for an empty or unreadable file."""
@@ -199,14 +249,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="read, analyze, link and store articles (files, folders, JSONL, HTML, RSS)")
-    p.add_argument("paths", nargs="+", type=Path)
+    p.add_argument("paths", nargs="*", type=Path)
     p.add_argument("--date", help="date for plain-text files without a ' date' header (YYYY[-MM[-DD]])")
     p.add_argument("--lang", help="force the language (default: detected per article)")
+    p.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes analysing in parallel (default: the cores available);"
+                        " one writer links and stores in date order, same result for any N")
+    p.add_argument("--annotations", type=Path, metavar="DIR",
+                   help="link, store and index the Parquet annotations written by `cronicar spark"
+                        " annotate` (no re-analysis) instead of reading paths")
     _db_arg(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("timeline", help="print a story's events in calendar order with sources and quotes")
     p.add_argument("--story", help="story id (default: every story)")
+    p.add_argument("--key", action="store_true",
+                   help="print only the key dates: the days most articles and outlets refer to, one line each")
+    p.add_argument("--dates", type=int, default=10, metavar="N", help="how many key dates (default 10)")
+    p.add_argument("--lang", help="write dates in this language (default: each article's)")
     _db_arg(p)
     p.set_defaults(func=cmd_timeline)
 
@@ -243,6 +303,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", required=True, help="article date, YYYY[-MM[-DD]]")
     p.add_argument("--lang", default="ro")
     p.set_defaults(func=cmd_timex)
+
+    p = sub.add_parser("spark", help="run the analysis on Apache Spark (see docs/scale.md)")
+    spark_sub = p.add_subparsers(dest="spark_command", required=True)
+    p = spark_sub.add_parser("annotate", help="annotate JSONL/Parquet articles into Parquet annotations"
+                                              " (then `cronicar ingest --annotations DIR`)")
+    from cronicar.flow.spark import build_parser as spark_args
+
+    spark_args(p)
+    p.set_defaults(func=cmd_spark)
 
     p = sub.add_parser("serve", help="HTTP JSON API and web timeline pages")
     p.add_argument("--host", default="127.0.0.1")

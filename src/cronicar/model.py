@@ -255,6 +255,22 @@ class EventMention:
     when: dict[str, Any] | None = None  # {"value", "interval": [start, end]}
     sentence: Span | None = None
     summary: str = ""
+    types: list[str] = field(default_factory=list)  # every cue type, the primary ``type`` first
+    headline: str = ""  # who did what to whom, where (analyze/headline.py)
+    part_of: int | None = None  # trigger start of the mention whose happening this one also tells
+    # asserted | negated | hypothetical | future (analyze/modality.py); negated and hypothetical
+    # mentions are not happenings: the store keeps them out of events
+    modality: str = "asserted"
+    tense: str | None = None  # past | present | future, when the parse says
+
+    def __post_init__(self) -> None:
+        if self.type not in self.types:
+            self.types.insert(0, self.type)
+
+    @property
+    def happened(self) -> bool:
+        """Whether this is told as a happening (not negated, not a maybe)."""
+        return self.modality not in {"negated", "hypothetical"}
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -263,6 +279,10 @@ class EventMention:
             "participants": list(self.participants),
             "place": self.place,
             "when": self.when,
+            "types": list(self.types),
+            "headline": self.headline,
+            "modality": self.modality,
+            "tense": self.tense,
         }
 
 

@@ -390,9 +390,37 @@ def extract(ctx: Context) -> list[EntityMention]:
     if has_ner:
         _described_organisations(out, ctx.text, ctx.lang)
         _one_kind(out, ctx.text, ctx.lang)
+    resolve_declined_names(out, ctx.lang)
     resolve_short_forms(out, ctx.lang)
     resolve_acronyms(out, ctx.text)
     return out
+
+
+def resolve_declined_names(mentions: list[EntityMention], lang: str) -> None:
+    """A person's name declined in the article ("Marinei Le Pen", "Ursulei von der Leyen") becomes
+    the full name the article writes elsewhere ("Marine Le Pen"), its mention cut to the name
+    ("Susținătorii Marinei Le Pen", tagged a place by the NER, is a mention of the person).  The
+    declined first names are the ``given`` rules of ``lang/<code>/entities_nominative.tsv``."""
+    from cronicar.analyze.inflection import given_bases
+    from cronicar.model import entity_key
+
+    fulls = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2}
+    for full in sorted(fulls, key=len, reverse=True):
+        first, rest = full.split(" ", 1)
+        for m in mentions:
+            if m.canonical == full:
+                continue
+            at = m.text.find(" " + rest)
+            if at <= 0 or not m.text[at + 1 + len(rest):].strip() == "":
+                continue
+            word_start = m.text.rfind(" ", 0, at) + 1
+            word = m.text[word_start:at]
+            if first.lower() not in (b.lower() for b in given_bases(word, lang)):
+                continue
+            m.start += word_start
+            m.end = m.start + len(word) + 1 + len(rest)
+            m.text = m.text[word_start:word_start + len(word) + 1 + len(rest)]
+            m.label, m.canonical, m.entity_id = "PERSON", full, entity_key("PERSON", full)
 
 
 _ACRONYM = re.compile(r"\s*\(([A-ZĂÂÎȘȚ]{2,8})\)")

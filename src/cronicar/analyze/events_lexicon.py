@@ -101,15 +101,17 @@ class Cues:
     range_open: tuple[str, ...] = ()
     range_join: frozenset[str] = frozenset()
     anaphor: frozenset[str] = frozenset()
+    compare: tuple[str, ...] = ()  # what opens a comparison's baseline ("față de", "comparativ cu")
 
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> Cues:
     path = LANG_DIR / lang / "events_cues.tsv"
-    table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": []}
+    table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": [], "compare": []}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             kind, _, word = line.partition("\t")
             if not line.startswith("#") and kind.strip() in table and word.strip():
                 table[kind.strip()].append(word.strip().lower())
-    return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]))
+    return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]),
+                tuple(table["compare"]))

@@ -61,6 +61,13 @@ def place_bases(word: str, lang: str) -> list[str]:
             if part == "place" and ending and word.endswith(ending)]
 
 
+def given_bases(word: str, lang: str) -> list[str]:
+    """Nominatives a declined first name may have, by the ``given`` rules ("Marinei" -> "Marine",
+    "Marina"; "Ursulei" -> "Ursula"): candidates, for the caller to match against a full name."""
+    return [word[: len(word) - len(ending)] + repl for part, _, _, ending, repl in rules(lang)
+            if part == "given" and ending and word.endswith(ending)]
+
+
 def _cased(new: str, like: str) -> str:
     return new[:1].upper() + new[1:] if like[:1].isupper() else new
 

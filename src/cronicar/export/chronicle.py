@@ -10,6 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
+from cronicar.export import digest
 from cronicar.store.db import Store
 
 
@@ -23,8 +24,9 @@ def _loads(raw: str | None) -> list[Any]:
     return json.loads(raw) if raw else []
 
 
-def build(store: Store, story: str | None = None) -> dict[str, Any]:
-    """Everything in the store (or one story) as the §5 chronicle object."""
+def build(store: Store, story: str | None = None, key_dates: int = digest.DEFAULT_KEY_DATES) -> dict[str, Any]:
+    """Everything in the store (or one story) as the §5 chronicle object, with its additions
+    (``events[].headline/background/types``, ``stories[].key_dates``, ``relations``)."""
     conn = store.conn
     art_where, art_params = ("WHERE story_id = ?", (story,)) if story else ("", ())
     articles_rows = conn.execute(
@@ -42,7 +44,8 @@ def build(store: Store, story: str | None = None) -> dict[str, Any]:
     ]
 
     entities = _entities(conn, in_scope)
-    events = _events(conn, in_scope, texts, dates, story)
+    langs = {r["id"]: r["lang"] for r in articles_rows}
+    events = _events(conn, in_scope, texts, dates, story, langs)
     quotes = _quotes(conn, in_scope, texts)
     timexes = [
         {"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
@@ -54,17 +57,28 @@ def build(store: Store, story: str | None = None) -> dict[str, Any]:
 
     story_where, story_params = ("WHERE id = ?", (story,)) if story else ("", ())
     stories = []
+    first_of = {}  # story -> its first article's first day
+    for a in articles_rows:
+        first_of.setdefault(a["story_id"], a["date_start"])
+    for e in events:
+        e["background"] = digest.is_background(e["when"], first_of.get(e["story"]))
     for r in conn.execute(f"SELECT * FROM stories {story_where} ORDER BY first_date, id", story_params):
+        own = [e for e in events if e["story"] == r["id"]]
+        span = digest.period(own, first_of.get(r["id"]), r["last_date"])
+        window = (span["start"], span["end"]) if span["start"] and span["end"] else None
         stories.append({
             "id": r["id"], "title": r["title"],
             "articles": [a["id"] for a in articles if a["story"] == r["id"]],
-            "events": [e["id"] for e in events if e["story"] == r["id"]],
+            "events": [e["id"] for e in own],
             "first_date": r["first_date"], "last_date": r["last_date"],
+            "period": span,
+            "key_dates": digest.key_dates(conn, r["id"], own, window, key_dates),
         })
     for a in articles:
         a.pop("story")
     return {"articles": articles, "entities": entities, "stories": stories, "events": events,
-            "quotes": quotes, "timexes": timexes}
+            "quotes": quotes, "timexes": timexes,
+            "relations": digest.relations(events, digest.entity_ids(conn))}
 
 
 def _title_of(text: str) -> str:
@@ -92,13 +106,16 @@ def _entities(conn: sqlite3.Connection, in_scope: set[str]) -> list[dict[str, An
 
 
 def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str], dates: dict[str, str],
-            story: str | None) -> list[dict[str, Any]]:
+            story: str | None, langs: dict[str, str]) -> list[dict[str, Any]]:
     sources: dict[str, list[dict[str, Any]]] = {}
     for r in conn.execute("SELECT * FROM event_mentions WHERE event_id IS NOT NULL ORDER BY id"):
         if r["article_id"] not in in_scope:
             continue
         text = texts[r["article_id"]]
-        sources.setdefault(r["event_id"], []).append({
+        cited = sources.setdefault(r["event_id"], [])
+        if any(c["article"] == r["article_id"] and c["start"] == r["sent_start"] for c in cited):
+            continue  # one happening told by two cues of one sentence: the sentence is cited once
+        cited.append({
             "article": r["article_id"], "start": r["sent_start"], "end": r["sent_end"],
             "text": text[r["sent_start"]:r["sent_end"]].strip(),
             "trigger": [r["trigger_start"], r["trigger_end"]],
@@ -110,10 +127,13 @@ def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str],
         srcs = sorted(sources[r["id"]], key=lambda s: (dates.get(s["article"], ""), s["article"], s["start"]))
         out.append({
             "id": r["id"], "story": r["story_id"], "type": r["type"], "summary": r["summary"],
+            "headline": r["headline"] or r["summary"],  # stores made before headlines: the sentence
+            "types": _loads(r["types"]) or [r["type"]],
             "when": _when(r["when_value"], r["when_start"], r["when_end"]),
             "participants": _loads(r["participants"]), "place": r["place"],
             "sources": srcs,
             "new_in": srcs[0]["article"],  # the first article (by date) that reported it
+            "lang": langs.get(srcs[0]["article"], "ro"),  # the language its headline is written in
         })
     return out
 

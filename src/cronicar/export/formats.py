@@ -8,9 +8,11 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from cronicar.export.readable import readable, readable_when
+
 CSV_TABLES: dict[str, list[str]] = {
     "events": ["id", "story", "type", "when_value", "when_start", "when_end", "summary", "participants",
-               "place", "sources"],
+               "place", "sources", "headline", "types", "background"],
     "quotes": ["id", "article", "speaker", "speaker_entity", "kind", "when_value", "text", "start", "end"],
     "entities": ["id", "name", "type", "aliases", "articles"],
     "articles": ["id", "date", "lang", "title", "source"],
@@ -78,30 +80,72 @@ def timeline_items(chronicle: dict[str, Any], story: str | None = None) -> list[
     return items
 
 
-def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: int = 100) -> str:
-    """A terminal timeline: date or range, event, participants, sources and quotes."""
+def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: int = 100,
+                    lang: str | None = None) -> str:
+    """A terminal timeline: per event its readable date, type and headline, then its sources and
+    quotes; events well before the story's period are folded under "Background" at the end.
+    ``lang``: the language dates are written in (default: each event's article language)."""
     dates = {a["id"]: a["date"] for a in chronicle["articles"]}
     lines: list[str] = []
     stories = [s for s in chronicle["stories"] if story is None or s["id"] == story]
     for st in stories:
-        lines.append(f"== {st['title']}  [{st['id']}]  {st['first_date']} … {st['last_date']}, "
-                     f"{len(st['articles'])} articles")
-        for ev in timeline_items(chronicle, st["id"]):
-            # The event line names who and where; the sentences below say what (the summary is
-            # the first source's sentence, so it is printed only when nobody is named).
-            who = ", ".join(ev["participants"])
-            place = f" @ {ev['place']}" if ev.get("place") else ""
-            head = f"{who}{place}".strip() or _clip(ev["summary"], width)
-            lines.append(f"{date_label(ev.get('when')):<24} {ev['type'].upper():<10} {head}")
-            for src in ev["sources"]:
-                new = " NEW" if src["article"] == ev.get("new_in") else ""
-                lines.append(f"{'':<24}   ↳ [{dates.get(src['article'], '?')} {src['article'][:8]}{new}] "
-                             f"{_clip(src['text'], width)}")
-            for q in ev["quotes"]:
-                lines.append(f"{'':<24}   » {q['speaker'] or '?'}: {_clip(q['text'], width - 10)}")
+        span = st.get("period") or {}
+        lines.append(f"== {st['title']}  [{st['id']}]  {span.get('start') or st['first_date']} … "
+                     f"{span.get('end') or st['last_date']}, {len(st['articles'])} articles")
+        items = timeline_items(chronicle, st["id"])
+        for ev in [e for e in items if not e.get("background")]:
+            lines += _event_lines(ev, dates, width, lang)
+        back = [e for e in items if e.get("background")]
+        if back:
+            lines.append(f"-- {_BACKGROUND.get(lang or _story_lang(items), 'Background')} "
+                         f"({len(back)}, before {span.get('start') or st['first_date']}) --")
+            for ev in back:
+                lines.append(f"   {readable_when(ev.get('when'), lang or ev.get('lang', 'ro')):<30} "
+                             f"{ev['type'].upper():<10} {_clip(ev.get('headline') or ev['summary'], width)}")
         lines.append("")
     if not stories:
         lines.append("(no stories: run `cronicar ingest PATH` first)")
+    return "\n".join(lines)
+
+
+# The heading of the folded background section, per interface language.
+_BACKGROUND = {"ro": "Context", "en": "Background"}
+
+
+def _story_lang(items: list[dict[str, Any]]) -> str:
+    langs = [e.get("lang", "ro") for e in items]
+    return max(set(langs), key=langs.count) if langs else "ro"
+
+
+def _event_lines(ev: dict[str, Any], dates: dict[str, str], width: int, lang: str | None) -> list[str]:
+    """One event: readable date, type (and its other cues), headline; sources; quotes."""
+    tags = [t for t in ev.get("types", []) if t != ev["type"]]
+    kind = ev["type"].upper() + (f" (+{', '.join(tags)})" if tags else "")
+    lines = [f"{readable_when(ev.get('when'), lang or ev.get('lang', 'ro')):<30} {kind}",
+             f"{'':<4}{_clip(ev.get('headline') or ev['summary'], width)}"]
+    for src in ev["sources"]:
+        new = " NEW" if src["article"] == ev.get("new_in") else ""
+        lines.append(f"{'':<4}  ↳ [{dates.get(src['article'], '?')} {src['article'][:8]}{new}] "
+                     f"{_clip(src['text'], width)}")
+    for q in ev["quotes"]:
+        lines.append(f"{'':<4}  » {q['speaker'] or '?'}: {_clip(q['text'], width - 10)}")
+    return lines
+
+
+def render_key_dates(chronicle: dict[str, Any], story: str | None = None, lang: str | None = None) -> str:
+    """The key dates of each story, best first: readable date, how many articles refer to it, line."""
+    lines: list[str] = []
+    for st in chronicle["stories"]:
+        if story is not None and st["id"] != story:
+            continue
+        lines.append(f"== {st['title']}  [{st['id']}]")
+        langs = [a["lang"] for a in chronicle["articles"] if a["id"] in set(st["articles"])]
+        use = lang or (max(set(langs), key=langs.count) if langs else "ro")
+        for k in st.get("key_dates", []):
+            lines.append(f"{readable(k['date'], None, use):<28} {k['sources']:>3} art.  {k['line']}")
+        if not st.get("key_dates"):
+            lines.append("(no day-precise dates)")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -115,17 +159,22 @@ def to_markdown(chronicle: dict[str, Any]) -> str:
     arts = {a["id"]: a for a in chronicle["articles"]}
     out: list[str] = ["# Chronicle", ""]
     for st in chronicle["stories"]:
-        out += [f"## {st['title']}", "", f"{st['first_date']} … {st['last_date']} · {len(st['articles'])} articles", ""]
-        for ev in timeline_items(chronicle, st["id"]):
-            who = ", ".join(ev["participants"])
-            out.append(f"- **{date_label(ev.get('when'))}** — {ev['type']}: {ev['summary']}"
-                       + (f" _({who})_" if who else ""))
-            for src in ev["sources"]:
-                a = arts.get(src["article"], {})
-                out.append(f"  - source: {a.get('date', '?')} `{a.get('source', src['article'])}`"
-                           f" [{src['start']}:{src['end']}] “{_clip(src['text'], 200)}”")
-            for q in ev["quotes"]:
-                out.append(f"  - quote ({q['kind']}) **{q['speaker'] or 'unknown'}**: “{_clip(q['text'], 200)}”")
+        span = st.get("period") or {}
+        out += [f"## {st['title']}", "", f"{span.get('start') or st['first_date']} … "
+                f"{span.get('end') or st['last_date']} · {len(st['articles'])} articles", ""]
+        items = timeline_items(chronicle, st["id"])
+        if st.get("key_dates"):
+            out += ["### Key dates", ""]
+            lang = _story_lang(items)
+            out += [f"- **{readable(k['date'], None, lang)}** ({k['sources']} articles): {k['line']}"
+                    for k in st["key_dates"]]
+            out.append("")
+        out += _markdown_events([e for e in items if not e.get("background")], arts)
+        back = [e for e in items if e.get("background")]
+        if back:
+            out += ["", "<details><summary>Background</summary>", ""]
+            out += _markdown_events(back, arts)
+            out += ["", "</details>"]
         out.append("")
     speakers: dict[str, list[dict[str, Any]]] = {}
     for q in chronicle["quotes"]:
@@ -139,6 +188,21 @@ def to_markdown(chronicle: dict[str, Any]) -> str:
                 out.append(f"- {when} ({q['kind']}): “{_clip(q['text'], 240)}”")
             out.append("")
     return "\n".join(out)
+
+
+def _markdown_events(items: list[dict[str, Any]], arts: dict[str, dict[str, Any]]) -> list[str]:
+    out = []
+    for ev in items:
+        who = ", ".join(ev["participants"])
+        out.append(f"- **{readable_when(ev.get('when'), ev.get('lang', 'ro'))}** — {ev['type']}: "
+                   f"{ev.get('headline') or ev['summary']}" + (f" _({who})_" if who else ""))
+        for src in ev["sources"]:
+            a = arts.get(src["article"], {})
+            out.append(f"  - source: {a.get('date', '?')} `{a.get('source', src['article'])}`"
+                       f" [{src['start']}:{src['end']}] “{_clip(src['text'], 200)}”")
+        for q in ev["quotes"]:
+            out.append(f"  - quote ({q['kind']}) **{q['speaker'] or 'unknown'}**: “{_clip(q['text'], 200)}”")
+    return out
 
 
 def to_timeml(article: dict[str, Any], text: str, timexes: list[dict[str, Any]]) -> str:

@@ -80,6 +80,9 @@ def too_long(item: ReadResult) -> InputError | None:
 def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = None) -> Iterator[ReadResult]:
     """Read one file, choosing the reader from its suffix (and content, for .xml)."""
     source = str(path)
+    if path.suffix.lower() in {".jsonl", ".ndjson"} and _streamable(path):
+        yield from stream_json_lines(path, lang)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -117,6 +120,36 @@ def read_file(path: Path, fallback: DocDate | None = None, lang: str | None = No
         yield from _guarded(read_feed(text, source, lang), source, "RSS/Atom feed")
     else:
         yield read_text_article(text, source, fallback, lang)
+
+
+def stream_json_lines(path: Path, lang: str | None = None) -> Iterator[ReadResult]:
+    """A JSON Lines file line by line: memory holds one line, not the file (an archive export can
+    be larger than the machine's memory).  Same checks and messages as the whole-file reader: a bad
+    byte or a NUL costs its line, a malformed line is named by its number."""
+    source = str(path)
+
+    def lines() -> Iterator[tuple[int, str | InputError]]:
+        with path.open("rb") as f:
+            for lineno, raw in enumerate(f, 1):
+                raw = raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw
+                yield lineno, _decoded_line(raw.removesuffix(b"\n"), lineno, source)
+
+    try:
+        for item in json_lines(lines(), source):
+            yield item if isinstance(item, InputError) else article_from_record(item[1], source, item[0], lang)
+    except OSError as exc:
+        yield InputError(source, None, f"cannot read: {exc.strerror or exc}")
+
+
+def _streamable(path: Path) -> bool:
+    """JSON Lines worth streaming: not a JSON list (read whole) and not empty (one clear error)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    doc = _doc_bytes(head)
+    return bool(doc) and not doc.startswith(b"[")
 
 
 def _guarded(items: Iterator[ReadResult], source: str, what: str) -> Iterator[ReadResult]:
@@ -213,16 +246,17 @@ def read_json_lines_bytes(data: bytes, source: str, lang: str | None = None) -> 
 def decoded_lines(data: bytes, source: str) -> list[tuple[int, str | InputError]]:
     """(line number, text) of every line of ``data``, or the error of a line with a NUL or a byte
     that is not UTF-8: one bad byte costs its line, not the file."""
-    lines: list[tuple[int, str | InputError]] = []
-    for lineno, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
-        if b"\x00" in raw:
-            lines.append((lineno, InputError(source, lineno, "NUL byte in the line (binary data)")))
-            continue
-        try:
-            lines.append((lineno, raw.decode("utf-8")))
-        except UnicodeDecodeError as exc:
-            lines.append((lineno, InputError(source, lineno, f"not valid UTF-8 (byte {exc.start + 1} of the line)")))
-    return lines
+    return [(lineno, _decoded_line(raw, lineno, source))
+            for lineno, raw in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1)]
+
+
+def _decoded_line(raw: bytes, lineno: int, source: str) -> str | InputError:
+    if b"\x00" in raw:
+        return InputError(source, lineno, "NUL byte in the line (binary data)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(source, lineno, f"not valid UTF-8 (byte {exc.start + 1} of the line)")
 
 
 def json_lines(lines: Iterable[tuple[int, str | InputError]], source: str) -> Iterator[tuple[int, Any] | InputError]:

@@ -180,52 +180,66 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
     """Give every event mention of the article an event id (idempotent)."""
     rows = conn.execute(
         "SELECT m.id, m.type, m.summary, m.participants, m.place, m.when_value, m.when_start, m.when_end, "
+        "m.types, m.headline, "
         "substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, a.date_start, a.date_end, "
         "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
         "FROM event_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.article_id=? AND m.event_id IS NULL ORDER BY m.trigger_start",
+        "WHERE m.article_id=? AND m.event_id IS NULL AND m.part_of IS NULL ORDER BY m.trigger_start",
         (article_id,)).fetchall()
-    for mid, etype, summary, parts, place, wv, ws, we, word, lang, day0, day1, sent in rows:
+    for mid, etype, summary, parts, place, wv, ws, we, types, headline, word, lang, day0, day1, sent in rows:
         participants = json.loads(parts)
         names = names_in(sent, lang)
         root = trigger_root(word, lang)
         own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
-        family = sorted(_family(etype))
+        mtypes = set(json.loads(types)) if types else {etype}
+        family = sorted(set().union(*(_family(t) for t in mtypes)))
+        # Candidates: events whose primary type or one of whose tags is of the mention's cues
+        # ("won an order" is an award tagged purchase; "ordered" joins it).
+        tag_match = " OR ".join("types LIKE ?" for _ in mtypes)
         cands = conn.execute(
-            "SELECT id, participants, when_value, when_start, when_end, place, type FROM events "
-            f"WHERE story_id=? AND type IN ({','.join('?' * len(family))}) AND when_start<=? AND when_end>=? "
-            "ORDER BY rowid DESC",
-            (story_id, *family, we or "9999", ws or "0000")).fetchall()
+            "SELECT id, participants, when_value, when_start, when_end, place, type, types FROM events "
+            f"WHERE story_id=? AND (type IN ({','.join('?' * len(family))}) OR {tag_match}) "
+            "AND when_start<=? AND when_end>=? ORDER BY rowid DESC",
+            (story_id, *family, *(f'%"{t}"%' for t in sorted(mtypes)), we or "9999", ws or "0000")).fetchall()
         best, best_score = None, -1.0
         parsed = has_parser(lang)
         cand_parts = [json.loads(c[1]) for c in cands]
         common = _common(conn, set(participants).union(*cand_parts)) if parsed and cands else set()
-        for (eid, _, ewv, ews, ewe, eplace, etype_c), ep in zip(cands, cand_parts):
+        for (eid, _, ewv, ews, ewe, eplace, etype_c, etypes), ep in zip(cands, cand_parts):
             if not _overlap(ws, we, ews, ewe):
                 continue
-            if etype_c != etype:  # told in other words: the same place and two shared participants
+            same = mtypes & (set(json.loads(etypes)) if etypes else {etype_c})
+            if not same:  # told in other words: the same place and two shared participants
                 shared = set(participants) & set(ep)
                 score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
             else:
                 precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
-                score = _evidence(conn, etype, root, participants, ep, _told(conn, eid), names, precise,
-                                  parsed=parsed, common=common)
+                score = _evidence(conn, etype if etype in same else min(same), root, participants, ep,
+                                  _told(conn, eid), names, precise, parsed=parsed, common=common)
             if score is not None and score > best_score:  # ties: the most recent event
-                best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c), score
+                best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c, etypes), score
         if best is None:
             eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
             conn.execute(
                 "INSERT OR IGNORE INTO events(id, story_id, type, summary, when_value, when_start, when_end,"
-                " place, participants) VALUES (?,?,?,?,?,?,?,?,?)",
-                (eid, story_id, etype, summary, wv, ws, we, place, parts))
+                " place, participants, types, headline) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (eid, story_id, etype, summary, wv, ws, we, place, parts, types, headline))
         else:
-            eid, ep, ewv, ews, ewe, eplace, etype_c = best
+            eid, ep, ewv, ews, ewe, eplace, etype_c, etypes = best
             # Most precise compatible value: the narrower interval wins.
             if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
                 ewv, ews, ewe = wv, ws, we
             merged = ep + [x for x in participants if x not in ep]
-            kind = min(etype, etype_c, key=FAMILY_ORDER.index) if etype != etype_c else etype_c
-            conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?"
-                         " WHERE id=?", (kind, ewv, ews, ewe, eplace or place,
-                                         json.dumps(merged, ensure_ascii=False), eid))
+            kind = min(etype, etype_c, key=FAMILY_ORDER.index) \
+                if etype != etype_c and {etype, etype_c} <= set(FAMILY_ORDER) else etype_c
+            all_types = [kind] + [t for t in json.loads(etypes or "[]") + json.loads(types or "[]") if t != kind]
+            conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?,"
+                         " types=?, headline=coalesce(headline, ?) WHERE id=?",
+                         (kind, ewv, ews, ewe, eplace or place, json.dumps(merged, ensure_ascii=False),
+                          json.dumps(list(dict.fromkeys(all_types))), headline, eid))
         conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (eid, mid))
+    # A mention that tells the same happening as another of its sentence shares that one's event.
+    conn.execute(
+        "UPDATE event_mentions SET event_id=(SELECT p.event_id FROM event_mentions p WHERE "
+        "p.article_id=event_mentions.article_id AND p.trigger_start=event_mentions.part_of) "
+        "WHERE article_id=? AND event_id IS NULL AND part_of IS NOT NULL", (article_id,))

@@ -89,6 +89,12 @@ def idf(conn: sqlite3.Connection, terms: list[str], lang: str, drop_common: bool
             else math.log((1 + docs) / (1 + df[t])) + 1.0 for t in terms}
 
 
+def doc_count(conn: sqlite3.Connection, lang: str) -> int:
+    """Articles of ``lang`` linked so far."""
+    row = conn.execute("SELECT n FROM link_counts WHERE key=?", ("docs:" + lang,)).fetchone()
+    return row[0] if row else 0
+
+
 def count_terms(conn: sqlite3.Connection, terms: list[str], lang: str) -> None:
     """Add one article's distinct terms to the document frequencies."""
     conn.executemany("INSERT INTO term_df(term, df) VALUES (?, 1) "

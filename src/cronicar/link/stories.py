@@ -26,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from cronicar.analyze.nlp import has_parser
-from cronicar.link import index, signals
+from cronicar.link import evidence, index, signals
 from cronicar.link.events import link_events
 from cronicar.link.kinds import one_kind
 from cronicar.link.merge import merge
@@ -64,6 +64,9 @@ class Features:
     ent_w: dict[str, float]  # entity key -> type weight
     tfidf: dict[str, float]
     vec: np.ndarray | None
+    names: set[str] | None = None  # folded words of its names; None: links need no evidence (places only)
+    events: list | None = None  # (type, participants, day) of its happenings, for evidence.shared_events
+    subject: list[str] | None = None  # its distinctive non-name terms
 
 
 def _cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -162,15 +165,17 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
              text: str) -> tuple[Features, dict[str, int]]:
     """The article's linking features, and its salient-term counts for the story index."""
     ents: dict[str, int] = {}
+    names: list[str] = []
     # Without a NER model (es, fr, it, en here) names of people and organisations come from
     # capitalisation, spelled per language and noisy: linking keys on places only there
     # (ML-Crisis test half: 0.836 on places; with those names 0.809, even refitted on them).
     kinds = LINK_KINDS if has_parser(lang) else LINK_KINDS_WITHOUT_NER
-    for eid, name in conn.execute(
-            "SELECT m.entity_id, e.name FROM mentions m JOIN entities e ON e.id=m.entity_id "
+    for eid, name, surface in conn.execute(
+            "SELECT m.entity_id, e.name, m.text FROM mentions m JOIN entities e ON e.id=m.entity_id "
             f"WHERE m.article_id=? AND e.type IN ({','.join('?' * len(kinds))})", (article_id, *kinds)):
         key = signals.entity_key(eid, name, lang)
         ents[key] = ents.get(key, 0) + 1
+        names += (name, surface)
         if key.startswith("gpe:"):
             # A city also names its country: a report from "Homs" and "Damasco" is about Syria.
             country = signals.city_country(name)
@@ -181,6 +186,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     index.count_names(conn, list(ents))
     counts = signals.terms(f"{title}\n{text}" if title and not text.startswith(title) else text, lang)
     weights = index.idf(conn, list(counts), lang)
+    docs = index.doc_count(conn, lang)  # the count the weights were computed on
     # Unseen terms (weight -1) match no story: they go to the story index, not into the score.
     seen = {t: math.log1p(n) * weights[t] for t, n in counts.items() if weights[t] > 0}
     top = sorted(seen, key=seen.get, reverse=True)  # type: ignore[arg-type]
@@ -191,6 +197,11 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         vec = signals.embed([signals.lead(title, text)])[0]
         index.store_vectors(conn, [(article_id, vec)])
     f = Features(lang, day, ents, ent_w, {t: seen[t] for t in top[:ARTICLE_TERMS]}, vec)
+    if kinds == LINK_KINDS:  # names from a NER model: a link must show more than a name
+        f.names = evidence.name_words(names + [k.split(":", 1)[-1] for k in ents])
+        f.subject = evidence.article_subject(counts, weights, docs, f.names)
+        evidence.remember(conn, article_id, f.subject, distinct_names(f))
+        f.events = evidence.article_events(conn, article_id)
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
     return f, {t: counts[t] for t in keep}
 
@@ -203,13 +214,42 @@ def choose_story(conn: sqlite3.Connection, f: Features) -> tuple[str | None, lis
         gap = _gap(f.day, p.last_date) if p.last_date else 0
         if gap > WIDE_WINDOW_DAYS or (gap > WINDOW_DAYS and s < WIDE_SCORE):
             continue
+        if s >= MERGE_THRESHOLD and not supported(conn, f, p, gap):
+            continue  # held by a name alone
         scored.append((s, p.size, p.story_id, p))
     scored.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
     if not scored or scored[0][0] < THRESHOLD:
         return None, []
     best = scored[0][3]
     return best.story_id, [p.story_id for s, _, _, p in scored[1:]
-                           if s >= MERGE_THRESHOLD and story_score(best, p) >= MERGE_THRESHOLD]
+                           if s >= MERGE_THRESHOLD and story_score(best, p) >= MERGE_THRESHOLD
+                           and (f.names is None or stories_share_subject(best, p))]
+
+
+def supported(conn: sqlite3.Connection, f: Features, p: index.Profile, gap: int) -> bool:
+    """Whether the article shares more than names with the story (``link/evidence.py``): a
+    subject or a happening.  Always true when linking keys on places only."""
+    if f.names is None:
+        return True
+    if f.events and evidence.shared_events(conn, p.story_id, f.events):
+        return True
+    need = evidence.needed(gap)
+    return evidence.shares_with_an_article(conn, p.story_id, f.subject or [], distinct_names(f), need)
+
+
+def distinct_names(f: Features) -> list[str]:
+    """The article's names that tell a story apart: people, organisations and cities not common in
+    the corpus so far (``index.name_weights``); countries and hub names say where and who, for
+    every story of a beat."""
+    return sorted(k for k in f.ents if not k.startswith("cc:") and f.ent_w[k] >= index.entity_weight(k))
+
+
+def stories_share_subject(p: index.Profile, q: index.Profile) -> bool:
+    """Whether two stories share a subject beyond their names (the guard of :func:`supported`
+    for a merge of two stories)."""
+    names = evidence.name_words([k.split(":", 1)[-1] for k in list(p.ents) + list(q.ents)])
+    ev = evidence.Evidence([], evidence.subject_terms(p.terms, q.terms, names), 0)
+    return ev.enough(_gap(p.last_date, q.last_date) if p.last_date and q.last_date else 0)
 
 
 def link_article(conn: sqlite3.Connection, article_id: str) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 def timeline(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     """Events of a story in calendar order (by ``when_start``, undated last).
 
-    Each dict: ``id``, ``type``, ``summary``, ``when`` (ISO value, granularity kept), ``start``,
+    Each dict: ``id``, ``type`` (the primary cue), ``types`` (every cue of the happening), ``headline``,
+    ``summary``, ``when`` (ISO value, granularity kept), ``start``,
     ``end`` (first/last ISO day), ``place``, ``participants`` (canonical names), ``sources``: list of
     ``{"article_id", "article_date", "title", "sentence": [start, end], "text" (the sentence),
     "trigger": [start, end], "status": "new" | "repeated"}`` — "new" for the earliest-dated article(s)
@@ -18,18 +19,21 @@ def timeline(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     """
     out: list[dict[str, Any]] = []
     evs = conn.execute(
-        "SELECT id, type, summary, when_value, when_start, when_end, place, participants FROM events "
+        "SELECT id, type, summary, when_value, when_start, when_end, place, participants, types, headline FROM events "
         "WHERE story_id=? ORDER BY when_start IS NULL, when_start, when_end, id", (story_id,)).fetchall()
-    for eid, etype, summary, wv, ws, we, place, parts in evs:
+    for eid, etype, summary, wv, ws, we, place, parts, types, headline in evs:
         srcs = conn.execute(
             "SELECT m.article_id, a.date, a.date_start, a.title, m.sent_start, m.sent_end, "
             "substr(a.text, m.sent_start+1, m.sent_end-m.sent_start), m.trigger_start, m.trigger_end "
             "FROM event_mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=? "
             "ORDER BY a.date_start, m.article_id, m.trigger_start", (eid,)).fetchall()
         first = srcs[0][2] if srcs else None
+        seen: set[tuple[str, int]] = set()  # one happening told by two cues of one sentence: cite it once
+        srcs = [r for r in srcs if (r[0], r[4]) not in seen and not seen.add((r[0], r[4]))]
         sources = [{"article_id": r[0], "article_date": r[1], "title": r[3], "sentence": [r[4], r[5]],
                     "text": r[6], "trigger": [r[7], r[8]], "status": "new" if r[2] == first else "repeated"}
                    for r in srcs]
         out.append({"id": eid, "type": etype, "summary": summary, "when": wv, "start": ws, "end": we,
-                    "place": place, "participants": json.loads(parts), "sources": sources})
+                    "place": place, "participants": json.loads(parts), "sources": sources,
+                    "types": json.loads(types) if types else [etype], "headline": headline or ""})
     return out

@@ -59,6 +59,34 @@ def api_timeline(request: Request, response: Response, story_id: str, store: Sto
     return paged(request, response, story["events"], story["total_events"], offset)
 
 
+@router.get("/api/stories/{story_id}/key-dates", tags=["stories"], responses=models.ERRORS)
+def api_key_dates(story_id: str, n: int = Query(10, ge=1, le=100),
+                  lang: str = Query("ro", pattern=r"^[a-z]{2,3}$"),
+                  store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+    """The story's ``n`` key dates, best first (the export's ``stories[].key_dates``): the days
+    most articles and outlets refer to, each with one line, its best event and how many
+    articles refer to it; ``readable`` is the date as a reader of ``lang`` reads it."""
+    from cronicar.export.readable import readable
+
+    stories = build(store, story=story_id, key_dates=n)["stories"]
+    story = found(stories[0] if stories else None, "story")
+    return [{**k, "readable": readable(k["date"], None, lang)} for k in story["key_dates"]]
+
+
+@router.get("/api/relations", tags=["entities"], responses=models.ERRORS)
+def api_relations(entity: str | None = Query(None, description="entity id or canonical name"),
+                  story: str | None = None, kind: str | None = Query(None, pattern="^(cooperation|conflict|statement)$"),
+                  store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+    """Actor relations over time (the export's ``relations``): per pair of entities, month and
+    kind (cooperation, conflict, statement), the events that connect them and their sources;
+    ``entity`` keeps the pairs it is part of.  Not paged: it builds the chronicle (of ``story``)."""
+    known(store, "stories", story, "story")
+    chron = build(store, story=story)
+    ids = {entity} | {e["id"] for e in chron["entities"] if entity and e["name"] == entity}
+    return [c for c in chron["relations"]
+            if (entity is None or c["a"] in ids or c["b"] in ids) and (kind is None or c["kind"] == kind)]
+
+
 @router.get("/api/chronicle", tags=["events"], responses=models.ERRORS)
 def api_chronicle(story: str | None = None, store: Store = Depends(get_store)) -> dict[str, Any]:
     """The DESIGN §5 chronicle object (the same as `cronicar export --format json`), not paged:

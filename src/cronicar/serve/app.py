@@ -29,7 +29,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cronicar import __version__
 from cronicar.serve import api, models, pages
-from cronicar.serve import search as search_mod
 from cronicar.serve.links import http_url  # noqa: F401 - part of this module's interface
 from cronicar.store.db import Store
 
@@ -277,14 +276,12 @@ def _locked_ingest(lock: threading.Lock, db: Path, articles: list[Any]) -> dict[
 
 
 def _ingest(db: Path, articles: list[Any]) -> dict[str, Any]:
-    """Analyze, store, link and index validated articles (see :func:`validate_payload`)."""
-    from cronicar.ingest.run import ingest_articles
+    """Validated articles (see :func:`validate_payload`) through the one write path (cronicar.flow):
+    analyze, write, link and index for search, one transaction per article."""
+    from cronicar.flow import ingest
 
     with Store(db) as store:
-        report = ingest_articles(store, articles)
-        with store.transaction() as conn:
-            for article_id in report.added:
-                search_mod.index_article(conn, article_id)
+        report = ingest(store, articles)
     return {"added": report.added, "skipped": report.skipped, "replaced": report.replaced}
 
 

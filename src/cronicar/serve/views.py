@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from cronicar.export.chronicle import _title_of
 from cronicar.export.formats import date_label
-from cronicar.serve.search import fts_query, search
+from cronicar.store.search import fts_query, search
 from cronicar.store import browse
 from cronicar.store.db import Store
 
@@ -395,7 +395,7 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0, **filters: Any
 
 
 def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """FTS hits (see :mod:`cronicar.serve.search`) with a readable title for untitled articles."""
+    """FTS hits (see :mod:`cronicar.store.search`) with a readable title for untitled articles."""
     hits = search(store.conn, q, limit)
     for h in hits:
         if h["kind"] == "article" and not h["title"]:

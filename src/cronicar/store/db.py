@@ -18,14 +18,14 @@ from typing import Any
 
 from cronicar.model import Analysis, Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 # Migrations from version N to N+1; index 0 creates the schema.  New versions append a function.
 Migration = Callable[[sqlite3.Connection], None]
 
 
 def _create(conn: sqlite3.Connection) -> None:
-    conn.executescript(resources.files("cronicar.store").joinpath("schema.sql").read_text("utf-8"))
+    conn.executescript(_schema_sql())
 
 
 def _quotes_by_article(conn: sqlite3.Connection) -> None:
@@ -34,7 +34,53 @@ def _quotes_by_article(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id)")
 
 
-MIGRATIONS: list[Migration] = [_create, _quotes_by_article]
+def _search_by_rowid(conn: sqlite3.Connection) -> None:
+    """v3: full-text search kept by triggers in the writing transaction, keyed by rowid.
+
+    Before: ``search_index`` (kind and ref as UNINDEXED columns) was filled only by the HTTP
+    ingest, and re-indexing deleted by a full scan of those columns.  Drops it, creates the
+    tables, view and triggers of schema.sql, and indexes what the file already holds.
+    """
+    from cronicar.store import search
+
+    conn.execute("DROP TABLE IF EXISTS search_index")
+    for statement in _statements(_schema_sql()):
+        conn.execute(statement)
+    search.fill(conn)
+
+
+def _schema_sql() -> str:
+    return resources.files("cronicar.store").joinpath("schema.sql").read_text("utf-8")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script one by one (``executescript`` would COMMIT the migration's
+    transaction first; trigger bodies hold ``;`` so a plain split would cut them)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+def _event_headlines(conn: sqlite3.Connection) -> None:
+    """v4: an event mention and an event carry every cue type of their happening (``types``, JSON,
+    the primary ``type`` first) and a short headline (issue 18: one row per happening, scannable);
+    a mention that tells the same happening as another of its sentence points to it (``part_of``:
+    that mention's trigger start) and shares its event."""
+    for table in ("event_mentions", "events"):
+        cols = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if "types" not in cols:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN types TEXT")
+        if "headline" not in cols:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN headline TEXT")
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(event_mentions)")}
+    if "part_of" not in cols:
+        conn.execute("ALTER TABLE event_mentions ADD COLUMN part_of INTEGER")
+
+
+MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid, _event_headlines]
 
 
 def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:
@@ -73,11 +119,6 @@ def _drop_empty(conn: sqlite3.Connection, table: str, ids: list[str], still_used
         chunk = ids[i:i + 500]
         conn.execute(f"DELETE FROM {table} WHERE id IN ({','.join('?' * len(chunk))}) AND NOT EXISTS ({still_used})",
                      chunk)
-
-
-def _delete_search_rows(conn: sqlite3.Connection, kind: str, refs: list[str]) -> None:
-    for ref in refs:
-        _if_table(conn, "DELETE FROM search_index WHERE kind=? AND ref=?", (kind, ref))
 
 
 def default_db_path() -> Path:
@@ -239,16 +280,19 @@ class Store:
                 ),
             )
         for ev in analysis.events:
+            if not ev.happened:
+                continue  # "nu a declarat", "ar putea semna": told, but not happenings
             sent = ev.sentence or analysis.sentence_of(ev.trigger[0])
             conn.execute(
                 "INSERT OR IGNORE INTO event_mentions(article_id, trigger_start, trigger_end,"
                 " sent_start, sent_end, type, summary, participants, place, when_value, when_start,"
-                " when_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " when_end, types, headline, part_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id, ev.trigger[0], ev.trigger[1], sent[0], sent[1], ev.type,
                     ev.summary or analysis.text[sent[0]:sent[1]].strip(),
                     json.dumps(ev.participants, ensure_ascii=False), ev.place,
-                    *_when_columns(ev.when),
+                    *_when_columns(ev.when), json.dumps(ev.types or [ev.type]), ev.headline or None,
+                    ev.part_of,
                 ),
             )
 
@@ -299,11 +343,8 @@ class Store:
         events = [r[0] for r in conn.execute(
             "SELECT DISTINCT event_id FROM event_mentions WHERE article_id=? AND event_id IS NOT NULL", (article_id,))]
         entities = [r[0] for r in conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE article_id=?", (article_id,))]
-        _delete_search_rows(conn, "article", [article_id])
-        conn.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        conn.execute("DELETE FROM articles WHERE id=?", (article_id,))  # triggers drop its search rows
         _drop_empty(conn, "events", events, "SELECT 1 FROM event_mentions WHERE event_id = events.id")
-        _delete_search_rows(conn, "event", [e for e in events if not conn.execute(
-            "SELECT 1 FROM events WHERE id=?", (e,)).fetchone()])
         _drop_empty(conn, "entities", entities, "SELECT 1 FROM mentions WHERE entity_id = entities.id UNION ALL "
                                                 "SELECT 1 FROM quotes WHERE speaker_entity = entities.id")
         for table in ("article_vectors",):

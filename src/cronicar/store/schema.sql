@@ -1,4 +1,4 @@
--- cronicar store, schema version 1.
+-- cronicar store, schema version 3 (store/db.py MIGRATIONS brings older files here).
 -- Articles and their per-article annotations (written once per article, in one transaction),
 -- then the cross-article layer that linking maintains: canonical entities, events (clusters of
 -- event mentions with their sources) and stories.  Offsets index articles.text (normalized text).
@@ -94,11 +94,59 @@ CREATE TABLE IF NOT EXISTS stories (
     first_date TEXT, last_date TEXT
 );
 
--- Full-text search (owned by cronicar.serve.search, which fills it at write time through
--- index_article): one row per article (title + text) and per event (summary).  ``kind`` is
--- 'article' or 'event', ``ref`` the article or event id; remove_diacritics lets "rusia" find "Rusia"
--- and "sefa" find "Șefa".
-CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
-    kind UNINDEXED, ref UNINDEXED, title, body,
+-- Full-text search: one document per article (title + text) and per event (summary), ranked
+-- by bm25.  ``search_docs`` gives each document a stable integer key (an explicit INTEGER PRIMARY
+-- KEY, which VACUUM never renumbers); ``search_fts`` is an external-content FTS5 table over the
+-- view ``search_source``, so the text is stored once (in articles/events) and (re)indexing one
+-- document is a rowid look-up, never a scan.  The triggers keep the index in the writing
+-- transaction whatever code writes articles or events: write with INSERT/UPDATE/DELETE, never
+-- INSERT OR REPLACE on these two tables (REPLACE deletes without firing the delete triggers).
+-- ``remove_diacritics 2`` folds ă â î ș ț (and ş ţ), so "sefa diplomatiei" finds "șefa diplomației".
+CREATE TABLE IF NOT EXISTS search_docs (
+    doc INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,             -- 'article' or 'event'
+    ref TEXT NOT NULL,              -- the article's or the event's id
+    UNIQUE (kind, ref)
+);
+CREATE VIEW IF NOT EXISTS search_source(doc, title, body) AS
+    SELECT d.doc, coalesce(a.title, ''), a.text FROM search_docs d JOIN articles a ON a.id = d.ref
+     WHERE d.kind = 'article'
+    UNION ALL
+    SELECT d.doc, '', e.summary FROM search_docs d JOIN events e ON e.id = d.ref WHERE d.kind = 'event';
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    title, body, content = 'search_source', content_rowid = 'doc',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+
+CREATE TRIGGER IF NOT EXISTS search_article_added AFTER INSERT ON articles BEGIN
+    INSERT INTO search_docs(kind, ref) VALUES ('article', new.id);
+    INSERT INTO search_fts(rowid, title, body)
+        SELECT doc, coalesce(new.title, ''), new.text FROM search_docs WHERE kind = 'article' AND ref = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS search_article_changed AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body)
+        SELECT 'delete', doc, coalesce(old.title, ''), old.text FROM search_docs WHERE kind = 'article' AND ref = old.id;
+    INSERT INTO search_fts(rowid, title, body)
+        SELECT doc, coalesce(new.title, ''), new.text FROM search_docs WHERE kind = 'article' AND ref = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS search_article_removed AFTER DELETE ON articles BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body)
+        SELECT 'delete', doc, coalesce(old.title, ''), old.text FROM search_docs WHERE kind = 'article' AND ref = old.id;
+    DELETE FROM search_docs WHERE kind = 'article' AND ref = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS search_event_added AFTER INSERT ON events BEGIN
+    INSERT INTO search_docs(kind, ref) VALUES ('event', new.id);
+    INSERT INTO search_fts(rowid, title, body)
+        SELECT doc, '', new.summary FROM search_docs WHERE kind = 'event' AND ref = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS search_event_changed AFTER UPDATE OF summary ON events BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body)
+        SELECT 'delete', doc, '', old.summary FROM search_docs WHERE kind = 'event' AND ref = old.id;
+    INSERT INTO search_fts(rowid, title, body)
+        SELECT doc, '', new.summary FROM search_docs WHERE kind = 'event' AND ref = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS search_event_removed AFTER DELETE ON events BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body)
+        SELECT 'delete', doc, '', old.summary FROM search_docs WHERE kind = 'event' AND ref = old.id;
+    DELETE FROM search_docs WHERE kind = 'event' AND ref = old.id;
+END;

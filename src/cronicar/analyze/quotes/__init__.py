@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
 from cronicar.analyze.quotes.coref import Resolver, nominative
 from cronicar.analyze.quotes.direct import Marked, find_marked, is_title
 from cronicar.analyze.quotes.indirect import (
@@ -31,6 +32,7 @@ from cronicar.analyze.quotes.indirect import (
     trim_right,
 )
 from cronicar.analyze.quotes.lexicon import Lexicon, load
+from cronicar.analyze.quotes.speaker_names import diacritic_spellings, resolve_cited, with_diacritics
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after, np_before, parse_subject
 from cronicar.analyze.quotes.tokens import FUNCTION_CAPS, is_capitalized, is_name, is_punct, is_quote_mark, is_role, key, lemma, match_seq
 from cronicar.analyze.tense import adjacent, simple_present
@@ -1271,6 +1273,9 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
             nxt = next((recs[j] for j in order if recs[j].anchor > r.anchor and recs[j].speaker), None)
             if nxt is not None:
                 r.mention, r.speaker = nxt.mention, nxt.speaker
+    _expand_acronyms(ctx, recs)
+    resolve_cited(recs, lex.cited)
+    _spell_with_diacritics(ctx, recs)
     out: list[Quote] = []
     seen: set[tuple[str, tuple[int, int], str | None]] = set()
     for r in recs:
@@ -1294,6 +1299,26 @@ def _attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[_R
             )
         )
     return out
+
+
+def _expand_acronyms(ctx: Context, recs: list[_Rec]) -> None:
+    """Speakers written as an acronym take the full name the article (or the gazetteer, when the
+    article writes it) gives: one source, not two, for "FMI" and "Fondul Monetar Internațional"."""
+    if not any(r.speaker and r.speaker.isupper() for r in recs):
+        return
+    defined = defined_acronyms(ctx.text)
+    for r in recs:
+        r.speaker = full_name(r.speaker, ctx.text, ctx.lang, defined)
+
+
+def _spell_with_diacritics(ctx: Context, recs: list[_Rec]) -> None:
+    """"Marius Budai" where the article also writes "Marius Budăi": the spelling with diacritics."""
+    if not any(r.speaker and r.speaker.isascii() for r in recs):
+        return
+    spellings = diacritic_spellings(ctx.text)
+    for r in recs:
+        if r.speaker and r.speaker.isascii():
+            r.speaker = with_diacritics(r.speaker, spellings)
 
 
 def _present_cue(doc: Doc, cue: tuple[int, int], lang: str) -> bool:

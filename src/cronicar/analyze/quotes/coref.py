@@ -442,6 +442,8 @@ class Resolver:
             if kind == "n":
                 # "it further wrote": the organisation or publication that spoke last
                 return next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None), False
+            if kind == "any":  # "în opinia sa": a possessive agrees with the thing owned, not the owner
+                return self.recent_person(m.start, None), True
             org = self._recent_org_subject(m.start, kind)
             if org is not None:
                 return org, False

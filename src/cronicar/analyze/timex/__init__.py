@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache, partial
 from typing import Any
 
+from cronicar.analyze.diacritics import lacks_diacritics
 from cronicar.analyze.timex import rules as rules_mod
 from cronicar.analyze.timex.extract import HANDLERS
 from cronicar.analyze.timex.resolve import Narrative, interval, resolve
@@ -49,6 +50,8 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         g = rules_mod.load(lang)
     except FileNotFoundError:
         return []
+    if lacks_diacritics(text):  # "In urma cu doi ani": the grammar without its marks reads it
+        g = rules_mod.plain(lang) or g
     # Soft hyphens (kept in ZF text, even inside words) are removed for matching and mapped back.
     shy: list[int] | None = None
     if _SHY in text:

@@ -226,7 +226,7 @@ def h_season(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partia
     tensed = bool(g.lex.get("narrative", {}).get("season_tense", False))
     return Partial("DATE", "season", mod=_mod(g, gd, p),
                    f={"season": s, "year": y, "yrel": yrel, "srel": None if srel is None else int(srel),
-                      "tensed": tensed})
+                      "tensed": tensed, "near": bool(p.get("near"))})
 
 
 def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

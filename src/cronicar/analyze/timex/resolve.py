@@ -77,6 +77,11 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         if unit == "Y":
             return "DATE", f"{y0 + off:04d}"
         if unit == "M":
+            named = _named_month(nar) if f.get("anaphor") else None
+            if named is not None:
+                # "luna precedentă" after "în luna iulie": the month before the one just named
+                y, m = _shift_month(named[0], named[1], off)
+                return "DATE", f"{y:04d}-{m:02d}"
             if dct.month is None:
                 return "DATE", f"{y0:04d}"
             y, m = _shift_month(y0, dct.month, off)
@@ -128,7 +133,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         y = f.get("year")
         if y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
-        if y is None and f.get("dir") is None and f.get("sentence_year", True) and nar.last_year and nar.last_year[0] == sent_start:
+        if (y is None and f.get("dir") is None and f.get("sentence_year", True) and nar.last_year and nar.last_year[0] == sent_start
+                and _fits_tense(nar.last_year[1], month, dct, tense)):
             y = nar.last_year[1]
         if y is None and dct.month is None:
             y = dct.year
@@ -181,6 +187,8 @@ def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start
         y = f.get("year")
         if y is None and f.get("srel") is not None:
             y = _season_year(s, dct, tense, int(f["srel"]))
+        elif y is None and f.get("near") and dct.month is not None:
+            y = _season_nearest(s, dct)
         elif y is None and f.get("yrel") is not None:
             y = y0 + int(f["yrel"])
         if y is None:
@@ -340,6 +348,21 @@ def _season_year(s: str, dct: DocDate, tense: int | Callable[[], int], step: int
     return before if (d0 - spans[before][1]) <= (spans[after][0] - d0) else after
 
 
+def _season_nearest(s: str, dct: DocDate) -> int:
+    """"această iarnă", "această toamnă": the season the article date falls in, else the nearer of
+    the last one over and the next one to come ("această iarnă" in August is the coming winter,
+    "această primăvară" in August the spring just over)."""
+    y0 = dct.year
+    d0 = dct.anchor if dct.day else date(y0, dct.month or 1, 15)
+    spans = {y: _season_span(s, y) for y in (y0 - 1, y0, y0 + 1, y0 + 2)}
+    for y, (a, b) in spans.items():
+        if a <= d0 <= b:
+            return y
+    before = max(y for y, (a, b) in spans.items() if b < d0)
+    after = min(y for y, (a, b) in spans.items() if a > d0)
+    return before if (d0 - spans[before][1]) <= (spans[after][0] - d0) else after
+
+
 def _easter(y: int) -> date:
     """Western Easter Sunday of year ``y`` (the anonymous Gregorian computus)."""
     a, b, c = y % 19, y // 100, y % 100
@@ -423,6 +446,26 @@ def _day(dct: DocDate, off: int) -> tuple[str, str]:
 #: back within which one in a future-tense sentence still counts as the past one.  Two and a half
 #: months: "In January, the company brought in a new chief" in an October article is last January
 _NEAR_FUTURE_DAYS = 75
+
+
+def _named_month(nar: Narrative) -> tuple[int, int] | None:
+    """(year, month) of the last expression that named a month ("în luna iulie"), if any."""
+    v = nar.last_value or ""
+    if len(v) >= 7 and v[4] == "-" and v[5:7].isdigit():
+        return int(v[:4]), int(v[5:7])
+    return None
+
+
+def _fits_tense(year: int, month: int, dct: DocDate, tense: int | Callable[[], int]) -> bool:
+    """Whether a year named earlier in the sentence can be a bare month's: not when the month would
+    then lie after the article in a past-tense clause, or before it in a future one ("emisiunea cu
+    scadența în iunie 2019, după licitația care a avut loc la jumătatea lunii mai" in June 2014 is
+    May 2014: the year belongs to another noun)."""
+    if dct.month is None or year == dct.year:
+        return True
+    later = (year, month) > (dct.year, dct.month)
+    t = _tense(tense)
+    return not ((t < 0 and later) or (t > 0 and not later))
 
 
 def _year_near(month: int, day: int | None, dct: DocDate, tense: int | Callable[[], int]) -> int:

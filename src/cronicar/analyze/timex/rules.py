@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from cronicar import LANG_DIR
+from cronicar.analyze import diacritics
 
 
 #: macro name -> lexicon table whose keys become an alternation
@@ -42,6 +44,7 @@ MACROS = {
     "APPROXDE": "approx_after_de",
     "HOLIDAY": "holidays",
     "DECADEW": "decades",
+    "AGEHOLDER": "age_holders",
 }
 
 
@@ -92,10 +95,12 @@ def _alt(keys: list[str]) -> str:
     return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in parts) + ")"
 
 
-def _read_rules(path: Path, macros: dict[str, str] | None = None) -> list[Rule]:
+def _read_rules(path: Path, macros: dict[str, str] | None = None,
+                transform: Callable[[str], str] | None = None) -> list[Rule]:
     """Rules in file order; ``@NAME<TAB>pattern`` lines define pattern macros (``@NAME`` in patterns)."""
     rules: list[Rule] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    text = path.read_text(encoding="utf-8")
+    for raw in (transform(text) if transform else text).splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         cols = raw.split("\t")
@@ -142,14 +147,35 @@ def _rename_groups(pattern: str, prefix: str) -> str:
     return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{prefix}_{m.group(1)}>", pattern)
 
 
+#: suffix of a language's grammar for text written without diacritics (``plain("ro")``)
+PLAIN = "+plain"
+
+
+def plain(lang: str) -> Grammar | None:
+    """The grammar of ``lang`` for text written without diacritics ("In urma cu doi ani"): its
+    lexicon and rules with every mark taken off (ș→s, ă→a: ``analyze/diacritics.py``), so its
+    tables look up the words as written; None when the language's grammar has no marks to take off."""
+    return load(lang + PLAIN) if _has_marks(lang) else None
+
+
+@lru_cache(maxsize=None)
+def _has_marks(lang: str) -> bool:
+    folder = LANG_DIR / lang
+    return any(set(diacritics.MARKS).intersection((folder / f).read_text(encoding="utf-8"))
+               for f in ("timex_lexicon.json", "timex_rules.tsv"))
+
+
 @lru_cache(maxsize=None)
 def load(lang: str) -> Grammar:
-    """The compiled grammar of ``lang`` (cached: loaded once per process)."""
-    folder = LANG_DIR / lang
-    lex = json.loads((folder / "timex_lexicon.json").read_text(encoding="utf-8"))
+    """The compiled grammar of ``lang`` (cached: loaded once per process); ``<lang>+plain`` is the
+    same grammar without diacritics (see :func:`plain`)."""
+    base = lang.removesuffix(PLAIN)
+    folder = LANG_DIR / base
+    as_written = (lambda t: t) if base == lang else diacritics.strip
+    lex = json.loads(as_written((folder / "timex_lexicon.json").read_text(encoding="utf-8")))
     lex.pop("_meta", None)
     pmacros: dict[str, str] = {}
-    rules = _read_rules(folder / "timex_rules.tsv", pmacros)
+    rules = _read_rules(folder / "timex_rules.tsv", pmacros, as_written)
     alts = []
     names = []
     bodies = []

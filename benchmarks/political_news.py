@@ -1,0 +1,233 @@
+"""Blind reads on the Romanian political news (development half): same-story pairs and events.
+
+The collection (``../shared/data/ro/news-political/dev.csv``, 529 articles, four sites) has no
+gold; the evidence is a reader's judgement of random draws, made *before* seeing why the linker
+linked them.  A fixed 30% of the articles (seeded) is kept aside for the final blind read: tuning
+looks only at the other 70% ("held-in").
+
+    python -m benchmarks.political_news jsonl --part in  > /tmp/x/in.jsonl   # or --part out / all
+    cronicar ingest --db /tmp/x/in.db /tmp/x/in.jsonl
+    python -m benchmarks.political_news pairs --db /tmp/x/in.db --n 25 --seed 1   # blind pairs
+    python -m benchmarks.political_news events --db /tmp/x/in.db --n 25 --seed 1  # blind events
+    python -m benchmarks.political_news why --db /tmp/x/in.db --seed 1            # after judging
+    python -m benchmarks.political_news stories --db /tmp/x/in.db                 # sizes, keys
+
+Pairs: draw a story with probability proportional to its number of same-story pairs, then a pair
+of its articles, i.e. a pair uniform over all same-story pairs.  Printed: title and the first 400
+characters of each, nothing of the linker's reasons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sqlite3
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "news-political" / "dev.csv"
+ASIDE_SHARE = 0.3
+SPLIT_SEED = 2026
+
+
+def rows() -> list[dict[str, str]]:
+    csv.field_size_limit(10**8)
+    with DATA.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def part(which: str) -> list[dict[str, str]]:
+    """``in`` (70%, for tuning), ``out`` (30%, kept aside) or ``all`` rows, split by URL, seeded."""
+    rs = rows()
+    urls = sorted({r["url"] for r in rs})
+    aside = set(random.Random(SPLIT_SEED).sample(urls, round(ASIDE_SHARE * len(urls))))
+    if which == "all":
+        return rs
+    return [r for r in rs if (r["url"] in aside) == (which == "out")]
+
+
+def cmd_jsonl(args: argparse.Namespace) -> None:
+    for r in part(args.part):
+        rec = {"text": r["maintext"], "date": r["date_publish"], "title": r["title"], "url": r["url"],
+               "source": r["source_domain"], "lang": "ro"}
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def cmd_zf(args: argparse.Namespace) -> None:
+    """The ZF reference read of docs/stories.md: the first ``--n`` capital-markets articles of 2022
+    (``df_burse_fonduri_mutuale_2022.parquet``, by publication time), as JSON lines."""
+    import pyarrow.parquet as pq  # bench extra
+
+    path = DATA.parents[1] / "news-zf" / "df_burse_fonduri_mutuale_2022.parquet"
+    recs = [r for r in pq.read_table(path, columns=["href", "title", "date_published", "article_text"]).to_pylist()
+            if r["date_published"] and r["article_text"]]
+    recs.sort(key=lambda r: str(r["date_published"]))
+    for r in recs[:args.n]:
+        rec = {"text": r["article_text"], "date": str(r["date_published"])[:10], "title": r["title"],
+               "url": r["href"], "lang": "ro"}
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def _pairs(conn: sqlite3.Connection, n: int, seed: int) -> list[tuple[str, str, str]]:
+    stories: dict[str, list[str]] = {}
+    for aid, sid in conn.execute("SELECT id, story_id FROM articles ORDER BY id"):
+        stories.setdefault(sid, []).append(aid)
+    multi = sorted((s, a) for s, a in stories.items() if len(a) > 1)
+    weights = [len(a) * (len(a) - 1) / 2 for _, a in multi]
+    rnd = random.Random(seed)
+    out: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    total = sum(weights)
+    while len(out) < min(n, total):
+        sid, arts = rnd.choices(multi, weights)[0]
+        a, b = sorted(rnd.sample(arts, 2))
+        if (a, b) not in seen:
+            seen.add((a, b))
+            out.append((sid, a, b))
+    return out
+
+
+def _show(conn: sqlite3.Connection, aid: str, chars: int = 400) -> str:
+    title, day, text = conn.execute("SELECT title, date_start, text FROM articles WHERE id=?", (aid,)).fetchone()
+    return f"  [{day}] {title}\n  {' '.join(text.split())[:chars]}"
+
+
+def cmd_pairs(args: argparse.Namespace) -> None:
+    conn = sqlite3.connect(args.db)
+    for i, (_, a, b) in enumerate(_pairs(conn, args.n, args.seed), 1):
+        print(f"--- pair {i}\n{_show(conn, a)}\n  ~~\n{_show(conn, b)}\n")
+
+
+def cmd_why(args: argparse.Namespace) -> None:
+    """After judging: what the two articles of each pair share (entities), and the story size."""
+    conn = sqlite3.connect(args.db)
+    for i, (sid, a, b) in enumerate(_pairs(conn, args.n, args.seed), 1):
+        ents = [{n for (n,) in conn.execute(
+            "SELECT DISTINCT e.name FROM mentions m JOIN entities e ON e.id=m.entity_id WHERE m.article_id=?",
+            (x,))} for x in (a, b)]
+        size = conn.execute("SELECT count(*) FROM articles WHERE story_id=?", (sid,)).fetchone()[0]
+        print(f"pair {i}: story of {size}; shared entities: {sorted(ents[0] & ents[1])}")
+
+
+def cmd_events(args: argparse.Namespace) -> None:
+    """Random event mentions: the sentence, the trigger, and the date given (article date beside)."""
+    conn = sqlite3.connect(args.db)
+    cols = [r[1] for r in conn.execute("PRAGMA table_info(event_mentions)")]
+    rows_ = conn.execute("SELECT * FROM event_mentions ORDER BY rowid").fetchall()
+    rnd = random.Random(args.seed)
+    for i, r in enumerate(rnd.sample(rows_, min(args.n, len(rows_))), 1):
+        rec = dict(zip(cols, r))
+        art = conn.execute("SELECT date_start, text FROM articles WHERE id=?", (rec["article_id"],)).fetchone()
+        text = art[1]
+        s, e = rec.get("trigger_start"), rec.get("trigger_end")
+        lo = max(0, text.rfind("\n", 0, s) + 1, s - 300)
+        hi = min(len(text), e + 200)
+        nl = text.find("\n", e)
+        hi = nl if 0 <= nl < hi else hi
+        shown = text[lo:s] + "[[" + text[s:e] + "]]" + text[e:hi]
+        extra = {k: rec[k] for k in cols if k in ("type", "when_value", "modality", "tense")}
+        print(f"--- event {i} (article {art[0]}) {extra}\n  {' '.join(shown.split())}\n")
+
+
+def cmd_relink(args: argparse.Namespace) -> None:
+    """Link the stored articles again with the current linker (analyses kept), into a copy."""
+    import shutil
+
+    from cronicar.link import link_article, stories
+
+    shutil.copy(args.db, args.out)
+    conn = sqlite3.connect(args.out)
+    conn.execute("UPDATE articles SET story_id=NULL")
+    conn.execute("UPDATE event_mentions SET event_id=NULL")
+    conn.execute("DELETE FROM events")
+    conn.execute("DELETE FROM stories")
+    for t in ("story_entities", "story_terms", "term_df", "link_counts", "story_profiles", "article_vectors"):
+        conn.execute(f"DROP TABLE IF EXISTS {t}")
+    if args.log:
+        inner = stories.supported
+
+        def logged(conn_, f, p, gap):  # type: ignore[no-untyped-def]
+            ok = inner(conn_, f, p, gap)
+            from cronicar.link import evidence
+            subj = evidence.subject_terms(f.tfidf, p.terms, f.names or set())
+            print(f"{'JOIN?' if ok else 'REFUSE'} gap={gap} subj={subj[:8]} -> story of {p.size}", file=sys.stderr)
+            return ok
+        stories.supported = logged  # type: ignore[assignment]
+    for (aid,) in conn.execute("SELECT id FROM articles ORDER BY date_start, id").fetchall():
+        link_article(conn, aid)
+        conn.commit()
+
+
+def cmd_events_fresh(args: argparse.Namespace) -> None:
+    """Random stored events (happenings) of articles of ``--part``, analyzed now with the current
+    code (cleaned as ingest cleans them): the sentence with the trigger marked, the type and the
+    date given beside the article's date.  Judge each: a real happening with the right date (or
+    "undated" when the text gives none)?"""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.ingest.clean import clean_batch
+    from cronicar.ingest.readers import article_from_record
+
+    arts = [article_from_record({"text": r["maintext"], "date": r["date_publish"], "title": r["title"],
+                                 "url": r["url"], "lang": "ro"}, "dev.csv", None) for r in part(args.part)
+            if r["date_publish"]]
+    arts, _, _ = clean_batch([a for a in arts if not isinstance(a, Exception)])
+    rnd = random.Random(args.seed)
+    rnd.shuffle(arts)
+    pool = []
+    for a in arts[:args.articles]:
+        an = analyze(a.text, a.date, "ro")
+        pool += [(a, an.text, e) for e in an.events if e.happened]
+    for i, (a, text, e) in enumerate(rnd.sample(pool, min(args.n, len(pool))), 1):
+        s, t = e.trigger
+        lo, hi = e.sentence or (max(0, s - 200), t + 150)
+        shown = text[lo:s] + "[[" + text[s:t] + "]]" + text[t:hi]
+        when = (e.when or {}).get("value", "undated")
+        print(f"--- event {i} [{a.date.iso}] {e.type} when={when} modality={e.modality}\n  {' '.join(shown.split())[:500]}\n")
+
+
+def cmd_stories(args: argparse.Namespace) -> None:
+    conn = sqlite3.connect(args.db)
+    sizes = conn.execute("SELECT story_id, count(*) n FROM articles GROUP BY story_id ORDER BY n DESC").fetchall()
+    multi = [n for _, n in sizes if n > 1]
+    print(f"{conn.execute('SELECT count(*) FROM articles').fetchone()[0]} articles, {len(sizes)} stories, "
+          f"{len(multi)} with 2+, {sum(n * (n - 1) // 2 for n in multi)} same-story pairs")
+    for sid, n in sizes[:args.top]:
+        titles = [t for (t,) in conn.execute("SELECT title FROM articles WHERE story_id=? LIMIT 4", (sid,))]
+        print(f"{n:>3}  " + " | ".join(t[:60] for t in titles))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("jsonl")
+    p.add_argument("--part", choices=("in", "out", "all"), default="in")
+    p.set_defaults(func=cmd_jsonl)
+    for name, fn in (("pairs", cmd_pairs), ("why", cmd_why), ("events", cmd_events), ("stories", cmd_stories)):
+        p = sub.add_parser(name)
+        p.add_argument("--db", required=True)
+        p.add_argument("--n", type=int, default=25)
+        p.add_argument("--seed", type=int, default=1)
+        p.add_argument("--top", type=int, default=15)
+        p.set_defaults(func=fn)
+    p = sub.add_parser("events-fresh")
+    p.add_argument("--part", choices=("in", "out", "all"), default="out")
+    p.add_argument("--n", type=int, default=25)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--articles", type=int, default=40, help="articles analyzed to draw from")
+    p.set_defaults(func=cmd_events_fresh)
+    p = sub.add_parser("zf")
+    p.add_argument("--n", type=int, default=500)
+    p.set_defaults(func=cmd_zf)
+    p = sub.add_parser("relink")
+    p.add_argument("--db", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--log", action="store_true")
+    p.set_defaults(func=cmd_relink)
+    args = ap.parse_args(argv)
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

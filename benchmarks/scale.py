@@ -1,0 +1,192 @@
+"""Scale-out side by side: `ingest --jobs 1`, `--jobs 2`, and Spark local[2] + `ingest --annotations`.
+
+The same N Ziarul Financiar articles (JSON Lines, shuffled with seed 7 as ``ingest_speed``) go
+through each way in one run, one after the other, as the real CLI in a subprocess.  For each:
+wall seconds, articles per wall second, CPU seconds of the whole process tree, peak memory of the
+tree (the sum of every process's RSS, sampled every 0.2 s: workers and Spark's JVM included), the
+seconds until the first article was committed, and the load average during the run (the machine
+is shared: the ratio of wall rates is the speed-up only when the other cores were free).  The
+exports of the three databases are compared: they must be identical.
+
+Run: python -m benchmarks.scale [--n 2000] [--write benchmarks/results/scale.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "news-zf"
+CLI = [sys.executable, "-m", "cronicar.cli"]
+
+
+def write_input(n: int, path: Path, seed: int = 7) -> None:
+    import pyarrow.parquet as pq  # the bench extra
+
+    recs: list[dict[str, Any]] = []
+    for p in sorted(DATA.glob("*.parquet")):
+        for r in pq.read_table(p, columns=["href", "title", "date_published", "article_text"]).to_pylist():
+            if r["date_published"] and r["article_text"]:
+                recs.append({"id": r["href"], "url": r["href"], "title": r["title"],
+                             "date": str(r["date_published"])[:10], "text": r["article_text"]})
+    random.Random(seed).shuffle(recs)
+    with path.open("w", encoding="utf-8") as f:
+        for r in recs[:n]:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _tree(root: int, cpu_seen: dict[int, float]) -> float:
+    """Sum of RSS (MB) over ``root`` and all its descendants (from /proc); records each one's CPU
+    seconds in ``cpu_seen`` (Spark's Python workers are the JVM's children, which rusage misses)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        if pid in cpu:
+            cpu_seen[pid] = cpu[pid]
+        todo += children.get(pid, [])
+    return total / 2**20
+
+
+def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
+    """Run ``cmd``; wall, CPU of the tree, peak tree RSS, first commit time, mean load."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_seen: dict[int, float] = {}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak, first, loads = 0.0, None, []
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak, first
+        while not stop.is_set():
+            peak = max(peak, _tree(proc.pid, cpu_seen))
+            loads.append(os.getloadavg()[0])
+            if first is None and db is not None and db.exists():
+                try:
+                    with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as c:
+                        if c.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                            first = time.perf_counter() - t0
+                except sqlite3.Error:
+                    pass
+            stop.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 2):
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
+    # rusage counts the processes waited for (the CLI and its workers, to their end); the /proc
+    # samples also see processes nobody waits for (Spark's Python workers), up to the last sample.
+    cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), sum(cpu_seen.values()))
+    return {"wall": wall, "cpu": cpu, "peak_mb": peak, "first": first or float("nan"),
+            "load": sum(loads) / max(1, len(loads)), "out": out.strip().splitlines()[-1] if out.strip() else ""}
+
+
+def export(db: Path) -> str:
+    return subprocess.run([*CLI, "export", "--db", str(db), "--format", "json"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def run(n: int, work: Path, spark: bool = True) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+    src = work / "zf.jsonl"
+    write_input(n, src)
+    results: list[tuple[str, dict[str, float]]] = []
+    dbs = {}
+    for jobs in (1, 2):
+        db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
+        results.append((f"ingest --jobs {jobs}", measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
+    has_spark = spark and shutil.which("java") is not None
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        has_spark = False
+    if has_spark:
+        ann = work / "ann"
+        ann_run = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)])
+        db = dbs["spark"] = work / "spark.db"
+        link = measured([*CLI, "ingest", "--annotations", str(ann), "--db", str(db)], db)
+        results.append(("spark annotate local[2]", ann_run))
+        results.append(("ingest --annotations", link))
+        wall = ann_run["wall"] + link["wall"]
+        results.append(("spark total (annotate + ingest)", {
+            "wall": wall, "cpu": ann_run["cpu"] + link["cpu"],
+            "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]), "first": float("nan"),
+            "load": (ann_run["load"] * ann_run["wall"] + link["load"] * link["wall"]) / wall, "out": ""}))
+    exports = {name: export(db) for name, db in dbs.items()}
+    same = len(set(exports.values())) == 1
+    return results, same, ", ".join(dbs)
+
+
+def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compared: str) -> str:
+    rows = ["| way | wall s | articles / wall s | CPU s (tree) | peak RSS (tree) | first commit after | mean load (1 min) |",
+            "|---|---|---|---|---|---|---|"]
+    for name, r in results:
+        first = "" if r["first"] != r["first"] else f"{r['first']:.1f} s"  # NaN: not measured
+        rows.append(f"| {name} | {r['wall']:.1f} | {n / r['wall']:.2f} | {r['cpu']:.1f} | {r['peak_mb']:.0f} MB"
+                    f" | {first} | {r['load']:.1f} |")
+    base = dict(results)
+    lines = [f"{n} Ziarul Financiar articles, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+             f"{os.cpu_count()} CPUs (shared).", "", *rows, ""]
+    if "ingest --jobs 2" in base:
+        lines.append(f"- `--jobs 2` / `--jobs 1` (articles per wall second): "
+                     f"{base['ingest --jobs 1']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
+    if "spark total (annotate + ingest)" in base:
+        lines.append(f"- Spark local[2] (annotate + ingest) / `--jobs 2` wall time: "
+                     f"{base['spark total (annotate + ingest)']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
+    lines.append(f"- exports of {compared}: {'identical' if same else 'DIFFERENT'}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--write", type=Path, help="append the markdown table to this file")
+    ap.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    ap.add_argument("--no-spark", action="store_true", help="only --jobs 1 and --jobs 2")
+    a = ap.parse_args()
+    work = a.work or Path(tempfile.mkdtemp(prefix="cronicar-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results, same, compared = run(a.n, work, spark=not a.no_spark)
+    md = table(a.n, results, same, compared)
+    print(md)
+    if a.write:
+        with a.write.open("a", encoding="utf-8") as f:
+            f.write("\n" + md)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,320 @@
+"""A short headline for an event: who did what to whom, where, in the article's language.
+
+Why extractive: a headline a reader trusts must say only what the sentence says.  So a headline is
+built from the sentence's own words, compressed along the dependency parse, with names made
+canonical; only a happening told by a noun between parties whose order does not matter ("în
+cadrul discuțiilor de la Moscova cu Serghei Lavrov") is phrased by a pattern of the language
+(``lang/<code>/events_headlines.tsv``).  How, in order (docs/events.md, "Headlines"):
+
+1. A statement: "<speaker>: <the reported clause, compressed>" ("Choe Son Hui: Coreea de Nord va
+   sprijini Rusia").
+2. A trigger that is a verb: the verb with its auxiliaries, reflexive and negation, and its
+   arguments (subject, objects, obliques), each cut to its core words (determiners, adjectives,
+   numerals, one level of nouns; no relative or adverbial clauses, appositions, time expressions:
+   the date is shown beside the headline).  An argument naming a person is that person's
+   canonical name with its preposition ("cu ministrul de externe nord-coreean, Choe Son Hui" ->
+   "cu Choe Son Hui"); the subject is the canonical name of what it names ("Phenianul" ->
+   "Coreea de Nord", the capital acting for its country).  Obliques are dropped from the end
+   until the headline has at most ``MAX_WORDS`` words.
+3. A noun trigger of a pattern type with two or more parties: the pattern ("Choe Son Hui poartă
+   discuții cu Serghei Lavrov la Moscova").
+4. Any other noun trigger: its noun phrase ("Invazia rusă din Ucraina").
+5. Without a parse (English here): the comma-delimited stretch of the sentence around the
+   trigger, at most ``MAX_WORDS`` words ("Qatar Airways ordered 60 Airbus A350 jets").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cronicar import LANG_DIR
+from cronicar.model import EventMention
+
+MAX_WORDS = 12
+# Universal Dependencies relations (language-independent labels, not words).
+_VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop"}
+_ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "xcomp"}
+_SUBJ = {"nsubj", "nsubj:pass"}
+_NP_KEEP = {"case", "det", "amod", "nummod", "compound", "flat", "fixed", "nmod", "det:poss", "nmod:poss",
+            "flat:name", "goeswith", "mark"}
+_NAME_LABELS = {"PERSON", "GPE", "ORG", "LOC"}
+
+
+@lru_cache(maxsize=None)
+def patterns(lang: str) -> dict[str, str]:
+    """``lang/<lang>/events_headlines.tsv``: event type -> pattern, plus ``join`` and ``place``."""
+    path = LANG_DIR / lang / "events_headlines.tsv"
+    out: dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            key, _, value = line.partition("\t")
+            if key.strip() and not line.startswith("#") and value.strip():
+                out[key.strip()] = value.strip()
+    return out
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _tidy(text: str) -> str:
+    """One line, no space before punctuation, no dangling comma, first letter capital."""
+    text = re.sub(r"\s+([,.;:!?)”\"])", r"\1", " ".join(text.split())).strip(" ,;:-–.")
+    return text[:1].upper() + text[1:]
+
+
+def _mentions_in(ctx, lo: int, hi: int) -> list:  # type: ignore[no-untyped-def]
+    return [m for m in ctx.entities if lo <= m.start and m.end <= hi and m.label in _NAME_LABELS]
+
+
+def _subtree_span(tok) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    toks = list(tok.subtree)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _in_timex(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(t.start <= tok.idx < t.end for t in ctx.timexes)
+
+
+def _np(ctx, head, depth: int = 0) -> list:  # type: ignore[no-untyped-def]
+    """The core tokens of a noun phrase: the head and its close modifiers, one level of nouns."""
+    keep = [head]
+    for ch in head.children:
+        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
+            continue
+        if ch.dep_ == "nmod" and depth >= 1:
+            continue
+        keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"))
+    return keep
+
+
+def _near(arg, tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``tok`` names the argument itself: its head, or a name hung on it by apposition,
+    coordination or a name modifier ("Președintele rus Vladimir Putin", "ministrul ..., Choe Son
+    Hui"), not a word deeper inside ("trupele ucrainene" is not Ukraine)."""
+    for _ in range(3):
+        if tok.i == arg.i:
+            return True
+        if tok.dep_ not in {"nmod", "appos", "conj", "flat", "fixed", "flat:name"}:
+            return False
+        if tok.dep_ == "nmod" and any(c.dep_ == "case" for c in tok.children):
+            return False  # "contractul cu Energy Holding", "entitatea cu sediul în Regatul Unit"
+        tok = tok.head
+    return False
+
+
+def _canonical_fits(m, lang: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The canonical name to write for a subject mention: the country a capital acts for
+    ("Phenianul" -> "Coreea de Nord"), or the canonical name when the mention is a form of it
+    ("Rusia", "Coreea de Nord"); None for a demonym ("Rușii": the Russians, not Russia)."""
+    from cronicar.analyze.entities import canonicalize, government_of
+
+    city = canonicalize(m.text, m.label, lang)
+    gov = government_of(city[0], lang) if city else None
+    if gov:
+        return gov
+    return m.canonical if m.text.lower()[:4] == m.canonical.lower()[:4] else None
+
+
+def _names(ctx, arg) -> list:  # type: ignore[no-untyped-def]
+    """The name mentions that name the argument itself (:func:`_near`)."""
+    lo, hi = _subtree_span(arg)
+    doc = arg.doc
+    return [m for m in _mentions_in(ctx, lo, hi)
+            if any(_near(arg, t) for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
+
+
+def _argument(ctx, arg, subject: bool) -> str:  # type: ignore[no-untyped-def]
+    """One argument of the verb, compressed; a person it names is named canonically."""
+    if subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl"):
+        arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
+    names = _names(ctx, arg)
+    persons = [m for m in names if m.label == "PERSON"]
+    case = " ".join(c.text for c in arg.children if c.dep_ == "case")
+    fixed = [f.text for c in arg.children if c.dep_ == "case" for f in c.children if f.dep_ == "fixed"]
+    case = " ".join([case] + fixed).strip()
+    if persons:
+        return f"{case} {persons[0].canonical}".strip()
+    if subject and len({m.canonical for m in names}) == 1:  # "NEPI și Rockcastle": both, as written
+        name = _canonical_fits(names[0], ctx.lang)
+        if name:
+            return name
+    toks = sorted(_np(ctx, arg), key=lambda t: t.i)
+    return _render(toks)
+
+
+def _render(toks: list) -> str:  # type: ignore[type-arg]
+    """Tokens in text order, glued as in the text where they were adjacent ("s-a", "și-a")."""
+    out = ""
+    for k, t in enumerate(toks):
+        out += t.text
+        if k + 1 < len(toks):
+            out += t.whitespace_ if toks[k + 1].i == t.i + 1 else " "
+    return out
+
+
+def _attribution(ctx, arg) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the argument is who reports it ("potrivit Coreii de Sud"): a quote's cue or speaker."""
+    return any(a <= arg.idx < b for q in ctx.quotes for a, b in (x for x in (q.cue, q.speaker_mention) if x))
+
+
+def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
+    meaning, so it stays (a time adverb is the date's, shown apart)."""
+    return tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
+        and not _in_timex(ctx, tok) and not set(tok.morph.get("PronType")) & {"Rel", "Int"}  # not "unde"
+
+
+def _negated(tok) -> list:  # type: ignore[no-untyped-def]
+    return [c for c in tok.children if "Neg" in c.morph.get("Polarity")]
+
+
+def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyped-def]
+    """The verb's clause compressed to its predicate and arguments (see the module doc, step 2);
+    the argument holding token ``keep`` (the trigger, when a noun) is never dropped."""
+    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)
+                     or _short_adverb(ctx, ch)]
+    glue += [c for g in list(glue) if g.i != verb.i for c in g.children
+             if c in _negated(g) or _short_adverb(ctx, c)]  # "Nu sunt de acord": on the copula
+    if verb.pos_ not in {"VERB", "AUX"}:  # a nominal predicate: "este de competența Rusiei"
+        glue += [t for t in _np(ctx, verb) if t.i != verb.i]
+    glue.sort(key=lambda t: t.i)
+    parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
+    for ch in verb.children:
+        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch):
+            continue
+        elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
+                _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
+                                          and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
+            # an oblique that only carries a clause ("în condițiile în care ...") says nothing cut
+            if ch.dep_ == "xcomp" and ch.pos_ in {"VERB", "AUX"}:
+                parts.append((ch.i, _clause(ctx, ch), "xcomp"))
+            elif not (ch.dep_ == "obj" and any(k == "obj" for _, _, k in parts)):
+                # one direct object: a second one is the parser's mistake ("a furnizat soldați
+                # ... să respingă trupele": the troops are the other verb's object)
+                kind = "keep" if keep is not None and any(t.i == keep for t in ch.subtree) else ch.dep_
+                parts.append((ch.i, _argument(ctx, ch, ch.dep_ in _SUBJ), kind))
+    parts.sort()
+    if not any(kind in _SUBJ for _, _, kind in parts):
+        who = _sole_actor(ctx, verb)
+        if who:
+            parts.insert(0, (-1, who, "nsubj"))
+    # obliques go first when too long, from the last one; then any argument but the subject
+    for drop in ({"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj"}):
+        while sum(_words(t) for _, t, _ in parts) > MAX_WORDS:
+            idx = next((k for k in range(len(parts) - 1, -1, -1) if parts[k][2] in drop), None)
+            if idx is None:
+                break
+            parts.pop(idx)
+    words = " ".join(t for _, t, _ in parts).split()
+    return " ".join(words[:MAX_WORDS])
+
+
+def _sole_actor(ctx, verb) -> str | None:  # type: ignore[no-untyped-def]
+    """A subject the text leaves out ("a declarat că"): the speaker of a quote cued by the verb."""
+    for q in ctx.quotes:
+        if q.cue and q.cue[0] <= verb.idx < q.cue[1] and q.speaker:
+            return str(q.speaker)
+    return None
+
+
+def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-untyped-def]
+    """"<speaker>: <reported clause>" for a statement whose quote the analysis found."""
+    for q in ctx.quotes:
+        if q.cue and q.cue[0] <= tok.idx < q.cue[1] and q.speaker:
+            lo, hi = q.content
+            if ev.sentence:  # what was said within the event's own sentence (a quote may run on)
+                lo, hi = max(lo, ev.sentence[0]), min(hi, ev.sentence[1])
+            if hi <= lo:
+                return None
+            span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                return None
+            root = span.root
+            verbal = root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children)
+            said = _clause(ctx, root) if verbal else _render(sorted(_np(ctx, root), key=lambda t: t.i))
+            budget = max(3, MAX_WORDS - _words(q.speaker))
+            return f"{q.speaker}: " + " ".join(said.split()[:budget])
+    return None
+
+
+def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-def]
+    """A pattern of the language for a noun-told happening between parties (step 3)."""
+    table = patterns(ctx.lang)
+    if ev.type not in table:
+        return None
+    persons = {m.canonical for m in ctx.entities if m.label == "PERSON"}
+    parties = [p for p in ev.participants if p in persons and " " in p]
+    if len(parties) < 2:  # two named people ("Choe Son Hui", "Serghei Lavrov"), else the noun phrase
+        return None
+    join = f" {table.get('join', 'and')} "
+    others = parties[1:]
+    b = others[0] if len(others) == 1 else ", ".join(others[:-1]) + join + others[-1]
+    text = table[ev.type].format(a=parties[0], b=b)
+    if ev.place and "place" in table:
+        text += " " + table["place"].format(place=ev.place)
+    return text
+
+
+def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> str:
+    """Without a parse: the comma-delimited stretch of the sentence around the trigger."""
+    s, e = sent
+    lo = max(text.rfind(", ", s, trig[0]), text.rfind("; ", s, trig[0]), s - 1) + 1
+    hi_c = [i for i in (text.find(", ", trig[1], e), text.find("; ", trig[1], e)) if i >= 0]
+    hi = min(hi_c) if hi_c else e  # ", " and "; ": a comma inside a number ("30,000") is no break
+    words = text[lo:hi].split()
+    if len(words) <= MAX_WORDS:
+        return " ".join(words)
+    at = len(text[lo:trig[0]].split())  # the trigger's word index: keep it in the window
+    # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
+    # nimeni nu a scăpat de scăderea"), else from a few words before the trigger
+    first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
+    return " ".join(words[first:first + MAX_WORDS])
+
+
+def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
+    """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
+    if not ctx.parsed:
+        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger))
+    if ev.type == "statement":
+        said = _statement(ctx, tok, ev)
+        if said:
+            return _tidy(said)
+    copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
+    verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
+        tok.head if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}
+        and tok.head.i != tok.i else None)  # "a raportat un profit", "a afișat o scădere de 0,66%"
+    text = _clause(ctx, verb, tok.i) if verb is not None else (_pattern(ctx, ev) or _noun_phrase(ctx, tok))
+    if len(text.split()) < 3 or (verb is not None and _headless(verb)):
+        # a bare noun ("Creștere") or a verb without a subject ("Preluată", "a aplica o reducere"):
+        # the words around the trigger say more, and only what the sentence says
+        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger)
+    return _tidy(text)
+
+
+def _headless(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A verb with no subject of its own: non-finite, or finite without a subject or auxiliary
+    (Romanian drops subjects, so a finite verb with its auxiliary still reads as a headline)."""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return False
+    forms = verb.morph.get("VerbForm")
+    return bool(set(forms) & {"Inf", "Part", "Ger"}) and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
+    """A noun trigger's own phrase, without the words that tie it to its sentence ("în temeiul
+    unui tratat semnat de liderii lor" -> "Tratat semnat de liderii lor")."""
+    toks = [t for t in _np(ctx, tok) if not (t.head.i == tok.i and t.dep_ in {"case", "det", "mark"})
+            and not (t.i < tok.i and t.dep_ == "fixed")]
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and toks[-1].i != tok.i and (toks[-1].dep_ in {"case", "mark", "cc", "fixed"}
+                                            or toks[-1].pos_ in {"ADP", "CCONJ", "ADV"}):
+        toks.pop()  # a preposition whose noun was cut ("Scădere cu 21% comparativ")
+    text = _render(toks)
+    for ch in tok.children:  # a participle telling who did it: "tratat semnat de liderii lor"
+        if ch.dep_.startswith("acl") and ch.pos_ in {"VERB", "AUX"} and "Part" in ch.morph.get("VerbForm") \
+                and not any(c.dep_ in {"aux", "aux:pass", "nsubj", "nsubj:pass"} for c in ch.children):
+            text += " " + _clause(ctx, ch)
+            break
+    return " ".join(text.split()[:MAX_WORDS])

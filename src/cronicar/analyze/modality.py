@@ -1,0 +1,187 @@
+"""Whether an event trigger tells a happening: negation, future, hypothesis, an anchorless "recent".
+
+Why: "nu a declarat" is no statement, "ar putea semna un acord" no agreement, "va face o vizită"
+no visit yet, and none of them happened on the article's day; "la un recent eveniment" happened,
+but not on that day either.  Read on the parse (no word lists in code: the cues are language data
+in ``lang/<code>/events_modality.tsv``): the trigger's verb (itself, or the verb a noun trigger
+depends on), its auxiliaries and particles, and the verb above it when the trigger is its
+complement ("ar putea semna": *semna* under *putea*).
+
+Statuses: ``asserted`` (told as done or being done), ``negated``, ``hypothetical`` (conditional,
+subjunctive, under a modal or intention verb), ``future`` (future auxiliary, or under a plan verb
+such as "urmează să").  Tense: ``past``, ``present``, ``future`` or None when the parse does not say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+VERBAL = {"VERB", "AUX"}
+CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
+COMPLEMENT = {"xcomp", "ccomp", "csubj"}
+BACKGROUND_NOUN_DEPS = {"nmod", "obl"}
+ARGUMENT = {"obj", "nsubj", "fixed", "flat", "compound", "nummod", "amod"}  # a noun trigger's link to its verb
+
+
+@dataclass(frozen=True)
+class Modality:
+    status: str = "asserted"
+    tense: str | None = None
+    recent: bool = False  # "recent", "recently": happened, on no day the text gives
+    #: named in passing, not told: a noun hanging off another word ("în legătură cu invazia
+    #: Rusiei"), a participle of a noun ("alegerile câștigate cu o marjă mare"): a known event,
+    #: of no day the sentence gives
+    background: bool = False
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> dict[str, frozenset[str]]:
+    """kind -> words, from ``lang/<lang>/events_modality.tsv`` (empty for a language without one)."""
+    path = LANG_DIR / lang / "events_modality.tsv"
+    out: dict[str, set[str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                kind, _, word = line.partition("\t")
+                out.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def verb_of(tok: Token) -> Token | None:
+    """The trigger itself when verbal, else the verb a noun trigger is an argument of ("va face o
+    vizită", "nu a avut loc întâlnirea").  A definite noun names a known event ("să pună în
+    aplicare tratatul": the treaty exists), and a noun in a prepositional phrase is not what the
+    verb tells ("în temeiul unui tratat semnat"): neither takes the verb's modality."""
+    if tok.pos_ in VERBAL:
+        return tok
+    if "Def" in tok.morph.get("Definite"):
+        return None
+    t = tok
+    for _ in range(CLIMB):
+        if t.dep_.split(":")[0] not in ARGUMENT or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in VERBAL:
+            return t
+    return None
+
+
+def _neg(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    return any(ch.dep_.startswith(("advmod", "neg")) and (ch.lower_ in c.get("neg", ())
+               or "Neg" in ch.morph.get("Polarity")) and ch.pos_ in {"PART", "ADV"}
+               for ch in verb.children)
+
+
+def _aux_status(verb: Token, c: dict[str, frozenset[str]]) -> str | None:
+    """Future or conditional from the verb's auxiliaries; ``subj`` for a bare subjunctive (a
+    maybe, unless the verb above makes it a plan: "urmează să fie semnat")."""
+    auxes = [ch for ch in verb.children if ch.dep_.startswith("aux") or ch.dep_ == "mark"]
+    words = {ch.lower_ for ch in auxes}
+    infinitive = "Inf" in verb.morph.get("VerbForm") or any("Inf" in ch.morph.get("VerbForm") for ch in auxes)
+    if words & c.get("future", frozenset()) - {"o"} or ("o" in words and words & c.get("subj", frozenset())):
+        return "future"
+    cond = c.get("cond", frozenset())
+    if any(w in cond for w in words) and (infinitive or words & {"ar", "aș", "would", "could", "might",
+                                                                    "may", "should"}):
+        return "hypothetical"
+    if words & c.get("subj", frozenset()) or "Sub" in verb.morph.get("Mood"):
+        return "subj"
+    return None
+
+
+def _window_status(tok: Token, c: dict[str, frozenset[str]]) -> str | None:
+    """Without a dependency parse (English here): the cue words just before the trigger."""
+    before = {t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]}
+    if before & c.get("neg", frozenset()):
+        return "negated"
+    if before & c.get("future", frozenset()):
+        return "future"
+    if before & c.get("cond", frozenset()):
+        return "hypothetical"
+    return None
+
+
+def _tense(verb: Token, status: str | None) -> str | None:
+    if status == "future":
+        return "future"
+    if status is not None:
+        return None  # a conditional or a subjunctive has no tense of its own
+    if "Part" in verb.morph.get("VerbForm") and any(ch.dep_ == "aux" for ch in verb.children):
+        return "past"  # perfect compus: "a declarat"
+    tense = verb.morph.get("Tense")
+    if tense:
+        return "past" if tense[0] in {"Past", "Imp", "Pqp"} else "present" if tense[0] == "Pres" else None
+    return None
+
+
+def _recent(tok: Token, verb: Token | None, c: dict[str, frozenset[str]]) -> bool:
+    """"recent" on the trigger, its verb, or a noun of the verb ("la un recent eveniment")."""
+    words = c.get("recent", frozenset())
+    near = [tok] + ([verb] if verb is not None else [])
+    near += [ch for t in list(near) for ch in t.children if ch.pos_ in {"NOUN", "PROPN"}]
+    return any(ch.lower_ in words for t in near for ch in t.children)
+
+
+def of(tok: Token, lang: str) -> Modality:
+    """The modality of the event told by trigger ``tok`` (see the module doc)."""
+    c = cues(lang)
+    if not c:
+        return Modality()
+    if not tok.doc.has_annotation("DEP"):
+        words = c.get("recent", frozenset())
+        recent = any(t.lower_ in words for t in tok.doc[max(0, tok.i - 3):tok.i + 2])
+        return Modality(_window_status(tok, c) or "asserted", None, recent)
+    verb = verb_of(tok)
+    recent = _recent(tok, verb, c)
+    background = _background(tok)
+    if tok.pos_ not in VERBAL:
+        if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
+            return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
+        if any(ch.dep_ == "amod" and ch.lower_.startswith(tuple(c.get("coming", ()))) for ch in tok.children):
+            return Modality("future", "future", recent)  # "la viitoarele alegeri"
+        if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
+            return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+    if verb is None:
+        return Modality(recent=recent, background=background)
+    if verb is tok and "Inf" in tok.morph.get("VerbForm") and any(
+            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in tok.children):
+        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul": an aim
+    status = _aux_status(verb, c)
+    tense = _tense(verb, status)
+    if _neg(verb, c):
+        status = "negated"
+    elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
+        above = verb.head  # "ar putea semna", "urmează să semneze", "a propus să aibă loc"
+        if above.lemma_.lower() in c.get("plan", frozenset()):
+            status = "future"
+        elif above.lemma_.lower() in c.get("modal", frozenset()) or _aux_status(above, c) == "hypothetical":
+            status = "hypothetical"
+        elif _neg(above, c):
+            status = "negated"
+    if status == "subj":
+        status = "hypothetical"
+    return Modality(status or "asserted", tense, recent, background)
+
+
+def _background(tok: Token) -> bool:
+    """A definite noun attached to another noun or by a preposition, or a participle modifying a
+    noun: the event is named, not told."""
+    if tok.pos_ == "NOUN":
+        return tok.dep_ in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
+    return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
+
+
+def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement: bool = False) -> dict | None:
+    """The event's date once its modality is known: the article's day only for a happening told
+    as of the day; a future, a maybe, a negated or a "recent" event without a date of its own in
+    the text is undated (None), not the article's day.  A statement "made recently" ("a anunțat
+    recent") stays of the article's day: reports tell statements as news of the day."""
+    recent = mod.recent and not statement
+    if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background):
+        return when
+    return None

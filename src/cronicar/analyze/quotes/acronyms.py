@@ -1,0 +1,79 @@
+"""Acronym speakers read as the full name the article gives ("FMI" -> "Fondul Monetar Internațional").
+
+A speaker written as an acronym ("a anunțat FMI") is the same speaker as the full name a reader
+finds elsewhere in the article; the chronicle should not show two sources for one institution.
+Two ways to know the full name, in this order:
+
+1. the article defines it: "Fondul Proprietatea (FP)" or "FP (Fondul Proprietatea)";
+2. the gazetteer (``lang/<code>/entities_aliases.tsv``) knows it *and* the article writes that
+   full name somewhere (otherwise the acronym is all the article says, and it stays).
+
+Example: in "Fondul Proprietatea (FP) a câștigat. FP a anunțat că ..." the speaker "FP" becomes
+"Fondul Proprietatea".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cronicar.analyze.normalize import fold_accents
+
+_UP = "A-ZĂÂÎȘȚŞŢÉÖÜ"
+#: an acronym: 2-7 capitals (digits and "&" allowed after the first)
+_ACRONYM = re.compile(rf"[{_UP}][{_UP}0-9&]{{1,6}}")
+#: a capitalized name of two or more words, short lowercase joiners allowed ("Bursa de Valori")
+_NAME = rf"[{_UP}][\w'’-]*(?:\s+(?:(?:de|a|al|ale|din|pentru|și|la|of|the|for|and)\s+)?[{_UP}][\w'’-]*)+"
+_DEFINED = re.compile(rf"({_NAME})\s*\(\s*([{_UP}][{_UP}0-9&]{{1,6}})\s*\)|([{_UP}][{_UP}0-9&]{{1,6}})\s*\(\s*({_NAME})\s*\)")
+
+
+def is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.fullmatch(name))
+
+
+def _initials_fit(acronym: str, full: str) -> bool:
+    """The full name starts with the acronym's letter and has no fewer capitalized words than
+    the acronym has letters minus one ("Bursa de Valori București" / "BVB")."""
+    caps = [w for w in full.split() if w[:1].isupper()]
+    return fold_accents(full[:1]) == fold_accents(acronym[:1]) and len(caps) >= min(2, len(acronym))
+
+
+def _from_initial(full: str, acronym: str) -> str | None:
+    """``full`` from its first word that begins with the acronym's letter ("Astăzi Fondul
+    Proprietatea (FP)" -> "Fondul Proprietatea"): the pattern reaches back over a capitalized
+    sentence opener."""
+    words = full.split()
+    for i, w in enumerate(words):
+        if fold_accents(w[:1]) == fold_accents(acronym[:1]):
+            return " ".join(words[i:])
+    return None
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronym -> full name, for every "Full Name (ACR)" / "ACR (Full Name)" of ``text``."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        full, acr = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        full = _from_initial(full, acr)
+        if full and _initials_fit(acr, full):
+            out.setdefault(acr, full)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _gazetteer(lang: str) -> dict[str, str]:
+    from cronicar.analyze.entities import _hand_aliases  # late: entities imports the quotes layer's neighbours
+
+    return {a: c for a, c, _ in _hand_aliases(lang) if is_acronym(a) and " " in c}
+
+
+def full_name(acronym: str | None, text: str, lang: str, defined: dict[str, str]) -> str | None:
+    """The full name for a speaker written as an acronym, else the speaker unchanged."""
+    if not acronym or not is_acronym(acronym):
+        return acronym
+    if acronym in defined:
+        return defined[acronym]
+    full = _gazetteer(lang).get(acronym)
+    if full and fold_accents(full) in fold_accents(text):
+        return full
+    return acronym

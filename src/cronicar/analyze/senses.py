@@ -1,0 +1,64 @@
+"""Trigger senses: whether a trigger word is, here, the event its lexicon line names.
+
+Why: "câștiga" is an award in "a câștigat premiul", a gain in "a câștigat 3 milioane de lei";
+"desfășura" a deployment in "a desfășurat trupe", a job in "își desfășoară activitatea"; "ocupa"
+an attack in "a ocupat orașul", a trade in "cu ce se ocupă".  The frames that refuse a sense are
+language data (``lang/<code>/events_senses.tsv``), read on the parse (the word's object, whether
+it is reflexive, its part of speech); a language without a parse or without the file refuses
+nothing.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+REFLEXIVE_DEPS = {"expl:pv", "expl:poss", "expl"}
+OBJECT_DEPS = {"obj", "iobj"}
+
+
+@lru_cache(maxsize=None)
+def frames(lang: str) -> dict[tuple[str, str], list[tuple[str, frozenset[str]]]]:
+    """(lemma, event type) -> [(test, values)] from ``lang/<lang>/events_senses.tsv``."""
+    path = LANG_DIR / lang / "events_senses.tsv"
+    out: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                lemma, etype, test, value = (c.strip() for c in line.split("\t")[:4])
+                out.setdefault((lemma, etype), []).append((test, frozenset(value.split("|"))))
+    return out
+
+
+def _objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+
+
+def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
+    if test == "reflexive":
+        return any(c.dep_ in REFLEXIVE_DEPS or (c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex")
+                                                 and c.dep_ != "nsubj") for c in tok.children)
+    if test == "object":
+        return any(o.lemma_.lower() in values or o.lower_ in values for o in _objects(tok))
+    if test == "number":
+        return any(o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.subtree) for o in _objects(tok))
+    if test == "pos":
+        return tok.pos_ in values
+    if test == "modifier":
+        return any(c.dep_ == "amod" and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
+    if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
+        words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
+        return set().union(*(v.split() for v in values)) <= words
+    return False
+
+
+def fits(tok: Token, etype: str, lang: str) -> bool:
+    """Whether trigger ``tok`` has the sense of event ``etype`` here (see the module doc)."""
+    table = frames(lang)
+    if not table or not tok.doc.has_annotation("DEP"):
+        return True
+    tests = table.get((tok.lemma_.lower(), etype), []) + table.get(("*", "*"), [])
+    return not any(_refuses(tok, t, v) for t, v in tests)

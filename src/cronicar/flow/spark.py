@@ -1,0 +1,136 @@
+"""``cronicar spark annotate``: the per-article analysis on Apache Spark, annotations out as Parquet.
+
+The analysis is a pure function of (text, date, language), so it runs unchanged in Spark's
+``mapPartitions``: each executor's Python worker loads the spaCy pipeline once (cached per
+process) and analyzes its partition in spaCy batches.  The output (one row per article, columns of
+:mod:`cronicar.flow.records`) is sorted by (date, id) across partitions, so ``cronicar ingest
+--annotations DIR`` reading the part files in name order links the whole archive in date order.
+
+Linking stays sequential and out of Spark (see docs/scale.md): it needs each story as it stood
+before the article.  Spark writes atomically (the files appear with ``_SUCCESS`` only when the job
+commits); a killed job leaves no ``_SUCCESS``, which ``ingest --annotations`` refuses, and a re-run
+overwrites.  Run through the CLI (``--master local[2]``) or ``spark-submit`` (the master, memory
+and cluster settings then come from spark-submit):
+
+    spark-submit --master yarn "$(python -c 'import cronicar.flow.spark as m; print(m.__file__)')" \
+        --input s3a://bucket/news/ --output s3a://bucket/ann/
+
+(cronicar[spark] installed on every executor, or shipped with ``--py-files``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from cronicar.flow.records import COLUMNS, error_record, to_record
+
+BATCH = 16  # articles per spaCy batch, as in the local ingest
+
+
+def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[tuple]:
+    """Spark ``mapPartitions`` body: input rows -> annotation rows (tuples in :data:`COLUMNS` order)."""
+    from cronicar.flow.workers import analyze_articles
+    from cronicar.ingest.readers import article_from_record, too_long
+    from cronicar.model import Article, InputError
+
+    held: list[Article] = []
+    for row in rows:
+        rec = row.asDict(recursive=True) if hasattr(row, "asDict") else dict(row)
+        rec.pop("_corrupt_record", None)
+        item = article_from_record(rec, source, None, lang=lang)
+        error = item if isinstance(item, InputError) else too_long(item)
+        if error is not None:
+            # Spark has no line numbers: a rejected record is named by its id, when it has one.
+            where = f"{source} (id {rec['id']})" if rec.get("id") is not None else source
+            yield _row(error_record(InputError(where, None, error.message)))
+            continue
+        held.append(item)
+        if len(held) == BATCH:
+            yield from _analyzed_rows(held, analyze_articles)
+            held = []
+    if held:
+        yield from _analyzed_rows(held, analyze_articles)
+
+
+def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
+    analyses = analyze([(a.text, a.date, a.lang) for a in articles], BATCH)
+    for article, analysis in zip(articles, analyses):
+        yield _row(to_record(article, analysis))
+
+
+def _row(record: dict[str, Any]) -> tuple:
+    return tuple(record[c] for c in COLUMNS)
+
+
+def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
+             lang: str | None = None) -> tuple[int, list[str]]:
+    """Annotate every article under ``input_path`` into Parquet at ``output``; returns
+    (articles annotated, one-line errors of the rejected records)."""
+    from pyspark import StorageLevel
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    fmt = fmt or ("parquet" if input_path.rstrip("/").endswith(".parquet") else "json")
+    frame = spark.read.parquet(input_path) if fmt == "parquet" else spark.read.json(input_path)
+    # A small file is one input split: spread the articles so every executor core analyses.
+    parallelism = spark.sparkContext.defaultParallelism
+    if frame.rdd.getNumPartitions() < parallelism:
+        frame = frame.repartition(parallelism * 4)
+    schema = StructType([StructField(c, StringType()) for c in COLUMNS])
+    rows = frame.rdd.mapPartitions(lambda part: annotate_partition(part, input_path, lang))
+    # Kept on disk once analysed: the global sort samples the data first, which would analyse twice.
+    annotated = spark.createDataFrame(rows, schema).persist(StorageLevel.DISK_ONLY)
+    annotated.orderBy("date_start", "id").write.mode("overwrite").parquet(output)
+    errors = [r["error"] for r in annotated.where("error IS NOT NULL").select("error").collect()]
+    done = annotated.where("error IS NULL").count()
+    annotated.unpersist()
+    return done, errors
+
+
+def session(master: str | None = None, app: str = "cronicar-annotate") -> Any:
+    """A SparkSession whose Python workers run this interpreter (so they import this cronicar)."""
+    import os
+
+    from pyspark.sql import SparkSession
+
+    # Local mode starts its Python workers with $PYSPARK_PYTHON (default: python3 on PATH, which
+    # may lack spaCy); spark-submit on a cluster sets it from its own configuration.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    return builder.getOrCreate()
+
+
+def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    p = parser or argparse.ArgumentParser(prog="cronicar-spark-annotate", description=__doc__.split("\n")[0])
+    p.add_argument("--input", "-i", required=True, help="JSON Lines or Parquet articles (DESIGN §3 fields), any path Spark reads")
+    p.add_argument("--output", "-o", required=True, help="folder for the Parquet annotations (overwritten)")
+    p.add_argument("--format", choices=["json", "parquet"], help="input format (default: from the name; json)")
+    p.add_argument("--lang", help="force the language (default: detected per article)")
+    p.add_argument("--master", help="Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``spark-submit .../cronicar/flow/spark.py`` (``cronicar spark annotate`` calls :func:`run`)."""
+    args = build_parser().parse_args(argv)
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    spark = session(args.master)
+    try:
+        done, errors = annotate(spark, args.input, args.output, args.format, args.lang)
+    finally:
+        spark.stop()
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    print(f"{done} articles annotated -> {args.output}", file=sys.stderr)
+    return 2 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Analysis in this process or in ``jobs`` worker processes, results in input order.
+
+The analysis is a pure function of (text, date, language), so it can run anywhere; each worker
+process loads the spaCy pipeline once (``analyze.nlp.get_nlp`` caches it per process) and
+analyzes one sub-batch of :data:`cronicar.flow.BATCH` articles per task.  Both paths cut the same
+sub-batches (spaCy batches the same texts together), so ``--jobs 1`` and ``--jobs N`` give the
+same analyses.  Workers are spawned, not forked: the writer holds an open SQLite connection and
+threads, which a fork would copy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+from multiprocessing import get_context
+
+from cronicar.analyze.pipeline import analyze_batch
+from cronicar.model import Analysis, Article, DocDate
+
+Item = tuple[str, DocDate | None, str | None]
+
+# Tasks queued per worker ahead of the writer: enough to keep every worker busy while the writer
+# links, few enough that memory stays bounded (a task holds BATCH articles and their analyses).
+AHEAD = 3
+# An input smaller than this (the demo's two articles, one POST) is analyzed in the process: not
+# worth N spaCy loads.  The result is the same either way.
+SMALL = 48
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def analyze_articles(items: list[Item], batch_size: int) -> list[Analysis]:
+    """One task: analyze a sub-batch of (text, date, lang), in order (runs in a worker)."""
+    return list(analyze_batch(items, batch_size=batch_size))
+
+
+def _items(articles: list[Article]) -> list[Item]:
+    return [(a.text, a.date, a.lang) for a in articles]
+
+
+def _sub_batches(windows: Iterable[list[Article]], size: int) -> Iterator[list[Article]]:
+    for window in windows:
+        for i in range(0, len(window), size):
+            yield window[i:i + size]
+
+
+def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int) -> Iterator[tuple[Article, Analysis]]:
+    """(article, analysis) for every article of every window, in order."""
+    windows = iter(windows)
+    if jobs > 1:
+        first, second = next(windows, []), next(windows, None)
+        if second is None and len(first) < SMALL:
+            jobs = 1
+        windows = chain([first], [] if second is None else [second], windows)
+    if jobs <= 1:
+        for sub in _sub_batches(windows, batch):
+            yield from zip(sub, analyze_articles(_items(sub), batch))
+        return
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
+        pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
+        for sub in _sub_batches(windows, batch):
+            pending.append((sub, pool.submit(analyze_articles, _items(sub), batch)))
+            while len(pending) > AHEAD * jobs:
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+        while pending:
+            done, future = pending.popleft()
+            yield from zip(done, future.result())

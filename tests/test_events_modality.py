@@ -1,0 +1,103 @@
+"""Event modality from the parse: negated, hypothetical and future events are marked, not dated
+by the article's day, and negated or hypothetical ones are not stored as happenings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cronicar.analyze import modality
+from cronicar.analyze.nlp import get_nlp
+
+FILES = sorted(modality.LANG_DIR.glob("*/events_modality.tsv"))
+
+
+def _examples() -> list[tuple[str, str, str, str]]:
+    out = []
+    for path in FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# example:"):
+                text, expected = line[len("# example:"):].rsplit("=>", 1)
+                word, want = expected.split()
+                out.append((path.parent.name, text.strip(), word, want))
+    return out
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.parent.name)
+def test_modality_lexicon_header(path: Path) -> None:
+    head = path.read_text(encoding="utf-8")[:2000].lower()
+    for field in ("source:", "license:", "format:", "example:"):
+        assert field in head
+
+
+@pytest.mark.parametrize("lang,text,word,want", _examples(), ids=lambda v: str(v)[:30])
+def test_modality_lexicon_examples(request, lang: str, text: str, word: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    nlp = request.getfixturevalue("nlp_ro") if lang == "ro" else get_nlp(lang)
+    tok = next(t for t in nlp(text) if t.text == word)
+    m = modality.of(tok, lang)
+    assert (m.recent if want == "recent" else m.status == want), m
+
+
+@pytest.mark.parametrize("text,word,status,tense", [
+    ("El a avut o întâlnire cu premierul.", "întâlnire", "asserted", "past"),
+    ("Putin o să se întâlnească cu Trump.", "întâlnească", "future", "future"),
+    ("Trupele nu vor fi trimise în Ucraina.", "trimise", "negated", "future"),
+    ("Acordul urmează să fie semnat.", "semnat", "future", None),
+    ("Dacă ar câștiga alegerile, ar semna acordul.", "semna", "hypothetical", None),
+])
+def test_modality_of_romanian_triggers(nlp_ro, text: str, word: str, status: str, tense: str | None) -> None:  # type: ignore[no-untyped-def]
+    tok = next(t for t in nlp_ro(text) if t.text == word)
+    m = modality.of(tok, "ro")
+    assert (m.status, m.tense) == (status, tense)
+
+
+def test_modality_events_undated_and_not_happenings(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = ("Ministrul nu a declarat nimic despre acord. Președintele va face o vizită în Bulgaria. "
+            "Premierul a avut o întâlnire cu ambasadorul.")
+    evs = analyze(text, DocDate.parse("2024-05-06"), "ro").events
+    by_type = {e.type: e for e in evs}
+    assert by_type["statement"].modality == "negated" and not by_type["statement"].happened
+    assert by_type["visit"].modality == "future" and by_type["visit"].when is None  # undated, not 2024-05-06
+    assert by_type["meeting"].happened and by_type["meeting"].when["value"] == "2024-05-06"
+    assert by_type["visit"].to_contract()["modality"] == "future"
+
+
+def _sense_examples() -> list[tuple[str, str, str]]:
+    from cronicar.analyze import senses
+
+    out = []
+    for line in (senses.LANG_DIR / "ro" / "events_senses.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# example:"):
+            text, expected = line[len("# example:"):].rsplit("=>", 1)
+            word, want = expected.split()
+            out.append((text.strip(), word, want))
+    return out
+
+
+@pytest.mark.parametrize("text,word,want", _sense_examples(), ids=lambda v: str(v)[:30])
+def test_senses_trigger_frames(nlp_ro, text: str, word: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    """Each example of lang/ro/events_senses.tsv: the event type found for the word, or none."""
+    from cronicar.analyze.context import Context
+    from cronicar.analyze.events import extract
+
+    doc = nlp_ro(text)
+    start = text.index(word)
+    evs = extract(Context(doc=doc, text=text, dct=None, lang="ro"))
+    got = next((e.type for e in evs if e.trigger[0] == start), "-")
+    assert got == want
+
+
+def test_events_told_in_a_dated_statement_take_its_day(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """A happening told inside a dated statement, with no date of its own, is of the statement's
+    day (issue 21's read: the resignation was put on the article's Friday)."""
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    text = "Cancelarul Karl Nehammer a declarat sâmbătă că își dă demisia pentru că discuțiile s-au prăbușit."
+    evs = {e.type: e for e in analyze(text, DocDate.parse("2025-01-10"), "ro").events}
+    assert evs["statement"].when["value"] == "2025-01-04"
+    assert evs["resignation"].when["value"] == "2025-01-04"

@@ -1,0 +1,42 @@
+"""A story needs more than a famous name: two reports of one happening join, a report that shares
+only the name stays apart (link/evidence.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cronicar.flow import ingest as ingest_articles
+from cronicar.link import evidence
+from cronicar.model import Article, DocDate
+from cronicar.store.db import Store
+
+TARIFFS = ("Taxele vamale suplimentare aplicate produselor chinezești de către Statele Unite au ajuns la "
+           "145%, conform unui decret al Casei Albe publicat joi, în care se precizează condițiile aplicării "
+           "noii ofensive împotriva Beijingului anunțată miercuri de Donald Trump. Decretul confirmă pauza "
+           "tarifelor impuse celorlalte țări, iar bursele au reacționat cu scăderi puternice.")
+TARIFFS_AGAIN = ("Donald Trump a mărit taxele vamale pentru produsele chinezești la 145%, potrivit decretului "
+                 "publicat de Casa Albă. Beijingul a promis că va răspunde ofensivei, iar pauza tarifelor pentru "
+                 "celelalte țări rămâne în vigoare, au scris agențiile; bursele au reacționat cu scăderi.")
+GREENLAND = ("Donald Trump vrea să plătească 10.000 de dolari fiecărui locuitor al Groenlandei pentru a-i "
+             "convinge să accepte anexarea insulei, dezvăluie cotidianul The New York Times. Plata ar înlocui o "
+             "subvenție anuală alocată de Danemarca, iar oficialii de la Copenhaga au respins ideea.")
+
+
+@pytest.mark.parametrize("gap,need", [(0, evidence.SUBJECT_MIN), (3, evidence.SUBJECT_MIN),
+                                      (3 + evidence.DRIFT_DAYS, evidence.SUBJECT_MIN + 1),
+                                      (3650, evidence.SUBJECT_CAP)])
+def test_link_evidence_needs_more_subject_as_time_passes(gap: int, need: int) -> None:
+    assert evidence.needed(gap) == need
+
+
+def test_link_evidence_one_name_is_not_a_story(tmp_path: Path) -> None:
+    arts = [Article(text=TARIFFS, date=DocDate.parse("2025-04-10"), title="Trump: taxe de 145% pentru China", lang="ro"),
+            Article(text=TARIFFS_AGAIN, date=DocDate.parse("2025-04-11"), title="Taxe de 145% pentru China", lang="ro"),
+            Article(text=GREENLAND, date=DocDate.parse("2025-04-12"), title="Trump și Groenlanda", lang="ro")]
+    with Store(tmp_path / "c.db", readonly=False) as store:
+        ingest_articles(store, arts)
+        story = {t: s for t, s in store.conn.execute("SELECT title, story_id FROM articles")}
+    assert story["Trump: taxe de 145% pentru China"] == story["Taxe de 145% pentru China"]
+    assert story["Trump și Groenlanda"] != story["Taxe de 145% pentru China"]
