@@ -85,7 +85,8 @@ def fill(db: Path, n_events: int = N_EVENTS, n_articles: int = N_ARTICLES, seed:
             else:
                 start, end, value = date(d.year, 1, 1), date(d.year, 12, 31), str(d.year)
             eid = f"ev{e:04d}"
-            conn.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)",
+            conn.execute("INSERT INTO events(id, story_id, type, summary, when_value, when_start, when_end, place,"
+                         " participants) VALUES (?,?,?,?,?,?,?,?,?)",
                          (eid, "story-bench", "meeting", f"Event {e}: negocieri", value, start.isoformat(),
                           end.isoformat(), "Moscova", json.dumps(people[:2])))
             for k in range(rnd.randint(1, 3)):
