@@ -118,6 +118,7 @@ class Article:
     url: str | None = None
     external_id: str | None = None
     id: str = ""
+    line: int | None = None  # the record's line (or index) in its file, for error messages
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from cronicar import LANG_DIR
 from cronicar.analyze import places
+from cronicar.analyze.budget import check
 from cronicar.analyze.context import Context
 from cronicar.analyze.nlp import has_parser
 from cronicar.analyze.inflection import nominative, place_bases
@@ -271,6 +272,7 @@ def extract(ctx: Context) -> list[EntityMention]:
     taken: list[tuple[int, int]] = []
     persons: list[tuple[int, int]] = []  # the NER's PERSON spans as tagged, roles and all
     for ent in ctx.doc.ents:
+        check("entities")
         label = NER_MAP.get(ent.label_)
         if label is None:
             continue

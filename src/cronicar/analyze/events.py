@@ -29,6 +29,7 @@ import re
 
 from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
+from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.headline import headline
 from cronicar.analyze.tense import adjacent, simple_present
@@ -416,6 +417,7 @@ def extract(ctx: Context) -> list[EventMention]:
     tagged = ctx.doc.has_annotation("TAG")
     toks: dict[int, object] = {}  # trigger start -> its token, for the headline
     for sent in ctx.doc.sents:
+        check("events")
         found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]] = []
         last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
         back = _anaphor_type(sent, table, c)

@@ -7,16 +7,21 @@ several times faster than one call per article.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from itertools import groupby
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from cronicar.analyze import entities as entities_mod
 from cronicar.analyze import events as events_mod
 from cronicar.analyze import quotes as quotes_mod
 from cronicar.analyze import timex as timex_mod
+from cronicar.analyze.budget import TooComplex, check, discount
 from cronicar.analyze.context import Context
 from cronicar.analyze.langid import detect
-from cronicar.analyze.nlp import get_nlp
+from cronicar.analyze.nlp import BATCH_TOKENS, get_nlp, is_long, parse_long, token_estimate
 from cronicar.analyze.normalize import normalize_aligned
 from cronicar.model import Analysis, DocDate
 
@@ -30,32 +35,83 @@ def analyze(text: str, dct: DocDate | None, lang: str | None = None) -> Analysis
     ``dct`` may be None for undated text (some gold sets have no date): relative time expressions
     then cannot be anchored and are left out.
     """
-    return next(analyze_batch([(text, dct, lang)]))
+    result = next(analyze_batch([(text, dct, lang)]))
+    if isinstance(result, TooComplex):
+        raise result
+    return result
 
 
-def analyze_batch(items: Iterable[Item], batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyze many articles, in input order, feeding spaCy in batches per language."""
+def analyze_batch(items: Iterable[Item], batch_size: int = 16) -> Iterator[Analysis | TooComplex]:
+    """Analyze many articles, in input order, feeding spaCy in batches per language.
+
+    Under a per-article budget (:func:`cronicar.analyze.budget.article_budget`, set by the caller
+    around each ``next()``), an article over budget yields its :class:`TooComplex` instead of an
+    analysis and the batch goes on; without one nothing is refused and only analyses are yielded.
+    Long texts (:func:`~cronicar.analyze.nlp.is_long`) are parsed alone, in chunks.
+    """
+    t0 = time.thread_time()
     prepared = []
     for text, dct, lang in items:
         aligned = normalize_aligned(text)
         prepared.append((aligned.text, dct, lang or detect(aligned.text)))
+    discount(time.thread_time() - t0)  # the whole batch's, not the first article's (linear, ~1 ms each)
     # Keep input order while batching consecutive articles of the same language.
     for lang, group in groupby(prepared, key=lambda p: p[2]):
-        chunk = list(group)
+        chunk = [(text, dct, token_estimate(text)) for text, dct, _ in group]
         nlp = get_nlp(lang)
-        docs = nlp.pipe((t for t, _, _ in chunk), batch_size=batch_size)
-        for (text, dct, _), doc in zip(chunk, docs):
-            yield run_components(Context(doc=doc, text=text, dct=dct, lang=lang))
+        ready: dict[int, tuple[Doc, float]] = {}  # parsed ahead in a batch: doc, its share of the CPU
+        for k, (text, dct, tokens) in enumerate(chunk):
+            result: Analysis | TooComplex
+            try:
+                if is_long(text, tokens):
+                    doc = parse_long(nlp, text)
+                else:
+                    if k not in ready:
+                        ready.update(_parse_batch(nlp, chunk, k, batch_size))
+                    doc, share = ready.pop(k)
+                    discount(-share)  # each article pays its share of its batch's parse
+                result = run_components(Context(doc=doc, text=text, dct=dct, lang=lang))
+            except TooComplex as exc:
+                result = exc
+            yield result
+
+
+def _parse_batch(nlp: Language, chunk: list[tuple[str, DocDate | None, int]], k: int,
+                 batch_size: int) -> dict[int, tuple[Doc, float]]:
+    """Parse the short texts from ``chunk[k]`` on in one batch of at most ``batch_size`` texts and
+    :data:`~cronicar.analyze.nlp.BATCH_TOKENS` tokens (spaCy's memory grows with a batch's
+    tokens); return each one's doc and share of the parse's CPU time (by length).  The parse is
+    not counted against the article being analyzed: the shares are, article by article."""
+    picked: list[int] = []
+    total = 0
+    for j in range(k, len(chunk)):
+        text, _, tokens = chunk[j]
+        if is_long(text, tokens):
+            continue  # parsed alone, in chunks
+        if len(picked) == batch_size or (picked and total + tokens > BATCH_TOKENS):
+            break
+        picked.append(j)
+        total += tokens
+    t0 = time.thread_time()
+    docs = list(nlp.pipe([chunk[j][0] for j in picked], batch_size=len(picked)))
+    spent = time.thread_time() - t0
+    discount(spent)
+    chars = sum(len(chunk[j][0]) for j in picked) or 1
+    return {j: (doc, spent * len(chunk[j][0]) / chars) for j, doc in zip(picked, docs)}
 
 
 def run_components(ctx: Context) -> Analysis:
     """Apply the components in order on a parsed document."""
     ctx.timexes = timex_mod.outside_place_names(
         timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc), ctx.doc) if ctx.dct is not None else []
+    check("time expressions")
     ctx.entities = entities_mod.extract(ctx)
+    check("entities")
     ctx.quotes = quotes_mod.extract(ctx)
+    check("quotes")
     ctx.entities = entities_mod.add_speaker_names(ctx)
     events = events_mod.extract(ctx)
+    check("events")
     sentences = [(s.start_char, s.end_char) for s in ctx.doc.sents]
     return Analysis(
         text=ctx.text,

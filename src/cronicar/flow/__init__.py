@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cronicar.analyze.budget import TooComplex, article_budget
 from cronicar.ingest.readers import read_paths, too_long
 from cronicar.model import Analysis, Article, InputError
 from cronicar.store.db import Store
@@ -97,7 +98,10 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
             articles = _cleaned(articles, window, report)
         windows = _windows(store, articles, window, report, on_error)
         for article, analysis in analyzed(windows, jobs, BATCH):
-            _commit(store, article, analysis, report, progress)
+            if isinstance(analysis, TooComplex):  # over its budget while analyzed
+                _reject(InputError(article.source, article.line, str(analysis)), report, on_error)
+                continue
+            _commit(store, article, analysis, report, progress, on_error)
     return report
 
 
@@ -128,9 +132,9 @@ def _ingest_pairs(store: Store, pairs: Iterable[tuple[Article, Analysis] | Input
         held.append(item)
         if len(held) >= window:
             for article, analysis in flush():
-                _commit(store, article, analysis, report, progress)
+                _commit(store, article, analysis, report, progress, on_error)
     for article, analysis in flush():
-        _commit(store, article, analysis, report, progress)
+        _commit(store, article, analysis, report, progress, on_error)
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = None,
@@ -142,8 +146,15 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], date: str | None = N
 
 
 def _commit(store: Store, article: Article, analysis: Analysis, report: IngestReport,
-            progress: Progress | None) -> None:
-    replaced = write(store, article, analysis)
+            progress: Progress | None, on_error: ErrorSink | None = None) -> None:
+    # Storing and linking have their own budget (docs/limits.md): over it, the transaction is
+    # rolled back and the article refused as a bad record; the batch goes on.
+    try:
+        with article_budget():
+            replaced = write(store, article, analysis)
+    except TooComplex as exc:
+        _reject(InputError(article.source, article.line, str(exc)), report, on_error)
+        return
     if replaced is None:  # repeated in an earlier window while this one was being analyzed
         report.skipped += 1
         return

@@ -56,9 +56,14 @@ def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None
 
 
 def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
+    from cronicar.model import InputError
+
     analyses = analyze([(a.text, a.date, a.lang) for a in articles], BATCH)
     for article, analysis in zip(articles, analyses):
-        yield _row(to_record(article, analysis))
+        if isinstance(analysis, Exception):  # over its budget ("article too complex: ...")
+            yield _row(error_record(InputError(article.source, article.line, str(analysis))))
+        else:
+            yield _row(to_record(article, analysis))
 
 
 def _row(record: dict[str, Any]) -> tuple:

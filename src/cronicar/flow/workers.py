@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
 from multiprocessing import get_context
 
+from cronicar.analyze.budget import TooComplex, article_budget
 from cronicar.analyze.pipeline import analyze_batch
 from cronicar.model import Analysis, Article, DocDate
 
@@ -38,9 +39,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def analyze_articles(items: list[Item], batch_size: int) -> list[Analysis]:
-    """One task: analyze a sub-batch of (text, date, lang), in order (runs in a worker)."""
-    return list(analyze_batch(items, batch_size=batch_size))
+def analyze_articles(items: list[Item], batch_size: int) -> list[Analysis | TooComplex]:
+    """One task: analyze a sub-batch of (text, date, lang), in order (runs in a worker), each
+    article under its time and memory budget: one over it comes back as its TooComplex."""
+    results = analyze_batch(items, batch_size=batch_size)
+    out: list[Analysis | TooComplex] = []
+    for _ in items:
+        with article_budget():
+            out.append(next(results))
+    return out
 
 
 def _items(articles: list[Article]) -> list[Item]:
@@ -53,7 +60,8 @@ def _sub_batches(windows: Iterable[list[Article]], size: int) -> Iterator[list[A
             yield window[i:i + size]
 
 
-def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int) -> Iterator[tuple[Article, Analysis]]:
+def analyzed(windows: Iterable[list[Article]], jobs: int,
+             batch: int) -> Iterator[tuple[Article, Analysis | TooComplex]]:
     """(article, analysis) for every article of every window, in order."""
     windows = iter(windows)
     if jobs > 1:
@@ -66,7 +74,7 @@ def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int) -> Iterato
             yield from zip(sub, analyze_articles(_items(sub), batch))
         return
     with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
-        pending: deque[tuple[list[Article], Future[list[Analysis]]]] = deque()
+        pending: deque[tuple[list[Article], Future[list[Analysis | TooComplex]]]] = deque()
         for sub in _sub_batches(windows, batch):
             pending.append((sub, pool.submit(analyze_articles, _items(sub), batch)))
             while len(pending) > AHEAD * jobs:

@@ -163,7 +163,8 @@ def checked_article(fields: dict[str, Any], source: str, line: int | None,
     if not text:  # only character references of white space ("&nbsp;")
         return InputError(source, line, "text: empty text")
     return Article(text=text, date=rec.date, title=clean(rec.title, html=True) or None, lang=rec.lang,
-                   source=clean(rec.source or rec.url) or source, url=clean(rec.url), external_id=rec.id)
+                   source=clean(rec.source or rec.url) or source, url=clean(rec.url), external_id=rec.id,
+                   line=line)
 
 
 def record_fields(rec: Any) -> dict[str, Any] | None:

@@ -23,6 +23,7 @@ import sqlite3
 from datetime import date
 from functools import lru_cache
 
+from cronicar.analyze.budget import check
 from cronicar.analyze.events_lexicon import trigger_root
 from cronicar.analyze.nlp import has_parser
 from cronicar.link.index import name_weights
@@ -176,6 +177,12 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
     return 2.0 * same_word + len(set(participants) & set(event_parts))
 
 
+# At most this many candidate events (the most recent first) are weighed per mention: with every
+# event of the story a candidate, one article's N mentions cost N x (events so far) comparisons,
+# and a sentence repeated 400 times took 7.4 s.  Ties already go to the most recent event.
+MAX_CANDIDATES = 100
+
+
 def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> None:
     """Give every event mention of the article an event id (idempotent)."""
     rows = conn.execute(
@@ -186,7 +193,16 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         "FROM event_mentions m JOIN articles a ON a.id = m.article_id "
         "WHERE m.article_id=? AND m.event_id IS NULL AND m.part_of IS NULL ORDER BY m.trigger_start",
         (article_id,)).fetchall()
+    told: dict[str, tuple[set[str], set[str]]] = {}  # event -> _told(), kept up to date below
+    repeated: dict[tuple[object, ...], str] = {}  # a mention told again word for word -> its event
     for mid, etype, summary, parts, place, wv, ws, we, types, headline, word, lang, day0, day1, sent in rows:
+        check("linking events")
+        again = (etype, summary, parts, place, wv, ws, we, types, headline, word, sent)
+        if again in repeated:
+            # The same sentence again in this article (a page repeating its lead, a pasted text):
+            # the same report of the same event, linked once.
+            conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (repeated[again], mid))
+            continue
         participants = json.loads(parts)
         names = names_in(sent, lang)
         root = trigger_root(word, lang)
@@ -199,8 +215,9 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         cands = conn.execute(
             "SELECT id, participants, when_value, when_start, when_end, place, type, types FROM events "
             f"WHERE story_id=? AND (type IN ({','.join('?' * len(family))}) OR {tag_match}) "
-            "AND when_start<=? AND when_end>=? ORDER BY rowid DESC",
-            (story_id, *family, *(f'%"{t}"%' for t in sorted(mtypes)), we or "9999", ws or "0000")).fetchall()
+            "AND when_start<=? AND when_end>=? ORDER BY rowid DESC LIMIT ?",
+            (story_id, *family, *(f'%"{t}"%' for t in sorted(mtypes)), we or "9999", ws or "0000",
+             MAX_CANDIDATES)).fetchall()
         best, best_score = None, -1.0
         parsed = has_parser(lang)
         cand_parts = [json.loads(c[1]) for c in cands]
@@ -214,8 +231,10 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
                 score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
             else:
                 precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
+                if eid not in told:
+                    told[eid] = _told(conn, eid)
                 score = _evidence(conn, etype if etype in same else min(same), root, participants, ep,
-                                  _told(conn, eid), names, precise, parsed=parsed, common=common)
+                                  told[eid], names, precise, parsed=parsed, common=common)
             if score is not None and score > best_score:  # ties: the most recent event
                 best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c, etypes), score
         if best is None:
@@ -238,6 +257,10 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
                          (kind, ewv, ews, ewe, eplace or place, json.dumps(merged, ensure_ascii=False),
                           json.dumps(list(dict.fromkeys(all_types))), headline, eid))
         conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (eid, mid))
+        repeated[again] = eid
+        if eid in told:  # what _told() would now read: this mention's word family and names too
+            told[eid][0].add(root)
+            told[eid][1].update(names)
     # A mention that tells the same happening as another of its sentence shares that one's event.
     conn.execute(
         "UPDATE event_mentions SET event_id=(SELECT p.event_id FROM event_mentions p WHERE "

@@ -282,7 +282,9 @@ def _ingest(db: Path, articles: list[Any]) -> dict[str, Any]:
 
     with Store(db) as store:
         report = ingest(store, articles)
-    return {"added": report.added, "skipped": report.skipped, "replaced": report.replaced}
+    # refused while analyzed (too long, "article too complex: ..."): the others are stored
+    return {"added": report.added, "skipped": report.skipped, "replaced": report.replaced,
+            "errors": [str(e) for e in report.errors]}
 
 
 def is_loopback(host: str) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from cronicar.analyze.context import Context
+from cronicar.analyze.budget import check
 from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
 from cronicar.analyze.quotes.coref import Resolver, nominative
 from cronicar.analyze.quotes.direct import Marked, find_marked, is_title
@@ -194,6 +195,7 @@ def extract(ctx: Context) -> list[Quote]:
             title_colon = c0
 
     for si, sent in enumerate(sents):
+        check("quotes")
         cues = find_cues(doc, sent, lex, quoted, parsed)
         verb_recs_before = len(recs)
         prep_cues = [c for c in cues if c.prep]

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache, partial
 from typing import Any
 
+from cronicar.analyze.budget import check
 from cronicar.analyze.diacritics import lacks_diacritics
 from cronicar.analyze.timex import rules as rules_mod
 from cronicar.analyze.timex.extract import HANDLERS
@@ -300,7 +301,9 @@ def _matches(g: rules_mod.Grammar, text: str, low: str) -> Any:
     k = rules_mod.K
     pos = 0
     # the trigger runs on " " + low: a match start j is the word start j of ``text``
-    for w in g.trigger.finditer(" " + low):  # type: ignore[union-attr]
+    for n, w in enumerate(g.trigger.finditer(" " + low)):  # type: ignore[union-attr]
+        if n % 64 == 0:
+            check("time expressions")
         i = w.start()
         if i < pos:
             continue
