@@ -1,19 +1,31 @@
-"""Server time to render one story page of 500 events (target: under 200 ms), via TestClient.
+"""Server time of the web pages and API lists, via TestClient (in-process, no network).
 
-A synthetic store is written straight into the schema (50 articles, 500 events with 1-3 source
-sentences each, a quote every few events, dates from exact days to month and year ranges), so
-the figure measures the web layer (chronicle build + timeline_items + Jinja2), not analysis.
-Reported, not asserted: run ``.venv/bin/python benchmarks/serve_render.py``; it writes
-``benchmarks/results/serve_render.md``.
+Two modes:
+
+- default: a synthetic store written straight into the schema (50 articles, 500 events with 1-3
+  source sentences each, a quote every few events, dates from exact days to month and year
+  ranges), so the figure measures the web layer, not analysis.  Writes
+  ``benchmarks/results/serve_render.md``.
+- ``--db STORE [--before REV]``: a real store (e.g. ZF articles ingested with ``cronicar ingest``):
+  the biggest story page, an article page of it, ``/api/quotes``, and the first page of every
+  list; with ``--before`` the same URLs are timed, in the same run, on the code of git revision
+  REV (exported to a temporary folder and run in a subprocess), for a side-by-side table.  Writes
+  ``benchmarks/results/serve_scale.md``.
+
+Reported, not asserted: ``.venv/bin/python benchmarks/serve_render.py [--db F --before main]``.
 """
 
 from __future__ import annotations
 
+import argparse
+import gzip
 import json
+import os
 import platform
 import random
 import statistics
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +35,6 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from cronicar.serve.app import create_app
-from cronicar.store.search import rebuild
 from cronicar.store.db import Store
 
 N_EVENTS = 500
@@ -74,7 +85,8 @@ def fill(db: Path, n_events: int = N_EVENTS, n_articles: int = N_ARTICLES, seed:
             else:
                 start, end, value = date(d.year, 1, 1), date(d.year, 12, 31), str(d.year)
             eid = f"ev{e:04d}"
-            conn.execute("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?)",
+            conn.execute("INSERT INTO events(id, story_id, type, summary, when_value, when_start, when_end, place,"
+                         " participants) VALUES (?,?,?,?,?,?,?,?,?)",
                          (eid, "story-bench", "meeting", f"Event {e}: negocieri", value, start.isoformat(),
                           end.isoformat(), "Moscova", json.dumps(people[:2])))
             for k in range(rnd.randint(1, 3)):
@@ -87,8 +99,17 @@ def fill(db: Path, n_events: int = N_EVENTS, n_articles: int = N_ARTICLES, seed:
                     conn.execute("INSERT OR IGNORE INTO quotes(id, article_id, kind, start, \"end\", speaker, speaker_entity)"
                                  " VALUES (?,?,?,?,?,?,?)", (f"{src_aid}:{s}", src_aid, "indirect", s + 30, t - 1,
                                                              "Serghei Lavrov", "person:serghei-lavrov"))
-        rebuild(conn)
+        _rebuild_search(conn)
     return "story-bench"
+
+
+def _rebuild_search(conn: sqlite3.Connection) -> None:
+    # imported here: the --before run loads this module on older code, where search lived in serve/
+    try:
+        from cronicar.store.search import rebuild
+    except ImportError:
+        from cronicar.serve.search import rebuild  # type: ignore[no-redef]
+    rebuild(conn)
 
 
 def timed(client: TestClient, url: str, runs: int = RUNS) -> tuple[list[float], int]:
@@ -103,7 +124,7 @@ def timed(client: TestClient, url: str, runs: int = RUNS) -> tuple[list[float], 
     return times, size
 
 
-def main() -> int:
+def main_synthetic() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         story = fill(db)
@@ -130,5 +151,115 @@ def main() -> int:
     return 0 if rows[0][2] < 200 else 1
 
 
+ROOT = Path(__file__).resolve().parents[1]
+SCALE_OUT = Path(__file__).parent / "results" / "serve_scale.md"
+
+
+def real_urls(db: Path) -> list[tuple[str, str]]:
+    """The URLs timed on a real store: (what, url); chosen from the store's own contents."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    story = conn.execute("SELECT story_id, count(*) n FROM events WHERE story_id IS NOT NULL"
+                         " GROUP BY story_id ORDER BY n DESC LIMIT 1").fetchone()[0]
+    article = conn.execute("SELECT m.article_id, count(*) n FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+                           " WHERE a.story_id = ? GROUP BY m.article_id ORDER BY n DESC LIMIT 1", (story,)).fetchone()[0]
+    speaker = conn.execute("SELECT speaker_entity, count(*) n FROM quotes WHERE speaker_entity IS NOT NULL"
+                           " GROUP BY speaker_entity ORDER BY n DESC LIMIT 1").fetchone()[0]
+    event = conn.execute("SELECT id FROM events WHERE story_id = ? LIMIT 1", (story,)).fetchone()[0]
+    conn.close()
+    return [("biggest story page (HTML)", f"/stories/{story}"),
+            ("biggest story (JSON)", f"/api/stories/{story}"),
+            ("article page of it (HTML)", f"/articles/{article}"),
+            ("article (JSON)", f"/api/articles/{article}"),
+            ("quotes (JSON)", "/api/quotes"),
+            ("quotes of the top speaker (JSON)", f"/api/quotes?speaker={speaker}"),
+            ("one event (JSON)", f"/api/events/{event}"),
+            ("events (JSON)", "/api/events"),
+            ("events of the biggest story (JSON)", f"/api/events?story={story}"),
+            ("stories (JSON)", "/api/stories"),
+            ("entities (JSON)", "/api/entities"),
+            ("articles (JSON)", "/api/articles"),
+            ("search (JSON)", "/api/search?q=banca"),
+            ("stories list (HTML)", "/"),
+            ("entities list (HTML)", "/entities"),
+            ("entity page (HTML)", f"/entities/{speaker}"),
+            ("search (HTML)", "/search?q=banca")]
+
+
+def measure(db: Path, urls: list[tuple[str, str]], runs: int) -> list[dict[str, object]]:
+    """Median / p95 server time, median CPU time, bytes and gzip bytes of each URL on the code
+    importable now.  CPU time (this process: the app runs in TestClient's thread) is what the
+    request costs; wall time also holds the waiting on a loaded machine."""
+    from cronicar.serve.app import create_app as make
+
+    client = TestClient(make(db))
+    out = []
+    for label, url in urls:
+        c0 = time.process_time()
+        times, size = timed(client, url, runs)
+        cpu = (time.process_time() - c0) * 1000 / runs
+        body = client.get(url).content
+        out.append({"label": label, "url": url, "median": statistics.median(times), "cpu": cpu,
+                    "p95": sorted(times)[max(0, int(len(times) * 0.95) - 1)], "bytes": size,
+                    "gzip": len(gzip.compress(body, 9))})
+    return out
+
+
+def measure_before(rev: str, db: Path, urls: list[tuple[str, str]], runs: int) -> list[dict[str, object]]:
+    """The same measurement on git revision ``rev`` (its src/ exported, run in a subprocess)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        env = {**os.environ, "PYTHONPATH": f"{tmp}/src:{ROOT}"}
+        code = ("import json, sys; from pathlib import Path; from benchmarks.serve_render import measure;"
+                "a = json.loads(sys.argv[1]); print(json.dumps(measure(Path(a['db']), a['urls'], a['runs'])))")
+        arg = json.dumps({"db": str(db), "urls": urls, "runs": runs})
+        res = subprocess.run([sys.executable, "-c", code, arg], env=env, check=True, capture_output=True, text=True)
+        return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def main_real(db: Path, before: str | None, runs: int, before_runs: int) -> int:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    sizes = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "stories", "events", "quotes")}
+    conn.close()
+    urls = real_urls(db)
+    load0 = os.getloadavg()[0]
+    old = measure_before(before, db, urls, before_runs) if before else None
+    new = measure(db, urls, runs)
+    load1 = os.getloadavg()[0]
+    rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", before], capture_output=True,
+                         text=True).stdout.strip() if before else ""
+    lines = [
+        "# serve_scale: server time of pages and lists on a real store", "",
+        f"Store: `{db.name}`: {sizes['articles']} articles, {sizes['stories']} stories, {sizes['events']} events,"
+        f" {sizes['quotes']} quotes.  TestClient in-process; each URL {runs} times after a warm-up"
+        + (f" (before: {before_runs} times, code of `{before}` = {rev}, same run, in a subprocess)." if before else "."),
+        f"Load average {load0:.1f} → {load1:.1f} on a shared 2-core machine; Python {platform.python_version()},"
+        f" sqlite {sqlite3.sqlite_version}.",
+        "Targets (issue 23): `/api/quotes` and article pages < 100 ms median; biggest story page < 150 ms median and"
+        " < 150 KB gzip; every list page < 100 ms median.",
+        "", f"Reproduce: `.venv/bin/python benchmarks/serve_render.py --db {db.name}" + (f" --before {before}`" if before else "`"), "",
+    ]
+    if old:
+        lines += ["| what | URL | before median ms | after median ms | after p95 ms | before CPU ms | after CPU ms |"
+                  " before bytes | after bytes | after gzip bytes |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {n['label']} | `{n['url'][:60]}` | {o['median']:.1f} | {n['median']:.1f} | {n['p95']:.1f} |"
+                  f" {o.get('cpu', 0):.1f} | {n['cpu']:.1f} | {o['bytes']} | {n['bytes']} | {n['gzip']} |" for o, n in zip(old, new)]
+    else:
+        lines += ["| what | URL | median ms | p95 ms | CPU ms | bytes | gzip bytes |", "|---|---|---:|---:|---:|---:|---:|"]
+        lines += [f"| {n['label']} | `{n['url'][:60]}` | {n['median']:.1f} | {n['p95']:.1f} | {n['cpu']:.1f} | {n['bytes']} |"
+                  f" {n['gzip']} |" for n in new]
+    SCALE_OUT.parent.mkdir(parents=True, exist_ok=True)
+    SCALE_OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--db", type=Path, help="a real store (default: the synthetic 500-event story)")
+    ap.add_argument("--before", help="git revision to time side by side (e.g. main)")
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--before-runs", type=int, default=5)
+    args = ap.parse_args()
+    sys.exit(main_real(args.db, args.before, args.runs, args.before_runs) if args.db else main_synthetic())

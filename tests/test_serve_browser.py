@@ -113,10 +113,10 @@ def test_clicking_an_event_shows_its_source_sentence(page: Any, server: str) -> 
 
 def test_keyboard_moves_between_events_and_enter_opens(page: Any, server: str) -> None:
     page.goto(_story_url(page, server))
-    page.locator("#timeline summary").first.focus()
+    page.locator("#timeline li.event:visible summary").first.focus()
     page.keyboard.press("ArrowDown")
     focused = page.evaluate("document.activeElement.closest('li.event').dataset.event")
-    second = page.locator("#timeline li.event").nth(1)
+    second = page.locator("#timeline li.event:visible").nth(1)
     assert focused == second.get_attribute("data-event")
     page.keyboard.press("Enter")
     assert second.locator(".source-text").first.is_visible()

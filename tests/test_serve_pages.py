@@ -82,7 +82,7 @@ def test_story_page_lists_events_as_focusable_summaries_in_order(client: TestCli
     html = client.get(f"/stories/{story}").text
     ids = re.findall(r'data-event="([^"]+)"', html)
     assert ids == [e["id"] for e in client.get(f"/api/stories/{story}/timeline").json()]
-    assert html.count("<summary") == len(ids)
+    assert html.count("<summary class=\"event-head\"") == len(ids)
     assert 'class="range"' in html and "<blockquote" in html
 
 

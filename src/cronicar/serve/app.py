@@ -4,42 +4,35 @@ Why server-rendered pages with a little bundled JS: the app must work offline on
 laptop with nothing but the wheel installed (no CDN, no Node), and every page is useful with
 JavaScript off.  Reads open the store read-only, per request, so a concurrent `cronicar ingest`
 is seen at the next page load and the server can never damage the database; the one write
-(POST /api/articles) needs a bearer token the user chose.
+(POST /api/articles) needs a bearer token the user chose.  The read routes are in :mod:`.api`
+and :mod:`.pages`; this module builds the app: middleware, error pages, the write route.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
-from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cronicar import __version__
-from cronicar.export.chronicle import build
-from cronicar.export.formats import date_label
-from cronicar.export.readable import readable, readable_when
-from cronicar.serve import views
+from cronicar.serve import api, models, pages
+from cronicar.serve.links import http_url  # noqa: F401 - part of this module's interface
 from cronicar.store.db import Store
 
 HERE = Path(__file__).parent
-
-
-def _marks(snippet: str) -> Markup:
-    """Escape a search snippet, then turn the FTS hit markers (\\x02, \\x03) into <mark>."""
-    return Markup(str(escape(snippet)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
-
 
 # Why every page carries these: article text, titles, urls and speakers are hostile input.  The
 # CSP allows only our own script and stylesheet (no inline script, no plugins, no framing, no
@@ -53,17 +46,29 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
-# Browsers drop ASCII tab/newline/control characters and leading spaces when parsing a URL
-# ("java\tscript:" runs as "javascript:"), so the scheme test runs on the URL as a browser sees it.
-_URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route declares (its own and its dependencies')."""
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
 
 
-def http_url(url: Any) -> str | None:
-    """``url`` when it is an absolute http(s) URL a page may link to, else None (shown as text)."""
-    if not isinstance(url, str):
-        return None
-    seen = _URL_IGNORED.sub("", url).lower()
-    return url.strip() if seen.startswith(("http://", "https://")) else None
+async def reject_unknown_params(request: Request) -> None:
+    """422 for a query parameter an API route does not know (a typo must not silently widen the
+    answer: ``/api/events?stroy=x`` used to return every event)."""
+    route = request.scope.get("route")
+    if not request.url.path.startswith("/api/") or route is None or not hasattr(route, "dependant"):
+        return
+    unknown = sorted(set(request.query_params) - _query_names(route.dependant))
+    if unknown:
+        raise RequestValidationError([{"type": "extra_forbidden", "loc": ["query", name], "input": request.query_params[name],
+                                       "msg": f"unknown query parameter {name!r}"} for name in unknown])
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/openapi"))
 
 
 # Limits on the one write (docs/web.md).  10 MB holds a batch of a few hundred news articles;
@@ -149,146 +154,28 @@ def create_app(db: Path | str, token: str | None = None, max_body: int = MAX_BOD
         raise FileNotFoundError(f"{db}: no such database (run `cronicar ingest` first)")
     # No /docs or /redoc: FastAPI serves them from a CDN, and the app must work offline.
     app = FastAPI(title="cronicar", version=__version__, docs_url=None, redoc_url=None,
-                  description="Sourced chronicles of news stories: stories, timelines, events, quotes, entities.")
+                  dependencies=[Depends(reject_unknown_params)],
+                  description="Sourced chronicles of news stories: stories, timelines, events, quotes, entities.\n\n"
+                              "Every list is paged: `limit` (1-500, default 50) and `offset`; the answer carries "
+                              "`X-Total-Count` and, unless it is the last page, `Link: <next url>; rel=\"next\"`.")
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)  # 9 costs 2-3x the CPU for ~2% less
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.filters["marks"] = _marks
-    templates.env.filters["date_label"] = date_label
-    templates.env.filters["http_url"] = http_url
-    templates.env.globals["sparkline"] = views.sparkline_points
-    templates.env.filters["readable"] = readable_when  # {{ event.when | readable("ro") }}: a date for a reader
+    app.state.db, app.state.token = db, token
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _write_route(app, db, token, max_body, writes_per_minute)
+    _error_handlers(app)
+    _security_headers(app, max_body)
+    return app
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Any:
-        declared = request.headers.get("content-length", "0").strip()
-        if declared.isdigit() and int(declared) > max_body:  # any route: refused before reading
-            response = JSONResponse({"detail": f"request body over {max_body:,} bytes"}, status_code=413)
-        else:
-            response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
 
-    def get_store() -> Iterator[Store]:
-        store = Store(db, readonly=True)
-        try:
-            yield store
-        finally:
-            store.close()
-
-    def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, ctx)
-
-    def not_found(what: str) -> HTTPException:
-        return HTTPException(status_code=404, detail=f"{what} not found")
-
-    # -- JSON API ----------------------------------------------------------------------------
-    @app.get("/api/stories", tags=["stories"])
-    def api_stories(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Every story: id, title, date span, number of articles and events, activity counts."""
-        return views.list_stories(store)
-
-    def found(obj: Any, what: str) -> Any:
-        """``obj``, or a 404 naming what was not found."""
-        if obj is None:
-            raise not_found(what)
-        return obj
-
-    def story_or_404(store: Store, story_id: str) -> dict[str, Any]:
-        return found(views.story_timeline(store, story_id), "story")
-
-    @app.get("/api/stories/{story_id}", tags=["stories"])
-    def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
-        """One story with its timeline: events in calendar order with sources and quotes."""
-        return story_or_404(store, story_id)
-
-    @app.get("/api/stories/{story_id}/timeline", tags=["stories"])
-    def api_timeline(story_id: str, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Only the timeline events of one story, in calendar order."""
-        return story_or_404(store, story_id)["events"]
-
-    @app.get("/api/stories/{story_id}/key-dates", tags=["stories"])
-    def api_key_dates(story_id: str, n: int = Query(10, ge=1, le=100),
-                      lang: str = Query("ro", pattern=r"^[a-z]{2,3}$"),
-                      store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """The story's ``n`` key dates, best first (the export's ``stories[].key_dates``): the days
-        most articles and outlets refer to, each with one line, its best event and how many
-        articles refer to it; ``readable`` is the date as a reader of ``lang`` reads it."""
-        stories = build(store, story=story_id, key_dates=n)["stories"]
-        story = found(stories[0] if stories else None, "story")
-        return [{**k, "readable": readable(k["date"], None, lang)} for k in story["key_dates"]]
-
-    @app.get("/api/relations", tags=["entities"])
-    def api_relations(entity: str | None = Query(None, description="entity id or canonical name"),
-                      story: str | None = None, kind: str | None = Query(None, pattern="^(cooperation|conflict|statement)$"),
-                      store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Actor relations over time (the export's ``relations``): per pair of entities, month and
-        kind (cooperation, conflict, statement), the events that connect them and their sources;
-        ``entity`` keeps the pairs it is part of."""
-        chron = build(store, story=story)
-        ids = {entity} | {e["id"] for e in chron["entities"] if entity and e["name"] == entity}
-        return [c for c in chron["relations"]
-                if (entity is None or c["a"] in ids or c["b"] in ids) and (kind is None or c["kind"] == kind)]
-
-    @app.get("/api/chronicle", tags=["events"])
-    def api_chronicle(story: str | None = None, store: Store = Depends(get_store)) -> dict[str, Any]:
-        """The DESIGN §5 chronicle object (the same as `cronicar export --format json`)."""
-        return build(store, story=story)
-
-    @app.get("/api/events", tags=["events"])
-    def api_events(story: str | None = None, type: str | None = None,
-                   store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Events (§5 shape plus ``new_in``), optionally of one story and/or one type."""
-        events = build(store, story=story)["events"]
-        return [e for e in events if type is None or e["type"] == type]
-
-    @app.get("/api/events/{event_id}", tags=["events"])
-    def api_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
-        rows = store.query("SELECT story_id FROM events WHERE id = ?", (event_id,))
-        if not rows:
-            raise not_found("event")
-        for ev in build(store, story=rows[0]["story_id"])["events"]:
-            if ev["id"] == event_id:
-                return ev
-        raise not_found("event")
-
-    @app.get("/api/quotes", tags=["quotes"])
-    def api_quotes(speaker: str | None = Query(None, description="speaker name or entity id"),
-                   article: str | None = None, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Quotes (§5 shape), optionally by one speaker or from one article."""
-        return views.list_quotes(store, speaker=speaker, article=article)
-
-    @app.get("/api/entities", tags=["entities"])
-    def api_entities(type: str | None = None, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Entities with how many articles and mentions they have; ``type`` = PERSON, ORG, GPE..."""
-        return views.list_entities(store, type)
-
-    @app.get("/api/entities/{entity_id:path}", tags=["entities"])
-    def api_entity(entity_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
-        """One entity: aliases, articles, statements over time, who it appears with."""
-        return found(views.entity_detail(store, entity_id), "entity")
-
-    @app.get("/api/articles", tags=["articles"])
-    def api_articles(store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        return views.list_articles(store)
-
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def api_article(article_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
-        """One article: text, sentences, timexes, quotes, entity mentions, events and what was new."""
-        return found(views.article_detail(store, article_id), "article")
-
-    @app.get("/api/search", tags=["search"])
-    def api_search(q: str = Query(..., min_length=1), limit: int = Query(50, ge=1, le=500),
-                   store: Store = Depends(get_store)) -> list[dict[str, Any]]:
-        """Full-text search (SQLite FTS5) over article titles and text and event summaries.
-
-        Snippets mark hits with the control characters U+0002 (start) and U+0003 (end)."""
-        return views.search_results(store, q, limit)
-
+def _write_route(app: FastAPI, db: Path, token: str | None, max_body: int, writes_per_minute: float) -> None:
     limiter = WriteLimiter(writes_per_minute)
     write_lock = threading.Lock()  # one ingest at a time per server; other processes: store's lock
 
     @app.post("/api/articles", tags=["articles"], status_code=201,
+              responses={403: {"model": models.Error, "description": "no token set, or a missing or wrong bearer token"},
+                         422: {"model": models.Error, "description": "invalid article records"}},
               openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {
                   "description": "an article object, a list of them, or {\"articles\": [...]} with text, date"
                                  " (YYYY[-MM[-DD]]), optional title, lang, url, id, source"}}}}})
@@ -309,44 +196,55 @@ def create_app(db: Path | str, token: str | None = None, max_body: int = MAX_BOD
         articles = validate_payload(payload)
         return await run_in_threadpool(_locked_ingest, write_lock, db, articles)
 
-    # -- pages -------------------------------------------------------------------------------
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def page_stories(request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
-        return page(request, "stories.html", stories=views.list_stories(store),
-                    n_articles=store.count("articles"))
 
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def page_story(request: Request, story_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
-        story = views.story_timeline(store, story_id)
-        if story is None:
-            raise not_found("story")
-        return page(request, "story.html", story=story)
+def _security_headers(app: FastAPI, max_body: int) -> None:
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Any:
+        declared = request.headers.get("content-length", "0").strip()
+        if declared.isdigit() and int(declared) > max_body:  # any route: refused before reading
+            response = JSONResponse({"detail": f"request body over {max_body:,} bytes"}, status_code=413)
+        else:
+            response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
-    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def page_entities(request: Request, type: str | None = None, store: Store = Depends(get_store)) -> HTMLResponse:
-        return page(request, "entities.html", entities=views.list_entities(store, type), type=type)
 
-    @app.get("/entities/{entity_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def page_entity(request: Request, entity_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
-        ent = views.entity_detail(store, entity_id)
-        if ent is None:
-            raise not_found("entity")
-        return page(request, "entity.html", entity=ent)
+def _error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    res = pages.templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                           status_code=status)
+    for name, value in SECURITY_HEADERS.items():
+        res.headers.setdefault(name, value)
+    return res
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
-    def page_article(request: Request, article_id: str, store: Store = Depends(get_store)) -> HTMLResponse:
-        art = views.article_detail(store, article_id)
-        if art is None:
-            raise not_found("article")
-        segments = views.annotated_segments(art["text"], art["timexes"], art["quotes"], art["mentions"])
-        return page(request, "article.html", article=art, segments=segments)
 
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def page_search(request: Request, q: str = "", store: Store = Depends(get_store)) -> HTMLResponse:
-        results = views.search_results(store, q) if q.strip() else []
-        return page(request, "search.html", q=q, results=results)
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Any:
+    """JSON for the API, an HTML page (with the site's navigation) for people."""
+    if _wants_json(request):
+        return await http_exception_handler(request, exc)
+    return _error_page(request, exc.status_code, str(exc.detail))
 
-    return app
+
+async def _invalid(request: Request, exc: RequestValidationError) -> Any:
+    if _wants_json(request):
+        return await request_validation_exception_handler(request, exc)
+    wrong = ", ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors())
+    return _error_page(request, 422, f"invalid parameter: {wrong}")
+
+
+async def _crashed(request: Request, exc: Exception) -> Any:
+    """A 500 that says nothing of the failure (no traceback, no message from inside)."""
+    if _wants_json(request):
+        res = JSONResponse({"detail": "internal server error"}, status_code=500)
+        res.headers.update(SECURITY_HEADERS)
+        return res
+    return _error_page(request, 500, "Something went wrong on the server.")
+
+
+def _error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _crashed)
 
 
 def validate_payload(payload: Any) -> list[Any]:

@@ -4,7 +4,9 @@
 (function () {
   "use strict";
   function summaries() {
-    return Array.prototype.slice.call(document.querySelectorAll("#timeline .event summary"));
+    // only the events on screen: those folded away (background) are skipped until unfolded
+    return Array.prototype.slice.call(document.querySelectorAll("#timeline .event summary"))
+      .filter(function (s) { return s.getClientRects().length > 0; });
   }
   document.addEventListener("keydown", function (ev) {
     var items = summaries();
@@ -33,6 +35,8 @@
   function openHash() {
     var el = location.hash && document.getElementById(location.hash.slice(1));
     if (el && el.classList.contains("event")) {
+      var fold = el.closest("details.background-fold");
+      if (fold) fold.open = true;
       var d = el.querySelector("details");
       if (d) { d.open = true; d.querySelector("summary").focus(); }
     }
