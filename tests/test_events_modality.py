@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from cronicar import LANG_DIR
 from cronicar.analyze import modality
 from cronicar.analyze.nlp import get_nlp
 
-FILES = sorted(modality.LANG_DIR.glob("*/events_modality.tsv"))
+FILES = sorted(LANG_DIR.glob("*/events_modality.tsv"))
 
 
 def _examples() -> list[tuple[str, str, str, str]]:
@@ -67,10 +68,8 @@ def test_modality_events_undated_and_not_happenings(nlp_ro) -> None:  # type: ig
 
 
 def _sense_examples() -> list[tuple[str, str, str]]:
-    from cronicar.analyze import senses
-
     out = []
-    for line in (senses.LANG_DIR / "ro" / "events_senses.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (LANG_DIR / "ro" / "events_senses.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("# example:"):
             text, expected = line[len("# example:"):].rsplit("=>", 1)
             word, want = expected.split()

@@ -6,3 +6,14 @@ from pathlib import Path as _Path
 
 #: The per-language data folders (``lang/<code>/``): rules, lexicons, aliases, as data.
 LANG_DIR = _Path(__file__).resolve().parent / "lang"
+
+
+def data_lines(lang: str, name: str) -> list[str]:
+    """The data lines of ``lang/<lang>/<name>``: blank lines and ``#`` comment lines (the file's
+    header, its examples) left out; none when the language has no such file.  One reader for the
+    line-per-entry files, so their header and comment rules are the same everywhere."""
+    path = LANG_DIR / lang / name
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from cronicar import LANG_DIR
+from cronicar import LANG_DIR, data_lines
 
 
 Rule = tuple[str, str, str, str, str]  # part, gender, number, ending, replacement
@@ -24,13 +24,8 @@ Rule = tuple[str, str, str, str, str]  # part, gender, number, ending, replaceme
 @lru_cache(maxsize=None)
 def rules(lang: str) -> tuple[Rule, ...]:
     """The suffix rules of ``lang``, longest ending first (empty when the language has none)."""
-    path = LANG_DIR / lang / "entities_nominative.tsv"
-    if not path.exists():
-        return ()
     out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
+    for raw in data_lines(lang, "entities_nominative.tsv"):
         cols = (raw.split("\t") + [""] * 5)[:5]
         part, gender, number, ending, repl = (c.strip() for c in cols)
         out.append((part, gender, number, "" if ending == "-" else ending, repl))

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+from cronicar import data_lines
+
 VERBAL = {"VERB", "AUX"}
 CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
 COMPLEMENT = {"xcomp", "ccomp", "csubj"}
@@ -42,13 +42,10 @@ class Modality:
 @lru_cache(maxsize=None)
 def cues(lang: str) -> dict[str, frozenset[str]]:
     """kind -> words, from ``lang/<lang>/events_modality.tsv`` (empty for a language without one)."""
-    path = LANG_DIR / lang / "events_modality.tsv"
     out: dict[str, set[str]] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                kind, _, word = line.partition("\t")
-                out.setdefault(kind.strip(), set()).add(word.strip().lower())
+    for line in data_lines(lang, "events_modality.tsv"):
+        kind, _, word = line.partition("\t")
+        out.setdefault(kind.strip(), set()).add(word.strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 

@@ -11,11 +11,11 @@ nothing.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
+from cronicar import data_lines
+
 REFLEXIVE_DEPS = {"expl:pv", "expl:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj"}
 
@@ -23,13 +23,10 @@ OBJECT_DEPS = {"obj", "iobj"}
 @lru_cache(maxsize=None)
 def frames(lang: str) -> dict[tuple[str, str], list[tuple[str, frozenset[str]]]]:
     """(lemma, event type) -> [(test, values)] from ``lang/<lang>/events_senses.tsv``."""
-    path = LANG_DIR / lang / "events_senses.tsv"
     out: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                lemma, etype, test, value = (c.strip() for c in line.split("\t")[:4])
-                out.setdefault((lemma, etype), []).append((test, frozenset(value.split("|"))))
+    for line in data_lines(lang, "events_senses.tsv"):
+        lemma, etype, test, value = (c.strip() for c in line.split("\t")[:4])
+        out.setdefault((lemma, etype), []).append((test, frozenset(value.split("|"))))
     return out
 
 

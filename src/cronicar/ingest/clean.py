@@ -29,9 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
+from cronicar import LANG_DIR, data_lines
 from cronicar.model import Article, InputError
 
-LANG_DIR = Path(__file__).resolve().parents[1] / "lang"
 EDGE_LINES = 5  # lines from each end of an article where furniture repeats
 REPEAT_MIN = 3  # distinct texts of one source a line must open or close to be furniture
 REPEAT_SHARE = 0.03  # ... and this share of the source's texts
@@ -46,13 +46,8 @@ NAME_WORD = re.compile(r"^[A-ZĂÂÎȘȚŞŢÉÖÜ][a-zăâîșțşţéöüç'-]
 @lru_cache(maxsize=None)
 def patterns(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, compiled pattern) of ``lang``'s furniture lines; none for a language without a file."""
-    path = LANG_DIR / lang / "clean_boilerplate.tsv"
-    if not path.exists():
-        return ()
     out = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
+    for raw in data_lines(lang, "clean_boilerplate.tsv"):
         kind, _, rx = raw.partition("\t")
         out.append((kind.strip(), re.compile(rx.strip(), re.IGNORECASE)))
     return tuple(out)
