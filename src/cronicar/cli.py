@@ -34,6 +34,11 @@ def _open(args: argparse.Namespace, readonly: bool = True) -> Store:
     return Store(path, readonly=readonly)
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 story", "2 stories": the summary line is read by people."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from cronicar.flow import ingest_paths, stderr_progress
     from cronicar.flow.workers import default_jobs
@@ -64,8 +69,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                   " (each stored once)", file=sys.stderr)
         replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
         print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
-              f" -> {store.path} ({store.count('articles')} articles, {store.count('stories')} stories,"
-              f" {store.count('events')} events)")
+              f" -> {store.path} ({_count(store.count('articles'), 'article')},"
+              f" {_count(store.count('stories'), 'story', 'stories')}, {_count(store.count('events'), 'event')})")
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
 
 
