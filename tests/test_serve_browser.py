@@ -32,15 +32,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Iterator[str]:
-    """uvicorn serving the seed store in a thread, on a free port."""
+def serve_db(db: Path) -> Iterator[str]:
+    """uvicorn serving the store at ``db`` in a thread on a free port: yields its base URL, then
+    stops it (use with ``yield from`` in a fixture, or wrapped by ``contextlib.contextmanager``)."""
     import uvicorn
 
     from cronicar.serve.app import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "t.db"
-    seed_db(db, examples)
     port = _free_port()
     srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -50,9 +48,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Iterator
         if time.monotonic() > deadline:
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Iterator[str]:
+    """The seed store, served."""
+    db = tmp_path_factory.mktemp("browser") / "t.db"
+    seed_db(db, examples)
+    yield from serve_db(db)
 
 
 @pytest.fixture(scope="module")

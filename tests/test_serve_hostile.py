@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from contextlib import contextmanager
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -140,24 +139,8 @@ def test_hostile_article_runs_no_script_in_chromium(hostile_db: Path) -> None:
     assert dialogs == []
 
 
-@contextmanager
-def _serving(db: Path) -> Iterator[str]:
-    import threading
-    import time
+def _serving(db: Path):  # type: ignore[no-untyped-def]
+    """The hostile store served by uvicorn in a thread (the browser tests' server)."""
+    from test_serve_browser import serve_db
 
-    import uvicorn
-
-    from test_serve_browser import _free_port
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(5)
+    return contextmanager(serve_db)(db)
