@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from html import unescape as html_unescape
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -311,6 +313,36 @@ def test_serve_search_counts_every_match_and_facets_add_up(client: TestClient, d
     assert {k for k, _, _ in facets["kind"]} == {h["kind"] for h in hits}
     html = client.get("/search", params={"q": q}).text
     assert f"{views.plural(len(hits), 'result')} for" in html and 'class="facet-name">Kind:' in html
+
+
+@pytest.mark.parametrize("q", ["Rusia", "Lavrov", "diplomatiei"])
+@pytest.mark.parametrize("facet", ["kind", "year", "story"])
+def test_serve_search_facet_links_narrow_to_their_count(client: TestClient, db: Path, q: str, facet: str) -> None:
+    with views.Store(db, readonly=True) as store:
+        values = views.search_facets(store, q)[facet]
+    assert values, f"the seed store has {facet} facets for {q!r}"
+    html = client.get("/search", params={"q": q}).text
+    for value, _, n in values:
+        link = html_unescape(re.search(r'href="(/search\?[^"]*' + re.escape(urlencode({facet: value})) + '[^"]*)"',
+                                       html).group(1))
+        narrowed = client.get(link)
+        assert narrowed.status_code == 200 and f"{views.plural(n, 'result')} for" in narrowed.text
+        assert "facet-clear" in narrowed.text and 'aria-current="true"' in narrowed.text
+        api = client.get("/api/search", params={"q": q, facet: value, "limit": 500})
+        assert int(api.headers["X-Total-Count"]) == n == len(api.json())
+        if facet == "kind":
+            assert {h["kind"] for h in api.json()} == {value}
+        if facet == "story":
+            assert {h["story"] for h in api.json()} == {value}
+    clear = re.search(r'class="facet-clear" href="([^"]*)"', client.get(link).text).group(1)
+    assert facet not in parse_qs(urlsplit(html_unescape(clear)).query)
+
+
+@pytest.mark.parametrize("params", [{"kind": "poem"}, {"year": "20x4"}, {"yeer": "2024"}])
+def test_serve_search_bad_facet_filter_is_422(client: TestClient, params: dict[str, str]) -> None:
+    assert client.get("/api/search", params={"q": "Rusia", **params}).status_code == 422
+    if "yeer" not in params:  # HTML pages take unknown parameters (trackers); a bad value is still 422
+        assert client.get("/search", params={"q": "Rusia", **params}).status_code == 422
 
 
 def test_serve_background_events_are_folded_apart(client: TestClient, story_id: str) -> None:

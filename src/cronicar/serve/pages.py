@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from cronicar.export.formats import date_label
 from cronicar.serve import views
-from cronicar.serve.common import PAGE_SIZE, STORY_PAGE, From, To, found, get_store, known
+from cronicar.serve.common import PAGE_SIZE, STORY_PAGE, From, Kind, StoryFacet, To, Year, found, get_store, known
 from cronicar.serve.links import http_url
 from cronicar.store import browse
 from cronicar.store.db import Store
@@ -31,6 +31,13 @@ def _marks(snippet: str) -> Markup:
     return Markup(str(escape(snippet)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
 
 
+def search_url(q: str, chosen: dict[str, str | None], **change: str | None) -> str:
+    """The /search URL of query ``q`` with the facet filters ``chosen`` changed by ``change``
+    (a value narrows to it, None clears it); urlencode escapes whatever the store holds."""
+    params = {"q": q, **{k: v for k, v in {**chosen, **change}.items() if v}}
+    return "/search?" + urlencode(params)
+
+
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.filters["marks"] = _marks
 templates.env.filters["date_label"] = date_label
@@ -38,6 +45,7 @@ templates.env.filters["readable_date"] = views.readable_date
 templates.env.filters["http_url"] = http_url
 templates.env.globals["sparkline"] = views.sparkline_points
 templates.env.globals["plural"] = views.plural
+templates.env.globals["search_url"] = search_url
 
 
 def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
@@ -134,8 +142,11 @@ def page_quotes(request: Request, store: Store = Depends(get_store), speaker: st
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def page_search(request: Request, q: str = "", store: Store = Depends(get_store),
-                page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    results, total = views.search_page(store, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE) if q.strip() else ([], 0)
-    facets = views.search_facets(store, q) if q.strip() else {}
-    return page(request, "search.html", q=q, results=results, total=total, facets=facets,
+                kind: Literal["article", "event"] | None = Kind, year: str | None = Year,
+                story: str | None = StoryFacet, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+    facet = {"kind": kind, "year": year, "story": story or None}
+    results, total = (views.search_page(store, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE, **facet)
+                      if q.strip() else ([], 0))
+    facets = views.search_facets(store, q, **facet) if q.strip() else {}
+    return page(request, "search.html", q=q, results=results, total=total, facets=facets, chosen=facet,
                 pager=pager(request, page_no, PAGE_SIZE, total))

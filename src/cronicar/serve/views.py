@@ -394,9 +394,10 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0, **filters: Any
     return browse.articles_page(store.conn, limit=limit, offset=offset, **filters)
 
 
-def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """FTS hits (see :mod:`cronicar.store.search`) with a readable title for untitled articles."""
-    hits = search(store.conn, q, limit)
+def search_results(store: Store, q: str, limit: int = 50, **facet: str | None) -> list[dict[str, Any]]:
+    """FTS hits (see :mod:`cronicar.store.search`) with a readable title for untitled articles;
+    ``facet`` holds the kind/year/story filters."""
+    hits = search(store.conn, q, limit, **facet)
     for h in hits:
         if h["kind"] == "article" and not h["title"]:
             row = store.query("SELECT substr(text, 1, 200) AS head FROM articles WHERE id = ?", (h["id"],))
@@ -404,10 +405,12 @@ def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]
     return hits
 
 
-def search_page(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """One page of search hits, each with its date, and how many documents match in all."""
-    hits = search_results(store, q, offset + limit)[offset:]
-    total = browse.search_total(store.conn, fts_query(q))
+def search_page(store: Store, q: str, limit: int = 50, offset: int = 0,
+                **facet: str | None) -> tuple[list[dict[str, Any]], int]:
+    """One page of search hits (narrowed by the kind/year/story ``facet`` filters), each with its
+    date, and how many documents match in all."""
+    hits = search_results(store, q, offset + limit, **facet)[offset:]
+    total = browse.search_total(store.conn, fts_query(q), **facet)
     for h in hits:
         table = "articles" if h["kind"] == "article" else "events"
         col = "date" if h["kind"] == "article" else "when_value"
@@ -417,9 +420,9 @@ def search_page(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple
     return hits, max(total, offset + len(hits))
 
 
-def search_facets(store: Store, q: str) -> dict[str, list[tuple[str, str, int]]]:
+def search_facets(store: Store, q: str, **facet: str | None) -> dict[str, list[tuple[str, str, int]]]:
     """Counts of the matches by kind, year and story (see :func:`cronicar.store.browse.search_counts`)."""
-    return browse.search_counts(store.conn, fts_query(q))[1]
+    return browse.search_counts(store.conn, fts_query(q), **facet)[1]
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:

@@ -17,6 +17,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
+from cronicar.store.search import MATCH_JOINS, MATCH_STORY, MATCH_YEAR, filter_sql
+
 Row = dict[str, Any]
 
 
@@ -519,60 +521,63 @@ def timeline_position(conn: sqlite3.Connection, event_id: str,
 
 # -- search counts --------------------------------------------------------------------------------
 
-FACET_SCAN = 5000  # facets are counted over the best 5,000 matches at most (a bounded cost per query)
-
-
-def _fts_matches(conn: sqlite3.Connection) -> str | None:
-    """SQL yielding (kind, ref) of the FTS matches of ``?``, for either index layout: the
-    external-content ``search_fts`` + ``search_docs`` (schema v3) or the older ``search_index``."""
+def _fts_matches(conn: sqlite3.Connection, cond: str = "") -> str | None:
+    """SQL yielding (kind, ref, story, year) of the FTS matches of ``?`` narrowed by ``cond`` (see
+    :func:`cronicar.store.search.filter_sql`), for either index layout: the external-content
+    ``search_fts`` + ``search_docs`` (schema v3) or the older ``search_index``."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_index')")}
+    cols = f"SELECT d.kind, d.ref, {MATCH_STORY} AS story, {MATCH_YEAR} AS year"
     if "search_fts" in names:
-        return "SELECT d.kind, d.ref FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?"
+        return (f"{cols} FROM search_fts f JOIN search_docs d ON d.doc = f.rowid{MATCH_JOINS}"
+                f" WHERE search_fts MATCH ?{cond}")
     if "search_index" in names:
-        return "SELECT kind, ref FROM search_index WHERE search_index MATCH ?"
+        return f"{cols} FROM search_index d{MATCH_JOINS} WHERE search_index MATCH ?{cond}"
     return None
 
 
-def search_total(conn: sqlite3.Connection, fts: str) -> int:
-    """How many documents match the FTS query ``fts`` (0 when there is no index or FTS5 cannot parse it)."""
-    sql = _fts_matches(conn)
+def search_total(conn: sqlite3.Connection, fts: str, kind: str | None = None, year: str | None = None,
+                 story: str | None = None) -> int:
+    """How many documents match the FTS query ``fts`` and the facet filters (0 when there is no
+    index or FTS5 cannot parse the query)."""
+    cond, params = filter_sql(kind, year, story)
+    sql = _fts_matches(conn, cond)
     if not sql or not fts:
         return 0
     try:
-        return int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts,)).fetchone()[0])
+        return int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts, *params)).fetchone()[0])
     except sqlite3.OperationalError:
         return 0
 
 
-def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
-    """How many documents match the FTS query ``fts`` (all of them) and facets of the matches:
-    by kind, by year (article date or event start) and the top stories — ``(value, label, count)``."""
-    sql = _fts_matches(conn)
+def search_counts(conn: sqlite3.Connection, fts: str, kind: str | None = None, year: str | None = None,
+                  story: str | None = None) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+    """How many documents match (all of them) and facets of every match — by kind, by year
+    (article date or event start) and the top 8 stories, ``(value, label, count)`` — counted by
+    SQL aggregation over the whole FTS match (one GROUP BY, no row reaches Python but the groups)."""
+    cond, params = filter_sql(kind, year, story)
+    sql = _fts_matches(conn, cond)
     if not sql or not fts:
         return 0, {}
     try:
-        total = search_total(conn, fts)
-        rows = conn.execute(
-            f"SELECT m.kind, coalesce(a.story_id, e.story_id) AS story, substr(coalesce(a.date_start, e.when_start), 1, 4) AS year"
-            f" FROM ({sql} LIMIT {FACET_SCAN}) m LEFT JOIN articles a ON m.kind = 'article' AND a.id = m.ref"
-            " LEFT JOIN events e ON m.kind = 'event' AND e.id = m.ref", (fts,)).fetchall()
+        groups = conn.execute(f"SELECT kind, story, year, count(*) FROM ({sql}) GROUP BY kind, story, year",
+                              (fts, *params)).fetchall()
     except sqlite3.OperationalError:  # a query FTS5 cannot parse: no counts rather than an error
         return 0, {}
     kinds: dict[str, int] = {}
     years: dict[str, int] = {}
     stories: dict[str, int] = {}
-    for kind, story, year in rows:
-        kinds[kind] = kinds.get(kind, 0) + 1
-        if year:
-            years[year] = years.get(year, 0) + 1
-        if story:
-            stories[story] = stories.get(story, 0) + 1
+    for k, s, y, n in groups:
+        kinds[k] = kinds.get(k, 0) + n
+        if y:
+            years[y] = years.get(y, 0) + n
+        if s:
+            stories[s] = stories.get(s, 0) + n
     top = sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
     titles = dict(conn.execute(f"SELECT id, title FROM stories WHERE id IN ({_marks(len(top))})",
                                [s for s, _ in top]).fetchall()) if top else {}
-    return total, {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
-                   "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
-                   "story": [(s, titles.get(s, s), n) for s, n in top]}
+    return sum(kinds.values()), {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
+                                 "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
+                                 "story": [(s, titles.get(s, s), n) for s, n in top]}
 
 
 def best_event_of_day(conn: sqlite3.Connection, story: str, day: str) -> Row | None:
