@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
@@ -24,6 +24,7 @@ from cronicar.store.db import Store
 
 HERE = Path(__file__).parent
 router = APIRouter()
+ZOOM = r"^(\d{4}-\d{2}(-\d{2})?)?$"  # a story's zoom bound: a month or a day (empty: none)
 
 
 def _marks(snippet: str) -> Markup:
@@ -84,9 +85,17 @@ def page_stories(request: Request, store: Store = Depends(get_store),
 @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
 def page_story(request: Request, story_id: str, store: Store = Depends(get_store),
                part: Literal["main", "background"] = "main",
+               date_from: str | None = Query(None, alias="from", pattern=ZOOM, description="zoom: first month or day"),
+               date_to: str | None = Query(None, alias="to", pattern=ZOOM, description="zoom: last month or day"),
                page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    story = found(views.story_timeline(store, story_id, STORY_PAGE, (page_no - 1) * STORY_PAGE, part=part), "story")
-    return page(request, "story.html", story=story, groups=views.month_groups(story["events"]),
+    try:
+        period = views.zoom_period(date_from or None, date_to or None)
+    except ValueError as exc:  # a date that does not exist (2024-13): invalid like a malformed one
+        raise HTTPException(422, f"invalid parameter: {exc}") from exc
+    story = found(views.story_timeline(store, story_id, STORY_PAGE, (page_no - 1) * STORY_PAGE, part=part,
+                                       period=period), "story")
+    zoom = {k: v for k, v in (("from", date_from), ("to", date_to)) if v}
+    return page(request, "story.html", story=story, zoom=zoom, zoom_query=urlencode(zoom), groups=views.month_groups(story["events"]),
                 months=views.month_pages(story["months"], STORY_PAGE),
                 pager=pager(request, page_no, STORY_PAGE, story["total_events"]))
 

@@ -83,7 +83,7 @@ ORDERS = {
 
 
 def _event_filter(story: str | None, type_: str | None, article: str | None,
-                  ends: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+                  ends: tuple[str, str] | None = None, period: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
     """WHERE clause: events with at least one source in scope (the story's articles, when given).
 
     Why ``m.article_id IN (SELECT id ...)`` and not a join on ``articles.story_id``: that column sits
@@ -106,6 +106,9 @@ def _event_filter(story: str | None, type_: str | None, article: str | None,
         where.append("coalesce(e.when_end, e.when_start) < ?" if op == "before"
                      else "coalesce(e.when_end, e.when_start, '9999') >= ?")
         params.append(day)
+    if period:  # (first day, last day): dated events overlapping it (a story's zoomed axis)
+        where.append("e.when_start <= ? AND coalesce(e.when_end, e.when_start) >= ?")
+        params += [period[1], period[0]]
     return " WHERE " + " AND ".join(where), params
 
 
@@ -146,23 +149,27 @@ def cached_rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[t
 
 
 def event_ids(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
-              article: str | None = None, ends: tuple[str, str] | None = None, order: str = "chronicle") -> list[str]:
+              article: str | None = None, ends: tuple[str, str] | None = None, order: str = "chronicle",
+              period: tuple[str, str] | None = None) -> list[str]:
     """Ids of the events matching the filters, in ``order`` (see :func:`cached_rows`)."""
-    where, params = _event_filter(story, type_, article, ends)
+    where, params = _event_filter(story, type_, article, ends, period)
     return [r[0] for r in cached_rows(conn, f"SELECT e.id FROM events e{where} ORDER BY {ORDERS[order]}", params)]
 
 
 def count_events(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
-                 article: str | None = None, ends: tuple[str, str] | None = None) -> int:
-    return len(event_ids(conn, story, type_, article, ends))
+                 article: str | None = None, ends: tuple[str, str] | None = None,
+                 period: tuple[str, str] | None = None) -> int:
+    return len(event_ids(conn, story, type_, article, ends, period=period))
 
 
 def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
                 limit: int = 100, offset: int = 0, order: str = "chronicle",
-                article: str | None = None, ends: tuple[str, str] | None = None) -> list[Row]:
+                article: str | None = None, ends: tuple[str, str] | None = None,
+                period: tuple[str, str] | None = None) -> list[Row]:
     """One page of events (§5 shape plus ``new_in``), sources only from articles in scope;
-    ``ends``: ("before", day) only events that ended before that day, ("from", day) the others."""
-    ids = event_ids(conn, story, type_, article, ends, order)[offset:offset + limit]
+    ``ends``: ("before", day) only events that ended before that day, ("from", day) the others;
+    ``period``: (first day, last day) only the dated events overlapping it."""
+    ids = event_ids(conn, story, type_, article, ends, order, period)[offset:offset + limit]
     return events_by_id(conn, ids, story)
 
 
@@ -277,9 +284,10 @@ def story_date_bounds(conn: sqlite3.Connection, story: str, ends_from: str = "")
     return sorted(r[0] for r in rows), sorted(r[1] for r in rows)
 
 
-def story_months(conn: sqlite3.Connection, story: str, ends: tuple[str, str] | None = None) -> list[tuple[str, int]]:
+def story_months(conn: sqlite3.Connection, story: str, ends: tuple[str, str] | None = None,
+                 period: tuple[str, str] | None = None) -> list[tuple[str, int]]:
     """(YYYY-MM or '' for undated, number of events) in timeline order: the story's month index."""
-    where, params = _event_filter(story, None, None, ends)
+    where, params = _event_filter(story, None, None, ends, period)
     return [(r[0] or "", r[1]) for r in conn.execute(
         f"SELECT substr(e.when_start, 1, 7) AS ym, count(*) FROM events e{where}"
         " GROUP BY ym ORDER BY ym IS NULL, ym", params)]
@@ -521,17 +529,18 @@ def timeline_position(conn: sqlite3.Connection, event_id: str,
 
 # -- search counts --------------------------------------------------------------------------------
 
-def _fts_matches(conn: sqlite3.Connection, cond: str = "") -> str | None:
+def _fts_matches(conn: sqlite3.Connection, cond: str = "", with_facets: bool = False) -> str | None:
     """SQL yielding (kind, ref, story, year) of the FTS matches of ``?`` narrowed by ``cond`` (see
     :func:`cronicar.store.search.filter_sql`), for either index layout: the external-content
     ``search_fts`` + ``search_docs`` (schema v3) or the older ``search_index``."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_index')")}
-    cols = f"SELECT d.kind, d.ref, {MATCH_STORY} AS story, {MATCH_YEAR} AS year"
+    cols, joins = f"SELECT d.kind, d.ref, {MATCH_STORY} AS story, {MATCH_YEAR} AS year", MATCH_JOINS
+    if not with_facets and not cond:  # a bare count: no article or event row needs reading
+        cols, joins = "SELECT d.kind, d.ref", ""
     if "search_fts" in names:
-        return (f"{cols} FROM search_fts f JOIN search_docs d ON d.doc = f.rowid{MATCH_JOINS}"
-                f" WHERE search_fts MATCH ?{cond}")
+        return f"{cols} FROM search_fts f JOIN search_docs d ON d.doc = f.rowid{joins} WHERE search_fts MATCH ?{cond}"
     if "search_index" in names:
-        return f"{cols} FROM search_index d{MATCH_JOINS} WHERE search_index MATCH ?{cond}"
+        return f"{cols} FROM search_index d{joins} WHERE search_index MATCH ?{cond}"
     return None
 
 
@@ -555,7 +564,7 @@ def search_counts(conn: sqlite3.Connection, fts: str, kind: str | None = None, y
     (article date or event start) and the top 8 stories, ``(value, label, count)`` — counted by
     SQL aggregation over the whole FTS match (one GROUP BY, no row reaches Python but the groups)."""
     cond, params = filter_sql(kind, year, story)
-    sql = _fts_matches(conn, cond)
+    sql = _fts_matches(conn, cond, with_facets=True)
     if not sql or not fts:
         return 0, {}
     try:
