@@ -170,3 +170,23 @@ def test_serve_browser_no_sideways_scroll_at_390px(browser: Any, store: str, req
         _shot(p, f"narrow-390-{store}")
     finally:
         ctx.close()
+
+
+def test_serve_browser_month_heading_zooms_the_axis_and_whole_story_zooms_out(page: Any, big: str) -> None:
+    story = _first_story(page, big)
+    page.goto(story)
+    total = page.inner_text("p.meta >> nth=0")
+    link = page.locator("h3.month a.zoom-in").first
+    month = str(link.get_attribute("href")).split("from=", 1)[1][:7]
+    with page.expect_navigation():
+        link.click()
+    assert f"from={month}" in page.url and f"to={month}" in page.url
+    assert page.locator("#zoom").is_visible() and page.locator("li.event").count() >= 1
+    # every listed event overlaps the month (starts in it, or a range started before it)
+    starts = page.locator("li.event").evaluate_all("els => els.map(e => e.dataset.start)")
+    assert all(s[:7] <= month for s in starts) and any(s[:7] == month for s in starts)
+    ticks = page.locator(".axis .tick").all_inner_texts()
+    assert ticks and all(month[:4] in t for t in ticks), ticks  # the axis spans the month, not the story
+    with page.expect_navigation():
+        page.locator("#zoom-out").click()
+    assert "from=" not in page.url and page.inner_text("p.meta >> nth=0") == total

@@ -10,6 +10,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from html import unescape as html_unescape
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -313,6 +315,36 @@ def test_serve_search_counts_every_match_and_facets_add_up(client: TestClient, d
     assert f"{views.plural(len(hits), 'result')} for" in html and 'class="facet-name">Kind:' in html
 
 
+@pytest.mark.parametrize("q", ["Rusia", "Lavrov", "diplomatiei"])
+@pytest.mark.parametrize("facet", ["kind", "year", "story"])
+def test_serve_search_facet_links_narrow_to_their_count(client: TestClient, db: Path, q: str, facet: str) -> None:
+    with views.Store(db, readonly=True) as store:
+        values = views.search_facets(store, q)[facet]
+    assert values, f"the seed store has {facet} facets for {q!r}"
+    html = client.get("/search", params={"q": q}).text
+    for value, _, n in values:
+        link = html_unescape(re.search(r'href="(/search\?[^"]*' + re.escape(urlencode({facet: value})) + '[^"]*)"',
+                                       html).group(1))
+        narrowed = client.get(link)
+        assert narrowed.status_code == 200 and f"{views.plural(n, 'result')} for" in narrowed.text
+        assert "facet-clear" in narrowed.text and 'aria-current="true"' in narrowed.text
+        api = client.get("/api/search", params={"q": q, facet: value, "limit": 500})
+        assert int(api.headers["X-Total-Count"]) == n == len(api.json())
+        if facet == "kind":
+            assert {h["kind"] for h in api.json()} == {value}
+        if facet == "story":
+            assert {h["story"] for h in api.json()} == {value}
+    clear = re.search(r'class="facet-clear" href="([^"]*)"', client.get(link).text).group(1)
+    assert facet not in parse_qs(urlsplit(html_unescape(clear)).query)
+
+
+@pytest.mark.parametrize("params", [{"kind": "poem"}, {"year": "20x4"}, {"yeer": "2024"}])
+def test_serve_search_bad_facet_filter_is_422(client: TestClient, params: dict[str, str]) -> None:
+    assert client.get("/api/search", params={"q": "Rusia", **params}).status_code == 422
+    if "yeer" not in params:  # HTML pages take unknown parameters (trackers); a bad value is still 422
+        assert client.get("/search", params={"q": "Rusia", **params}).status_code == 422
+
+
 def test_serve_background_events_are_folded_apart(client: TestClient, story_id: str) -> None:
     story = client.get(f"/api/stories/{story_id}").json()
     back = {e["id"] for e in story["events"] if e["background"]}
@@ -405,3 +437,45 @@ def test_serve_entity_page_shows_the_chronicle_relations(client: TestClient, db:
     assert '<h2 id="h-relations">Relations</h2>' in html
     table = html.split('<table class="relations">', 1)[1].split("</table>", 1)[0]
     assert "Choe Son Hui" in table and "cooperation" in table and "person:serghei-lavrov" not in table
+
+
+def _overlaps(ev: dict[str, Any], lo: str, hi: str) -> bool:
+    start, end = ev["when"]["interval"] if ev.get("when") else (None, None)
+    return bool(start) and start <= hi and (end or start) >= lo
+
+
+def test_serve_story_zoom_links_list_only_their_period(client: TestClient, story_id: str) -> None:
+    events = client.get(f"/api/stories/{story_id}", params={"limit": 500}).json()["events"]
+    html = client.get(f"/stories/{story_id}").text
+    zooms = sorted(set(re.findall(r'class="zoom-in" href="\?from=([\d-]+)&amp;to=([\d-]+)"', html)))
+    assert any(len(a) == 7 and a[5:] == "01" and b[5:] == "12" for a, b in zooms), "year headings zoom"
+    assert any(a == b for a, b in zooms), "month headings zoom"
+    for a, b in zooms:
+        lo, hi = views.zoom_period(a, b)
+        page = client.get(f"/stories/{story_id}", params={"from": a, "to": b})
+        assert page.status_code == 200 and 'id="zoom-out" href="/stories/' in page.text
+        shown = set(re.findall(r'data-event="([^"]+)"', page.text))
+        assert shown == {e["id"] for e in events if _overlaps(e, lo, hi)}
+        assert "background-fold" not in page.text
+    assert 'id="zoom-out"' not in html
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("2024-11", "2024-11", ("2024-11-01", "2024-11-30")), ("2024-02", "2024-02", ("2024-02-01", "2024-02-29")),
+    ("2024-11-08", "2024-12", ("2024-11-08", "2024-12-31")), (None, "2023-02", ("0001-01-01", "2023-02-28")),
+])
+def test_serve_zoom_period_covers_whole_months(a: str | None, b: str | None, expected: tuple[str, str]) -> None:
+    assert views.zoom_period(a, b) == expected
+
+
+@pytest.mark.parametrize("params", [{"from": "2024"}, {"from": "2024-1"}, {"to": "yesterday"}, {"from": "2024-13"},
+                                    {"to": "2023-02-30"}, {"from": "2024-12", "to": "2024-11"}])
+def test_serve_story_bad_zoom_is_422(client: TestClient, story_id: str, params: dict[str, str]) -> None:
+    res = client.get(f"/stories/{story_id}", params=params)
+    assert res.status_code == 422 and "invalid parameter" in res.text
+
+
+def test_serve_story_zoom_is_kept_by_paging_links(client: TestClient, story_id: str) -> None:
+    html = client.get(f"/stories/{story_id}", params={"from": "2000-01", "to": "2099-12", "page": 1}).text
+    links = re.findall(r'href="(\?[^"#]*page=\d+)[^"]*"', html)
+    assert links and all("from=2000-01" in html_unescape(x) and "to=2099-12" in html_unescape(x) for x in links)

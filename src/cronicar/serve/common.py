@@ -22,6 +22,9 @@ MAX_LIMIT = 500
 Limit = Query(PAGE_SIZE, ge=1, le=MAX_LIMIT, description="items per page")
 Offset = Query(0, ge=0, le=10_000_000, description="items to skip (the Link header gives the next offset)")
 From = Query(None, alias="from", pattern=DATE, description="on or after this day (YYYY[-MM[-DD]])")
+Kind = Query(None, description="only matches of this kind (search facet)")
+Year = Query(None, pattern=r"^\d{4}$", description="only matches dated in this year (search facet)")
+StoryFacet = Query(None, max_length=200, description="only matches in this story id (search facet)")
 To = Query(None, alias="to", pattern=DATE, description="on or before this day (YYYY[-MM[-DD]])")
 
 

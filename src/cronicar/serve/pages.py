@@ -8,27 +8,35 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from cronicar.export.formats import date_label
 from cronicar.serve import views
-from cronicar.serve.common import PAGE_SIZE, STORY_PAGE, From, To, found, get_store, known
+from cronicar.serve.common import PAGE_SIZE, STORY_PAGE, From, Kind, StoryFacet, To, Year, found, get_store, known
 from cronicar.serve.links import http_url
 from cronicar.store import browse
 from cronicar.store.db import Store
 
 HERE = Path(__file__).parent
 router = APIRouter()
+ZOOM = r"^(\d{4}-\d{2}(-\d{2})?)?$"  # a story's zoom bound: a month or a day (empty: none)
 
 
 def _marks(snippet: str) -> Markup:
     """Escape a search snippet, then turn the FTS hit markers (\\x02, \\x03) into <mark>."""
     return Markup(str(escape(snippet)).replace("\x02", "<mark>").replace("\x03", "</mark>"))
+
+
+def search_url(q: str, chosen: dict[str, str | None], **change: str | None) -> str:
+    """The /search URL of query ``q`` with the facet filters ``chosen`` changed by ``change``
+    (a value narrows to it, None clears it); urlencode escapes whatever the store holds."""
+    params = {"q": q, **{k: v for k, v in {**chosen, **change}.items() if v}}
+    return "/search?" + urlencode(params)
 
 
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -38,6 +46,7 @@ templates.env.filters["readable_date"] = views.readable_date
 templates.env.filters["http_url"] = http_url
 templates.env.globals["sparkline"] = views.sparkline_points
 templates.env.globals["plural"] = views.plural
+templates.env.globals["search_url"] = search_url
 
 
 def page(request: Request, name: str, **ctx: Any) -> HTMLResponse:
@@ -76,9 +85,17 @@ def page_stories(request: Request, store: Store = Depends(get_store),
 @router.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
 def page_story(request: Request, story_id: str, store: Store = Depends(get_store),
                part: Literal["main", "background"] = "main",
+               date_from: str | None = Query(None, alias="from", pattern=ZOOM, description="zoom: first month or day"),
+               date_to: str | None = Query(None, alias="to", pattern=ZOOM, description="zoom: last month or day"),
                page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    story = found(views.story_timeline(store, story_id, STORY_PAGE, (page_no - 1) * STORY_PAGE, part=part), "story")
-    return page(request, "story.html", story=story, groups=views.month_groups(story["events"]),
+    try:
+        period = views.zoom_period(date_from or None, date_to or None)
+    except ValueError as exc:  # a date that does not exist (2024-13): invalid like a malformed one
+        raise HTTPException(422, f"invalid parameter: {exc}") from exc
+    story = found(views.story_timeline(store, story_id, STORY_PAGE, (page_no - 1) * STORY_PAGE, part=part,
+                                       period=period), "story")
+    zoom = {k: v for k, v in (("from", date_from), ("to", date_to)) if v}
+    return page(request, "story.html", story=story, zoom=zoom, zoom_query=urlencode(zoom), groups=views.month_groups(story["events"]),
                 months=views.month_pages(story["months"], STORY_PAGE),
                 pager=pager(request, page_no, STORY_PAGE, story["total_events"]))
 
@@ -134,8 +151,11 @@ def page_quotes(request: Request, store: Store = Depends(get_store), speaker: st
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def page_search(request: Request, q: str = "", store: Store = Depends(get_store),
-                page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    results, total = views.search_page(store, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE) if q.strip() else ([], 0)
-    facets = views.search_facets(store, q) if q.strip() else {}
-    return page(request, "search.html", q=q, results=results, total=total, facets=facets,
+                kind: Literal["article", "event"] | None = Kind, year: str | None = Year,
+                story: str | None = StoryFacet, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+    facet = {"kind": kind, "year": year, "story": story or None}
+    results, total = (views.search_page(store, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE, **facet)
+                      if q.strip() else ([], 0))
+    facets = views.search_facets(store, q, **facet) if q.strip() else {}
+    return page(request, "search.html", q=q, results=results, total=total, facets=facets, chosen=facet,
                 pager=pager(request, page_no, PAGE_SIZE, total))

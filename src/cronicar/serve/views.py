@@ -8,6 +8,7 @@ asked for, and an article page reads only its own events.
 
 from __future__ import annotations
 
+import calendar
 import json
 from datetime import date, timedelta
 from typing import Any
@@ -123,8 +124,25 @@ def background_cutoff(first_date: str | None) -> str | None:
 BACKGROUND_PREVIEW = 10  # background events shown folded on the first page (the rest: part="background")
 
 
+def zoom_period(date_from: str | None, date_to: str | None) -> tuple[str, str] | None:
+    """(first day, last day) of a zoom given as YYYY-MM or YYYY-MM-DD bounds (a month bound is
+    its first or its last day; a missing one is open); None without bounds.  ValueError for a
+    date that does not exist (2024-13, 2023-02-30) or a period that ends before it starts."""
+    if not date_from and not date_to:
+        return None
+    lo = date.fromisoformat(date_from if len(date_from or "") == 10 else f"{date_from}-01") if date_from else date.min
+    if date_to and len(date_to) == 7:
+        y, m = int(date_to[:4]), int(date_to[5:7])
+        hi = date(y, m, calendar.monthrange(y, m)[1])
+    else:
+        hi = date.fromisoformat(date_to) if date_to else date.max
+    if hi < lo:
+        raise ValueError(f"the period ends ({date_to}) before it starts ({date_from})")
+    return lo.isoformat(), hi.isoformat()
+
+
 def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 0,
-                   part: str | None = None) -> dict[str, Any] | None:
+                   part: str | None = None, period: tuple[str, str] | None = None) -> dict[str, Any] | None:
     """One page of a story's events in calendar order, each with its sources, quotes and axis position.
 
     Positions are percentages of the story's own period (see :func:`fit_axis`), so an event dated
@@ -132,6 +150,8 @@ def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 
     Every event says whether it is ``background``.  ``part`` (the page): "main" pages through the
     story's own period and gives the first background events apart (``background``, folded);
     "background" pages through the background alone; None (the API) through everything.
+    ``period`` (first day, last day) zooms: only the events overlapping it, on an axis fitted to it
+    (the background split does not apply inside a zoom).
     """
     conn = store.conn
     story = browse.story_row(conn, story_id)
@@ -139,20 +159,29 @@ def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 
         return None
     cutoff = background_cutoff(story["first_date"])
     ends = None
+    if period:
+        part = None
     if part and cutoff:
         ends = ("before", cutoff) if part == "background" else ("from", cutoff)
-    total = browse.count_events(conn, story=story_id, ends=ends)
-    page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline", ends=ends)
+    total = browse.count_events(conn, story=story_id, ends=ends, period=period)
+    page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline", ends=ends,
+                              period=period)
     n_back = browse.count_events(conn, story=story_id, ends=("before", cutoff)) if cutoff else 0
     back = browse.events_page(conn, story=story_id, limit=BACKGROUND_PREVIEW, order="timeline",
                               ends=("before", cutoff)) if part == "main" and cutoff and offset == 0 else []
     quotes = browse.quotes_in_sentences(conn, [s for ev in page + back for s in ev["sources"]])
     lo, hi = fit_axis(browse.story_date_bounds(conn, story_id, cutoff or ""), story["first_date"], story["last_date"])
+    if period:  # zoomed: the axis is the period itself (an open bound keeps the story's edge)
+        lo = date.fromisoformat(period[0]).toordinal() if period[0] != date.min.isoformat() else lo
+        hi = date.fromisoformat(period[1]).toordinal() if period[1] != date.max.isoformat() else hi
+        if lo is not None and hi is not None and hi < lo:
+            lo, hi = hi, lo
     events = [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in page]
     story["key_dates"] = key_dates(store, story) if part == "main" and offset == 0 else []
     story.update({"articles": browse.story_articles(conn, story_id), "events": events, "total_events": total,
                   "offset": offset, "limit": limit, "axis": _ticks(lo, hi) if lo is not None else [],
-                  "months": browse.story_months(conn, story_id, ends), "background_cutoff": cutoff,
+                  "months": browse.story_months(conn, story_id, ends, period), "background_cutoff": cutoff,
+                  "zoom": period,
                   "background": [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in back],
                   "total_background": n_back, "part": part})
     return story
@@ -394,9 +423,10 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0, **filters: Any
     return browse.articles_page(store.conn, limit=limit, offset=offset, **filters)
 
 
-def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]]:
-    """FTS hits (see :mod:`cronicar.store.search`) with a readable title for untitled articles."""
-    hits = search(store.conn, q, limit)
+def search_results(store: Store, q: str, limit: int = 50, **facet: str | None) -> list[dict[str, Any]]:
+    """FTS hits (see :mod:`cronicar.store.search`) with a readable title for untitled articles;
+    ``facet`` holds the kind/year/story filters."""
+    hits = search(store.conn, q, limit, **facet)
     for h in hits:
         if h["kind"] == "article" and not h["title"]:
             row = store.query("SELECT substr(text, 1, 200) AS head FROM articles WHERE id = ?", (h["id"],))
@@ -404,10 +434,12 @@ def search_results(store: Store, q: str, limit: int = 50) -> list[dict[str, Any]
     return hits
 
 
-def search_page(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """One page of search hits, each with its date, and how many documents match in all."""
-    hits = search_results(store, q, offset + limit)[offset:]
-    total = browse.search_total(store.conn, fts_query(q))
+def search_page(store: Store, q: str, limit: int = 50, offset: int = 0,
+                **facet: str | None) -> tuple[list[dict[str, Any]], int]:
+    """One page of search hits (narrowed by the kind/year/story ``facet`` filters), each with its
+    date, and how many documents match in all."""
+    hits = search_results(store, q, offset + limit, **facet)[offset:]
+    total = browse.search_total(store.conn, fts_query(q), **facet)
     for h in hits:
         table = "articles" if h["kind"] == "article" else "events"
         col = "date" if h["kind"] == "article" else "when_value"
@@ -417,9 +449,9 @@ def search_page(store: Store, q: str, limit: int = 50, offset: int = 0) -> tuple
     return hits, max(total, offset + len(hits))
 
 
-def search_facets(store: Store, q: str) -> dict[str, list[tuple[str, str, int]]]:
+def search_facets(store: Store, q: str, **facet: str | None) -> dict[str, list[tuple[str, str, int]]]:
     """Counts of the matches by kind, year and story (see :func:`cronicar.store.browse.search_counts`)."""
-    return browse.search_counts(store.conn, fts_query(q))[1]
+    return browse.search_counts(store.conn, fts_query(q), **facet)[1]
 
 
 def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:

@@ -17,6 +17,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
+from cronicar.store.search import MATCH_JOINS, MATCH_STORY, MATCH_YEAR, filter_sql
+
 Row = dict[str, Any]
 
 
@@ -81,7 +83,7 @@ ORDERS = {
 
 
 def _event_filter(story: str | None, type_: str | None, article: str | None,
-                  ends: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
+                  ends: tuple[str, str] | None = None, period: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
     """WHERE clause: events with at least one source in scope (the story's articles, when given).
 
     Why ``m.article_id IN (SELECT id ...)`` and not a join on ``articles.story_id``: that column sits
@@ -104,6 +106,9 @@ def _event_filter(story: str | None, type_: str | None, article: str | None,
         where.append("coalesce(e.when_end, e.when_start) < ?" if op == "before"
                      else "coalesce(e.when_end, e.when_start, '9999') >= ?")
         params.append(day)
+    if period:  # (first day, last day): dated events overlapping it (a story's zoomed axis)
+        where.append("e.when_start <= ? AND coalesce(e.when_end, e.when_start) >= ?")
+        params += [period[1], period[0]]
     return " WHERE " + " AND ".join(where), params
 
 
@@ -144,23 +149,27 @@ def cached_rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[t
 
 
 def event_ids(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
-              article: str | None = None, ends: tuple[str, str] | None = None, order: str = "chronicle") -> list[str]:
+              article: str | None = None, ends: tuple[str, str] | None = None, order: str = "chronicle",
+              period: tuple[str, str] | None = None) -> list[str]:
     """Ids of the events matching the filters, in ``order`` (see :func:`cached_rows`)."""
-    where, params = _event_filter(story, type_, article, ends)
+    where, params = _event_filter(story, type_, article, ends, period)
     return [r[0] for r in cached_rows(conn, f"SELECT e.id FROM events e{where} ORDER BY {ORDERS[order]}", params)]
 
 
 def count_events(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
-                 article: str | None = None, ends: tuple[str, str] | None = None) -> int:
-    return len(event_ids(conn, story, type_, article, ends))
+                 article: str | None = None, ends: tuple[str, str] | None = None,
+                 period: tuple[str, str] | None = None) -> int:
+    return len(event_ids(conn, story, type_, article, ends, period=period))
 
 
 def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
                 limit: int = 100, offset: int = 0, order: str = "chronicle",
-                article: str | None = None, ends: tuple[str, str] | None = None) -> list[Row]:
+                article: str | None = None, ends: tuple[str, str] | None = None,
+                period: tuple[str, str] | None = None) -> list[Row]:
     """One page of events (§5 shape plus ``new_in``), sources only from articles in scope;
-    ``ends``: ("before", day) only events that ended before that day, ("from", day) the others."""
-    ids = event_ids(conn, story, type_, article, ends, order)[offset:offset + limit]
+    ``ends``: ("before", day) only events that ended before that day, ("from", day) the others;
+    ``period``: (first day, last day) only the dated events overlapping it."""
+    ids = event_ids(conn, story, type_, article, ends, order, period)[offset:offset + limit]
     return events_by_id(conn, ids, story)
 
 
@@ -275,9 +284,10 @@ def story_date_bounds(conn: sqlite3.Connection, story: str, ends_from: str = "")
     return sorted(r[0] for r in rows), sorted(r[1] for r in rows)
 
 
-def story_months(conn: sqlite3.Connection, story: str, ends: tuple[str, str] | None = None) -> list[tuple[str, int]]:
+def story_months(conn: sqlite3.Connection, story: str, ends: tuple[str, str] | None = None,
+                 period: tuple[str, str] | None = None) -> list[tuple[str, int]]:
     """(YYYY-MM or '' for undated, number of events) in timeline order: the story's month index."""
-    where, params = _event_filter(story, None, None, ends)
+    where, params = _event_filter(story, None, None, ends, period)
     return [(r[0] or "", r[1]) for r in conn.execute(
         f"SELECT substr(e.when_start, 1, 7) AS ym, count(*) FROM events e{where}"
         " GROUP BY ym ORDER BY ym IS NULL, ym", params)]
@@ -519,60 +529,64 @@ def timeline_position(conn: sqlite3.Connection, event_id: str,
 
 # -- search counts --------------------------------------------------------------------------------
 
-FACET_SCAN = 5000  # facets are counted over the best 5,000 matches at most (a bounded cost per query)
-
-
-def _fts_matches(conn: sqlite3.Connection) -> str | None:
-    """SQL yielding (kind, ref) of the FTS matches of ``?``, for either index layout: the
-    external-content ``search_fts`` + ``search_docs`` (schema v3) or the older ``search_index``."""
+def _fts_matches(conn: sqlite3.Connection, cond: str = "", with_facets: bool = False) -> str | None:
+    """SQL yielding (kind, ref, story, year) of the FTS matches of ``?`` narrowed by ``cond`` (see
+    :func:`cronicar.store.search.filter_sql`), for either index layout: the external-content
+    ``search_fts`` + ``search_docs`` (schema v3) or the older ``search_index``."""
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name IN ('search_fts', 'search_index')")}
+    cols, joins = f"SELECT d.kind, d.ref, {MATCH_STORY} AS story, {MATCH_YEAR} AS year", MATCH_JOINS
+    if not with_facets and not cond:  # a bare count: no article or event row needs reading
+        cols, joins = "SELECT d.kind, d.ref", ""
     if "search_fts" in names:
-        return "SELECT d.kind, d.ref FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE search_fts MATCH ?"
+        return f"{cols} FROM search_fts f JOIN search_docs d ON d.doc = f.rowid{joins} WHERE search_fts MATCH ?{cond}"
     if "search_index" in names:
-        return "SELECT kind, ref FROM search_index WHERE search_index MATCH ?"
+        return f"{cols} FROM search_index d{joins} WHERE search_index MATCH ?{cond}"
     return None
 
 
-def search_total(conn: sqlite3.Connection, fts: str) -> int:
-    """How many documents match the FTS query ``fts`` (0 when there is no index or FTS5 cannot parse it)."""
-    sql = _fts_matches(conn)
+def search_total(conn: sqlite3.Connection, fts: str, kind: str | None = None, year: str | None = None,
+                 story: str | None = None) -> int:
+    """How many documents match the FTS query ``fts`` and the facet filters (0 when there is no
+    index or FTS5 cannot parse the query)."""
+    cond, params = filter_sql(kind, year, story)
+    sql = _fts_matches(conn, cond)
     if not sql or not fts:
         return 0
     try:
-        return int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts,)).fetchone()[0])
+        return int(conn.execute(f"SELECT count(*) FROM ({sql})", (fts, *params)).fetchone()[0])
     except sqlite3.OperationalError:
         return 0
 
 
-def search_counts(conn: sqlite3.Connection, fts: str) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
-    """How many documents match the FTS query ``fts`` (all of them) and facets of the matches:
-    by kind, by year (article date or event start) and the top stories — ``(value, label, count)``."""
-    sql = _fts_matches(conn)
+def search_counts(conn: sqlite3.Connection, fts: str, kind: str | None = None, year: str | None = None,
+                  story: str | None = None) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+    """How many documents match (all of them) and facets of every match — by kind, by year
+    (article date or event start) and the top 8 stories, ``(value, label, count)`` — counted by
+    SQL aggregation over the whole FTS match (one GROUP BY, no row reaches Python but the groups)."""
+    cond, params = filter_sql(kind, year, story)
+    sql = _fts_matches(conn, cond, with_facets=True)
     if not sql or not fts:
         return 0, {}
     try:
-        total = search_total(conn, fts)
-        rows = conn.execute(
-            f"SELECT m.kind, coalesce(a.story_id, e.story_id) AS story, substr(coalesce(a.date_start, e.when_start), 1, 4) AS year"
-            f" FROM ({sql} LIMIT {FACET_SCAN}) m LEFT JOIN articles a ON m.kind = 'article' AND a.id = m.ref"
-            " LEFT JOIN events e ON m.kind = 'event' AND e.id = m.ref", (fts,)).fetchall()
+        groups = conn.execute(f"SELECT kind, story, year, count(*) FROM ({sql}) GROUP BY kind, story, year",
+                              (fts, *params)).fetchall()
     except sqlite3.OperationalError:  # a query FTS5 cannot parse: no counts rather than an error
         return 0, {}
     kinds: dict[str, int] = {}
     years: dict[str, int] = {}
     stories: dict[str, int] = {}
-    for kind, story, year in rows:
-        kinds[kind] = kinds.get(kind, 0) + 1
-        if year:
-            years[year] = years.get(year, 0) + 1
-        if story:
-            stories[story] = stories.get(story, 0) + 1
+    for k, s, y, n in groups:
+        kinds[k] = kinds.get(k, 0) + n
+        if y:
+            years[y] = years.get(y, 0) + n
+        if s:
+            stories[s] = stories.get(s, 0) + n
     top = sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:8]
     titles = dict(conn.execute(f"SELECT id, title FROM stories WHERE id IN ({_marks(len(top))})",
                                [s for s, _ in top]).fetchall()) if top else {}
-    return total, {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
-                   "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
-                   "story": [(s, titles.get(s, s), n) for s, n in top]}
+    return sum(kinds.values()), {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
+                                 "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
+                                 "story": [(s, titles.get(s, s), n) for s, n in top]}
 
 
 def best_event_of_day(conn: sqlite3.Connection, story: str, day: str) -> Row | None:

@@ -58,8 +58,28 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Articles and events matching ``text``, most relevant first (bm25), with a short snippet.
+# Each match's story and year, for the facet filters: an article's own, an event's start.
+MATCH_JOINS = (" LEFT JOIN articles a ON d.kind = 'article' AND a.id = d.ref"
+               " LEFT JOIN events e ON d.kind = 'event' AND e.id = d.ref")
+MATCH_STORY = "coalesce(a.story_id, e.story_id)"
+MATCH_YEAR = "substr(coalesce(a.date_start, e.when_start), 1, 4)"
+
+
+def filter_sql(kind: str | None = None, year: str | None = None,
+               story: str | None = None) -> tuple[str, list[str]]:
+    """``AND ...`` conditions (over ``d`` and :data:`MATCH_JOINS`) narrowing matches to a facet value."""
+    conds, params = [], []
+    for value, column in ((kind, "d.kind"), (year, MATCH_YEAR), (story, MATCH_STORY)):
+        if value:
+            conds.append(f" AND {column} = ?")
+            params.append(value)
+    return "".join(conds), params
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 50, kind: str | None = None,
+           year: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
+    """Articles and events matching ``text``, most relevant first (bm25), with a short snippet;
+    ``kind``/``year``/``story`` keep only the matches of that facet value.
 
     Snippets mark hits with ``\\x02``/``\\x03`` so the page can escape the text first and then
     turn the markers into <mark> (no HTML ever comes from the database).
@@ -68,12 +88,15 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[dict[st
     if not query:
         return []
     if not has_index(conn):
-        return _with_story(conn, _like_search(conn, _WORD.findall(text), limit))
+        hits = _with_story(conn, _like_search(conn, _WORD.findall(text), limit))
+        # old stores: kind and story filter the scanned hits (year needs the index layout)
+        return [h for h in hits if (not kind or h["kind"] == kind) and (not story or h["story"] == story)]
+    cond, params = filter_sql(kind, year, story)
     rows = conn.execute(
         "SELECT d.kind, d.ref, f.title, snippet(search_fts, 1, char(2), char(3), '…', 16),"
         f" bm25(search_fts, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score"
-        " FROM search_fts f JOIN search_docs d ON d.doc = f.rowid"
-        " WHERE search_fts MATCH ? ORDER BY score, d.doc LIMIT ?", (query, limit)).fetchall()
+        f" FROM search_fts f JOIN search_docs d ON d.doc = f.rowid{MATCH_JOINS if cond else ''}"
+        f" WHERE search_fts MATCH ?{cond} ORDER BY score, d.doc LIMIT ?", (query, *params, limit)).fetchall()
     return _with_story(conn, [{"kind": r[0], "id": r[1], "title": r[2], "snippet": r[3]} for r in rows])
 
 
