@@ -7,8 +7,6 @@ Uses Debian's /usr/bin/chromium through Playwright; skips when either is missing
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,36 +14,17 @@ from typing import Any
 import pytest
 
 from cronicar.serve.common import STORY_PAGE
-from test_serve_browser import _free_port, _shot, browser  # noqa: F401 - the shared Chromium fixture
+from test_serve_browser import _shot, browser, serve_db  # noqa: F401 - the shared Chromium fixture
 from test_serve_seed import seed_db
 
 pytestmark = pytest.mark.browser
-
-
-def _serve(db: Path) -> Iterator[str]:
-    import uvicorn
-
-    from cronicar.serve.app import create_app
-
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
 
 
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Iterator[str]:
     db = tmp_path_factory.mktemp("nav") / "seed.db"
     seed_db(db, examples)
-    yield from _serve(db)
+    yield from serve_db(db)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +33,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     db = tmp_path_factory.mktemp("nav") / "big.db"
     fill(db)
-    yield from _serve(db)
+    yield from serve_db(db)
 
 
 @pytest.fixture
