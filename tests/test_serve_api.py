@@ -243,3 +243,7 @@ def test_serve_api_key_dates_and_relations_of_the_seed_story(tmp_path) -> None: 
     cells = client.get("/api/relations", params={"entity": "Choe Son Hui", "kind": "cooperation"}).json()
     assert cells and all("person:choe-son-hui" in (c["a"], c["b"]) and c["events"] and c["sources"] for c in cells)
     assert client.get("/api/relations", params={"kind": "war"}).status_code == 422
+    assert client.get("/api/relations").status_code == 422  # unscoped: the export has them all
+    assert client.get("/api/relations", params={"entity": "Nimeni Altcineva"}).status_code == 404
+    by_story = client.get("/api/relations", params={"story": story, "entity": "Choe Son Hui", "kind": "cooperation"}).json()
+    assert {e for c in by_story for e in c["events"]} >= {e for c in cells for e in c["events"]}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from cronicar.export.chronicle import build
 from cronicar.serve import models, views
@@ -78,13 +78,32 @@ def api_relations(entity: str | None = Query(None, description="entity id or can
                   story: str | None = None, kind: str | None = Query(None, pattern="^(cooperation|conflict|statement)$"),
                   store: Store = Depends(get_store)) -> list[dict[str, Any]]:
     """Actor relations over time (the export's ``relations``): per pair of entities, month and
-    kind (cooperation, conflict, statement), the events that connect them and their sources;
-    ``entity`` keeps the pairs it is part of.  Not paged: it builds the chronicle (of ``story``)."""
+    kind (cooperation, conflict, statement), the events that connect them and their sources.
+    Scoped, so its cost follows the entity or the story, not the corpus: ``entity`` reads the
+    (latest 500) events naming it, ``story`` that story's chronicle; the whole corpus's relations
+    are in the export (``/api/chronicle``)."""
+    if entity is None and story is None:
+        raise HTTPException(422, "give entity or story (every relation of the store is in /api/chronicle)")
     known(store, "stories", story, "story")
-    chron = build(store, story=story)
-    ids = {entity} | {e["id"] for e in chron["entities"] if entity and e["name"] == entity}
-    return [c for c in chron["relations"]
+    if story is not None:
+        cells = build(store, story=story)["relations"]
+        ids = _entity_ids(store, entity) if entity else set()
+    else:
+        ids = found(_entity_ids(store, entity) or None, "entity")
+        cells = views.entity_relation_cells(store, entity if entity not in ids else _name_of(store, entity))
+    return [c for c in cells
             if (entity is None or c["a"] in ids or c["b"] in ids) and (kind is None or c["kind"] == kind)]
+
+
+def _entity_ids(store: Store, entity: str | None) -> set[str]:
+    """The ids ``entity`` names: itself when it is an id, else the entities with that canonical name."""
+    rows = store.query("SELECT id FROM entities WHERE id = ? OR name = ?", (entity, entity))
+    return {r["id"] for r in rows}
+
+
+def _name_of(store: Store, entity_id: str) -> str:
+    rows = store.query("SELECT name FROM entities WHERE id = ?", (entity_id,))
+    return rows[0]["name"] if rows else entity_id
 
 
 @router.get("/api/chronicle", tags=["events"], responses=models.ERRORS)

@@ -373,22 +373,26 @@ def entity_detail(store: Store, entity_id: str, limit: int = 50, offset: int = 0
     return ent
 
 
+def entity_relation_cells(store: Store, name: str) -> list[dict[str, Any]]:
+    """The actor-relation cells (``export/digest.py``) of the latest 500 dated events naming
+    ``name``: what an entity page and ``/api/relations?entity=`` show, at a cost that follows the
+    entity, not the corpus."""
+    from cronicar.export.digest import entity_ids, relations as pair_relations
+
+    conn = store.conn
+    return pair_relations(browse.events_by_id(conn, browse.events_naming(conn, name)), entity_ids(conn))
+
+
 def relations(store: Store, entity_id: str, name: str | None = None) -> list[dict[str, Any]]:
     """Who this entity met, fought or spoke about, by kind (cooperation, conflict, statement): the
     chronicle work's actor relations (``export/digest.py``) over the events naming it (the latest
-    500), one row per other actor and kind with its events and months.  Empty while that module
-    is absent."""
-    try:
-        from cronicar.export.digest import entity_ids, relations as pair_relations  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    conn = store.conn
-    name = name or entity_id
-    events = browse.events_by_id(conn, browse.events_naming(conn, name))
-    ids = entity_ids(conn)
+    500), one row per other actor and kind with its events and months."""
+    from cronicar.export.digest import entity_ids
+
+    ids = entity_ids(store.conn)
     names = {v: k for k, v in ids.items()}
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for cell in pair_relations(events, ids):
+    for cell in entity_relation_cells(store, name or entity_id):
         if entity_id not in (cell["a"], cell["b"]):
             continue
         other = cell["b"] if cell["a"] == entity_id else cell["a"]
