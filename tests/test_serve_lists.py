@@ -316,13 +316,13 @@ def test_serve_search_counts_every_match_and_facets_add_up(client: TestClient, d
 
 
 @pytest.mark.parametrize("q", ["Rusia", "Lavrov", "diplomatiei"])
-@pytest.mark.parametrize("facet", ["kind", "year", "story"])
+@pytest.mark.parametrize("facet", ["kind", "year", "story", "entity"])
 def test_serve_search_facet_links_narrow_to_their_count(client: TestClient, db: Path, q: str, facet: str) -> None:
     with views.Store(db, readonly=True) as store:
         values = views.search_facets(store, q)[facet]
     assert values, f"the seed store has {facet} facets for {q!r}"
     html = client.get("/search", params={"q": q}).text
-    for value, _, n in values:
+    for value, label, n in values:
         link = html_unescape(re.search(r'href="(/search\?[^"]*' + re.escape(urlencode({facet: value})) + '[^"]*)"',
                                        html).group(1))
         narrowed = client.get(link)
@@ -334,6 +334,12 @@ def test_serve_search_facet_links_narrow_to_their_count(client: TestClient, db: 
             assert {h["kind"] for h in api.json()} == {value}
         if facet == "story":
             assert {h["story"] for h in api.json()} == {value}
+        if facet == "entity":  # every hit names it: an article mentions it, an event has it as participant
+            for h in api.json():
+                if h["kind"] == "article":
+                    assert value in {m["entity"] for m in client.get(f"/api/articles/{h['id']}").json()["mentions"]}
+                else:
+                    assert label in client.get(f"/api/events/{h['id']}").json()["participants"]
     clear = re.search(r'class="facet-clear" href="([^"]*)"', client.get(link).text).group(1)
     assert facet not in parse_qs(urlsplit(html_unescape(clear)).query)
 

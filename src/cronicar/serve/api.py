@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 
 from cronicar.export.chronicle import build
 from cronicar.serve import models, views
-from cronicar.serve.common import (Kind, StoryFacet, Year,
+from cronicar.serve.common import (EntityFacet, Kind, StoryFacet, Year,
     MAX_LIMIT, STORY_PAGE, From, Limit, Offset, To, found, get_store, known, not_found, paged,
 )
 from cronicar.store import browse
@@ -193,11 +193,13 @@ def api_article(article_id: str, store: Store = Depends(get_store)) -> dict[str,
 @router.get("/api/search", tags=["search"], response_model=list[models.SearchHit], responses=models.PAGED)
 def api_search(request: Request, response: Response, q: str = Query(..., min_length=1),
                kind: Literal["article", "event"] | None = Kind, year: str | None = Year,
-               story: str | None = StoryFacet, limit: int = Limit, offset: int = Offset,
-               store: Store = Depends(get_store)) -> list[dict[str, Any]]:
+               story: str | None = StoryFacet, entity: str | None = EntityFacet, limit: int = Limit,
+               offset: int = Offset, store: Store = Depends(get_store)) -> list[dict[str, Any]]:
     """Full-text search (SQLite FTS5) over article titles and text and event summaries, best first;
-    ``kind``, ``year`` and ``story`` narrow the matches to one facet value (as the /search page does).
+    ``kind``, ``year``, ``story`` and ``entity`` narrow the matches to one facet value (as the /search
+    page does).
 
     Snippets mark hits with the control characters U+0002 (start) and U+0003 (end)."""
-    hits, total = views.search_page(store, q, limit, offset, kind=kind, year=year, story=story or None)
+    hits, total = views.search_page(store, q, limit, offset, kind=kind, year=year, story=story or None,
+                                    entity=entity or None)
     return paged(request, response, hits, total, offset)

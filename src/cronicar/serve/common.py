@@ -25,6 +25,8 @@ From = Query(None, alias="from", pattern=DATE, description="on or after this day
 Kind = Query(None, description="only matches of this kind (search facet)")
 Year = Query(None, pattern=r"^\d{4}$", description="only matches dated in this year (search facet)")
 StoryFacet = Query(None, max_length=200, description="only matches in this story id (search facet)")
+EntityFacet = Query(None, max_length=200, description="only matches naming this entity id: an article "
+                    "mentioning it, an event with it among its participants (search facet)")
 To = Query(None, alias="to", pattern=DATE, description="on or before this day (YYYY[-MM[-DD]])")
 
 

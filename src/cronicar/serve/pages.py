@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 
 from cronicar.export.formats import date_label
 from cronicar.serve import views
-from cronicar.serve.common import PAGE_SIZE, STORY_PAGE, From, Kind, StoryFacet, To, Year, found, get_store, known
+from cronicar.serve.common import (PAGE_SIZE, STORY_PAGE, EntityFacet, From, Kind, StoryFacet, To, Year, found,
+                                   get_store, known)
 from cronicar.serve.links import http_url
 from cronicar.store import browse
 from cronicar.store.db import Store
@@ -152,8 +153,9 @@ def page_quotes(request: Request, store: Store = Depends(get_store), speaker: st
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def page_search(request: Request, q: str = "", store: Store = Depends(get_store),
                 kind: Literal["article", "event"] | None = Kind, year: str | None = Year,
-                story: str | None = StoryFacet, page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
-    facet = {"kind": kind, "year": year, "story": story or None}
+                story: str | None = StoryFacet, entity: str | None = EntityFacet,
+                page_no: int = Query(1, alias="page", ge=1)) -> HTMLResponse:
+    facet = {"kind": kind, "year": year, "story": story or None, "entity": entity or None}
     results, total = (views.search_page(store, q, PAGE_SIZE, (page_no - 1) * PAGE_SIZE, **facet)
                       if q.strip() else ([], 0))
     facets = views.search_facets(store, q, **facet) if q.strip() else {}

@@ -545,10 +545,10 @@ def _fts_matches(conn: sqlite3.Connection, cond: str = "", with_facets: bool = F
 
 
 def search_total(conn: sqlite3.Connection, fts: str, kind: str | None = None, year: str | None = None,
-                 story: str | None = None) -> int:
+                 story: str | None = None, entity: str | None = None) -> int:
     """How many documents match the FTS query ``fts`` and the facet filters (0 when there is no
     index or FTS5 cannot parse the query)."""
-    cond, params = filter_sql(kind, year, story)
+    cond, params = filter_sql(kind, year, story, entity)
     sql = _fts_matches(conn, cond)
     if not sql or not fts:
         return 0
@@ -559,11 +559,11 @@ def search_total(conn: sqlite3.Connection, fts: str, kind: str | None = None, ye
 
 
 def search_counts(conn: sqlite3.Connection, fts: str, kind: str | None = None, year: str | None = None,
-                  story: str | None = None) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
+                  story: str | None = None, entity: str | None = None) -> tuple[int, dict[str, list[tuple[str, str, int]]]]:
     """How many documents match (all of them) and facets of every match — by kind, by year
     (article date or event start) and the top 8 stories, ``(value, label, count)`` — counted by
     SQL aggregation over the whole FTS match (one GROUP BY, no row reaches Python but the groups)."""
-    cond, params = filter_sql(kind, year, story)
+    cond, params = filter_sql(kind, year, story, entity)
     sql = _fts_matches(conn, cond, with_facets=True)
     if not sql or not fts:
         return 0, {}
@@ -586,7 +586,36 @@ def search_counts(conn: sqlite3.Connection, fts: str, kind: str | None = None, y
                                [s for s, _ in top]).fetchall()) if top else {}
     return sum(kinds.values()), {"kind": [(k, k, n) for k, n in sorted(kinds.items())],
                                  "year": [(y, y, n) for y, n in sorted(years.items(), reverse=True)],
-                                 "story": [(s, titles.get(s, s), n) for s, n in top]}
+                                 "story": [(s, titles.get(s, s), n) for s, n in top],
+                                 "entity": _entity_facet(conn, sql, [fts, *params])}
+
+
+def _entity_facet(conn: sqlite3.Connection, matches: str, params: list[Any], top: int = 8) -> list[tuple[str, str, int]]:
+    """The ``top`` entities the matches name most, ``(id, name, count)``: an article counts for
+    every entity it mentions, an event for each participant (the same test as the ``entity``
+    filter, so a facet's count is what choosing it leaves).
+
+    Why the matches are materialized first and event participants counted here: joined the other
+    way, SQLite walked every mention and every entity name (3 s for "banca" on 4,642 articles);
+    this way it reads only the matched articles' mentions (by primary key) and events."""
+    counts: dict[str, int] = dict(conn.execute(
+        f"WITH x AS MATERIALIZED ({matches}) SELECT m.entity_id, count(DISTINCT m.article_id) FROM mentions m"
+        " WHERE m.article_id IN (SELECT ref FROM x WHERE kind = 'article') GROUP BY m.entity_id", params).fetchall())
+    named: dict[str, int] = {}
+    for (participants,) in conn.execute(
+            f"WITH x AS MATERIALIZED ({matches}) SELECT participants FROM events"
+            " WHERE id IN (SELECT ref FROM x WHERE kind = 'event')", params):
+        for name in set(json.loads(participants or "[]")):
+            named[name] = named.get(name, 0) + 1
+    names_list = sorted(named)
+    for i in range(0, len(names_list), 500):
+        chunk = names_list[i:i + 500]
+        for eid, name in conn.execute(f"SELECT id, name FROM entities WHERE name IN ({_marks(len(chunk))})", chunk):
+            counts[eid] = counts.get(eid, 0) + named[name]
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    names = dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({_marks(len(best))})",
+                              [e for e, _ in best]).fetchall()) if best else {}
+    return [(e, names.get(e, e), n) for e, n in best]
 
 
 def best_event_of_day(conn: sqlite3.Connection, story: str, day: str) -> Row | None:

@@ -63,21 +63,29 @@ MATCH_JOINS = (" LEFT JOIN articles a ON d.kind = 'article' AND a.id = d.ref"
                " LEFT JOIN events e ON d.kind = 'event' AND e.id = d.ref")
 MATCH_STORY = "coalesce(a.story_id, e.story_id)"
 MATCH_YEAR = "substr(coalesce(a.date_start, e.when_start), 1, 4)"
+# A match names an entity when it is an article with a mention of it, or an event with it among
+# its participants (stored by canonical name): two ``?`` for the entity id.
+MATCH_ENTITY = ("((d.kind = 'article' AND d.ref IN (SELECT article_id FROM mentions WHERE entity_id = ?))"
+                " OR (d.kind = 'event' AND EXISTS (SELECT 1 FROM json_each(e.participants) p"
+                " WHERE p.value = (SELECT name FROM entities WHERE id = ?))))")
 
 
 def filter_sql(kind: str | None = None, year: str | None = None,
-               story: str | None = None) -> tuple[str, list[str]]:
+               story: str | None = None, entity: str | None = None) -> tuple[str, list[str]]:
     """``AND ...`` conditions (over ``d`` and :data:`MATCH_JOINS`) narrowing matches to a facet value."""
     conds, params = [], []
     for value, column in ((kind, "d.kind"), (year, MATCH_YEAR), (story, MATCH_STORY)):
         if value:
             conds.append(f" AND {column} = ?")
             params.append(value)
+    if entity:
+        conds.append(f" AND {MATCH_ENTITY}")
+        params += [entity, entity]
     return "".join(conds), params
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 50, kind: str | None = None,
-           year: str | None = None, story: str | None = None) -> list[dict[str, Any]]:
+           year: str | None = None, story: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
     """Articles and events matching ``text``, most relevant first (bm25), with a short snippet;
     ``kind``/``year``/``story`` keep only the matches of that facet value.
 
@@ -89,9 +97,9 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50, kind: str | Non
         return []
     if not has_index(conn):
         hits = _with_story(conn, _like_search(conn, _WORD.findall(text), limit))
-        # old stores: kind and story filter the scanned hits (year needs the index layout)
+        # old stores: kind and story filter the scanned hits (year and entity need the index layout)
         return [h for h in hits if (not kind or h["kind"] == kind) and (not story or h["story"] == story)]
-    cond, params = filter_sql(kind, year, story)
+    cond, params = filter_sql(kind, year, story, entity)
     rows = conn.execute(
         "SELECT d.kind, d.ref, f.title, snippet(search_fts, 1, char(2), char(3), '…', 16),"
         f" bm25(search_fts, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score"
