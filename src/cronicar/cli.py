@@ -8,7 +8,6 @@ line; the exit code is 0 when everything went in, 2 when some input was rejected
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,12 +33,8 @@ def _open(args: argparse.Namespace, readonly: bool = True) -> Store:
     return Store(path, readonly=readonly)
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """"1 story", "2 stories": the summary line is read by people."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from cronicar.export.readable import plural
     from cronicar.flow import ingest_paths, stderr_progress
     from cronicar.flow.workers import default_jobs
 
@@ -69,8 +64,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                   " (each stored once)", file=sys.stderr)
         replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
         print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
-              f" -> {store.path} ({_count(store.count('articles'), 'article')},"
-              f" {_count(store.count('stories'), 'story', 'stories')}, {_count(store.count('events'), 'event')})")
+              f" -> {store.path} ({plural(store.count('articles'), 'article')},"
+              f" {plural(store.count('stories'), 'story', 'stories')}, {plural(store.count('events'), 'event')})")
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
 
 

@@ -8,7 +8,7 @@ import json
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from cronicar.export.readable import readable, readable_when
+from cronicar.export.readable import plural, readable, readable_when
 
 CSV_TABLES: dict[str, list[str]] = {
     "events": ["id", "story", "type", "when_value", "when_start", "when_end", "summary", "participants",
@@ -91,7 +91,7 @@ def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: 
     for st in stories:
         span = st.get("period") or {}
         lines.append(f"== {st['title']}  [{st['id']}]  {span.get('start') or st['first_date']} … "
-                     f"{span.get('end') or st['last_date']}, {len(st['articles'])} articles")
+                     f"{span.get('end') or st['last_date']}, {plural(len(st['articles']), 'article')}")
         items = timeline_items(chronicle, st["id"])
         for ev in [e for e in items if not e.get("background")]:
             lines += _event_lines(ev, dates, width, lang)
@@ -161,12 +161,12 @@ def to_markdown(chronicle: dict[str, Any]) -> str:
     for st in chronicle["stories"]:
         span = st.get("period") or {}
         out += [f"## {st['title']}", "", f"{span.get('start') or st['first_date']} … "
-                f"{span.get('end') or st['last_date']} · {len(st['articles'])} articles", ""]
+                f"{span.get('end') or st['last_date']} · {plural(len(st['articles']), 'article')}", ""]
         items = timeline_items(chronicle, st["id"])
         if st.get("key_dates"):
             out += ["### Key dates", ""]
             lang = _story_lang(items)
-            out += [f"- **{readable(k['date'], None, lang)}** ({k['sources']} articles): {k['line']}"
+            out += [f"- **{readable(k['date'], None, lang)}** ({plural(k['sources'], 'article')}): {k['line']}"
                     for k in st["key_dates"]]
             out.append("")
         out += _markdown_events([e for e in items if not e.get("background")], arts)

@@ -127,3 +127,9 @@ def readable_when(when: dict[str, Any] | None, lang: str = "ro") -> str:
     """:func:`readable` of an export ``when`` object (``{"value", "interval"}``)."""
     when = when or {}
     return readable(when.get("value"), when.get("interval"), lang)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 article', '2 articles', '2 stories' (``many`` for an irregular plural): every count a
+    person reads, in the terminal, the Markdown export and the pages."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"

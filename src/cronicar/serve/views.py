@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from cronicar.export.chronicle import _title_of
 from cronicar.export.formats import date_label
+from cronicar.export.readable import plural  # noqa: F401 - the pages' count words (template global)
 from cronicar.store.search import fts_query, search
 from cronicar.store import browse
 from cronicar.store.db import Store
@@ -70,11 +71,6 @@ def outlet(url: str | None, source: str | None) -> str:
     if host:
         return host.removeprefix("www.")
     return (source or "").rsplit("/", 1)[-1]
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 article', '2 articles'."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 # -- stories -------------------------------------------------------------------------------
