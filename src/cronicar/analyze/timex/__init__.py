@@ -313,6 +313,8 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         nar.last_time = value
     if open_since:
         return  # "din 2008 încoace": where a stretch began, not the year the sentence is about
+    if part.kind == "rel" and part.f.get("anaphor"):
+        return  # "față de anul precedent": a comparison point, not the year the sentence is about
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
 

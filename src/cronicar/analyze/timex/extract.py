@@ -110,6 +110,15 @@ def _sentence_year(g: Grammar) -> bool:
     return bool(g.lex.get("narrative", {}).get("sentence_year", True))
 
 
+def _month_near(g: Grammar) -> bool:
+    """Does a month or date without a year take the occurrence nearest to the article date, the
+    tense moving it only beyond two and a half months (``narrative.month_near`` in the lexicon)?
+    Otherwise the nearest in the direction of the tense.  Why for Romanian: a sentence's tense is
+    often another clause's ("cardurile primite în lunile iunie - iulie le vor putea folosi" in
+    August is this June, not next June), and the guidelines want the nearest occurrence."""
+    return bool(g.lex.get("narrative", {}).get("month_near", False))
+
+
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     dw = gd.get("d") or gd.get("d2") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
@@ -123,7 +132,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
         off = int(_lk(g, "relative", rel_word) or 0)
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
-    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)}
+    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")) or _month_near(g), "sentence_year": _sentence_year(g)}
     if p.get("week"):
         f["week"] = True  # "the week of March 6": the ISO week of that day
     if gd.get("wo") and month:  # "the last week of March": the ISO week holding its 4th day
@@ -138,7 +147,7 @@ def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if p.get("dir") and yrel:  # "this April": the article's year
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")) or _month_near(g), "sentence_year": _sentence_year(g)})
 
 
 def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
