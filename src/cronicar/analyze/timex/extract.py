@@ -111,11 +111,12 @@ def _sentence_year(g: Grammar) -> bool:
 
 
 def _month_near(g: Grammar) -> bool:
-    """Does a month or date without a year take the occurrence nearest to the article date, the
-    tense moving it only beyond two and a half months (``narrative.month_near`` in the lexicon)?
-    Otherwise the nearest in the direction of the tense.  Why for Romanian: a sentence's tense is
-    often another clause's ("cardurile primite în lunile iunie - iulie le vor putea folosi" in
-    August is this June, not next June), and the guidelines want the nearest occurrence."""
+    """Does a month or date without a year in a future-tense sentence stay the past occurrence
+    when that one is at most two and a half months back (``narrative.month_near`` in the
+    lexicon)?  Otherwise a future tense always looks ahead.  Why for Romanian: a sentence's future
+    is often another clause's ("cardurile primite în lunile iunie - iulie le vor putea folosi" in
+    August is this June, not next June); a past tense stays strict ("a decis în septembrie" in
+    August is last September)."""
     return bool(g.lex.get("narrative", {}).get("month_near", False))
 
 
@@ -132,7 +133,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
         off = int(_lk(g, "relative", rel_word) or 0)
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
-    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")) or _month_near(g), "sentence_year": _sentence_year(g)}
+    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "month_near": _month_near(g), "sentence_year": _sentence_year(g)}
     if p.get("week"):
         f["week"] = True  # "the week of March 6": the ISO week of that day
     if gd.get("wo") and month:  # "the last week of March": the ISO week holding its 4th day
@@ -147,7 +148,7 @@ def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if p.get("dir") and yrel:  # "this April": the article's year
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")) or _month_near(g), "sentence_year": _sentence_year(g)})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "month_near": _month_near(g), "sentence_year": _sentence_year(g)})
 
 
 def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
