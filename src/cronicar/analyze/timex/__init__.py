@@ -303,7 +303,11 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
     A comparison point ("a year earlier", "the year-ago quarter") is not the period under
     discussion: it does not become the anchor, or a second "a year ago" would go back two years."""
     unit, day, clock, year = _shape(typ, value)
-    if unit and not (part.kind == "ago" and part.f.get("ante")):
+    # "față de luna precedentă": a unit before the one in focus is a comparison point too (the
+    # rule says so: ``compare=1``)
+    shifted = part.kind == "rel" and part.f.get("compare")
+    comparison = (part.kind == "ago" and part.f.get("ante")) or shifted
+    if unit and not comparison:
         nar.last_value = value
         if len(value) == 7 and value[5] in "QH" and part.kind != "same":
             nar.last_quarter = value  # "the 1988 quarter" is a comparison, not the one discussed
@@ -313,7 +317,7 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         nar.last_time = value
     if open_since:
         return  # "din 2008 încoace": where a stretch began, not the year the sentence is about
-    if part.kind == "rel" and part.f.get("anaphor"):
+    if shifted:
         return  # "față de anul precedent": a comparison point, not the year the sentence is about
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))

@@ -171,6 +171,8 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     f: dict[str, Any] = {"unit": unit, "offset": int(off or 0)}
     if p.get("anaphor"):
         f["anaphor"] = True  # "the quarter": the one the narrative named last, if any
+    if p.get("compare"):
+        f["compare"] = True  # "față de luna precedentă": a comparison point, not the unit in focus
     return Partial("DATE", "rel", mod=_mod(g, gd, p), f=f)
 
 

@@ -84,7 +84,7 @@ def _resolve_rel(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int,
     unit, off = f["unit"], int(f["offset"])
     y0 = dct.year
     if unit == "Y":
-        if f.get("anaphor") and nar.last_year:
+        if f.get("anaphor") and off and nar.last_year:
             # "în 2019 … față de anul precedent" in 2020: the year before the one in focus
             return "DATE", f"{nar.last_year[1] + off:04d}"
         return "DATE", f"{y0 + off:04d}"
