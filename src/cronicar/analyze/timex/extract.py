@@ -123,8 +123,10 @@ def _month_near(g: Grammar) -> bool:
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     dw = gd.get("d") or gd.get("d2") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
-    mw = gd.get("m") or ""
+    mw = gd.get("m") or gd.get("m2") or ""
     month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    if gd.get("sw"):  # "prima săptămână de toamnă": counted from the season's first month
+        month = g.lex.get("season_first_month", {}).get(_lk(g, "seasons", gd["sw"]))
     if p.get("month") == "dct":  # "el día 8": a day of the article's month
         return Partial("DATE", "day_of_month", f={"day": d, "dir": int(_lk(g, "relative", gd.get("r")) or 0) if gd.get("r") else 0})
     y, yrel = _year(g, gd)
@@ -143,7 +145,8 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    month = _lk(g, "months", gd.get("m")) or _lk(g, "month_abbr", gd.get("m"))
+    mw = gd.get("m") or gd.get("m2")
+    month = _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
     y, yrel = _year(g, gd)
     if p.get("dir") and yrel:  # "this April": the article's year
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
@@ -220,7 +223,8 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     q = gd.get("q") or gd.get("q2") or ""
-    n = _ROMAN.get(q.lower()) or _lk(g, "ordinals", q)
+    # "trimestrul III", "trimestrul al treilea", and the spoken cardinal "trimestrul patru"
+    n = _ROMAN.get(q.lower()) or _lk(g, "ordinals", q) or (int(number(g, q) or 0) if q else None)
     unit = p.get("unit", "Q")
     y, yrel = _year(g, gd)
     return Partial("DATE", "quarter", mod=_mod(g, gd, p), f={"unit": unit, "n": n, "year": y, "yrel": yrel})
