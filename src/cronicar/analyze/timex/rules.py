@@ -48,6 +48,7 @@ MACROS = {
     "HOLIDAY": "holidays",
     "DECADEW": "decades",
     "AGEHOLDER": "age_holders",
+    "EVAL": "evaluative",
 }
 
 
