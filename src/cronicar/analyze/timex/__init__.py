@@ -144,6 +144,9 @@ class _Scan:
         part = HANDLERS[g.rules[idx].handler](g, gd, g.rules[idx].params)
         if part is None:
             return None
+        open_since = bool(self.since is not None and self.since.match(self.low, e))
+        if open_since and part.kind == "month":
+            part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
         tense, sent_start = self.tense(part, s, e)
         try:
             res = resolve(part, dct, tense, sent_start, self.nar)
@@ -155,8 +158,7 @@ class _Scan:
             # Why: arithmetic near the calendar's ends ("mâine" in a 9999-12-31 article, "peste
             # 9000 de ani") leaves Python's date range; such an expression has no calendar place.
             return None
-        open_since = self.since is not None and self.since.match(self.low, e)
-        _remember(self.nar, typ, value, sent_start, part, open_since=bool(open_since))
+        _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
         return s, e, typ, value, part.mod, iv
 
     def _interval(self, part: Any, s: int, e: int, typ: str, value: str) -> tuple[str, str] | None:

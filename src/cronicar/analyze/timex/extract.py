@@ -111,12 +111,13 @@ def _sentence_year(g: Grammar) -> bool:
 
 
 def _month_near(g: Grammar) -> bool:
-    """Does a month or date without a year in a future-tense sentence stay the past occurrence
-    when that one is at most two and a half months back (``narrative.month_near`` in the
-    lexicon)?  Otherwise a future tense always looks ahead.  Why for Romanian: a sentence's future
-    is often another clause's ("cardurile primite în lunile iunie - iulie le vor putea folosi" in
-    August is this June, not next June); a past tense stays strict ("a decis în septembrie" in
-    August is last September)."""
+    """Does a month or date without a year take the occurrence nearest to the article date, the
+    sentence's tense moving it only when that one lies more than two and a half months against it
+    (``narrative.month_near`` in the lexicon)?  Otherwise the nearest in the tense's direction.
+    Why for Romanian: the tense the text heuristic finds is often another clause's ("cardurile
+    primite în lunile iunie - iulie le vor putea folosi" in August is this June, not next June;
+    "luna martie" in a past-tense sentence of 24 February is the coming March), and the guidelines
+    want the nearest occurrence; "din decembrie încoace" (``open_since``) stays a past one."""
     return bool(g.lex.get("narrative", {}).get("month_near", False))
 
 

@@ -182,7 +182,10 @@ def _month_year(f: dict[str, Any], month: int, dct: DocDate, tense: Tense, sent_
         if f["dir"] and month == dct.month and not f.get("day"):
             y += f["dir"]  # "last March" in a March article: the year before's
         return y
-    if f.get("near") or (f.get("month_near") and _tense(tense) > 0):
+    if f.get("since"):
+        return _year_for(month, f.get("day"), dct, -1)  # "din decembrie încoace": a past one
+    if f.get("near") or f.get("month_near"):
+        # the nearest occurrence, unless it lies more than 75 days against the sentence's tense
         return _year_near(month, f.get("day"), dct, tense)
     return _year_for(month, f.get("day"), dct, _tense(tense))
 
