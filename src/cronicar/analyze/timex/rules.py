@@ -398,6 +398,7 @@ def trigger_keys_at(pattern: str, depth: int) -> tuple[set[str] | None, bool]:
     return {p for p, _ in got}, walk.cut
 
 
+_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
 _Pre = set[tuple[str, bool]]  # (prefix, closed: nothing more is known about what follows)
 
 
@@ -426,9 +427,15 @@ class _KeyWalk:
 
     def seq(self, items: Any, need: int) -> _Pre:
         cur: _Pre = {("", False)}
-        for it in items:
+        items = list(items)
+        for i, it in enumerate(items):
             if self.done(cur, need):
                 break
+            if it[0] is _C.ASSERT and it[1][0] == 1 and all(o in _ZERO_WIDTH for o, _ in items[i + 1:]):
+                # a trailing lookahead ("7(?=-24 februarie)", only zero-width items after it): what
+                # follows must match it, so its keys narrow the trigger; closed, since a lookahead
+                # consumes nothing and what comes after this sequence would start at the same place
+                return {(p, True) for p, _ in self.extend(cur, it[1][1], need, True)}
             nxt = self.extend(cur, it, need, False)
             if len(nxt) > _TRIGGER_CAP:
                 self.cut = True
