@@ -8,7 +8,7 @@ each statement gets its date.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from cronicar.analyze.context import Context
 from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
@@ -61,38 +61,56 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -
         cue = doc.char_span(r.cue[0], r.cue[1], alignment_mode="expand") if r.cue else None
         if cue is None:
             continue
-        if cue.start > 0 and key(doc[cue.start - 1]) in _COORDINATORS:
-            ms, me = m.span(doc)
-            host = next((o for o in recs if o is not r and o.mention is not None and o.cue is not None
-                         and o.cue[0] < r.cue[0] and o.content[0] <= ms and me <= o.content[1]), None)
-            if host is not None:
-                r.mention = host.mention
-                continue
+        if cue.start > 0 and key(doc[cue.start - 1]) in _COORDINATORS and _share_host_speaker(r, m, doc, recs):
+            continue
         if m.end - m.start == 1 and key(doc[m.start]) in _RELATIVES:
-            j = m.start - 1
-            while j >= cue.sent.start and not (doc[j].pos_ == "PROPN" and is_name(doc[j], lex, parsed)):
-                j -= 1
-            if j >= cue.sent.start:
-                k = j
-                while k - 1 >= cue.sent.start and doc[k - 1].pos_ == "PROPN":
-                    k -= 1
-                r.mention = Mention(k, j + 1)
-            else:
-                r.mention = None
+            r.mention = _relative_antecedent(doc, m, cue, lex, parsed)
             continue
         if m.start >= cue.end:
-            head = next((t for t in doc[m.start:m.end] if t.pos_ in {"NOUN", "PROPN"}), None)
-            case = head.morph.get("Case") if head is not None else []
-            # a common noun (names take no case ending: "i-a spus Choe Son Hui lui Lavrov"), the
-            # verb's indirect object (not "comunicatul … al Forțelor"), no addressee found already
-            if "Dat" in case and "Nom" not in case and head.dep_ == "iobj" and head.pos_ == "NOUN" \
-                    and r.addressee is None:
-                subj = next((c for c in doc[cue.end - 1].head.children if c.dep_ == "nsubj" and c.i < cue.start), None) \
-                    if doc[cue.end - 1].dep_ != "nsubj" else None
-                r.addressee = m
-                r.mention = Mention(subj.left_edge.i, subj.i + 1) if subj is not None else None
-                if r.mention is None:
-                    r.inherit = True
+            _dative_is_addressee(doc, r, m, cue)
+
+
+def _share_host_speaker(r: Record, m: Mention, doc: Doc, recs: list[Record]) -> bool:
+    """A coordinated cue whose mention lies inside an earlier record's content takes that
+    record's speaker; whether it did."""
+    ms, me = m.span(doc)
+    host = next((o for o in recs if o is not r and o.mention is not None and o.cue is not None
+                 and o.cue[0] < r.cue[0] and o.content[0] <= ms and me <= o.content[1]), None)  # type: ignore[index]
+    if host is None:
+        return False
+    r.mention = host.mention
+    return True
+
+
+def _relative_antecedent(doc: Doc, m: Mention, cue: Span, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The name a relative "care" stands for: the closest proper-name run before it in the
+    cue's sentence (none: no mention)."""
+    j = m.start - 1
+    while j >= cue.sent.start and not (doc[j].pos_ == "PROPN" and is_name(doc[j], lex, parsed)):
+        j -= 1
+    if j < cue.sent.start:
+        return None
+    k = j
+    while k - 1 >= cue.sent.start and doc[k - 1].pos_ == "PROPN":
+        k -= 1
+    return Mention(k, j + 1)
+
+
+def _dative_is_addressee(doc: Doc, r: Record, m: Mention, cue: Span) -> None:
+    """A mention after the verb headed by a common noun in the dative, the verb's indirect object
+    (not "comunicatul … al Forțelor"; names take no case ending: "i-a spus Choe Son Hui lui
+    Lavrov"), is who was told: the verb's subject before it speaks, else the previous speaker."""
+    head = next((t for t in doc[m.start:m.end] if t.pos_ in {"NOUN", "PROPN"}), None)
+    case = head.morph.get("Case") if head is not None else []
+    if not ("Dat" in case and "Nom" not in case and head.dep_ == "iobj" and head.pos_ == "NOUN"  # type: ignore[union-attr]
+            and r.addressee is None):
+        return
+    subj = next((c for c in doc[cue.end - 1].head.children if c.dep_ == "nsubj" and c.i < cue.start), None) \
+        if doc[cue.end - 1].dep_ != "nsubj" else None
+    r.addressee = m
+    r.mention = Mention(subj.left_edge.i, subj.i + 1) if subj is not None else None
+    if r.mention is None:
+        r.inherit = True
 
 
 def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -> list[Quote]:
@@ -101,6 +119,24 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
     places = frozenset((m.start, m.end) for m in ctx.entities if m.label in {"GPE", "LOC"})
     resolver = Resolver(doc, lex, parsed, places=places)
     order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
+    _resolve_in_order(doc, lex, parsed, recs, order, resolver)
+    # Title quotes before any speaker: the closest following statement's speaker.
+    for i in reversed(order):
+        r = recs[i]
+        if r.inherit and r.speaker is None:
+            nxt = next((recs[j] for j in order if recs[j].anchor > r.anchor and recs[j].speaker), None)
+            if nxt is not None:
+                r.mention, r.speaker = nxt.mention, nxt.speaker
+    _expand_acronyms(ctx, recs)
+    resolve_cited(recs, lex.cited)
+    _spell_with_diacritics(ctx, recs)
+    return _quotes(ctx, doc, recs, resolver)
+
+
+def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], order: list[int],
+                      resolver: Resolver) -> None:
+    """In text order: a record with a mention gets its canonical speaker (a pronoun nobody
+    resolves: the previous speaker); one without inherits the previous record's speaker."""
     last: Record | None = None
     for i in order:
         r = recs[i]
@@ -121,16 +157,11 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
             r.inherit = True
             if last is not None:
                 r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
-    # Title quotes before any speaker: the closest following statement's speaker.
-    for i in reversed(order):
-        r = recs[i]
-        if r.inherit and r.speaker is None:
-            nxt = next((recs[j] for j in order if recs[j].anchor > r.anchor and recs[j].speaker), None)
-            if nxt is not None:
-                r.mention, r.speaker = nxt.mention, nxt.speaker
-    _expand_acronyms(ctx, recs)
-    resolve_cited(recs, lex.cited)
-    _spell_with_diacritics(ctx, recs)
+
+
+def _quotes(ctx: Context, doc: Doc, recs: list[Record], resolver: Resolver) -> list[Quote]:
+    """One :class:`Quote` per record, without duplicates (same kind, content and speaker) and
+    without quotations nobody in the article can be said to have made."""
     out: list[Quote] = []
     seen: set[tuple[str, tuple[int, int], str | None]] = set()
     for r in recs:
@@ -138,9 +169,8 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
         if k in seen:
             continue
         if r.cue is None and r.speaker is None and r.mention is None:
-            continue  # a quotation nobody in the article can be said to have made
+            continue
         seen.add(k)
-        media = r.media
         out.append(
             Quote(
                 kind=r.kind,
@@ -149,7 +179,7 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
                 speaker_mention=r.mention.span(doc) if r.mention is not None else None,
                 speaker=r.speaker,
                 addressee=resolver.fullest(doc[r.addressee.start : r.addressee.end].text) if r.addressee else None,
-                media_source=media,
+                media_source=r.media,
                 when=_when(ctx, doc, r),
             )
         )
