@@ -145,8 +145,12 @@ def of(tok: Token, lang: str) -> Modality:
     if tok.pos_ not in VERBAL:
         if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
             return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
-        if any(ch.dep_ == "amod" and ch.lower_.startswith(tuple(c.get("coming", ()))) for ch in tok.children):
+        if _modified(tok, c, "coming"):
             return Modality("future", "future", recent)  # "la viitoarele alegeri"
+        if _modified(tok, c, "alleged"):
+            return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
+        if _modified(tok, c, "former"):
+            background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
         if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
             return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
     if verb is None:
@@ -193,6 +197,14 @@ def _inherited(tok: Token, lang: str) -> str | None:
             return None
         up = up.head
     return None
+
+
+def _modified(tok: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
+    """Whether a modifier of noun ``tok`` starts with a cue word of ``kind`` ("viitoarele",
+    "ultima", "presupusa")."""
+    starts = tuple(c.get(kind, ()))
+    return bool(starts) and any(ch.dep_ in {"amod", "nummod", "det"} and ch.lower_.startswith(starts)
+                                for ch in tok.children)
 
 
 def _background(tok: Token) -> bool:

@@ -54,8 +54,12 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
                    for w in [c, *(x for x in c.subtree if x.dep_ in {"case", "fixed"})])
     if test == "head":  # "impozitul pe profit": the word names what is taxed, no result
         return tok.head is not tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
-    if test == "modifier":
-        return any(c.dep_ == "amod" and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
+    if test == "bare":  # "poza în discuție": a fixed phrase, no talks; "discuțiile de la Moscova" are
+        return "Def" not in tok.morph.get("Definite") and not any(c.dep_ == "det" for c in tok.children) \
+            and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
+                    for c in tok.children)
+    if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
+        return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
         return set().union(*(v.split() for v in values)) <= words
