@@ -146,7 +146,8 @@ def _names_itself(arg, m) -> bool:  # type: ignore[no-untyped-def]
 def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[no-untyped-def]
     """One argument of the verb, compressed (``levels``: see :func:`_np`); a person it names is
     named canonically."""
-    if subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl"):
+    antecedent = subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl")
+    if antecedent:
         arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
     names = _names(ctx, arg)
     persons = [m for m in names if m.label == "PERSON"]
@@ -161,6 +162,8 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
         if name:
             return name
     toks = sorted(_np(ctx, arg, levels=levels), key=lambda t: t.i)
+    if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
+        toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
 
 
@@ -345,8 +348,10 @@ def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-de
     return text
 
 
-def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> str:
-    """Without a parse: the comma-delimited stretch of the sentence around the trigger."""
+def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None) -> str:
+    """Without a parse: the comma-delimited stretch of the sentence around the trigger.  With one,
+    ``anchor`` is where the trigger's own phrase begins: a stretch too long starts there ("pentru a
+    achiziționa un portofoliu"), never inside another phrase ("de dolari pentru a ...")."""
     s, e = sent
     lo = max(text.rfind(", ", s, trig[0]), text.rfind("; ", s, trig[0]), s - 1) + 1
     hi_c = [i for i in (text.find(", ", trig[1], e), text.find("; ", trig[1], e)) if i >= 0]
@@ -358,6 +363,8 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> str:
     # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
     # nimeni nu a scăpat de scăderea"), else from a few words before the trigger
     first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
+    if first and anchor is not None and lo <= anchor <= trig[0]:
+        first = len(text[lo:anchor].split())
     return " ".join(words[first:first + MAX_WORDS])
 
 
@@ -379,7 +386,8 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if len(text.split()) < 3 or (verb is not None and _headless(verb)):
         # a bare noun ("Creștere") or a verb without a subject ("Preluată", "a aplica o reducere"):
         # the words around the trigger say more, and only what the sentence says
-        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger)
+        anchor = next((t.idx for t in verb.subtree if t.dep_ not in {"cc", "punct"}), None) if verb is not None else None
+        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, anchor)
     return _tidy(text)
 
 
