@@ -177,6 +177,7 @@ def of(tok: Token, lang: str) -> Modality:
         status = "hypothetical"
     plain = status is None
     tenses = verb.morph.get("Tense")
+    background = background or (plain and "Pqp" in tenses)  # "anunțase": before the told events
     return Modality(status or "asserted", tense, recent, background, plain and "Imp" in tenses,
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl")
 
