@@ -66,10 +66,19 @@ CASES = [
     # the trigger's verb under a helping verb: the helper and its subject lead
     ("ro", "2015-03-10", "Lending Club a ajutat investitori terți să furnizeze prin platforma sa împrumuturi de peste "
      "șase miliarde de dolari.", "furnizeze", ["supply"], "Lending Club a ajutat să furnizeze prin platforma sa împrumuturi"),
+    # a bare complement takes its governing verb's clause: the negation stays ("nu ... decât": only)
+    ("ro", "2015-07-01", "Totuși din cauza nivelului mare de suprasubscriere aceștia nu au putut achiziționat decât "
+     "a 14-a parte din titlurile vizate.", "achiziționat", ["purchase"],
+     "Aceștia nu au putut achiziționat decât a 14-a parte din titlurile vizate"),
     # a coordinated verb shares the first verb's subject
     ("ro", "2016-12-10", "Și Gorman a pariat pe acțiunile Morgan Stanley și a cumpărat acțiuni de 2 milioane de dolari "
      "în 2011, când valoarea acțiunilor era la jumătate față de cea din prezent.", "cumpărat", ["purchase"],
      "Gorman a cumpărat acțiuni de 2 milioane de dolari"),
+    # what was said fits beside the speaker: a bare infinitive is its modal's own
+    ("ro", "2015-07-01", "Guvernatorul BNR Mugur Isărescu a declarat că în perioada următoare am putea asista la "
+     "variații mai mari ale cursului și nu sunt excluse variații de 5% în momente de oscilații puternice ale "
+     "capitalurilor străine, cum au fost cele legate de criza din Grecia.", "declarat", ["statement"],
+     "Mugur Isărescu: am putea asista la variații mai mari ale cursului"),
     # a fixed expression is the verb's ("a avut loc")
     ("ro", "2014-02-10", "Cea mai recentă creștere de capital a avut loc în decembrie 2013 și s-a ridicat la 18,7 "
      "milioane lei.", "creștere", ["rise"], "Cea mai recentă creștere de capital a avut loc"),
