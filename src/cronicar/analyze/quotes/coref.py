@@ -492,22 +492,20 @@ class Resolver:
         if not named:
             return False
         inner = self.doc[name_m.start : name_m.end]
-        return not all(self.role_key(t) or self.org_key(t) for t in inner)
+        if all(self.role_key(t) or self.org_key(t) for t in inner):
+            return False
+        # "purtătorul de cuvânt de la Kremlin": the organisation completes the person's role
+        return not (name_m is not m and name_m.start > m.start and self.role_key(toks[0])
+                    and key(self.doc[name_m.start - 1]) in _OF and not self._is_person_name(self.fullest(inner.text)))
 
     def _resolve_name(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
-        """A name → its fullest form in the article; a surname the NER took for a place that
-        the gazetteer does not know is a person once it speaks ("a afirmat Ciucă")."""
+        """A name → its fullest form in the article."""
         doc, toks = self.doc, self.doc[m.start : m.end]
         text = doc[name_m.start : name_m.end].text
         full = self.fullest(text)
         if full == text:
             full = self.fix_typo(text)
         person = self._is_person_name(full)
-        if not person and self._unknown_place(name_m):
-            person = True
-            for n in self.names:
-                if self.fullest(n.text) == full:
-                    n.person = True
         if name_m is not m:
             head = toks[0]
             g = gender(head) if self.parsed and self.role_key(head) else None
@@ -516,15 +514,6 @@ class Resolver:
         if not person:
             self._note_org(full, toks[0])
         return full, person
-
-    def _unknown_place(self, name_m: Mention) -> bool:
-        """A one-word name tagged only as a place (GPE/LOC) that is no country or known place."""
-        from cronicar.analyze.entities import aliases
-
-        toks = self.doc[name_m.start : name_m.end]
-        if not self.parsed or len(toks) != 1 or toks[0].ent_type_ not in {"GPE", "LOC"}:
-            return False
-        return key(toks[0]) not in aliases(self.lex.lang) and lemma(toks[0]) not in aliases(self.lex.lang)
 
     def _resolve_pronoun(self, m: Mention, kind: str) -> tuple[str | None, bool]:
         if kind == "pl":
@@ -546,7 +535,7 @@ class Resolver:
     def _resolve_vehicle(self, m: Mention) -> tuple[str | None, bool]:
         """"prognoza publicată de ANM", "un raport al BT Capital Partners": the author speaks, a
         name (not a channel: "unei pagini de Facebook") or a described one ("anunțul unui
-        reprezentant al autorităților"); a document with no author named has an unknown source."""
+        reprezentant al autorităților"); a document with no author named stays as written."""
         head = m.start + 1 if key(self.doc[m.start]) in INDEF else m.start
         media = {" ".join(x) for x in self.lex.media}
         name_at = {n.start: self._with_of_tail(n) for n in self.names if fold_diacritics(n.text).lower() not in media}
@@ -554,7 +543,10 @@ class Resolver:
         if author is None and head + 1 < m.end and self.doc[head + 1].text[:1].isupper():
             author = self.doc[head + 1 : m.end].text  # "raportul Rosstat": a name the tagger missed
         if author is None:
-            return described_author(self.doc, head, m.end, self.nouns), False
+            described = described_author(self.doc, head, m.end, self.nouns)
+            # no author named: the document is the most informative description of the source
+            # (guidelines §6: a role kept verbatim when the article names no one)
+            return (described if described is not None else nominative(self.doc[m.start : m.end].text)), False
         full = nominative(self.fullest(author))
         return full, self._is_person_name(full)
 

@@ -4,7 +4,7 @@ Three kinds of noun, listed per language in ``lang/<code>/quotes_speaker_nouns.t
 
 * a statement's *vehicle* ("prognoza publicată de ANM", "un raport al BT Capital Partners"): its
   author speaks, named in the phrase's genitive or by an agent "de X" right after it; with no
-  author named the source is unknown (speaker null), never the document itself;
+  author named the document stays as written (guidelines §6: the most informative description);
 * an organisation *description* ("societatea de brokeraj", "ziarul local", "banca"): the
   organisation the article gave that noun to, by an apposition either way round ("ziarul
   Corriere", "Tradeville, cea mai activă societate de brokeraj"), else the organisation named
