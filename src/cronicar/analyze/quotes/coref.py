@@ -550,6 +550,19 @@ class Resolver:
         full = nominative(self.fullest(author))
         return full, self._is_person_name(full)
 
+    def _office_holder(self, toks, head: int) -> str | None:  # type: ignore[no-untyped-def]
+        """The one person the article gave a role naming the same office, whatever the role noun:
+        "șeful Institutului Național de Statistică" → "Tudorel Andrei, președintele Institutului
+        Național de Statistică" (two office words or more in common, and more than anyone else)."""
+        mwords = {_stem(t.text) for t in toks if t.is_alpha and len(t.text) > 2 and t.i != head}
+        if len(mwords) < 2:
+            return None
+        overlap = sorted(((len(mwords & words), name) for name, words in self.role_words.items()
+                          if self._is_person_name(name)), reverse=True)
+        if not overlap or overlap[0][0] < 2 or (len(overlap) > 1 and overlap[1][0] == overlap[0][0]):
+            return None
+        return overlap[0][1]
+
     def _with_of_tail(self, n: Name) -> str:
         """A name with the "de Xxx" links the name chain stopped at: "Administraţia Naţională de
         Meteorologie", "Institutul Național de Statistică"."""
@@ -638,6 +651,9 @@ class Resolver:
                     learned = [n for n in learned if overlap[n] == best]
                 spoken = [n for _, n, _ in reversed(self.history) if n in learned]
                 return (spoken[0] if spoken else learned[-1]), True
+            office = self._office_holder(toks, head.i)
+            if office is not None:
+                return office, True
             # "Ministrul sud-coreean al Unificării" names its own office: keep the role verbatim;
             # "Ministrul de Interne" is just the role.
             # "primarul orașului Queenstown": a name after a genitive noun names the office too
