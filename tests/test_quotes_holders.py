@@ -39,6 +39,11 @@ CASES = [
     ("Tradeville, cea mai activă societate de brokeraj de la bursă, a închis plasamentul. Societatea de "
      "brokeraj a anunțat vineri că plasamentul a fost suprasubscris.",
      "plasamentul a fost", "Tradeville"),
+    # a role naming an office: the one person the article gave a role of that office
+    ("Autoritățile au spus că cei care nu-și dau datele vor fi amendați, dar șeful Institutului Național de "
+     "Statistică spune că nu va exista nicio amendă. „Nimeni nu va fi amendat”, a declarat Tudorel Andrei, "
+     "președintele Institutului Național de Statistică.",
+     "nu va exista nicio amendă", "Tudorel Andrei"),
     # a capitalized role noun the NER tags as a person is a role, resolved to the person named before
     ("Krzysztof Sobolewski a vorbit la radio. Politicianul polonez a spus că partidul ar putea construi o "
      "alianţă.",
