@@ -557,8 +557,8 @@ class Resolver:
         mwords = {_stem(t.text) for t in toks if t.is_alpha and len(t.text) > 2 and t.i != head}
         if len(mwords) < 2:
             return None
-        overlap = sorted(((len(mwords & words), name) for name, words in self.role_words.items()
-                          if self._is_person_name(name)), reverse=True)
+        overlap = sorted(((n, name) for name, words in self.role_words.items()
+                          for n in (len(mwords & words),) if n >= 2 and self._is_person_name(name)), reverse=True)
         if not overlap or overlap[0][0] < 2 or (len(overlap) > 1 and overlap[1][0] == overlap[0][0]):
             return None
         return overlap[0][1]
