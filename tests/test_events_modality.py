@@ -37,7 +37,9 @@ def test_modality_lexicon_examples(request, lang: str, text: str, word: str, wan
     nlp = request.getfixturevalue("nlp_ro") if lang == "ro" else get_nlp(lang)
     tok = next(t for t in nlp(text) if t.text == word)
     m = modality.of(tok, lang)
-    assert (m.recent if want == "recent" else m.background if want == "background" else m.status == want), m
+    assert (m.recent if want == "recent" else m.background if want == "background"
+            else m.dayless if want == "dayless" else m.interview if want == "interview"
+            else m.status == want), m
 
 
 @pytest.mark.parametrize("text,word,status,tense", [
@@ -58,13 +60,55 @@ def test_modality_events_undated_and_not_happenings(nlp_ro) -> None:  # type: ig
     from cronicar.model import DocDate
 
     text = ("Ministrul nu a declarat nimic despre acord. Președintele va face o vizită în Bulgaria. "
-            "Premierul a avut o întâlnire cu ambasadorul.")
+            "Premierul a avut luni o întâlnire cu ambasadorul.")
     evs = analyze(text, DocDate.parse("2024-05-06"), "ro").events
     by_type = {e.type: e for e in evs}
     assert by_type["statement"].modality == "negated" and not by_type["statement"].happened
     assert by_type["visit"].modality == "future" and by_type["visit"].when is None  # undated, not 2024-05-06
+    assert not by_type["visit"].happened  # not yet: a future is no happening
     assert by_type["meeting"].happened and by_type["meeting"].when["value"] == "2024-05-06"
     assert by_type["visit"].to_contract()["modality"] == "future"
+
+
+LEAD = "Guvernul a adoptat un proiect de lege privind bugetul.\n\n"
+
+
+@pytest.mark.parametrize("text,word,value", [
+    # a past act with no time of its own: the article's day only bounds it (undated)
+    ("Fostul ministru a vândut un teren din Pipera.", "vândut", None),
+    ("Actrița a declarat pentru BBC că nu regretă nimic.", "declarat", None),
+    ("Day a declarat într-un interviu că pleacă din trupă.", "declarat", None),
+    ("Ministrul a declarat că acordul este bun.", "declarat", "2024-05-06"),  # a statement reported as news
+    ("Premierul a avut o întâlnire cu ambasadorul.", "întâlnire", None),
+    # the text gives the day: a time word, or a present-tense act of the day
+    ("Astăzi, premierul a semnat acordul cu Bulgaria.", "semnat", "2024-05-06"),
+    ("Ministrul a declarat joi că acordul este bun.", "declarat", "2024-05-02"),
+    ("Premierul declară că acordul este bun.", "declară", "2024-05-06"),
+    # the date written for the act wins over the date of another event in its clause
+    ("Iohannis a semnat, după alegerile din 2014, sâmbătă, 13 aprilie 2024, acordul cu Bulgaria.", "semnat",
+     "2024-04-13"),
+])
+def test_modality_past_acts_dated_only_by_their_text(text: str, word: str, value: str | None) -> None:
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    # after a lead: the lead's own past acts are the news of the day (see the next test)
+    an = analyze(LEAD + text, DocDate.parse("2024-05-06"), "ro")
+    ev = next(e for e in an.events if e.trigger[0] >= len(LEAD) and an.text[e.trigger[0]:e.trigger[1]].startswith(word))
+    assert ev.happened and (ev.when or {}).get("value") == value, ev
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Guvernul a semnat un acord de cooperare cu Bulgaria.", "semnat"),
+    ("Cele două țări au semnat un acord de cooperare. Ministrul a declarat că textul este bun.", "declarat"),
+])
+def test_modality_the_lead_s_past_acts_are_news_of_the_day(text: str, word: str) -> None:
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    an = analyze(text, DocDate.parse("2024-05-06"), "ro")
+    ev = next(e for e in an.events if an.text[e.trigger[0]:e.trigger[1]].startswith(word))
+    assert ev.when is not None and ev.when["value"] == "2024-05-06", ev
 
 
 def _sense_examples() -> list[tuple[str, str, str]]:

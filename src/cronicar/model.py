@@ -270,8 +270,15 @@ class EventMention:
 
     @property
     def happened(self) -> bool:
-        """Whether this is told as a happening (not negated, not a maybe)."""
-        return self.modality not in {"negated", "hypothetical"}
+        """Whether this is told as a happening: asserted, done or being done (not negated, not a
+        maybe, not a future or a projection: "va câștiga, proiectează CNN" has not happened)."""
+        return self.modality == "asserted"
+
+    @property
+    def scheduled(self) -> bool:
+        """Whether this is a future act with a date of its own ("se va întâlni luni"): not a
+        happening yet, but a day the chronicle shows (a projection with no date is neither)."""
+        return self.modality == "future" and self.when is not None
 
     def to_contract(self) -> dict[str, Any]:
         return {

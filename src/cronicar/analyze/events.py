@@ -47,6 +47,8 @@ SAME_EVENT_SPAN = 4
 DESTINATION_TYPES = {"visit"}
 # Acts that a verb in the simple present places on the article's day (analyze/tense.py).
 PRESENT_ACTS = {"statement", "plan"}
+# How many sentences of the first paragraph make the lead (the news of the day).
+LEAD_SENTENCES = 2
 
 
 def _timex_when(t: Timex) -> dict | None:
@@ -113,15 +115,15 @@ def _inside(tok, t: Timex) -> bool:  # type: ignore[no-untyped-def]
     return sub[0].idx <= t.start and t.end <= sub[-1].idx + len(sub[-1].text)
 
 
-def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues) -> dict | None:
+def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues, own: list[Timex] | None = None) -> dict | None:
     """The date of a trigger from its clause's time expressions: a range when two of them form
-    one, else the nearest."""
+    one, else the nearest of its ``own`` (see :func:`_own_dates`), or of all."""
     cands = sorted(cands, key=lambda t: t.start)
     for a, b in zip(cands, cands[1:]):
         rng = _range_when(text, a, b, c)
         if rng is not None:
             return rng
-    return _timex_when(min(cands, key=lambda t: abs(t.start - trig)))
+    return _timex_when(min(own or cands, key=lambda t: abs(t.start - trig)))
 
 
 def _name_part(tok, tagged: bool) -> bool:  # type: ignore[no-untyped-def]
@@ -223,22 +225,8 @@ def _dates_another_event(ctx: Context, t: Timex, trig) -> bool:  # type: ignore[
     expression is often the whole sentence's), and only when the trigger's clause verb does not
     govern that noun ("acordurile încheiate în timpul întâlnirii din iunie 2024": the meeting's June
     dates the agreements too).  Without a dependency parse nothing is excluded."""
-    doc = trig.doc
-    if not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    owner = span.root.head
-    for _ in range(12):
-        if owner.i == trig.i or owner.head.i == owner.i:
-            return False
-        if owner.pos_ != "PROPN" and _match(owner, ctx.lang)[0] is not None:
-            break
-        owner = owner.head
-    else:
-        return False
-    if owner.pos_ != "NOUN":
+    owner = _other_owner(ctx, t, trig)
+    if owner is None or owner.pos_ != "NOUN":
         return False
     verb, up = _governing_verb(trig), owner
     for _ in range(24):
@@ -248,6 +236,43 @@ def _dates_another_event(ctx: Context, t: Timex, trig) -> bool:  # type: ignore[
             return True
         up = up.head
     return False
+
+
+def _other_owner(ctx: Context, t: Timex, trig):  # type: ignore[no-untyped-def]
+    """The first event trigger met walking up the parse from time expression ``t``, when it is not
+    ``trig`` (None without a parse, or when ``trig`` or the root comes first)."""
+    doc = trig.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    owner = span.root.head
+    for _ in range(12):
+        if owner.i == trig.i or owner.head.i == owner.i:
+            return None
+        if owner.pos_ != "PROPN" and _match(owner, ctx.lang)[0] is not None:
+            return owner
+        owner = owner.head
+    return None
+
+
+def _own_dates(ctx: Context, cands: list[Timex], trig) -> list[Timex]:  # type: ignore[no-untyped-def]
+    """The clause's time expressions that hang on no other event: "a fost ales sâmbătă, 13 aprilie
+    2024, după alegerile din 2020" is of 13 April 2024, not of the elections' year, however near
+    that is to the trigger.  All of them when none is the trigger's own."""
+    own = [t for t in cands if _other_owner(ctx, t, trig) is None and not _on_another_noun(trig, t)]
+    return own or cands
+
+
+def _on_another_noun(trig, t: Timex) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the parse hangs time expression ``t`` on a noun other than the trigger ("alegerile
+    din 2014"): it dates what that noun names, not the clause's act."""
+    span = trig.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not trig.doc.has_annotation("DEP"):
+        return False
+    head = span.root.head
+    return head.i != trig.i and head.i != span.root.i and head.pos_ in {"NOUN", "PROPN"}
 
 
 def _governing_verb(tok):  # type: ignore[no-untyped-def]
@@ -427,6 +452,21 @@ def _told_when(reported: list, pos: int) -> dict | None:  # type: ignore[type-ar
     return q.when if q is not None and q.when else None
 
 
+def _lead_end(ctx: Context) -> int:
+    """Where the article's lead ends: its first paragraph, at most :data:`LEAD_SENTENCES`
+    sentences.  The lead tells the news of the day, in the perfect compus as often as in the
+    present ("Guvernul a adoptat un proiect"), so a past act there keeps the article's day; further
+    down, an undated past act is background of some earlier day ("a vândut un teren")."""
+    body = ctx.text.lstrip()
+    start = len(ctx.text) - len(body)
+    brk = body.find("\n")
+    end = start + brk if brk >= 0 else len(ctx.text)
+    for k, sent in enumerate(ctx.doc.sents):
+        if k >= LEAD_SENTENCES:
+            return min(end, sent.start_char)
+    return end
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -442,6 +482,7 @@ def extract(ctx: Context) -> list[EventMention]:
     dated: dict[str, dict] = {}  # event type -> date of its last explicitly dated mention
     tagged = ctx.doc.has_annotation("TAG")
     toks: dict[int, object] = {}  # trigger start -> its token, for the headline
+    lead_end = _lead_end(ctx)
     for sent in ctx.doc.sents:
         check("events")
         found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]] = []
@@ -484,6 +525,10 @@ def extract(ctx: Context) -> list[EventMention]:
                 if name not in participants:
                     participants.append(name)
             mod = modality.of(tok, ctx.lang)
+            if mod.dayless and (sent.start_char < lead_end or (etype == "statement" and not mod.interview)):
+                # the lead's past act is the news of the day; so is a statement the article reports
+                # ("a declarat că"), unless it was given to an outlet ("pentru BBC") some day before
+                mod = replace(mod, dayless=False)
             cands = [_week_by_tense(t, mod, ctx.dct.iso if ctx.dct and ctx.dct.day else None)
                      for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
                      and not _baseline(ctx.text, t, c)
@@ -492,12 +537,14 @@ def extract(ctx: Context) -> list[EventMention]:
             if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
+            if said == dct_when and mod.dayless:
+                said = None  # the quote fell back on the article's day; the past act has no day
             if etype == "statement" and said is None:
                 cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)]
             if said is not None:
                 when = said  # the day it was said, not a date inside what was said
             elif cands:
-                when = _clause_when(ctx.text, cands, tok.idx, c)
+                when = _clause_when(ctx.text, cands, tok.idx, c, _own_dates(ctx, cands, tok))
                 if when is not None:
                     dated[etype] = when
             elif back_when is not None and etype != "statement":

@@ -43,6 +43,12 @@ class Modality:
     #: a present in a relative clause: a statement as a habit ("comunicate de presă în care
     #: declară"), not the day's (other events keep the day: "Samarkand, unde participă la un summit")
     generic: bool = False
+    #: a past act told with no time of its own ("a vândut un teren", "a declarat pentru BBC"): the
+    #: article's day only bounds it from above, so it is undated (its source keeps the article date)
+    dayless: bool = False
+    #: a statement given to an outlet ("a declarat pentru BBC", "într-un interviu"): said on some
+    #: day before the article that reports it, unlike a statement told as news ("a declarat că")
+    interview: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -179,7 +185,22 @@ def of(tok: Token, lang: str) -> Modality:
     tenses = verb.morph.get("Tense")
     background = background or (plain and "Pqp" in tenses)  # "anunțase": before the told events
     return Modality(status or "asserted", tense, recent, background, plain and "Imp" in tenses,
-                    plain and "Pres" in tenses and verb.dep_ == "acl:relcl")
+                    plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
+                    plain and tense is not None and tense in c.get("dayless", frozenset()),
+                    _interview(verb, c))
+
+
+def _interview(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether the verb's statement was given to an outlet: a name after an ``outlet`` preposition
+    ("a declarat pentru PEOPLE") or an ``interview`` noun among its dependents ("a declarat într-un
+    interviu")."""
+    for ch in verb.children:
+        if ch.lemma_.lower() in c.get("interview", frozenset()):
+            return True
+        if ch.dep_.startswith("obl") and ch.text[:1].isupper() and any(
+                g.dep_ == "case" and g.lower_ in c.get("outlet", frozenset()) for g in ch.children):
+            return True
+    return False
 
 
 def _inherited(tok: Token, lang: str) -> str | None:
@@ -223,10 +244,12 @@ def _background(tok: Token) -> bool:
 def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement: bool = False) -> dict | None:
     """The event's date once its modality is known: the article's day only for a happening told
     as of the day; a future, a maybe, a negated or a "recent" event without a date of its own in
-    the text is undated (None), not the article's day; so is a habit (see :class:`Modality`).  A statement "made recently" ("a anunțat
+    the text is undated (None), not the article's day; so is a habit, and a past act in a language
+    whose data says its past tense carries no day ("a semnat un acord": see :class:`Modality`).  A statement "made recently" ("a anunțat
     recent") stays of the article's day: reports tell statements as news of the day."""
     recent = mod.recent and not statement
     habit = mod.generic if statement else mod.habitual
-    if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit):
+    if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit
+                                and not mod.dayless):
         return when
     return None

@@ -280,8 +280,8 @@ class Store:
                 ),
             )
         for ev in analysis.events:
-            if not ev.happened:
-                continue  # "nu a declarat", "ar putea semna": told, but not happenings
+            if not (ev.happened or ev.scheduled):
+                continue  # "nu a declarat", "ar putea semna", "va câștiga": not happenings
             sent = ev.sentence or analysis.sentence_of(ev.trigger[0])
             conn.execute(
                 "INSERT OR IGNORE INTO event_mentions(article_id, trigger_start, trigger_end,"
