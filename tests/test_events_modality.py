@@ -39,6 +39,7 @@ def test_modality_lexicon_examples(request, lang: str, text: str, word: str, wan
     m = modality.of(tok, lang)
     assert (m.recent if want == "recent" else m.background if want == "background"
             else m.dayless if want == "dayless" else m.interview if want == "interview"
+            else m.generic_kind if want == "generic_kind"
             else m.status == want), m
 
 
@@ -70,7 +71,7 @@ def test_modality_events_undated_and_not_happenings(nlp_ro) -> None:  # type: ig
     assert by_type["visit"].to_contract()["modality"] == "future"
 
 
-LEAD = "Guvernul a adoptat un proiect de lege privind bugetul.\n\n"
+LEAD = "Guvernul a semnat un acord de cooperare cu Bulgaria.\n\n"
 
 
 @pytest.mark.parametrize("text,word,value", [
@@ -167,3 +168,21 @@ def test_events_dates_follow_tense_and_phrase(text: str, dct: str, etype: str, w
     evs = [e for e in analyze(text, DocDate.parse(dct), "ro").events if e.type == etype]
     assert evs, f"no {etype} found"
     assert (evs[0].when or {}).get("value") == want
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Trump va semna acordul cu Ucraina, proiectează CNN.", "semna"),  # a projection
+    ("Ca la orice lansare de candidat, toată lumea a fost optimistă.", "lansare"),  # a kind
+    ("Încasa bani pentru că semna condica la primărie.", "semna"),  # a habit
+    ("Discuțiile au avut loc cu ușile închise, la Cotroceni.", "închise"),  # an idiom
+    ("Partidul are o problemă în pierdere de voturi.", "pierdere"),
+])
+def test_modality_not_a_happening(text: str, word: str) -> None:
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    an = analyze(LEAD + text, DocDate.parse("2024-05-06"), "ro")
+    assert not [e for e in an.events if e.happened and e.trigger[0] >= len(LEAD)
+                and an.text[e.trigger[0]:e.trigger[1]].startswith(word)]
+    # and each still names an event where the text tells one
+    assert [e for e in an.events if e.happened and e.trigger[0] < len(LEAD)]

@@ -259,8 +259,9 @@ class EventMention:
     types: list[str] = field(default_factory=list)  # every cue type, the primary ``type`` first
     headline: str = ""  # who did what to whom, where (analyze/headline.py)
     part_of: int | None = None  # trigger start of the mention whose happening this one also tells
-    # asserted | negated | hypothetical | future (analyze/modality.py); negated and hypothetical
-    # mentions are not happenings: the store keeps them out of events
+    # asserted | negated | hypothetical | future | generic (analyze/modality.py; generic: a kind or
+    # a habit, "orice lansare"); only asserted mentions are happenings; the store keeps them and
+    # the futures with a date of their own (see :attr:`scheduled`)
     modality: str = "asserted"
     tense: str | None = None  # past | present | future, when the parse says
 

@@ -557,12 +557,16 @@ def extract(ctx: Context) -> list[EventMention]:
                 when = dct_when  # news of the day
             if when is dct_when and mod.status == "asserted" and not mod.background:
                 when = _told_when(reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
+            status = mod.status
+            if status == "asserted" and (mod.generic_kind or (mod.habitual and etype != "statement"
+                                                              and when is dct_when)):
+                status = "generic"  # "orice lansare", "semna condica": a kind or a habit, no happening
             ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
                               participants=participants, place=place,
                               when=modality.anchored(when, dct_when, mod, etype == "statement"),
                               sentence=(sent.start_char, sent.end_char),
                               summary=_summary(ctx.text, (sent.start_char, sent.end_char), tok.idx),
-                              modality=mod.status, tense=mod.tense)
+                              modality=status, tense=mod.tense)
             rank = (etype == "statement", told is not None, _depth(tok), tok.i)
             gov = _governing_verb(tok)
             found.append((ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"))))

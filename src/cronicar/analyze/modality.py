@@ -49,6 +49,8 @@ class Modality:
     #: a statement given to an outlet ("a declarat pentru BBC", "într-un interviu"): said on some
     #: day before the article that reports it, unlike a statement told as news ("a declarat că")
     interview: bool = False
+    #: any one of a kind, no single happening: "ca la orice lansare de candidat"
+    generic_kind: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -145,6 +147,8 @@ def of(tok: Token, lang: str) -> Modality:
         words = c.get("recent", frozenset())
         recent = any(t.lower_ in words for t in tok.doc[max(0, tok.i - 3):tok.i + 2])
         return Modality(_window_status(tok, c) or "asserted", None, recent)
+    if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
+        return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
     verb = verb_of(tok)
     recent = _recent(tok, verb, c)
     background = _background(tok)
