@@ -537,7 +537,7 @@ def extract(ctx: Context) -> list[EventMention]:
             if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
-            if said == dct_when and mod.dayless:
+            if said == dct_when and (mod.dayless or mod.then):
                 said = None  # the quote fell back on the article's day; the past act has no day
             if etype == "statement" and said is None:
                 cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)]

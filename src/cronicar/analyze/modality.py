@@ -51,6 +51,8 @@ class Modality:
     interview: bool = False
     #: any one of a kind, no single happening: "ca la orice lansare de candidat"
     generic_kind: bool = False
+    #: told as of a time named before ("declara el atunci"): not the article's day, statements too
+    then: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -191,7 +193,7 @@ def of(tok: Token, lang: str) -> Modality:
     return Modality(status or "asserted", tense, recent, background, plain and "Imp" in tenses,
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
-                    _interview(verb, c))
+                    _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children))
 
 
 def _interview(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -254,6 +256,6 @@ def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement:
     recent = mod.recent and not statement
     habit = mod.generic if statement else mod.habitual
     if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit
-                                and not mod.dayless):
+                                and not mod.dayless and not mod.then):
         return when
     return None
