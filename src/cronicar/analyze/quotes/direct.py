@@ -95,8 +95,8 @@ def find_marked(text: str) -> list[Marked]:
             can_close = top is not None and (top in SYMMETRIC or top == "„")
             if can_close and _closing_like(text, i):
                 _close(text, stack, i, out)
-            elif _opening_like(text, i):
-                stack.append((c, i))
+            elif _opening_like(text, i) or (top is None and (i == 0 or text[i - 1] == "\n") and _next(text, i) == " "):
+                stack.append((c, i))  # '" În momentul de față…' opens its paragraph, space or not
             elif can_close:
                 _close(text, stack, i, out)
         i += 1
