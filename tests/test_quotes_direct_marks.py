@@ -24,6 +24,9 @@ CASES = [
     # a straight mark opening the text or a paragraph opens even with a space after it
     ('" Legea nu mai este unitară", a afirmat premierul.', ["Legea nu mai este unitară"]),
     ('Titlu\n\n" Măsura se aplică tuturor", a spus el.', ["Măsura se aplică tuturor"]),
+    # a typographic “ the next paragraph does not re-open runs on to its close
+    ("“Doamna senator\n\nare datorii ca oricare altul”, a afirmat șeful ANAF.",
+     ["Doamna senator\n\nare datorii ca oricare altul"]),
 ]
 
 
