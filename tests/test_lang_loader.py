@@ -43,12 +43,20 @@ def test_lang_loader_unknown_code_is_none(code: str) -> None:
     assert not has_parser(code)
 
 
-@pytest.mark.parametrize("text,code", [
-    ("Președintele a declarat marți că economia va crește anul acesta, potrivit ministerului.", "ro"),
-    ("The president said on Tuesday that the economy would grow this year, according to the ministry.", "en"),
-])
-def test_lang_loader_detection_over_folders(text: str, code: str) -> None:
-    assert detect(text) == code
+def _meta_files() -> list[Path]:
+    return sorted(lang.path("meta.toml") for lang in lang_mod.languages().values())
+
+
+@pytest.mark.parametrize("path", _meta_files(), ids=lambda p: p.parent.name)
+def test_lang_loader_meta_header_and_example(path: Path) -> None:
+    """Each meta.toml has the house header, and its example sentence is detected as its language."""
+    text = path.read_text(encoding="utf-8")
+    for field in ("source:", "license:", "format:", "example:"):
+        assert field in text[:2000].lower(), f"{path} lacks {field}"
+    example = next(line for line in text.splitlines() if line.startswith("# example:"))
+    sentence, _, code = example.removeprefix("# example:").rpartition("=>")
+    assert code.strip() == path.parent.name
+    assert detect(sentence.strip()) == path.parent.name
 
 
 @pytest.mark.parametrize("meta,message", [
