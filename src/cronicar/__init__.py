@@ -13,10 +13,6 @@ def data_lines(lang: str, name: str) -> list[str]:
     """The data lines of ``lang/<lang>/<name>``: blank lines and ``#`` comment lines (the file's
     header, its examples) left out; none when the language has no such file.  One reader for the
     line-per-entry files, so their header and comment rules are the same everywhere."""
-    from cronicar.lang import folder  # late: the language loader is a subpackage of this one
+    from cronicar import lang as _lang  # late: the language loader is a subpackage of this one
 
-    path = folder(lang) / name
-    if not path.exists():
-        return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return _lang.data_lines(_lang.folder(lang) / name)

@@ -52,11 +52,17 @@ class Language:
     def lines(self, name: str) -> list[str]:
         """The data lines of a line-per-entry file: blank lines and ``#`` comment lines (the
         header, the examples) left out; none when the language has no such file."""
-        path = self.path(name)
-        if not path.exists():
-            return []
-        return [line for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")]
+        return data_lines(self.path(name))
+
+
+def data_lines(path: Path) -> list[str]:
+    """The data lines of a line-per-entry file: blank lines and ``#`` comment lines (the file's
+    header, its examples) left out; none when there is no such file.  One reader for these files,
+    so their header and comment rules are the same everywhere."""
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 def search_dirs() -> tuple[Path, ...]:
