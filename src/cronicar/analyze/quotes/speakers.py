@@ -201,6 +201,10 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         if parsed and key(prev) in W.noun_modifier_preps and s - 2 >= start and doc[s - 2].pos_ in {"NOUN", "PROPN"}:
             s -= 1  # "Experții în apărare", "Operatorul centralei din Zaporojia"
             continue
+        if parsed and key(prev) == "la" and s - 3 >= start and key(doc[s - 2]) == "de" and (
+                is_role(doc[s - 3], lex) or (s - 5 >= start and is_role(doc[s - 5], lex))):
+            s -= 2  # "purtătorul de cuvânt de la Kremlin": the place completes a person's role
+            continue
         break
     while s < e - 1 and key(doc[s]) in NP_LINKS - W.ambiguous_links:
         s += 1
