@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from cronicar import LANG_DIR  # noqa: F401  (the package's own folders: tests list their files)
 from cronicar.lang import folder as lang_folder
 from cronicar.analyze.normalize import fold_diacritics
 

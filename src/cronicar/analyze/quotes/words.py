@@ -90,6 +90,7 @@ class QuoteWords:
     plural_suffixes: tuple[str, ...]
     first_person_forms: frozenset[str]
     first_person_endings: tuple[str, ...]
+    author_links: frozenset[str]
 
 
 class WordsError(ValueError):
