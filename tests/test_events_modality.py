@@ -40,6 +40,7 @@ def test_modality_lexicon_examples(request, lang: str, text: str, word: str, wan
     assert (m.recent if want == "recent" else m.background if want == "background"
             else m.dayless if want == "dayless" else m.interview if want == "interview"
             else m.generic_kind if want == "generic_kind" else m.then if want == "then"
+            else m.addressed if want == "addressed"
             else m.status == want), m
 
 
@@ -177,6 +178,7 @@ def test_events_dates_follow_tense_and_phrase(text: str, dct: str, etype: str, w
     ("Încasa bani pentru că semna condica la primărie.", "semna"),  # a habit
     ("Discuțiile au avut loc cu ușile închise, la Cotroceni.", "închise"),  # an idiom
     ("Partidul are o problemă în pierdere de voturi.", "pierdere"),
+    ("Cu ce v-ați ocupat din 2014 încoace?", "ocupat"),  # a question to an interlocutor
 ])
 def test_modality_not_a_happening(text: str, word: str) -> None:
     from cronicar.analyze.pipeline import analyze

@@ -558,9 +558,9 @@ def extract(ctx: Context) -> list[EventMention]:
             if when is dct_when and mod.status == "asserted" and not mod.background:
                 when = _told_when(reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
             status = mod.status
-            if status == "asserted" and (mod.generic_kind or (mod.habitual and etype != "statement"
+            if status == "asserted" and (mod.generic_kind or mod.addressed or (mod.habitual and etype != "statement"
                                                               and when is dct_when)):
-                status = "generic"  # "orice lansare", "semna condica": a kind or a habit, no happening
+                status = "generic"  # "orice lansare", "semna condica", "ați discutat?": no happening told
             ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
                               participants=participants, place=place,
                               when=modality.anchored(when, dct_when, mod, etype == "statement"),

@@ -53,6 +53,9 @@ class Modality:
     generic_kind: bool = False
     #: told as of a time named before ("declara el atunci"): not the article's day, statements too
     then: bool = False
+    #: a verb addressing the reader or an interlocutor ("Ați discutat cu premierul?", "l-ai
+    #: trimis la colț"): a question or a generic "you", no happening told
+    addressed: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -193,7 +196,16 @@ def of(tok: Token, lang: str) -> Modality:
     return Modality(status or "asserted", tense, recent, background, plain and "Imp" in tenses,
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
-                    _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children))
+                    _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
+                    addressed=_addressed(verb, c))
+
+
+def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether the verb or its auxiliary is in a person the data names as addressing someone
+    (``addressee``: the second)."""
+    persons = c.get("addressee", frozenset())
+    return bool(persons) and any(p in persons for t in [verb, *(ch for ch in verb.children if ch.dep_ == "aux")]
+                                 for p in t.morph.get("Person"))
 
 
 def _interview(verb: Token, c: dict[str, frozenset[str]]) -> bool:
