@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from cronicar.export.chronicle import _title_of
+from cronicar.export.chronicle import title_of
 from cronicar.export.formats import date_label
 from cronicar.export.readable import plural  # noqa: F401 - the pages' count words (template global)
 from cronicar.store.search import fts_query, search
@@ -373,7 +373,8 @@ def entity_relation_cells(store: Store, name: str) -> list[dict[str, Any]]:
     """The actor-relation cells (``export/digest.py``) of the latest 500 dated events naming
     ``name``: what an entity page and ``/api/relations?entity=`` show, at a cost that follows the
     entity, not the corpus."""
-    from cronicar.export.digest import entity_ids, relations as pair_relations
+    from cronicar.export.digest import relations as pair_relations
+    from cronicar.store.entities import actor_ids as entity_ids
 
     conn = store.conn
     return pair_relations(browse.events_by_id(conn, browse.events_naming(conn, name)), entity_ids(conn))
@@ -383,7 +384,7 @@ def relations(store: Store, entity_id: str, name: str | None = None) -> list[dic
     """Who this entity met, fought or spoke about, by kind (cooperation, conflict, statement): the
     chronicle work's actor relations (``export/digest.py``) over the events naming it (the latest
     500), one row per other actor and kind with its events and months."""
-    from cronicar.export.digest import entity_ids
+    from cronicar.store.entities import actor_ids as entity_ids
 
     ids = entity_ids(store.conn)
     names = {v: k for k, v in ids.items()}
@@ -430,7 +431,7 @@ def search_results(store: Store, q: str, limit: int = 50, **facet: str | None) -
     for h in hits:
         if h["kind"] == "article" and not h["title"]:
             row = store.query("SELECT substr(text, 1, 200) AS head FROM articles WHERE id = ?", (h["id"],))
-            h["title"] = _title_of(row[0]["head"]) if row else h["id"]
+            h["title"] = title_of(row[0]["head"]) if row else h["id"]
     return hits
 
 
@@ -480,7 +481,7 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
         ev["label"] = date_label(ev["when"])
         ev["readable"] = readable_when(ev["when"])
     new = [ev for ev in events if ev["new_in"] == article_id]
-    title = r["title"] or _title_of(text)
+    title = r["title"] or title_of(text)
     return {"id": r["id"], "title": title, "date": r["date"], "lang": r["lang"], "source": r["source"],
             "url": r["url"], "story": r["story_id"], "text": text, "sentences": json.loads(r["sentences"]),
             "timexes": timexes, "mentions": mentions, "quotes": quotes, "events": events, "new": new}
