@@ -96,12 +96,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
+    from cronicar.store.stories import story_list
+
     with _open(args) as store:
-        rows = store.query(
-            "SELECT s.id, s.title, s.first_date, s.last_date,"
-            " (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n_articles,"
-            " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS n_events"
-            " FROM stories s ORDER BY s.last_date DESC, s.id")
+        rows = story_list(store.conn)
     for r in rows:
         print(f"{r['id']}  {r['first_date']} … {r['last_date']}  {r['n_articles']:>3} articles"
               f" {r['n_events']:>3} events  {r['title']}")
@@ -162,8 +160,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_timeml(store: Store, chronicle: dict, output: Path | None) -> int:
     from cronicar.export.formats import to_timeml
+    from cronicar.store.articles import texts as article_texts
 
-    texts = {r["id"]: r["text"] for r in store.query("SELECT id, text FROM articles")}
+    texts = article_texts(store.conn)
     docs = []
     for art in chronicle["articles"]:
         tx = [t for t in chronicle["timexes"] if t["article"] == art["id"]]

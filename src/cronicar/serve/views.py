@@ -18,7 +18,10 @@ from cronicar.export.chronicle import title_of
 from cronicar.export.formats import date_label
 from cronicar.export.readable import plural  # noqa: F401 - the pages' count words (template global)
 from cronicar.store.search import fts_query, search
+from cronicar.store import articles as stored_articles
 from cronicar.store import browse
+from cronicar.store import entities as stored_entities
+from cronicar.store import events as stored_events
 from cronicar.store.db import Store
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -344,12 +347,11 @@ def entity_detail(store: Store, entity_id: str, limit: int = 50, offset: int = 0
     """An entity, one page of what it said over time (quotes it is the speaker of), who it appears
     with and its latest articles."""
     conn = store.conn
-    rows = store.query("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,))
-    if not rows:
+    row = stored_entities.entity(conn, entity_id)
+    if row is None:
         return None
-    ent = dict(rows[0])
-    ent["aliases"] = distinct_aliases(ent["name"], [r["alias"] for r in store.query(
-        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))])
+    ent = dict(row)
+    ent["aliases"] = distinct_aliases(ent["name"], stored_entities.aliases_of(conn, entity_id))
     arts, n_arts = browse.articles_page(conn, entity=entity_id, limit=limit, offset=0)
     ent["articles"], ent["total_articles"] = arts, n_arts
     statements, total = browse.entity_statements(conn, entity_id, ent["name"], limit, offset)
@@ -430,8 +432,8 @@ def search_results(store: Store, q: str, limit: int = 50, **facet: str | None) -
     hits = search(store.conn, q, limit, **facet)
     for h in hits:
         if h["kind"] == "article" and not h["title"]:
-            row = store.query("SELECT substr(text, 1, 200) AS head FROM articles WHERE id = ?", (h["id"],))
-            h["title"] = title_of(row[0]["head"]) if row else h["id"]
+            head = stored_articles.head(store.conn, h["id"])
+            h["title"] = title_of(head) if head is not None else h["id"]
     return hits
 
 
@@ -442,10 +444,11 @@ def search_page(store: Store, q: str, limit: int = 50, offset: int = 0,
     hits = search_results(store, q, offset + limit, **facet)[offset:]
     total = browse.search_total(store.conn, fts_query(q), **facet)
     for h in hits:
-        table = "articles" if h["kind"] == "article" else "events"
-        col = "date" if h["kind"] == "article" else "when_value"
-        row = store.query(f"SELECT {col} AS d FROM {table} WHERE id = ?", (h["id"],))
-        h["date"] = row[0]["d"] if row else None
+        if h["kind"] == "article":
+            h["date"] = stored_articles.date_of(store.conn, h["id"])
+        else:
+            ev = stored_events.event(store.conn, h["id"])
+            h["date"] = ev["when_value"] if ev else None
         h["readable"] = readable_date(h["date"])
     return hits, max(total, offset + len(hits))
 
@@ -460,22 +463,21 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
 
     Only this article's own events are read (not its whole story), each with the sentence of this
     article that reports it (``sentence``: the ``#s-N`` anchor)."""
-    rows = store.query("SELECT * FROM articles WHERE id = ?", (article_id,))
-    if not rows:
+    r = stored_articles.article(store.conn, article_id)
+    if r is None:
         return None
-    r = rows[0]
     text = r["text"]
     timexes = [{"start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"], "value": t["value"],
                 "mod": t["mod"], "interval": [t["int_start"], t["int_end"]] if t["int_start"] else None}
-               for t in store.query('SELECT * FROM timexes WHERE article_id = ? ORDER BY start', (article_id,))]
+               for t in stored_articles.annotations(store.conn, "timexes", article_id)]
     mentions = [{"start": m["start"], "end": m["end"], "text": m["text"], "label": m["label"],
                  "entity": m["entity_id"]}
-                for m in store.query('SELECT * FROM mentions WHERE article_id = ? ORDER BY start', (article_id,))]
+                for m in stored_articles.annotations(store.conn, "mentions", article_id)]
     quotes = [{"id": q["id"], "kind": q["kind"], "start": q["start"], "end": q["end"], "text": text[q["start"]:q["end"]],
                "speaker": q["speaker"], "speaker_entity": q["speaker_entity"],
                "cue": [q["cue_start"], q["cue_end"]] if q["cue_start"] is not None else None,
                "when": {"value": q["when_value"], "interval": [q["when_start"], q["when_end"]]} if q["when_value"] else None}
-              for q in store.query('SELECT * FROM quotes WHERE article_id = ? ORDER BY start', (article_id,))]
+              for q in stored_articles.annotations(store.conn, "quotes", article_id)]
     events = browse.article_events(store.conn, article_id, r["story_id"]) if r["story_id"] else []
     for ev in events:
         ev["label"] = date_label(ev["when"])

@@ -27,3 +27,25 @@ def timexes(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 def quotes(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every quote, by statement date, article, position."""
     return conn.execute("SELECT * FROM quotes ORDER BY when_start, article_id, start").fetchall()
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+
+
+def head(conn: sqlite3.Connection, article_id: str, chars: int = 200) -> str | None:
+    """The first ``chars`` characters of an article's text (None for an unknown id)."""
+    row = conn.execute("SELECT substr(text, 1, ?) FROM articles WHERE id = ?", (chars, article_id)).fetchone()
+    return row[0] if row else None
+
+
+def date_of(conn: sqlite3.Connection, article_id: str) -> str | None:
+    row = conn.execute("SELECT date FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def annotations(conn: sqlite3.Connection, table: str, article_id: str) -> list[sqlite3.Row]:
+    """One article's rows of ``table`` (timexes, mentions or quotes), by position."""
+    if table not in {"timexes", "mentions", "quotes"}:
+        raise ValueError(table)
+    return conn.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY start", (article_id,)).fetchall()

@@ -183,3 +183,18 @@ def actor_ids(conn: sqlite3.Connection) -> dict[str, str]:
         if etype in {"PERSON", "ORG", "GPE"}:
             out.setdefault(name, eid)
     return out
+
+
+def entity(conn: sqlite3.Connection, entity_id: str) -> sqlite3.Row | None:
+    """(id, name, type) of one entity, or None."""
+    return conn.execute("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+
+
+def aliases_of(conn: sqlite3.Connection, entity_id: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias",
+                                       (entity_id,))]
+
+
+def ids_named(conn: sqlite3.Connection, entity: str) -> set[str]:
+    """The ids ``entity`` names: itself when it is an id, else the entities with that canonical name."""
+    return {r[0] for r in conn.execute("SELECT id FROM entities WHERE id = ? OR name = ?", (entity, entity))}

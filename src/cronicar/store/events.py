@@ -31,3 +31,7 @@ def linked_mentions(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 def all_events(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every event, in calendar order (undated last)."""
     return conn.execute("SELECT * FROM events ORDER BY when_start IS NULL, when_start, id").fetchall()
+
+
+def event(conn: sqlite3.Connection, event_id: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()

@@ -36,3 +36,12 @@ def stories(conn: sqlite3.Connection, story: str | None = None) -> list[sqlite3.
     """Every story (or one), by first date then id."""
     where, params = ("WHERE id = ?", (story,)) if story else ("", ())
     return conn.execute(f"SELECT * FROM stories {where} ORDER BY first_date, id", params).fetchall()
+
+
+def story_list(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every story with its article and event counts, latest first."""
+    return conn.execute(
+        "SELECT s.id, s.title, s.first_date, s.last_date,"
+        " (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n_articles,"
+        " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS n_events"
+        " FROM stories s ORDER BY s.last_date DESC, s.id").fetchall()
