@@ -122,3 +122,24 @@ def test_a_version_1_store_migrates_to_quotes_by_article(tmp_path) -> None:  # t
     plan = " ".join(str(r) for r in conn.execute(
         "EXPLAIN QUERY PLAN SELECT 1 FROM quotes WHERE article_id IN (SELECT id FROM articles WHERE story_id='s')"))
     assert "quotes_article" in plan
+
+
+LINKER_TABLES = ("person_tokens", "entity_keys", "story_entities", "story_terms", "term_df", "link_counts",
+                 "story_profiles", "article_vectors", "article_link_terms")
+
+
+def test_store_a_version_4_store_gets_the_linker_tables(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Schema 5 holds every table; a version 4 file (whose linker tables the link modules created
+    on first use, some or none) gets the missing ones on opening and keeps its rows."""
+    path = tmp_path / "v4.db"
+    with Store(path) as s:
+        s.conn.execute("INSERT INTO person_tokens(token, entity_id) VALUES ('kim', 'person:kim-jong-un')")
+        for table in LINKER_TABLES[1:]:
+            s.conn.execute(f"DROP TABLE {table}")
+        s.conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+        s.conn.commit()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION >= 5
+        tables = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert set(LINKER_TABLES) <= tables
+        assert [r[0] for r in s.conn.execute("SELECT token FROM person_tokens")] == ["kim"]
