@@ -522,7 +522,7 @@ def extract(ctx: Context) -> list[EventMention]:
             toks[ev.trigger[0]] = tok
         # Which words share a clause is known from a parse; without one (English here) the
         # sentence's mentions stay apart (grouping by the cheap clause merged "said" with what was
-        # said: MEANTIME stock CoNLL 0.70 -> 0.66).
+        # said and lowered MEANTIME's CoNLL score: docs/events.md).
         for ev in (one_per_happening(found) if ctx.parsed else [f[0] for f in found]):
             if ev.part_of is None:
                 ev.headline = headline(ctx, toks[ev.trigger[0]], ev)

@@ -148,7 +148,7 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
     and places of its clause.  Without one (English, Spanish... here) participants are every
     capitalized name of the sentence, which says little about who took part: people do not
     decide then, and the words, the dates and the names of the sentences do (measured on MEANTIME
-    dev, airbus+gm: CoNLL 0.730 when such names decided, 0.762 when they do not).
+    dev: docs/events.md, Coreference).
 
     ``own_date``: the mention is dated by its text (a time expression, or an event anaphor like
     "În urma acestei întâlniri"), not by the article's day; a same-type event on that given date is

@@ -35,8 +35,7 @@ from cronicar.link.variants import merge_variants
 from cronicar.store.link_counts import name_shares
 
 # Calibrated on the calibration half of ML-Crisis (eval/linking_mlcrisis.py --calibrate: logistic fit,
-# two rounds, then a threshold grid; calibration-half F1 0.799; 0.807 once cities also count for their country), reported
-# on the other half; see docs/stories.md.
+# two rounds, then a threshold grid), reported on the other half; the figures are in docs/stories.md.
 THRESHOLD = 0.6
 MERGE_THRESHOLD = 0.55
 # Logistic weights: bias, then one per name in FEATURES.
@@ -169,8 +168,8 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     ents: dict[str, int] = {}
     names: list[str] = []
     # Without a NER model (es, fr, it, en here) names of people and organisations come from
-    # capitalisation, spelled per language and noisy: linking keys on places only there
-    # (ML-Crisis test half: 0.836 on places; with those names 0.809, even refitted on them).
+    # capitalisation, spelled per language and noisy: linking keys on places only there (those
+    # names lowered the ML-Crisis test half even refitted on them; docs/stories.md).
     kinds = LINK_KINDS if has_parser(lang) else LINK_KINDS_WITHOUT_NER
     for eid, name, surface in conn.execute(
             "SELECT m.entity_id, e.name, m.text FROM mentions m JOIN entities e ON e.id=m.entity_id "
