@@ -198,3 +198,10 @@ def aliases_of(conn: sqlite3.Connection, entity_id: str) -> list[str]:
 def ids_named(conn: sqlite3.Connection, entity: str) -> set[str]:
     """The ids ``entity`` names: itself when it is an id, else the entities with that canonical name."""
     return {r[0] for r in conn.execute("SELECT id FROM entities WHERE id = ? OR name = ?", (entity, entity))}
+
+
+def article_mentions(conn: sqlite3.Connection, article_id: str, types: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(entity id, canonical name, written form) of the article's mentions of ``types``."""
+    return conn.execute(
+        "SELECT m.entity_id, e.name, m.text FROM mentions m JOIN entities e ON e.id=m.entity_id "
+        f"WHERE m.article_id=? AND e.type IN ({','.join('?' * len(types))})", (article_id, *types)).fetchall()
