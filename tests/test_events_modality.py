@@ -111,6 +111,8 @@ def test_events_told_in_a_dated_statement_take_its_day(nlp_ro) -> None:  # type:
      "2024-04-07", "agreement", None),
     # an imperfect is a habit: no day
     ("Primarul încasa bani pentru că semna condica.", "2021-03-30", "agreement", None),
+    # a list item with no verb names a measure, tells no happening of the day
+    ("Reducerea numărului de elevi la clasă, la un maximum de 20 de elevi.", "2020-12-04", "cut", None),
     # a statement in the imperfect is still the day's report
     ("Isărescu declara că leul se va aprecia.", "2010-10-27", "statement", "2010-10-27"),
 ])

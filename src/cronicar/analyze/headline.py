@@ -221,6 +221,9 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             lifted = [c for c in ch.children if c.dep_ in _SUBJ and c.i < verb.i]
             parts += [(c.i, _argument(ctx, c, True), c.dep_) for c in lifted]
             parts.append((ch.i, _clause(ctx, ch, keep, budget, frozenset(c.i for c in lifted)), "keep"))
+        elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
+            # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
+            parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -281,16 +284,23 @@ def _kept_mark(verb, ch) -> bool:  # type: ignore[no-untyped-def]
     return ch.dep_ == "mark" and (ch.pos_ == "PART" or verb.dep_ == "advcl")
 
 
-def _governing_verb(verb):  # type: ignore[no-untyped-def]
+def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
     """The verb whose clause tells the trigger's verb: up from a complement introduced by a
-    particle ("Fondul trebuie să distribuie", "Lending Club a ajutat ... să furnizeze"), at most
-    twice, so the modality and the actor of the governing verb stay in the headline."""
+    particle ("Fondul trebuie să distribuie", "Lending Club a ajutat ... să furnizeze") or by
+    nothing ("nu au putut achiziționa decât"), at most twice, so the modality, the negation and the
+    actor of the governing verb stay in the headline; never up to a verb of saying (what was said
+    is its own headline).  A complement introduced by a conjunction ("a anunțat că") stays."""
     for _ in range(2):
+        marks = [c for c in verb.children if c.dep_ == "mark"]
         if not (verb.dep_ in _COMPLEMENTS and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i
-                and any(c.dep_ == "mark" and c.pos_ == "PART" for c in verb.children)):
+                and all(c.pos_ == "PART" for c in marks) and not _says(ctx, verb.head)):
             break
         verb = verb.head
     return verb
+
+
+def _says(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(q.cue and q.cue[0] <= tok.idx < q.cue[1] for q in ctx.quotes)
 
 
 def _shared_subject(ctx, verb) -> str | None:  # type: ignore[no-untyped-def]
@@ -381,7 +391,7 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         tok.head if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}
         and tok.head.i != tok.i else None)  # "a raportat un profit", "a afișat o scădere de 0,66%"
     if verb is not None:
-        verb = _governing_verb(verb)
+        verb = _governing_verb(ctx, verb)
     text = _clause(ctx, verb, tok.i) if verb is not None else (_pattern(ctx, ev) or _noun_phrase(ctx, tok))
     if len(text.split()) < 3 or (verb is not None and _headless(verb)):
         # a bare noun ("Creștere") or a verb without a subject ("Preluată", "a aplica o reducere"):

@@ -177,6 +177,7 @@ def of(tok: Token, lang: str) -> Modality:
         status = "hypothetical"
     plain = status is None
     tenses = verb.morph.get("Tense")
+    background = background or (plain and "Pqp" in tenses)  # "anunțase": before the told events
     return Modality(status or "asserted", tense, recent, background, plain and "Imp" in tenses,
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl")
 
@@ -208,9 +209,13 @@ def _modified(tok: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
 
 
 def _background(tok: Token) -> bool:
-    """A definite noun attached to another noun or by a preposition, or a participle modifying a
-    noun: the event is named, not told."""
+    """A definite noun attached to another noun or by a preposition, a participle modifying a
+    noun, or a noun in a clause with no verb (a subheading or a list item: "Reducerea
+    personalului", "Reducerea numărului de elevi la clasă, la un maximum de 20"): the event is
+    named, not told."""
     if tok.pos_ == "NOUN":
+        if not any(t.pos_ in VERBAL for t in tok.sent):
+            return True
         return tok.dep_ in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
     return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
