@@ -7,10 +7,11 @@ import sqlite3
 import pytest
 
 from cronicar.link import index
+from cronicar.store.db import Store
 
 
 def _conn() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:")
+    conn = Store(":memory:").conn  # the schema's tables, nothing linked yet
     index.ensure(conn)
     return conn
 
