@@ -436,10 +436,8 @@ def _mention(ctx: Context, s: int, e: int, text: str, label: str, deps: bool) ->
     return EntityMention(start=s, end=e, text=text, label=lab, canonical=canon)
 
 
-def extract(ctx: Context, resolve_persons: bool = True) -> list[EntityMention]:
-    """Entity mentions of one article (pure): NER + gazetteer, canonical names, short forms
-    resolved (``resolve_persons=False`` leaves person short forms to the caller: the pipeline
-    resolves them once, with the quote engine's speakers, in :func:`add_speaker_names`)."""
+def extract(ctx: Context) -> list[EntityMention]:
+    """Entity mentions of one article (pure): NER + gazetteer, canonical names, short forms resolved."""
     found, taken, persons = _ner_found(ctx)
     _gazetteer_found(ctx, found, taken, persons)
     has_ner = ctx.doc.has_annotation("ENT_IOB")
@@ -453,8 +451,7 @@ def extract(ctx: Context, resolve_persons: bool = True) -> list[EntityMention]:
         _described_organisations(out, ctx.text, ctx.lang)
         _one_kind(out, ctx.text, ctx.lang)
     resolve_declined_names(out, ctx.lang)
-    if resolve_persons:
-        resolve_short_forms(out, ctx.lang)
+    resolve_short_forms(out, ctx.lang)
     resolve_acronyms(out, ctx.text)
     return out
 

@@ -127,10 +127,12 @@ def _timexes(ctx: Context) -> list[Timex]:
 
 
 def _entities(ctx: Context) -> list[EntityMention]:
-    # Short forms of person names ("Lavrov" -> "Serghei Lavrov") are resolved once, by the speaker
-    # step, after the quote engine added the names the NER missed; the quote engine reads only the
-    # places, which the resolution does not touch.
-    return entities_mod.extract(ctx, resolve_persons=False)
+    # Person short forms ("Lavrov" -> "Serghei Lavrov") are resolved here and again by the speaker
+    # step, over the speakers too.  Resolving them only there would be cheaper, and the quote
+    # engine reads only the places, but it is not the same output: the first pass changes which
+    # full name is seen first, which decides ties (one ZF article of 500 named "Giacomo Billi"
+    # "Billi Giacomo"), so both passes stay (benchmarks/identical.py).
+    return entities_mod.extract(ctx)
 
 
 #: The steps in their run order.  Why entities come before and after quotes: the quote engine
