@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cronicar.analyze.quotes.words import W
+
 OPEN_ONLY = {"„": "”“\"", "«": "»", "‚": "‘’"}
 SYMMETRIC = {'"', "”", "“"}
 MAX_SPAN = 4000  # a quote that does not close within this many characters is a stray mark
@@ -118,8 +120,7 @@ def _close(text: str, stack: list[tuple[str, int]], i: int, out: list[Marked]) -
         out.append(Marked(o, i, s, e))
 
 
-_TITLE_SMALL = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "și", "din",
-                "la", "în", "cu", "pe", "a", "al", "ale"}
+_TITLE_SMALL = W.title_small_words
 
 
 def is_title(content: str) -> bool:
@@ -132,4 +133,4 @@ def is_title(content: str) -> bool:
     caps = [w for w in words if w[0].isupper()]
     return len(caps) >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and not any(
         w.isupper() and len(w) > 1 for w in words[:1]
-    ) and not words[0].lower() in {"i", "we", "you", "he", "she", "they", "it"}
+    ) and not words[0].lower() in W.subject_pronouns
