@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-EVAL = Path(__file__).resolve().parents[1] / "eval"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
 if str(EVAL) not in sys.path:
     sys.path.insert(0, str(EVAL))
 

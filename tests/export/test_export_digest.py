@@ -14,7 +14,7 @@ from cronicar.flow import ingest_paths
 from cronicar.link.keydates import DateRef, busiest_days, rank_dates
 from cronicar.store.db import Store
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")

@@ -94,7 +94,7 @@ def test_store_corrections_external_ids_are_unique_per_source(tmp_path: Path) ->
 
 
 def _cli(db: Path, *paths: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
     return subprocess.Popen([sys.executable, "-m", "cronicar.cli", "ingest", *map(str, paths), "--db", str(db)],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -129,7 +129,7 @@ def test_store_corrections_writer_waits_and_a_killed_holder_releases_the_lock(tm
     import time
 
     db, flag = tmp_path / "c.db", tmp_path / "held"
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db), str(flag)], env=env)
     for _ in range(300):
         if flag.exists():

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # benchmarks/ (the shared hostile tables)
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # benchmarks/ (the shared hostile tables)
 
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402

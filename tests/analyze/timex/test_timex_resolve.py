@@ -122,7 +122,7 @@ def test_sentence_starts_agree_with_sentence_span() -> None:
 
     from cronicar.analyze.timex.tense import SentenceStarts, sentence_span
 
-    for path in sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt")):
+    for path in sorted((Path(__file__).resolve().parents[3] / "examples").glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         text = text + "\n" + text.replace(". ", ".\n")  # newlines as boundaries too
         starts = SentenceStarts(text)

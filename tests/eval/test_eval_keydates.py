@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-EVAL = Path(__file__).resolve().parent.parent / "eval"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
 sys.path.insert(0, str(EVAL))
 import keydates_mlcrisis as K  # noqa: E402
 

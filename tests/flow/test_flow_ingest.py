@@ -16,7 +16,7 @@ from cronicar.store.db import Store
 
 pytestmark = pytest.mark.slow
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _export(db: Path, tmp_path: Path) -> dict:

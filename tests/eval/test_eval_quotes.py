@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-EVAL = Path(__file__).resolve().parents[1] / "eval"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
 FLOORS = json.loads((EVAL / "floors_quotes.json").read_text(encoding="utf-8"))
 
 

@@ -16,7 +16,7 @@ from cronicar.link.merge import merge
 from cronicar.model import Article
 from cronicar.store.db import Store
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("name, lang, key", [

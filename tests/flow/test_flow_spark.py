@@ -26,7 +26,7 @@ BAD = {"title": "fără dată", "text": "Un articol fără dată nu poate fi aș
 @pytest.fixture(scope="module")
 def articles_jsonl(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two seed articles and the fixture batch as one JSON Lines file, plus one bad record."""
-    fixtures = Path(__file__).parent / "fixtures" / "batch.jsonl"
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "batch.jsonl"
     arts = [a for a in read_paths([examples, fixtures]) if isinstance(a, Article)]
     path = tmp_path_factory.mktemp("spark") / "articles.jsonl"
     lines = [json.dumps({"id": a.external_id or a.id, "date": a.date.iso, "title": a.title, "text": a.text,

@@ -8,7 +8,7 @@ import pytest
 from cronicar.ingest import read_paths
 from cronicar.model import Article, InputError
 
-FIX = Path(__file__).parent / "fixtures"
+FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _split(results):

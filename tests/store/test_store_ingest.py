@@ -10,7 +10,7 @@ from cronicar.ingest import read_paths
 from cronicar.flow import ingest as ingest_articles, ingest_paths
 from cronicar.store.db import SCHEMA_VERSION, Store
 
-FIX = Path(__file__).parent / "fixtures"
+FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from cronicar.analyze.langid import detect, supported
 from cronicar.analyze.nlp import has_parser
 from cronicar.ingest.schema import known_languages
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 POLNEAR_TEXT = "data/en/polnear/data/test/text/huff-post_2016-11-02_obama-calls-on-men-to-reflect-on.txt"
 
 

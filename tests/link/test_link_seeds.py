@@ -14,7 +14,7 @@ from cronicar.link.persons import merge_short_names
 from cronicar.model import Article
 from cronicar.store.db import Store
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")

@@ -234,7 +234,7 @@ def test_serve_api_key_dates_and_relations_of_the_seed_story(tmp_path) -> None: 
 
     db = tmp_path / "k.db"
     with Store(db) as store:
-        ingest_paths(store, [Path(__file__).resolve().parent.parent / "examples"])
+        ingest_paths(store, [Path(__file__).resolve().parents[2] / "examples"])
         story = store.query("SELECT id FROM stories")[0]["id"]
     client = TestClient(create_app(db))
     keys = client.get(f"/api/stories/{story}/key-dates", params={"n": 3}).json()
