@@ -1,6 +1,6 @@
 """Hostile inputs for every reader and for POST /api/articles, each with the valid records it holds.
 
-Shared by ``tests/test_fuzz_readers.py`` (Hypothesis draws from the same tables) and
+Shared by ``tests/ingest/test_fuzz_readers.py`` (Hypothesis draws from the same tables) and
 ``benchmarks/fuzz_campaign.py`` (a seeded ``random.Random`` draws thousands).  Each generator
 returns ``(file name, bytes, valid)`` where ``valid`` lists the ``(text, date)`` of the records a
 correct reader must accept from that input: a valid record mixed into a bad file must be stored.

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cronicar import __version__
 from cronicar.model import DocDate, InputError
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from cronicar.flow import IngestReport
 
 EXIT_OK, EXIT_FAIL, EXIT_BAD_INPUT = 0, 1, 2
+SubParsers = Any  # what ArgumentParser.add_subparsers returns (its class is argparse's private one)
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -96,12 +97,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
+    from cronicar.store.stories import story_list
+
     with _open(args) as store:
-        rows = store.query(
-            "SELECT s.id, s.title, s.first_date, s.last_date,"
-            " (SELECT count(*) FROM articles a WHERE a.story_id = s.id) AS n_articles,"
-            " (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS n_events"
-            " FROM stories s ORDER BY s.last_date DESC, s.id")
+        rows = story_list(store.conn)
     for r in rows:
         print(f"{r['id']}  {r['first_date']} … {r['last_date']}  {r['n_articles']:>3} articles"
               f" {r['n_events']:>3} events  {r['title']}")
@@ -162,8 +161,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_timeml(store: Store, chronicle: dict, output: Path | None) -> int:
     from cronicar.export.formats import to_timeml
+    from cronicar.store.articles import texts as article_texts
 
-    texts = {r["id"]: r["text"] for r in store.query("SELECT id, text FROM articles")}
+    texts = article_texts(store.conn)
     docs = []
     for art in chronicle["articles"]:
         tx = [t for t in chronicle["timexes"] if t["article"] == art["id"]]
@@ -243,11 +243,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cronicar", description=__doc__.split("\n")[0])
-    parser.add_argument("--version", action="version", version=f"cronicar {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def _add_ingest(sub: SubParsers) -> None:
     p = sub.add_parser("ingest", help="read, analyze, link and store articles (files, folders, JSONL, HTML, RSS)")
     p.add_argument("paths", nargs="*", type=Path)
     p.add_argument("--date", help="date for plain-text files without a ' date' header (YYYY[-MM[-DD]])")
@@ -261,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.set_defaults(func=cmd_ingest)
 
+
+def _add_timeline(sub: SubParsers) -> None:
     p = sub.add_parser("timeline", help="print a story's events in calendar order with sources and quotes")
     p.add_argument("--story", help="story id (default: every story)")
     p.add_argument("--key", action="store_true",
@@ -270,21 +268,29 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.set_defaults(func=cmd_timeline)
 
+
+def _add_stories(sub: SubParsers) -> None:
     p = sub.add_parser("stories", help="list stories with their date span and size")
     _db_arg(p)
     p.set_defaults(func=cmd_stories)
 
+
+def _add_entities(sub: SubParsers) -> None:
     p = sub.add_parser("entities", help="list canonical entities with aliases")
     p.add_argument("--type", help="PERSON, ORG, GPE ...")
     _db_arg(p)
     p.set_defaults(func=cmd_entities)
 
+
+def _add_quotes(sub: SubParsers) -> None:
     p = sub.add_parser("quotes", help="statements over time, optionally of one speaker")
     p.add_argument("--speaker", help="part of the speaker's name, case-insensitive")
     p.add_argument("--story", help="story id")
     _db_arg(p)
     p.set_defaults(func=cmd_quotes)
 
+
+def _add_export(sub: SubParsers) -> None:
     p = sub.add_parser("export", help="export the chronicle (json = DESIGN §5 contract)")
     p.add_argument("--format", choices=["json", "csv", "md", "timeml"], default="json")
     p.add_argument("--table", default="events", help="for csv: events, quotes, entities, articles, timexes")
@@ -293,17 +299,23 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.set_defaults(func=cmd_export)
 
+
+def _add_annotate(sub: SubParsers) -> None:
     p = sub.add_parser("annotate", help="annotate a JSONL file in the interchange format (DESIGN §4)")
     p.add_argument("--input", "-i", type=Path, required=True)
     p.add_argument("--output", "-o", type=Path, required=True)
     p.set_defaults(func=cmd_annotate)
 
+
+def _add_timex(sub: SubParsers) -> None:
     p = sub.add_parser("timex", help="debug the temporal tagger on a text")
     p.add_argument("text")
     p.add_argument("--date", required=True, help="article date, YYYY[-MM[-DD]]")
     p.add_argument("--lang", default="ro")
     p.set_defaults(func=cmd_timex)
 
+
+def _add_spark(sub: SubParsers) -> None:
     p = sub.add_parser("spark", help="run the analysis on Apache Spark (see docs/scale.md)")
     spark_sub = p.add_subparsers(dest="spark_command", required=True)
     p = spark_sub.add_parser("annotate", help="annotate JSONL/Parquet articles into Parquet annotations"
@@ -313,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     spark_args(p)
     p.set_defaults(func=cmd_spark)
 
+
+def _add_serve(sub: SubParsers) -> None:
     p = sub.add_parser("serve", help="HTTP JSON API and web timeline pages")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -323,6 +337,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="allow a non-loopback --host without a token (serves the database read-only to the network)")
     _db_arg(p)
     p.set_defaults(func=cmd_serve)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cronicar", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"cronicar {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    _add_ingest(sub)
+    _add_timeline(sub)
+    _add_stories(sub)
+    _add_entities(sub)
+    _add_quotes(sub)
+    _add_export(sub)
+    _add_annotate(sub)
+    _add_timex(sub)
+    _add_spark(sub)
+    _add_serve(sub)
     return parser
 
 

@@ -126,7 +126,7 @@ class Article:
         if (self.title or "").strip():
             # Titles are shown and searched beside the normalized text: same ș/ț, no zero-width
             # marks ("\u200bSadalbari cumpără…" in Ziarul Financiar), one line.
-            from cronicar.analyze.normalize import normalize_text
+            from cronicar.text import normalize_text
 
             self.title = " ".join(normalize_text(self.title).replace("\u200b", " ").replace("\ufeff", " ").split())
         else:
@@ -140,7 +140,7 @@ def lead_title(text: str, width: int = 110) -> str:
     Why: stories, timelines and pages are named after their first article; a title cut in the
     middle of a word ("a declarat vineri ministr") reads as a bug.
     """
-    from cronicar.analyze.normalize import normalize_text
+    from cronicar.text import normalize_text
 
     flat = " ".join(normalize_text(text).replace("\u200b", " ").split())
     m = re.search(r"(?<=[.!?])\s+(?=[A-ZĂÂÎȘȚ„\"«])", flat)
@@ -157,7 +157,7 @@ def article_id(text: str, dct: DocDate) -> str:
     Whitespace differences do not make a new article; the date is part of the identity because a
     wire text re-published on another day is another report.
     """
-    from cronicar.analyze.normalize import normalize_text
+    from cronicar.text import normalize_text
 
     canon = " ".join(normalize_text(text).split())
     return hashlib.sha1(f"{dct.iso}\n{canon}".encode()).hexdigest()[:16]

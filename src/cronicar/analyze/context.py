@@ -1,7 +1,8 @@
 """What each analysis component reads: the parsed document plus what earlier components wrote.
 
-Components run in a fixed order (timexes -> entities -> quotes -> events), each declaring what it
-reads from the context and returning what it writes, so each can be tested alone on real text.
+Components run in a fixed order (timexes -> entities -> quotes -> speaker names -> events); each
+declares what it reads from the context and what it writes (``Step.requires``/``Step.assigns`` in
+:data:`cronicar.analyze.pipeline.STEPS`, checked by a test), so each can be tested alone on real text.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
-from cronicar.model import DocDate, EntityMention, Quote, Timex
+from cronicar.model import DocDate, EntityMention, EventMention, Quote, Timex
 
 
 @dataclass
@@ -23,6 +24,7 @@ class Context:
     timexes: list[Timex] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
 
     @cached_property
     def parsed(self) -> bool:

@@ -16,6 +16,7 @@ Russia), by :func:`government_of`, from GeoNames and CLDR data.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cronicar.lang import folder as lang_folder, iso
@@ -27,6 +28,9 @@ from cronicar.analyze.inflection import nominative, place_bases
 from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.spans import SpanSet
 from cronicar.model import EntityMention
+
+Span4 = tuple[int, int, str, str]  # start, end, text, label of a name found
+Hit = tuple[int, int, int, str]  # tokens, start, end, label of a gazetteer name
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "MISC"}  # MISC: a name of unknown kind (languages without NER)
 NER_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NAT_REL_POL": "GPE",
@@ -77,13 +81,13 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
     # Demonyms derived from the CLDR names by the language's suffix rules ("siriano" -> Siria).
     for word, name in places.demonym_aliases(lang, tuple(sorted(countries))).items():
         table.setdefault(word, (name, "GPE"))
-    for alias, canonical, label in _hand_aliases(lang):
+    for alias, canonical, label in hand_aliases(lang):
         table[alias.lower()] = (canonical, label)
     return table
 
 
 @lru_cache(maxsize=None)
-def _hand_aliases(lang: str) -> tuple[tuple[str, str, str], ...]:
+def hand_aliases(lang: str) -> tuple[tuple[str, str, str], ...]:
     """(alias as written, canonical, label) rows of ``lang/<code>/entities_aliases.tsv``."""
     path = lang_folder(lang) / "entities_aliases.tsv"
     if not path.exists():
@@ -108,7 +112,7 @@ def proper_names(lang: str) -> frozenset[str]:
         names.update(n for c, n in babel.Locale(lang).territories.items() if c.isalpha() and len(c) == 2)
     except Exception:  # unknown locale: hand file only
         pass
-    names.update(a for a, _, _ in _hand_aliases(lang) if a[:1].isupper())
+    names.update(a for a, _, _ in hand_aliases(lang) if a[:1].isupper())
     return frozenset({n.lower() for n in names} | {fold_accents(n) for n in names})
 
 
@@ -116,7 +120,7 @@ def proper_names(lang: str) -> frozenset[str]:
 def exact_case(lang: str) -> frozenset[str]:
     """Aliases the hand file writes in capitals ("US", "UK"): they match only so written, never
     the word "us"."""
-    return frozenset(a.lower() for a, _, _ in _hand_aliases(lang) if a.replace(".", "").isupper())
+    return frozenset(a.lower() for a, _, _ in hand_aliases(lang) if a.replace(".", "").isupper())
 
 
 @lru_cache(maxsize=None)
@@ -266,11 +270,12 @@ def canonicalize(text: str, label: str, lang: str) -> tuple[str, str] | None:
     return (clean, label)
 
 
-def extract(ctx: Context) -> list[EntityMention]:
-    """Entity mentions of one article (pure): NER + gazetteer, canonical names, short forms resolved."""
-    found: list[tuple[int, int, str, str]] = []  # start, end, text, label
+def _ner_found(ctx: Context) -> tuple[list[Span4], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The NER's entities kept: (start, end, text, label) each, the spans taken, and the NER's
+    PERSON spans as tagged (roles and all)."""
+    found: list[Span4] = []
     taken: list[tuple[int, int]] = []
-    persons: list[tuple[int, int]] = []  # the NER's PERSON spans as tagged, roles and all
+    persons: list[tuple[int, int]] = []
     for ent in ctx.doc.ents:
         check("entities")
         label = NER_MAP.get(ent.label_)
@@ -289,106 +294,159 @@ def extract(ctx: Context) -> list[EntityMention]:
             ent = _org_core(ent, ctx.lang)
         found.append((ent.start_char, ent.end_char, ent.text, label))
         taken.append((ent.start_char, ent.end_char))
-    # Gazetteer over tokens (English has no NER; Romanian NER misses demonyms sometimes).  Token
-    # offsets are read once: slicing the spaCy doc per window costs more than the whole lookup.
-    table = aliases(ctx.lang)
-    exact = exact_case(ctx.lang)
-    proper = proper_names(ctx.lang)
-    starts = _first_words(ctx.lang)
-    cities_first = _city_first_words()
-    ner_spans = SpanSet(taken)
-    person_spans = SpanSet(persons)
-    has_ner = ctx.doc.has_annotation("ENT_IOB")
-    deps = ctx.doc.has_annotation("DEP")
-    text = ctx.text
-    bounds = [(t.idx, t.idx + len(t.text)) for t in ctx.doc]
-    i = 0
-    while i < len(bounds):
-        first = text[bounds[i][0]:bounds[i][1]].replace(SOFT_HYPHEN, "")
-        hit = None
-        if first.lower() in starts:
-            for n in (4, 3, 2, 1):
-                if i + n <= len(bounds):
-                    s, e = bounds[i][0], bounds[i + n - 1][1]
-                    key = text[s:e].lower().replace(SOFT_HYPHEN, "")
-                    if key in table and not (key in exact and not text[s:e].replace(".", "").isupper()) \
-                            and not (key in proper and not first[:1].isupper()):
-                        hit = (n, s, e, table[key][1])
-                        break
-        elif not first.isascii() and fold_accents(first) in table \
-                and not (fold_accents(first) in proper and not first[:1].isupper()):
+    return found, taken, persons
+
+
+@dataclass
+class _Gazetteer:
+    """The tables one article's gazetteer pass reads, loaded once per article."""
+
+    text: str
+    lang: str
+    bounds: list[tuple[int, int]]  # token offsets (slicing the spaCy doc per window costs more)
+    person_spans: SpanSet
+    table: dict = field(init=False)
+    exact: frozenset = field(init=False)
+    proper: frozenset = field(init=False)
+    starts: frozenset = field(init=False)
+    cities_first: frozenset = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.table = aliases(self.lang)
+        self.exact = exact_case(self.lang)
+        self.proper = proper_names(self.lang)
+        self.starts = _first_words(self.lang)
+        self.cities_first = _city_first_words()
+
+    def word(self, i: int) -> str:
+        return self.text[self.bounds[i][0]:self.bounds[i][1]]
+
+    def listed(self, i: int) -> Hit | None:
+        """A listed name of up to four words starting at token ``i``."""
+        first = self.word(i).replace(SOFT_HYPHEN, "")
+        for n in (4, 3, 2, 1):
+            if i + n <= len(self.bounds):
+                s, e = self.bounds[i][0], self.bounds[i + n - 1][1]
+                key = self.text[s:e].lower().replace(SOFT_HYPHEN, "")
+                if key in self.table and not (key in self.exact and not self.text[s:e].replace(".", "").isupper()) \
+                        and not (key in self.proper and not first[:1].isupper()):
+                    return (n, s, e, self.table[key][1])
+        return None
+
+    def city(self, i: int) -> Hit | None:
+        """A GeoNames city of up to three words at token ``i``, outside the NER's persons."""
+        prev = self.word(i - 1) if i else ""
+        for n in (3, 2, 1):
+            if i + n <= len(self.bounds):
+                s, e = self.bounds[i][0], self.bounds[i + n - 1][1]
+                if _city(self.text[s:e], self.lang, prev[:1].islower()) and not self.person_spans.overlaps(s, e):
+                    # A GeoNames name inside what the NER calls a person is the person's
+                    # ("Georgiana", "Ducele de York", "Rip Hamilton"), even when the span
+                    # holds no name cronicar keeps; a country there is the NER's mistake.
+                    return (n, s, e, "GPE")
+        return None
+
+    def hit(self, i: int) -> Hit | None:
+        """The gazetteer's name at token ``i``: (tokens, start, end, label), or None."""
+        first = self.word(i).replace(SOFT_HYPHEN, "")
+        if first.lower() in self.starts:
+            hit = self.listed(i)
+        elif not first.isascii() and fold_accents(first) in self.table \
+                and not (fold_accents(first) in self.proper and not first[:1].isupper()):
             # Derived demonyms are keyed without accents ("égyptiens" -> "egyptiens").
-            hit = (1, bounds[i][0], bounds[i][1], table[fold_accents(first)][1])
-        if hit is None and first[:1].isupper():
-            lem = _lemma(first, ctx.lang).lower()
-            if lem in starts and lem != first.lower():
-                hit = _declined(text, bounds, i, lem, table)
-            if hit is not None:
-                pass
-            elif lem in table:
-                hit = (1, bounds[i][0], bounds[i][1], table[lem][1])
-            elif first.lower() in cities_first:
-                prev = text[bounds[i - 1][0]:bounds[i - 1][1]] if i else ""
-                for n in (3, 2, 1):
-                    if i + n <= len(bounds):
-                        s, e = bounds[i][0], bounds[i + n - 1][1]
-                        if _city(text[s:e], ctx.lang, prev[:1].islower()) and not person_spans.overlaps(s, e):
-                            # A GeoNames name inside what the NER calls a person is the person's
-                            # ("Georgiana", "Ducele de York", "Rip Hamilton"), even when the span
-                            # holds no name cronicar keeps; a country there is the NER's mistake.
-                            hit = (n, s, e, "GPE")
-                            break
+            hit = (1, self.bounds[i][0], self.bounds[i][1], self.table[fold_accents(first)][1])
+        else:
+            hit = None
+        if hit is not None or not first[:1].isupper():
+            return hit
+        lem = _lemma(first, self.lang).lower()
+        if lem in self.starts and lem != first.lower():
+            hit = _declined(self.text, self.bounds, i, lem, self.table)
+        if hit is not None:
+            return hit
+        if lem in self.table:
+            return (1, self.bounds[i][0], self.bounds[i][1], self.table[lem][1])
+        if first.lower() in self.cities_first:
+            return self.city(i)
+        return None
+
+
+def _gazetteer_found(ctx: Context, found: list[Span4], taken: list[tuple[int, int]],
+                     persons: list[tuple[int, int]]) -> None:
+    """Gazetteer names over tokens, added to ``found``/``taken`` where the NER has none (English
+    has no NER; the Romanian NER misses demonyms sometimes)."""
+    gaz = _Gazetteer(ctx.text, ctx.lang, [(t.idx, t.idx + len(t.text)) for t in ctx.doc], SpanSet(persons))
+    ner_spans = SpanSet(taken)
+    has_ner = ctx.doc.has_annotation("ENT_IOB")
+    i = 0
+    while i < len(gaz.bounds):
+        hit = gaz.hit(i)
         if hit is None:
             i += 1
             continue
         n, s, e, label = hit
-        if has_ner and text[s:s + 1].isupper() and _inside_name(ctx.doc, i, i + n, ctx.lang):
+        if has_ner and ctx.text[s:s + 1].isupper() and _inside_name(ctx.doc, i, i + n, ctx.lang):
             i += n  # "Cupa României", "George Enescu": a word of a longer name the NER passed over
             continue
         if not ner_spans.overlaps(s, e):  # gazetteer hits never overlap each other (left to right)
-            found.append((s, e, text[s:e], label))
+            found.append((s, e, ctx.text[s:e], label))
             taken.append((s, e))
         i += n
+
+
+def _capitalized_found(ctx: Context, found: list[Span4], taken: list[tuple[int, int]]) -> list[Span4]:
+    """Without NER for the language: capitalized names (:func:`cronicar.analyze.names.find`)."""
+    from cronicar.analyze import names
+
+    skip = SpanSet(taken + [(t.start, t.end) for t in ctx.timexes])
+    for s, e, text, label in names.find(ctx.doc, ctx.lang, aliases(ctx.lang), skip, SpanSet(taken)):
+        if label == "ORG":  # an organisation named after a place absorbs it ("Singapore Airlines")
+            found = [f for f in found if not (f[0] < e and s < f[1])]
+        found.append((s, e, text, label))
+        taken.append((s, e))
+    return found
+
+
+def _mention(ctx: Context, s: int, e: int, text: str, label: str, deps: bool) -> EntityMention | None:
+    """One found name as a mention with its canonical name, or None when it is not kept."""
+    from cronicar.analyze import names
+
+    name = text
+    if label == "ORG" and ctx.doc.has_annotation("MORPH"):
+        span = ctx.doc.char_span(s, e, alignment_mode="expand")
+        name = (nominative(span, ctx.lang) if span is not None else None) or text
+    if label == "ORG" and name[:1].islower() and any(w[:1].isupper() for w in name.split()[1:]):
+        # The NER's organisation is a lowercase noun and a name: an institution ("guvernul
+        # Angolei" -> "Guvernul Angolei"), as Romanian also writes it capitalized.
+        name = name[:1].upper() + name[1:]
+    c = canonicalize(name, label, ctx.lang)
+    if c is None:
+        return None
+    canon, lab = c
+    if canon.lower() in names.cues(ctx.lang).terms:
+        return None  # "IPO", "AGA", "EBITDA": what a company does or reports, not a company
+    if lab not in KEEP:
+        return None
+    if lab == "GPE" and deps:
+        span = ctx.doc.char_span(s, e)
+        if span is not None and names_a_language(span):
+            return None
+    if lab == "GPE" and not (deps and _visited(ctx.doc, s, e, ctx.lang)):
+        canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
+    return EntityMention(start=s, end=e, text=text, label=lab, canonical=canon)
+
+
+def extract(ctx: Context) -> list[EntityMention]:
+    """Entity mentions of one article (pure): NER + gazetteer, canonical names, short forms resolved."""
+    found, taken, persons = _ner_found(ctx)
+    _gazetteer_found(ctx, found, taken, persons)
+    has_ner = ctx.doc.has_annotation("ENT_IOB")
+    deps = ctx.doc.has_annotation("DEP")
     if has_ner and deps:
         found = _named_organisations(ctx, found, SpanSet(taken))
-    if not ctx.doc.has_annotation("ENT_IOB"):  # no NER for this language: capitalized names
-        from cronicar.analyze import names
-
-        skip = SpanSet(taken + [(t.start, t.end) for t in ctx.timexes])
-        for s, e, text, label in names.find(ctx.doc, ctx.lang, table, skip, SpanSet(taken)):
-            if label == "ORG":  # an organisation named after a place absorbs it ("Singapore Airlines")
-                found = [f for f in found if not (f[0] < e and s < f[1])]
-            found.append((s, e, text, label))
-            taken.append((s, e))
-    out: list[EntityMention] = []
-    parsed = ctx.doc.has_annotation("MORPH")
-    from cronicar.analyze import names as _names
-
-    terms = _names.cues(ctx.lang).terms
-    for s, e, text, label in sorted(found):
-        name = text
-        if label == "ORG" and parsed:
-            span = ctx.doc.char_span(s, e, alignment_mode="expand")
-            name = (nominative(span, ctx.lang) if span is not None else None) or text
-        if label == "ORG" and name[:1].islower() and any(w[:1].isupper() for w in name.split()[1:]):
-            # The NER's organisation is a lowercase noun and a name: an institution ("guvernul
-            # Angolei" -> "Guvernul Angolei"), as Romanian also writes it capitalized.
-            name = name[:1].upper() + name[1:]
-        c = canonicalize(name, label, ctx.lang)
-        if c is None:
-            continue
-        canon, lab = c
-        if canon.lower() in terms:
-            continue  # "IPO", "AGA", "EBITDA": what a company does or reports, not a company
-        if lab not in KEEP:
-            continue
-        if lab == "GPE" and deps:
-            span = ctx.doc.char_span(s, e)
-            if span is not None and names_a_language(span):
-                continue
-        if lab == "GPE" and not (deps and _visited(ctx.doc, s, e, ctx.lang)):
-            canon = _acting_capital(ctx.text, s, canon, ctx.lang) or canon
-        out.append(EntityMention(start=s, end=e, text=text, label=lab, canonical=canon))
+    if not has_ner:  # no NER for this language: capitalized names
+        found = _capitalized_found(ctx, found, taken)
+    out = [m for m in (_mention(ctx, *f, deps) for f in sorted(found)) if m is not None]
     if has_ner:
         _described_organisations(out, ctx.text, ctx.lang)
         _one_kind(out, ctx.text, ctx.lang)
@@ -723,7 +781,11 @@ def _is_name(ent, lang: str, inner: bool = False) -> bool:  # type: ignore[no-un
     proper-noun token, or is several capitalized words; a single word that the quote engine's
     role or pronoun lists (``lang/<code>/quotes_roles.txt``) know is never a name.
     """
-    from cronicar.analyze.quotes.lexicon import _key, load
+    from cronicar.analyze.quotes.lexicon import load
+    from cronicar.text import fold_diacritics
+
+    def _key(text: str) -> str:  # the quote lexicon's keys: comma-below diacritics, lowercase
+        return fold_diacritics(text).lower()
 
     words = [t for t in ent if t.is_alpha]
     if not words:

@@ -8,8 +8,10 @@ several times faster than one call per article.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +25,7 @@ from cronicar.analyze.context import Context
 from cronicar.analyze.langid import detect
 from cronicar.analyze.nlp import BATCH_TOKENS, get_nlp, is_long, parse_long, token_estimate
 from cronicar.analyze.normalize import normalize_aligned
-from cronicar.model import Analysis, DocDate
+from cronicar.model import Analysis, DocDate, EntityMention, Timex
 
 Item = tuple[str, DocDate | None, str | None]
 
@@ -100,18 +102,65 @@ def _parse_batch(nlp: Language, chunk: list[tuple[str, DocDate | None, int]], k:
     return {j: (doc, spent * len(chunk[j][0]) / chars) for j, doc in zip(picked, docs)}
 
 
+@dataclass(frozen=True)
+class Step:
+    """One per-article analysis step: what it reads from the :class:`Context` (``requires``) and
+    what it writes there (``assigns``), as spaCy's factories declare theirs.  ``run`` computes the
+    step's values from ``ctx`` and returns them in the order of ``assigns``; a budget check
+    (:func:`cronicar.analyze.budget.check`) follows each step that names one."""
+
+    name: str
+    run: Callable[[Context], Any]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    budget: str | None = None
+
+
+#: What a Context holds before any step runs.
+INPUTS = ("doc", "text", "dct", "lang", "parsed")
+
+
+def _timexes(ctx: Context) -> list[Timex]:
+    if ctx.dct is None:
+        return []
+    return timex_mod.outside_place_names(timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc), ctx.doc)
+
+
+def _entities(ctx: Context) -> list[EntityMention]:
+    # Person short forms ("Lavrov" -> "Serghei Lavrov") are resolved here and again by the speaker
+    # step, over the speakers too.  Resolving them only there would be cheaper, and the quote
+    # engine reads only the places, but it is not the same output: the first pass changes which
+    # full name is seen first, which decides ties (one ZF article of 500 named "Giacomo Billi"
+    # "Billi Giacomo"), so both passes stay (benchmarks/identical.py).
+    return entities_mod.extract(ctx)
+
+
+#: The steps in their run order.  Why entities come before and after quotes: the quote engine
+#: reads the article's places (a place is not a speaker), and the speakers it finds are names
+#: the NER missed, which the events need as participants.  The second step adds those names
+#: and resolves person short forms over all of them; it does not run the NER again.
+STEPS: tuple[Step, ...] = (
+    Step("timexes", _timexes, requires=("doc", "text", "dct", "lang"), assigns=("timexes",),
+         budget="time expressions"),
+    Step("entities", _entities, requires=("doc", "text", "lang", "timexes"), assigns=("entities",),
+         budget="entities"),
+    Step("quotes", quotes_mod.extract, requires=("doc", "text", "dct", "lang", "parsed", "entities", "timexes"),
+         assigns=("quotes",), budget="quotes"),
+    Step("speaker names", entities_mod.add_speaker_names, requires=("doc", "text", "lang", "entities", "quotes"),
+         assigns=("entities",)),
+    Step("events", events_mod.extract, requires=("doc", "text", "dct", "lang", "parsed", "entities", "timexes",
+                                                   "quotes"),
+         assigns=("events",), budget="events"),
+)
+
+
 def run_components(ctx: Context) -> Analysis:
-    """Apply the components in order on a parsed document."""
-    ctx.timexes = timex_mod.outside_place_names(
-        timex_mod.tag(ctx.text, ctx.dct, ctx.lang, doc=ctx.doc), ctx.doc) if ctx.dct is not None else []
-    check("time expressions")
-    ctx.entities = entities_mod.extract(ctx)
-    check("entities")
-    ctx.quotes = quotes_mod.extract(ctx)
-    check("quotes")
-    ctx.entities = entities_mod.add_speaker_names(ctx)
-    events = events_mod.extract(ctx)
-    check("events")
+    """Apply the steps in order on a parsed document."""
+    for step in STEPS:
+        value = step.run(ctx)
+        setattr(ctx, step.assigns[0], value)
+        if step.budget:
+            check(step.budget)
     sentences = [(s.start_char, s.end_char) for s in ctx.doc.sents]
     return Analysis(
         text=ctx.text,
@@ -121,5 +170,5 @@ def run_components(ctx: Context) -> Analysis:
         timexes=ctx.timexes,
         quotes=ctx.quotes,
         entities=ctx.entities,
-        events=events,
+        events=ctx.events,
     )

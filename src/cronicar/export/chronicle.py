@@ -11,6 +11,11 @@ import sqlite3
 from typing import Any
 
 from cronicar.export import digest
+from cronicar.link.keydates import story_refs
+from cronicar.store import articles as stored_articles
+from cronicar.store import entities as stored_entities
+from cronicar.store import events as stored_events
+from cronicar.store import stories as stored_stories
 from cronicar.store.db import Store
 
 
@@ -28,41 +33,39 @@ def build(store: Store, story: str | None = None, key_dates: int = digest.DEFAUL
     """Everything in the store (or one story) as the §5 chronicle object, with its additions
     (``events[].headline/background/types``, ``stories[].key_dates``, ``relations``)."""
     conn = store.conn
-    art_where, art_params = ("WHERE story_id = ?", (story,)) if story else ("", ())
-    articles_rows = conn.execute(
-        f"SELECT id, source, title, date, date_start, lang, text, story_id FROM articles {art_where}"
-        " ORDER BY date_start, id", art_params).fetchall()
+    articles_rows = stored_articles.articles(conn, story)
     article_ids = [r["id"] for r in articles_rows]
     texts = {r["id"]: r["text"] for r in articles_rows}
     dates = {r["id"]: r["date_start"] for r in articles_rows}
     in_scope = set(article_ids)
 
     articles = [
-        {"id": r["id"], "source": r["source"], "title": r["title"] or _title_of(r["text"]),
+        {"id": r["id"], "source": r["source"], "title": r["title"] or title_of(r["text"]),
          "date": r["date"], "lang": r["lang"], "story": r["story_id"]}
         for r in articles_rows
     ]
 
-    entities = _entities(conn, in_scope)
+    entities = _entities(stored_entities.mention_articles(conn), stored_entities.aliases(conn),
+                         stored_entities.all_entities(conn), in_scope)
     langs = {r["id"]: r["lang"] for r in articles_rows}
-    events = _events(conn, in_scope, texts, dates, story, langs)
-    quotes = _quotes(conn, in_scope, texts)
+    events = _events(stored_events.linked_mentions(conn), stored_events.all_events(conn), in_scope, texts, dates,
+                     story, langs)
+    quotes = _quotes(stored_articles.quotes(conn), in_scope, texts)
     timexes = [
         {"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
          "type": r["type"], "value": r["value"], "mod": r["mod"],
          "interval": [r["int_start"], r["int_end"]] if r["int_start"] else None}
-        for r in conn.execute('SELECT * FROM timexes ORDER BY article_id, start').fetchall()
+        for r in stored_articles.timexes(conn)
         if r["article_id"] in in_scope
     ]
 
-    story_where, story_params = ("WHERE id = ?", (story,)) if story else ("", ())
     stories = []
     first_of = {}  # story -> its first article's first day
     for a in articles_rows:
         first_of.setdefault(a["story_id"], a["date_start"])
     for e in events:
         e["background"] = digest.is_background(e["when"], first_of.get(e["story"]))
-    for r in conn.execute(f"SELECT * FROM stories {story_where} ORDER BY first_date, id", story_params):
+    for r in stored_stories.stories(conn, story):
         own = [e for e in events if e["story"] == r["id"]]
         span = digest.period(own, first_of.get(r["id"]), r["last_date"])
         window = (span["start"], span["end"]) if span["start"] and span["end"] else None
@@ -72,31 +75,29 @@ def build(store: Store, story: str | None = None, key_dates: int = digest.DEFAUL
             "events": [e["id"] for e in own],
             "first_date": r["first_date"], "last_date": r["last_date"],
             "period": span,
-            "key_dates": digest.key_dates(conn, r["id"], own, window, key_dates),
+            "key_dates": digest.key_dates(story_refs(conn, r["id"]), own, window, key_dates),
         })
     for a in articles:
         a.pop("story")
     return {"articles": articles, "entities": entities, "stories": stories, "events": events,
             "quotes": quotes, "timexes": timexes,
-            "relations": digest.relations(events, digest.entity_ids(conn))}
+            "relations": digest.relations(events, stored_entities.actor_ids(conn))}
 
 
-def _title_of(text: str) -> str:
+def title_of(text: str) -> str:
     """Seed files have no title line: use the first sentence-ish stretch, shortened."""
     first = text.strip().split("\n", 1)[0]
     return first if len(first) <= 90 else first[:87].rsplit(" ", 1)[0] + "…"
 
 
-def _entities(conn: sqlite3.Connection, in_scope: set[str]) -> list[dict[str, Any]]:
+def _entities(mentions: list[sqlite3.Row], aliases: dict[str, list[str]], entities: list[sqlite3.Row],
+              in_scope: set[str]) -> list[dict[str, Any]]:
     arts: dict[str, list[str]] = {}
-    for r in conn.execute("SELECT DISTINCT entity_id, article_id FROM mentions ORDER BY article_id"):
+    for r in mentions:
         if r["article_id"] in in_scope:
             arts.setdefault(r["entity_id"], []).append(r["article_id"])
-    aliases: dict[str, list[str]] = {}
-    for r in conn.execute("SELECT entity_id, alias FROM entity_aliases ORDER BY alias"):
-        aliases.setdefault(r["entity_id"], []).append(r["alias"])
     out = []
-    for r in conn.execute("SELECT id, name, type FROM entities ORDER BY type, name"):
+    for r in entities:
         if r["id"] not in arts:
             continue
         out.append({"id": r["id"], "name": r["name"], "type": r["type"],
@@ -105,10 +106,10 @@ def _entities(conn: sqlite3.Connection, in_scope: set[str]) -> list[dict[str, An
     return out
 
 
-def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str], dates: dict[str, str],
-            story: str | None, langs: dict[str, str]) -> list[dict[str, Any]]:
+def _events(mentions: list[sqlite3.Row], events: list[sqlite3.Row], in_scope: set[str], texts: dict[str, str],
+            dates: dict[str, str], story: str | None, langs: dict[str, str]) -> list[dict[str, Any]]:
     sources: dict[str, list[dict[str, Any]]] = {}
-    for r in conn.execute("SELECT * FROM event_mentions WHERE event_id IS NOT NULL ORDER BY id"):
+    for r in mentions:
         if r["article_id"] not in in_scope:
             continue
         text = texts[r["article_id"]]
@@ -121,7 +122,7 @@ def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str],
             "trigger": [r["trigger_start"], r["trigger_end"]],
         })
     out = []
-    for r in conn.execute("SELECT * FROM events ORDER BY when_start IS NULL, when_start, id"):
+    for r in events:
         if r["id"] not in sources or (story and r["story_id"] != story):
             continue
         srcs = sorted(sources[r["id"]], key=lambda s: (dates.get(s["article"], ""), s["article"], s["start"]))
@@ -138,9 +139,9 @@ def _events(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str],
     return out
 
 
-def _quotes(conn: sqlite3.Connection, in_scope: set[str], texts: dict[str, str]) -> list[dict[str, Any]]:
+def _quotes(quotes: list[sqlite3.Row], in_scope: set[str], texts: dict[str, str]) -> list[dict[str, Any]]:
     out = []
-    for r in conn.execute("SELECT * FROM quotes ORDER BY when_start, article_id, start"):
+    for r in quotes:
         if r["article_id"] not in in_scope:
             continue
         out.append({

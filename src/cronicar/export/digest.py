@@ -14,13 +14,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from datetime import date, timedelta
 from itertools import combinations
 from typing import Any
 
-from cronicar.link.keydates import rank_dates, story_refs
+from cronicar.link.keydates import DateRef, rank_dates
 
 BACKGROUND_DAYS = 90
 DEFAULT_KEY_DATES = 10
@@ -58,10 +57,10 @@ def period(events: list[dict[str, Any]], first: str | None, last: str | None) ->
     return {"start": lo, "end": hi}
 
 
-def key_dates(conn: sqlite3.Connection, story_id: str, events: list[dict[str, Any]],
+def key_dates(refs: list[DateRef], events: list[dict[str, Any]],
               window: tuple[str, str] | None, n: int = DEFAULT_KEY_DATES) -> list[dict[str, Any]]:
-    """The story's ``n`` key dates, best first: ``{"date", "line", "event", "sources"}``."""
-    refs = story_refs(conn, story_id)
+    """The story's ``n`` key dates, best first: ``{"date", "line", "event", "sources"}``, from its
+    day-precise references (:func:`cronicar.link.keydates.story_refs`)."""
     by_day: dict[str, set[str]] = defaultdict(set)
     for r in refs:
         by_day[r.day].add(r.article)
@@ -97,11 +96,3 @@ def relations(events: list[dict[str, Any]], entity_ids: dict[str, str]) -> list[
                     cell["sources"].append(s["article"])
     return sorted(cells.values(), key=lambda c: (c["month"], c["a"], c["b"], c["kind"]))
 
-
-def entity_ids(conn: sqlite3.Connection) -> dict[str, str]:
-    """Canonical name -> entity id, for the actors (people, organisations, countries and places)."""
-    out: dict[str, str] = {}
-    for eid, name, etype in conn.execute("SELECT id, name, type FROM entities ORDER BY id"):
-        if etype in {"PERSON", "ORG", "GPE"}:
-            out.setdefault(name, eid)
-    return out

@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -29,6 +30,7 @@ from cronicar.analyze.nlp import has_parser
 from cronicar.link.index import name_weights
 from cronicar.model import entity_key
 from cronicar.lang import iso
+from cronicar.store import events as store
 
 # A date of the mention's own (not the article's day) counts as evidence when it and the event's
 # date are at least as precise as a month: "in June 2024" picks out one treaty; "in 2009" or
@@ -60,8 +62,7 @@ def _overlap(a0: str | None, a1: str | None, b0: str | None, b1: str | None) -> 
 
 
 def _persons(conn: sqlite3.Connection, names: list[str]) -> set[str]:
-    return {n for n in names if conn.execute(
-        "SELECT 1 FROM entities WHERE name=? AND type='PERSON' LIMIT 1", (n,)).fetchone()}
+    return {n for n in names if store.is_person(conn, n)}
 
 
 def _compatible(conn: sqlite3.Connection, p: list[str], q: list[str]) -> bool:
@@ -129,11 +130,7 @@ def names_in(sentence: str, lang: str = "en") -> set[str]:
 def _told(conn: sqlite3.Connection, event_id: str) -> tuple[set[str], set[str]]:
     """Word families of the triggers the event has been told with so far, and the names of their
     sentences (both from the stored text)."""
-    rows = conn.execute(
-        "SELECT substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, "
-        "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
-        "FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id=?",
-        (event_id,)).fetchall()
+    rows = store.told_with(conn, event_id)
     names: set[str] = set()
     for _, lang, sent in rows:
         names |= names_in(sent, lang)
@@ -149,7 +146,7 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
     and places of its clause.  Without one (English, Spanish... here) participants are every
     capitalized name of the sentence, which says little about who took part: people do not
     decide then, and the words, the dates and the names of the sentences do (measured on MEANTIME
-    dev, airbus+gm: CoNLL 0.730 when such names decided, 0.762 when they do not).
+    dev: docs/events.md, Coreference).
 
     ``own_date``: the mention is dated by its text (a time expression, or an event anaphor like
     "În urma acestei întâlniri"), not by the article's day; a same-type event on that given date is
@@ -184,86 +181,95 @@ def _evidence(conn: sqlite3.Connection, etype: str, root: str, participants: lis
 MAX_CANDIDATES = 100
 
 
+@dataclass
+class _Mention:
+    """One event mention being linked, with what its candidates are weighed on."""
+
+    row: tuple  # store.unlinked_mentions' row
+    participants: list[str]
+    names: set[str]  # names of its sentence
+    root: str  # its trigger's word family
+    own_date: bool  # dated by its text, not by the article's day
+    types: set[str]
+
+
+def _mention(row: tuple) -> _Mention:
+    _mid, etype, _summary, parts, _place, _wv, ws, we, types, _headline, word, lang, day0, day1, sent = row
+    return _Mention(row=row, participants=json.loads(parts), names=names_in(sent, lang), root=trigger_root(word, lang),
+                    own_date=bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS,
+                    types=set(json.loads(types)) if types else {etype})
+
+
+def _best_event(conn: sqlite3.Connection, m: _Mention, story_id: str,
+                told: dict[str, tuple[set[str], set[str]]]) -> tuple | None:
+    """The story's event the mention tells, as its candidate row, or None for a new happening."""
+    etype, place, ws, we, lang = m.row[1], m.row[4], m.row[6], m.row[7], m.row[11]
+    family = sorted(set().union(*(_family(t) for t in m.types)))
+    # Candidates: events whose primary type or one of whose tags is of the mention's cues
+    # ("won an order" is an award tagged purchase; "ordered" joins it).
+    cands = store.candidate_events(conn, story_id, family, m.types, ws, we, MAX_CANDIDATES)
+    best, best_score = None, -1.0
+    parsed = has_parser(lang)
+    cand_parts = [json.loads(c[1]) for c in cands]
+    common = _common(conn, set(m.participants).union(*cand_parts)) if parsed and cands else set()
+    for (eid, _, ewv, ews, ewe, eplace, etype_c, etypes), ep in zip(cands, cand_parts):
+        if not _overlap(ws, we, ews, ewe):
+            continue
+        same = m.types & (set(json.loads(etypes)) if etypes else {etype_c})
+        if not same:  # told in other words: the same place and two shared participants
+            shared = set(m.participants) & set(ep)
+            score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
+        else:
+            precise = m.own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
+            if eid not in told:
+                told[eid] = _told(conn, eid)
+            score = _evidence(conn, etype if etype in same else min(same), m.root, m.participants, ep,
+                              told[eid], m.names, precise, parsed=parsed, common=common)
+        if score is not None and score > best_score:  # ties: the most recent event
+            best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c, etypes), score
+    return best
+
+
+def _join(conn: sqlite3.Connection, m: _Mention, best: tuple) -> str:
+    """Fold the mention into the event ``best``; returns the event id."""
+    _mid, etype, _summary, _parts, place, wv, ws, we, types, headline = m.row[:10]
+    eid, ep, ewv, ews, ewe, eplace, etype_c, etypes = best
+    # Most precise compatible value: the narrower interval wins.
+    if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
+        ewv, ews, ewe = wv, ws, we
+    merged = ep + [x for x in m.participants if x not in ep]
+    kind = min(etype, etype_c, key=FAMILY_ORDER.index) \
+        if etype != etype_c and {etype, etype_c} <= set(FAMILY_ORDER) else etype_c
+    all_types = [kind] + [t for t in json.loads(etypes or "[]") + json.loads(types or "[]") if t != kind]
+    store.update_event(conn, eid, (kind, ewv, ews, ewe, eplace or place, json.dumps(merged, ensure_ascii=False),
+                                   json.dumps(list(dict.fromkeys(all_types))), headline))
+    return eid
+
+
 def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> None:
     """Give every event mention of the article an event id (idempotent)."""
-    rows = conn.execute(
-        "SELECT m.id, m.type, m.summary, m.participants, m.place, m.when_value, m.when_start, m.when_end, "
-        "m.types, m.headline, "
-        "substr(a.text, m.trigger_start + 1, m.trigger_end - m.trigger_start), a.lang, a.date_start, a.date_end, "
-        "substr(a.text, m.sent_start + 1, m.sent_end - m.sent_start) "
-        "FROM event_mentions m JOIN articles a ON a.id = m.article_id "
-        "WHERE m.article_id=? AND m.event_id IS NULL AND m.part_of IS NULL ORDER BY m.trigger_start",
-        (article_id,)).fetchall()
     told: dict[str, tuple[set[str], set[str]]] = {}  # event -> _told(), kept up to date below
     repeated: dict[tuple[object, ...], str] = {}  # a mention told again word for word -> its event
-    for mid, etype, summary, parts, place, wv, ws, we, types, headline, word, lang, day0, day1, sent in rows:
+    for row in store.unlinked_mentions(conn, article_id):
         check("linking events")
+        mid, etype, summary, parts, place, wv, ws, we, types, headline, word, _lang, _d0, _d1, sent = row
         again = (etype, summary, parts, place, wv, ws, we, types, headline, word, sent)
         if again in repeated:
             # The same sentence again in this article (a page repeating its lead, a pasted text):
             # the same report of the same event, linked once.
-            conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (repeated[again], mid))
+            store.set_event(conn, mid, repeated[again])
             continue
-        participants = json.loads(parts)
-        names = names_in(sent, lang)
-        root = trigger_root(word, lang)
-        own_date = bool(ws and we) and (ws, we) != (day0, day1) and _days(ws, we) <= OWN_DATE_MAX_DAYS
-        mtypes = set(json.loads(types)) if types else {etype}
-        family = sorted(set().union(*(_family(t) for t in mtypes)))
-        # Candidates: events whose primary type or one of whose tags is of the mention's cues
-        # ("won an order" is an award tagged purchase; "ordered" joins it).
-        tag_match = " OR ".join("types LIKE ?" for _ in mtypes)
-        cands = conn.execute(
-            "SELECT id, participants, when_value, when_start, when_end, place, type, types FROM events "
-            f"WHERE story_id=? AND (type IN ({','.join('?' * len(family))}) OR {tag_match}) "
-            "AND when_start<=? AND when_end>=? ORDER BY rowid DESC LIMIT ?",
-            (story_id, *family, *(f'%"{t}"%' for t in sorted(mtypes)), we or "9999", ws or "0000",
-             MAX_CANDIDATES)).fetchall()
-        best, best_score = None, -1.0
-        parsed = has_parser(lang)
-        cand_parts = [json.loads(c[1]) for c in cands]
-        common = _common(conn, set(participants).union(*cand_parts)) if parsed and cands else set()
-        for (eid, _, ewv, ews, ewe, eplace, etype_c, etypes), ep in zip(cands, cand_parts):
-            if not _overlap(ws, we, ews, ewe):
-                continue
-            same = mtypes & (set(json.loads(etypes)) if etypes else {etype_c})
-            if not same:  # told in other words: the same place and two shared participants
-                shared = set(participants) & set(ep)
-                score = (1.0 + len(shared)) if place and place == eplace and len(shared) >= 2 else None
-            else:
-                precise = own_date and _days(ews, ewe) <= OWN_DATE_MAX_DAYS
-                if eid not in told:
-                    told[eid] = _told(conn, eid)
-                score = _evidence(conn, etype if etype in same else min(same), root, participants, ep,
-                                  told[eid], names, precise, parsed=parsed, common=common)
-            if score is not None and score > best_score:  # ties: the most recent event
-                best, best_score = (eid, ep, ewv, ews, ewe, eplace, etype_c, etypes), score
+        m = _mention(row)
+        best = _best_event(conn, m, story_id, told)
         if best is None:
             eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
-            conn.execute(
-                "INSERT OR IGNORE INTO events(id, story_id, type, summary, when_value, when_start, when_end,"
-                " place, participants, types, headline) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (eid, story_id, etype, summary, wv, ws, we, place, parts, types, headline))
+            store.add_event(conn, eid, story_id, (etype, summary, wv, ws, we, place, parts, types, headline))
         else:
-            eid, ep, ewv, ews, ewe, eplace, etype_c, etypes = best
-            # Most precise compatible value: the narrower interval wins.
-            if ws and we and (we, ws) != (ewe, ews) and (we < ewe or ws > ews) and ws >= ews and we <= ewe:
-                ewv, ews, ewe = wv, ws, we
-            merged = ep + [x for x in participants if x not in ep]
-            kind = min(etype, etype_c, key=FAMILY_ORDER.index) \
-                if etype != etype_c and {etype, etype_c} <= set(FAMILY_ORDER) else etype_c
-            all_types = [kind] + [t for t in json.loads(etypes or "[]") + json.loads(types or "[]") if t != kind]
-            conn.execute("UPDATE events SET type=?, when_value=?, when_start=?, when_end=?, place=?, participants=?,"
-                         " types=?, headline=coalesce(headline, ?) WHERE id=?",
-                         (kind, ewv, ews, ewe, eplace or place, json.dumps(merged, ensure_ascii=False),
-                          json.dumps(list(dict.fromkeys(all_types))), headline, eid))
-        conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (eid, mid))
+            eid = _join(conn, m, best)
+        store.set_event(conn, mid, eid)
         repeated[again] = eid
         if eid in told:  # what _told() would now read: this mention's word family and names too
-            told[eid][0].add(root)
-            told[eid][1].update(names)
+            told[eid][0].add(m.root)
+            told[eid][1].update(m.names)
     # A mention that tells the same happening as another of its sentence shares that one's event.
-    conn.execute(
-        "UPDATE event_mentions SET event_id=(SELECT p.event_id FROM event_mentions p WHERE "
-        "p.article_id=event_mentions.article_id AND p.trigger_start=event_mentions.part_of) "
-        "WHERE article_id=? AND event_id IS NULL AND part_of IS NOT NULL", (article_id,))
+    store.link_parts(conn, article_id)

@@ -15,11 +15,12 @@ stories *are* countries) is not guarded: there the place is the only key there i
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
+
+from cronicar.store import linking as store
 
 #: shared subject terms a link needs when article and story are within :data:`FRESH_DAYS`
 SUBJECT_MIN = 4
@@ -54,15 +55,9 @@ CAST_MENTIONS = 2
 LATEST_ARTICLES = 12
 ARTICLE_SUBJECT_TERMS = 40
 
-DDL = ("CREATE TABLE IF NOT EXISTS article_link_terms (article_id TEXT PRIMARY KEY, "
-       "terms TEXT NOT NULL, ents TEXT NOT NULL) WITHOUT ROWID")
-
-
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
     """Keep an article's subject terms and entity keys, for later articles to compare with."""
-    conn.execute(DDL)
-    conn.execute("INSERT OR REPLACE INTO article_link_terms(article_id, terms, ents) VALUES (?,?,?)",
-                 (article_id, json.dumps(subject[:ARTICLE_SUBJECT_TERMS]), json.dumps(ents)))
+    store.remember_terms(conn, article_id, subject[:ARTICLE_SUBJECT_TERMS], ents)
 
 
 def cast_names(mentions: dict[str, int], shares: dict[str, float], docs: int) -> set[str]:
@@ -81,16 +76,13 @@ def shares_with_an_article(conn: sqlite3.Connection, story_id: str, subject: lis
     :data:`PAIR_NAMES_MIN` names with the article, or :data:`CAST_MIN` rare names (``rare``; any
     when None): the same happening told twice shares its words and its actors, a beat shares only
     its name."""
-    conn.execute(DDL)
     mine, who = set(subject), set(ents)
     cast_pool = who if rare is None else who & rare
-    for terms, their in conn.execute(
-            "SELECT t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
-            "WHERE a.story_id=? ORDER BY a.date_start DESC LIMIT ?", (story_id, LATEST_ARTICLES)):
-        their_names = set(json.loads(their))
+    for terms, their in store.latest_terms(conn, story_id, LATEST_ARTICLES):
+        their_names = set(their)
         both, cast_names = who & their_names, cast_pool & their_names
         cast = len(cast_names) >= CAST_MIN and sum(k.startswith("person:") for k in cast_names) >= CAST_PERSONS
-        if cast or (len(both) >= PAIR_NAMES_MIN and len(mine & set(json.loads(terms))) >= need):
+        if cast or (len(both) >= PAIR_NAMES_MIN and len(mine & set(terms)) >= need):
             return True
     return False
 
@@ -163,9 +155,7 @@ def subject_terms(terms: dict[str, float], story_terms: dict[str, float], names:
 
 def article_events(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, set[str], str]]:
     """(type, participants, day) of the article's dated event mentions."""
-    return [(t, set(json.loads(p)), (w or "")[:10]) for t, p, w in conn.execute(
-        "SELECT type, participants, when_start FROM event_mentions WHERE article_id=? AND type!='statement'",
-        (article_id,))]
+    return [(t, set(p), (w or "")[:10]) for t, p, w in store.article_happenings(conn, article_id)]
 
 
 def shared_events(conn: sqlite3.Connection, story_id: str, mine: list[tuple[str, set[str], str]]) -> int:
@@ -175,9 +165,7 @@ def shared_events(conn: sqlite3.Connection, story_id: str, mine: list[tuple[str,
         return 0
     from datetime import date
 
-    theirs = [(t, set(json.loads(p)), (w or "")[:10]) for t, p, w in conn.execute(
-        "SELECT type, participants, when_start FROM events WHERE story_id=? AND type!='statement' "
-        "ORDER BY when_start DESC LIMIT ?", (story_id, STORY_EVENTS))]
+    theirs = [(t, set(p), (w or "")[:10]) for t, p, w in store.story_happenings(conn, story_id, STORY_EVENTS)]
     n = 0
     for t, who, day in mine:
         for t2, who2, day2 in theirs:

@@ -1,4 +1,5 @@
-"""Index tables the linker owns (created on demand, idempotent) and their bounded reads/writes.
+"""The story index the linker keeps (tables in store/schema.sql, rows through store/linking.py):
+what a candidate is scored on and the corpus statistics that weigh it.
 
 Why an index: a new article must be compared only with candidate stories found through what it
 shares with them (entities, salient lemmas) or through recency, so the per-article cost depends on
@@ -17,28 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-DDL = """
-CREATE TABLE IF NOT EXISTS story_entities (
-    entity_id TEXT NOT NULL, story_id TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
-    last_date TEXT, PRIMARY KEY (entity_id, story_id)
-);
-CREATE INDEX IF NOT EXISTS story_entities_story ON story_entities(story_id, n);
-CREATE INDEX IF NOT EXISTS story_entities_recent ON story_entities(entity_id, last_date);
-CREATE TABLE IF NOT EXISTS story_terms (
-    term TEXT NOT NULL, story_id TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
-    last_date TEXT, PRIMARY KEY (term, story_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms(story_id, n);
-CREATE INDEX IF NOT EXISTS story_terms_recent ON story_terms(term, last_date);
-CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS link_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS story_profiles (
-    story_id TEXT PRIMARY KEY, size INTEGER NOT NULL, last_date TEXT,
-    ents TEXT NOT NULL, terms TEXT NOT NULL, vec BLOB
-);
-CREATE INDEX IF NOT EXISTS story_profiles_recent ON story_profiles(last_date);
-CREATE TABLE IF NOT EXISTS article_vectors (article_id TEXT PRIMARY KEY, vec BLOB NOT NULL);
-"""
+from cronicar.store import linking as store
 
 PROFILE_ENTITIES = 30
 PROFILE_TERMS = 90
@@ -58,31 +38,17 @@ class Profile:
     vec: np.ndarray | None = field(default=None, repr=False)  # sum of member unit vectors
 
 
-CACHE_KIB = 32768  # SQLite page cache for the linker's working set (default 2 MiB: index pages miss)
-
-
 def ensure(conn: sqlite3.Connection) -> None:
-    """Create the linker's tables if missing (one lookup when they exist); size the page cache so
-    the B-tree pages of the index tables stay in memory as they grow (bounded: CACHE_KIB)."""
-    if conn.execute("PRAGMA cache_size").fetchone()[0] > -CACHE_KIB:
-        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='article_vectors'").fetchone():
-        return
-    for stmt in DDL.strip().split(";"):
-        if stmt.strip():
-            conn.execute(stmt)
+    """Ready the connection for linking: a page cache that holds the index's working set (the
+    tables are the schema's)."""
+    store.size_cache(conn)
 
 
 def idf(conn: sqlite3.Connection, terms: list[str], lang: str, drop_common: bool = True) -> dict[str, float]:
     """Smoothed IDF of ``terms`` among the articles of ``lang`` linked so far (one query per 500);
     a term never seen before gets -1: it can match no story, so callers leave it out."""
-    row = conn.execute("SELECT n FROM link_counts WHERE key=?", ("docs:" + lang,)).fetchone()
-    docs = row[0] if row else 0
-    df: dict[str, int] = {}
-    for i in range(0, len(terms), 500):
-        chunk = terms[i:i + 500]
-        q = "SELECT term, df FROM term_df WHERE term IN (%s)" % ",".join("?" * len(chunk))
-        df.update(conn.execute(q, chunk).fetchall())
+    docs = store.count(conn, "docs:" + lang)
+    df = store.dfs(conn, terms)
     # Terms in more than half the articles are function words: weight 0 (no stop-word lists needed).
     common = drop_common and docs >= 50
     return {t: -1.0 if t not in df else 0.0 if common and 2 * df[t] > docs
@@ -91,42 +57,35 @@ def idf(conn: sqlite3.Connection, terms: list[str], lang: str, drop_common: bool
 
 def doc_count(conn: sqlite3.Connection, lang: str) -> int:
     """Articles of ``lang`` linked so far."""
-    row = conn.execute("SELECT n FROM link_counts WHERE key=?", ("docs:" + lang,)).fetchone()
-    return row[0] if row else 0
+    return store.count(conn, "docs:" + lang)
 
 
 def count_terms(conn: sqlite3.Connection, terms: list[str], lang: str) -> None:
     """Add one article's distinct terms to the document frequencies."""
-    conn.executemany("INSERT INTO term_df(term, df) VALUES (?, 1) "
-                     "ON CONFLICT(term) DO UPDATE SET df=df+1", [(t,) for t in terms])
-    conn.execute("INSERT INTO link_counts(key, n) VALUES (?, 1) ON CONFLICT(key) DO UPDATE SET n=n+1",
-                 ("docs:" + lang,))
+    store.add_dfs(conn, terms)
+    store.bump(conn, "docs:" + lang)
 
 
 def recent_stories(conn: sqlite3.Connection, table: str, col: str, keys: list[str]) -> dict[str, int]:
     """story -> number of ``keys`` it shares, over each key's ``PER_KEY`` most recent stories."""
     hits: dict[str, int] = {}
-    sql = f"SELECT story_id FROM {table} WHERE {col}=? ORDER BY last_date DESC LIMIT {PER_KEY}"
     for k in keys:
-        for (sid,) in conn.execute(sql, (k,)):
+        for sid in store.recent_stories(conn, table, col, k, PER_KEY):
             hits[sid] = hits.get(sid, 0) + 1
     return hits
 
 
 def latest_stories(conn: sqlite3.Connection, n: int) -> list[str]:
     """The ``n`` stories most recently added to (candidates when nothing is shared)."""
-    return [r[0] for r in conn.execute(
-        "SELECT story_id FROM story_profiles ORDER BY last_date DESC LIMIT ?", (n,))]
+    return store.latest_stories(conn, n)
 
 
 def profiles(conn: sqlite3.Connection, story_ids: list[str]) -> list[Profile]:
     """Profiles of the given stories (one query; rows are fixed-size)."""
     if not story_ids:
         return []
-    q = ("SELECT story_id, size, last_date, ents, terms, vec FROM story_profiles WHERE story_id IN (%s)"
-         % ",".join("?" * len(story_ids)))
     out = []
-    for sid, size, last, ents, terms, vec in conn.execute(q, story_ids):
+    for sid, size, last, ents, terms, vec in store.profile_rows(conn, story_ids):
         v = np.frombuffer(vec, dtype=np.float32) if vec else None
         out.append(Profile(sid, size, last or "", json.loads(ents), json.loads(terms), v))
     return out
@@ -135,16 +94,7 @@ def profiles(conn: sqlite3.Connection, story_ids: list[str]) -> list[Profile]:
 def add_article(conn: sqlite3.Connection, story_id: str, ents: dict[str, int], terms: dict[str, int],
                 day: str) -> None:
     """Add an article's entity and salient-term counts to a story's index rows."""
-    conn.executemany(
-        "INSERT INTO story_entities(entity_id, story_id, n, last_date) VALUES (?,?,?,?) "
-        "ON CONFLICT(entity_id, story_id) DO UPDATE SET n=n+excluded.n, "
-        "last_date=max(coalesce(last_date,''), excluded.last_date)",
-        [(e, story_id, n, day) for e, n in ents.items()])
-    conn.executemany(
-        "INSERT INTO story_terms(term, story_id, n, last_date) VALUES (?,?,?,?) "
-        "ON CONFLICT(term, story_id) DO UPDATE SET n=n+excluded.n, "
-        "last_date=max(coalesce(last_date,''), excluded.last_date)",
-        [(t, story_id, n, day) for t, n in terms.items()])
+    store.add_counts(conn, story_id, ents, terms, day)
 
 
 def entity_weight(key: str) -> float:
@@ -178,7 +128,7 @@ def home_key(lang: str) -> str | None:
 
 def _homes(conn: sqlite3.Connection) -> set[str]:
     """The home countries of the languages linked so far."""
-    langs = [k[5:] for (k,) in conn.execute("SELECT key FROM link_counts WHERE key LIKE 'docs:%'")]
+    langs = store.linked_langs(conn)
     return {h for h in map(home_key, langs) if h}
 
 
@@ -187,9 +137,8 @@ def count_names(conn: sqlite3.Connection, keys: list[str]) -> None:
     frequencies."""
     homes = _homes(conn) if HOME_COUNTRIES_COMMON else set()
     names = [k for k in keys if k.startswith(_NAMED) or k in homes]
-    conn.executemany("INSERT INTO term_df(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df=df+1",
-                     [("@" + k,) for k in names])
-    conn.execute("INSERT INTO link_counts(key, n) VALUES ('named_docs', 1) ON CONFLICT(key) DO UPDATE SET n=n+1")
+    store.add_dfs(conn, ["@" + k for k in names])
+    store.bump(conn, "named_docs")
 
 
 def name_weights(conn: sqlite3.Connection, keys: list[str]) -> dict[str, float]:
@@ -206,13 +155,11 @@ def name_weights(conn: sqlite3.Connection, keys: list[str]) -> dict[str, float]:
     names = [k for k in keys if k.startswith(_NAMED) or k in homes]
     if not names:
         return {}
-    row = conn.execute("SELECT n FROM link_counts WHERE key='named_docs'").fetchone()
-    docs = row[0] if row else 0
+    docs = store.count(conn, "named_docs")
     if docs < COMMON_NAME_MIN_DOCS:
         return {}
-    q = "SELECT term, df FROM term_df WHERE term IN (%s)" % ",".join("?" * len(names))
     out = {}
-    for term, df in conn.execute(q, ["@" + k for k in names]):
+    for term, df in store.dfs(conn, ["@" + k for k in names]).items():
         share = df / docs
         if share > COMMON_NAME_SHARE:
             out[term[1:]] = max(0.1, math.log(1 / share) / math.log(1 / COMMON_NAME_SHARE))
@@ -222,13 +169,11 @@ def name_weights(conn: sqlite3.Connection, keys: list[str]) -> dict[str, float]:
 def refresh_profile(conn: sqlite3.Connection, story_id: str, day: str, vec: np.ndarray | None,
                     added: int = 1) -> None:
     """Rewrite a story's profile after ``added`` articles joined (bounded reads)."""
-    counts = conn.execute("SELECT entity_id, n FROM story_entities WHERE story_id=? ORDER BY n DESC LIMIT ?",
-                          (story_id, PROFILE_ENTITIES)).fetchall()
+    counts = store.top_counts(conn, "story_entities", "entity_id", story_id, PROFILE_ENTITIES)
     common = name_weights(conn, [e for e, _ in counts])
     ents = {e: entity_weight(e) * common.get(e, 1.0) * n for e, n in counts}
     # The most frequent terms, re-ranked by TF-IDF: words the story repeats that the corpus does not.
-    rows = conn.execute("SELECT term, n FROM story_terms WHERE story_id=? ORDER BY n DESC LIMIT ?",
-                        (story_id, 2 * PROFILE_TERMS)).fetchall()
+    rows = store.top_counts(conn, "story_terms", "term", story_id, 2 * PROFILE_TERMS)
     weights: dict[str, float] = {}
     by_lang: dict[str, list[str]] = {}
     for t, _ in rows:
@@ -244,27 +189,21 @@ def refresh_profile(conn: sqlite3.Connection, story_id: str, day: str, vec: np.n
         if quota.get(lg, 0) < PROFILE_TERMS_PER_LANG and len(terms) < PROFILE_TERMS:
             quota[lg] = quota.get(lg, 0) + 1
             terms[t] = w
-    cur = conn.execute("SELECT size, last_date, vec FROM story_profiles WHERE story_id=?", (story_id,)).fetchone()
+    cur = store.profile(conn, story_id)
     size, last, total = (cur[0], cur[1] or "", np.frombuffer(cur[2], dtype=np.float32)
                          if cur and cur[2] else None) if cur else (0, "", None)
     if vec is not None:
         total = vec.astype(np.float32) if total is None else total + vec
-    conn.execute(
-        "INSERT INTO story_profiles(story_id, size, last_date, ents, terms, vec) VALUES (?,?,?,?,?,?) "
-        "ON CONFLICT(story_id) DO UPDATE SET size=excluded.size, last_date=excluded.last_date, "
-        "ents=excluded.ents, terms=excluded.terms, vec=excluded.vec",
-        (story_id, size + added, max(last, day or ""), json.dumps(ents), json.dumps(terms),
-         total.astype(np.float32).tobytes() if total is not None else None))
+    store.write_profile(conn, story_id, size + added, max(last, day or ""), ents, terms,
+                        total.astype(np.float32).tobytes() if total is not None else None)
 
 
 def article_vector(conn: sqlite3.Connection, article_id: str) -> np.ndarray | None:
     """The cached lead embedding of an article, if computed ahead."""
-    row = conn.execute("SELECT vec FROM article_vectors WHERE article_id=?", (article_id,)).fetchone()
-    return np.frombuffer(row[0], dtype=np.float32) if row else None
+    vec = store.article_vector(conn, article_id)
+    return np.frombuffer(vec, dtype=np.float32) if vec is not None else None
 
 
 def store_vectors(conn: sqlite3.Connection, rows: list[tuple[str, np.ndarray]]) -> None:
     """Cache lead embeddings computed ahead (e.g. in a batch, which is faster than one by one)."""
-    ensure(conn)
-    conn.executemany("INSERT OR REPLACE INTO article_vectors(article_id, vec) VALUES (?,?)",
-                     [(a, np.asarray(v, dtype=np.float32).tobytes()) for a, v in rows])
+    store.put_vectors(conn, [(a, np.asarray(v, dtype=np.float32).tobytes()) for a, v in rows])

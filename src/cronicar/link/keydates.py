@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlparse
 
+from cronicar.store import stories as store
+
 # Weights tuned on ML-Crisis Spanish (the language with cronicar's own time expressions), French
 # and Italian held out (docs/stories.md, "Key dates"):
 # an outlet that names the day adds this much beside its articles (two outlets agreeing is more
@@ -106,17 +108,10 @@ def busiest_days(published: Iterable[str], n: int, window: tuple[str, str] | Non
 def story_refs(conn: sqlite3.Connection, story_id: str) -> list[DateRef]:
     """Every day-precise reference of the story's articles: time expressions of one day and event
     mentions dated to one day (with their sentence)."""
-    arts = {r[0]: (r[1], outlet_of(r[2], r[3])) for r in conn.execute(
-        "SELECT id, date_start, source, url FROM articles WHERE story_id=?", (story_id,))}
+    arts = {r[0]: (r[1], outlet_of(r[2], r[3])) for r in store.article_outlets(conn, story_id)}
     refs: list[DateRef] = []
-    for aid, start, text in conn.execute(
-            "SELECT t.article_id, t.int_start, a.text FROM timexes t JOIN articles a ON a.id=t.article_id "
-            "WHERE a.story_id=? AND t.type IN ('DATE','TIME') AND t.int_start IS NOT NULL AND t.int_start=t.int_end",
-            (story_id,)):
+    for aid, start in store.day_timexes(conn, story_id):
         refs.append(DateRef(start, aid, arts[aid][0], arts[aid][1]))
-    for aid, start, sent in conn.execute(
-            "SELECT m.article_id, m.when_start, substr(a.text, m.sent_start+1, m.sent_end-m.sent_start) "
-            "FROM event_mentions m JOIN articles a ON a.id=m.article_id "
-            "WHERE a.story_id=? AND m.when_start IS NOT NULL AND m.when_start=m.when_end", (story_id,)):
+    for aid, start, sent in store.day_mentions(conn, story_id):
         refs.append(DateRef(start, aid, arts[aid][0], arts[aid][1], " ".join(sent.split())))
     return refs

@@ -7,11 +7,12 @@ hold no clue (:func:`cronicar.analyze.entities._company_cue` reads the clues one
 The store then holds a place and a company of the same name: two entities, and the company
 becomes the place of events ("@ Nuclearelectrica").  A name the gazetteers know (CLDR countries,
 GeoNames cities, the alias file) is a place and stays one; any other name that the corpus has as
-an organisation is the organisation.  The move is the story's (:func:`persons.move_entity`), as
-for short names and spellings; an event's place that was the name is cleared.
+an organisation is the organisation.  The move is the story's (:func:`cronicar.store.entities.move_entity`), as
+for short names and spellings; an event's place that was the name is cleared.  The SQL is
+:mod:`cronicar.store.entities`.
 
 Cost: per place and organisation of the article, one primary-key look-up, plus a bounded
-look-up (:func:`persons.in_story`) when the twin exists.
+look-up (:func:`cronicar.store.entities.in_story`) when the twin exists.
 """
 
 from __future__ import annotations
@@ -19,14 +20,14 @@ from __future__ import annotations
 import sqlite3
 
 from cronicar.analyze.entities import gazetteer_place
-from cronicar.link.persons import in_story, move_entity, story_entities_of
 from cronicar.model import entity_key
+from cronicar.store import entities as store
 
 
 def one_kind(conn: sqlite3.Connection, article_id: str) -> list[str]:
     """Move the story's place-typed mentions of a name into its organisation; returns the names
     moved.  Idempotent."""
-    found = story_entities_of(conn, article_id, ("GPE", "LOC", "ORG"))
+    found = store.story_entities_of(conn, article_id, ("GPE", "LOC", "ORG"))
     if found is None:
         return []
     story_id, lang, ents = found
@@ -36,20 +37,14 @@ def one_kind(conn: sqlite3.Connection, article_id: str) -> list[str]:
             continue
         if typ == "ORG":  # the story's earlier reports called it a place
             place, org = entity_key("GPE", name), eid
-            if place == org or not _exists(conn, place) or not in_story(conn, place, story_id):
+            if place == org or not store.exists(conn, place) or not store.in_story(conn, place, story_id):
                 continue
         else:  # a place here, a company somewhere in the corpus
             place, org = eid, entity_key("ORG", name)
-            if not _exists(conn, org):
+            if not store.exists(conn, org):
                 continue
-        move_entity(conn, (place, name), (org, name), story_id)
-        arts = "SELECT id FROM articles WHERE story_id=?"
-        conn.execute(f"UPDATE event_mentions SET place=NULL WHERE place=? AND article_id IN ({arts})",
-                     (name, story_id))
-        conn.execute("UPDATE events SET place=NULL WHERE place=? AND story_id=?", (name, story_id))
+        store.move_entity(conn, (place, name), (org, name), story_id)
+        store.clear_place(conn, name, story_id)
         moved.append(name)
     return moved
 
-
-def _exists(conn: sqlite3.Connection, entity_id: str) -> bool:
-    return conn.execute("SELECT 1 FROM entities WHERE id=?", (entity_id,)).fetchone() is not None

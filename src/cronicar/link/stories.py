@@ -32,11 +32,12 @@ from cronicar.link.kinds import one_kind
 from cronicar.link.merge import merge
 from cronicar.link.persons import merge_short_names
 from cronicar.link.variants import merge_variants
+from cronicar.store import entities as stored_entities
+from cronicar.store import stories as stored_stories
 from cronicar.store.link_counts import name_shares
 
 # Calibrated on the calibration half of ML-Crisis (eval/linking_mlcrisis.py --calibrate: logistic fit,
-# two rounds, then a threshold grid; calibration-half F1 0.799; 0.807 once cities also count for their country), reported
-# on the other half; see docs/stories.md.
+# two rounds, then a threshold grid), reported on the other half; the figures are in docs/stories.md.
 THRESHOLD = 0.6
 MERGE_THRESHOLD = 0.55
 # Logistic weights: bias, then one per name in FEATURES.
@@ -169,12 +170,10 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     ents: dict[str, int] = {}
     names: list[str] = []
     # Without a NER model (es, fr, it, en here) names of people and organisations come from
-    # capitalisation, spelled per language and noisy: linking keys on places only there
-    # (ML-Crisis test half: 0.836 on places; with those names 0.809, even refitted on them).
+    # capitalisation, spelled per language and noisy: linking keys on places only there (those
+    # names lowered the ML-Crisis test half even refitted on them; docs/stories.md).
     kinds = LINK_KINDS if has_parser(lang) else LINK_KINDS_WITHOUT_NER
-    for eid, name, surface in conn.execute(
-            "SELECT m.entity_id, e.name, m.text FROM mentions m JOIN entities e ON e.id=m.entity_id "
-            f"WHERE m.article_id=? AND e.type IN ({','.join('?' * len(kinds))})", (article_id, *kinds)):
+    for eid, name, surface in stored_entities.article_mentions(conn, article_id, kinds):
         key = signals.entity_key(eid, name, lang)
         ents[key] = ents.get(key, 0) + 1
         names += (name, surface)
@@ -259,8 +258,7 @@ def stories_share_subject(p: index.Profile, q: index.Profile) -> bool:
 def link_article(conn: sqlite3.Connection, article_id: str) -> None:
     """Assign the article to a story, cluster its event mentions, update story fields (idempotent)."""
     index.ensure(conn)
-    row = conn.execute("SELECT story_id, date_start, date_end, title, text, lang FROM articles WHERE id=?",
-                       (article_id,)).fetchone()
+    row = stored_stories.article_to_link(conn, article_id)
     if row is None:
         return
     story_id, ds, de, title, text, lang = row
@@ -268,7 +266,7 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
         f, salient = features(conn, article_id, lang or "xx", ds, title, text or "")
         best, others = choose_story(conn, f)
         story_id = best or ("s:" + article_id)
-        conn.execute("UPDATE articles SET story_id=? WHERE id=?", (story_id, article_id))
+        stored_stories.set_story(conn, article_id, story_id)
         index.add_article(conn, story_id, f.ents, salient, ds)
         index.refresh_profile(conn, story_id, ds, f.vec)
         _upsert_story(conn, story_id, title, text, ds, de)
@@ -288,7 +286,7 @@ def link_article(conn: sqlite3.Connection, article_id: str) -> None:
 
 def _merge_pair(conn: sqlite3.Connection, a: str, b: str) -> str:
     """Merge the smaller of two stories into the larger; return the one kept."""
-    sizes = dict(conn.execute("SELECT story_id, size FROM story_profiles WHERE story_id IN (?,?)", (a, b)))
+    sizes = stored_stories.profile_sizes(conn, (a, b))
     keep, gone = (a, b) if sizes.get(a, 0) >= sizes.get(b, 0) else (b, a)
     merge(conn, keep, gone)
     return keep
@@ -296,11 +294,5 @@ def _merge_pair(conn: sqlite3.Connection, a: str, b: str) -> str:
 
 def _upsert_story(conn: sqlite3.Connection, story_id: str, title: str | None, text: str | None,
                   ds: str, de: str) -> None:
-    st = conn.execute("SELECT 1 FROM stories WHERE id=?", (story_id,)).fetchone()
-    if st is None:
-        t = title or (text or "").strip().split("\n")[0][:120]
-        conn.execute("INSERT INTO stories(id, title, first_date, last_date) VALUES (?,?,?,?)",
-                     (story_id, t or story_id, ds, de))
-    else:
-        conn.execute("UPDATE stories SET first_date=min(coalesce(first_date,?),?), "
-                     "last_date=max(coalesce(last_date,?),?) WHERE id=?", (ds, ds, de, de, story_id))
+    t = title or (text or "").strip().split("\n")[0][:120]
+    stored_stories.upsert_story(conn, story_id, t or story_id, ds, de)

@@ -1,10 +1,13 @@
-"""A story's events in calendar order with their sources, and what each article reported first."""
+"""A story's events in calendar order with their sources, and what each article reported first
+(the rows come from :mod:`cronicar.store.events`)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from typing import Any
+
+from cronicar.store import events as store
 
 
 def timeline(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
@@ -18,15 +21,8 @@ def timeline(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
     telling the event, "repeated" for later ones.
     """
     out: list[dict[str, Any]] = []
-    evs = conn.execute(
-        "SELECT id, type, summary, when_value, when_start, when_end, place, participants, types, headline FROM events "
-        "WHERE story_id=? ORDER BY when_start IS NULL, when_start, when_end, id", (story_id,)).fetchall()
-    for eid, etype, summary, wv, ws, we, place, parts, types, headline in evs:
-        srcs = conn.execute(
-            "SELECT m.article_id, a.date, a.date_start, a.title, m.sent_start, m.sent_end, "
-            "substr(a.text, m.sent_start+1, m.sent_end-m.sent_start), m.trigger_start, m.trigger_end "
-            "FROM event_mentions m JOIN articles a ON a.id=m.article_id WHERE m.event_id=? "
-            "ORDER BY a.date_start, m.article_id, m.trigger_start", (eid,)).fetchall()
+    for eid, etype, summary, wv, ws, we, place, parts, types, headline in store.story_events(conn, story_id):
+        srcs = store.event_sources(conn, eid)
         first = srcs[0][2] if srcs else None
         seen: set[tuple[str, int]] = set()  # one happening told by two cues of one sentence: cite it once
         srcs = [r for r in srcs if (r[0], r[4]) not in seen and not seen.add((r[0], r[4]))]

@@ -14,7 +14,8 @@ as a bare "Kim" moves into the story's "Kim Jong Un" (:mod:`cronicar.link.person
 story only, as there: outside it, nothing is assumed.
 
 Cost: per person and place of the article, one look-up by key (primary key of ``entity_keys``);
-only a key that another entity shares costs more, a bounded look-up (:func:`persons.in_story`).
+only a key that another entity shares costs more, a bounded look-up
+(:func:`cronicar.store.entities.in_story`).  The SQL is :mod:`cronicar.store.entities`.
 """
 
 from __future__ import annotations
@@ -25,13 +26,7 @@ import sqlite3
 from cronicar.analyze import places
 from cronicar.analyze.normalize import fold_accents
 from cronicar.link import signals
-from cronicar.link.persons import in_story, move_entity, story_entities_of
-
-DDL = """
-CREATE TABLE IF NOT EXISTS entity_keys (
-    key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)
-);
-"""
+from cronicar.store import entities as store
 
 # Transliterations of the same sound that languages write differently (Russian, Arabic, Korean
 # names in Romanian, English, French...): "gh"/"g" (Serghei/Sergei), "sh"/"ș" (Lukașenko),
@@ -70,8 +65,7 @@ def variant_key(typ: str, name: str, lang: str) -> str | None:
 def merge_variants(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str]]:
     """Move the article's persons and places into the story's entity with the same key; returns
     the (moved, kept) name pairs.  Idempotent."""
-    conn.execute(DDL)
-    found = story_entities_of(conn, article_id, ("PERSON", "GPE"))
+    found = store.story_entities_of(conn, article_id, ("PERSON", "GPE"))
     if found is None:
         return []
     story_id, lang, ents = found
@@ -79,18 +73,16 @@ def merge_variants(conn: sqlite3.Connection, article_id: str) -> list[tuple[str,
     for eid, name, typ in ents:
         key = variant_key(typ, name, lang)
         if key is not None:
-            conn.execute("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?,?)", (key, eid))
+            store.add_key(conn, key, eid)
             by_key.setdefault(key, []).append((eid, name))
     moves: list[tuple[tuple[str, str], tuple[str, str]]] = []
     for key, mine in by_key.items():
         own = {eid for eid, _ in mine}
         # the story's oldest entity with this key keeps its name (the first report's spelling);
         # the article's own entities are in the story, others are looked up (bounded)
-        kept = next(((oid, oname) for oid, oname in conn.execute(
-            "SELECT e.id, e.name FROM entity_keys k JOIN entities e ON e.id=k.entity_id "
-            "WHERE k.key=? ORDER BY e.rowid", (key,)).fetchall()
-            if oid in own or in_story(conn, oid, story_id)), None)
+        kept = next(((oid, oname) for oid, oname in store.entities_with_key(conn, key)
+                     if oid in own or store.in_story(conn, oid, story_id)), None)
         moves.extend((m, kept) for m in mine if kept is not None and m[0] != kept[0])
     for moved, kept in moves:
-        move_entity(conn, moved, kept, story_id)
+        store.move_entity(conn, moved, kept, story_id)
     return [(m[1], k[1]) for m, k in moves]

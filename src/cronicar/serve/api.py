@@ -16,6 +16,8 @@ from cronicar.serve.common import (EntityFacet, Kind, StoryFacet, Year,
     MAX_LIMIT, STORY_PAGE, From, Limit, Offset, To, found, get_store, known, not_found, paged,
 )
 from cronicar.store import browse
+from cronicar.store import entities as stored_entities
+from cronicar.store import events as stored_events
 from cronicar.store.db import Store
 
 router = APIRouter()
@@ -97,13 +99,12 @@ def api_relations(entity: str | None = Query(None, description="entity id or can
 
 def _entity_ids(store: Store, entity: str | None) -> set[str]:
     """The ids ``entity`` names: itself when it is an id, else the entities with that canonical name."""
-    rows = store.query("SELECT id FROM entities WHERE id = ? OR name = ?", (entity, entity))
-    return {r["id"] for r in rows}
+    return stored_entities.ids_named(store.conn, entity) if entity else set()
 
 
 def _name_of(store: Store, entity_id: str) -> str:
-    rows = store.query("SELECT name FROM entities WHERE id = ?", (entity_id,))
-    return rows[0]["name"] if rows else entity_id
+    row = stored_entities.entity(store.conn, entity_id)
+    return row["name"] if row else entity_id
 
 
 @router.get("/api/chronicle", tags=["events"], responses=models.ERRORS)
@@ -130,10 +131,10 @@ def api_events(request: Request, response: Response, store: Store = Depends(get_
 @router.get("/api/events/{event_id}", tags=["events"], response_model=models.Event, responses=models.ERRORS)
 def api_event(event_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     """One event with its sources (those in its story's articles)."""
-    rows = store.query("SELECT story_id FROM events WHERE id = ?", (event_id,))
-    if not rows:
+    row = stored_events.event(store.conn, event_id)
+    if row is None:
         raise not_found("event")
-    events = browse.events_by_id(store.conn, [event_id], rows[0]["story_id"])
+    events = browse.events_by_id(store.conn, [event_id], row["story_id"])
     if not events or not events[0]["sources"]:
         raise not_found("event")
     return events[0]

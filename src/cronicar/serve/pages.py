@@ -21,6 +21,7 @@ from cronicar.serve.common import (PAGE_SIZE, STORY_PAGE, EntityFacet, From, Kin
                                    get_store, known)
 from cronicar.serve.links import http_url
 from cronicar.store import browse
+from cronicar.store import entities as stored_entities
 from cronicar.store.db import Store
 
 HERE = Path(__file__).parent
@@ -77,7 +78,7 @@ def page_stories(request: Request, store: Store = Depends(get_store),
     filters = {"sort": sort, "date_from": date_from, "date_to": date_to, "entity": entity, "lang": lang,
                "min_articles": 2 if singles == "hide" else 1}
     stories, total = views.list_stories(store, PAGE_SIZE, (page_no - 1) * PAGE_SIZE, **filters)
-    entity_name = store.query("SELECT name FROM entities WHERE id = ?", (entity,))[0]["name"] if entity else None
+    entity_name = stored_entities.entity(store.conn, entity)["name"] if entity else None
     return page(request, "stories.html", stories=stories, n_articles=store.count("articles"),
                 filters={**filters, "singles": singles, "entity_name": entity_name},
                 pager=pager(request, page_no, PAGE_SIZE, total))

@@ -14,11 +14,14 @@ from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from cronicar.export.chronicle import _title_of
+from cronicar.export.chronicle import title_of
 from cronicar.export.formats import date_label
 from cronicar.export.readable import plural  # noqa: F401 - the pages' count words (template global)
 from cronicar.store.search import fts_query, search
+from cronicar.store import articles as stored_articles
 from cronicar.store import browse
+from cronicar.store import entities as stored_entities
+from cronicar.store import events as stored_events
 from cronicar.store.db import Store
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -352,12 +355,11 @@ def entity_detail(store: Store, entity_id: str, limit: int = 50, offset: int = 0
     """An entity, one page of what it said over time (quotes it is the speaker of), who it appears
     with and its latest articles."""
     conn = store.conn
-    rows = store.query("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,))
-    if not rows:
+    row = stored_entities.entity(conn, entity_id)
+    if row is None:
         return None
-    ent = dict(rows[0])
-    ent["aliases"] = distinct_aliases(ent["name"], [r["alias"] for r in store.query(
-        "SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))])
+    ent = dict(row)
+    ent["aliases"] = distinct_aliases(ent["name"], stored_entities.aliases_of(conn, entity_id))
     arts, n_arts = browse.articles_page(conn, entity=entity_id, limit=limit, offset=0)
     ent["articles"], ent["total_articles"] = arts, n_arts
     statements, total = browse.entity_statements(conn, entity_id, ent["name"], limit, offset)
@@ -381,7 +383,8 @@ def entity_relation_cells(store: Store, name: str) -> list[dict[str, Any]]:
     """The actor-relation cells (``export/digest.py``) of the latest 500 dated events naming
     ``name``: what an entity page and ``/api/relations?entity=`` show, at a cost that follows the
     entity, not the corpus."""
-    from cronicar.export.digest import entity_ids, relations as pair_relations
+    from cronicar.export.digest import relations as pair_relations
+    from cronicar.store.entities import actor_ids as entity_ids
 
     conn = store.conn
     return pair_relations(browse.events_by_id(conn, browse.events_naming(conn, name)), entity_ids(conn))
@@ -391,7 +394,7 @@ def relations(store: Store, entity_id: str, name: str | None = None) -> list[dic
     """Who this entity met, fought or spoke about, by kind (cooperation, conflict, statement): the
     chronicle work's actor relations (``export/digest.py``) over the events naming it (the latest
     500), one row per other actor and kind with its events and months."""
-    from cronicar.export.digest import entity_ids
+    from cronicar.store.entities import actor_ids as entity_ids
 
     ids = entity_ids(store.conn)
     names = {v: k for k, v in ids.items()}
@@ -437,8 +440,8 @@ def search_results(store: Store, q: str, limit: int = 50, **facet: str | None) -
     hits = search(store.conn, q, limit, **facet)
     for h in hits:
         if h["kind"] == "article" and not h["title"]:
-            row = store.query("SELECT substr(text, 1, 200) AS head FROM articles WHERE id = ?", (h["id"],))
-            h["title"] = _title_of(row[0]["head"]) if row else h["id"]
+            head = stored_articles.head(store.conn, h["id"])
+            h["title"] = title_of(head) if head is not None else h["id"]
     return hits
 
 
@@ -449,10 +452,11 @@ def search_page(store: Store, q: str, limit: int = 50, offset: int = 0,
     hits = search_results(store, q, offset + limit, **facet)[offset:]
     total = browse.search_total(store.conn, fts_query(q), **facet)
     for h in hits:
-        table = "articles" if h["kind"] == "article" else "events"
-        col = "date" if h["kind"] == "article" else "when_value"
-        row = store.query(f"SELECT {col} AS d FROM {table} WHERE id = ?", (h["id"],))
-        h["date"] = row[0]["d"] if row else None
+        if h["kind"] == "article":
+            h["date"] = stored_articles.date_of(store.conn, h["id"])
+        else:
+            ev = stored_events.event(store.conn, h["id"])
+            h["date"] = ev["when_value"] if ev else None
         h["readable"] = readable_date(h["date"])
     return hits, max(total, offset + len(hits))
 
@@ -467,28 +471,27 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
 
     Only this article's own events are read (not its whole story), each with the sentence of this
     article that reports it (``sentence``: the ``#s-N`` anchor)."""
-    rows = store.query("SELECT * FROM articles WHERE id = ?", (article_id,))
-    if not rows:
+    r = stored_articles.article(store.conn, article_id)
+    if r is None:
         return None
-    r = rows[0]
     text = r["text"]
     timexes = [{"start": t["start"], "end": t["end"], "text": t["text"], "type": t["type"], "value": t["value"],
                 "mod": t["mod"], "interval": [t["int_start"], t["int_end"]] if t["int_start"] else None}
-               for t in store.query('SELECT * FROM timexes WHERE article_id = ? ORDER BY start', (article_id,))]
+               for t in stored_articles.annotations(store.conn, "timexes", article_id)]
     mentions = [{"start": m["start"], "end": m["end"], "text": m["text"], "label": m["label"],
                  "entity": m["entity_id"]}
-                for m in store.query('SELECT * FROM mentions WHERE article_id = ? ORDER BY start', (article_id,))]
+                for m in stored_articles.annotations(store.conn, "mentions", article_id)]
     quotes = [{"id": q["id"], "kind": q["kind"], "start": q["start"], "end": q["end"], "text": text[q["start"]:q["end"]],
                "speaker": q["speaker"], "speaker_entity": q["speaker_entity"],
                "cue": [q["cue_start"], q["cue_end"]] if q["cue_start"] is not None else None,
                "when": {"value": q["when_value"], "interval": [q["when_start"], q["when_end"]]} if q["when_value"] else None}
-              for q in store.query('SELECT * FROM quotes WHERE article_id = ? ORDER BY start', (article_id,))]
+              for q in stored_articles.annotations(store.conn, "quotes", article_id)]
     events = browse.article_events(store.conn, article_id, r["story_id"]) if r["story_id"] else []
     for ev in events:
         ev["label"] = date_label(ev["when"])
         ev["readable"] = readable_when(ev["when"])
     new = [ev for ev in events if ev["new_in"] == article_id]
-    title = r["title"] or _title_of(text)
+    title = r["title"] or title_of(text)
     return {"id": r["id"], "title": title, "date": r["date"], "lang": r["lang"], "source": r["source"],
             "url": r["url"], "story": r["story_id"], "text": text, "sentences": json.loads(r["sentences"]),
             "timexes": timexes, "mentions": mentions, "quotes": quotes, "events": events, "new": new}

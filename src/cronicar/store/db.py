@@ -18,7 +18,7 @@ from typing import Any
 
 from cronicar.model import Analysis, Article
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Migrations from version N to N+1; index 0 creates the schema.  New versions append a function.
 Migration = Callable[[sqlite3.Connection], None]
@@ -64,6 +64,8 @@ def _statements(script: str) -> Iterator[str]:
         if sqlite3.complete_statement(pending):
             yield pending.strip()
             pending = ""
+
+
 def _event_headlines(conn: sqlite3.Connection) -> None:
     """v4: an event mention and an event carry every cue type of their happening (``types``, JSON,
     the primary ``type`` first) and a short headline (issue 18: one row per happening, scannable);
@@ -80,7 +82,16 @@ def _event_headlines(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE event_mentions ADD COLUMN part_of INTEGER")
 
 
-MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid, _event_headlines]
+def _linker_tables(conn: sqlite3.Connection) -> None:
+    """v5: the linker's tables (person tokens, entity keys, story profiles, article terms) are in
+    schema.sql, created with the store; before, each link module created its own on first use, so
+    a file may hold some of them already (every statement is IF NOT EXISTS)."""
+    for statement in _statements(_schema_sql()):
+        if statement.startswith("CREATE TABLE") or statement.startswith("CREATE INDEX"):
+            conn.execute(statement)
+
+
+MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid, _event_headlines, _linker_tables]
 
 
 def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:

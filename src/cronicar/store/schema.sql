@@ -1,4 +1,5 @@
--- cronicar store, schema version 3 (store/db.py MIGRATIONS brings older files here).
+-- cronicar store, schema version 5 (store/db.py MIGRATIONS brings older files here).  Every table
+-- of the store is here; no other module creates one.
 -- Articles and their per-article annotations (written once per article, in one transaction),
 -- then the cross-article layer that linking maintains: canonical entities, events (clusters of
 -- event mentions with their sources) and stories.  Offsets index articles.text (normalized text).
@@ -93,6 +94,42 @@ CREATE TABLE IF NOT EXISTS stories (
     title TEXT NOT NULL,
     first_date TEXT, last_date TEXT
 );
+
+-- The linker's memory (link/): what later articles are compared with.  Written and read only
+-- through store/linking.py and store/entities.py.
+-- A word of a full person name -> the entity (link/persons: a bare "Kim" finds "Kim Jong Un").
+CREATE TABLE IF NOT EXISTS person_tokens (
+    token TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (token, entity_id)
+);
+-- A language-free key -> the entity (link/variants: "cc:KP", "city:Pyongyang", "p:sergei lavrov").
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (key, entity_id)
+);
+-- A story's profile (link/index): entity and term counts, the centroid vector, corpus statistics.
+CREATE TABLE IF NOT EXISTS story_entities (
+    entity_id TEXT NOT NULL, story_id TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+    last_date TEXT, PRIMARY KEY (entity_id, story_id)
+);
+CREATE INDEX IF NOT EXISTS story_entities_story ON story_entities(story_id, n);
+CREATE INDEX IF NOT EXISTS story_entities_recent ON story_entities(entity_id, last_date);
+CREATE TABLE IF NOT EXISTS story_terms (
+    term TEXT NOT NULL, story_id TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,
+    last_date TEXT, PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_terms_story ON story_terms(story_id, n);
+CREATE INDEX IF NOT EXISTS story_terms_recent ON story_terms(term, last_date);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS link_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_profiles (
+    story_id TEXT PRIMARY KEY, size INTEGER NOT NULL, last_date TEXT,
+    ents TEXT NOT NULL, terms TEXT NOT NULL, vec BLOB
+);
+CREATE INDEX IF NOT EXISTS story_profiles_recent ON story_profiles(last_date);
+CREATE TABLE IF NOT EXISTS article_vectors (article_id TEXT PRIMARY KEY, vec BLOB NOT NULL);
+-- An article's subject terms and entity keys (link/evidence: does a story's latest article share them).
+CREATE TABLE IF NOT EXISTS article_link_terms (
+    article_id TEXT PRIMARY KEY, terms TEXT NOT NULL, ents TEXT NOT NULL
+) WITHOUT ROWID;
 
 -- Full-text search: one document per article (title + text) and per event (summary), ranked
 -- by bm25.  ``search_docs`` gives each document a stable integer key (an explicit INTEGER PRIMARY

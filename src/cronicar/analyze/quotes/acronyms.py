@@ -62,9 +62,9 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _gazetteer(lang: str) -> dict[str, str]:
-    from cronicar.analyze.entities import _hand_aliases  # late: entities imports the quotes layer's neighbours
+    from cronicar.analyze.entities import hand_aliases  # late: entities imports the quotes layer's neighbours
 
-    return {a: c for a, c, _ in _hand_aliases(lang) if is_acronym(a) and " " in c}
+    return {a: c for a, c, _ in hand_aliases(lang) if is_acronym(a) and " " in c}
 
 
 def full_name(acronym: str | None, text: str, lang: str, defined: dict[str, str]) -> str | None:

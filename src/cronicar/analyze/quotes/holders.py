@@ -22,7 +22,7 @@ from typing import Callable
 from spacy.tokens import Doc
 
 from cronicar.analyze.normalize import fold_diacritics
-from cronicar.analyze.quotes.lexicon import Lexicon, _lines
+from cronicar.analyze.quotes.lexicon import Lexicon, data_lines
 from cronicar.analyze.quotes.tokens import is_genitive, key
 from cronicar.analyze.quotes.words import W
 from cronicar.lang import folder as lang_folder
@@ -53,7 +53,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
     kinds: dict[str, set[str]] = {"vehicle": set(), "orgnoun": set(), "never": set()}
     nominatives: dict[str, str] = {}
     endings: list[tuple[str, str]] = []
-    for line in _lines(lang_folder(lang) / "quotes_speaker_nouns.txt", sink):
+    for line in data_lines(lang_folder(lang) / "quotes_speaker_nouns.txt", sink):
         kind, _, word = line.partition("\t")
         if kind.strip() in kinds:
             kinds[kind.strip()].add(fold_diacritics(word.strip()).lower())

@@ -65,7 +65,7 @@ class Lexicon:
         return lower in self.verb_forms or (bool(lemma) and lemma in self.verb_lemmas)
 
 
-def _lines(path: Path, lex: Lexicon) -> list[str]:
+def data_lines(path: Path, lex: Lexicon) -> list[str]:
     out = []
     if not path.exists():
         return out
@@ -99,11 +99,11 @@ def load(lang: str) -> Lexicon:
     """Read the quote data files of ``lang`` (cached; empty lexicon when the folder has none)."""
     lex = Lexicon(lang)
     folder = lang_folder(lang)
-    for line in _lines(folder / "quotes_verbs.txt", lex):
+    for line in data_lines(folder / "quotes_verbs.txt", lex):
         lemma, _, forms = line.partition("\t")
         lex.verb_lemmas.add(_key(lemma.strip()))
         lex.verb_forms.update(_key(f) for f in forms.split())
-    for line in _lines(folder / "quotes_cues.txt", lex):
+    for line in data_lines(folder / "quotes_cues.txt", lex):
         kind, _, phrase = line.partition("\t")
         kind, phrase = kind.strip(), phrase.strip()
         if kind in _PHRASE_LISTS:
@@ -115,7 +115,7 @@ def load(lang: str) -> Lexicon:
             lex.any_opener = lex.any_opener or kind == "nonopener"
         elif kind == "pastsuffix":
             lex.past_suffix = phrase
-    for line in _lines(folder / "quotes_roles.txt", lex):
+    for line in data_lines(folder / "quotes_roles.txt", lex):
         kind, _, word = line.partition("\t")
         kind, word = kind.strip(), _key(word.strip())
         if kind == "role":
@@ -136,7 +136,7 @@ def load(lang: str) -> Lexicon:
             lex.org_roles.add(word)
         elif kind == "collective":
             lex.collective.append(word.split())
-    for line in _lines(folder / "quotes_media.txt", lex):
+    for line in data_lines(folder / "quotes_media.txt", lex):
         lex.media.append(_words(line.strip()))
     for seqs in (lex.preps, lex.connectives, lex.stops, lex.skip, lex.media, lex.collective):
         seqs.sort(key=len, reverse=True)

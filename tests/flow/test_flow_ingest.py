@@ -1,0 +1,87 @@
+"""The one write path: `--jobs N` stores what `--jobs 1` stores, input is streamed in windows, and
+every caller (CLI, HTTP) leaves a searchable store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cronicar.cli import main
+from cronicar.flow import ingest
+from cronicar.ingest.readers import read_paths
+from cronicar.model import Article
+from cronicar.store.db import Store
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _export(db: Path, tmp_path: Path) -> dict:
+    out = tmp_path / f"{db.stem}.json"
+    assert main(["export", "--db", str(db), "--format", "json", "-o", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _table(db: Path, sql: str) -> list[tuple]:
+    with Store(db, readonly=True) as store:
+        return [tuple(r) for r in store.query(sql)]
+
+
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_flow_ingest_jobs_n_stores_what_jobs_1_stores(examples: Path, tmp_path: Path, jobs: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import cronicar.flow.workers as workers
+
+    monkeypatch.setattr(workers, "SMALL", 0)  # these few articles would otherwise stay in-process
+    tasks: list[int] = []
+
+    class Counted(workers.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            tasks.append(len(args[1]))
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", Counted)
+    one, many = tmp_path / "one.db", tmp_path / f"jobs{jobs}.db"
+    inputs = [str(examples), str(FIXTURES / "batch.jsonl")]
+    assert main(["ingest", *inputs, "--db", str(one), "--jobs", "1"]) == 2  # batch.jsonl has bad lines
+    assert main(["ingest", *inputs, "--db", str(many), "--jobs", jobs]) == 2
+    assert sum(tasks) == 4  # every article went to a worker process
+    assert _export(one, tmp_path) == _export(many, tmp_path)
+    for sql in ["SELECT id, story_id, text, sentences FROM articles ORDER BY rowid",
+                "SELECT * FROM event_mentions ORDER BY id", "SELECT * FROM search_docs ORDER BY doc"]:
+        assert _table(one, sql) == _table(many, sql)
+
+
+def test_flow_ingest_streams_in_windows(examples: Path, tmp_path: Path) -> None:
+    """A window is analyzed and committed before the next one is read."""
+    arts = [a for a in read_paths([examples, FIXTURES / "batch.jsonl"]) if isinstance(a, Article)]
+    assert len(arts) == 4
+    with Store(tmp_path / "w.db") as store:
+        stored_when_read: list[int] = []
+
+        def source():
+            for art in arts:
+                stored_when_read.append(store.count("articles"))
+                yield art
+
+        report = ingest(store, source(), jobs=1, window=2)
+    assert stored_when_read == [0, 0, 2, 2]
+    assert len(report.added) == 4
+
+
+def test_flow_ingest_orders_each_window_by_date(tmp_path: Path) -> None:
+    """Linking sees a window in date order whatever the input order (stories take their first
+    article's date as first_date)."""
+    texts = [("2024-11-29", "Choe Son Hui a declarat vineri că Phenianul va sprijini Rusia până la victorie."),
+             ("2024-11-01", "Ministrul de externe nord-coreean Choe Son Hui a sosit la Moscova pentru discuții."),
+             ("2024-11-15", "Choe Son Hui s-a întâlnit la Moscova cu Serghei Lavrov, ministrul rus de externe.")]
+    from cronicar.model import DocDate
+
+    arts = [Article(text=t, date=DocDate.parse(d), lang="ro", source="t") for d, t in texts]
+    with Store(tmp_path / "o.db") as store:
+        ingest(store, arts, window=3)
+        order = [r[0] for r in store.query("SELECT date FROM articles ORDER BY rowid")]
+    assert order == ["2024-11-01", "2024-11-15", "2024-11-29"]

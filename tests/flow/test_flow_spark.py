@@ -1,0 +1,90 @@
+"""Spark in local mode (local[2]) on a small set: the same annotations as in-process, article by
+article; `ingest --annotations` stores the same chronicle as a direct ingest; an unfinished job is
+refused and a re-run duplicates nothing.  Skipped when pyspark or Java is missing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cronicar.cli import main
+from cronicar.ingest.readers import read_paths
+from cronicar.model import Article
+
+pytestmark = pytest.mark.slow
+
+pyspark = pytest.importorskip("pyspark", reason="Spark needs the [spark] extra")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java 17 (Debian: openjdk-17-jre-headless)", allow_module_level=True)
+
+BAD = {"title": "fără dată", "text": "Un articol fără dată nu poate fi așezat în cronică."}
+
+
+@pytest.fixture(scope="module")
+def articles_jsonl(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two seed articles and the fixture batch as one JSON Lines file, plus one bad record."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "batch.jsonl"
+    arts = [a for a in read_paths([examples, fixtures]) if isinstance(a, Article)]
+    path = tmp_path_factory.mktemp("spark") / "articles.jsonl"
+    lines = [json.dumps({"id": a.external_id or a.id, "date": a.date.iso, "title": a.title, "text": a.text,
+                         "url": a.url}, ensure_ascii=False) for a in arts]
+    path.write_text("\n".join(lines[:2] + [json.dumps(BAD, ensure_ascii=False)] + lines[2:]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def annotations(articles_jsonl: Path) -> Path:
+    out = articles_jsonl.parent / "annotations"
+    code = main(["spark", "annotate", "--master", "local[2]", "--input", str(articles_jsonl), "--output", str(out)])
+    assert code == 2  # the record without a date is reported, the others annotated
+    return out
+
+
+def test_flow_spark_annotations_equal_in_process(articles_jsonl: Path, annotations: Path) -> None:
+    from cronicar.analyze.pipeline import analyze_batch
+    from cronicar.flow.records import read_annotations, to_record
+
+    rows = [r for r in read_annotations(annotations) if not isinstance(r, Exception)]
+    expected = {a.id: a for a in read_paths([articles_jsonl]) if isinstance(a, Article)}
+    assert sorted(a.id for a, _ in rows) == sorted(expected)
+    dates = [a.date.anchor for a, _ in rows]
+    assert dates == sorted(dates)  # written in date order across partitions
+    for article, analysis in rows:
+        src = expected[article.id]
+        (direct,) = analyze_batch([(src.text, src.date, src.lang)])
+        assert to_record(article, analysis) == to_record(src, direct), article.id
+
+
+def test_flow_spark_ingest_annotations_same_export_as_direct(articles_jsonl: Path, annotations: Path,
+                                                            tmp_path: Path) -> None:
+    direct, spark = tmp_path / "direct.db", tmp_path / "spark.db"
+    assert main(["ingest", str(articles_jsonl), "--db", str(direct), "--jobs", "1"]) == 2
+    assert main(["ingest", "--annotations", str(annotations), "--db", str(spark)]) == 2
+    outs = []
+    for db in (direct, spark):
+        out = tmp_path / f"{db.stem}.json"
+        assert main(["export", "--db", str(db), "--format", "json", "-o", str(out)]) == 0
+        outs.append(json.loads(out.read_text(encoding="utf-8")))
+    assert len(outs[0]["articles"]) >= 3
+    assert outs[0] == outs[1]
+    # a re-run stores nothing twice
+    assert main(["ingest", "--annotations", str(annotations), "--db", str(spark)]) == 2
+    out = tmp_path / "again.json"
+    main(["export", "--db", str(spark), "--format", "json", "-o", str(out)])
+    assert json.loads(out.read_text(encoding="utf-8")) == outs[1]
+
+
+def test_flow_spark_unfinished_output_is_refused(annotations: Path, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A killed job leaves part files without _SUCCESS: nothing is ingested from it."""
+    partial = tmp_path / "partial"
+    shutil.copytree(annotations, partial)
+    (partial / "_SUCCESS").unlink()
+    db = tmp_path / "p.db"
+    assert main(["ingest", "--annotations", str(partial), "--db", str(db)]) == 2
+    assert "no complete Spark output" in capsys.readouterr().err
+    assert main(["stories", "--db", str(db)]) == 0
+    assert "(no stories yet)" in capsys.readouterr().out
