@@ -208,7 +208,7 @@ def _attribution(ctx, arg) -> bool:  # type: ignore[no-untyped-def]
 def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
     """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
     meaning, so it stays (a time adverb is the date's, shown apart)."""
-    return tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
+    return tok.dep_ == "advmod" and not tok.is_space and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
         and not _in_timex(ctx, tok) and not set(tok.morph.get("PronType")) & {"Rel", "Int"}  # not "unde"
 
 
@@ -232,7 +232,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
     for ch in verb.children:
         if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip \
-                or _aside(verb, ch):
+                or _aside(verb, ch) or ch in glue:  # a nominal predicate's own words are said once
             continue
         elif _kept_mark(verb, ch):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
             parts.append((ch.i, _render(sorted([ch] + [f for f in ch.children if f.dep_ == "fixed"],
