@@ -21,6 +21,12 @@ cadrul discuțiilor de la Moscova cu Serghei Lavrov") is phrased by a pattern of
 4. Any other noun trigger: its noun phrase ("Invazia rusă din Ucraina").
 5. Without a parse (English here): the comma-delimited stretch of the sentence around the
    trigger, at most ``MAX_WORDS`` words ("Qatar Airways ordered 60 Airbus A350 jets").
+
+Faithful first, short second: a headline of steps 2-4 that lies inside an attribution, relative or
+comparative clause, names no actor (or no owner, for a noun), or drops the negation, modality or
+question of its claim is replaced by the sentence's main clause from its subject, cut at a word
+boundary to ``MAX_FALLBACK`` words with "…", never inside a figure or a quotation (the words are
+data: ``lang/<code>/headline_cues.tsv``).
 """
 
 from __future__ import annotations
