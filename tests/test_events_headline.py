@@ -26,7 +26,7 @@ SEED_TROOPS = ("Phenianul a furnizat mii de soldați Rusiei pentru a o ajuta să
 # (lang, article date, text, primary trigger, its types, headline)
 CASES = [
     ("ro", "2025-10-27", SEED_PUTIN, "întâlni", ["meeting", "visit", "statement"],
-     "Vladimir Putin se va întâlni la Moscova cu Choe Son Hui"),
+     "Kremlinul: Vladimir Putin se va întâlni la Moscova cu Choe Son Hui"),
     ("ro", "2024-11", SEED_TALKS, "discuțiilor", ["talks", "supply", "statement"],
      "Choe Son Hui poartă discuții cu Serghei Lavrov la Moscova"),
     ("ro", "2025-10-27", SEED_TROOPS, "furnizat", ["supply", "attack"],
@@ -119,6 +119,9 @@ CASES = [
     ("ro", "2015-08-25", "Două fonduri de investiții administrate de Franklin Templeton, administratorul Fondului "
      "Proprietatea, au vândut un pachet de 73.587 de acțiuni la Bursa de Valori București (BVB).", "vândut", ["sale"],
      "Două fonduri de investiții au vândut un pachet de 73.587 de acțiuni"),
+    # what someone says is theirs: the speaker of a verb of saying leads
+    ("ro", "2016-03-01", "Reuters dă ca sigură tranzacția, oficialii KazMunayGas spun că deocamdată este semnat doar "
+     "un memorandum.", "semnat", ["agreement"], "KazMunayGas: este semnat doar un memorandum"),
     ("en", "2005-06-13", "Qatar Airways ordered 60 Airbus A350 jets, the airline said.", "ordered", ["purchase"],
      "Qatar Airways ordered 60 Airbus A350 jets"),
     ("en", "2005-06-13", "Shares of General Motors fell 5% on Tuesday after the company announced it would cut "

@@ -54,7 +54,7 @@ _NAME_LABELS = {"PERSON", "GPE", "ORG", "LOC"}
 # a clause that completes its verb (Universal Dependencies): the trigger's clause under a modal
 _COMPLEMENTS = {"ccomp", "csubj", "xcomp"}
 # punctuation that opens an aside (not words: marks)
-_ASIDE = {"-", "–", "—", "("}
+_ASIDE = {"-", "–", "—", "(", "♦", "•", "■"}
 _QUOTE_MARKS = {"„", "”", "“", "\"", "«", "»"}
 # parts of speech a headline must not end on (a preposition without its noun ...)
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
@@ -458,11 +458,27 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if verb is not None:
         verb = _governing_verb(ctx, verb)
     text = _candidate(ctx, tok, ev, verb)
+    if text is not None:
+        text = _reported_by(ctx, tok, text)
     if text is None:
         # no full clause with an actor, or one that would change or hide the claim: the
         # sentence's own main clause, shortened (faithful first, short second)
         return _tidy(_main_clause(ctx, ev))
     return _tidy(text)
+
+
+def _reported_by(ctx, tok, text: str) -> str:  # type: ignore[no-untyped-def]
+    """What someone said is theirs: "<speaker>: <clause>" when the trigger lies in a quote whose
+    speaker the analysis found ("oficialii KazMunayGas spun că ... este semnat doar un memorandum"),
+    else the clause alone."""
+    for q in ctx.quotes:
+        lo, hi = q.content
+        cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
+        said_by_verb = cue is not None and any(t.pos_ in {"VERB", "AUX"} for t in cue)  # not "potrivit X"
+        if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text:
+            said = f"{q.speaker}: {text}"
+            return said if _words(said) <= MAX_FALLBACK else text
+    return text
 
 
 def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[no-untyped-def]
