@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cronicar import LANG_DIR, data_lines
+from cronicar import data_lines
 from cronicar.analyze import modality
+from cronicar.lang import folder as lang_folder
 from cronicar.model import EventMention
 
 MAX_WORDS = 12
@@ -63,7 +64,7 @@ _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
 @lru_cache(maxsize=None)
 def patterns(lang: str) -> dict[str, str]:
     """``lang/<lang>/events_headlines.tsv``: event type -> pattern, plus ``join`` and ``place``."""
-    path = LANG_DIR / lang / "events_headlines.tsv"
+    path = lang_folder(lang) / "events_headlines.tsv"
     out: dict[str, str] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -21,15 +21,16 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from cronicar import LANG_DIR
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.lexicon import Lexicon, _lines
 from cronicar.analyze.quotes.tokens import is_genitive, key
+from cronicar.analyze.quotes.words import W
+from cronicar.lang import folder as lang_folder
 
 #: words that introduce a vehicle's author: "publicată de X", "un raport al X", "a report by X"
-_AUTHOR_LINKS = frozenset({"de", "al", "a", "ale", "ai", "lui", "by", "of", "from"})
+_AUTHOR_LINKS = W.author_links
 #: where the search for an author or an apposed description stops
-_POSSESSIVE = frozenset({"al", "a", "ale", "ai"})
+_POSSESSIVE = W.possessive_articles
 _STOPS = frozenset({".", ";", ":", "!", "?", "„", "“", "”", "\"", "«", "»"})
 
 
@@ -52,7 +53,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
     kinds: dict[str, set[str]] = {"vehicle": set(), "orgnoun": set(), "never": set()}
     nominatives: dict[str, str] = {}
     endings: list[tuple[str, str]] = []
-    for line in _lines(LANG_DIR / lang / "quotes_speaker_nouns.txt", sink):
+    for line in _lines(lang_folder(lang) / "quotes_speaker_nouns.txt", sink):
         kind, _, word = line.partition("\t")
         if kind.strip() in kinds:
             kinds[kind.strip()].add(fold_diacritics(word.strip()).lower())
