@@ -46,7 +46,7 @@ def test_digest_seed_background_is_folded_and_the_period_is_what_is_reported(chr
 
 def test_digest_seed_events_carry_headline_types_and_key_dates(chronicle: dict[str, Any]) -> None:
     meeting = [e for e in chronicle["events"] if (e["when"] or {}).get("value") == "2025-10-27" and "visit" in e["types"]]
-    assert meeting and meeting[0]["headline"] == "Vladimir Putin se va întâlni la Moscova cu Choe Son Hui"
+    assert meeting and meeting[0]["headline"] == "Kremlinul: Vladimir Putin se va întâlni la Moscova cu Choe Son Hui"
     keys = chronicle["stories"][0]["key_dates"]
     assert keys[0]["date"] == "2025-10-27" and keys[0]["event"] == meeting[0]["id"]
 

@@ -21,6 +21,12 @@ cadrul discuțiilor de la Moscova cu Serghei Lavrov") is phrased by a pattern of
 4. Any other noun trigger: its noun phrase ("Invazia rusă din Ucraina").
 5. Without a parse (English here): the comma-delimited stretch of the sentence around the
    trigger, at most ``MAX_WORDS`` words ("Qatar Airways ordered 60 Airbus A350 jets").
+
+Faithful first, short second: a headline of steps 2-4 that lies inside an attribution, relative or
+comparative clause, names no actor (or no owner, for a noun), or drops the negation, modality or
+question of its claim is replaced by the sentence's main clause from its subject, cut at a word
+boundary to ``MAX_FALLBACK`` words with "…", never inside a figure or a quotation (the words are
+data: ``lang/<code>/headline_cues.tsv``).
 """
 
 from __future__ import annotations
@@ -28,10 +34,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cronicar import data_lines
+from cronicar.analyze import modality
 from cronicar.lang import folder as lang_folder
 from cronicar.model import EventMention
 
 MAX_WORDS = 12
+# a shortened main clause (the faithful fallback) may run a little longer than a compressed one
+MAX_FALLBACK = 14
+ELLIPSIS = "…"
+# modality kinds (lang/<code>/events_modality.tsv) whose words a headline must keep
+_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged")
 # Universal Dependencies relations (language-independent labels, not words).
 _VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop", "fixed", "compound:prt"}
 _ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "xcomp"}
@@ -41,6 +54,9 @@ _NP_KEEP = {"case", "det", "amod", "nummod", "compound", "flat", "fixed", "nmod"
 _NAME_LABELS = {"PERSON", "GPE", "ORG", "LOC"}
 # a clause that completes its verb (Universal Dependencies): the trigger's clause under a modal
 _COMPLEMENTS = {"ccomp", "csubj", "xcomp"}
+# punctuation that opens an aside (not words: marks)
+_ASIDE = {"-", "–", "—", "(", "♦", "•", "■"}
+_QUOTE_MARKS = {"„", "”", "“", "\"", "«", "»"}
 # parts of speech a headline must not end on (a preposition without its noun ...)
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
 
@@ -56,6 +72,17 @@ def patterns(lang: str) -> dict[str, str]:
             if key.strip() and not line.startswith("#") and value.strip():
                 out[key.strip()] = value.strip()
     return out
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> dict[str, frozenset[str]]:
+    """kind -> words, from ``lang/<lang>/headline_cues.tsv`` (attribution, comparative, start,
+    condition, owner, figure, open, close; empty for a language without one)."""
+    out: dict[str, set[str]] = {}
+    for line in data_lines(lang, "headline_cues.tsv"):
+        kind, _, word = line.partition("\t")
+        out.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _words(text: str) -> int:
@@ -122,7 +149,10 @@ def _canonical_fits(m, lang: str) -> str | None:  # type: ignore[no-untyped-def]
     gov = government_of(city[0], lang) if city else None
     if gov:
         return gov
-    return m.canonical if m.text.lower()[:4] == m.canonical.lower()[:4] else None
+    # a form of the same name, word for word ("Rusiei" -> "Rusia"), never a longer name the
+    # linker guessed ("Bursa" of Shanghai is not "Bursa de Valori București")
+    same = m.text.lower()[:4] == m.canonical.lower()[:4] and len(m.text.split()) == len(m.canonical.split())
+    return m.canonical if same else None
 
 
 def _names(ctx, arg) -> list:  # type: ignore[no-untyped-def]
@@ -185,7 +215,7 @@ def _attribution(ctx, arg) -> bool:  # type: ignore[no-untyped-def]
 def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
     """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
     meaning, so it stays (a time adverb is the date's, shown apart)."""
-    return tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
+    return tok.dep_ == "advmod" and not tok.is_space and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
         and not _in_timex(ctx, tok) and not set(tok.morph.get("PronType")) & {"Rel", "Int"}  # not "unde"
 
 
@@ -208,7 +238,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
     shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
     for ch in verb.children:
-        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip:
+        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip \
+                or _aside(verb, ch) or ch in glue:  # a nominal predicate's own words are said once
             continue
         elif _kept_mark(verb, ch):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
             parts.append((ch.i, _render(sorted([ch] + [f for f in ch.children if f.dep_ == "fixed"],
@@ -224,7 +255,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
             # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
-        elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
+        elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
             # an oblique that only carries a clause ("în condițiile în care ...") says nothing cut
@@ -233,8 +264,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             elif not (ch.dep_ == "obj" and any(k == "obj" for _, _, k in parts)):
                 # one direct object: a second one is the parser's mistake ("a furnizat soldați
                 # ... să respingă trupele": the troops are the other verb's object)
-                kind = "keep" if keep is not None and any(t.i == keep for t in ch.subtree) else ch.dep_
-                dep = ch.dep_
+                dep = "obl" if _figure(ch) else ch.dep_
+                kind = "keep" if keep is not None and any(t.i == keep for t in ch.subtree) else dep
                 if dep in _SUBJ and any(c.dep_ in _SUBJ and not _in_timex(ctx, c) for c in verb.children
                                         if c.i < ch.i):
                     dep = "obj"  # one subject: a second one is what the verb says of it ("reprezintă o reducere")
@@ -263,6 +294,26 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             parts.pop(idx)
     words = " ".join(t for _, t, _ in parts).split()
     return " ".join(_cut(words, budget, verb.doc))
+
+
+def _figure(ch) -> bool:  # type: ignore[no-untyped-def]
+    """A figure the parser hung on the verb as a number ("au scăzut cu 2,8%": "2,8%" nummod): an
+    oblique of the verb, kept in its place so another figure cannot take its role."""
+    return ch.dep_ == "nummod" and any(c.dep_ == "case" for c in ch.children)
+
+
+def _aside(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """An argument the sentence sets apart: after a dash or a parenthesis ("- cea mai puternică
+    pierdere fiind ..."), or a second subject between commas before the verb (an apposition the
+    parser made a subject: "Două fonduri ..., administratorul Fondului Proprietatea, au vândut")."""
+    first = next(iter(ch.subtree))
+    before = verb.doc[first.i - 1] if first.i > 0 else None
+    if first.text in _ASIDE or (before is not None and before.text in _ASIDE):
+        return True
+    if ch.dep_ == "obl" and not any(c.dep_ == "case" for c in ch.children):
+        return True  # a bare noun oblique tells a time ("anul listării fondului"), the date's
+    return ch.dep_ in _SUBJ and ch.i < verb.i and before is not None and before.text == "," and any(
+        c.dep_ in _SUBJ and c.i != ch.i and c.i < verb.i for c in verb.children)
 
 
 def _cut(words: list[str], budget: int, doc) -> list[str]:  # type: ignore[no-untyped-def]
@@ -332,11 +383,19 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
             span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
             if span is None or len(span) == 0:
                 return None
-            root = span.root
-            verbal = root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children)
-            budget = max(3, MAX_WORDS - _words(q.speaker))
-            said = _clause(ctx, root, budget=budget) if verbal else _render(sorted(_np(ctx, root), key=lambda t: t.i))
-            return f"{q.speaker}: " + " ".join(_cut(said.split(), budget, ctx.doc))
+            # what was said, from its start, shortened where a phrase may end (never compressed:
+            # a quote cut inside, "un exemplu extraordinar pentru modul", changes what was said)
+            toks = [t for t in span if not (t.is_punct and t.text not in _QUOTE_MARKS)]
+            while toks and toks[-1].is_punct:
+                toks.pop()
+            while toks and toks[0].is_punct:
+                toks.pop(0)
+            if not toks:
+                return None
+            budget = max(4, MAX_FALLBACK - _words(str(q.speaker)))
+            kept = _cut_faithfully(ctx, list(span[toks[0].i - span.start:toks[-1].i - span.start + 1]), budget)
+            said = _render(kept) + (ELLIPSIS if kept[-1].i < toks[-1].i else "")
+            return f"{q.speaker}: {said}"
     return None
 
 
@@ -384,21 +443,221 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
-        if said:
+        if said and not _hides_restriction(ctx, tok, ev, said):
             return _tidy(said)
     copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
+    if tok.pos_ not in {"VERB", "AUX"} and not copular:
+        pattern = _pattern(ctx, ev)  # parties whose order does not matter: their pattern first
+        if pattern:
+            return _tidy(pattern)
+    # a noun trigger that is its verb's argument takes the verb's clause ("a raportat un profit",
+    # "a afișat o scădere de 0,66%", "s-a diminuat ... din cauza scăderii valorii"): alone it hides
+    # what it happened to, or reads inflected ("Scăderii drastice a valorii")
     verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
-        tok.head if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}
-        and tok.head.i != tok.i else None)  # "a raportat un profit", "a afișat o scădere de 0,66%"
+        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.pos_ in {"VERB", "AUX"}
+        and tok.head.i != tok.i else None)
     if verb is not None:
         verb = _governing_verb(ctx, verb)
-    text = _clause(ctx, verb, tok.i) if verb is not None else (_pattern(ctx, ev) or _noun_phrase(ctx, tok))
-    if len(text.split()) < 3 or (verb is not None and _headless(verb)):
-        # a bare noun ("Creștere") or a verb without a subject ("Preluată", "a aplica o reducere"):
-        # the words around the trigger say more, and only what the sentence says
-        anchor = next((t.idx for t in verb.subtree if t.dep_ not in {"cc", "punct"}), None) if verb is not None else None
-        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, anchor)
+    text = _candidate(ctx, tok, ev, verb)
+    if text is not None:
+        text = _reported_by(ctx, tok, text)
+    if text is None:
+        # no full clause with an actor, or one that would change or hide the claim: the
+        # sentence's own main clause, shortened (faithful first, short second)
+        return _tidy(_main_clause(ctx, ev))
     return _tidy(text)
+
+
+def _reported_by(ctx, tok, text: str) -> str:  # type: ignore[no-untyped-def]
+    """What someone said is theirs: "<speaker>: <clause>" when the trigger lies in a quote whose
+    speaker the analysis found ("oficialii KazMunayGas spun că ... este semnat doar un memorandum"),
+    else the clause alone."""
+    for q in ctx.quotes:
+        lo, hi = q.content
+        cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
+        said_by_verb = cue is not None and any(t.pos_ in {"VERB", "AUX"} for t in cue)  # not "potrivit X"
+        if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text:
+            said = f"{q.speaker}: {text}"
+            return said if _words(said) <= MAX_FALLBACK else text
+    return text
+
+
+def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[no-untyped-def]
+    """The compressed clause (or pattern, or owned noun phrase) of the trigger, or None when it is
+    not a faithful headline: it lies inside an attribution, relative or comparative clause, has no
+    actor, loses the claim's negation, modality or question, or is a bare noun without an owner."""
+    if _inside_dependent(ctx, verb if verb is not None else tok):
+        return None
+    if verb is not None:
+        if not _has_actor(ctx, verb):
+            return None
+        text = _clause(ctx, verb, tok.i)
+    else:
+        text = _pattern(ctx, ev)
+        if text is None:
+            if not _owned(ctx, tok):
+                return None  # "Creștere cu doar 2,4%": true, but of what?
+            text = _noun_phrase(ctx, tok)
+    words = text.split()
+    if len(words) < 3 or (verb is not None and _headless(verb)):
+        return None
+    if words[0].lower().strip(",„\"") in cues(ctx.lang).get("start", frozenset()):
+        return None
+    return None if _hides_restriction(ctx, tok, ev, text) else text
+
+
+def _inside_dependent(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``tok`` (the trigger's verb, or the noun trigger) sits inside a clause that is not
+    the sentence's claim: under an attribution ("Potrivit unor surse ...", "Conform datelor
+    furnizate de BVB"), a comparison ("decât ..."), or a relative or adnominal clause ("în
+    condițiile în care ...", "cei care vor vinde")."""
+    c = cues(ctx.lang)
+    banned = c.get("attribution", frozenset()) | c.get("comparative", frozenset())
+    node = tok
+    for _ in range(12):
+        if any(ch.dep_ in {"case", "mark"} and ch.lower_ in banned for ch in node.children):
+            return True
+        if node.dep_.startswith("acl") and node.pos_ in {"VERB", "AUX"}:
+            return True  # its antecedent is often a pronoun or the parser's guess ("cei care vor vinde")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _has_actor(ctx, verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the verb's clause names who acts: its subject, a subject its complement lifts, a
+    quote's speaker, the subject a coordinated verb shares, or an auxiliary that carries the person
+    (Romanian drops subjects: "a anunțat" still reads as a clause).  A verb-less copula or a
+    participle alone does not."""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return True
+    if any(c.dep_ in _SUBJ for ch in verb.children if ch.dep_ in _COMPLEMENTS for c in ch.children):
+        return True
+    return bool(_sole_actor(ctx, verb) or _shared_subject(ctx, verb))
+
+
+def _owned(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun trigger's phrase says whose it is: a genitive ("creșterea activelor
+    fondului"), a possessive, or a name in it."""
+    owners = cues(ctx.lang).get("owner", frozenset())
+    for ch in tok.children:
+        if ch.dep_ in {"nmod:poss", "det:poss"} or (ch.dep_ == "amod" and ch.ent_type_):
+            return True
+        if ch.dep_ == "nmod" and not _in_timex(ctx, ch) and all(
+                c.lower_ in owners for c in ch.children if c.dep_ == "case"):
+            return True
+    return False
+
+
+def _restricting(ctx, tok) -> list:  # type: ignore[no-untyped-def]
+    """The words that restrict the trigger's claim: negation, conditional, subjunctive particle,
+    modal or intention verb on the way from the trigger up to its sentence's root, or hung on it."""
+    c = modality.cues(ctx.lang)
+    words = frozenset().union(*(c.get(k, frozenset()) for k in _RESTRICTING))
+    out, node = [], tok
+    for _ in range(12):
+        out += [t for t in [node, *node.children] if t.lower_ in words or t.lemma_.lower() in words]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return out
+
+
+def _hides_restriction(ctx, tok, ev: EventMention, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a headline reads as a fact what the sentence does not assert: the event is not
+    asserted and none of the words that restrict it is in the headline, or the sentence asks."""
+    low = {w.strip(",.:;!?„”\"").lower() for w in text.split()}
+    if ev.modality in {"negated", "hypothetical"}:
+        cue_words = {t.lower_ for t in _restricting(ctx, tok)}
+        if cue_words and not cue_words & low:
+            return True
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    return ctx.text[lo:hi].rstrip().endswith("?") and "?" not in text
+
+
+def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
+    """The sentence's main clause from its subject (a leading attribution, time or place phrase
+    left out, a condition kept), shortened at a word boundary to ``MAX_FALLBACK`` words, ending
+    with "…" when cut, never between two words of a figure nor inside a quotation; a question keeps
+    its mark.  Without a root: the sentence itself, clipped the same way."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    toks = list(span) if span is not None else []
+    if toks:
+        root = span.root
+        start = _clause_start(ctx, root)
+        toks = [t for t in toks if t.i >= start.i]
+    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS:
+        toks.pop()
+    if not toks:
+        return ctx.text[lo:hi]
+    kept = _cut_faithfully(ctx, toks)
+    text = _render(kept)
+    if len(kept) < len(toks):
+        text = text.rstrip(" ,;:-–") + ELLIPSIS
+    if ctx.text[lo:hi].rstrip().endswith("?"):
+        text += "?"
+    return text
+
+
+def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
+    """The first token of the root's clause once the phrases before its subject that are not the
+    claim are left out: punctuation, conjunctions, adverbs, time or place obliques, an attribution
+    ("Potrivit unor surse din piață,"); a condition ("Dacă ...") stays."""
+    c = cues(ctx.lang)
+    attribution, condition = c.get("attribution", frozenset()), c.get("condition", frozenset())
+    for ch in root.lefts:
+        first = next(iter(ch.subtree))
+        if first.lower_ in attribution or ch.dep_ in {"punct", "cc", "obl", "obl:tmod", "nmod:tmod",
+                                                      "discourse", "parataxis"}:
+            continue
+        if ch.dep_ == "advmod" and (_in_timex(ctx, ch) or ch.is_punct):
+            continue  # a time adverb is the date's; "aproape", "nu", "doar" restrict the claim
+        if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children):
+            continue
+        return first
+    return root
+
+
+def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # type: ignore[type-arg]
+    """The longest prefix of ``toks`` of at most ``budget`` words that ends on a content word,
+    not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation; a
+    quotation that closes within a few more words is taken whole rather than cut mid-phrase."""
+    c = cues(ctx.lang)
+    figure, opens, closes = c.get("figure", frozenset()), c.get("open", frozenset()), c.get("close", frozenset())
+
+    def fig(t) -> bool:  # type: ignore[no-untyped-def]
+        return t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in figure
+
+    counts, depth, inside = [], 0, []  # words up to each token; whether a quotation is open after it
+    for k, t in enumerate(toks):
+        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
+        if t.text == '"':
+            depth = 0 if depth else 1
+        else:
+            depth = max(0, depth + (t.text in opens) - (t.text in closes))
+        inside.append(depth > 0)
+    if counts[-1] <= budget:
+        return toks
+
+    def allowed(k: int) -> bool:  # a cut right after toks[k]
+        last, nxt = toks[k], toks[k + 1]
+        if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text != '"'):
+            return False
+        return not (fig(last) and fig(nxt)) and not inside[k]
+
+    cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
+    best = max((k for k in cuts if counts[k] <= budget), default=None)
+    if best is None or counts[best] < 4:  # inside a quotation from early on: take it whole if short
+        closing = [k for k in cuts if k > 0 and inside[k - 1]]
+        best = closing[0] if closing else best
+    if best is not None:
+        return toks[:best + 1]
+    out = [t for k, t in enumerate(toks) if counts[k] <= budget]
+    while len(out) > 1 and (out[-1].pos_ in _FUNCTION_POS or out[-1].is_punct):
+        out.pop()
+    return out
 
 
 def _headless(verb) -> bool:  # type: ignore[no-untyped-def]
