@@ -1,0 +1,36 @@
+"""The process every ``--jobs N`` worker is forked from: the analysis is loaded here once.
+
+multiprocessing's forkserver imports this module (``set_forkserver_preload``) in a fresh
+interpreter, which holds no SQLite connection and no threads, before it forks any worker.  The
+spaCy pipeline and the analysis modules are loaded here, then :func:`gc.freeze` moves every object
+made so far out of the collector's reach: a forked worker reads the model weights (numpy buffers)
+and these objects without writing to their pages, so the pages stay shared copy-on-write instead
+of one copy per worker (a collection would write to each object header it visits, un-sharing the
+page).  Worker memory is then what each adds while parsing (docs, activations), not the model.
+
+Loading is best effort: if it fails here (a missing model), each worker loads lazily on its first
+task and reports the error there, as a spawned worker would.
+"""
+
+from __future__ import annotations
+
+import gc
+
+
+def load() -> bool:
+    """Load every installed pipeline and the analysis code; freeze what was made.  True if loaded."""
+    try:
+        import cronicar.flow.workers  # noqa: F401  (the task function and the whole analysis)
+        from cronicar.analyze.nlp import MODELS, get_nlp
+
+        for lang in MODELS:
+            get_nlp(lang)
+    except Exception:  # noqa: BLE001  (the worker meets the same error on its first task, with its message)
+        return False
+    finally:
+        gc.collect()
+        gc.freeze()
+    return True
+
+
+LOADED = load()
