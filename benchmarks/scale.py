@@ -9,7 +9,7 @@ seconds until the first article was committed, and the load average during the r
 is shared: the ratio of wall rates is the speed-up only when the other cores were free).  The
 exports of the three databases are compared: they must be identical.
 
-Run: python -m benchmarks.scale [--n 2000] [--write benchmarks/results/scale.md]
+Run: python -m benchmarks.scale [--n 2000] [--no-jobs1] [--no-spark] [--write benchmarks/results/scale.md]
 """
 
 from __future__ import annotations
@@ -145,12 +145,13 @@ def export(db: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def run(n: int, work: Path, spark: bool = True) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+def run(n: int, work: Path, spark: bool = True,
+        jobs_list: tuple[int, ...] = (1, 2)) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
     src = work / "zf.jsonl"
     write_input(n, src)
     results: list[tuple[str, dict[str, float]]] = []
     dbs = {}
-    for jobs in (1, 2):
+    for jobs in jobs_list:
         db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
         results.append((f"ingest --jobs {jobs}", measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
     has_spark = spark and shutil.which("java") is not None
@@ -186,10 +187,10 @@ def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compa
     base = dict(results)
     lines = [f"{n} Ziarul Financiar articles, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
              f"{os.cpu_count()} CPUs (shared).", "", *rows, ""]
-    if "ingest --jobs 2" in base:
+    if "ingest --jobs 2" in base and "ingest --jobs 1" in base:
         lines.append(f"- `--jobs 2` / `--jobs 1` (articles per wall second): "
                      f"{base['ingest --jobs 1']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
-    if "spark total (annotate + ingest)" in base:
+    if "spark total (annotate + ingest)" in base and "ingest --jobs 2" in base:
         lines.append(f"- Spark local[2] (annotate + ingest) / `--jobs 2` wall time: "
                      f"{base['spark total (annotate + ingest)']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
     lines.append(f"- exports of {compared}: {'identical' if same else 'DIFFERENT'}")
@@ -202,10 +203,11 @@ def main() -> None:
     ap.add_argument("--write", type=Path, help="append the markdown table to this file")
     ap.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     ap.add_argument("--no-spark", action="store_true", help="only --jobs 1 and --jobs 2")
+    ap.add_argument("--no-jobs1", action="store_true", help="only --jobs 2 (and Spark)")
     a = ap.parse_args()
     work = a.work or Path(tempfile.mkdtemp(prefix="cronicar-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    results, same, compared = run(a.n, work, spark=not a.no_spark)
+    results, same, compared = run(a.n, work, spark=not a.no_spark, jobs_list=(2,) if a.no_jobs1 else (1, 2))
     md = table(a.n, results, same, compared)
     print(md)
     if a.write:
