@@ -33,4 +33,11 @@ def load() -> bool:
     return True
 
 
+def pipelines_loaded() -> int:
+    """How many spaCy pipelines this process holds (in a fresh worker: those loaded before the fork)."""
+    from cronicar.analyze.nlp import get_nlp
+
+    return get_nlp.cache_info().currsize
+
+
 LOADED = load()
