@@ -11,6 +11,7 @@ looks only at the other 70% ("held-in").
     python -m benchmarks.political_news events --db /tmp/x/in.db --n 25 --seed 1  # blind events
     python -m benchmarks.political_news why --db /tmp/x/in.db --seed 1            # after judging
     python -m benchmarks.political_news stories --db /tmp/x/in.db                 # sizes, keys
+    python -m benchmarks.political_news evidence --db /tmp/x/in.db     # any story held by one name?
 
 Pairs: draw a story with probability proportional to its number of same-story pairs, then a pair
 of its articles, i.e. a pair uniform over all same-story pairs.  Printed: title and the first 400
@@ -187,6 +188,56 @@ def cmd_events_fresh(args: argparse.Namespace) -> None:
         print(f"--- event {i} [{a.date.iso}] {e.type} when={when} modality={e.modality}\n  {' '.join(shown.split())[:500]}\n")
 
 
+def _ties(conn: sqlite3.Connection, a: str, b: str, stored: dict, evs: dict) -> tuple[int, int, int]:
+    """(shared names, shared subject terms, shared happenings) of two articles, from what the
+    linker stored for each (``article_link_terms``) and their event mentions."""
+    from datetime import date
+
+    (ta, ea), (tb, eb) = stored.get(a, (set(), set())), stored.get(b, (set(), set()))
+    happenings = 0
+    for t, who, day in evs.get(a, []):
+        for t2, who2, day2 in evs.get(b, []):
+            if t == t2 and len(who & who2) >= 2 and day and day2 and \
+                    abs((date.fromisoformat(day) - date.fromisoformat(day2)).days) <= 7:
+                happenings += 1
+    return len(ea & eb), len(ta & tb), happenings
+
+
+def cmd_evidence(args: argparse.Namespace) -> None:
+    """The check "no story held together by one name alone", over every story of 2+ articles:
+    each article's strongest tie to another article of its story (shared names, shared subject
+    terms, shared happenings).  An article whose every tie is at most one shared name, with no
+    shared subject term and no shared happening, is held by a name alone."""
+    conn = sqlite3.connect(args.db)
+    stored = {a: (set(json.loads(t)), set(json.loads(e))) for a, t, e in
+              conn.execute("SELECT article_id, terms, ents FROM article_link_terms")}
+    evs: dict[str, list] = {}
+    for aid, t, p, w in conn.execute("SELECT article_id, type, participants, when_start FROM event_mentions "
+                                     "WHERE type != 'statement'"):
+        evs.setdefault(aid, []).append((t, set(json.loads(p)), (w or "")[:10]))
+    stories: dict[str, list[str]] = {}
+    for aid, sid in conn.execute("SELECT id, story_id FROM articles ORDER BY date_start, id"):
+        stories.setdefault(sid, []).append(aid)
+    alone, total, terms_best = [], 0, []
+    for sid, arts in stories.items():
+        if len(arts) < 2:
+            continue
+        for a in arts:
+            total += 1
+            best = max((_ties(conn, a, b, stored, evs) for b in arts if b != a), key=lambda x: (x[2], x[1], x[0]))
+            terms_best.append(best[1])
+            if best[2] == 0 and best[1] == 0 and best[0] <= 1:
+                alone.append((sid, a, best))
+    print(f"{total} articles in {sum(len(a) > 1 for a in stories.values())} stories of 2+; "
+          f"held by one name alone (best tie: <=1 shared name, 0 subject terms, 0 happenings): {len(alone)}")
+    if terms_best:
+        terms_best.sort()
+        print(f"shared subject terms of each article's best tie: min {terms_best[0]}, "
+              f"median {terms_best[len(terms_best) // 2]}")
+    for sid, a, best in alone:
+        print(f"  {sid} {a} names/terms/happenings={best}")
+
+
 def cmd_stories(args: argparse.Namespace) -> None:
     conn = sqlite3.connect(args.db)
     sizes = conn.execute("SELECT story_id, count(*) n FROM articles GROUP BY story_id ORDER BY n DESC").fetchall()
@@ -211,6 +262,9 @@ def main(argv: list[str] | None = None) -> None:
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("--top", type=int, default=15)
         p.set_defaults(func=fn)
+    p = sub.add_parser("evidence")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_evidence)
     p = sub.add_parser("events-fresh")
     p.add_argument("--part", choices=("in", "out", "all"), default="out")
     p.add_argument("--n", type=int, default=25)

@@ -187,7 +187,7 @@ def evaluate(langs: tuple[str, ...] = LANGS) -> dict[str, float]:
                 if source == "cronicar" and not has_rules(lang):
                     continue
                 refs, published, leads = read_topic(lang, topic, source)
-                runs.append((system, refs, leads, rank_dates(refs, len(ref), window)))
+                runs.append((system, refs, leads, rank_dates(refs, len(ref), window, published)))
             # the baseline's days summarized from the same candidates as the first system's
             runs.append(("busiest", runs[0][1], runs[0][2], busiest_days(published, len(ref), window)))
             for system, refs, leads, days in runs:

@@ -73,3 +73,19 @@ def test_keydates_references_beat_publication_volume() -> None:
     published = ["2013-09-01"] * 5 + ["2013-08-22", "2013-08-23", "2013-08-24"]
     assert rank_dates(refs, 1)[0][0] == "2013-08-21"
     assert busiest_days(published, 1)[0][0] == "2013-09-01"
+
+
+@pytest.mark.parametrize("refs,published,expected", [
+    # recalled on three later days beats named by three articles of its own day
+    ([DateRef("2011-02-11", f"a{i}", "2011-02-11", "o") for i in range(3)]
+     + [DateRef("2011-01-25", f"b{i}", p, "o") for i, p in enumerate(["2011-01-30", "2011-02-05", "2011-02-20"])],
+     None, "2011-01-25"),
+    # news of a day is printed the day after: four articles of 29 January make the 28th key, over a
+    # day four articles name only on that day
+    ([DateRef("2011-01-28", "c0", "2011-01-29", "o"), DateRef("2011-01-28", "c1", "2011-01-29", "o"),
+      DateRef("2011-02-02", "d0", "2011-02-02", "o"), DateRef("2011-02-02", "d1", "2011-02-02", "o"),
+      DateRef("2011-02-02", "d2", "2011-02-02", "o"), DateRef("2011-02-02", "d3", "2011-02-02", "o")],
+     ["2011-01-29"] * 4 + ["2011-02-02"] * 4, "2011-01-28"),
+])
+def test_keydates_recall_and_next_day_signals(refs: list[DateRef], published: list[str] | None, expected: str) -> None:
+    assert rank_dates(refs, 1, None, published)[0][0] == expected

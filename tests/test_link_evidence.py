@@ -40,3 +40,24 @@ def test_link_evidence_one_name_is_not_a_story(tmp_path: Path) -> None:
         story = {t: s for t, s in store.conn.execute("SELECT title, story_id FROM articles")}
     assert story["Trump: taxe de 145% pentru China"] == story["Taxe de 145% pentru China"]
     assert story["Trump și Groenlanda"] != story["Taxe de 145% pentru China"]
+
+
+@pytest.mark.parametrize("mentions,shares,docs,want", [
+    # a small corpus holds no beats yet: every name can make a cast (the seeds, a year apart)
+    ({"person:choe-son-hui": 1, "person:serghei-lavrov": 3}, {}, 10, {"person:choe-son-hui", "person:serghei-lavrov"}),
+    # a ballot list names each candidate once: no cast; a case's accused named again and again is
+    ({"person:elena-lasconi": 1, "person:marius-locic": 3}, {}, 300, {"person:marius-locic"}),
+    # a candidate in every election report is a beat's name, however often this article names it
+    ({"person:marcel-ciolacu": 5, "person:costel-casuneanu": 2},
+     {"person:marcel-ciolacu": 0.1, "person:costel-casuneanu": 0.006}, 300, {"person:costel-casuneanu"}),
+])
+def test_link_evidence_cast_names_are_repeated_and_rare(mentions: dict, shares: dict, docs: int, want: set) -> None:
+    assert evidence.cast_names(mentions, shares, docs) == want
+
+
+def test_link_evidence_function_words_are_no_subject() -> None:
+    """Pronouns rare early in a corpus are not a subject; content words are."""
+    counts = {"ro:acestia": 2, "ro:inunda": 2, "ro:baraj": 1}
+    idf = {t: -1.0 for t in counts}  # never seen: the rarest of all
+    got = evidence.article_subject(counts, idf, 100, set(), "ro")
+    assert "ro:acestia" not in got and {"ro:inunda", "ro:baraj"} <= set(got)

@@ -147,6 +147,25 @@ def test_search_finds_kursk(page: Any, server: str) -> None:
     assert "Kursk" in page.inner_text("main")
 
 
+@pytest.mark.parametrize("width", [1280, 800, 360])
+def test_axis_labels_stay_inside_the_axis(browser: Any, server: str, width: int) -> None:
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    p = ctx.new_page()
+    try:
+        p.goto(_story_url(p, server))
+        axis = p.locator(".axis").first
+        if not axis.is_visible():
+            pytest.skip("no axis on this story")
+        box = axis.bounding_box()
+        ticks = p.locator(".axis .tick").evaluate_all(
+            "els => els.map(e => { const r = e.getBoundingClientRect(); return [e.textContent, r.left, r.right]; })")
+        assert len(ticks) >= 2
+        for label, left, right in ticks:  # the axis hides overflow: a label past its edge is cut
+            assert box["x"] - 1 <= left and right <= box["x"] + box["width"] + 1, (label, left, right, box)
+    finally:
+        ctx.close()
+
+
 def test_narrow_screen_has_no_horizontal_scroll(browser: Any, server: str) -> None:
     ctx = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
     p = ctx.new_page()

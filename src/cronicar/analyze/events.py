@@ -26,6 +26,8 @@ the event rather than takes part in it; place is a GPE/LOC introduced by a locat
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, timedelta
 
 from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
@@ -85,6 +87,30 @@ def _range_when(text: str, a: Timex, b: Timex, c: Cues) -> dict | None:
         return f"{t.value}-{t.mod}" if t.mod in {"START", "MID", "END"} else t.value
 
     return {"value": f"{val(a)}/{val(b)}", "interval": [a.interval[0], b.interval[1]]}
+
+
+def _week_by_tense(t: Timex, mod: modality.Modality, dct_day: str | None) -> Timex:
+    """A weekday read in the wrong week for the event's tense, moved by a week: "a demisionat
+    sâmbătă" in an article of Sunday 1 April is 31 March, not 7 April (the time tagger reads the
+    sentence's tense, which "intenționează ca luni să..." can make a future).  A past happening
+    is not after the article's day, nor a future one before it."""
+    if t.rule != "weekday" or dct_day is None or t.interval is None or t.interval[0] != t.interval[1]:
+        return t
+    day = date.fromisoformat(t.interval[0])
+    ref = date.fromisoformat(dct_day)
+    step = -7 if mod.tense == "past" and day > ref else 7 if mod.status == "future" and day < ref else 0
+    if not step or abs((day - ref).days) > 6:
+        return t
+    new = (day + timedelta(days=step)).isoformat()
+    return replace(t, value=t.value.replace(t.interval[0], new), interval=(new, new))
+
+
+def _inside(tok, t: Timex) -> bool:  # type: ignore[no-untyped-def]
+    """A noun named in passing inside another noun phrase ("Articolul 5 al Tratatului de la
+    Washington este astăzi relevant") is dated only by a time expression of its own phrase: whether time expression ``t`` lies in the noun phrase of ``tok`` ("tratatul din iunie"; or of
+    the noun it hangs on: the parser may attach "încheiate în iunie" to "dezvoltarea acordurilor")."""
+    sub = list((tok.head if tok.head.pos_ == "NOUN" else tok).subtree)
+    return sub[0].idx <= t.start and t.end <= sub[-1].idx + len(sub[-1].text)
 
 
 def _clause_when(text: str, cands: list[Timex], trig: int, c: Cues) -> dict | None:
@@ -457,9 +483,12 @@ def extract(ctx: Context) -> list[EventMention]:
             for name in _speakers_in(ctx, lo, hi):
                 if name not in participants:
                     participants.append(name)
-            cands = [t for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
+            mod = modality.of(tok, ctx.lang)
+            cands = [_week_by_tense(t, mod, ctx.dct.iso if ctx.dct and ctx.dct.day else None)
+                     for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
                      and not _baseline(ctx.text, t, c)
-                     and not _dates_another_event(ctx, t, tok)]
+                     and not _dates_another_event(ctx, t, tok)
+                     and (not mod.background or not tok.dep_.startswith("nmod") or _inside(tok, t))]
             if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
                 cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
             said = _statement_when(ctx, tok.idx) if etype == "statement" else None
@@ -479,7 +508,6 @@ def extract(ctx: Context) -> list[EventMention]:
                 continue  # "trupele care ocupaseră ...": background before the told events
             else:
                 when = dct_when  # news of the day
-            mod = modality.of(tok, ctx.lang)
             if when is dct_when and mod.status == "asserted" and not mod.background:
                 when = _told_when(reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
             ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,

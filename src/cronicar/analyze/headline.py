@@ -33,12 +33,16 @@ from cronicar.model import EventMention
 
 MAX_WORDS = 12
 # Universal Dependencies relations (language-independent labels, not words).
-_VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop"}
+_VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop", "fixed", "compound:prt"}
 _ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "xcomp"}
 _SUBJ = {"nsubj", "nsubj:pass"}
 _NP_KEEP = {"case", "det", "amod", "nummod", "compound", "flat", "fixed", "nmod", "det:poss", "nmod:poss",
             "flat:name", "goeswith", "mark"}
 _NAME_LABELS = {"PERSON", "GPE", "ORG", "LOC"}
+# a clause that completes its verb (Universal Dependencies): the trigger's clause under a modal
+_COMPLEMENTS = {"ccomp", "csubj", "xcomp"}
+# parts of speech a headline must not end on (a preposition without its noun ...)
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
 
 
 @lru_cache(maxsize=None)
@@ -77,15 +81,16 @@ def _in_timex(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
     return any(t.start <= tok.idx < t.end for t in ctx.timexes)
 
 
-def _np(ctx, head, depth: int = 0) -> list:  # type: ignore[no-untyped-def]
-    """The core tokens of a noun phrase: the head and its close modifiers, one level of nouns."""
+def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-untyped-def]
+    """The core tokens of a noun phrase: the head and its close modifiers, ``levels`` levels of
+    nouns (0: the head noun with its determiners and adjectives only)."""
     keep = [head]
     for ch in head.children:
         if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
             continue
-        if ch.dep_ == "nmod" and depth >= 1:
+        if ch.dep_ == "nmod" and depth >= levels:
             continue
-        keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"))
+        keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"), levels)
     return keep
 
 
@@ -100,6 +105,9 @@ def _near(arg, tok) -> bool:  # type: ignore[no-untyped-def]
             return False
         if tok.dep_ == "nmod" and any(c.dep_ == "case" for c in tok.children):
             return False  # "contractul cu Energy Holding", "entitatea cu sediul în Regatul Unit"
+        if tok.dep_ == "nmod" and (any(c.dep_ == "det" and c.i < tok.i for c in tok.children)
+                                   or "Plur" in tok.head.morph.get("Number")):
+            return False  # a genitive: "victoria lui Trump" is not Trump; "acționarii Prodplast" are many
         tok = tok.head
     return False
 
@@ -125,9 +133,21 @@ def _names(ctx, arg) -> list:  # type: ignore[no-untyped-def]
             if any(_near(arg, t) for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
 
 
-def _argument(ctx, arg, subject: bool) -> str:  # type: ignore[no-untyped-def]
-    """One argument of the verb, compressed; a person it names is named canonically."""
-    if subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl"):
+def _names_itself(arg, m) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a (non-person) name is the argument itself, not a genitive hung on it: "Rusia",
+    "compania Hidroelectrica", but not "acționarii Prodplast Imobiliare" (the shareholders act, not
+    the company).  The name holds the argument's head word, or hangs on it by apposition or as a
+    name of a name."""
+    if m.start <= arg.idx < m.end:
+        return True
+    return any(m.start <= ch.idx < m.end for ch in arg.children if ch.dep_ in {"appos", "flat", "flat:name"})
+
+
+def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[no-untyped-def]
+    """One argument of the verb, compressed (``levels``: see :func:`_np`); a person it names is
+    named canonically."""
+    antecedent = subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl")
+    if antecedent:
         arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
     names = _names(ctx, arg)
     persons = [m for m in names if m.label == "PERSON"]
@@ -136,11 +156,14 @@ def _argument(ctx, arg, subject: bool) -> str:  # type: ignore[no-untyped-def]
     case = " ".join([case] + fixed).strip()
     if persons:
         return f"{case} {persons[0].canonical}".strip()
-    if subject and len({m.canonical for m in names}) == 1:  # "NEPI și Rockcastle": both, as written
-        name = _canonical_fits(names[0], ctx.lang)
+    own = [m for m in names if _names_itself(arg, m)]
+    if subject and own and len({m.canonical for m in names}) == 1:  # "NEPI și Rockcastle": both, as written
+        name = _canonical_fits(own[0], ctx.lang)
         if name:
             return name
-    toks = sorted(_np(ctx, arg), key=lambda t: t.i)
+    toks = sorted(_np(ctx, arg, levels=levels), key=lambda t: t.i)
+    if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
+        toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
 
 
@@ -170,9 +193,11 @@ def _negated(tok) -> list:  # type: ignore[no-untyped-def]
     return [c for c in tok.children if "Neg" in c.morph.get("Polarity")]
 
 
-def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyped-def]
-    """The verb's clause compressed to its predicate and arguments (see the module doc, step 2);
-    the argument holding token ``keep`` (the trigger, when a noun) is never dropped."""
+def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type: ignore[no-untyped-def]
+            skip: frozenset[int] = frozenset()) -> str:
+    """The verb's clause compressed to its predicate and arguments (see the module doc, step 2),
+    at most ``budget`` words; the argument or complement clause holding token ``keep`` (the
+    trigger) is never dropped."""
     glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)
                      or _short_adverb(ctx, ch)]
     glue += [c for g in list(glue) if g.i != verb.i for c in g.children
@@ -181,9 +206,24 @@ def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyp
         glue += [t for t in _np(ctx, verb) if t.i != verb.i]
     glue.sort(key=lambda t: t.i)
     parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
+    shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
     for ch in verb.children:
-        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch):
+        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip:
             continue
+        elif _kept_mark(verb, ch):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
+            parts.append((ch.i, _render(sorted([ch] + [f for f in ch.children if f.dep_ == "fixed"],
+                                                key=lambda t: t.i)), "mark"))
+        elif keep is not None and ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} \
+                and any(t.i == keep for t in ch.subtree):
+            # the trigger's own clause under a modal or a helping verb: "trebuie să distribuie",
+            # "a ajutat investitori să furnizeze"; the governing verb keeps the modality
+            # its subject written before the governing verb stays there ("fondul trebuie să ...")
+            lifted = [c for c in ch.children if c.dep_ in _SUBJ and c.i < verb.i]
+            parts += [(c.i, _argument(ctx, c, True), c.dep_) for c in lifted]
+            parts.append((ch.i, _clause(ctx, ch, keep, budget, frozenset(c.i for c in lifted)), "keep"))
+        elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
+            # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
+            parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif ch.dep_ in _ARGS and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -194,21 +234,82 @@ def _clause(ctx, verb, keep: int | None = None) -> str:  # type: ignore[no-untyp
                 # one direct object: a second one is the parser's mistake ("a furnizat soldați
                 # ... să respingă trupele": the troops are the other verb's object)
                 kind = "keep" if keep is not None and any(t.i == keep for t in ch.subtree) else ch.dep_
-                parts.append((ch.i, _argument(ctx, ch, ch.dep_ in _SUBJ), kind))
+                dep = ch.dep_
+                if dep in _SUBJ and any(c.dep_ in _SUBJ and not _in_timex(ctx, c) for c in verb.children
+                                        if c.i < ch.i):
+                    dep = "obj"  # one subject: a second one is what the verb says of it ("reprezintă o reducere")
+                    kind = kind if kind == "keep" else dep
+                parts.append((ch.i, _argument(ctx, ch, dep in _SUBJ), kind))
+                if not dep.startswith("obl"):  # a cut oblique hangs ("în perioada"): dropped whole
+                    shorter[ch.i] = _argument(ctx, ch, dep in _SUBJ, levels=0)
     parts.sort()
-    if not any(kind in _SUBJ for _, _, kind in parts):
-        who = _sole_actor(ctx, verb)
+    if not any(kind in _SUBJ for _, _, kind in parts) and not any(c.dep_ in _SUBJ for c in verb.children):
+        who = _sole_actor(ctx, verb) or _shared_subject(ctx, verb)
         if who:
             parts.insert(0, (-1, who, "nsubj"))
     # obliques go first when too long, from the last one; then any argument but the subject
-    for drop in ({"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj"}):
-        while sum(_words(t) for _, t, _ in parts) > MAX_WORDS:
-            idx = next((k for k in range(len(parts) - 1, -1, -1) if parts[k][2] in drop), None)
+    # then the objects and the subject cut to their head noun phrase ("acțiuni de aproape 100 de
+    # milioane de dolari" -> "acțiuni"), then the objects dropped
+    for drop in ({"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
+        for k in range(len(parts) - 1, -1, -1):
+            long_subject = parts[k][2] not in _SUBJ or 2 * _words(parts[k][1]) > budget  # else it stays whole
+            if sum(_words(t) for _, t, _ in parts) > budget and parts[k][2] in drop and parts[k][0] in shorter \
+                    and long_subject:
+                parts[k] = (parts[k][0], shorter.pop(parts[k][0]), parts[k][2])
+        while sum(_words(t) for _, t, _ in parts) > budget:
+            idx = next((k for k in range(len(parts) - 1, -1, -1) if parts[k][2] in drop - _SUBJ), None)
             if idx is None:
                 break
             parts.pop(idx)
     words = " ".join(t for _, t, _ in parts).split()
-    return " ".join(words[:MAX_WORDS])
+    return " ".join(_cut(words, budget, verb.doc))
+
+
+def _cut(words: list[str], budget: int, doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """At most ``budget`` words, not ending on a word that needs what was cut ("o pierdere de",
+    "cu"): the function words of the sentence's own parse, so no word list."""
+    if len(words) <= budget:
+        return words
+    function = {t.text.lower() for t in doc if t.pos_ in _FUNCTION_POS}
+    words = words[:budget]
+    while len(words) > 1 and words[-1].lower() in function:
+        words.pop()
+    return words
+
+
+def _kept_mark(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """A subordinator the headline keeps: the particle of a complement clause ("să", "a") and the
+    conjunction of a condition or purpose ("dacă", "pentru"): without it a hypothetical reads as
+    a fact ("Dacă un investitor cumpără acțiuni")."""
+    return ch.dep_ == "mark" and (ch.pos_ == "PART" or verb.dep_ == "advcl")
+
+
+def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
+    """The verb whose clause tells the trigger's verb: up from a complement introduced by a
+    particle ("Fondul trebuie să distribuie", "Lending Club a ajutat ... să furnizeze") or by
+    nothing ("nu au putut achiziționa decât"), at most twice, so the modality, the negation and the
+    actor of the governing verb stay in the headline; never up to a verb of saying (what was said
+    is its own headline).  A complement introduced by a conjunction ("a anunțat că") stays."""
+    for _ in range(2):
+        marks = [c for c in verb.children if c.dep_ == "mark"]
+        if not (verb.dep_ in _COMPLEMENTS and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i
+                and all(c.pos_ == "PART" for c in marks) and not _says(ctx, verb.head)):
+            break
+        verb = verb.head
+    return verb
+
+
+def _says(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    return any(q.cue and q.cue[0] <= tok.idx < q.cue[1] for q in ctx.quotes)
+
+
+def _shared_subject(ctx, verb) -> str | None:  # type: ignore[no-untyped-def]
+    """The subject a coordinated verb shares with the first one ("Gorman a pariat ... și a
+    cumpărat")."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
+    return _argument(ctx, subj, True, levels=0) if subj is not None else None
 
 
 def _sole_actor(ctx, verb) -> str | None:  # type: ignore[no-untyped-def]
@@ -233,9 +334,9 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
                 return None
             root = span.root
             verbal = root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children)
-            said = _clause(ctx, root) if verbal else _render(sorted(_np(ctx, root), key=lambda t: t.i))
             budget = max(3, MAX_WORDS - _words(q.speaker))
-            return f"{q.speaker}: " + " ".join(said.split()[:budget])
+            said = _clause(ctx, root, budget=budget) if verbal else _render(sorted(_np(ctx, root), key=lambda t: t.i))
+            return f"{q.speaker}: " + " ".join(_cut(said.split(), budget, ctx.doc))
     return None
 
 
@@ -257,8 +358,10 @@ def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-de
     return text
 
 
-def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> str:
-    """Without a parse: the comma-delimited stretch of the sentence around the trigger."""
+def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None) -> str:
+    """Without a parse: the comma-delimited stretch of the sentence around the trigger.  With one,
+    ``anchor`` is where the trigger's own phrase begins: a stretch too long starts there ("pentru a
+    achiziționa un portofoliu"), never inside another phrase ("de dolari pentru a ...")."""
     s, e = sent
     lo = max(text.rfind(", ", s, trig[0]), text.rfind("; ", s, trig[0]), s - 1) + 1
     hi_c = [i for i in (text.find(", ", trig[1], e), text.find("; ", trig[1], e)) if i >= 0]
@@ -270,6 +373,8 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int]) -> str:
     # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
     # nimeni nu a scăpat de scăderea"), else from a few words before the trigger
     first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
+    if first and anchor is not None and lo <= anchor <= trig[0]:
+        first = len(text[lo:anchor].split())
     return " ".join(words[first:first + MAX_WORDS])
 
 
@@ -285,11 +390,14 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
         tok.head if tok.dep_ in {"obj", "nsubj", "nsubj:pass"} and tok.head.pos_ in {"VERB", "AUX"}
         and tok.head.i != tok.i else None)  # "a raportat un profit", "a afișat o scădere de 0,66%"
+    if verb is not None:
+        verb = _governing_verb(ctx, verb)
     text = _clause(ctx, verb, tok.i) if verb is not None else (_pattern(ctx, ev) or _noun_phrase(ctx, tok))
     if len(text.split()) < 3 or (verb is not None and _headless(verb)):
         # a bare noun ("Creștere") or a verb without a subject ("Preluată", "a aplica o reducere"):
         # the words around the trigger say more, and only what the sentence says
-        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger)
+        anchor = next((t.idx for t in verb.subtree if t.dep_ not in {"cc", "punct"}), None) if verb is not None else None
+        text = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, anchor)
     return _tidy(text)
 
 

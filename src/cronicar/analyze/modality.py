@@ -37,6 +37,12 @@ class Modality:
     #: Rusiei"), a participle of a noun ("alegerile câștigate cu o marjă mare"): a known event,
     #: of no day the sentence gives
     background: bool = False
+    #: an imperfect: a habit or a state of the past ("încasa bani pentru că semna condica"), of no
+    #: day the sentence gives; a statement in the imperfect is still of its day ("Isărescu declara")
+    habitual: bool = False
+    #: a present in a relative clause: a statement as a habit ("comunicate de presă în care
+    #: declară"), not the day's (other events keep the day: "Samarkand, unde participă la un summit")
+    generic: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -139,12 +145,17 @@ def of(tok: Token, lang: str) -> Modality:
     if tok.pos_ not in VERBAL:
         if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
             return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
-        if any(ch.dep_ == "amod" and ch.lower_.startswith(tuple(c.get("coming", ()))) for ch in tok.children):
+        if _modified(tok, c, "coming"):
             return Modality("future", "future", recent)  # "la viitoarele alegeri"
+        if _modified(tok, c, "alleged"):
+            return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
+        if _modified(tok, c, "former"):
+            background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
         if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
             return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
     if verb is None:
-        return Modality(recent=recent, background=background)
+        inherited = _inherited(tok, lang)
+        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background)
     if verb is tok and "Inf" in tok.morph.get("VerbForm") and any(
             ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in tok.children):
         return Modality("hypothetical", None, recent)  # "pentru a prelua partidul": an aim
@@ -154,21 +165,57 @@ def of(tok: Token, lang: str) -> Modality:
         status = "negated"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
         above = verb.head  # "ar putea semna", "urmează să semneze", "a propus să aibă loc"
-        if above.lemma_.lower() in c.get("plan", frozenset()):
+        above_lemma = above.lemma_.lower()
+        if above_lemma in c.get("plan", frozenset()):
             status = "future"
-        elif above.lemma_.lower() in c.get("modal", frozenset()) or _aux_status(above, c) == "hypothetical":
+        elif above_lemma in c.get("modal", frozenset()) | c.get("opinion", frozenset()) \
+                or _aux_status(above, c) == "hypothetical":
             status = "hypothetical"
         elif _neg(above, c):
             status = "negated"
     if status == "subj":
         status = "hypothetical"
-    return Modality(status or "asserted", tense, recent, background)
+    plain = status is None
+    tenses = verb.morph.get("Tense")
+    background = background or (plain and "Pqp" in tenses)  # "anunțase": before the told events
+    return Modality(status or "asserted", tense, recent, background, plain and "Imp" in tenses,
+                    plain and "Pres" in tenses and verb.dep_ == "acl:relcl")
+
+
+def _inherited(tok: Token, lang: str) -> str | None:
+    """An indefinite noun trigger not an argument of a verb ("va elimina Cuba de pe listă într-un
+    acord", "urmează să se reunească pentru o reuniune") is as real as the verb above it: it takes
+    that verb's future, maybe or negation (never its plain assertion: "în temeiul unui tratat
+    semnat" names a treaty that exists)."""
+    if tok.pos_ != "NOUN" or "Def" in tok.morph.get("Definite"):
+        return None
+    up = tok.head
+    for _ in range(CLIMB):
+        if up.pos_ in VERBAL:
+            status = of(up, lang).status
+            return status if status != "asserted" else None
+        if up.head is up:
+            return None
+        up = up.head
+    return None
+
+
+def _modified(tok: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
+    """Whether a modifier of noun ``tok`` starts with a cue word of ``kind`` ("viitoarele",
+    "ultima", "presupusa")."""
+    starts = tuple(c.get(kind, ()))
+    return bool(starts) and any(ch.dep_ in {"amod", "nummod", "det"} and ch.lower_.startswith(starts)
+                                for ch in tok.children)
 
 
 def _background(tok: Token) -> bool:
-    """A definite noun attached to another noun or by a preposition, or a participle modifying a
-    noun: the event is named, not told."""
+    """A definite noun attached to another noun or by a preposition, a participle modifying a
+    noun, or a noun in a clause with no verb (a subheading or a list item: "Reducerea
+    personalului", "Reducerea numărului de elevi la clasă, la un maximum de 20"): the event is
+    named, not told."""
     if tok.pos_ == "NOUN":
+        if not any(t.pos_ in VERBAL for t in tok.sent):
+            return True
         return tok.dep_ in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
     return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
@@ -176,9 +223,10 @@ def _background(tok: Token) -> bool:
 def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement: bool = False) -> dict | None:
     """The event's date once its modality is known: the article's day only for a happening told
     as of the day; a future, a maybe, a negated or a "recent" event without a date of its own in
-    the text is undated (None), not the article's day.  A statement "made recently" ("a anunțat
+    the text is undated (None), not the article's day; so is a habit (see :class:`Modality`).  A statement "made recently" ("a anunțat
     recent") stays of the article's day: reports tell statements as news of the day."""
     recent = mod.recent and not statement
-    if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background):
+    habit = mod.generic if statement else mod.habitual
+    if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit):
         return when
     return None

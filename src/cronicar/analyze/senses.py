@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from cronicar import data_lines
+from cronicar.analyze.events_lexicon import trigger_key
 
 REFLEXIVE_DEPS = {"expl:pv", "expl:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj"}
@@ -31,7 +32,9 @@ def frames(lang: str) -> dict[tuple[str, str], list[tuple[str, frozenset[str]]]]
 
 
 def _objects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    """A verb's objects; a noun's genitive is its object ("preluarea conducerii")."""
+    deps = OBJECT_DEPS | ({"nmod"} if tok.pos_ == "NOUN" else set())
+    return [c for c in tok.children if c.dep_ in deps and not (c.dep_ == "nmod" and c.pos_ == "PROPN")]
 
 
 def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
@@ -44,8 +47,19 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
         return any(o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.subtree) for o in _objects(tok))
     if test == "pos":
         return tok.pos_ in values
-    if test == "modifier":
-        return any(c.dep_ == "amod" and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
+    if test == "oblique":  # "trimisă în judecată", "închis la Penitenciarul Rahova"
+        # the parse may fold the noun into the preposition ("în judecată de DNA": fixed)
+        return any(w.lemma_.lower() in values or w.lower_ in values
+                   for c in tok.children if c.dep_.startswith("obl")
+                   for w in [c, *(x for x in c.subtree if x.dep_ in {"case", "fixed"})])
+    if test == "head":  # "impozitul pe profit": the word names what is taxed, no result
+        return tok.head is not tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
+    if test == "bare":  # "poza în discuție": a fixed phrase, no talks; "discuțiile de la Moscova" are
+        return "Def" not in tok.morph.get("Definite") and not any(c.dep_ == "det" for c in tok.children) \
+            and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
+                    for c in tok.children)
+    if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
+        return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
         return set().union(*(v.split() for v in values)) <= words
@@ -57,5 +71,6 @@ def fits(tok: Token, etype: str, lang: str) -> bool:
     table = frames(lang)
     if not table or not tok.doc.has_annotation("DEP"):
         return True
-    tests = table.get((tok.lemma_.lower(), etype), []) + table.get(("*", "*"), [])
+    lemmas = {tok.lemma_.lower(), trigger_key(tok.lower_, lang)}  # the parser leaves "Ocupă" unlemmatized
+    tests = [t for lemma in lemmas for t in table.get((lemma, etype), [])] + table.get(("*", "*"), [])
     return not any(_refuses(tok, t, v) for t, v in tests)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -154,19 +155,32 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# The ASCII marks (all backslash-escapable in CommonMark) that can start markup mid-line: links
+# and images ([...]), raw HTML and autolinks (<script>, <javascript:...>), entities (&#...;),
+# emphasis, code spans, table cells and strikethrough.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+
+
+def md(text: str | None, width: int | None = None) -> str:
+    """Article-derived text made inert for a Markdown renderer: one line, every markup character
+    backslash-escaped, so a title or quote can neither inject HTML nor make a link."""
+    flat = _clip(text or "", width) if width else " ".join((text or "").split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
 def to_markdown(chronicle: dict[str, Any]) -> str:
     """A readable chronicle: per story, a dated list of events with footnoted sources and quotes."""
     arts = {a["id"]: a for a in chronicle["articles"]}
     out: list[str] = ["# Chronicle", ""]
     for st in chronicle["stories"]:
         span = st.get("period") or {}
-        out += [f"## {st['title']}", "", f"{span.get('start') or st['first_date']} … "
+        out += [f"## {md(st['title'])}", "", f"{span.get('start') or st['first_date']} … "
                 f"{span.get('end') or st['last_date']} · {plural(len(st['articles']), 'article')}", ""]
         items = timeline_items(chronicle, st["id"])
         if st.get("key_dates"):
             out += ["### Key dates", ""]
             lang = _story_lang(items)
-            out += [f"- **{readable(k['date'], None, lang)}** ({plural(k['sources'], 'article')}): {k['line']}"
+            out += [f"- **{readable(k['date'], None, lang)}** ({plural(k['sources'], 'article')}): {md(k['line'])}"
                     for k in st["key_dates"]]
             out.append("")
         out += _markdown_events([e for e in items if not e.get("background")], arts)
@@ -182,10 +196,10 @@ def to_markdown(chronicle: dict[str, Any]) -> str:
     if speakers:
         out += ["## Who said what", ""]
         for name in sorted(speakers):
-            out.append(f"### {name}")
+            out.append(f"### {md(name)}")
             for q in speakers[name]:
                 when = (q.get("when") or {}).get("value") or arts.get(q["article"], {}).get("date", "?")
-                out.append(f"- {when} ({q['kind']}): “{_clip(q['text'], 240)}”")
+                out.append(f"- {md(when)} ({q['kind']}): “{md(q['text'], 240)}”")
             out.append("")
     return "\n".join(out)
 
@@ -193,16 +207,27 @@ def to_markdown(chronicle: dict[str, Any]) -> str:
 def _markdown_events(items: list[dict[str, Any]], arts: dict[str, dict[str, Any]]) -> list[str]:
     out = []
     for ev in items:
-        who = ", ".join(ev["participants"])
+        who = md(", ".join(ev["participants"]))
         out.append(f"- **{readable_when(ev.get('when'), ev.get('lang', 'ro'))}** — {ev['type']}: "
-                   f"{ev.get('headline') or ev['summary']}" + (f" _({who})_" if who else ""))
+                   f"{md(ev.get('headline') or ev['summary'])}" + (f" _({who})_" if who else ""))
         for src in ev["sources"]:
             a = arts.get(src["article"], {})
-            out.append(f"  - source: {a.get('date', '?')} `{a.get('source', src['article'])}`"
-                       f" [{src['start']}:{src['end']}] “{_clip(src['text'], 200)}”")
+            out.append(f"  - source: {a.get('date', '?')} {md(a.get('source', src['article']))}"
+                       f" \\[{src['start']}:{src['end']}\\] “{md(src['text'], 200)}”")
         for q in ev["quotes"]:
-            out.append(f"  - quote ({q['kind']}) **{q['speaker'] or 'unknown'}**: “{_clip(q['text'], 200)}”")
+            out.append(f"  - quote ({q['kind']}) **{md(q['speaker'] or 'unknown')}**: “{md(q['text'], 200)}”")
     return out
+
+
+# XML 1.0 forbids C0 controls other than tab, newline and carriage return, lone surrogates and
+# U+FFFE/U+FFFF; a document holding one is not well-formed and no TimeML tool reads it.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Escaped text with each character XML cannot hold replaced by U+FFFD, one for one, so the
+    TIMEX3 offsets still index the article's text."""
+    return escape(_XML_INVALID.sub("\ufffd", text))
 
 
 def to_timeml(article: dict[str, Any], text: str, timexes: list[dict[str, Any]]) -> str:
@@ -212,16 +237,16 @@ def to_timeml(article: dict[str, Any], text: str, timexes: list[dict[str, Any]])
     for i, t in enumerate(sorted(timexes, key=lambda t: t["start"]), 1):
         if t["start"] < pos:
             continue  # overlapping spans cannot nest in TimeML: keep the first
-        parts.append(escape(text[pos:t["start"]]))
+        parts.append(_xml_text(text[pos:t["start"]]))
         attrs = f'tid="t{i}" type={quoteattr(t["type"])} value={quoteattr(t["value"])}'
         if t.get("mod"):
             attrs += f' mod={quoteattr(t["mod"])}'
-        parts.append(f"<TIMEX3 {attrs}>{escape(text[t['start']:t['end']])}</TIMEX3>")
+        parts.append(f"<TIMEX3 {attrs}>{_xml_text(text[t['start']:t['end']])}</TIMEX3>")
         pos = t["end"]
-    parts.append(escape(text[pos:]))
+    parts.append(_xml_text(text[pos:]))
     return (
         '<?xml version="1.0" ?>\n<TimeML>\n'
-        f"<DOCID>{escape(article['id'])}</DOCID>\n"
+        f"<DOCID>{_xml_text(article['id'])}</DOCID>\n"
         f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(article["date"])} temporalFunction="false" '
         f'functionInDocument="CREATION_TIME">{escape(article["date"])}</TIMEX3></DCT>\n'
         f"<TEXT>{''.join(parts)}</TEXT>\n</TimeML>\n"

@@ -19,6 +19,7 @@ import json
 import math
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: shared subject terms a link needs when article and story are within :data:`FRESH_DAYS`
 SUBJECT_MIN = 4
@@ -44,6 +45,12 @@ PAIR_NAMES_MIN = 1
 #: even when the words differ; one name, or a hub with a country, is not
 CAST_MIN = 4
 CAST_PERSONS = 3  # ... of them people: "Casa Albă", "America", "Manhattan" and Biden are a beat's set
+#: ... each named in at most this share of the articles linked so far: a campaign's candidates
+#: (Lasconi, Simion, Ciolacu, Antonescu in every election report) are a beat's cast, not a story's;
+#: a case's accused and witnesses are (checked once :data:`CAST_MIN_DOCS` articles are linked)
+CAST_SHARE = 0.01
+CAST_MIN_DOCS = 50
+CAST_MENTIONS = 2
 LATEST_ARTICLES = 12
 ARTICLE_SUBJECT_TERMS = 40
 
@@ -58,18 +65,31 @@ def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents
                  (article_id, json.dumps(subject[:ARTICLE_SUBJECT_TERMS]), json.dumps(ents)))
 
 
+def cast_names(mentions: dict[str, int], shares: dict[str, float], docs: int) -> set[str]:
+    """The article's names that can make a cast.  Once the corpus has :data:`CAST_MIN_DOCS`
+    articles (enough to hold beats): those named at least :data:`CAST_MENTIONS` times (a ballot
+    list or a promo block names each candidate once, the report of a case names its accused again
+    and again) and rare (:data:`CAST_SHARE`); before, all of them."""
+    if docs < CAST_MIN_DOCS:
+        return set(mentions)
+    return {k for k, n in mentions.items() if n >= CAST_MENTIONS and shares.get(k, 0.0) <= CAST_SHARE}
+
+
 def shares_with_an_article(conn: sqlite3.Connection, story_id: str, subject: list[str], ents: list[str],
-                           need: int) -> bool:
+                           need: int, rare: set[str] | None = None) -> bool:
     """Whether one of the story's latest articles shares ``need`` subject terms and
-    :data:`PAIR_NAMES_MIN` names with the article, or :data:`CAST_MIN` names: the same happening
-    told twice shares its words and its actors, a beat shares only its name."""
+    :data:`PAIR_NAMES_MIN` names with the article, or :data:`CAST_MIN` rare names (``rare``; any
+    when None): the same happening told twice shares its words and its actors, a beat shares only
+    its name."""
     conn.execute(DDL)
     mine, who = set(subject), set(ents)
+    cast_pool = who if rare is None else who & rare
     for terms, their in conn.execute(
             "SELECT t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
             "WHERE a.story_id=? ORDER BY a.date_start DESC LIMIT ?", (story_id, LATEST_ARTICLES)):
-        both = who & set(json.loads(their))
-        cast = len(both) >= CAST_MIN and sum(k.startswith("person:") for k in both) >= CAST_PERSONS
+        their_names = set(json.loads(their))
+        both, cast_names = who & their_names, cast_pool & their_names
+        cast = len(cast_names) >= CAST_MIN and sum(k.startswith("person:") for k in cast_names) >= CAST_PERSONS
         if cast or (len(both) >= PAIR_NAMES_MIN and len(mine & set(json.loads(terms))) >= need):
             return True
     return False
@@ -101,13 +121,32 @@ def distinctive(idf: float, docs: int) -> bool:
     return idf >= min(1.0 + math.log(1.0 / SUBJECT_SHARE), 1.0 + math.log((1 + docs) / 2))
 
 
-def article_subject(counts: dict[str, int], idf: dict[str, float], docs: int, names: set[str]) -> list[str]:
+def article_subject(counts: dict[str, int], idf: dict[str, float], docs: int, names: set[str],
+                    lang: str = "") -> list[str]:
     """An article's subject: its distinctive terms (rare so far, or never seen: the rarest of all)
-    that are not words of its names, most salient first (count × IDF)."""
+    that are not words of its names nor function words (a pronoun like "aceștia" is rare early
+    in a corpus, and four such words joined two unrelated profiles), most salient first
+    (count × IDF)."""
     top_idf = 1.0 + math.log((1 + docs) / 1)
+    skip = function_words(lang)
     weight = {t: math.log1p(n) * (top_idf if idf[t] < 0 else idf[t]) for t, n in counts.items()
-              if (idf[t] < 0 or distinctive(idf[t], docs)) and t.split(":", 1)[-1] not in names}
+              if (idf[t] < 0 or distinctive(idf[t], docs)) and t.split(":", 1)[-1] not in names
+              and t.split(":", 1)[-1] not in skip}
     return sorted(weight, key=lambda t: (-weight[t], t))[:ARTICLE_SUBJECT_TERMS]
+
+
+@lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """Folded stop words of ``lang`` from spaCy's language data (empty for a language it lacks)."""
+    from importlib import import_module
+
+    from cronicar.link.signals import fold
+
+    try:
+        words = import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
+    except (ImportError, AttributeError, ValueError):
+        return frozenset()
+    return frozenset(fold(w) for w in words)
 
 
 def name_words(names: list[str]) -> set[str]:

@@ -15,14 +15,23 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from urllib.parse import urlparse
 
-# An outlet that names the day adds this much beside its articles: two outlets agreeing is more
-# independent evidence than two articles of one outlet.
-OUTLET_WEIGHT = 0.5
-# A day referred to by an article published on another day (it is remembered) weighs this much
-# more than a reference on the day itself ("astăzi", "luni" in a Monday article).
-LATER_WEIGHT = 0.5
+# Weights tuned on ML-Crisis Spanish (the language with cronicar's own time expressions), French
+# and Italian held out (docs/stories.md, "Key dates"):
+# an outlet that names the day adds this much beside its articles (two outlets agreeing is more
+# independent evidence than two articles of one outlet; 0 on ML-Crisis, whose outlet headers are
+# few and coarse);
+OUTLET_WEIGHT = 0.0
+# a day referred to by an article published on another day (it is remembered) weighs this much
+# more than a reference on the day itself ("astăzi", "luni" in a Monday article);
+LATER_WEIGHT = 0.0
+# each later publication day that recalls it adds this much: a day still named a week and a month
+# on is what timelines keep (recall spread over time, not one day's burst of copies);
+RECALL_DAY_WEIGHT = 1.0
+# each article published the next day adds this much: news of a day is printed the day after.
+NEXT_DAY_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,11 +55,23 @@ def outlet_of(source: str | None, url: str | None = None) -> str:
     return source or ""
 
 
-def date_scores(refs: Iterable[DateRef], window: tuple[str, str] | None = None) -> dict[str, float]:
+def _next_day(day: str) -> str:
+    try:
+        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return ""
+
+
+def date_scores(refs: Iterable[DateRef], window: tuple[str, str] | None = None,
+                published: Iterable[str] | None = None) -> dict[str, float]:
     """day -> evidence: distinct articles referring to it, plus ``OUTLET_WEIGHT`` per distinct
-    outlet, plus ``LATER_WEIGHT`` per article published on another day."""
+    outlet, ``LATER_WEIGHT`` per article published on another day, ``RECALL_DAY_WEIGHT`` per later
+    publication day referring to it, and ``NEXT_DAY_WEIGHT`` per article published the next day
+    (``published``: every article's day; default: those of the referring articles)."""
+    refs = list(refs)
     arts: dict[str, set[str]] = defaultdict(set)
     later: dict[str, set[str]] = defaultdict(set)
+    recall_days: dict[str, set[str]] = defaultdict(set)
     outlets: dict[str, set[str]] = defaultdict(set)
     for r in refs:
         if window and not window[0] <= r.day <= window[1]:
@@ -59,12 +80,20 @@ def date_scores(refs: Iterable[DateRef], window: tuple[str, str] | None = None) 
         outlets[r.day].add(r.outlet)
         if r.published != r.day:
             later[r.day].add(r.article)
-    return {d: len(a) + OUTLET_WEIGHT * len(outlets[d]) + LATER_WEIGHT * len(later[d]) for d, a in arts.items()}
+        if r.published > r.day:
+            recall_days[r.day].add(r.published)
+    if published is None:
+        published = [p for _, p in {(r.article, r.published) for r in refs}]
+    per_day = Counter(published)
+    return {d: len(a) + OUTLET_WEIGHT * len(outlets[d]) + LATER_WEIGHT * len(later[d])
+            + RECALL_DAY_WEIGHT * len(recall_days[d]) + NEXT_DAY_WEIGHT * per_day.get(_next_day(d), 0)
+            for d, a in arts.items()}
 
 
-def rank_dates(refs: Iterable[DateRef], n: int, window: tuple[str, str] | None = None) -> list[tuple[str, float]]:
+def rank_dates(refs: Iterable[DateRef], n: int, window: tuple[str, str] | None = None,
+               published: Iterable[str] | None = None) -> list[tuple[str, float]]:
     """The ``n`` best days, best first (ties: the earlier day)."""
-    scores = date_scores(refs, window)
+    scores = date_scores(refs, window, published)
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
 
 

@@ -32,6 +32,7 @@ from cronicar.link.kinds import one_kind
 from cronicar.link.merge import merge
 from cronicar.link.persons import merge_short_names
 from cronicar.link.variants import merge_variants
+from cronicar.store.link_counts import name_shares
 
 # Calibrated on the calibration half of ML-Crisis (eval/linking_mlcrisis.py --calibrate: logistic fit,
 # two rounds, then a threshold grid; calibration-half F1 0.799; 0.807 once cities also count for their country), reported
@@ -67,6 +68,7 @@ class Features:
     names: set[str] | None = None  # folded words of its names; None: links need no evidence (places only)
     events: list | None = None  # (type, participants, day) of its happenings, for evidence.shared_events
     subject: list[str] | None = None  # its distinctive non-name terms
+    rare: set[str] | None = None  # its names rare enough to make a cast (evidence.CAST_SHARE)
 
 
 def _cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -182,6 +184,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
             if country:
                 ents[country] = ents.get(country, 0) + 1
     common = index.name_weights(conn, list(ents))
+    shares, named_docs = name_shares(conn, list(ents)) if has_parser(lang) else ({}, 0)
     ent_w = {e: index.entity_weight(e) * common.get(e, 1.0) for e in ents}
     index.count_names(conn, list(ents))
     counts = signals.terms(f"{title}\n{text}" if title and not text.startswith(title) else text, lang)
@@ -199,7 +202,8 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     f = Features(lang, day, ents, ent_w, {t: seen[t] for t in top[:ARTICLE_TERMS]}, vec)
     if kinds == LINK_KINDS:  # names from a NER model: a link must show more than a name
         f.names = evidence.name_words(names + [k.split(":", 1)[-1] for k in ents])
-        f.subject = evidence.article_subject(counts, weights, docs, f.names)
+        f.subject = evidence.article_subject(counts, weights, docs, f.names, lang)
+        f.rare = evidence.cast_names(ents, shares, named_docs)
         evidence.remember(conn, article_id, f.subject, distinct_names(f))
         f.events = evidence.article_events(conn, article_id)
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
@@ -234,7 +238,7 @@ def supported(conn: sqlite3.Connection, f: Features, p: index.Profile, gap: int)
     if f.events and evidence.shared_events(conn, p.story_id, f.events):
         return True
     need = evidence.needed(gap)
-    return evidence.shares_with_an_article(conn, p.story_id, f.subject or [], distinct_names(f), need)
+    return evidence.shares_with_an_article(conn, p.story_id, f.subject or [], distinct_names(f), need, f.rare)
 
 
 def distinct_names(f: Features) -> list[str]:

@@ -304,6 +304,9 @@ def month_pages(months: list[tuple[str, int]], per_page: int) -> list[dict[str, 
     return out
 
 
+TICK_FLIP_AT = 85.0  # percent of the axis; a "Septembrie 2025" label is ~12% of a 900 px axis
+
+
 def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
     """Year or month labels along the axis, at most ``most`` of them."""
     span = max(1, hi - lo + 1)
@@ -320,7 +323,12 @@ def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
             marks = marks[::stride]
     else:
         marks = [(date(y, m, 1), f"{MONTHS[m - 1]} {y}") for y, m in months]
-    return [{"left": round(max(0, d.toordinal() - lo) / span * 100, 2), "label": label} for d, label in marks]
+    ticks = [{"left": round(max(0, d.toordinal() - lo) / span * 100, 2), "label": label} for d, label in marks]
+    for tick in ticks:
+        # a label starting in the last stretch of the axis would run past its end and be cut:
+        # it is drawn leftwards from its mark instead
+        tick["end"] = tick["left"] > TICK_FLIP_AT
+    return ticks
 
 
 # -- entities ------------------------------------------------------------------------------

@@ -53,10 +53,29 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         return []
     if lacks_diacritics(text):  # "In urma cu doi ani": the grammar without its marks reads it
         g = rules_mod.plain(lang) or g
-    # Soft hyphens (kept in ZF text, even inside words) are removed for matching and mapped back.
+    clean, shy = _matchable(text)
+    scan = _Scan(g, clean, dct, doc if shy is None else None)
+    out: list[Timex] = []
+    for idx, m in _matches(g, clean, scan.low):
+        got = scan.place(idx, m)
+        if got is None:
+            continue
+        s, e, typ, value, mod, iv = got
+        os_, oe = _to_original(shy, s, e)
+        out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, g.rules[idx].name))
+    joiners = _lexicon_regex(g.lang, "range_joiners")
+    if joiners is not None and len(out) > 1:
+        _share_range_year(out, text, joiners, dct)
+    return out
+
+
+def _matchable(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as the rules match it: soft hyphens (kept in ZF text, even inside words) removed,
+    with the positions (in the cleaned text) where one was removed for mapping back (None when
+    there was none); cedilla ş/ţ folded to comma ș/ț (same length).  str.replace is several times
+    faster than str.translate here, and the pipeline usually passes text already normalized."""
     shy: list[int] | None = None
     if _SHY in text:
-        # positions (in the cleaned text) where a soft hyphen was removed, for mapping back
         shy = []
         j = text.find(_SHY)
         removed = 0
@@ -67,73 +86,90 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         clean = text.replace(_SHY, "")
     else:
         clean = text
-    keep = shy
-    # ş/ţ -> ș/ț (same length).  str.replace is several times faster than str.translate here,
-    # and the pipeline usually passes text that is already normalized.
     for a, b in _CEDILLA:
         if a in clean:
             clean = clean.replace(a, b)
-    out: list[Timex] = []
-    nar = Narrative()
-    tense_cache: dict[int, list[tuple[int, int]]] = {}
-    inner = _inner_groups(g)
-    use_doc = doc if keep is None else None
-    starts = SentenceStarts(clean)
-    low = _lower(clean)
-    since = _lexicon_regex(g.lang, "open_since")
-    for idx, m in _matches(g, clean, low):
-        rule = g.rules[idx]
-        shorts, fulls = inner[idx]
+    return clean, shy
+
+
+def _to_original(shy: list[int] | None, s: int, e: int) -> tuple[int, int]:
+    """Offsets in the cleaned text -> offsets in the text given (soft hyphens put back)."""
+    if shy is None:
+        return s, e
+    return s + bisect_right(shy, s), e - 1 + bisect_right(shy, e - 1) + 1
+
+
+class _Scan:
+    """One text being tagged: what every match needs (grammar, sentence starts, tense cache, the
+    narrative of the expressions placed so far)."""
+
+    def __init__(self, g: rules_mod.Grammar, clean: str, dct: DocDate, use_doc: Any) -> None:
+        self.g, self.clean, self.dct, self.use_doc = g, clean, dct, use_doc
+        self.nar = Narrative()
+        self.tense_cache: dict[int, list[tuple[int, int]]] = {}
+        self.inner = _inner_groups(g)
+        self.starts = SentenceStarts(clean)
+        self.low = _lower(clean)
+        self.since = _lexicon_regex(g.lang, "open_since")
+
+    def groups(self, idx: int, m: re.Match[str]) -> dict[str, str | None]:
+        """The rule's named groups under the names its handler knows (``d``, ``m``…)."""
+        shorts, fulls = self.inner[idx]
         if len(fulls) > 1:
-            gd = dict(zip(shorts, m.group(*fulls)))  # one C call for all the rule's groups
-        else:
-            gd = {shorts[0]: m.group(fulls[0])} if fulls else {}
-        s, e = m.span()
-        if gd.get("t") is not None:
-            s, e = m.span(f"r{idx}_t")
-        part = HANDLERS[rule.handler](g, gd, rule.params)
-        if part is None:
-            continue
-        tense: int | Callable[[], int]
+            return dict(zip(shorts, m.group(*fulls)))  # one C call for all the rule's groups
+        return {shorts[0]: m.group(fulls[0])} if fulls else {}
+
+    def tense(self, part: Any, s: int, e: int) -> tuple[int | Callable[[], int], int]:
+        """(tense or a function computing it, sentence start) for an expression at [s, e)."""
         if part.kind not in _TENSED:
-            tense, sent_start = 0, starts.at(s)
-        elif use_doc is not None:
+            return 0, self.starts.at(s)
+        if self.use_doc is not None:
             # the parse gives the tense; the sentence key stays the text's, as for untensed
             # expressions, so "in the same sentence" means the same thing for both (the parse puts
             # the blank lines before a sentence inside it, the text does not)
-            tense, _ = tense_at(g, clean, s, e, use_doc, tense_cache)
-            sent_start = starts.at(s)
-        else:
-            # Why lazy: the tense look-up is the costliest step per expression, and most tensed
-            # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
-            tense, sent_start = partial(tense_at_text, g, low, s, e), starts.at(s)
+            tense, _ = tense_at(self.g, self.clean, s, e, self.use_doc, self.tense_cache)
+            return tense, self.starts.at(s)
+        # Why lazy: the tense look-up is the costliest step per expression, and most tensed
+        # expressions do not need it ("15 mai 2019" has its year); resolve() asks when it must.
+        return partial(tense_at_text, self.g, self.low, s, e), self.starts.at(s)
+
+    def place(self, idx: int, m: re.Match[str]) -> tuple[int, int, str, str, str | None, tuple[str, str] | None] | None:
+        """(start, end, type, value, mod, interval) of a rule match in the cleaned text, the
+        narrative updated; None when the match is no placeable expression."""
+        g, dct = self.g, self.dct
+        gd = self.groups(idx, m)
+        s, e = m.span()
+        if gd.get("t") is not None:
+            s, e = m.span(f"r{idx}_t")
+        part = HANDLERS[g.rules[idx].handler](g, gd, g.rules[idx].params)
+        if part is None:
+            return None
+        open_since = bool(self.since is not None and self.since.match(self.low, e))
+        if open_since and part.kind == "month":
+            part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
+        tense, sent_start = self.tense(part, s, e)
         try:
-            res = resolve(part, dct, tense, sent_start, nar)
+            res = resolve(part, dct, tense, sent_start, self.nar)
             if res is None:
-                continue
+                return None
             typ, value = res
-            mod = part.mod
-            wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
-            iv = interval(value, typ, mod, dct, wd)
-            if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
-                iv = _comparative(g, low[s:e], value, typ, dct) or iv
-            elif typ == "DURATION" and iv is None:
-                iv = _anchored(g, low[s:e], value, dct)
+            iv = self._interval(part, s, e, typ, value)
         except (OverflowError, ValueError):
             # Why: arithmetic near the calendar's ends ("mâine" in a 9999-12-31 article, "peste
             # 9000 de ani") leaves Python's date range; such an expression has no calendar place.
-            continue
-        open_since = since is not None and since.match(low, e)
-        _remember(nar, typ, value, sent_start, part, open_since=bool(open_since))
-        if shy is not None:
-            os_, oe = s + bisect_right(shy, s), e - 1 + bisect_right(shy, e - 1) + 1
-        else:
-            os_, oe = s, e
-        out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, rule.name))
-    joiners = _lexicon_regex(g.lang, "range_joiners")
-    if joiners is not None and len(out) > 1:
-        _share_range_year(out, text, joiners, dct)
-    return out
+            return None
+        _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
+        return s, e, typ, value, part.mod, iv
+
+    def _interval(self, part: Any, s: int, e: int, typ: str, value: str) -> tuple[str, str] | None:
+        g, dct, mod = self.g, self.dct, part.mod
+        wd = part.f.get("weekday") if part.kind == "weekday" and dct.day is None else None
+        iv = interval(value, typ, mod, dct, wd)
+        if mod in ("START", "END") and iv is not None and g.lookup.get("comparatives"):
+            return _comparative(g, self.low[s:e], value, typ, dct) or iv
+        if typ == "DURATION" and iv is None:
+            return _anchored(g, self.low[s:e], value, dct)
+        return iv
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FACILITY"})
@@ -269,7 +305,11 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
     A comparison point ("a year earlier", "the year-ago quarter") is not the period under
     discussion: it does not become the anchor, or a second "a year ago" would go back two years."""
     unit, day, clock, year = _shape(typ, value)
-    if unit and not (part.kind == "ago" and part.f.get("ante")):
+    # "față de luna precedentă": a unit before the one in focus is a comparison point too (the
+    # rule says so: ``compare=1``)
+    shifted = part.kind == "rel" and part.f.get("compare")
+    comparison = (part.kind == "ago" and part.f.get("ante")) or shifted
+    if unit and not comparison:
         nar.last_value = value
         if len(value) == 7 and value[5] in "QH" and part.kind != "same":
             nar.last_quarter = value  # "the 1988 quarter" is a comparison, not the one discussed
@@ -279,6 +319,8 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         nar.last_time = value
     if open_since:
         return  # "din 2008 încoace": where a stretch began, not the year the sentence is about
+    if shifted:
+        return  # "față de anul precedent": a comparison point, not the year the sentence is about
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
 

@@ -110,11 +110,24 @@ def _sentence_year(g: Grammar) -> bool:
     return bool(g.lex.get("narrative", {}).get("sentence_year", True))
 
 
+def _month_near(g: Grammar) -> bool:
+    """Does a month or date without a year take the occurrence nearest to the article date, the
+    sentence's tense moving it only when that one lies more than two and a half months against it
+    (``narrative.month_near`` in the lexicon)?  Otherwise the nearest in the tense's direction.
+    Why for Romanian: the tense the text heuristic finds is often another clause's ("cardurile
+    primite în lunile iunie - iulie le vor putea folosi" in August is this June, not next June;
+    "luna martie" in a past-tense sentence of 24 February is the coming March), and the guidelines
+    want the nearest occurrence; "din decembrie încoace" (``open_since``) stays a past one."""
+    return bool(g.lex.get("narrative", {}).get("month_near", False))
+
+
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     dw = gd.get("d") or gd.get("d2") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
-    mw = gd.get("m") or ""
+    mw = gd.get("m") or gd.get("m2") or ""
     month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    if gd.get("sw"):  # "prima săptămână de toamnă": counted from the season's first month
+        month = g.lex.get("season_first_month", {}).get(_lk(g, "seasons", gd["sw"]))
     if p.get("month") == "dct":  # "el día 8": a day of the article's month
         return Partial("DATE", "day_of_month", f={"day": d, "dir": int(_lk(g, "relative", gd.get("r")) or 0) if gd.get("r") else 0})
     y, yrel = _year(g, gd)
@@ -123,7 +136,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         # "el 25 de abril pasado": the nearest such day in that direction, not the previous year's
         off = int(_lk(g, "relative", rel_word) or 0)
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": d, "year": None, "yrel": None, "dir": off})
-    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)}
+    f = {"month": month, "day": d, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "month_near": _month_near(g), "sentence_year": _sentence_year(g)}
     if p.get("week"):
         f["week"] = True  # "the week of March 6": the ISO week of that day
     if gd.get("wo") and month:  # "the last week of March": the ISO week holding its 4th day
@@ -133,12 +146,13 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    month = _lk(g, "months", gd.get("m")) or _lk(g, "month_abbr", gd.get("m"))
+    mw = gd.get("m") or gd.get("m2")
+    month = _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
     y, yrel = _year(g, gd)
     if p.get("dir") and yrel:  # "this April": the article's year
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year
         return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": None, "yrel": None, "dir": yrel})
-    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "sentence_year": _sentence_year(g)})
+    return Partial("DATE", "month", mod=_mod(g, gd, p), f={"month": month, "day": None, "year": y, "yrel": yrel, "explicit_year": y is not None, "near": bool(p.get("near")), "month_near": _month_near(g), "sentence_year": _sentence_year(g)})
 
 
 def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -161,6 +175,8 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     f: dict[str, Any] = {"unit": unit, "offset": int(off or 0)}
     if p.get("anaphor"):
         f["anaphor"] = True  # "the quarter": the one the narrative named last, if any
+    if p.get("compare"):
+        f["compare"] = True  # "față de luna precedentă": a comparison point, not the unit in focus
     return Partial("DATE", "rel", mod=_mod(g, gd, p), f=f)
 
 
@@ -208,7 +224,8 @@ def h_deictic(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 def h_quarter(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     q = gd.get("q") or gd.get("q2") or ""
-    n = _ROMAN.get(q.lower()) or _lk(g, "ordinals", q)
+    # "trimestrul III", "trimestrul al treilea", and the spoken cardinal "trimestrul patru"
+    n = _ROMAN.get(q.lower()) or _lk(g, "ordinals", q) or (int(number(g, q) or 0) if q else None)
     unit = p.get("unit", "Q")
     y, yrel = _year(g, gd)
     return Partial("DATE", "quarter", mod=_mod(g, gd, p), f={"unit": unit, "n": n, "year": y, "yrel": yrel})

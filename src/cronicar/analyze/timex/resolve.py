@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Callable
 
 from cronicar.analyze.timex.extract import Partial
@@ -62,251 +62,340 @@ def _tense(tense: int | Callable[[], int]) -> int:
     return tense() if callable(tense) else tense
 
 
-def resolve(p: Partial, dct: DocDate, tense: int | Callable[[], int], sent_start: int, nar: Narrative) -> tuple[str, str] | None:
+Tense = int | Callable[[], int]
+Value = tuple[str, str] | None
+
+
+def resolve(p: Partial, dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
     """(type, value) for ``p``; None when it cannot be anchored.
 
     ``tense`` is +1 future / -1 past / 0 none, or a function computing it, called only when the
-    value depends on it (the look-up is the costliest step per expression)."""
-    k = p.kind
-    f = p.f
-    y0 = dct.year
-    if k == "abs":
+    value depends on it (the look-up is the costliest step per expression).  Each kind of partial
+    has its own resolver below (:data:`_RESOLVERS`)."""
+    if p.kind == "abs":
         return p.type, p.value or ""
-    if k == "rel":
-        unit, off = f["unit"], int(f["offset"])
-        if unit == "Y":
-            return "DATE", f"{y0 + off:04d}"
-        if unit == "M":
-            named = _named_month(nar) if f.get("anaphor") else None
-            if named is not None:
-                # "luna precedentă" after "în luna iulie": the month before the one just named
-                y, m = _shift_month(named[0], named[1], off)
-                return "DATE", f"{y:04d}-{m:02d}"
-            if dct.month is None:
-                return "DATE", f"{y0:04d}"
-            y, m = _shift_month(y0, dct.month, off)
-            return "DATE", f"{y:04d}-{m:02d}"
-        if unit == "W":
-            if dct.day is None:
-                return "DATE", dct.iso
-            return "DATE", iso_week(dct.anchor + timedelta(weeks=off))
-        if unit == "D":
-            return _day(dct, off)
-        if unit == "Q" and f.get("anaphor") and nar.last_quarter:
-            return "DATE", nar.last_quarter
-        if unit == "Q" and dct.month:
-            q = (dct.month - 1) // 3 + 1 + off
-            y = y0 + (q - 1) // 4
-            return "DATE", f"{y:04d}-Q{(q - 1) % 4 + 1}"
-        if unit == "DE":
-            return "DATE", f"{(y0 // 10) + off:03d}"
-        return "DATE", f"{y0:04d}"
-    if k == "deictic":
-        t, v = _day(dct, int(f["offset"]))
-        if f.get("pod"):
-            return "TIME", f"{v}{f['pod']}"
-        return t, v
-    if k == "weekday":
-        wd = int(f["weekday"])
-        if dct.day is None:
-            v = dct.iso
-        else:
-            d0 = dct.anchor
-            delta = (wd - d0.isoweekday()) % 7
-            rel = f.get("rel")
-            if rel == -1:
-                d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
-            elif rel == 1:
-                d = d0 + timedelta(days=delta or 7)
-            elif not f.get("past") and _tense(tense) > 0:
-                d = d0 + timedelta(days=delta)
-            else:
-                d = d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
-            v = (d + timedelta(days=int(f.get("offset", 0)))).isoformat()
-        if f.get("pod"):
-            return "TIME", f"{v}{f['pod']}"
-        return "DATE", v
-    if k == "month":
-        month = f.get("month")
-        if not month:
-            return None
-        y = f.get("year")
-        if y is None and f.get("yrel") is not None:
-            y = y0 + int(f["yrel"])
-        if (y is None and f.get("dir") is None and f.get("sentence_year", True) and nar.last_year and nar.last_year[0] == sent_start
-                and _fits_tense(nar.last_year[1], month, dct, tense)):
-            y = nar.last_year[1]
-        if y is None and dct.month is None:
-            y = dct.year
-        elif y is None:
-            if f.get("dir") is not None:
-                y = _year_for(month, f.get("day"), dct, f["dir"])
-                if f["dir"] and month == dct.month and not f.get("day"):
-                    y += f["dir"]  # "last March" in a March article: the year before's
-            elif f.get("near"):
-                y = _year_near(month, f.get("day"), dct, tense)
-            else:
-                y = _year_for(month, f.get("day"), dct, _tense(tense))
-        day = f.get("day")
-        if day:
-            try:
-                date(y, month, day)
-            except ValueError:
-                return None
-            wd = f.get("check_wd")
-            if wd and not f.get("explicit_year") and date(y, month, day).isoweekday() != int(wd):
-                # "vineri 1 aprilie" after "luna mai 2019" in a 2022 article: 1 April 2019 was a
-                # Monday, 1 April 2022 a Friday — the weekday names the year
-                y = _year_of_weekday(month, day, int(wd), [y0, y0 - 1, y0 + 1]) or y
-            v = f"{y:04d}-{month:02d}-{day:02d}"
-            if f.get("week"):
-                return "DATE", iso_week(date(y, month, day))
-            if f.get("pod"):
-                return "TIME", f"{v}{f['pod']}"
-            return "DATE", v
-        return "DATE", f"{y:04d}-{month:02d}"
-    if k == "quarter":
-        y = f.get("year")
-        n = f.get("n")
-        unit = f.get("unit", "Q")
-        if n == -1:
-            n = 4 if unit == "Q" else 2
-        if not n:
-            return None
-        size = 3 if unit == "Q" else 6
-        if y is None and f.get("yrel") is None and dct.month and (n - 1) * size + 1 > dct.month and n * size >= dct.month + 6 and _tense(tense) < 0:
-            # a quarter that has not begun yet, in a past-tense sentence, when last year's ended at
-            # most six months ago: last year's ("AT&T reported a drop in profits for the fourth
-            # quarter" in January; but "said it sees growth in the second quarter" in February)
-            y = y0 - 1
-        if y is None:
-            y = y0 + int(f.get("yrel") or 0)
-        return "DATE", f"{y:04d}-{unit[0] if unit == 'Q' else 'H'}{n}"
-    if k == "season":
-        s = f.get("season")
-        y = f.get("year")
-        if y is None and f.get("srel") is not None:
-            y = _season_year(s, dct, tense, int(f["srel"]))
-        elif y is None and f.get("near") and dct.month is not None:
-            y = _season_nearest(s, dct)
-        elif y is None and f.get("yrel") is not None:
-            y = y0 + int(f["yrel"])
-        if y is None:
-            y = _season_year(s, dct, tense) if f.get("tensed") else y0 + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
-        return "DATE", f"{y:04d}-{s}"
-    if k == "century":
-        return "DATE", f"{(y0 - 1) // 100 + int(f.get('offset', 0)):02d}"
-    if k == "day_of_month":
-        if dct.month is None:
-            return "DATE", dct.iso
-        day = int(f["day"])
-        y, m = y0, dct.month
-        if dct.day is not None and f.get("dir", 0) < 0 and day > dct.day:
-            y, m = _shift_month(y0, dct.month, -1)
-        try:
-            return "DATE", date(y, m, day).isoformat()
-        except ValueError:
-            return None
-    if k == "that_year":
-        # the last year named anywhere before; without one, the article's year
-        y = nar.last_year[1] if nar.last_year else y0
-        return "DATE", f"{y + int(f.get('offset', 0)):04d}"
-    if k == "that_day":
-        off = int(f.get("offset", 0))
-        if f.get("unit") == "M":
-            m = _RX_YM.match(nar.last_value or "")
-            if m:
-                y, mo = _shift_month(int(m.group(1)), int(m.group(2)), off)
-            elif dct.month is None:
-                return "DATE", f"{y0:04d}"
-            else:
-                y, mo = _shift_month(y0, dct.month, off)
-            return "DATE", f"{y:04d}-{mo:02d}"
-        if nar.last_day:
-            return "DATE", (date.fromisoformat(nar.last_day[1]) + timedelta(days=off)).isoformat()
-        return _day(dct, off)
-    if k == "holiday":
-        return _holiday(f, dct, tense)
-    if k == "fy":
-        y = f.get("year") or (y0 + int(f.get("yrel") or 0))
-        return "DATE", f"FY{y:04d}"
-    if k == "clock":
-        if f.get("generic"):
-            return "TIME", f"XXXX-XX-XXT{f['hm']}"
-        day = nar.last_day[1] if nar.last_day and not f.get("today") else (dct.iso if dct.day else None)
-        if day is None:
-            return "TIME", f"{dct.iso}T{f['hm']}"
-        return "TIME", f"{day}T{f['hm']}"
-    if k == "weekend":
-        if dct.day is None:
-            return "DATE", dct.iso
-        d0 = dct.anchor
-        t = _tense(tense)
-        if t == 0 and f.get("present"):
-            t = 1  # "weekendul acesta găzduiește…": a present tense announces the coming one
-        if (f.get("dir") or t) > 0:  # "next weekend", or a future-tense "the weekend"
-            sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
-        else:
-            sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
-        sat += timedelta(weeks=int(f.get("offset", 0)))
-        return "DATE", f"{iso_week(sat)}-WE"
-    if k == "pod":
-        day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
-        return "TIME", f"{day or dct.iso}{f['pod']}"
-    if k == "ago":
-        unit, n = f["unit"], f["n"]
-        n_int = int(n)
-        if dct.day is None:
-            return "DATE", dct.iso
-        d0 = dct.anchor
-        if nar.last_day and nar.last_day[0] == sent_start:
-            d0 = date.fromisoformat(nar.last_day[1])
-        if unit == "D":
-            return "DATE", (d0 + timedelta(days=n_int)).isoformat()
-        if unit == "W":
-            return "DATE", iso_week(d0 + timedelta(weeks=n_int))
-        if unit == "M":
-            y, m = _shift_month(d0.year, d0.month, n_int)
-            return "DATE", f"{y:04d}-{m:02d}"
-        if unit == "Y":
-            ante = _RX0.fullmatch(nar.last_value or "") if f.get("ante") else None
-            if ante:  # "a year earlier" after a quarter: the same quarter a year before
-                return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
-            same = _RX_YM.match(nar.last_value or "") if f.get("same") else None
-            if same:  # "in February, ... the same period last year": February a year before
-                return "DATE", f"{int(same.group(1)) + n_int:04d}-{same.group(2)}"
-            return "DATE", f"{d0.year + n_int:04d}"
-        if unit in ("DE", "CE"):  # "a decade ago", "a century ago": the year, as "ten years ago"
-            return "DATE", f"{d0.year + n_int * (10 if unit == 'DE' else 100):04d}"
-        if unit in ("H", "MIN"):
-            base = nar.last_time
-            m = _RX1.match(base or "")
-            if m:
-                from datetime import datetime
+    fn = _RESOLVERS.get(p.kind)
+    return fn(p.f, dct, tense, sent_start, nar) if fn is not None else None
 
-                t = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}")
-                t += timedelta(hours=n_int) if unit == "H" else timedelta(minutes=n_int)
-                return "TIME", t.strftime("%Y-%m-%dT%H:%M")
-            return "DATE", d0.isoformat()
-        return "DATE", "PAST_REF"
-    if k == "same":
-        y = f.get("year")
-        if y is None:
-            y = y0 + int(f.get("yrel") or 0)
-        unit = f.get("unit")
-        ant = nar.last_value
-        if unit == "M":
-            m = _RX2.match(ant or "")
-            mm = m.group(1) if m else f"{dct.month or 1:02d}"
-            return "DATE", f"{y:04d}-{mm}"
-        if unit == "Q" and nar.last_quarter:
-            # "the 1988 quarter": the quarter under discussion, even if a year was named since
-            return "DATE", f"{y:04d}-{nar.last_quarter[5:]}"
-        m = _RX3.match(ant or "")
+
+def _resolve_rel(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"anul trecut", "luna viitoare", "săptămâna aceasta", "trimestrul următor": a unit shifted
+    from the article's own (a month anaphor shifts from the month just named)."""
+    unit, off = f["unit"], int(f["offset"])
+    y0 = dct.year
+    if unit == "Y":
+        if f.get("anaphor") and off and nar.last_year:
+            # "în 2019 … față de anul precedent" in 2020: the year before the one in focus
+            return "DATE", f"{nar.last_year[1] + off:04d}"
+        return "DATE", f"{y0 + off:04d}"
+    if unit == "M":
+        return _rel_month(f, dct, off, nar)
+    if unit == "W":
+        if dct.day is None:
+            return "DATE", dct.iso
+        return "DATE", iso_week(dct.anchor + timedelta(weeks=off))
+    if unit == "D":
+        return _day(dct, off)
+    if unit == "Q" and f.get("anaphor") and nar.last_quarter:
+        return "DATE", nar.last_quarter
+    if unit == "Q" and dct.month:
+        q = (dct.month - 1) // 3 + 1 + off
+        y = y0 + (q - 1) // 4
+        return "DATE", f"{y:04d}-Q{(q - 1) % 4 + 1}"
+    if unit == "DE":
+        return "DATE", f"{(y0 // 10) + off:03d}"
+    return "DATE", f"{y0:04d}"
+
+
+def _rel_month(f: dict[str, Any], dct: DocDate, off: int, nar: Narrative) -> Value:
+    named = _named_month(nar) if f.get("anaphor") else None
+    if named is not None:
+        # "luna precedentă" after "în luna iulie": the month before the one just named
+        y, m = _shift_month(named[0], named[1], off)
+        return "DATE", f"{y:04d}-{m:02d}"
+    if dct.month is None:
+        return "DATE", f"{dct.year:04d}"
+    y, m = _shift_month(dct.year, dct.month, off)
+    return "DATE", f"{y:04d}-{m:02d}"
+
+
+def _resolve_deictic(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"ieri", "mâine", "azi dimineață": the article's day shifted, with a part of day."""
+    t, v = _day(dct, int(f["offset"]))
+    if f.get("pod"):
+        return "TIME", f"{v}{f['pod']}"
+    return t, v
+
+
+def _resolve_weekday(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"vineri", "lunea trecută": the nearest such day before (past) or after (future) the DCT."""
+    wd = int(f["weekday"])
+    if dct.day is None:
+        v = dct.iso
+    else:
+        d = _weekday_date(f, dct.anchor, wd, tense)
+        v = (d + timedelta(days=int(f.get("offset", 0)))).isoformat()
+    if f.get("pod"):
+        return "TIME", f"{v}{f['pod']}"
+    return "DATE", v
+
+
+def _weekday_date(f: dict[str, Any], d0: date, wd: int, tense: Tense) -> date:
+    delta = (wd - d0.isoweekday()) % 7
+    rel = f.get("rel")
+    if rel == -1:
+        return d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
+    if rel == 1:
+        return d0 + timedelta(days=delta or 7)
+    if not f.get("past") and _tense(tense) > 0:
+        return d0 + timedelta(days=delta)
+    return d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
+
+
+def _resolve_month(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """A month, or a day of a month, with or without its year."""
+    month = f.get("month")
+    if not month:
+        return None
+    y = _month_year(f, month, dct, tense, sent_start, nar)
+    day = f.get("day")
+    if day:
+        return _month_day(f, y, month, day, dct)
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _month_year(f: dict[str, Any], month: int, dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> int:
+    """The year of a month: the one written, one relative to the DCT's, a year named earlier in
+    the same sentence when the tense allows it, else the nearest in the direction of the tense."""
+    y = f.get("year")
+    if y is None and f.get("yrel") is not None:
+        y = dct.year + int(f["yrel"])
+    if (y is None and f.get("dir") is None and f.get("sentence_year", True) and nar.last_year and nar.last_year[0] == sent_start
+            and _fits_tense(nar.last_year[1], month, dct, tense)):
+        y = nar.last_year[1]
+    if y is not None:
+        return y
+    if dct.month is None:
+        return dct.year
+    if f.get("dir") is not None:
+        y = _year_for(month, f.get("day"), dct, f["dir"])
+        if f["dir"] and month == dct.month and not f.get("day"):
+            y += f["dir"]  # "last March" in a March article: the year before's
+        return y
+    if f.get("since"):
+        return _year_for(month, f.get("day"), dct, -1)  # "din decembrie încoace": a past one
+    if f.get("near") or f.get("month_near"):
+        # the nearest occurrence, unless it lies more than 75 days against the sentence's tense
+        return _year_near(month, f.get("day"), dct, tense)
+    return _year_for(month, f.get("day"), dct, _tense(tense))
+
+
+def _month_day(f: dict[str, Any], y: int, month: int, day: int, dct: DocDate) -> Value:
+    try:
+        date(y, month, day)
+    except ValueError:
+        return None
+    wd = f.get("check_wd")
+    if wd and not f.get("explicit_year") and date(y, month, day).isoweekday() != int(wd):
+        # "vineri 1 aprilie" after "luna mai 2019" in a 2022 article: 1 April 2019 was a
+        # Monday, 1 April 2022 a Friday — the weekday names the year
+        y = _year_of_weekday(month, day, int(wd), [dct.year, dct.year - 1, dct.year + 1]) or y
+    v = f"{y:04d}-{month:02d}-{day:02d}"
+    if f.get("week"):
+        return "DATE", iso_week(date(y, month, day))
+    if f.get("pod"):
+        return "TIME", f"{v}{f['pod']}"
+    return "DATE", v
+
+
+def _resolve_quarter(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"trimestrul al treilea", "prima jumătate a anului": a quarter or half of a year."""
+    y = f.get("year")
+    n = f.get("n")
+    unit = f.get("unit", "Q")
+    if n == -1:
+        n = 4 if unit == "Q" else 2
+    if not n:
+        return None
+    size = 3 if unit == "Q" else 6
+    if y is None and f.get("yrel") is None and dct.month and (n - 1) * size + 1 > dct.month and n * size >= dct.month + 6 and _tense(tense) < 0:
+        # a quarter that has not begun yet, in a past-tense sentence, when last year's ended at
+        # most six months ago: last year's ("AT&T reported a drop in profits for the fourth
+        # quarter" in January; but "said it sees growth in the second quarter" in February)
+        y = dct.year - 1
+    if y is None:
+        y = dct.year + int(f.get("yrel") or 0)
+    return "DATE", f"{y:04d}-{unit[0] if unit == 'Q' else 'H'}{n}"
+
+
+def _resolve_season(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    s = f.get("season")
+    y = f.get("year")
+    if y is None and f.get("srel") is not None:
+        y = _season_year(s, dct, tense, int(f["srel"]))
+    elif y is None and f.get("near") and dct.month is not None:
+        y = _season_nearest(s, dct)
+    elif y is None and f.get("yrel") is not None:
+        y = dct.year + int(f["yrel"])
+    if y is None:
+        y = _season_year(s, dct, tense) if f.get("tensed") else dct.year + (1 if s == "WI" and (dct.month or 1) == 12 else 0)
+    return "DATE", f"{y:04d}-{s}"
+
+
+def _resolve_century(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    return "DATE", f"{(dct.year - 1) // 100 + int(f.get('offset', 0)):02d}"
+
+
+def _resolve_day_of_month(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"pe 12" / "la data de 3": a day of the article's month (of the month before, looking back)."""
+    if dct.month is None:
+        return "DATE", dct.iso
+    day = int(f["day"])
+    y, m = dct.year, dct.month
+    if dct.day is not None and f.get("dir", 0) < 0 and day > dct.day:
+        y, m = _shift_month(dct.year, dct.month, -1)
+    try:
+        return "DATE", date(y, m, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve_that_year(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    # the last year named anywhere before; without one, the article's year
+    y = nar.last_year[1] if nar.last_year else dct.year
+    return "DATE", f"{y + int(f.get('offset', 0)):04d}"
+
+
+def _resolve_that_day(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"în aceeași zi", "a doua zi", "în luna următoare": shifted from the day (month) last named."""
+    off = int(f.get("offset", 0))
+    if f.get("unit") == "M":
+        m = _RX_YM.match(nar.last_value or "")
         if m:
-            return "DATE", f"{y:04d}-{m.group(1)}"
-        return "DATE", f"{y:04d}"
-    return None
+            y, mo = _shift_month(int(m.group(1)), int(m.group(2)), off)
+        elif dct.month is None:
+            return "DATE", f"{dct.year:04d}"
+        else:
+            y, mo = _shift_month(dct.year, dct.month, off)
+        return "DATE", f"{y:04d}-{mo:02d}"
+    if nar.last_day:
+        return "DATE", (date.fromisoformat(nar.last_day[1]) + timedelta(days=off)).isoformat()
+    return _day(dct, off)
+
+
+def _resolve_holiday(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    return _holiday(f, dct, tense)
+
+
+def _resolve_fy(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    y = f.get("year") or (dct.year + int(f.get("yrel") or 0))
+    return "DATE", f"FY{y:04d}"
+
+
+def _resolve_clock(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"la ora 14:00": on the day last named, else the article's day."""
+    if f.get("generic"):
+        return "TIME", f"XXXX-XX-XXT{f['hm']}"
+    day = nar.last_day[1] if nar.last_day and not f.get("today") else (dct.iso if dct.day else None)
+    if day is None:
+        return "TIME", f"{dct.iso}T{f['hm']}"
+    return "TIME", f"{day}T{f['hm']}"
+
+
+def _resolve_weekend(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    if dct.day is None:
+        return "DATE", dct.iso
+    d0 = dct.anchor
+    t = _tense(tense)
+    if t == 0 and f.get("present"):
+        t = 1  # "weekendul acesta găzduiește…": a present tense announces the coming one
+    if (f.get("dir") or t) > 0:  # "next weekend", or a future-tense "the weekend"
+        sat = d0 + timedelta(days=(6 - d0.isoweekday()) % 7)
+    else:
+        sat = d0 - timedelta(days=(d0.isoweekday() - 6) % 7)
+    sat += timedelta(weeks=int(f.get("offset", 0)))
+    return "DATE", f"{iso_week(sat)}-WE"
+
+
+def _resolve_pod(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"dimineața", "seara": a part of the day named in the same sentence, else of the article's."""
+    day = nar.last_day[1] if nar.last_day and nar.last_day[0] == sent_start else (dct.iso if dct.day else None)
+    return "TIME", f"{day or dct.iso}{f['pod']}"
+
+
+def _resolve_ago(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"acum trei ani", "peste două săptămâni", "cu un an înainte": n units from the article's day
+    (from the day named in the same sentence)."""
+    unit, n_int = f["unit"], int(f["n"])
+    if dct.day is None:
+        return "DATE", dct.iso
+    d0 = dct.anchor
+    if nar.last_day and nar.last_day[0] == sent_start:
+        d0 = date.fromisoformat(nar.last_day[1])
+    if unit == "D":
+        return "DATE", (d0 + timedelta(days=n_int)).isoformat()
+    if unit == "W":
+        return "DATE", iso_week(d0 + timedelta(weeks=n_int))
+    if unit == "M":
+        y, m = _shift_month(d0.year, d0.month, n_int)
+        return "DATE", f"{y:04d}-{m:02d}"
+    if unit == "Y":
+        return _ago_years(f, d0, n_int, nar)
+    if unit in ("DE", "CE"):  # "a decade ago", "a century ago": the year, as "ten years ago"
+        return "DATE", f"{d0.year + n_int * (10 if unit == 'DE' else 100):04d}"
+    if unit in ("H", "MIN"):
+        return _ago_clock(unit, d0, n_int, nar)
+    return "DATE", "PAST_REF"
+
+
+def _ago_years(f: dict[str, Any], d0: date, n_int: int, nar: Narrative) -> Value:
+    ante = _RX0.fullmatch(nar.last_value or "") if f.get("ante") else None
+    if ante:  # "a year earlier" after a quarter: the same quarter a year before
+        return "DATE", f"{int(ante.group(1)) + n_int:04d}-{ante.group(2)}"
+    same = _RX_YM.match(nar.last_value or "") if f.get("same") else None
+    if same:  # "in February, ... the same period last year": February a year before
+        return "DATE", f"{int(same.group(1)) + n_int:04d}-{same.group(2)}"
+    return "DATE", f"{d0.year + n_int:04d}"
+
+
+def _ago_clock(unit: str, d0: date, n_int: int, nar: Narrative) -> Value:
+    """"două ore mai târziu": hours or minutes from the last clock time named; without one, the day."""
+    m = _RX1.match(nar.last_time or "")
+    if m:
+        t = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}:{m.group(3)}")
+        t += timedelta(hours=n_int) if unit == "H" else timedelta(minutes=n_int)
+        return "TIME", t.strftime("%Y-%m-%dT%H:%M")
+    return "DATE", d0.isoformat()
+
+
+def _resolve_same(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
+    """"aceeași perioadă a anului trecut", "the 1988 quarter": the unit under discussion in
+    another year."""
+    y = f.get("year")
+    if y is None:
+        y = dct.year + int(f.get("yrel") or 0)
+    unit = f.get("unit")
+    ant = nar.last_value
+    if unit == "M":
+        m = _RX2.match(ant or "")
+        mm = m.group(1) if m else f"{dct.month or 1:02d}"
+        return "DATE", f"{y:04d}-{mm}"
+    if unit == "Q" and nar.last_quarter:
+        # "the 1988 quarter": the quarter under discussion, even if a year was named since
+        return "DATE", f"{y:04d}-{nar.last_quarter[5:]}"
+    m = _RX3.match(ant or "")
+    if m:
+        return "DATE", f"{y:04d}-{m.group(1)}"
+    return "DATE", f"{y:04d}"
+
+
+_RESOLVERS: dict[str, Callable[[dict[str, Any], DocDate, Tense, int, Narrative], Value]] = {
+    "rel": _resolve_rel, "deictic": _resolve_deictic, "weekday": _resolve_weekday, "month": _resolve_month,
+    "quarter": _resolve_quarter, "season": _resolve_season, "century": _resolve_century,
+    "day_of_month": _resolve_day_of_month, "that_year": _resolve_that_year, "that_day": _resolve_that_day,
+    "holiday": _resolve_holiday, "fy": _resolve_fy, "clock": _resolve_clock, "weekend": _resolve_weekend,
+    "pod": _resolve_pod, "ago": _resolve_ago, "same": _resolve_same,
+}
 
 
 def _season_span(s: str, y: int) -> tuple[date, date]:

@@ -22,6 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from re import _constants as _C  # the regex parser's tree (stdlib, Python 3.11+)
+from re import _parser as _sre_parser
+
 from cronicar import LANG_DIR
 from cronicar.analyze import diacritics
 
@@ -45,6 +48,7 @@ MACROS = {
     "HOLIDAY": "holidays",
     "DECADEW": "decades",
     "AGEHOLDER": "age_holders",
+    "EVAL": "evaluative",
 }
 
 
@@ -268,82 +272,90 @@ def start_prefixes(pattern: str, k: int = K) -> set[str] | None:
     that set is unbounded (``.``, ``\\w`` in first position).  Why: the temporal stage tries
     only the rules that can start with the next word's first characters, which makes it an
     order of magnitude faster than one big alternation tried at every word."""
-    from re import _constants as C
-    from re import _parser as P
-
-    def seq(items: Any, need: int) -> set[str] | None:
-        cur = {""}
-        for it in items:
-            done = {p for p in cur if len(p) >= need}
-            todo = {p for p in cur if len(p) < need}
-            if not todo:
-                return cur
-            nxt = set(done)
-            for p in todo:
-                sub = item(it, need - len(p))
-                if sub is None:
-                    return None
-                for s_ in sub:
-                    nxt.add(p + s_)
-            if len(nxt) > _CAP:
-                return None
-            cur = nxt
-        return cur
-
-    def item(it: Any, need: int) -> set[str] | None:
-        op, av = it
-        if op is C.LITERAL:
-            return {chr(av).lower()}
-        if op is C.IN:
-            chars: set[str] = set()
-            for sop, sav in av:
-                if sop is C.LITERAL:
-                    chars.add(chr(sav).lower())
-                elif sop is C.RANGE:
-                    if sav[1] - sav[0] > 40:
-                        return None
-                    chars.update(chr(c).lower() for c in range(sav[0], sav[1] + 1))
-                elif sop is C.CATEGORY and sav is C.CATEGORY_DIGIT:
-                    chars |= _DIGITS
-                elif sop is C.CATEGORY and sav is C.CATEGORY_SPACE:
-                    chars |= _SPACES
-                else:
-                    return None
-            return chars
-        if op is C.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                sub = seq(alt, need)
-                if sub is None:
-                    return None
-                out |= sub
-            return out
-        if op is C.SUBPATTERN:
-            return seq(av[3], need)
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            lo, hi, body = av
-            out = {""} if lo == 0 else set()
-            cur = {""}
-            for n in range(1, min(hi, need) + 1):
-                cur = seq(list(body) * 1, need) if n == 1 else {a + b for a in cur for b in (seq(body, need) or set())}
-                if cur is None:
-                    return None
-                if n >= lo:
-                    out |= cur
-            if lo > need:
-                out |= cur
-            return {p[:need] for p in out}
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-            return {""}
-        if op is C.CATEGORY:
-            return None
-        return None
-
-    parsed = P.parse(pattern, re.IGNORECASE)
-    got = seq(list(parsed), k)
+    got = _prefix_seq(list(_sre_parser.parse(pattern, re.IGNORECASE)), k)
     if got is None:
         return None
     return {p[:k] for p in got}
+
+
+def _prefix_seq(items: Any, need: int) -> set[str] | None:
+    """Prefixes (up to ``need`` characters) of a sequence of parsed regex items."""
+    cur = {""}
+    for it in items:
+        done = {p for p in cur if len(p) >= need}
+        todo = {p for p in cur if len(p) < need}
+        if not todo:
+            return cur
+        nxt = set(done)
+        for p in todo:
+            sub = _prefix_item(it, need - len(p))
+            if sub is None:
+                return None
+            for s_ in sub:
+                nxt.add(p + s_)
+        if len(nxt) > _CAP:
+            return None
+        cur = nxt
+    return cur
+
+
+def _prefix_item(it: Any, need: int) -> set[str] | None:
+    """Prefixes of one parsed regex item; None when unbounded."""
+    op, av = it
+    if op is _C.LITERAL:
+        return {chr(av).lower()}
+    if op is _C.IN:
+        return _prefix_class(av)
+    if op is _C.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            sub = _prefix_seq(alt, need)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if op is _C.SUBPATTERN:
+        return _prefix_seq(av[3], need)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        return _prefix_repeat(av, need)
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return {""}
+    return None
+
+
+def _prefix_class(av: Any) -> set[str] | None:
+    """The characters of a class ``[...]``; None for a wide range or a category but digits/spaces."""
+    chars: set[str] = set()
+    for sop, sav in av:
+        if sop is _C.LITERAL:
+            chars.add(chr(sav).lower())
+        elif sop is _C.RANGE:
+            if sav[1] - sav[0] > 40:
+                return None
+            chars.update(chr(c).lower() for c in range(sav[0], sav[1] + 1))
+        elif sop is _C.CATEGORY and sav is _C.CATEGORY_DIGIT:
+            chars |= _DIGITS
+        elif sop is _C.CATEGORY and sav is _C.CATEGORY_SPACE:
+            chars |= _SPACES
+        else:
+            return None
+    return chars
+
+
+def _prefix_repeat(av: Any, need: int) -> set[str] | None:
+    """Prefixes of ``body{lo,hi}``: every count from ``lo`` up to what fills ``need`` characters."""
+    lo, hi, body = av
+    out = {""} if lo == 0 else set()
+    cur: set[str] | None = {""}
+    for n in range(1, min(hi, need) + 1):
+        cur = _prefix_seq(list(body) * 1, need) if n == 1 else {a + b for a in cur for b in (_prefix_seq(body, need) or set())}  # type: ignore[union-attr]
+        if cur is None:
+            return None
+        if n >= lo:
+            out |= cur
+    if lo > need:
+        out |= cur  # type: ignore[arg-type]
+    return {p[:need] for p in out}
 
 
 def _tok(ch: str) -> str:
@@ -371,7 +383,7 @@ def trigger_keys(pattern: str, depth: int | None = None) -> set[str] | None:
 def trigger_keys_at(pattern: str, depth: int) -> tuple[set[str] | None, bool]:
     """Keys (lowercase characters and the digit/space tokens) that every match of ``pattern``
     starts with; a key shorter than ``depth`` means "anything may follow".  None when the first
-    character is unbounded (``\\w``, ``.``).
+    character is unbounded (``\\w``, ``.``).  The flag says whether the cap cut some branch short.
 
     Why: most word starts that a 3-character dispatch key lets through fail (``în ``, numbers,
     ``mai``); looking up to 8 characters ahead in one C-level trie regex leaves the Python loop a
@@ -379,100 +391,122 @@ def trigger_keys_at(pattern: str, depth: int) -> tuple[set[str] | None, bool]:
     (a digit run, a large range, a sub-pattern past the cap) only stops that branch: digits and
     whitespace are single tokens, and a branch cut short keeps its prefix as a key.
     """
-    from re import _constants as C
-    from re import _parser as P
+    walk = _KeyWalk()
+    got = walk.seq(list(_sre_parser.parse(pattern, re.IGNORECASE)), depth)
+    if any(p == "" for p, _ in got):
+        return None, walk.cut
+    return {p for p, _ in got}, walk.cut
 
-    Pre = set[tuple[str, bool]]  # (prefix, closed: nothing more is known about what follows)
-    cut = False  # did the cap stop some branch early?
 
-    def done(cur: Pre, need: int) -> bool:
+_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+_Pre = set[tuple[str, bool]]  # (prefix, closed: nothing more is known about what follows)
+
+
+class _KeyWalk:
+    """The walk of :func:`trigger_keys_at` over a parsed pattern; ``cut`` records whether the cap
+    stopped some branch early."""
+
+    def __init__(self) -> None:
+        self.cut = False
+
+    @staticmethod
+    def done(cur: _Pre, need: int) -> bool:
         return all(c or len(p) >= need for p, c in cur)
 
-    def extend(cur: Pre, it: Any, need: int, body: bool) -> Pre:
-        nxt: Pre = set()
+    def extend(self, cur: _Pre, it: Any, need: int, body: bool) -> _Pre:
+        """Every open prefix of ``cur`` continued by ``it`` (a sequence when ``body``)."""
+        nxt: _Pre = set()
         for p, c in cur:
             if c or len(p) >= need:
                 nxt.add((p, c))
                 continue
-            sub = seq(it, need - len(p)) if body else item(it, need - len(p))
+            sub = self.seq(it, need - len(p)) if body else self.item(it, need - len(p))
             for s_, c2 in sub:
                 nxt.add((p + s_, c2))
         return nxt
 
-    def seq(items: Any, need: int) -> Pre:
-        cur: Pre = {("", False)}
-        for it in items:
-            if done(cur, need):
+    def seq(self, items: Any, need: int) -> _Pre:
+        cur: _Pre = {("", False)}
+        items = list(items)
+        for i, it in enumerate(items):
+            if self.done(cur, need):
                 break
-            nxt = extend(cur, it, need, False)
+            if it[0] is _C.ASSERT and it[1][0] == 1 and all(o in _ZERO_WIDTH for o, _ in items[i + 1:]):
+                # a trailing lookahead ("7(?=-24 februarie)", only zero-width items after it): what
+                # follows must match it, so its keys narrow the trigger; closed, since a lookahead
+                # consumes nothing and what comes after this sequence would start at the same place
+                return {(p, True) for p, _ in self.extend(cur, it[1][1], need, True)}
+            nxt = self.extend(cur, it, need, False)
             if len(nxt) > _TRIGGER_CAP:
-                nonlocal cut
-                cut = True
+                self.cut = True
                 return {(p, True) for p, _ in cur}
             cur = nxt
         return cur
 
-    def item(it: Any, need: int) -> Pre:
+    def item(self, it: Any, need: int) -> _Pre:
         op, av = it
-        if op is C.LITERAL:
+        if op is _C.LITERAL:
             return {(_tok(chr(av)), False)}
-        if op is C.IN:
-            toks: set[str] = set()
-            for sop, sav in av:
-                if sop is C.LITERAL:
-                    toks.add(_tok(chr(sav)))
-                elif sop is C.RANGE:
-                    lo, hi = sav
-                    if 48 <= lo and hi <= 57:
-                        toks.add(_TOK_DIGIT)
-                    elif hi - lo > 40:
-                        return {("", True)}
-                    else:
-                        toks.update(_tok(chr(c)) for c in range(lo, hi + 1))
-                elif sop is C.CATEGORY and sav is C.CATEGORY_DIGIT:
-                    toks.add(_TOK_DIGIT)
-                elif sop is C.CATEGORY and sav is C.CATEGORY_SPACE:
-                    toks.add(_TOK_SPACE)
-                else:
-                    return {("", True)}
-            return {(t, False) for t in toks}
-        if op is C.BRANCH:
-            out: Pre = set()
+        if op is _C.IN:
+            return _key_class(av)
+        if op is _C.BRANCH:
+            out: _Pre = set()
             for alt in av[1]:
-                out |= seq(alt, need)
+                out |= self.seq(alt, need)
             return out
-        if op is C.SUBPATTERN:
-            return seq(av[3], need)
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            lo, hi, body = av
-            out = {("", False)} if lo == 0 else set()
-            if lo >= 1 and hi > 1 and item(body[0], 1) == {(_TOK_DIGIT, False)} and len(body) == 1:
-                # a digit run is one token, so the keys see what follows the number ("3 ani")
-                return {(_TOK_DIGITS, False)}
-            cur: Pre = {("", False)}
-            n = 0
-            while n < hi:
-                n += 1
-                nxt = extend(cur, body, need, True)
-                if len(nxt) > _TRIGGER_CAP:
-                    nonlocal cut
-                    cut = True
-                    return out | {(p, True) for p, _ in cur}
-                same = nxt == cur
-                cur = nxt
-                if n >= lo or same or done(cur, need):
-                    out |= cur
-                if same or done(cur, need):
-                    break
-            return out
-        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        if op is _C.SUBPATTERN:
+            return self.seq(av[3], need)
+        if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            return self.repeat(av, need)
+        if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
             return {("", False)}  # zero-width: ignoring it keeps a superset
         return {("", True)}
 
-    got = seq(list(P.parse(pattern, re.IGNORECASE)), depth)
-    if any(p == "" for p, _ in got):
-        return None, cut
-    return {p for p, _ in got}, cut
+    def repeat(self, av: Any, need: int) -> _Pre:
+        """Keys of ``body{lo,hi}``, unrolled until the keys are deep enough or stop changing."""
+        lo, hi, body = av
+        out: _Pre = {("", False)} if lo == 0 else set()
+        if lo >= 1 and hi > 1 and self.item(body[0], 1) == {(_TOK_DIGIT, False)} and len(body) == 1:
+            # a digit run is one token, so the keys see what follows the number ("3 ani")
+            return {(_TOK_DIGITS, False)}
+        cur: _Pre = {("", False)}
+        n = 0
+        while n < hi:
+            n += 1
+            nxt = self.extend(cur, body, need, True)
+            if len(nxt) > _TRIGGER_CAP:
+                self.cut = True
+                return out | {(p, True) for p, _ in cur}
+            same = nxt == cur
+            cur = nxt
+            if n >= lo or same or self.done(cur, need):
+                out |= cur
+            if same or self.done(cur, need):
+                break
+        return out
+
+
+def _key_class(av: Any) -> _Pre:
+    """Tokens of a class ``[...]`` (digits as one token); an open key for a wide one."""
+    toks: set[str] = set()
+    for sop, sav in av:
+        if sop is _C.LITERAL:
+            toks.add(_tok(chr(sav)))
+        elif sop is _C.RANGE:
+            lo, hi = sav
+            if 48 <= lo and hi <= 57:
+                toks.add(_TOK_DIGIT)
+            elif hi - lo > 40:
+                return {("", True)}
+            else:
+                toks.update(_tok(chr(c)) for c in range(lo, hi + 1))
+        elif sop is _C.CATEGORY and sav is _C.CATEGORY_DIGIT:
+            toks.add(_TOK_DIGIT)
+        elif sop is _C.CATEGORY and sav is _C.CATEGORY_SPACE:
+            toks.add(_TOK_SPACE)
+        else:
+            return {("", True)}
+    return {(t, False) for t in toks}
 
 
 def languages() -> list[str]:

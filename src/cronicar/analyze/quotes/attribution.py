@@ -1,0 +1,234 @@
+"""Attribution: from the records the passes found to :class:`~cronicar.model.Quote` objects.
+
+Mentions the clause rules get wrong are repaired with what the other records show, speakers
+become canonical by article-wide coreference (:mod:`.coref`), cue-less quotes inherit the
+previous speaker, acronyms and spellings without diacritics take the article's fullest form, and
+each statement gets its date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from cronicar.analyze.context import Context
+from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
+from cronicar.analyze.quotes.coref import Resolver, nominative
+from cronicar.analyze.quotes.lexicon import Lexicon
+from cronicar.analyze.quotes.speaker_names import diacritic_spellings, resolve_cited, with_diacritics
+from cronicar.analyze.quotes.speakers import Mention, name_part
+from cronicar.analyze.quotes.state import Record
+from cronicar.analyze.quotes.tokens import is_name, key, match_seq
+from cronicar.analyze.tense import adjacent, simple_present
+from cronicar.model import Quote
+
+#: words that open an adverbial, never a speaker (the parser tags "Per" in "Per ansamblu" a noun)
+_ADVERBIAL_STARTS = frozenset({"per", "în", "la", "pe", "cu", "pentru", "din", "după", "prin", "printre"})
+
+
+_COORDINATORS = frozenset({"dar", "iar", "și", "însă", "ci"})  # Romanian: the repairs need a parse
+
+
+_RELATIVES = frozenset({"care"})
+
+
+def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -> None:
+    """Mentions the clause-level rules get wrong, put right with what the other records show.
+
+    - An adverbial names no one ("Per ansamblu, se estimează că…"): the previous speaker speaks.
+    - A leading connective is no part of the speaker ("Iar specialiștii spun…").
+    - A cue coordinated after "dar"/"iar"/"și" without its own subject shares the first cue's
+      speaker: "Profesorul a recunoscut că gălăgia l-ar fi enervat, dar susține că…" — a mention
+      found inside another record's content ("gălăgia") is that record's speaker's.
+    - A relative "care" speaks for the name before it ("ministrului Petre Daea, care a anunțat că").
+    - A noun in the dative after the verb is who was told, not who spoke ("MAE a solicitat
+      autorităților competente…"): the verb's subject speaks, else the previous speaker.
+    """
+    if not parsed:
+        return
+    for r in recs:
+        m = r.mention
+        if m is None or r.inherit or r.prep:
+            continue
+        if doc[m.start].pos_ == "ADP" or key(doc[m.start]) in _ADVERBIAL_STARTS:
+            # "Per ansamblu, se estimează că…": an adverbial before an impersonal cue names no one;
+            # the statement is the previous speaker's, as for a cue without a subject
+            r.mention = None
+            continue
+        n = match_seq(doc, m.start, lex.connectives, m.end)
+        if 0 < n < m.end - m.start:
+            m = Mention(m.start + n, m.end)
+        r.mention = m
+        cue = doc.char_span(r.cue[0], r.cue[1], alignment_mode="expand") if r.cue else None
+        if cue is None:
+            continue
+        if cue.start > 0 and key(doc[cue.start - 1]) in _COORDINATORS and _share_host_speaker(r, m, doc, recs):
+            continue
+        if m.end - m.start == 1 and key(doc[m.start]) in _RELATIVES:
+            r.mention = _relative_antecedent(doc, m, cue, lex, parsed)
+            continue
+        if m.start >= cue.end:
+            _dative_is_addressee(doc, r, m, cue)
+
+
+def _share_host_speaker(r: Record, m: Mention, doc: Doc, recs: list[Record]) -> bool:
+    """A coordinated cue whose mention lies inside an earlier record's content takes that
+    record's speaker; whether it did."""
+    ms, me = m.span(doc)
+    host = next((o for o in recs if o is not r and o.mention is not None and o.cue is not None
+                 and o.cue[0] < r.cue[0] and o.content[0] <= ms and me <= o.content[1]), None)  # type: ignore[index]
+    if host is None:
+        return False
+    r.mention = host.mention
+    return True
+
+
+def _relative_antecedent(doc: Doc, m: Mention, cue: Span, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The name a relative "care" stands for: the closest proper-name run before it in the
+    cue's sentence (none: no mention)."""
+    j = m.start - 1
+    while j >= cue.sent.start and not (doc[j].pos_ == "PROPN" and is_name(doc[j], lex, parsed)):
+        j -= 1
+    if j < cue.sent.start:
+        return None
+    k = j
+    while k - 1 >= cue.sent.start and doc[k - 1].pos_ == "PROPN":
+        k -= 1
+    return Mention(k, j + 1)
+
+
+def _dative_is_addressee(doc: Doc, r: Record, m: Mention, cue: Span) -> None:
+    """A mention after the verb headed by a common noun in the dative, the verb's indirect object
+    (not "comunicatul … al Forțelor"; names take no case ending: "i-a spus Choe Son Hui lui
+    Lavrov"), is who was told: the verb's subject before it speaks, else the previous speaker."""
+    head = next((t for t in doc[m.start:m.end] if t.pos_ in {"NOUN", "PROPN"}), None)
+    case = head.morph.get("Case") if head is not None else []
+    if not ("Dat" in case and "Nom" not in case and head.dep_ == "iobj" and head.pos_ == "NOUN"  # type: ignore[union-attr]
+            and r.addressee is None):
+        return
+    subj = next((c for c in doc[cue.end - 1].head.children if c.dep_ == "nsubj" and c.i < cue.start), None) \
+        if doc[cue.end - 1].dep_ != "nsubj" else None
+    r.addressee = m
+    r.mention = Mention(subj.left_edge.i, subj.i + 1) if subj is not None else None
+    if r.mention is None:
+        r.inherit = True
+
+
+def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -> list[Quote]:
+    """Canonical speakers (coreference), inheritance for cue-less quotes, dates."""
+    _repair_mentions(doc, lex, parsed, recs)
+    places = frozenset((m.start, m.end) for m in ctx.entities if m.label in {"GPE", "LOC"})
+    resolver = Resolver(doc, lex, parsed, places=places)
+    order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
+    _resolve_in_order(doc, lex, parsed, recs, order, resolver)
+    # Title quotes before any speaker: the closest following statement's speaker.
+    for i in reversed(order):
+        r = recs[i]
+        if r.inherit and r.speaker is None:
+            nxt = next((recs[j] for j in order if recs[j].anchor > r.anchor and recs[j].speaker), None)
+            if nxt is not None:
+                r.mention, r.speaker = nxt.mention, nxt.speaker
+    _expand_acronyms(ctx, recs)
+    resolve_cited(recs, lex.cited)
+    _spell_with_diacritics(ctx, recs)
+    return _quotes(ctx, doc, recs, resolver)
+
+
+def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], order: list[int],
+                      resolver: Resolver) -> None:
+    """In text order: a record with a mention gets its canonical speaker (a pronoun nobody
+    resolves: the previous speaker); one without inherits the previous record's speaker."""
+    last: Record | None = None
+    for i in order:
+        r = recs[i]
+        if r.mention is not None and not r.inherit:
+            nm = name_part(doc, r.mention, lex, parsed)
+            speaker, person = resolver.resolve(r.mention, nm)
+            if speaker and (r.prep or (
+                parsed and speaker == doc[nm.start : nm.end].text and "Gen" in "".join(doc[nm.start].morph.get("Case"))
+            )):
+                speaker = nominative(speaker)  # "potrivit Coreii", "în comunicatul Forțelor Navale"
+            r.mention = nm
+            r.speaker, r.person = speaker, person
+            if speaker is None and r.mention is not None and key(doc[r.mention.start]) in lex.pronouns and last:
+                r.speaker, r.person = last.speaker, last.person
+            resolver.remember(r.anchor, r.speaker, r.person)
+            last = r
+        else:
+            r.inherit = True
+            if last is not None:
+                r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
+
+
+def _quotes(ctx: Context, doc: Doc, recs: list[Record], resolver: Resolver) -> list[Quote]:
+    """One :class:`Quote` per record, without duplicates (same kind, content and speaker) and
+    without quotations nobody in the article can be said to have made."""
+    out: list[Quote] = []
+    seen: set[tuple[str, tuple[int, int], str | None]] = set()
+    for r in recs:
+        k = (r.kind, r.content, r.speaker)
+        if k in seen:
+            continue
+        if r.cue is None and r.speaker is None and r.mention is None:
+            continue
+        seen.add(k)
+        out.append(
+            Quote(
+                kind=r.kind,
+                content=r.content,
+                cue=r.cue,
+                speaker_mention=r.mention.span(doc) if r.mention is not None else None,
+                speaker=r.speaker,
+                addressee=resolver.fullest(doc[r.addressee.start : r.addressee.end].text) if r.addressee else None,
+                media_source=r.media,
+                when=_when(ctx, doc, r),
+            )
+        )
+    return out
+
+
+def _expand_acronyms(ctx: Context, recs: list[Record]) -> None:
+    """Speakers written as an acronym take the full name the article (or the gazetteer, when the
+    article writes it) gives: one source, not two, for "FMI" and "Fondul Monetar Internațional"."""
+    if not any(r.speaker and r.speaker.isupper() for r in recs):
+        return
+    defined = defined_acronyms(ctx.text)
+    for r in recs:
+        r.speaker = full_name(r.speaker, ctx.text, ctx.lang, defined)
+
+
+def _spell_with_diacritics(ctx: Context, recs: list[Record]) -> None:
+    """"Marius Budai" where the article also writes "Marius Budăi": the spelling with diacritics."""
+    if not any(r.speaker and r.speaker.isascii() for r in recs):
+        return
+    spellings = diacritic_spellings(ctx.text)
+    for r in recs:
+        if r.speaker and r.speaker.isascii():
+            r.speaker = with_diacritics(r.speaker, spellings)
+
+
+def _present_cue(doc: Doc, cue: tuple[int, int], lang: str) -> bool:
+    """Whether the cue's verb (its last word: "will say") is in the simple present."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    return bool(words) and simple_present(words[-1], lang)
+
+
+def _when(ctx: Context, doc: Doc, r: Record) -> dict | None:
+    """The date of the statement: a timex in the cue's sentence outside the quoted words (nearest to
+    the cue; right next to it when the cue is in the simple present), else the DCT."""
+    pos = r.cue[0] if r.cue else r.content[0]
+    sent = doc[min(r.anchor, len(doc) - 1)].sent
+    s, e = sent.start_char, sent.end_char
+    best = None
+    present = bool(r.cue) and not r.prep and _present_cue(doc, r.cue, ctx.lang)  # type: ignore[arg-type]
+    for t in ctx.timexes or []:
+        if present and not adjacent(r.cue, (t.start, t.end)):  # type: ignore[arg-type]
+            continue  # only a date right at a present cue is its own ("declară marți", "says Monday")
+        if s <= t.start < e and t.interval and t.type in {"DATE", "TIME"} and not (r.content[0] <= t.start < r.content[1]):
+            if best is None or abs(t.start - pos) < abs(best.start - pos):
+                best = t
+    if best is not None:
+        return {"value": best.value, "interval": list(best.interval)}
+    if ctx.dct is None:
+        return None
+    return {"value": ctx.dct.iso, "interval": list(map(str, ctx.dct.interval))}

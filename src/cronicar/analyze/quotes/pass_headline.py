@@ -1,0 +1,152 @@
+"""The headline passes: a title "Vorbitor: enunț" (with or without quotation marks) and a title
+"enunț - Anunțul X" (a speech noun after a dash names who made the statement).
+
+:func:`find_title_colon` runs before the cue passes, because a clause found by a cue must not
+swallow the speaker part of such a title; :func:`headline_quotes` runs after them and adds the
+title's statement when no cue reported anything in the title.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from cronicar.analyze.quotes.indirect import Cue, strip_edges
+from cronicar.analyze.quotes.lexicon import Lexicon
+from cronicar.analyze.quotes.speakers import Mention, np_after
+from cronicar.analyze.quotes.state import QuoteState, Record
+from cronicar.analyze.quotes.tokens import is_capitalized, is_role, key
+
+#: the colon of a speaking headline is within its first words ("Ministrul Sănătății Alexandru Rafila:")
+MAX_TITLE_SPEAKER_TOKENS = 8
+#: a first paragraph longer than this is a lead, not a headline
+MAX_TITLE_CHARS = 300
+
+
+def find_title_colon(st: QuoteState) -> None:
+    """Set the headline's tokens and, for "Vorbitor: enunț", the colon ending the speaker part."""
+    doc, text = st.doc, st.text
+    st.title_end = text.find("\n\n")
+    st.title_tokens = [t for t in doc if t.idx < st.title_end] if 0 < st.title_end < MAX_TITLE_CHARS else []
+    if not st.title_tokens:
+        return
+    c0 = next((t.i for t in st.title_tokens if t.text == ":" and not st.quoted[t.i]), None)
+    if c0 is not None and 0 < c0 <= MAX_TITLE_SPEAKER_TOKENS and is_capitalized(doc[0]) \
+            and title_speaks(doc, c0, st.title_tokens, text, st.lex, st.parsed, st.ctx.lang):
+        st.title_colon = c0
+
+
+def headline_quotes(st: QuoteState) -> None:
+    """The title's statement, when no cue reported anything before the first paragraph break."""
+    if not st.title_tokens or any(r.content[0] < st.title_end for r in st.recs):
+        return
+    if st.title_colon is not None:
+        _speaker_colon(st, st.title_colon)
+    else:
+        _speech_noun_after_dash(st)
+
+
+def _speaker_colon(st: QuoteState, colon: int) -> None:
+    """"Vorbitor: „enunț”" (direct) or "Vorbitor: enunț" (indirect)."""
+    m = Mention(0, colon)
+    q = st.quote_after(colon + 1, len(st.title_tokens) + 1)
+    if q is not None:
+        st.add_direct(q, None, m, 0, 0)
+    elif colon + 2 < len(st.title_tokens):
+        s, e = strip_edges(st.doc, colon + 1, len(st.title_tokens), st.lex)
+        if e > s:
+            st.recs.append(Record("indirect", st.tok_span(s, e), None, m, 0, sent=0))
+
+
+def _speech_noun_after_dash(st: QuoteState) -> None:
+    """"enunț - Anunțul X": the first dash followed by a speech noun; the name after it speaks."""
+    doc, title_tokens = st.doc, st.title_tokens
+    for d in range(1, len(title_tokens) - 2):
+        t = doc[d]
+        if t.text in {"-", "–", "—"} and t.whitespace_ and key(doc[d + 1]) in st.lex.speech_nouns:
+            ns = d + 2
+            if key(doc[ns]) == "lui":
+                ns += 1
+            m = np_after(doc, ns, len(title_tokens), st.lex, st.parsed)
+            s0, e0 = strip_edges(doc, 0, d, st.lex)
+            if m is not None and e0 - s0 >= 3 and not any(st.quoted[x] for x in range(s0, e0)):
+                cue_span = Cue(d + 1, d + 2, d + 1)
+                st.recs.append(Record("indirect", st.tok_span(s0, e0), st.tok_span(cue_span.start, cue_span.end), m,
+                                      d + 1, prep=True, sent=0))
+            break
+
+
+def _finite(t: Token) -> bool:
+    """A finite verb form (the future's "vor" has a person, not a VerbForm)."""
+    return t.pos_ in {"VERB", "AUX"} and ("Fin" in t.morph.get("VerbForm") or bool(t.morph.get("Person")))
+
+
+def title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, lex: Lexicon, parsed: bool,
+                  lang: str) -> bool:
+    """Whether a headline "X: Y" gives X's words.  Not when X holds a finite verb ("Devine
+    oficial: …", "Cura financiară nu e bună: …", "Facturile EXPLODEAZĂ: …" — a word in capitals
+    is read in lower case, where the tagger knows it), nor when X labels rather than speaks
+    (:func:`_headline_label`), nor when Y says nothing — no finite verb — unless a person or a
+    role opens X ("Codul lui Hammurabi: Istoria primelor legi", "Alertă meteo: Cod galben …",
+    "Cuba: Incendiu …" are headlines; "Daniel Cadariu: Situația …, o provocare" is his statement);
+    and X must hold something that can speak: a name, an entity, a role or a pronoun."""
+    head = doc[0:colon]
+
+    def verb(t: Token) -> bool:  # before the colon a perfect's auxiliary alone is no verb: "Expertiza FBI a decis: …"
+        return t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
+
+    if any(lex.is_verb(key(t), "") or (parsed and verb(t) and not t.text.isupper()) for t in head):
+        return False
+    caps = [t.i - head.start for t in head if t.text.isupper() and len(t.text) > 3 and _known_word(t.text.lower(), lang)]
+    if parsed and caps:
+        from cronicar.analyze.nlp import get_nlp
+
+        low = get_nlp(lang)(head.text.lower())
+        if len(low) == len(head) and any(verb(low[i]) for i in caps):
+            return False
+    if _headline_label(doc, colon, text, lang):
+        return False
+    if parsed and len(head) > 1 and not any(
+            t.pos_ == "PROPN" or t.ent_type_ or is_role(t, lex) or key(t) in lex.pronouns for t in head):
+        # "Performanțe istorice: România a câștigat …": nothing before the colon can speak (one word
+        # stays a speaker: "Firea: …" is a surname the tagger may read as a noun)
+        return False
+    return not parsed or _person_heads(doc[0], lex) or any(_finite(t) for t in title_tokens[colon + 1:])
+
+
+def _known_word(word: str, lang: str) -> bool:
+    """A word of the language's dictionary ("explodează"), not an acronym ("apapr")."""
+    import simplemma
+
+    try:
+        return simplemma.is_known(word, lang=lang)
+    except (ValueError, KeyError):
+        return False
+
+
+def _person_heads(tok: Token, lex: Lexicon) -> bool:
+    """Whether a headline opens with a person's name or a role noun ("Daniel Cadariu: …",
+    "Ministrul Sănătății Alexandru Rafila: …")."""
+    return (tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "PER"}) or is_role(tok, lex)
+
+
+def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
+    """A headline's part before the colon that labels, not speaks: one opening with an all-caps
+    word of the language ("TRAGEDII: …", "BREAKING: …"; acronyms like "BNR", "OCDE" are no
+    words), one whose first name follows a preposition ("Bătaie la un mall din Baia Mare: …"), or
+    a dateline city ("Cluj: …"; a capital may stand for its government: "Moscova: …")."""
+    from cronicar.analyze.entities import government_of
+    from cronicar.analyze.places import city_aliases
+
+    head = text[doc[0].idx : doc[colon].idx].strip()
+    first = doc[0].text
+    if first.isupper() and len(first) >= 5:
+        import simplemma
+
+        low = first.lower()
+        if any(simplemma.is_known(low, lang=lg) for lg in dict.fromkeys((lang, "en"))):
+            return True  # "TRAGEDII în lanț în Bulgaria: …"
+    name = next((t.i for t in doc[1:colon] if t.pos_ == "PROPN"), None) if doc[0].pos_ not in {"PROPN"} else None
+    if name is not None and doc[name - 1].pos_ == "ADP" and not any(t.pos_ == "PROPN" for t in doc[0:name]):
+        return True  # "Bătaie la un mall din Baia Mare: …": the name is where, not who
+    return (doc[0].ent_type_ in {"GPE", "LOC"} and head.lower() in city_aliases()
+            and government_of(head, lang) is None)
