@@ -30,11 +30,16 @@ from typing import Any
 from cronicar.flow.records import COLUMNS, error_record, to_record
 
 BATCH = 16  # articles per spaCy batch, as in the local ingest
+WINDOW = 512  # articles cleaned together (furniture repeated across them), as in the local ingest
 
 
 def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[tuple]:
-    """Input rows (dicts) -> annotation rows (tuples in :data:`COLUMNS` order), in spaCy batches."""
-    from cronicar.flow.workers import analyze_articles
+    """Input rows (dicts) -> annotation rows (tuples in :data:`COLUMNS` order).
+
+    As ``cronicar ingest`` does, page furniture is taken out first (``ingest/clean.py``), over
+    windows of :data:`WINDOW` articles of the partition (a line repeated at the edges of many
+    texts of one site counts within the window), then the cleaned articles are analysed in spaCy
+    batches; an article left with no text is an error row."""
     from cronicar.ingest.readers import article_from_record, too_long
     from cronicar.model import Article, InputError
 
@@ -50,11 +55,22 @@ def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None
             yield _row(error_record(InputError(where, None, error.message)))
             continue
         held.append(item)
-        if len(held) == BATCH:
-            yield from _analyzed_rows(held, analyze_articles)
+        if len(held) == WINDOW:
+            yield from _cleaned_rows(held)
             held = []
     if held:
-        yield from _analyzed_rows(held, analyze_articles)
+        yield from _cleaned_rows(held)
+
+
+def _cleaned_rows(window: list[Any]) -> Iterator[tuple]:
+    from cronicar.flow.workers import analyze_articles
+    from cronicar.ingest.clean import clean_batch
+
+    kept, rejected, _ = clean_batch(window)
+    for error in rejected:
+        yield _row(error_record(error))
+    for i in range(0, len(kept), BATCH):
+        yield from _analyzed_rows(kept[i:i + BATCH], analyze_articles)
 
 
 def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
