@@ -8,7 +8,7 @@ participants and predicates).  This script ingests ``--n`` random ZF articles (t
 with another row, and among them those whose dates are also the same (the repeats the issue
 forbids outright).
 
-Run: nice -n 10 python -m benchmarks.sentence_sharing [--n 1500] [--db /tmp/x.db] [--keep]
+Run: nice -n 10 python -m benchmarks.sentence_sharing [--n 1500] [--offset 0] [--db /tmp/x.db] [--reuse]
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any
 
 
-def ingest(n: int, db: Path) -> None:
+def ingest(n: int, db: Path, offset: int = 0) -> None:
     from benchmarks.ingest_speed import load
     from cronicar.flow import ingest as ingest_articles
     from cronicar.model import Article, DocDate
     from cronicar.store.db import Store
 
     arts = [Article(text=str(r["article_text"]), date=DocDate.parse(str(r["date_published"])[:10]),
-                    title=r["title"], source="zf", lang="ro") for r in load(n)]
+                    title=r["title"], source="zf", lang="ro") for r in load(offset + n)[offset:]]
     with Store(db) as store:
         ingest_articles(store, arts)
 
@@ -74,11 +74,13 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1500)
     ap.add_argument("--db", type=Path, default=None, help="keep the database here (default: a temporary one)")
+    ap.add_argument("--offset", type=int, default=0,
+                    help="skip this many records of the sample first (a fresh set, e.g. for a blind headline read)")
     ap.add_argument("--reuse", action="store_true", help="only count, on an existing --db")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "zf.db"
         if not args.reuse:
-            ingest(args.n, db)
+            ingest(args.n, db, args.offset)
         conn = sqlite3.connect(db)
         print(report(sharing(conn), args.n))

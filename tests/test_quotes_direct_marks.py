@@ -21,6 +21,12 @@ CASES = [
     # a Romanian opener never closed before the text ends is stray: the quotes after it still count
     ("El a declarat că „iraționalitatea depășește orice limită.\n\nAlt paragraf.\n\n„Zelenski trebuie să "
      "înțeleagă”, a subliniat Peskov.", ["Zelenski trebuie să înțeleagă"]),
+    # a straight mark opening the text or a paragraph opens even with a space after it
+    ('" Legea nu mai este unitară", a afirmat premierul.', ["Legea nu mai este unitară"]),
+    ('Titlu\n\n" Măsura se aplică tuturor", a spus el.', ["Măsura se aplică tuturor"]),
+    # a typographic “ the next paragraph does not re-open runs on to its close
+    ("“Doamna senator\n\nare datorii ca oricare altul”, a afirmat șeful ANAF.",
+     ["Doamna senator\n\nare datorii ca oricare altul"]),
 ]
 
 

@@ -4,7 +4,8 @@ __version__ = "0.1.0"
 
 from pathlib import Path as _Path
 
-#: The per-language data folders (``lang/<code>/``): rules, lexicons, aliases, as data.
+#: The package's per-language data folders (``lang/<code>/``): rules, lexicons, aliases, as data.
+#: Find a language's folder with :func:`cronicar.lang.folder` (it also searches ``$CRONICAR_LANG_PATH``).
 LANG_DIR = _Path(__file__).resolve().parent / "lang"
 
 
@@ -12,8 +13,6 @@ def data_lines(lang: str, name: str) -> list[str]:
     """The data lines of ``lang/<lang>/<name>``: blank lines and ``#`` comment lines (the file's
     header, its examples) left out; none when the language has no such file.  One reader for the
     line-per-entry files, so their header and comment rules are the same everywhere."""
-    path = LANG_DIR / lang / name
-    if not path.exists():
-        return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    from cronicar import lang as _lang  # late: the language loader is a subpackage of this one
+
+    return _lang.data_lines(_lang.folder(lang) / name)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cronicar import LANG_DIR
+from cronicar.lang import folder as lang_folder, iso
 from cronicar.analyze import places
 from cronicar.analyze.budget import check
 from cronicar.analyze.context import Context
@@ -85,7 +85,7 @@ def aliases(lang: str) -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=None)
 def _hand_aliases(lang: str) -> tuple[tuple[str, str, str], ...]:
     """(alias as written, canonical, label) rows of ``lang/<code>/entities_aliases.tsv``."""
-    path = LANG_DIR / lang / "entities_aliases.tsv"
+    path = lang_folder(lang) / "entities_aliases.tsv"
     if not path.exists():
         return ()
     rows = []
@@ -198,7 +198,7 @@ def _lemma(word: str, lang: str) -> str:
     try:
         import simplemma
 
-        lem = simplemma.lemmatize(word, lang=lang, greedy=True)
+        lem = simplemma.lemmatize(word, lang=iso(lang), greedy=True)
     except Exception:
         lem = word
     if lem == word and word[:1].isupper():

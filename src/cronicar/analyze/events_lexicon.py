@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cronicar import LANG_DIR
+from cronicar.lang import folder as lang_folder, iso
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def lexicon(lang: str) -> Lexicon:
     ``-`` blocks a written form whose lemma is a trigger, or, for a phrase, its first word when the
     rest follows: "ocupa funcție" is holding a post, not an occupation)."""
     lex = Lexicon()
-    path = LANG_DIR / lang / "events_triggers.tsv"
+    path = lang_folder(lang) / "events_triggers.tsv"
     if not path.exists():
         return lex
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -75,7 +75,7 @@ def _simple_lemma(low: str, lang: str) -> str:
     try:
         import simplemma
 
-        return str(simplemma.lemmatize(low, lang=lang)).lower()
+        return str(simplemma.lemmatize(low, lang=iso(lang))).lower()
     except (ImportError, ValueError):  # a language simplemma does not know
         return low
 
@@ -106,7 +106,7 @@ class Cues:
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> Cues:
-    path = LANG_DIR / lang / "events_cues.tsv"
+    path = lang_folder(lang) / "events_cues.tsv"
     table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": [], "compare": []}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cronicar import LANG_DIR
+from cronicar.lang import folder as lang_folder
 from cronicar.model import EventMention
 
 MAX_WORDS = 12
@@ -48,7 +48,7 @@ _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX"}
 @lru_cache(maxsize=None)
 def patterns(lang: str) -> dict[str, str]:
     """``lang/<lang>/events_headlines.tsv``: event type -> pattern, plus ``join`` and ``place``."""
-    path = LANG_DIR / lang / "events_headlines.tsv"
+    path = lang_folder(lang) / "events_headlines.tsv"
     out: dict[str, str] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():

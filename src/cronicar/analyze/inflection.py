@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from cronicar import LANG_DIR, data_lines
+from cronicar import data_lines
+from cronicar.lang import folder as lang_folder, iso
 
 
 Rule = tuple[str, str, str, str, str]  # part, gender, number, ending, replacement
@@ -35,7 +36,7 @@ def rules(lang: str) -> tuple[Rule, ...]:
 @lru_cache(maxsize=None)
 def examples(lang: str) -> tuple[tuple[str, str], ...]:
     """(text, expected canonical) pairs from the file's ``# Example:`` lines (tests run them)."""
-    path = LANG_DIR / lang / "entities_nominative.tsv"
+    path = lang_folder(lang) / "entities_nominative.tsv"
     if not path.exists():
         return ()
     found = re.findall(r"^# Example: (.*?) => (.*)$", path.read_text(encoding="utf-8"), flags=re.M)
@@ -124,7 +125,7 @@ def _base(head, lang: str) -> str | None:  # type: ignore[no-untyped-def]
     try:
         import simplemma
 
-        base = simplemma.lemmatize(low, lang=lang)
+        base = simplemma.lemmatize(low, lang=iso(lang))
     except Exception:  # a language simplemma does not know
         return None
     return base if base and len(base) < len(low) else None

@@ -1,28 +1,45 @@
 """Language identification with lingua, restricted to the languages cronicar has data for.
 
-Restricting the detector keeps it at milliseconds per article (loading every language costs
-seconds) and avoids exotic guesses on short texts.
+The languages and their lingua names come from the language folders (``lang/<code>/meta.toml``,
+:mod:`cronicar.lang`): a new folder is detected without an edit here.  Restricting the detector
+keeps it at milliseconds per article (loading every language costs seconds) and avoids exotic
+guesses on short texts.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+import lingua
+from lingua import LanguageDetector, LanguageDetectorBuilder
 
-SUPPORTED: dict[str, Language] = {
-    "ro": Language.ROMANIAN,
-    "en": Language.ENGLISH,
-    "es": Language.SPANISH,
-    "fr": Language.FRENCH,
-    "it": Language.ITALIAN,
-}
-_CODES = {v: k for k, v in SUPPORTED.items()}
+from cronicar.lang import languages, search_dirs
 
 
-@lru_cache(maxsize=1)
-def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*SUPPORTED.values()).build()
+def supported() -> dict[str, lingua.Language]:
+    """The lingua language of each language folder, by code."""
+    return _supported(tuple(search_dirs()))
+
+
+@lru_cache(maxsize=4)
+def _supported(dirs: tuple) -> dict[str, lingua.Language]:
+    out: dict[str, lingua.Language] = {}
+    for code, lang in languages().items():
+        member = getattr(lingua.Language, lang.lingua, None)
+        if member is None:
+            raise ValueError(f"{lang.folder / 'meta.toml'}: lingua has no language {lang.lingua!r}")
+        out.setdefault(code, member)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _detector(dirs: tuple) -> tuple[LanguageDetector, dict[lingua.Language, str]]:
+    """The detector over the folders' languages, and the code of each lingua language (the
+    first folder in code order when two folders name the same one)."""
+    codes: dict[lingua.Language, str] = {}
+    for code, member in supported().items():
+        codes.setdefault(member, code)
+    return LanguageDetectorBuilder.from_languages(*codes).build(), codes
 
 
 def detect(text: str, default: str = "ro") -> str:
@@ -34,5 +51,6 @@ def detect(text: str, default: str = "ro") -> str:
     sample = text[:1000]
     if not any(ch.isalpha() for ch in sample):
         return default
-    lang = _detector().detect_language_of(sample)
-    return _CODES.get(lang, default) if lang is not None else default
+    detector, codes = _detector(tuple(search_dirs()))
+    lang = detector.detect_language_of(sample)
+    return codes.get(lang, default) if lang is not None else default

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from cronicar import LANG_DIR
+from cronicar import LANG_DIR  # noqa: F401  (the package's own folders: tests list their files)
+from cronicar.lang import folder as lang_folder, iso
 from cronicar.analyze.spans import SpanSet
 
 
@@ -42,13 +43,13 @@ def cues(lang: str) -> NameCues:
     """The language's name cues (empty sets when it has no file)."""
     table: dict[str, set[str]] = {"connector": set(), "title": set(), "org": set(), "org_title": set(),
                                   "locative": set(), "language": set(), "term": set(), "org_before": set()}
-    path = LANG_DIR / lang / "entities_names.tsv"
+    path = lang_folder(lang) / "entities_names.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             kind, _, word = line.partition("\t")
             if not line.startswith("#") and kind.strip() in table and word.strip():
                 table[kind.strip()].add(word.strip().lower())
-    roles = LANG_DIR / lang / "quotes_roles.txt"
+    roles = lang_folder(lang) / "quotes_roles.txt"
     if roles.exists():
         for line in roles.read_text(encoding="utf-8").splitlines():
             kind, _, word = line.partition("\t")
@@ -57,7 +58,7 @@ def cues(lang: str) -> NameCues:
     try:
         import spacy
 
-        stop = frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+        stop = frozenset(spacy.util.get_lang_class(iso(lang)).Defaults.stop_words)
     except Exception:  # a language spaCy does not know: no stop words
         stop = frozenset()
     return NameCues(frozenset(table["connector"]), frozenset(table["title"]), frozenset(table["org"]), stop,

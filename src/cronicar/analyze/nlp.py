@@ -1,9 +1,10 @@
 """The spaCy pipelines, loaded once per process.
 
-Romanian uses ro-legal-fl (tokenizer, tagger, morphology, parser, lemmas, RONEC NER).  Languages
-without an installed pipeline get a blank tokenizer with a rule-based sentencizer, so English and
-Spanish text pass through every stage (time expressions and quotes work on text; parse-dependent
-parts degrade gracefully).
+Which pipeline a language uses is data: ``spacy_model`` in its ``lang/<code>/meta.toml``
+(:mod:`cronicar.lang`).  Romanian uses ro-legal-fl (tokenizer, tagger, morphology, parser,
+lemmas, RONEC NER).  Languages without an installed pipeline get a blank tokenizer (of the
+folder's ``iso`` code) with a rule-based sentencizer, so English and Spanish text pass through
+every stage (time expressions and quotes work on text; parse-dependent parts degrade gracefully).
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cronicar.analyze.budget import check
-
-MODELS: dict[str, str] = {"ro": "ro_legal_fl"}
+from cronicar.lang import language
 
 # The model's attribute_ruler has an empty matcher and warns on every doc; the warning says
 # nothing actionable to our users.
@@ -29,13 +29,14 @@ warnings.filterwarnings("ignore", message=r".*\[W036\].*")
 @lru_cache(maxsize=None)
 def get_nlp(lang: str) -> Language:
     """Return the pipeline for ``lang`` (cached: loading costs about a second)."""
-    name = MODELS.get(lang)
+    meta = language(lang)
+    name = meta.spacy_model if meta is not None else None
     if name is not None:
         nlp = spacy.load(name)
         nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
         return nlp
     try:
-        nlp = spacy.blank(lang)
+        nlp = spacy.blank(meta.iso if meta is not None else lang)
     except Exception:  # unknown language code: multi-language tokenizer
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
@@ -45,7 +46,8 @@ def get_nlp(lang: str) -> Language:
 
 def has_parser(lang: str) -> bool:
     """Whether ``lang`` gets a dependency parse and morphology (quotes/events use it if so)."""
-    return lang in MODELS
+    meta = language(lang)
+    return meta is not None and meta.spacy_model is not None and "parser" in meta.has
 
 
 # spaCy's tokenizer strips prefixes and suffixes from a whitespace-free string one at a time,

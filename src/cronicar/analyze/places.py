@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from cronicar import LANG_DIR
+from cronicar.lang import folder as lang_folder, iso
 from cronicar.analyze.normalize import fold_accents
 
 MIN_POPULATION = 100_000
@@ -53,7 +53,7 @@ def common_word(name: str, lang: str) -> bool:
     try:
         import simplemma
 
-        return bool(simplemma.is_known(name.lower(), lang=lang))
+        return bool(simplemma.is_known(name.lower(), lang=iso(lang)))
     except (ValueError, KeyError):  # a language simplemma does not know
         return False
 
@@ -117,7 +117,7 @@ def country_of_city() -> dict[str, str]:
 def _rules(lang: str) -> tuple[list[str], set[str], bool]:
     """Demonym suffixes and exception words of ``lang`` (none when the language has no file), and
     whether a name of several words takes the suffix on its last word ("multiword<TAB>last")."""
-    path = LANG_DIR / lang / "entities_demonyms.tsv"
+    path = lang_folder(lang) / "entities_demonyms.tsv"
     suffixes: list[str] = []
     never: set[str] = set()
     multiword = False

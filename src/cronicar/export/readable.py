@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from cronicar import LANG_DIR
+from cronicar.lang import folder as lang_folder, iso
 
 _PARTS = {"TMO": "morning1", "TAF": "afternoon1", "TEV": "evening1", "TNI": "night1", "TMI": "noon"}
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI|MI|[\d:]+))?$")
@@ -28,9 +28,9 @@ _MOD = re.compile(r"^(.+)-(START|MID|END)$")
 @lru_cache(maxsize=None)
 def patterns(lang: str) -> dict[str, str]:
     """``lang/<lang>/dates_readable.tsv`` (English when the language has none)."""
-    path = LANG_DIR / lang / "dates_readable.tsv"
+    path = lang_folder(lang) / "dates_readable.tsv"
     if not path.exists():
-        path = LANG_DIR / "en" / "dates_readable.tsv"
+        path = lang_folder("en") / "dates_readable.tsv"
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         key, _, value = line.partition("\t")
@@ -43,7 +43,7 @@ def _locale(lang: str):  # type: ignore[no-untyped-def]
     import babel
 
     try:
-        return babel.Locale.parse(lang)
+        return babel.Locale.parse(iso(lang))
     except (ValueError, babel.UnknownLocaleError):
         return babel.Locale.parse("en")
 

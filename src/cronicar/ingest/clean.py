@@ -29,7 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
-from cronicar import LANG_DIR, data_lines
+from cronicar import LANG_DIR, data_lines  # noqa: F401  (LANG_DIR: the package's own folders, tests list their files)
+from cronicar.lang import languages as all_languages
 from cronicar.model import Article, InputError
 
 EDGE_LINES = 5  # lines from each end of an article where furniture repeats
@@ -62,7 +63,7 @@ def _patterns_for(lang: str | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """A language's patterns; before language id (``None``), those of every language with a file."""
     if lang:
         return patterns(lang)
-    return tuple(p for d in sorted(LANG_DIR.iterdir()) for p in patterns(d.name))
+    return tuple(p for code in all_languages() for p in patterns(code))
 
 
 def line_kind(line: str, lang: str | None) -> str | None:

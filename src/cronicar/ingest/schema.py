@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
 
-from cronicar import LANG_DIR
+from cronicar.lang import languages as all_languages
 from cronicar.model import Article, DocDate, InputError
 
 # spaCy's own limit (its parser needs about 1 GB per 100,000 characters); a news article is a few
@@ -60,7 +60,7 @@ def _at_most(limit: int) -> AfterValidator:
 @lru_cache(maxsize=1)
 def known_languages() -> tuple[str, ...]:
     """The language codes with a data folder ``lang/<code>/``: the only ones an article may name."""
-    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and re.fullmatch(r"[a-z]{2,3}", p.name)))
+    return tuple(all_languages())
 
 
 def normalize_lang(value: str | None) -> str | None:

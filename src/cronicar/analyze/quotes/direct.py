@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cronicar.analyze.quotes.words import W
+
 OPEN_ONLY = {"„": "”“\"", "«": "»", "‚": "‘’"}
 SYMMETRIC = {'"', "”", "“"}
 MAX_SPAN = 4000  # a quote that does not close within this many characters is a stray mark
@@ -50,6 +52,18 @@ def _closing_like(text: str, i: int) -> bool:
     return not p.isspace() and (n.isspace() or n in ".,;:!?)]}—–-…" or n in SYMMETRIC or n in "»’‘")
 
 
+def _runs_on(text: str, i: int, opener: str) -> bool:
+    """A typographic “ still open at the paragraph break at ``i`` runs on when the next paragraph
+    does not re-open it (Romanian "“Doamna senator\n\nŞoşoacă … altul”, a afirmat"); English
+    re-opens each paragraph of a long quote, and a straight " never runs on."""
+    if opener != "“":
+        return False
+    j = i
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return j < len(text) and text[j] not in SYMMETRIC and text[j] not in OPEN_ONLY
+
+
 def find_marked(text: str) -> list[Marked]:
     """All outermost quoted spans of ``text`` (content trimmed of whitespace), in text order."""
     out: list[Marked] = []
@@ -76,7 +90,7 @@ def find_marked(text: str) -> list[Marked]:
         if stack and (i - stack[0][1] > MAX_SPAN or len(stack) > MAX_DEPTH):
             i = stray(i)  # unclosed within MAX_SPAN characters or MAX_DEPTH marks
             continue
-        if c == "\n" and stack and stack[0][0] in SYMMETRIC:
+        if c == "\n" and stack and stack[0][0] in SYMMETRIC and not _runs_on(text, i, stack[0][0]):
             # English-style quotes do not run across a paragraph break (each paragraph re-opens);
             # an unclosed one is a stray mark.
             i = stray(i)
@@ -95,8 +109,8 @@ def find_marked(text: str) -> list[Marked]:
             can_close = top is not None and (top in SYMMETRIC or top == "„")
             if can_close and _closing_like(text, i):
                 _close(text, stack, i, out)
-            elif _opening_like(text, i):
-                stack.append((c, i))
+            elif _opening_like(text, i) or (top is None and (i == 0 or text[i - 1] == "\n") and _next(text, i) == " "):
+                stack.append((c, i))  # '" În momentul de față…' opens its paragraph, space or not
             elif can_close:
                 _close(text, stack, i, out)
         i += 1
@@ -118,8 +132,7 @@ def _close(text: str, stack: list[tuple[str, int]], i: int, out: list[Marked]) -
         out.append(Marked(o, i, s, e))
 
 
-_TITLE_SMALL = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "de", "și", "din",
-                "la", "în", "cu", "pe", "a", "al", "ale"}
+_TITLE_SMALL = W.title_small_words
 
 
 def is_title(content: str) -> bool:
@@ -132,4 +145,4 @@ def is_title(content: str) -> bool:
     caps = [w for w in words if w[0].isupper()]
     return len(caps) >= 2 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words) and not any(
         w.isupper() and len(w) > 1 for w in words[:1]
-    ) and not words[0].lower() in {"i", "we", "you", "he", "she", "they", "it"}
+    ) and not words[0].lower() in W.subject_pronouns

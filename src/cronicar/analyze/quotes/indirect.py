@@ -14,22 +14,20 @@ The right edge drops material about the speech event itself (", adăugând…", 
 
 from __future__ import annotations
 
-import re
 
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from cronicar.analyze.quotes.lexicon import Lexicon
-from cronicar.analyze.quotes.speakers import Mention, np_after, np_before
+from cronicar.analyze.quotes.speakers import Mention, np_after
 from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key, lemma, match_seq
+from cronicar.analyze.quotes.words import W, own_words
 
-AUX_CLITICS = {"a", "au", "am", "ai", "ați", "va", "vor", "ar", "o", "mai", "se", "s-", "i-", "l-", "le-", "ne-",
-               "v-", "și-", "îi", "își", "le", "i", "mi-", "ți-", "și-a", "s-a", "i-a", "l-a", "has", "had",
-               "have", "was", "would", "will", "also", "then", "mai", "-", "nu", "n-", "not"}
-THAT = {"că", "that"}
-SA = {"să", "dacă", "if", "whether"}
-NEG = {"nu", "n-", "not", "never", "nici"}
+AUX_CLITICS = W.verb_group
+THAT = W.that
+SA = W.whether
+NEG = W.negations
 CLAUSE_END = {".", "!", "?", ";"}
 
 
@@ -117,18 +115,18 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             if parsed and g == i and tok.morph.get("VerbForm") == ["Part"]:
                 i += 1
                 continue  # "slujba, transmisă fără sunet": an adjectival participle, not a speech act
-            if parsed and tok.morph.get("VerbForm") == ["Part"] and any(t.lemma_ == "fi" for t in doc[g:i]):
+            if parsed and tok.morph.get("VerbForm") == ["Part"] and any(t.lemma_ in W.passive_auxiliaries for t in doc[g:i]):
                 i += 1
                 continue  # "tranzacția este susținută de faptul că": a passive, nobody speaks
             if parsed and tok.morph.get("VerbForm") == ["Inf"] and _after_infinitive_particle(doc, i, sent.start):
                 i += 1
                 continue  # "pentru a crede că", "refuzul de a se angaja să": an infinitive, nothing said
-            if parsed and lex.lang == "ro" and any(
-                    t.pos_ in {"VERB", "AUX"} and t.morph.get("Person") == ["1"] and _FIRST_PERSON.search(t.text)
+            if parsed and any(
+                    t.pos_ in {"VERB", "AUX"} and t.morph.get("Person") == ["1"] and _first_person(t.text, lex.lang)
                     for t in doc[g : i + 1]):
                 i += 1
                 continue  # "recunoaștem că", "am crezut că": the writer's own voice, no reported source
-            if i + 1 < sent.end and key(doc[i + 1]) == "prin" and any(key(t) == "se" for t in doc[g:i]):
+            if i + 1 < sent.end and key(doc[i + 1]) in W.cause_preps and any(key(t) in W.reflexives for t in doc[g:i]):
                 i += 1
                 continue  # "se explică prin faptul că": is explained by — a cause, not a speech act
             if not neg:
@@ -143,12 +141,21 @@ def _after_infinitive_particle(doc: Doc, i: int, start: int) -> bool:
     j = i - 1
     if j > start and doc[j].pos_ == "PRON":
         j -= 1
-    return j >= start and key(doc[j]) == "a" and doc[j].pos_ == "PART"
+    return j >= start and key(doc[j]) in W.infinitive_particles and doc[j].pos_ == "PART"
 
 
-#: unambiguous first-person forms: the perfect's "am" and the plural present ("credem",
-#: "menționăm", "asigurăm"); "spun", "cred" are also third-person plurals ("Specialiștii spun")
-_FIRST_PERSON = re.compile(r"^(?:am|[^\W\d_]{2,}(?:em|ăm|im|âm))$", re.IGNORECASE)
+def _first_person(text: str, lang: str) -> bool:
+    """An unambiguous first-person form of the language: the Romanian perfect's "am" and plural
+    present ("credem", "menționăm", "asigurăm": an ending after at least two letters); "spun",
+    "cred" are also third-person plurals ("Specialiștii spun").  The language's own words only:
+    these forms are another language's ordinary words."""
+    own = own_words(lang)
+    low = text.lower()
+    if low in own.first_person_forms:
+        return True
+    return any(low.endswith(e) and len(low) - len(e) >= 2
+               and all(ch.isalnum() and not ch.isdecimal() for ch in low[: -len(e)])  # letters, as [^\W\d_]
+               for e in own.first_person_endings)
 
 
 def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool, head: int | None = None) -> int:
@@ -165,15 +172,15 @@ def trim_right(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool, head:
         if len(t.text) > 2 and t.text.endswith(".") and j + 1 < end and doc[j + 1].text[:1].isupper() \
                 and key(doc[j + 1]) in lex.openers:
             return j + 1  # "after the polls close at 7 p.m. He says…": the abbreviation ended the sentence
-        if head is not None and parsed and j > start + 1 and key(t) in {"și", "iar"}:
+        if head is not None and parsed and j > start + 1 and key(t) in W.verb_coordinators:
             v = next((x for x in doc[j + 1 : min(end, j + 5)] if x.pos_ == "VERB"), None)
             if v is not None and v.dep_ == "conj" and v.head.i == head:
                 return j
-        if j > start + 1 and key(t) in {"și", "iar", "and"} and _starts_cue(doc, j + 1, end, lex, parsed) and (
-            j + 1 < end and key(doc[j + 1]) != "că"
+        if j > start + 1 and key(t) in W.cue_coordinators and _starts_cue(doc, j + 1, end, lex, parsed) and (
+            j + 1 < end and key(doc[j + 1]) not in W.second_cue_blockers
         ):
             return j  # "că A și a insistat că B": the second speech act is its own record
-        if j > start + 1 and match_seq(doc, j, [s for s in lex.stops if len(s) >= 2 and s[0] not in {"a"}], end):
+        if j > start + 1 and match_seq(doc, j, [s for s in lex.stops if len(s) >= 2 and s[0] not in W.ambiguous_stop_starts], end):
             return j  # "… după ce acesta a reiterat…": a frame of the statement
         if t.text in {",", "—", "–", "("} and j > start:
             nxt = j + 1
@@ -240,10 +247,10 @@ def strip_edges(doc: Doc, s: int, e: int, lex: Lexicon) -> tuple[int, int]:
 def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
     """"se mai arată în comunicatul de presă al Forțelor Navale": the owner of the document the
     impersonal cue points to ("Forțelor Navale"), or None."""
-    if j + 2 >= end or key(doc[j]) not in {"în", "in"} or key(doc[j + 1]) not in lex.documents:
+    if j + 2 >= end or key(doc[j]) not in W.in_preps or key(doc[j + 1]) not in lex.documents:
         return None
     for k in range(j + 2, min(end, j + 6)):
-        if key(doc[k]) in {"al", "a", "ale", "ai"}:
+        if key(doc[k]) in W.possessive_articles:
             owner = np_after(doc, k + 1, end, lex, parsed)
             # "nota de aprobare a investiției": a genitive of the document's topic owns nothing
             if owner is not None and any(t.text[:1].isupper() for t in doc[owner.start:owner.end]):
@@ -264,7 +271,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
         j = addr.end
     if subj is not None:
         j = subj.end
-        if j < sent.end and key(doc[j]) == "lui":
+        if j < sent.end and key(doc[j]) in W.name_article:
             a = np_after(doc, j + 1, sent.end, lex, parsed)
             if a is not None:
                 addr = a
@@ -305,7 +312,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
     k = key(doc[j])
     if k in THAT:
         return "that", j + 1, subj, addr
-    if k in SA and not (k == "de" and True):
+    if k in SA:
         return "sa", j, subj, addr
     if k == ":":
         return "colon", j + 1, subj, addr

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from cronicar import LANG_DIR
+from cronicar import LANG_DIR  # noqa: F401  (the package's own folders: tests list their files)
+from cronicar.lang import folder as lang_folder
 from cronicar.analyze.normalize import fold_diacritics
 
 _EXAMPLE_RE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*)$")
@@ -97,7 +98,7 @@ _WORD_SETS = {"finite": "finite", "opener": "openers", "nonopener": "non_openers
 def load(lang: str) -> Lexicon:
     """Read the quote data files of ``lang`` (cached; empty lexicon when the folder has none)."""
     lex = Lexicon(lang)
-    folder = LANG_DIR / lang
+    folder = lang_folder(lang)
     for line in _lines(folder / "quotes_verbs.txt", lex):
         lemma, _, forms = line.partition("\t")
         lex.verb_lemmas.add(_key(lemma.strip()))

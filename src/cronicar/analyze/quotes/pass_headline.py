@@ -15,6 +15,8 @@ from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention, np_after
 from cronicar.analyze.quotes.state import QuoteState, Record
 from cronicar.analyze.quotes.tokens import is_capitalized, is_role, key
+from cronicar.analyze.quotes.words import W
+from cronicar.lang import iso
 
 #: the colon of a speaking headline is within its first words ("Ministrul Sănătății Alexandru Rafila:")
 MAX_TITLE_SPEAKER_TOKENS = 8
@@ -64,7 +66,7 @@ def _speech_noun_after_dash(st: QuoteState) -> None:
         t = doc[d]
         if t.text in {"-", "–", "—"} and t.whitespace_ and key(doc[d + 1]) in st.lex.speech_nouns:
             ns = d + 2
-            if key(doc[ns]) == "lui":
+            if key(doc[ns]) in W.name_article:
                 ns += 1
             m = np_after(doc, ns, len(title_tokens), st.lex, st.parsed)
             s0, e0 = strip_edges(doc, 0, d, st.lex)
@@ -118,7 +120,7 @@ def _known_word(word: str, lang: str) -> bool:
     import simplemma
 
     try:
-        return simplemma.is_known(word, lang=lang)
+        return simplemma.is_known(word, lang=iso(lang))
     except (ValueError, KeyError):
         return False
 
@@ -143,7 +145,7 @@ def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
         import simplemma
 
         low = first.lower()
-        if any(simplemma.is_known(low, lang=lg) for lg in dict.fromkeys((lang, "en"))):
+        if any(simplemma.is_known(low, lang=lg) for lg in dict.fromkeys((iso(lang), "en"))):
             return True  # "TRAGEDII în lanț în Bulgaria: …"
     name = next((t.i for t in doc[1:colon] if t.pos_ == "PROPN"), None) if doc[0].pos_ not in {"PROPN"} else None
     if name is not None and doc[name - 1].pos_ == "ADP" and not any(t.pos_ == "PROPN" for t in doc[0:name]):

@@ -14,6 +14,7 @@ from cronicar.analyze.quotes.speakers import Mention
 from cronicar.analyze.quotes.state import QuoteState, Record
 from cronicar.analyze.quotes.subjects import data_head, media_name, passive_agent
 from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key, match_seq
+from cronicar.analyze.quotes.words import W
 
 
 def prep_cue(st: QuoteState, cue: Cue, sent: Span, si: int, verb_recs: list[Record]) -> None:
@@ -52,7 +53,7 @@ def _source_phrase(st: QuoteState, cue: Cue, sent: Span) -> tuple[int, int] | No
     if np_end == cue.end:
         return None
     ns = cue.end
-    if key(doc[ns]) in {"lui", "to"}:
+    if key(doc[ns]) in W.prep_cue_links:
         ns += 1
     if ns >= np_end:
         return None

@@ -42,6 +42,7 @@ from cronicar.analyze.quotes.subjects import (
     subject_with_relative,
 )
 from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key
+from cronicar.analyze.quotes.words import W
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _zero_that_clause(st: QuoteState, r: CueReading) -> None:
     # after a comma ("he said, local officials should") only a clause that does not open with a
     # gerund or a speech verb ("said, emphasizing why…" is the speaker's aside)
     right_after = (not any(doc[x].text == "," for x in range(cue.end, min(r.j, sent.end))) or (
-        r.j < sent.end and not key(doc[r.j]).endswith("ing") and not lex.is_verb(key(doc[r.j])))) \
+        r.j < sent.end and not key(doc[r.j]).endswith(W.unparsed_gerund_suffixes) and not lex.is_verb(key(doc[r.j])))) \
         and doc[cue.head].text[:1].isalpha()  # "six-pointed": not the verb "point"
     if not right_after:
         return
@@ -128,7 +129,7 @@ def _gerund_cue(st: QuoteState, r: CueReading) -> bool:
     ("numindu-l pe Yoon „cu adevărat simplu”": a partial quote of the main speaker)."""
     doc, cue, sent = st.doc, r.cue, r.sent
     r.gerund = bool((st.parsed and doc[cue.head].morph.get("VerbForm") == ["Ger"]) or (
-        not st.parsed and key(doc[cue.head]).endswith("ing")))
+        not st.parsed and key(doc[cue.head]).endswith(W.unparsed_gerund_suffixes)))
     if not r.gerund:
         return False
     r.subj = None
@@ -233,7 +234,7 @@ def _mention_fallback(st: QuoteState, r: CueReading) -> Mention | None:
         mention = apposed_subject(doc, cue.start - 1, sent.start, lex, parsed, st.quoted)
     if mention is None and parsed:
         mention = parse_subject(doc, cue.head, sent.start, lex)
-    if mention is None and cue.start > sent.start and key(doc[cue.start - 1]) in {"și", "iar", "and"}:
+    if mention is None and cue.start > sent.start and key(doc[cue.start - 1]) in W.cue_coordinators:
         conj_char = doc[cue.start - 1].idx
         before_conj = [o for o in st.recs if o.sent == r.si and o.content[1] <= conj_char and o.mention is not None]
         if before_conj:

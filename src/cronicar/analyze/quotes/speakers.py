@@ -25,17 +25,15 @@ from cronicar.analyze.quotes.tokens import (
     key,
     match_seq,
 )
+from cronicar.analyze.quotes.words import W
 
-NP_LINKS = {"de", "al", "a", "ale", "ai", "din", "of", "-"}
-EN_BREAK = {"and", "or", "but", "in", "into", "on", "at", "to", "from", "with", "by", "for", "after", "before",
-            "during", "out", "over", "as", "than", "when", "while", "then", "repeatedly", "also"}
-NAME_LINKS = {"de", "-", "pentru", "din", "al", "a", "ale", "of", "for"}
-NP_DETS = {"un", "o", "unui", "unei", "niște", "the", "a", "an", "lui", "acest", "această"}
-STOP_WORDS = {"care", "ce", "cei", "cele", "cine", "că", "să", "who", "which", "that", "to", "și", "and", "în", "la", "cu", "pe", "despre", "după",
-              "in", "at", "with", "on", "about", "after", "luni", "marți", "miercuri", "joi", "vineri"}
-EN_PREPOSITIONS = {"through", "in", "on", "at", "of", "to", "from", "with", "by", "for", "into", "over", "under",
-                   "across", "around", "near", "behind", "outside", "inside"}
-FUNCTION_NAME_BREAK = {"the", "a", "an", "in", "on", "at", "but", "and"}
+NP_LINKS = W.np_links
+EN_BREAK = W.phrase_breaks
+NAME_LINKS = W.name_links
+NP_DETS = W.np_dets
+STOP_WORDS = W.np_stops
+EN_PREPOSITIONS = W.prepositions
+FUNCTION_NAME_BREAK = W.function_name_breaks
 NOUNISH = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "X"}
 
 
@@ -96,7 +94,7 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
     k = key(first)
     if k in lex.pronouns:
         return Mention(j, j + 1)
-    if not parsed and k in {"one", "another"} and j + 1 < end and doc[j + 1].is_alpha:
+    if not parsed and k in W.quantifier_openers and j + 1 < end and doc[j + 1].is_alpha:
         # "said one former senior agency official", "tweeted another."
         e = j + 1
         while e < min(end, j + 6) and doc[e].is_alpha and key(doc[e]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e])):
@@ -115,17 +113,17 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
         while n < end and (is_capitalized(doc[n]) or key(doc[n]) == "-") and key(doc[n]) not in FUNCTION_NAME_BREAK:
             n += 1
         return Mention(j, n)
-    if not _np_token(first, lex, parsed, True) or k in NP_LINKS - {"a"}:
+    if not _np_token(first, lex, parsed, True) or k in NP_LINKS - W.ambiguous_links:
         return None
     if parsed and first.pos_ in {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PART"} and k not in NP_DETS:
         return None
     e = j + 1
-    while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False) and key(doc[e]) != "lui":
+    while e < end and e - j < 12 and _np_token(doc[e], lex, parsed, False) and key(doc[e]) not in W.name_article:
         e += 1
-    if not parsed and k in {"the", "a", "an"} and e == j + 1:
+    if not parsed and k in W.articles and e == j + 1:
         # "said the 46-year-old", "says a source involved in …": a lower-case description
         e2 = e
-        while e2 < min(end, j + 6) and (doc[e2].text.isalnum() or key(doc[e2]) in {"-", "'s", "’s"}) and (
+        while e2 < min(end, j + 6) and (doc[e2].text.isalnum() or key(doc[e2]) in {"-"} | W.possessive_clitics) and (
             key(doc[e2]) not in STOP_WORDS | EN_BREAK and not lex.is_verb(key(doc[e2]))
         ):
             e2 += 1
@@ -140,7 +138,7 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
             a += 1
         if a >= end or doc[a].text in {",", ".", ";"} or not parsed or doc[a].pos_ in {"ADP", "PUNCT"}:
             e = a
-    if key(doc[j]) in {"lui"} and e > j + 1:
+    if key(doc[j]) in W.name_article and e > j + 1:
         j += 1
     if all(key(t) in NP_DETS | NP_LINKS for t in doc[j:e]):
         return None  # a bare determiner ("said the day…" after dropping the time noun)
@@ -177,14 +175,14 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
             return None  # "called on her to resign from her post and said": a coordinated verb
         for j in range(e - 2, max(start, e - 12) - 1, -1):
             t = doc[j]
-            if key(t) in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
+            if key(t) in W.description_openers:
                 if j > start and key(doc[j - 1]) in EN_PREPOSITIONS:
                     r = _role_for(doc, j - 1, start, lex)
                     # "A spokesman for the campaign said": the role speaks; "Protesters marching
                     # through the streets chanted": the phrase is an object, no speaker here
                     return Mention(r, e) if r is not None else None
                 return Mention(j, e)
-            if key(t) in {"'s", "’s"} and j - 1 >= start and is_capitalized(doc[j - 1]):
+            if key(t) in W.possessive_clitics and j - 1 >= start and is_capitalized(doc[j - 1]):
                 # "Obama's former campaign strategist said": the possessor opens the phrase
                 s0 = j - 1
                 while s0 - 1 >= start and is_capitalized(doc[s0 - 1]) and not doc[s0 - 1].is_sent_start:
@@ -200,11 +198,15 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
         if key(prev) in NP_DETS or _np_token(prev, lex, parsed, False):
             s -= 1
             continue
-        if parsed and key(prev) in {"în", "din", "pentru"} and s - 2 >= start and doc[s - 2].pos_ in {"NOUN", "PROPN"}:
+        if parsed and key(prev) in W.noun_modifier_preps and s - 2 >= start and doc[s - 2].pos_ in {"NOUN", "PROPN"}:
             s -= 1  # "Experții în apărare", "Operatorul centralei din Zaporojia"
             continue
+        if parsed and key(prev) == "la" and s - 3 >= start and key(doc[s - 2]) == "de" and (
+                is_role(doc[s - 3], lex) or (s - 5 >= start and is_role(doc[s - 5], lex))):
+            s -= 2  # "purtătorul de cuvânt de la Kremlin": the place completes a person's role
+            continue
         break
-    while s < e - 1 and key(doc[s]) in NP_LINKS - {"a"}:
+    while s < e - 1 and key(doc[s]) in NP_LINKS - W.ambiguous_links:
         s += 1
     if not parsed:
         # English: keep the capitalized run / role phrase next to the verb.
@@ -217,7 +219,7 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
     return Mention(s, e)
 
 
-ROLE_PREPS = {"for", "to"}  # "a spokesman for X", "aides to X": a role held for someone else
+ROLE_PREPS = W.role_preps  # "a spokesman for X", "aides to X": a role held for someone else
 
 
 def _role_for(doc: Doc, p: int, start: int, lex: Lexicon) -> int | None:
@@ -226,13 +228,13 @@ def _role_for(doc: Doc, p: int, start: int, lex: Lexicon) -> int | None:
     if p - 1 < start or key(doc[p]) not in ROLE_PREPS:
         return None
     head = key(doc[p - 1])
-    if head not in lex.roles and not (head.endswith("s") and head[:-1] in lex.roles):
+    if head not in lex.roles and not (head.endswith(W.plural_suffixes) and head[:-1] in lex.roles):
         return None
     r = p - 1
     while r - 1 >= start and p - r < 4:
         prev = doc[r - 1]
         k = key(prev)
-        if k in {"the", "a", "an", "one", "another", "his", "her", "their", "its"}:
+        if k in W.description_openers:
             return r - 1
         if not prev.is_alpha or k in EN_BREAK | STOP_WORDS or lex.is_verb(k) or not prev.is_lower:
             break
@@ -249,7 +251,7 @@ def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool
 
 
 #: indefinite articles and quantifiers: what opens a description, not a name
-INDEF = frozenset({"un", "o", "unui", "unei", "niște", "a", "an", "some", "unor"})
+INDEF = W.indefinites
 
 
 def unmarked_person(doc: Doc, s: int, e: int, end: int) -> bool:
@@ -268,8 +270,8 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     # the role after an indefinite article: "Un reprezentant al administrației orașului Energodar"
     head = m.start + 1 if m.end - m.start > 1 and key(doc[m.start]) in INDEF else m.start
     while s < m.end:
-        in_pp = s > m.start and key(doc[s - 1]) in {"din", "de", "în", "la", "pentru", "cu", "of", "from", "at", "in", "to", "for", "with", "on", "by"}
-        possessor = s + 1 < len(doc) and key(doc[s + 1]) in {"'s", "’s"}
+        in_pp = s > m.start and key(doc[s - 1]) in W.name_preps
+        possessor = s + 1 < len(doc) and key(doc[s + 1]) in W.possessive_clitics
         if is_name(doc[s], lex, parsed) and key(doc[s]) not in lex.honorifics and not possessor and not (
             s > m.start and (is_genitive(doc[s]) or in_pp)
         ):
@@ -311,7 +313,7 @@ def parse_subject(doc: Doc, v: int, start: int, lex: Lexicon) -> Mention | None:
         for ch in cand.children:
             if ch.dep_.startswith("nsubj") and start <= ch.i < v and key(ch) not in lex.time_nouns:
                 s = ch.left_edge.i
-                while s < ch.i and (is_punct(doc[s]) or key(doc[s]) in {"și", "iar", "dar"}):
+                while s < ch.i and (is_punct(doc[s]) or key(doc[s]) in W.subject_conjunctions):
                     s += 1
                 e = ch.i + 1
                 while e < v and doc[e] in set(ch.subtree) and not is_punct(doc[e]) and key(doc[e]) not in STOP_WORDS:

@@ -23,6 +23,7 @@ from cronicar.analyze.quotes.tokens import (
     lemma,
     match_seq,
 )
+from cronicar.analyze.quotes.words import W
 
 
 def in_relative(t: Token, lo: int, hi: int) -> bool:
@@ -53,16 +54,16 @@ def passive_agent(doc: Doc, start: int, end: int) -> Mention | None:
     """"potrivit răspunsurilor transmise la solicitarea ZF de Ministerul Energiei": a document
     passed on by someone speaks for its agent, the name after the participle's "de"."""
     part = next((t.i for t in doc[start:end] if t.morph.get("VerbForm") == ["Part"]), None)
-    if part is None or any(key(doc[k]) in {"al", "a", "ale", "ai"} and doc[k + 1].text[:1].isupper()
+    if part is None or any(key(doc[k]) in W.possessive_articles and doc[k + 1].text[:1].isupper()
                            for k in range(start, part)):
         return None  # "un comunicat al Oil Terminal transmis…": the document's owner speaks
     for j in range(part + 1, end - 1):
         prev = doc[j - 1]
         if prev.text[:1].isupper() and not prev.text.isupper():
             continue  # "Bursei de Valori", "Ministerul de Externe": a "de" inside a name
-        if key(doc[j]) == "de" and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
+        if key(doc[j]) in W.agent_preps and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in {"PROPN", "NOUN"}:
             e = j + 2
-            while e < end and (doc[e].text[:1].isupper() or key(doc[e]) in {"de", "a", "al", "ale", "și"}
+            while e < end and (doc[e].text[:1].isupper() or key(doc[e]) in W.agent_name_links
                                and e + 1 < end and doc[e + 1].text[:1].isupper()):
                 e += 1
             return Mention(j + 1, e)
@@ -91,7 +92,7 @@ def apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: bool
         return None
     if not prefer_name:
         first = segs[0]
-        if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[first.start : first.end]):
+        if all(is_name(t, lex, parsed) or key(t) in W.name_joiners for t in doc[first.start : first.end]):
             return first
         if len(segs) > 1:
             before = np_before(doc, segs[0].start - 1, start, lex, parsed)
@@ -103,7 +104,7 @@ def apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: bool
     # A segment that is all name wins over a description that merely contains one
     # ("Barclays Capital, a doua cea mai mare bancă din Regatul Unit, a menționat").
     for seg in segs:
-        if all(is_name(t, lex, parsed) or key(t) in {"de", "-"} for t in doc[seg.start : seg.end]):
+        if all(is_name(t, lex, parsed) or key(t) in W.name_joiners for t in doc[seg.start : seg.end]):
             return seg
     for seg in segs:
         if any(is_name(t, lex, parsed) and not _in_pp(doc, t.i, seg.start) for t in doc[seg.start : seg.end]):
@@ -114,7 +115,7 @@ def apposed_subject(doc: Doc, comma: int, start: int, lex: Lexicon, parsed: bool
 def _in_pp(doc: Doc, i: int, start: int) -> bool:
     """A name inside a prepositional or genitive modifier ("din Regatul Unit", "al Kremlinului")."""
     for k in range(i - 1, start - 1, -1):
-        if key(doc[k]) in {"din", "de", "în", "la", "pentru", "cu", "al", "a", "ale", "ai", "of", "from", "at", "in"}:
+        if key(doc[k]) in W.modifier_preps:
             return True
         if not doc[k].text[:1].isupper():
             return False
@@ -124,7 +125,7 @@ def _in_pp(doc: Doc, i: int, start: int) -> bool:
 def document_relative(doc: Doc, cue: int, start: int, lex: Lexicon) -> Mention | None:
     """"biroul de presă al Ministerului a trimis un comunicat în care precizează că…": a cue in a
     relative clause on a document speaks for whoever issued the document (the governing subject)."""
-    if cue - 3 < start or key(doc[cue - 1]) != "care" or key(doc[cue - 2]) not in {"în", "in"}:
+    if cue - 3 < start or key(doc[cue - 1]) not in W.subject_relatives or key(doc[cue - 2]) not in W.in_preps:
         return None
     k = cue - 3
     if doc[k].text == ",":
@@ -144,12 +145,10 @@ def postposed_description(doc: Doc, j: int, end: int, lex: Lexicon) -> Mention |
     verb, a description opened by a determiner is the speaker, prepositional tail included."""
     while j < end and doc[j].is_space:
         j += 1
-    if j >= end or key(doc[j]) not in {"the", "a", "an", "one", "another"}:
+    if j >= end or key(doc[j]) not in W.description_dets:
         return None
     e = j + 1
-    while e < min(end, j + 10) and not is_punct(doc[e]) and not is_quote_mark(doc[e]) and key(doc[e]) not in {
-        "who", "which", "that", "and", "but", "after", "before", "while", "when", "as"
-    } and not lex.is_verb(key(doc[e])):
+    while e < min(end, j + 10) and not is_punct(doc[e]) and not is_quote_mark(doc[e]) and key(doc[e]) not in W.description_ends and not lex.is_verb(key(doc[e])):
         e += 1
     return Mention(j, e) if e > j + 1 else None
 
@@ -167,7 +166,7 @@ def colon_speaker(doc: Doc, colon: int, text: str, lex: Lexicon) -> Mention | No
         names = [t.i for t in seg if is_name(t, lex, False)]
         if names:
             return Mention(names[0], colon)
-    if colon - start <= 4 and all(is_name(t, lex, False) or key(t) in {"and", "-"} for t in doc[start:colon]):
+    if colon - start <= 4 and all(is_name(t, lex, False) or key(t) in W.name_list_links for t in doc[start:colon]):
         return Mention(start, colon)  # "Jeffrey M. Jones:"
     return clause_subject(doc, start, colon, lex)
 
@@ -182,26 +181,26 @@ def clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | No
             s0 += 1
         if s0 >= end:
             continue
-        if key(doc[s0]) in {"but", "and", "yet", "so", "then"} and s0 + 1 < end:
+        if key(doc[s0]) in W.clause_conjunctions and s0 + 1 < end:
             s0 += 1  # ", but he gave the Texan a back-handed compliment:"
         first = doc[s0]
         k = key(first)
-        if k in lex.pronouns and k != "it":
+        if k in lex.pronouns and k not in W.impersonal_pronouns:
             return Mention(s0, s0 + 1)
-        if k in {"his", "her", "their", "its", "my", "our"} and s0 + 2 < end and doc[s0 + 1].is_alpha and (
-            lex.is_verb(key(doc[s0 + 2])) or key(doc[s0 + 2]).endswith("ed")
+        if k in W.possessives and s0 + 2 < end and doc[s0 + 1].is_alpha and (
+            lex.is_verb(key(doc[s0 + 2])) or key(doc[s0 + 2]).endswith(W.past_suffixes)
         ):
             return Mention(s0, s0 + 2)  # "his wife whispered to him:"
-        if k in {"the", "a", "an", "one", "another"} and s0 + 1 < end and doc[s0 + 1].is_alpha:
+        if k in W.description_dets and s0 + 1 < end and doc[s0 + 1].is_alpha:
             e = s0 + 2
-            while e < end and (is_capitalized(doc[e]) or key(doc[e]) in {"'s", "’s"}):
+            while e < end and (is_capitalized(doc[e]) or key(doc[e]) in W.possessive_clitics):
                 e += 1
             return Mention(s0, e)
         if k in LEAD_ADVERBIAL or k in CLAUSE_OPENERS or not is_capitalized(first):
             continue
         for x in range(s0, min(end, s0 + 6)):
             lone = x == s0 and x + 1 < end and key(doc[x]) not in NOT_SUBJECTS and (
-                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith(("ed", "ing"))
+                is_capitalized(doc[x + 1]) or lex.is_verb(key(doc[x + 1])) or key(doc[x + 1]).endswith(W.verb_suffixes)
             )  # a sentence-initial name: "Kelly responded", "Cruz called", "Protesters marching"
             if is_name(doc[x], lex, False) or (is_capitalized(doc[x]) and lone):
                 e = x + 1
@@ -214,16 +213,13 @@ def clause_subject(doc: Doc, start: int, end: int, lex: Lexicon) -> Mention | No
     return None
 
 
-NOT_SUBJECTS = {"that", "this", "these", "those", "there", "here", "it", "what", "then", "so", "but", "and", "now",
-                "i", "we", "you", "his", "her", "their", "its", "our", "my"}
+NOT_SUBJECTS = W.not_subjects
 
 
-CLAUSE_OPENERS = {"with", "without", "for", "to", "of", "from", "by", "if", "that", "what", "who", "which", "because",
-                  "although", "though", "so", "than", "like", "unlike", "despite", "amid", "through"}
+CLAUSE_OPENERS = W.clause_openers
 
 
-LEAD_ADVERBIAL = {"here", "there", "now", "today", "yesterday", "even", "thus", "during", "after", "before", "in", "at", "on", "when", "while", "as", "since", "later", "earlier",
-                  "but", "and", "then", "still", "yet", "also", "instead", "meanwhile"}
+LEAD_ADVERBIAL = W.lead_adverbials
 
 
 def gerund_subject(doc: Doc, g: int, start: int, lex: Lexicon) -> Mention | None:
@@ -231,7 +227,7 @@ def gerund_subject(doc: Doc, g: int, start: int, lex: Lexicon) -> Mention | None
     asking, “…”" → the name right before it; "During a speech, Trump attacked Clinton, saying, “…”"
     and "Small groups of protesters marched …, while chanting, “…”" → the sentence's subject."""
     k = g - 1
-    if k >= start and key(doc[k]) in {"while", "by", "before", "after", "then", "and"}:
+    if k >= start and key(doc[k]) in W.gerund_links:
         k -= 1
     if k >= start and doc[k].text != ",":
         m = np_before(doc, k + 1, start, lex, False)
@@ -253,10 +249,10 @@ def gerund_subject(doc: Doc, g: int, start: int, lex: Lexicon) -> Mention | None
     return np_after(doc, j, g, lex, False)
 
 
-_GENITIVE = frozenset({"al", "a", "ai", "ale", "lui"})
+_GENITIVE = W.genitive_articles
 
 
-_DETERMINERS = frozenset({"un", "o", "unui", "unei", "unor", "celor", "noilor", "ultimelor", "ultimele", "cel", "cea", "cei", "cele"})
+_DETERMINERS = W.data_determiners
 
 
 def data_head(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> bool:
@@ -285,7 +281,7 @@ def data_head(doc: Doc, start: int, end: int, lex: Lexicon, parsed: bool) -> boo
     j = head.i + 1
     if j < end and key(doc[j]) in _GENITIVE:
         return not any(is_capitalized(t) for t in doc[j + 1 : min(end, j + 7)])
-    if j + 2 < end and key(doc[j + 1]) == "de" and (not parsed or "Part" in doc[j].morph.get("VerbForm")):
+    if j + 2 < end and key(doc[j + 1]) in W.agent_preps and (not parsed or "Part" in doc[j].morph.get("VerbForm")):
         j += 2
     return not (j < end and is_capitalized(doc[j]))
 
@@ -321,7 +317,7 @@ def coordinated_subject(doc: Doc, conj: int, start: int, lex: Lexicon, parsed: b
 def relative_before(doc: Doc, comma: int, start: int) -> int | None:
     """Index of the comma opening ", care …" when the clause before ``comma`` is a relative one."""
     for k in range(comma - 1, start, -1):
-        if doc[k].text == "," and k + 1 < comma and key(doc[k + 1]) in {"care", "who", "which"}:
+        if doc[k].text == "," and k + 1 < comma and key(doc[k + 1]) in W.relative_pronouns:
             return k
         if doc[k].text in {",", ";", ":"} or is_quote_mark(doc[k]):
             return None
@@ -330,7 +326,7 @@ def relative_before(doc: Doc, comma: int, start: int) -> int | None:
 
 def media_name(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     i = m.start
-    if key(doc[i]) == "lui":
+    if key(doc[i]) in W.name_article:
         i += 1
     n = match_seq(doc, i, lex.media, m.end)
     if n and i + n >= m.end - 0:

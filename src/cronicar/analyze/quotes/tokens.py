@@ -10,9 +10,10 @@ from spacy.tokens import Doc, Token
 
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.lexicon import Lexicon
+from cronicar.analyze.quotes.words import W
 
 QUOTE_CHARS = set("„“”\"«»‚‘’")
-FUNCTION_CAPS = {"la", "în", "pe", "de", "după", "dar", "iar", "și", "the", "a", "an", "but", "and", "in", "on", "at"}
+FUNCTION_CAPS = W.function_caps
 NAME_LABELS = {"PERSON", "ORG", "ORGANIZATION", "GPE", "LOC", "FACILITY", "NAT_REL_POL", "NORP", "FAC"}
 
 
@@ -37,7 +38,7 @@ def is_capitalized(tok: Token) -> bool:
     return bool(t) and t[0].isupper() and any(ch.isalpha() for ch in t)
 
 
-ROLE_SUFFIXES = ("", "l", "ul", "le", "a", "ului", "lui", "ei", "i", "ii", "lor", "ul")
+ROLE_SUFFIXES = ("",) + W.role_suffixes  # the bare word, then its endings
 
 
 def is_role(tok: Token, lex: Lexicon) -> bool:
@@ -51,14 +52,14 @@ def is_role(tok: Token, lex: Lexicon) -> bool:
 def is_genitive(tok: Token) -> bool:
     """A name in the genitive/dative ("Coreei", "Kremlinului"): a modifier, not the speaker."""
     k = key(tok)
-    if tok.i > 0 and key(tok.doc[tok.i - 1]) in {"al", "a", "ale", "ai", "lui"}:
+    if tok.i > 0 and key(tok.doc[tok.i - 1]) in W.genitive_articles:
         return True
-    if not k.endswith(("ului", "ei", "ii", "iei")):
+    if not k.endswith(W.genitive_endings):
         return False
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return "Gen" in "".join(tok.morph.get("Case")) or (
         prev is not None and prev.is_alpha and (prev.text.islower() or prev.pos_ == "NOUN"
-                                                or (k.endswith("ului") and prev.pos_ == "PROPN"))
+                                                or (k.endswith(W.genitive_name_ending) and prev.pos_ == "PROPN"))
     )
 
 

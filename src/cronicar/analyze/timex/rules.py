@@ -25,7 +25,8 @@ from typing import Any
 from re import _constants as _C  # the regex parser's tree (stdlib, Python 3.11+)
 from re import _parser as _sre_parser
 
-from cronicar import LANG_DIR
+from cronicar import LANG_DIR  # noqa: F401  (the package's own folders: tests list their files)
+from cronicar.lang import folder as lang_folder, languages as all_languages
 from cronicar.analyze import diacritics
 
 
@@ -164,7 +165,7 @@ def plain(lang: str) -> Grammar | None:
 
 @lru_cache(maxsize=None)
 def _has_marks(lang: str) -> bool:
-    folder = LANG_DIR / lang
+    folder = lang_folder(lang)
     return any(set(diacritics.MARKS).intersection((folder / f).read_text(encoding="utf-8"))
                for f in ("timex_lexicon.json", "timex_rules.tsv"))
 
@@ -174,7 +175,7 @@ def load(lang: str) -> Grammar:
     """The compiled grammar of ``lang`` (cached: loaded once per process); ``<lang>+plain`` is the
     same grammar without diacritics (see :func:`plain`)."""
     base = lang.removesuffix(PLAIN)
-    folder = LANG_DIR / base
+    folder = lang_folder(base)
     as_written = (lambda t: t) if base == lang else diacritics.strip
     lex = json.loads(as_written((folder / "timex_lexicon.json").read_text(encoding="utf-8")))
     lex.pop("_meta", None)
@@ -511,4 +512,4 @@ def _key_class(av: Any) -> _Pre:
 
 def languages() -> list[str]:
     """Languages that ship temporal rules (a language is a folder)."""
-    return sorted(p.parent.name for p in LANG_DIR.glob("*/timex_rules.tsv"))
+    return sorted(code for code, meta in all_languages().items() if (meta.folder / "timex_rules.tsv").exists())
