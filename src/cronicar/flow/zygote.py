@@ -18,19 +18,25 @@ import gc
 
 
 def load() -> bool:
-    """Load every installed pipeline and the analysis code; freeze what was made.  True if loaded."""
+    """Load every installed pipeline and the analysis code; freeze what was made.  True if all loaded."""
+    loaded = True
     try:
         import cronicar.flow.workers  # noqa: F401  (the task function and the whole analysis)
-        from cronicar.analyze.nlp import MODELS, get_nlp
+        from cronicar.analyze.nlp import get_nlp
+        from cronicar.lang import languages
 
-        for lang in MODELS:
-            get_nlp(lang)
-    except Exception:  # noqa: BLE001  (the worker meets the same error on its first task, with its message)
-        return False
+        for code, meta in languages().items():
+            if meta.spacy_model:
+                try:
+                    get_nlp(code)
+                except Exception:  # noqa: BLE001  (a worker meets the same error on its first task, with its message)
+                    loaded = False
+    except Exception:  # noqa: BLE001
+        loaded = False
     finally:
         gc.collect()
         gc.freeze()
-    return True
+    return loaded
 
 
 def pipelines_loaded() -> int:
