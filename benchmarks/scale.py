@@ -3,12 +3,13 @@
 The same N Ziarul Financiar articles (JSON Lines, shuffled with seed 7 as ``ingest_speed``) go
 through each way in one run, one after the other, as the real CLI in a subprocess.  For each:
 wall seconds, articles per wall second, CPU seconds of the whole process tree, peak memory of the
-tree (the sum of every process's RSS, sampled every 0.2 s: workers and Spark's JVM included), the
+tree, sampled every 0.2 s (workers and Spark's JVM included) as the sum of PSS (shared pages
+divided among their sharers: real memory) and as the sum of RSS (shared pages counted in each), the
 seconds until the first article was committed, and the load average during the run (the machine
 is shared: the ratio of wall rates is the speed-up only when the other cores were free).  The
 exports of the three databases are compared: they must be identical.
 
-Run: python -m benchmarks.scale [--n 2000] [--write benchmarks/results/scale.md]
+Run: python -m benchmarks.scale [--n 2000] [--no-jobs1] [--no-spark] [--write benchmarks/results/scale.md]
 """
 
 from __future__ import annotations
@@ -48,13 +49,25 @@ def write_input(n: int, path: Path, seed: int = 7) -> None:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def _tree(root: int, cpu_seen: dict[int, float]) -> float:
-    """Sum of RSS (MB) over ``root`` and all its descendants (from /proc); records each one's CPU
-    seconds in ``cpu_seen`` (Spark's Python workers are the JVM's children, which rusage misses)."""
+def pss_mb(pid: int) -> float:
+    """Proportional set size of ``pid`` in MB: each shared page divided among the processes
+    sharing it, so a sum over a tree counts a copy-on-write model once (0 if unreadable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _processes() -> tuple[dict[int, list[int]], dict[int, int], dict[int, float]]:
+    """(children by parent, RSS bytes, CPU seconds) of every process, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     cpu: dict[int, float] = {}
-    tick = os.sysconf("SC_CLK_TCK")
+    tick, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -65,16 +78,26 @@ def _tree(root: int, cpu_seen: dict[int, float]) -> float:
             continue
         pid, ppid = int(entry), int(fields[1])
         children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        rss[pid] = int(fields[21]) * page
         cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
-    total, todo = 0, [root]
+    return children, rss, cpu
+
+
+def tree_memory(root: int, cpu_seen: dict[int, float]) -> tuple[float, float]:
+    """(sum of RSS, sum of PSS) in MB over ``root`` and all its descendants; records each one's
+    CPU seconds in ``cpu_seen`` (Spark's Python workers are the JVM's children, which rusage
+    misses).  The RSS sum counts a page shared by N processes N times; the PSS sum once."""
+    children, rss, cpu = _processes()
+    total_rss, total_pss, todo = 0, 0.0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total_rss += rss.get(pid, 0)
+        if pid in rss:
+            total_pss += pss_mb(pid)
         if pid in cpu:
             cpu_seen[pid] = cpu[pid]
         todo += children.get(pid, [])
-    return total / 2**20
+    return total_rss / 2**20, total_pss
 
 
 def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
@@ -83,13 +106,14 @@ def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
     cpu_seen: dict[int, float] = {}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak, first, loads = 0.0, None, []
+    peak, peak_pss, first, loads = 0.0, 0.0, None, []
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, first
+        nonlocal peak, peak_pss, first
         while not stop.is_set():
-            peak = max(peak, _tree(proc.pid, cpu_seen))
+            rss, pss = tree_memory(proc.pid, cpu_seen)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             loads.append(os.getloadavg()[0])
             if first is None and db is not None and db.exists():
                 try:
@@ -112,7 +136,7 @@ def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
     # rusage counts the processes waited for (the CLI and its workers, to their end); the /proc
     # samples also see processes nobody waits for (Spark's Python workers), up to the last sample.
     cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), sum(cpu_seen.values()))
-    return {"wall": wall, "cpu": cpu, "peak_mb": peak, "first": first or float("nan"),
+    return {"wall": wall, "cpu": cpu, "peak_mb": peak, "peak_pss": peak_pss, "first": first or float("nan"),
             "load": sum(loads) / max(1, len(loads)), "out": out.strip().splitlines()[-1] if out.strip() else ""}
 
 
@@ -121,12 +145,13 @@ def export(db: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def run(n: int, work: Path, spark: bool = True) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+def run(n: int, work: Path, spark: bool = True,
+        jobs_list: tuple[int, ...] = (1, 2)) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
     src = work / "zf.jsonl"
     write_input(n, src)
     results: list[tuple[str, dict[str, float]]] = []
     dbs = {}
-    for jobs in (1, 2):
+    for jobs in jobs_list:
         db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
         results.append((f"ingest --jobs {jobs}", measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
     has_spark = spark and shutil.which("java") is not None
@@ -144,7 +169,8 @@ def run(n: int, work: Path, spark: bool = True) -> tuple[list[tuple[str, dict[st
         wall = ann_run["wall"] + link["wall"]
         results.append(("spark total (annotate + ingest)", {
             "wall": wall, "cpu": ann_run["cpu"] + link["cpu"],
-            "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]), "first": float("nan"),
+            "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]),
+            "peak_pss": max(ann_run["peak_pss"], link["peak_pss"]), "first": float("nan"),
             "load": (ann_run["load"] * ann_run["wall"] + link["load"] * link["wall"]) / wall, "out": ""}))
     exports = {name: export(db) for name, db in dbs.items()}
     same = len(set(exports.values())) == 1
@@ -152,19 +178,19 @@ def run(n: int, work: Path, spark: bool = True) -> tuple[list[tuple[str, dict[st
 
 
 def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compared: str) -> str:
-    rows = ["| way | wall s | articles / wall s | CPU s (tree) | peak RSS (tree) | first commit after | mean load (1 min) |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| way | wall s | articles / wall s | CPU s (tree) | peak PSS (tree) | peak RSS sum (tree) | first commit after | mean load (1 min) |",
+            "|---|---|---|---|---|---|---|---|"]
     for name, r in results:
         first = "" if r["first"] != r["first"] else f"{r['first']:.1f} s"  # NaN: not measured
-        rows.append(f"| {name} | {r['wall']:.1f} | {n / r['wall']:.2f} | {r['cpu']:.1f} | {r['peak_mb']:.0f} MB"
+        rows.append(f"| {name} | {r['wall']:.1f} | {n / r['wall']:.2f} | {r['cpu']:.1f} | {r['peak_pss']:.0f} MB | {r['peak_mb']:.0f} MB"
                     f" | {first} | {r['load']:.1f} |")
     base = dict(results)
     lines = [f"{n} Ziarul Financiar articles, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
              f"{os.cpu_count()} CPUs (shared).", "", *rows, ""]
-    if "ingest --jobs 2" in base:
+    if "ingest --jobs 2" in base and "ingest --jobs 1" in base:
         lines.append(f"- `--jobs 2` / `--jobs 1` (articles per wall second): "
                      f"{base['ingest --jobs 1']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
-    if "spark total (annotate + ingest)" in base:
+    if "spark total (annotate + ingest)" in base and "ingest --jobs 2" in base:
         lines.append(f"- Spark local[2] (annotate + ingest) / `--jobs 2` wall time: "
                      f"{base['spark total (annotate + ingest)']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
     lines.append(f"- exports of {compared}: {'identical' if same else 'DIFFERENT'}")
@@ -177,10 +203,11 @@ def main() -> None:
     ap.add_argument("--write", type=Path, help="append the markdown table to this file")
     ap.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     ap.add_argument("--no-spark", action="store_true", help="only --jobs 1 and --jobs 2")
+    ap.add_argument("--no-jobs1", action="store_true", help="only --jobs 2 (and Spark)")
     a = ap.parse_args()
     work = a.work or Path(tempfile.mkdtemp(prefix="cronicar-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    results, same, compared = run(a.n, work, spark=not a.no_spark)
+    results, same, compared = run(a.n, work, spark=not a.no_spark, jobs_list=(2,) if a.no_jobs1 else (1, 2))
     md = table(a.n, results, same, compared)
     print(md)
     if a.write:

@@ -85,3 +85,20 @@ def test_flow_ingest_orders_each_window_by_date(tmp_path: Path) -> None:
         ingest(store, arts, window=3)
         order = [r[0] for r in store.query("SELECT date FROM articles ORDER BY rowid")]
     assert order == ["2024-11-01", "2024-11-15", "2024-11-29"]
+
+
+def test_flow_ingest_workers_fork_from_a_preloaded_frozen_process() -> None:
+    """`--jobs N` workers are forked from one process that loaded the pipeline and froze it (the
+    model's pages shared copy-on-write), not spawned empty to load it each."""
+    import gc
+
+    from cronicar.flow.workers import ProcessPoolExecutor, worker_context
+    from cronicar.flow.zygote import pipelines_loaded
+
+    ctx = worker_context()
+    assert ctx.get_start_method() == "forkserver"
+    with ProcessPoolExecutor(2, mp_context=ctx) as pool:
+        frozen = pool.submit(gc.get_freeze_count).result()
+        loaded = pool.submit(pipelines_loaded).result()  # the worker's first task: nothing analysed yet
+    assert frozen > 0  # objects frozen before the fork (a spawned worker, or a fork without it: 0)
+    assert loaded >= 1

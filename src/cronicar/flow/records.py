@@ -13,6 +13,7 @@ stable while annotations gain fields; Spark SQL reads them with ``from_json``.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import json
 import typing
 from collections.abc import Iterator
@@ -95,20 +96,32 @@ def _tupled(hint: Any, value: Any) -> Any:
 
 
 def read_annotations(folder: Path) -> Iterator[tuple[Article, Analysis] | InputError]:
-    """Every row of the Parquet files of ``folder`` (Spark's output), file by file in name order,
-    a few thousand rows at a time.  A folder Spark did not finish (no ``_SUCCESS``) is refused: its
-    files may be partial."""
-    import pyarrow.parquet as pq  # the [spark] / [bench] extra
-
+    """Every row of the Parquet files of ``folder`` (Spark's output) in (date, id) order: each part
+    file is sorted so, and they are merged (a k-way merge holding a few rows of each file).  A
+    folder Spark did not finish (no ``_SUCCESS``) is refused: its files may be partial.  Rejected
+    records (no date, no id) come first."""
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder}: no such annotations folder")
     files = sorted(p for p in folder.rglob("*.parquet") if not p.name.startswith((".", "_")))
     if not (folder / "_SUCCESS").exists():
         yield InputError(str(folder), None, "no complete Spark output here (no _SUCCESS): re-run the job")
         return
-    for file in files:
-        row_no = 0
-        for batch in pq.ParquetFile(file).iter_batches(batch_size=1024):
-            for row in batch.to_pylist():
-                row_no += 1
-                yield from_record(row, f"{file}:{row_no}")
+    merged = heapq.merge(*(_file_rows(file) for file in files), key=_order)
+    for where, row in merged:
+        yield from_record(row, where)
+
+
+def _order(item: tuple[str, dict[str, Any]]) -> tuple[str, str]:
+    row = item[1]
+    return (row.get("date_start") or "", row.get("id") or "")
+
+
+def _file_rows(file: Path, batch_size: int = 64) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(``file:row``, row) of one Parquet file, a few rows decoded at a time."""
+    import pyarrow.parquet as pq  # the [spark] / [bench] extra
+
+    row_no = 0
+    for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_size):
+        for row in batch.to_pylist():
+            row_no += 1
+            yield f"{file}:{row_no}", row

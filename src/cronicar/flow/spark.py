@@ -1,10 +1,12 @@
 """``cronicar spark annotate``: the per-article analysis on Apache Spark, annotations out as Parquet.
 
 The analysis is a pure function of (text, date, language), so it runs unchanged in Spark's
-``mapPartitions``: each executor's Python worker loads the spaCy pipeline once (cached per
-process) and analyzes its partition in spaCy batches.  The output (one row per article, columns of
-:mod:`cronicar.flow.records`) is sorted by (date, id) across partitions, so ``cronicar ingest
---annotations DIR`` reading the part files in name order links the whole archive in date order.
+``mapPartitions``: each executor's Python workers are forked from a daemon that has loaded the spaCy
+pipeline once (:mod:`cronicar.flow.spark_daemon`, shared copy-on-write) and analyze their
+partition in spaCy batches.  The output (one row per article, columns of
+:mod:`cronicar.flow.records`) is sorted by (date, id) within each part file, and ``cronicar ingest
+--annotations DIR`` merges the part files in that order, so it links the whole archive in date
+order.
 
 Linking stays sequential and out of Spark (see docs/scale.md): it needs each story as it stood
 before the article.  Spark writes atomically (the files appear with ``_SUCCESS`` only when the job
@@ -28,11 +30,16 @@ from typing import Any
 from cronicar.flow.records import COLUMNS, error_record, to_record
 
 BATCH = 16  # articles per spaCy batch, as in the local ingest
+WINDOW = 512  # articles cleaned together (furniture repeated across them), as in the local ingest
 
 
 def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[tuple]:
-    """Spark ``mapPartitions`` body: input rows -> annotation rows (tuples in :data:`COLUMNS` order)."""
-    from cronicar.flow.workers import analyze_articles
+    """Input rows (dicts) -> annotation rows (tuples in :data:`COLUMNS` order).
+
+    As ``cronicar ingest`` does, page furniture is taken out first (``ingest/clean.py``), over
+    windows of :data:`WINDOW` articles of the partition (a line repeated at the edges of many
+    texts of one site counts within the window), then the cleaned articles are analysed in spaCy
+    batches; an article left with no text is an error row."""
     from cronicar.ingest.readers import article_from_record, too_long
     from cronicar.model import Article, InputError
 
@@ -48,11 +55,22 @@ def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None
             yield _row(error_record(InputError(where, None, error.message)))
             continue
         held.append(item)
-        if len(held) == BATCH:
-            yield from _analyzed_rows(held, analyze_articles)
+        if len(held) == WINDOW:
+            yield from _cleaned_rows(held)
             held = []
     if held:
-        yield from _analyzed_rows(held, analyze_articles)
+        yield from _cleaned_rows(held)
+
+
+def _cleaned_rows(window: list[Any]) -> Iterator[tuple]:
+    from cronicar.flow.workers import analyze_articles
+    from cronicar.ingest.clean import clean_batch
+
+    kept, rejected, _ = clean_batch(window)
+    for error in rejected:
+        yield _row(error_record(error))
+    for i in range(0, len(kept), BATCH):
+        yield from _analyzed_rows(kept[i:i + BATCH], analyze_articles)
 
 
 def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
@@ -73,8 +91,12 @@ def _row(record: dict[str, Any]) -> tuple:
 def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
              lang: str | None = None) -> tuple[int, list[str]]:
     """Annotate every article under ``input_path`` into Parquet at ``output``; returns
-    (articles annotated, one-line errors of the rejected records)."""
-    from pyspark import StorageLevel
+    (articles annotated, one-line errors of the rejected records).
+
+    One Spark job analyses and writes: each part file is sorted by (date, id) within itself, and
+    ``ingest --annotations`` merges the part files in that order (a k-way merge).  A global sort
+    here would cost a sampling job, the analysed rows kept on disk for it, and a shuffle.
+    """
     from pyspark.sql.types import StringType, StructField, StructType
 
     fmt = fmt or ("parquet" if input_path.rstrip("/").endswith(".parquet") else "json")
@@ -85,17 +107,18 @@ def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
         frame = frame.repartition(parallelism * 4)
     schema = StructType([StructField(c, StringType()) for c in COLUMNS])
     rows = frame.rdd.mapPartitions(lambda part: annotate_partition(part, input_path, lang))
-    # Kept on disk once analysed: the global sort samples the data first, which would analyse twice.
-    annotated = spark.createDataFrame(rows, schema).persist(StorageLevel.DISK_ONLY)
-    annotated.orderBy("date_start", "id").write.mode("overwrite").parquet(output)
-    errors = [r["error"] for r in annotated.where("error IS NOT NULL").select("error").collect()]
-    done = annotated.where("error IS NULL").count()
-    annotated.unpersist()
-    return done, errors
+    annotated = spark.createDataFrame(rows, schema)
+    # Row groups of 16 MB: the merge on the ingest side holds one per part file.
+    (annotated.sortWithinPartitions("date_start", "id").write.mode("overwrite")
+     .option("parquet.block.size", 16 * 2**20).parquet(output))
+    written = spark.read.parquet(output).select("error")  # one column read back, no re-analysis
+    errors = [r["error"] for r in written.where("error IS NOT NULL").collect()]
+    return written.count() - len(errors), errors
 
 
 def session(master: str | None = None, app: str = "cronicar-annotate") -> Any:
-    """A SparkSession whose Python workers run this interpreter (so they import this cronicar)."""
+    """A SparkSession whose Python workers run this interpreter (so they import this cronicar),
+    forked from a daemon that has loaded the analysis once (:mod:`cronicar.flow.spark_daemon`)."""
     import os
 
     from pyspark.sql import SparkSession
@@ -103,7 +126,8 @@ def session(master: str | None = None, app: str = "cronicar-annotate") -> Any:
     # Local mode starts its Python workers with $PYSPARK_PYTHON (default: python3 on PATH, which
     # may lack spaCy); spark-submit on a cluster sets it from its own configuration.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.appName(app)
+    builder = (SparkSession.builder.appName(app)
+               .config("spark.python.daemon.module", "cronicar.flow.spark_daemon"))
     if master:
         builder = builder.master(master)
     return builder.getOrCreate()

@@ -4,8 +4,12 @@ The analysis is a pure function of (text, date, language), so it can run anywher
 process loads the spaCy pipeline once (``analyze.nlp.get_nlp`` caches it per process) and
 analyzes one sub-batch of :data:`cronicar.flow.BATCH` articles per task.  Both paths cut the same
 sub-batches (spaCy batches the same texts together), so ``--jobs 1`` and ``--jobs N`` give the
-same analyses.  Workers are spawned, not forked: the writer holds an open SQLite connection and
-threads, which a fork would copy.
+same analyses.
+
+Workers are forked from a forkserver, a fresh interpreter that has loaded the pipeline once
+(:mod:`cronicar.flow.zygote`), so the model's pages are shared copy-on-write by all workers instead
+of loaded N times.  They are not forked from this process: the writer holds an open SQLite
+connection and threads, which a fork would copy.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 
 from cronicar.analyze.budget import TooComplex, article_budget
 from cronicar.analyze.pipeline import analyze_batch
@@ -29,6 +34,16 @@ AHEAD = 3
 # An input smaller than this (the demo's two articles, one POST) is analyzed in the process: not
 # worth N spaCy loads.  The result is the same either way.
 SMALL = 48
+
+
+def worker_context() -> BaseContext:
+    """Forkserver whose server process preloads the analysis (:mod:`cronicar.flow.zygote`); where
+    there is no forkserver (not POSIX), spawned workers that each load it."""
+    if "forkserver" not in get_all_start_methods():
+        return get_context("spawn")
+    ctx = get_context("forkserver")
+    ctx.set_forkserver_preload(["cronicar.flow.zygote"])
+    return ctx
 
 
 def default_jobs() -> int:
@@ -73,7 +88,7 @@ def analyzed(windows: Iterable[list[Article]], jobs: int,
         for sub in _sub_batches(windows, batch):
             yield from zip(sub, analyze_articles(_items(sub), batch))
         return
-    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=worker_context()) as pool:
         pending: deque[tuple[list[Article], Future[list[Analysis | TooComplex]]]] = deque()
         for sub in _sub_batches(windows, batch):
             pending.append((sub, pool.submit(analyze_articles, _items(sub), batch)))

@@ -1,0 +1,49 @@
+"""The process every ``--jobs N`` worker is forked from: the analysis is loaded here once.
+
+multiprocessing's forkserver imports this module (``set_forkserver_preload``) in a fresh
+interpreter, which holds no SQLite connection and no threads, before it forks any worker.  The
+spaCy pipeline and the analysis modules are loaded here, then :func:`gc.freeze` moves every object
+made so far out of the collector's reach: a forked worker reads the model weights (numpy buffers)
+and these objects without writing to their pages, so the pages stay shared copy-on-write instead
+of one copy per worker (a collection would write to each object header it visits, un-sharing the
+page).  Worker memory is then what each adds while parsing (docs, activations), not the model.
+
+Loading is best effort: if it fails here (a missing model), each worker loads lazily on its first
+task and reports the error there, as a spawned worker would.
+"""
+
+from __future__ import annotations
+
+import gc
+
+
+def load() -> bool:
+    """Load every installed pipeline and the analysis code; freeze what was made.  True if all loaded."""
+    loaded = True
+    try:
+        import cronicar.flow.workers  # noqa: F401  (the task function and the whole analysis)
+        from cronicar.analyze.nlp import get_nlp
+        from cronicar.lang import languages
+
+        for code, meta in languages().items():
+            if meta.spacy_model:
+                try:
+                    get_nlp(code)
+                except Exception:  # noqa: BLE001  (a worker meets the same error on its first task, with its message)
+                    loaded = False
+    except Exception:  # noqa: BLE001
+        loaded = False
+    finally:
+        gc.collect()
+        gc.freeze()
+    return loaded
+
+
+def pipelines_loaded() -> int:
+    """How many spaCy pipelines this process holds (in a fresh worker: those loaded before the fork)."""
+    from cronicar.analyze.nlp import get_nlp
+
+    return get_nlp.cache_info().currsize
+
+
+LOADED = load()
