@@ -11,21 +11,8 @@ from fastapi.testclient import TestClient
 from cronicar.serve.app import create_app
 from cronicar.store.search import fts_query, rebuild, search
 from cronicar.store.db import Store
-from test_serve_seed import seed_db
 
 TOKEN = "s3cret-token"
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Path:
-    path = tmp_path_factory.mktemp("api") / "t.db"
-    seed_db(path, examples)
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
 
 
 @pytest.fixture(scope="module")

@@ -18,19 +18,6 @@ from fastapi.testclient import TestClient
 
 from cronicar.serve import views
 from cronicar.serve.app import create_app
-from test_serve_seed import seed_db
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> Path:
-    path = tmp_path_factory.mktemp("lists") / "t.db"
-    seed_db(path, examples)
-    return path
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> TestClient:
-    return TestClient(create_app(db))
 
 
 @pytest.fixture(scope="module")

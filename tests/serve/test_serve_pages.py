@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from cronicar.serve.app import create_app
 from cronicar.serve.views import activity, annotated_segments, sparkline_points
-from test_serve_seed import seed_db
-
-
-@pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory, examples: Path) -> TestClient:
-    path = tmp_path_factory.mktemp("pages") / "t.db"
-    seed_db(path, examples)
-    return TestClient(create_app(path))
 
 
 def _pages(client: TestClient) -> list[str]:
