@@ -92,6 +92,7 @@ def _words(text: str) -> int:
 def _tidy(text: str) -> str:
     """One line, no space before punctuation, no dangling comma, first letter capital."""
     text = re.sub(r"\s+([,.;:!?)”\"])", r"\1", " ".join(text.split())).strip(" ,;:-–.")
+    text = re.sub(r"\b(\w{1,3}-) (?=\w)", r"\1", text)  # a clitic glued back: "ne- a" -> "ne-a"
     return text[:1].upper() + text[1:]
 
 
@@ -192,9 +193,22 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
         if name:
             return name
     toks = sorted(_np(ctx, arg, levels=levels), key=lambda t: t.i)
+    if subject:
+        toks = _before_aside(arg, toks)
     if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
         toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
+
+
+def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """A subject's words before what it sets apart with a comma or a parenthesis ("Banca Comercială
+    Română (BCR), cea mai mare bancă din România după active, a raportat"): the description would
+    eat the word budget before the verb and its object; coordinated subjects stay ("A, B și C")."""
+    mark = next((t.i for t in arg.subtree if t.i > arg.i and t.text in {",", "("}), None)
+    if mark is None:
+        return toks
+    coordinated = {t.i for c in arg.children if c.dep_ == "conj" for t in c.subtree}
+    return [t for t in toks if t.i < mark or t.i in coordinated]
 
 
 def _render(toks: list) -> str:  # type: ignore[type-arg]
@@ -293,7 +307,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
                 break
             parts.pop(idx)
     words = " ".join(t for _, t, _ in parts).split()
-    return " ".join(_cut(words, budget, verb.doc))
+    return " ".join(_cut(words, budget, verb.doc, cues(ctx.lang).get("figure", frozenset())))
 
 
 def _figure(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -316,13 +330,25 @@ def _aside(verb, ch) -> bool:  # type: ignore[no-untyped-def]
         c.dep_ in _SUBJ and c.i != ch.i and c.i < verb.i for c in verb.children)
 
 
-def _cut(words: list[str], budget: int, doc) -> list[str]:  # type: ignore[no-untyped-def]
+def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
+         figure: frozenset[str] = frozenset()) -> list[str]:
     """At most ``budget`` words, not ending on a word that needs what was cut ("o pierdere de",
-    "cu"): the function words of the sentence's own parse, so no word list."""
+    "cu"): the function words of the sentence's own parse, so no word list.  A figure is never
+    cut from its unit ("1,2 | miliarde de lei" would change the amount): it runs on to
+    ``MAX_FALLBACK`` words to end whole."""
     if len(words) <= budget:
         return words
+
+    def fig(w: str) -> bool:
+        return any(ch.isdigit() for ch in w) or w.lower().strip(",.;") in figure
+
+    end = budget
+    while end < min(len(words), MAX_FALLBACK) and fig(words[end - 1]) and fig(words[end]):
+        end += 1
+    if end < len(words) and fig(words[end - 1]) and fig(words[end]):
+        end = budget  # a figure too long to end whole: the cut below backs off its unit
     function = {t.text.lower() for t in doc if t.pos_ in _FUNCTION_POS}
-    words = words[:budget]
+    words = words[:end]
     while len(words) > 1 and words[-1].lower() in function:
         words.pop()
     return words
@@ -392,10 +418,13 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
                 toks.pop(0)
             if not toks:
                 return None
-            budget = max(4, MAX_FALLBACK - _words(str(q.speaker)))
+            named = _names_speaker(ctx, q, ev)
+            budget = max(4, MAX_FALLBACK - _words(str(q.speaker))) if named else MAX_FALLBACK
             kept = _cut_faithfully(ctx, list(span[toks[0].i - span.start:toks[-1].i - span.start + 1]), budget)
-            said = _render(kept) + (ELLIPSIS if kept[-1].i < toks[-1].i else "")
-            return f"{q.speaker}: {said}"
+            said = _strip_connectives(ctx, _render(kept) + (ELLIPSIS if kept[-1].i < toks[-1].i else ""))
+            # a speaker the sentence does not name (an outlet, another person of the article)
+            # would put words in the wrong mouth: then what was said stands alone
+            return f"{q.speaker}: {said}" if named else said
     return None
 
 
@@ -460,15 +489,61 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         verb = _governing_verb(ctx, verb)
     text = _candidate(ctx, tok, ev, verb)
     if text is not None:
-        text = _reported_by(ctx, tok, text)
+        text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, text))
     if text is None:
         # no full clause with an actor, or one that would change or hide the claim: the
         # sentence's own main clause, shortened (faithful first, short second)
-        return _tidy(_main_clause(ctx, ev))
+        return _tidy(_strip_connectives(ctx, _main_clause(ctx, ev)))
     return _tidy(text)
 
 
-def _reported_by(ctx, tok, text: str) -> str:  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=None)
+def _media(lang: str) -> frozenset[str]:
+    """The outlets and agencies of ``lang/<lang>/quotes_media.txt``, lowercase."""
+    return frozenset(line.strip().lower() for line in data_lines(lang, "quotes_media.txt"))
+
+
+def _names_speaker(ctx, q, ev: EventMention) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the event's sentence itself names the quote's speaker: its mention lies in the
+    sentence and is written with the speaker's name or an alias of it (not a pronoun the analysis
+    resolved elsewhere); an outlet (``quotes_media.txt``) only as the subject of its own verb of
+    saying ("Bloomberg scrie"), never when it merely reports ("potrivit Bloomberg") what a
+    company or person of the sentence said."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    at = q.speaker_mention
+    if not q.speaker or at is None or not (lo <= at[0] and at[1] <= hi):
+        return False
+    written = ctx.text[at[0]:at[1]].lower()
+    speaker = str(q.speaker)
+    named = any(w in written for w in speaker.lower().split() if len(w) > 1) or any(
+        m.canonical == speaker for m in ctx.entities if at[0] <= m.start < at[1])
+    if not named:
+        return False
+    if speaker.lower() in _media(ctx.lang) or speaker == q.media_source:
+        span = ctx.doc.char_span(at[0], at[1], alignment_mode="expand")
+        others = [o for o in ctx.quotes if o is not q and o.speaker and o.speaker_mention
+                  and lo <= o.speaker_mention[0] < hi and str(o.speaker).lower() not in _media(ctx.lang)]
+        return span is not None and span.root.dep_ in _SUBJ and not others
+    return True
+
+
+def _strip_connectives(ctx, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The headline without the linking words left at its start ("Astfel,", "Și", "Pentru că", "A
+    declarat că"): they tie the sentence to the one before it, which the reader does not see."""
+    phrases = sorted(cues(ctx.lang).get("connective", frozenset()), key=len, reverse=True)
+    text = text.strip()
+    for _ in range(4):
+        low = text.lower()
+        hit = next((p for p in phrases if low.startswith(p) and len(low) > len(p)
+                    and not low[len(p)].isalnum()), None)
+        rest = text[len(hit):].lstrip(" ,") if hit else ""
+        if hit is None or _words(rest) < 3:
+            break
+        text = rest
+    return text
+
+
+def _reported_by(ctx, tok, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
     """What someone said is theirs: "<speaker>: <clause>" when the trigger lies in a quote whose
     speaker the analysis found ("oficialii KazMunayGas spun că ... este semnat doar un memorandum"),
     else the clause alone."""
@@ -477,6 +552,8 @@ def _reported_by(ctx, tok, text: str) -> str:  # type: ignore[no-untyped-def]
         cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
         said_by_verb = cue is not None and any(t.pos_ in {"VERB", "AUX"} for t in cue)  # not "potrivit X"
         if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text:
+            if not _names_speaker(ctx, q, ev):
+                return text  # no speaker the sentence names: no prefix
             said = f"{q.speaker}: {text}"
             return said if _words(said) <= MAX_FALLBACK else text
     return text
@@ -489,7 +566,7 @@ def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[
     if _inside_dependent(ctx, verb if verb is not None else tok):
         return None
     if verb is not None:
-        if not _has_actor(ctx, verb):
+        if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb):
             return None
         text = _clause(ctx, verb, tok.i)
     else:
@@ -535,6 +612,20 @@ def _has_actor(ctx, verb) -> bool:  # type: ignore[no-untyped-def]
     if any(c.dep_ in _SUBJ for ch in verb.children if ch.dep_ in _COMPLEMENTS for c in ch.children):
         return True
     return bool(_sole_actor(ctx, verb) or _shared_subject(ctx, verb))
+
+
+def _pointing_subject(ctx, verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the verb's subject only points back ("aceasta", "el", "acest lucru"): its referent
+    is in another sentence, so the compressed clause says nothing alone."""
+    vague = cues(ctx.lang).get("vague", frozenset())
+    for c in verb.children:
+        if c.dep_ not in _SUBJ:
+            continue
+        if c.pos_ == "PRON" and set(c.morph.get("PronType")) & {"Dem", "Prs"}:
+            return True
+        if c.lower_ in vague and any("Dem" in d.morph.get("PronType") for d in c.children):
+            return True
+    return False
 
 
 def _owned(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
@@ -592,6 +683,8 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         toks.pop()
     if not toks:
         return ctx.text[lo:hi]
+    if len(toks) > MAX_FALLBACK:
+        toks = _without_asides(toks)
     kept = _cut_faithfully(ctx, toks)
     text = _render(kept)
     if len(kept) < len(toks):
@@ -599,6 +692,35 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if ctx.text[lo:hi].rstrip().endswith("?"):
         text += "?"
     return text
+
+
+def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
+    """The tokens without what the subject sets apart between commas or parentheses ("Banca X, cel
+    mai mare creditor din ..., a încheiat"): a description that would eat the word budget before
+    the verb and its object are reached."""
+    ids = {t.i for t in toks}
+    subjects = [t for t in toks if t.dep_ in _SUBJ and t.head.i in ids and t.head.i > t.i]
+    drop: set[int] = set()
+    for subj in subjects[:1]:
+        doc = subj.doc
+        for ch in (c for t in subj.subtree for c in t.rights if c.i not in drop):
+            sub = [t for t in ch.subtree if not (t.is_punct and t.text not in {",", "(", ")"})]
+            if not sub or ch.dep_ in {"punct", "cc", "conj", "case", "det"}:
+                continue
+            first, last = sub[0], list(ch.subtree)[-1]
+            before = doc[first.i - 1] if first.i > 0 else None
+            opened = first.text in {",", "("} or (before is not None and before.text in {",", "("})
+            after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            closed = last.text in {",", ")"} or (after is not None and after.text in {",", ")"})
+            if not (opened and closed) or after is None or after.i >= subj.head.i:
+                continue
+            drop |= {t.i for t in ch.subtree}
+            if before is not None and before.text in {",", "("}:
+                drop.add(before.i)
+            if after.text in {",", ")"}:
+                drop.add(after.i)
+    kept = [t for t in toks if t.i not in drop]
+    return kept if len(kept) >= 3 else toks
 
 
 def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
