@@ -144,6 +144,13 @@ CASES = [
     ("ro", "2021-03-01", "Banca Transilvania, cel mai mare grup financiar din România după active, a încheiat anul "
      "trecut cu un profit net de 1,9 miliarde de lei, în creștere cu 20%.", "profit", ["results", "rise"],
      "Banca Transilvania a încheiat cu un profit net de 1,9 miliarde de lei"),
+    # an acronym of the speaker names it ("FP": Fondul Proprietatea)
+    ("ro", "2022-11-04", "Vineri, FP a mai anunțat că a cerut ASF acordul pentru prelungirea perioadei de derulare a "
+     "ofertei cu o săptămână până pe 15 noiembrie.", "anunțat", ["statement"],
+     "FP: a cerut ASF acordul pentru prelungirea perioadei de derulare a ofertei…"),
+    # a subject after its verb keeps what follows its comma: the range restricts the fall
+    ("ro", "2000-01-01", "Iar inflației, încă din anul 1998, i s-a pregătit o scădere drastică, de la 151% în 1997 la "
+     "sub 50%.", "scădere", ["fall"], "I s-a pregătit o scădere drastică de la 151% la sub 50%"),
     # a subject that only points back: the sentence itself, clipped, not a clause about "Aceasta"
     ("ro", "2021-05-10", "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021.", "cumpărat", ["purchase"],
      "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021"),

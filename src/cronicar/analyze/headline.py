@@ -203,9 +203,11 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
 def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-arg]
     """A subject's words before what it sets apart with a comma or a parenthesis ("Banca Comercială
     Română (BCR), cea mai mare bancă din România după active, a raportat"): the description would
-    eat the word budget before the verb and its object; coordinated subjects stay ("A, B și C")."""
+    eat the word budget before the verb and its object; coordinated subjects stay ("A, B și C").
+    A subject after its verb keeps its words: what follows its comma restricts it ("o scădere
+    drastică, de la 151% în 1997 la sub 50%")."""
     mark = next((t.i for t in arg.subtree if t.i > arg.i and t.text in {",", "("}), None)
-    if mark is None:
+    if mark is None or arg.i > arg.head.i:
         return toks
     coordinated = {t.i for c in arg.children if c.dep_ == "conj" for t in c.subtree}
     return [t for t in toks if t.i < mark or t.i in coordinated]
@@ -515,8 +517,10 @@ def _names_speaker(ctx, q, ev: EventMention) -> bool:  # type: ignore[no-untyped
         return False
     written = ctx.text[at[0]:at[1]].lower()
     speaker = str(q.speaker)
+    initials = "".join(w[0] for w in speaker.split() if w[:1].isupper()).lower()
     named = any(w in written for w in speaker.lower().split() if len(w) > 1) or any(
-        m.canonical == speaker for m in ctx.entities if at[0] <= m.start < at[1])
+        m.canonical == speaker for m in ctx.entities if at[0] <= m.start < at[1]) or (
+        len(initials) > 1 and initials in written.replace(".", "").split())  # "FP": Fondul Proprietatea
     if not named:
         return False
     if speaker.lower() in _media(ctx.lang) or speaker == q.media_source:
@@ -717,8 +721,9 @@ def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
             drop |= {t.i for t in ch.subtree}
             if before is not None and before.text in {",", "("}:
                 drop.add(before.i)
-            if after.text in {",", ")"}:
-                drop.add(after.i)
+            parenthesis = first.text == "(" or (before is not None and before.text == "(")
+            if after.text == ")" or (after.text == "," and not parenthesis):
+                drop.add(after.i)  # "(BCR), cea mai mare bancă": the comma opens the next aside
     kept = [t for t in toks if t.i not in drop]
     return kept if len(kept) >= 3 else toks
 
