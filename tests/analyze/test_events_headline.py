@@ -151,6 +151,10 @@ CASES = [
     # a subject after its verb keeps what follows its comma: the range restricts the fall
     ("ro", "2000-01-01", "Iar inflației, încă din anul 1998, i s-a pregătit o scădere drastică, de la 151% în 1997 la "
      "sub 50%.", "scădere", ["fall"], "I s-a pregătit o scădere drastică de la 151% la sub 50%"),
+    # a description the parser made a second conjunct (no "și") is an aside too
+    ("ro", "2021-05-10", "Oltchim Râmnicu Vâlcea (OLT), cel mai mare combinat chimic din România, se află într-o "
+     "situație dificilă după ce a raportat o pierdere de 200 milioane de lei.", "pierdere", ["fall"],
+     "Oltchim Râmnicu Vâlcea se află într-o situație dificilă după ce a raportat o pierdere…"),
     # a subject that only points back: the sentence itself, clipped, not a clause about "Aceasta"
     ("ro", "2021-05-10", "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021.", "cumpărat", ["purchase"],
      "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021"),

@@ -709,8 +709,10 @@ def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
         doc = subj.doc
         for ch in (c for t in subj.subtree for c in t.rights if c.i not in drop):
             sub = [t for t in ch.subtree if not (t.is_punct and t.text not in {",", "(", ")"})]
-            if not sub or ch.dep_ in {"punct", "cc", "conj", "case", "det"}:
-                continue
+            coordinated = ch.dep_ == "conj" and any(c.dep_ == "cc" for k in ch.head.children if k.dep_ == "conj"
+                                                    for c in k.children)  # "A, B și C": a list
+            if not sub or coordinated or ch.dep_ in {"punct", "cc", "case", "det"}:
+                continue  # a "conj" without "și"/"sau" is the parser's name for an apposition
             first, last = sub[0], list(ch.subtree)[-1]
             before = doc[first.i - 1] if first.i > 0 else None
             opened = first.text in {",", "("} or (before is not None and before.text in {",", "("})
@@ -724,8 +726,22 @@ def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
             parenthesis = first.text == "(" or (before is not None and before.text == "(")
             if after.text == ")" or (after.text == "," and not parenthesis):
                 drop.add(after.i)  # "(BCR), cea mai mare bancă": the comma opens the next aside
+        drop |= _between_commas(subj, drop)
     kept = [t for t in toks if t.i not in drop]
     return kept if len(kept) >= 3 else toks
+
+
+def _between_commas(subj, drop: set[int]) -> set[int]:  # type: ignore[no-untyped-def]
+    """A description the parser hung on the verb, between the subject and its verb and set off by
+    commas with no verb inside ("Oltchim (OLT), cel mai mare combinat chimic din România, se află")."""
+    verb = subj.head
+    first_of_verb = min([verb.i] + [c.i for c in verb.children if c.i > subj.i and c.dep_ in _VERB_PARTS])
+    stretch = [t for t in subj.doc[subj.i + 1:first_of_verb] if t.i not in drop
+               and not any(t.i == s.i for s in subj.subtree if s.text not in {",", "(", ")"})]
+    if len(stretch) < 3 or stretch[0].text != "," or stretch[-1].text != "," \
+            or any(t.pos_ in {"VERB", "AUX"} for t in stretch):
+        return set()
+    return {t.i for t in stretch}
 
 
 def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
