@@ -155,6 +155,12 @@ CASES = [
     ("ro", "2021-05-10", "Oltchim Râmnicu Vâlcea (OLT), cel mai mare combinat chimic din România, se află într-o "
      "situație dificilă după ce a raportat o pierdere de 200 milioane de lei.", "pierdere", ["fall"],
      "Oltchim Râmnicu Vâlcea se află într-o situație dificilă după ce a raportat o pierdere…"),
+    # every actor of a coordinated subject stays ("Guvernul au semnat" dropped one)
+    ("ro", "2021-05-10", "Guvernul și Banca Națională au semnat un acord de cooperare.", "semnat", ["agreement"],
+     "Guvernul și Banca Națională au semnat un acord de cooperare"),
+    ("ro", "2021-03-01", "Banca Transilvania, BRD, BCR și ING Bank au raportat anul trecut profituri cumulate de peste 5 "
+     "miliarde de lei, în creștere cu 20% față de 2019.", "profituri", ["results", "rise"],
+     "Banca Transilvania, BRD, BCR și ING Bank au raportat profituri"),
     # a subject that only points back: the sentence itself, clipped, not a clause about "Aceasta"
     ("ro", "2021-05-10", "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021.", "cumpărat", ["purchase"],
      "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021"),

@@ -188,11 +188,18 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if persons:
         return f"{case} {persons[0].canonical}".strip()
     own = [m for m in names if _names_itself(arg, m)]
-    if subject and own and len({m.canonical for m in names}) == 1:  # "NEPI și Rockcastle": both, as written
+    # "BT, BRD și BCR": all, as written; a conjunct without "și"/"sau" is an apposition ("..., firma")
+    conjuncts = [c for c in arg.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i < arg.head.i]
+    coordinated = any(k.dep_ == "cc" for c in conjuncts for k in c.children)
+    if subject and own and len({m.canonical for m in names}) == 1 and not coordinated:  # "NEPI și Rockcastle"
         name = _canonical_fits(own[0], ctx.lang)
         if name:
             return name
-    toks = sorted(_np(ctx, arg, levels=levels), key=lambda t: t.i)
+    toks = _np(ctx, arg, levels=levels)
+    if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
+        for c in conjuncts:
+            toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
+    toks = sorted(toks, key=lambda t: t.i)
     if subject:
         toks = _before_aside(arg, toks)
     if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
