@@ -316,7 +316,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
                 break
             parts.pop(idx)
     words = " ".join(t for _, t, _ in parts).split()
-    return " ".join(_cut(words, budget, verb.doc, cues(ctx.lang).get("figure", frozenset())))
+    c = cues(ctx.lang)
+    return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
 
 
 def _figure(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -340,25 +341,33 @@ def _aside(verb, ch) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
-         figure: frozenset[str] = frozenset()) -> list[str]:
+         figure: frozenset[str] = frozenset(), ranges: frozenset[str] = frozenset()) -> list[str]:
     """At most ``budget`` words, not ending on a word that needs what was cut ("o pierdere de",
     "cu"): the function words of the sentence's own parse, so no word list.  A figure is never
     cut from its unit ("1,2 | miliarde de lei" would change the amount): it runs on to
-    ``MAX_FALLBACK`` words to end whole."""
+    ``MAX_FALLBACK`` words to end whole, and so does a range ("de la 20 milioane | la 5 milioane");
+    one too long is dropped whole rather than halved."""
     if len(words) <= budget:
         return words
 
     def fig(w: str) -> bool:
         return any(ch.isdigit() for ch in w) or w.lower().strip(",.;") in figure
 
+    def joined(end: int) -> bool:  # a cut before words[end] splits a figure or a range
+        nxt, last = words[end].lower(), words[end - 1].lower()
+        return (fig(last) or (last in ranges and fig(nxt))) and (fig(nxt) or (nxt in ranges and end + 1 < len(words)
+                                                     and any(ch.isdigit() for ch in words[end + 1])))
+
     end = budget
-    while end < min(len(words), MAX_FALLBACK) and fig(words[end - 1]) and fig(words[end]):
+    while end < min(len(words), MAX_FALLBACK) and joined(end):
         end += 1
-    if end < len(words) and fig(words[end - 1]) and fig(words[end]):
-        end = budget  # a figure too long to end whole: the cut below backs off its unit
+    inside = end < len(words) and joined(end)
+    if inside:
+        end = budget
     function = {t.text.lower() for t in doc if t.pos_ in _FUNCTION_POS}
     words = words[:end]
-    while len(words) > 1 and words[-1].lower() in function:
+    while len(words) > 1 and (words[-1].lower() in function
+                              or (inside and (fig(words[-1]) or words[-1].lower() in ranges))):
         words.pop()
     return words
 
@@ -776,6 +785,7 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     quotation that closes within a few more words is taken whole rather than cut mid-phrase."""
     c = cues(ctx.lang)
     figure, opens, closes = c.get("figure", frozenset()), c.get("open", frozenset()), c.get("close", frozenset())
+    ranges = c.get("range", frozenset())
 
     def fig(t) -> bool:  # type: ignore[no-untyped-def]
         return t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in figure
@@ -795,7 +805,8 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
         last, nxt = toks[k], toks[k + 1]
         if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text != '"'):
             return False
-        return not (fig(last) and fig(nxt)) and not inside[k]
+        ranged = nxt.lower_ in ranges and k + 2 < len(toks) and toks[k + 2].like_num  # "de la 20 | la 5"
+        return not (fig(last) and (fig(nxt) or ranged)) and not inside[k]
 
     cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
     best = max((k for k in cuts if counts[k] <= budget), default=None)
