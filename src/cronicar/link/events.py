@@ -246,11 +246,22 @@ def _join(conn: sqlite3.Connection, m: _Mention, best: tuple) -> str:
     return eid
 
 
+def _new_event_id(conn: sqlite3.Connection, article_id: str, k: int, mid: int) -> str:
+    """A new event's id from its article and the rank of its first mention there (by trigger), not
+    from the mention's row id: row ids depend on what was written and replaced before (a
+    correction read in another window), so `--jobs 1` and `--jobs 2` would name one event
+    differently.  The row id only breaks a clash with an event a partial re-link left behind."""
+    eid = "e:" + hashlib.sha1(f"{article_id}:#{k}".encode()).hexdigest()[:12]
+    if store.event_exists(conn, eid):
+        eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
+    return eid
+
+
 def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> None:
     """Give every event mention of the article an event id (idempotent)."""
     told: dict[str, tuple[set[str], set[str]]] = {}  # event -> _told(), kept up to date below
     repeated: dict[tuple[object, ...], str] = {}  # a mention told again word for word -> its event
-    for row in store.unlinked_mentions(conn, article_id):
+    for k, row in enumerate(store.unlinked_mentions(conn, article_id)):
         check("linking events")
         mid, etype, summary, parts, place, wv, ws, we, types, headline, word, _lang, _d0, _d1, sent = row
         again = (etype, summary, parts, place, wv, ws, we, types, headline, word, sent)
@@ -262,7 +273,7 @@ def link_events(conn: sqlite3.Connection, article_id: str, story_id: str) -> Non
         m = _mention(row)
         best = _best_event(conn, m, story_id, told)
         if best is None:
-            eid = "e:" + hashlib.sha1(f"{article_id}:{mid}".encode()).hexdigest()[:12]
+            eid = _new_event_id(conn, article_id, k, mid)
             store.add_event(conn, eid, story_id, (etype, summary, wv, ws, we, place, parts, types, headline))
         else:
             eid = _join(conn, m, best)

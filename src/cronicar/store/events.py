@@ -76,6 +76,10 @@ def told_with(conn: sqlite3.Connection, event_id: str) -> list[tuple[str, str, s
         (event_id,)).fetchall()
 
 
+def event_exists(conn: sqlite3.Connection, event_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
+
+
 def add_event(conn: sqlite3.Connection, event_id: str, story_id: str, values: tuple) -> None:
     """A new event: ``values`` = (type, summary, when_value, when_start, when_end, place,
     participants JSON, types JSON, headline)."""
