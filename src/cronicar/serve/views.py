@@ -308,6 +308,7 @@ def month_pages(months: list[tuple[str, int]], per_page: int) -> list[dict[str, 
 
 
 TICK_FLIP_AT = 85.0  # percent of the axis; a "Septembrie 2025" label is ~12% of a 900 px axis
+LABEL_SPAN = 12.0  # percent of the axis one label may take
 
 
 def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
@@ -331,6 +332,8 @@ def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
         # a label starting in the last stretch of the axis would run past its end and be cut:
         # it is drawn leftwards from its mark instead
         tick["end"] = tick["left"] > TICK_FLIP_AT
+    if len(ticks) > 1 and ticks[-1]["end"] and ticks[-1]["left"] - ticks[-2]["left"] < 2 * LABEL_SPAN:
+        ticks.pop()  # drawn leftwards it would cover its neighbour's label: the neighbour stays
     return ticks
 
 
