@@ -38,6 +38,13 @@ def fill(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM search_docs WHERE doc > ?", (before,)).fetchone()[0])
 
 
+def rebuild(conn: sqlite3.Connection) -> int:
+    """Drop every index entry and index the whole store again; returns how many documents."""
+    conn.execute("INSERT INTO search_fts(search_fts) VALUES ('delete-all')")
+    conn.execute("DELETE FROM search_docs")
+    return fill(conn)
+
+
 def fts_query(text: str) -> str:
     """User words -> a safe FTS5 query: every word must match, the last one as a prefix.
 
