@@ -102,3 +102,25 @@ def test_flow_ingest_workers_fork_from_a_preloaded_frozen_process() -> None:
         loaded = pool.submit(pipelines_loaded).result()  # the worker's first task: nothing analysed yet
     assert frozen > 0  # objects frozen before the fork (a spawned worker, or a fork without it: 0)
     assert loaded >= 1
+
+
+def test_flow_ingest_repeat_read_ahead_keeps_later_title_as_jobs_1(examples: Path, tmp_path: Path) -> None:
+    """One text under two titles, in consecutive windows: the later title wins whether or not the
+    reader ran ahead of the writer (workers read windows ahead; --jobs 1 never does)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import replace
+
+    seed = [a for a in read_paths([examples]) if isinstance(a, Article)]
+    first, other = seed[0], seed[1]
+    again = replace(first, title="Același text, alt titlu")
+    titles = {}
+    for way in ("jobs1", "read-ahead"):
+        with Store(tmp_path / f"{way}.db") as store:
+            if way == "jobs1":
+                ingest(store, [first, other, again], window=1)
+            else:  # up to 6 one-article windows analysed before the first is written
+                with ThreadPoolExecutor(2) as pool:
+                    ingest(store, [first, other, again], window=1, jobs=2, executor=pool)
+            titles[way] = store.conn.execute("SELECT title FROM articles WHERE id=?", (first.id,)).fetchone()[0]
+    assert titles["jobs1"] == again.title
+    assert titles["read-ahead"] == titles["jobs1"]

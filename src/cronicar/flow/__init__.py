@@ -161,6 +161,9 @@ def _commit(store: Store, article: Article, analysis: Analysis, report: IngestRe
         _reject(InputError(article.source, article.line, str(exc)), report, on_error)
         return
     if replaced is None:  # repeated in an earlier window while this one was being analyzed
+        # Its title/url/id win, as when the earlier copy was stored before this window was read
+        # (always so with --jobs 1; with workers it depends on how far the reader ran ahead).
+        store.update_metadata(article)
         report.skipped += 1
         return
     report.added.append(article.id)
