@@ -68,12 +68,23 @@ def readable_when(when: dict[str, Any] | None) -> str:
     return "undated" if label == "undated" else readable_date(label)
 
 
+# A source ending so names the file the article was read from, not who published it.
+FILE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".rss", ".atom", ".csv", ".md")
+
+
 def outlet(url: str | None, source: str | None) -> str:
-    """Who published an article: the web host of its URL ('zf.ro'), else its source name."""
-    host = urlsplit(url).hostname if url else None
+    """Who published an article: the web host of its URL ('zf.ro'), else its source name ('zf');
+    nothing when the source is only the file it was read from ('examples/000_ccc3.txt': a reader
+    would take the file name for an outlet)."""
+    host = urlsplit(url or "").hostname if url else None
     if host:
         return host.removeprefix("www.")
-    return (source or "").rsplit("/", 1)[-1]
+    src = (source or "").strip()
+    if src.startswith(("http://", "https://")):
+        return (urlsplit(src).hostname or "").removeprefix("www.")
+    if "/" in src or "\\" in src or src.lower().endswith(FILE_SUFFIXES):
+        return ""
+    return src
 
 
 # -- stories -------------------------------------------------------------------------------
