@@ -492,3 +492,15 @@ def test_serve_seed_rows_show_no_file_name_as_outlet(client: TestClient, story_i
     html = client.get(f"/stories/{story_id}").text
     outlets = re.findall(r'class="srcs">([^<]*)', html)
     assert outlets and not [o for o in outlets if ".txt" in o or "/" in o], outlets
+
+
+@pytest.mark.parametrize("lo,hi,shown", [
+    # fifteen months: every 2nd month labelled; on a 320 px axis only every other label fits
+    ("2024-08-01", "2025-10-31", ["Aug 2024", "Dec 2024", "Apr 2025", "Aug 2025"]),
+    # years are short: all fit
+    ("2015-01-01", "2020-12-31", ["2015", "2016", "2017", "2018", "2019", "2020"]),
+])
+def test_serve_axis_labels_shown_on_a_narrow_screen_do_not_overlap(lo: str, hi: str, shown: list[str]) -> None:
+    from datetime import date as _date
+    ticks = views._ticks(_date.fromisoformat(lo).toordinal(), _date.fromisoformat(hi).toordinal())
+    assert [t["label"] for t in ticks if not t["wide_only"]] == shown

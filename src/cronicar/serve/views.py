@@ -320,6 +320,12 @@ def month_pages(months: list[tuple[str, int]], per_page: int) -> list[dict[str, 
 
 TICK_FLIP_AT = 85.0  # percent of the axis; a "Septembrie 2025" label is ~12% of a 900 px axis
 LABEL_SPAN = 12.0  # percent of the axis one label may take
+# On a narrow screen (the 40rem layout of app.css) the axis is about this wide, and a label of the
+# .75rem axis text takes at most this much per character (plus its padding and mark): labels that
+# would cover the one before them there are marked wide-only and hidden by the stylesheet.
+NARROW_AXIS_PX = 320.0
+LABEL_CHAR_PX = 7.5
+LABEL_PAD_PX = 6.0
 
 
 def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
@@ -345,7 +351,22 @@ def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
         tick["end"] = tick["left"] > TICK_FLIP_AT
     if len(ticks) > 1 and ticks[-1]["end"] and ticks[-1]["left"] - ticks[-2]["left"] < 2 * LABEL_SPAN:
         ticks.pop()  # drawn leftwards it would cover its neighbour's label: the neighbour stays
+    _mark_narrow(ticks)
     return ticks
+
+
+def _mark_narrow(ticks: list[dict[str, Any]], axis_px: float = NARROW_AXIS_PX) -> None:
+    """Mark ``wide_only`` the labels that would overlap on an axis ``axis_px`` wide: from the left,
+    a label is kept when it starts after the last kept one ends (a label drawn leftwards ends at its
+    mark); the others are hidden on narrow screens, so "Aug 2025" and "Oct 2025" never print over
+    each other at 360 px."""
+    kept_right = -1.0
+    for tick in ticks:
+        span = (len(tick["label"]) * LABEL_CHAR_PX + LABEL_PAD_PX) / axis_px * 100
+        lo, hi = (tick["left"] - span, tick["left"]) if tick["end"] else (tick["left"], tick["left"] + span)
+        tick["wide_only"] = lo < kept_right
+        if not tick["wide_only"]:
+            kept_right = hi
 
 
 # -- entities ------------------------------------------------------------------------------
