@@ -47,3 +47,30 @@ def test_events_every_row_line_names_its_own_trigger_or_its_speaker(text: str, d
         if e.type == "statement" or words[id(e)] in line:
             continue
         assert not any(words[id(o)] in line for o in rows if o is not e), (e.type, e.headline)
+
+
+@pytest.mark.parametrize("text,dct,rows", [
+    # the second fall is the first one's consequence, told in its relative clause with no time of
+    # its own: one happening of 2017, not a fall of the article's day besides
+    ("În 2017, un grup de companii listate au pierdit 6 miliarde de dolari într-o serie de scăderi bruște care "
+     "au dus în final la scăderi de peste 95%.", "2019-11-21", 1),
+    # two indices, two moves, joined by "iar": two happenings even if one has no time of its own
+    ("Indicele BET, care urmărește cele mai lichide zece acțiuni de pe bursa de la București (exceptând SIF-urile), "
+     "a crescut săptămâna trecută cu 1,05%, iar indicele BET-FI, care urmărește SIF-urile și Fondul Proprietatea "
+     "(FP), a scăzut cu 0,83%.", "2013-03-18", 2),
+    # the company's 2019 year and the purchase announced yesterday: two dates of their own, two rows
+    ("MedLife a anunțat ieri o nouă achiziție, respectiv pachetul majoritar de acțiuni al Pharmachem Distribuție "
+     "SRL, companie care în 2019 a închis cu afaceri de 83,4 mil. lei.", "2020-12-18", 2),
+])
+def test_events_a_happening_told_inside_another_without_a_time_of_its_own_is_that_one(
+        text: str, dct: str, rows: int) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    assert len([e for e in events if e.part_of is None]) == rows
+
+
+def test_events_a_relative_clause_row_names_its_antecedent() -> None:
+    text = ("MedLife a anunțat ieri o nouă achiziție, respectiv pachetul majoritar de acțiuni al Pharmachem Distribuție "
+            "SRL, companie care în 2019 a închis cu afaceri de 83,4 mil. lei.")
+    events = analyze(text, DocDate.parse("2020-12-18"), "ro").events
+    row = next(e for e in events if text[e.trigger[0]:e.trigger[1]] == "închis")
+    assert row.headline.startswith("Pharmachem Distribuție SRL a închis")

@@ -393,7 +393,7 @@ def _nested(a: dict | None, b: dict | None) -> bool:
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
 
 
-def _hangs_on(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
+def _hangs_on(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
     """Whether noun trigger ``x`` belongs to ``y``'s predicate: its governing verb is ``y`` or
     ``y``'s own governing verb ("a raportat un profit de 2,67 milioane lei, în creștere cu 56% față
     de anul trecut": the rise is the profit's, whatever the comparison dates it with).  ``x``,
@@ -401,14 +401,41 @@ def _hangs_on(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
     return bool(x[4]) and x[3] in (y[2], y[3])
 
 
-def _same_happening(a: EventMention, a_where: tuple[int, ...], b: EventMention,
-                    b_where: tuple[int, ...]) -> bool:
+# Dependency relations (Universal Dependencies labels) that join a clause telling another happening:
+# a coordinated or loosely joined clause ("BET a crescut ..., iar BET-FI a scăzut"), an adverbial
+# clause ("după ce prețurile petrolului au marcat ..."), a list item.
+_OTHER_CLAUSE = {"conj", "parataxis", "advcl", "list"}
+
+
+def _told_within(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
+    """Whether mention ``x``, dated only by the article's day (no time of its own), lies inside what
+    ``y`` says, and ``y`` has a date of its own: walking up the parse from ``x``'s trigger, ``y``'s
+    trigger is met without crossing into another clause (:data:`_OTHER_CLAUSE`).  "o serie de scăderi
+    bruște care au dus în final la scăderi de peste 95%": the second fall is the first one's (2017),
+    not a fall of the article's day; "a anunțat ieri că a cumpărat": the purchase is what was
+    announced yesterday.  ``x``, ``y``: see :func:`_event_at`."""
+    if not x[5] or y[5]:
+        return False
+    tok, target = x[6], x[6].doc[y[2]]
+    for _ in range(16):
+        if tok.i == target.i:
+            return True
+        if tok.dep_ in _OTHER_CLAUSE or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _same_happening(a: EventMention, a_where: tuple[Any, ...], b: EventMention,
+                    b_where: tuple[Any, ...]) -> bool:
     """Whether two mentions of one sentence tell one happening: a noun that belongs to the other's
     predicate (:func:`_hangs_on`), or the same date (or one within the other) and the same clause
     or participants in common.  A sentence truly reports two happenings when each has its own
     predicate and the dates differ ("a declarat vineri că tratatul semnat în iunie" ...), or the
     clauses and their participants do."""
     if _hangs_on(a_where, b_where) or _hangs_on(b_where, a_where):
+        return True
+    if _told_within(a_where, b_where) or _told_within(b_where, a_where):
         return True
     if not _nested(a.when, b.when):
         return False
@@ -417,7 +444,7 @@ def _same_happening(a: EventMention, a_where: tuple[int, ...], b: EventMention,
     return bool(set(a.participants) & set(b.participants))
 
 
-def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]]
+def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]
                       ) -> list[EventMention]:
     """One event per happening in a sentence: mentions that tell the same happening (see
     :func:`_same_happening`) are grouped; the primary one carries every cue type (``types``) and
@@ -429,7 +456,7 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     declarat ... în cadrul discuțiilor" is the talks), outside reported words (the speaker's act,
     not what the speaker announced), nearest the sentence's root in the parse (the clause's own
     predicate: "În urma acestei întâlniri, ... au semnat un acord" is the signing), then first."""
-    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]]] = []
+    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]] = []
     for item in sorted(found, key=lambda f: f[1]):
         home = next((g for g in groups if all(_same_happening(g0[0], g0[2], item[0], item[2]) for g0 in g)), None)
         if home is None:
@@ -583,12 +610,14 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
                       modality=status, tense=mod.tense)
     rank = (etype == "statement", told is not None, _depth(tok), tok.i)
     gov = _governing_verb(tok)
-    return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"))
+    # the text gives it no time of its own: it is put on the article's day (see _when)
+    day_only = int(when is r.dct_when and r.dct_when is not None)
+    return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"), day_only, tok)
 
 
 def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     """(mention, rank, clause) of every trigger of the sentence that tells an event."""
-    found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]] = []
+    found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]] = []
     last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
     back = _anaphor_type(sent, r.table, r.c)
     back_when = r.dated.get(back) if back else None
@@ -637,14 +666,27 @@ def _own_clause(ctx: Context, tok: Token) -> str | None:
         return any(x.start <= u.idx < x.end for x in ctx.timexes for u in ((t, t.head) if t.dep_ == "case" else (t,)))
 
     toks = [t for t in tok.subtree if not dated(t)]
+    actor = ""
     while toks and toks[0].i != tok.i and ("Rel" in toks[0].morph.get("PronType") or toks[0].is_punct
                                           or toks[0].dep_ in {"mark", "cc"}):
+        if toks[0].dep_ in {"nsubj", "nsubj:pass"}:  # "companie care a închis": the company did
+            actor = _antecedent(ctx, tok)
         toks = toks[1:]
-    words = "".join(t.text_with_ws for t in toks).split()
+    words = (actor.split() if actor else []) + "".join(t.text_with_ws for t in toks).split()
     if not words:
         return None
     line = " ".join(words[:MAX_FALLBACK]).strip(" ,;:-–.") + (ELLIPSIS if len(words) > MAX_FALLBACK else "")
     return line[:1].upper() + line[1:]
+
+
+def _antecedent(ctx: Context, verb: Token) -> str:
+    """Who a relative clause's subject stands for: the noun the clause hangs on, or the name that
+    noun is in apposition to ("Pharmachem Distribuție SRL, companie care ..."), canonical."""
+    noun = verb.head
+    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.pos_ == "PROPN"):
+        noun = noun.head  # the parser may make the apposition a conjunct of the name
+    name = next((m.canonical for m in ctx.entities if m.start <= noun.idx < m.end), None)
+    return name or (noun.text if noun.i != verb.i else "")
 
 
 def _headlines(ctx: Context, rows: list[EventMention], toks: dict[int, Any]) -> None:
