@@ -74,3 +74,13 @@ def test_events_a_relative_clause_row_names_its_antecedent() -> None:
     events = analyze(text, DocDate.parse("2020-12-18"), "ro").events
     row = next(e for e in events if text[e.trigger[0]:e.trigger[1]] == "închis")
     assert row.headline.startswith("Pharmachem Distribuție SRL a închis")
+
+
+def test_events_a_condition_clause_row_tells_the_condition() -> None:
+    """The market's growth is a row of its own (its own subject); its line is its own clause, not
+    the sentence's main clause, which is the other row's fall (the headline module's fallback)."""
+    text = ("Afacerile Lafarge Ciment au scăzut la 685,4 milioane lei anul trecut, în condițiile în care piața "
+            "construcțiilor a crescut.")
+    rows = [e for e in analyze(text, DocDate.parse("2019-05-10"), "ro").events if e.part_of is None]
+    assert sorted(e.headline for e in rows) == ["Afacerile Lafarge Ciment au scăzut la 685,4 milioane lei",
+                                                "Piața construcțiilor a crescut"]

@@ -413,10 +413,14 @@ def _told_within(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
     trigger is met without crossing into another clause (:data:`_OTHER_CLAUSE`).  "o serie de scăderi
     bruște care au dus în final la scăderi de peste 95%": the second fall is the first one's (2017),
     not a fall of the article's day; "a anunțat ieri că a cumpărat": the purchase is what was
-    announced yesterday.  ``x``, ``y``: see :func:`_event_at`."""
+    announced yesterday.  A clause with a subject of its own (not a relative pronoun) tells its
+    own happening.  ``x``, ``y``: see :func:`_event_at`."""
     if not x[5] or y[5]:
         return False
     tok, target = x[6], x[6].doc[y[2]]
+    if any(c.dep_ in {"nsubj", "nsubj:pass"} and "Rel" not in c.morph.get("PronType")
+           for c in tok.doc[x[3]].children):
+        return False  # a subject of its own: "în condițiile în care piața construcțiilor a crescut"
     for _ in range(16):
         if tok.i == target.i:
             return True
@@ -658,17 +662,18 @@ def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMe
 
 def _own_clause(ctx: Context, tok: Token) -> str | None:
     """The words of a verb trigger's own clause, in text order: its subtree without the relative
-    word that hangs it on the sentence ("unde", "care") and without time expressions (the date is
+    word that hangs it on the sentence ("unde", "în care") and without time expressions (the date is
     shown beside the line), cut to ``MAX_FALLBACK`` words; None for a noun trigger."""
-    if tok.pos_ not in {"VERB", "AUX"}:
-        return None
+    if tok.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "aux" for c in tok.children):
+        return None  # a noun; a participle the tagger calls an adjective ("a crescut") is a verb
     def dated(t: Token) -> bool:  # inside a time expression, or its preposition ("în august")
         return any(x.start <= u.idx < x.end for x in ctx.timexes for u in ((t, t.head) if t.dep_ == "case" else (t,)))
 
     toks = [t for t in tok.subtree if not dated(t)]
     actor = ""
     while toks and toks[0].i != tok.i and ("Rel" in toks[0].morph.get("PronType") or toks[0].is_punct
-                                          or toks[0].dep_ in {"mark", "cc"}):
+                                          or toks[0].dep_ in {"mark", "cc"}
+                                          or (toks[0].dep_ == "case" and "Rel" in toks[0].head.morph.get("PronType"))):
         if toks[0].dep_ in {"nsubj", "nsubj:pass"}:  # "companie care a închis": the company did
             actor = _antecedent(ctx, tok)
         toks = toks[1:]
