@@ -660,16 +660,24 @@ def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMe
     return any(_word_in(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev)
 
 
+# A noun trigger's own line is its phrase without what hangs a clause, an aside or another item on it.
+_NOT_OF_THE_PHRASE = {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "parataxis"}
+
+
 def _own_clause(ctx: Context, tok: Token) -> str | None:
-    """The words of a verb trigger's own clause, in text order: its subtree without the relative
-    word that hangs it on the sentence ("unde", "în care") and without time expressions (the date is
-    shown beside the line), cut to ``MAX_FALLBACK`` words; None for a noun trigger."""
-    if tok.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "aux" for c in tok.children):
-        return None  # a noun; a participle the tagger calls an adjective ("a crescut") is a verb
+    """The words of a trigger's own clause, in text order: a verb's subtree without the relative
+    word that hangs it on the sentence ("unde", "în care"), a noun's phrase ("tratatul cu Kim"),
+    both without time expressions (the date is shown beside the line), cut to ``MAX_FALLBACK``
+    words."""
     def dated(t: Token) -> bool:  # inside a time expression, or its preposition ("în august")
         return any(x.start <= u.idx < x.end for x in ctx.timexes for u in ((t, t.head) if t.dep_ == "case" else (t,)))
 
-    toks = [t for t in tok.subtree if not dated(t)]
+    verb = tok.pos_ in {"VERB", "AUX"} or any(c.dep_ == "aux" for c in tok.children)  # "a crescut" (ADJ)
+    if verb:
+        toks = [t for t in tok.subtree if not dated(t)]
+    else:
+        cut = {t.i for c in tok.children if c.dep_ in _NOT_OF_THE_PHRASE for t in c.subtree}
+        toks = [t for t in tok.subtree if t.i not in cut and not dated(t) and (t.i >= tok.i or t.dep_ != "case")]
     actor = ""
     while toks and toks[0].i != tok.i and ("Rel" in toks[0].morph.get("PronType") or toks[0].is_punct
                                           or toks[0].dep_ in {"mark", "cc"}
@@ -678,8 +686,8 @@ def _own_clause(ctx: Context, tok: Token) -> str | None:
             actor = _antecedent(ctx, tok)
         toks = toks[1:]
     words = (actor.split() if actor else []) + "".join(t.text_with_ws for t in toks).split()
-    if not words:
-        return None
+    if len(words) < 2:
+        return None  # one word tells too little
     line = " ".join(words[:MAX_FALLBACK]).strip(" ,;:-–.") + (ELLIPSIS if len(words) > MAX_FALLBACK else "")
     return line[:1].upper() + line[1:]
 
