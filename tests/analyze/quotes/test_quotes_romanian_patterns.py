@@ -66,6 +66,11 @@ CASES = [
     # headline "enunț - Anunțul X": the speech noun after the dash names the source
     ("Pensiile vor crește de la 1 iulie - Anunțul Guvernului\n\nDecizia a fost luată luni.",
      "indirect", "Pensiile vor crește de la 1 iulie", "Guvernul"),
+    # asides set off by commas between the verb and its "că"
+    ("Ministrul Energiei, Virgil Popescu, a anunțat, marți după-amiază, că prețul gazelor va fi plafonat.",
+     "indirect", "prețul gazelor va fi plafonat", "Virgil Popescu"),
+    ("Directorul Transgaz, Ion Sterian, a declarat, astfel, la un post de televiziune, că importurile au scăzut.",
+     "indirect", "importurile au scăzut", "Ion Sterian"),
 ]
 
 
