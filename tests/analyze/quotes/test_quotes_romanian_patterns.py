@@ -71,6 +71,14 @@ CASES = [
      "indirect", "prețul gazelor va fi plafonat", "Virgil Popescu"),
     ("Directorul Transgaz, Ion Sterian, a declarat, astfel, la un post de televiziune, că importurile au scăzut.",
      "indirect", "importurile au scăzut", "Ion Sterian"),
+    # a complete clause before a postposed cue is the whole statement: what follows the speaker is
+    # about the speech event, not the rest of an interrupted sentence
+    ("Guvernul va aproba, în septembrie, un nou pachet de măsuri, a declarat miercuri ministrul Marcel Boloș, "
+     "într-o conferință de presă.", "indirect", "Guvernul va aproba, în septembrie, un nou pachet de măsuri",
+     "Marcel Boloș"),
+    # ... but a relative clause before the cue is no complete statement: the cue interrupts it
+    ("Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor.",
+     "indirect", "Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor", "Ion Pop"),
 ]
 
 
