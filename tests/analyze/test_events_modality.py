@@ -122,6 +122,30 @@ def test_modality_the_lead_s_past_acts_are_news_of_the_day(text: str, word: str,
     assert ev.happened and (ev.when or {}).get("value") == value, ev
 
 
+@pytest.mark.parametrize("lead,further,value", [
+    # the lead's speaker goes on, on the lead's occasion: its day, or the day the lead gives
+    ("Ministrul Justiției, Ion Popescu, a declarat că acordul este bun.",
+     "Pe de altă parte, Ion Popescu a declarat că textul va fi semnat.", "2024-05-06"),
+    ("Ministrul Justiției, Ion Popescu, a declarat joi că acordul este bun.",
+     "Pe de altă parte, Ion Popescu a declarat că textul va fi semnat.", "2024-05-02"),
+    ("Ministrul Justiției, Ion Popescu, a anunțat un acord cu Bulgaria.",
+     "„Textul este bun”, a declarat Ion Popescu.", "2024-05-06"),
+    # someone else further down, without a time of their own: no day the text gives
+    ("Ministrul Justiției, Ion Popescu, a declarat că acordul este bun.",
+     "Maria Ionescu a declarat că textul este prost.", None),
+    # the lead's speaker, but the statement is recalled ("atunci")
+    ("Ministrul Justiției, Ion Popescu, a declarat că acordul este bun.",
+     "Ion Popescu a declarat atunci că textul este prost.", None),
+])
+def test_modality_the_lead_speaker_s_further_words_keep_its_day(lead: str, further: str, value: str | None) -> None:
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    an = analyze(f"{lead}\n\n{further}", DocDate.parse("2024-05-06"), "ro")
+    ev = [e for e in an.events if e.type == "statement" and e.trigger[0] > len(lead)][-1]
+    assert ev.happened and (ev.when or {}).get("value") == value, ev
+
+
 def _sense_examples() -> list[tuple[str, str, str]]:
     out = []
     for line in (LANG_DIR / "ro" / "events_senses.tsv").read_text(encoding="utf-8").splitlines():

@@ -488,6 +488,7 @@ class _Reading:
     tagged: bool
     lead_end: int  # where the lead ends (see _lead_end)
     dated: dict[str, dict] = field(default_factory=dict)  # event type -> date of its last dated mention
+    lead_said: dict[str, dict] = field(default_factory=dict)  # speaker -> date of their lead statement
 
 
 def _where(r: _Reading, ents: list[EntityMention], tok: Token, etype: str) -> tuple[list, Any, str | None]:
@@ -544,7 +545,8 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         said = None  # the quote fell back on the article's day; the past act has no day
     if etype == "statement" and said is None:  # not a date of what was said ("„... aseară”, a declarat")
         cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
-                 and not any(q.content[0] <= t.start < q.content[1] for q in ctx.quotes)]
+                 and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
+                             for q in ctx.quotes)]
     if said is not None:
         when = said  # the day it was said, not a date inside what was said
     elif cands:
@@ -592,6 +594,22 @@ def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, p
     return said if moved is t else {"value": moved.value, "interval": list(moved.interval or [])}
 
 
+def _speaker_at(ctx: Context, tok: Token) -> str | None:
+    """Who makes the statement ``tok``: the canonical speaker of the quote it cues, else the person
+    or organisation named as its verb's subject ("Premierul Marcel Ciolacu a anunțat două măsuri");
+    None when unknown."""
+    said = next((q.speaker for q in ctx.quotes if q.cue and q.cue[0] <= tok.idx < q.cue[1] and q.speaker), None)
+    if said is not None or not ctx.parsed:
+        return said
+    for ch in _governing_verb(tok).children:
+        if ch.dep_.startswith("nsubj"):
+            sub = list(ch.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            return next((m.canonical for m in ctx.entities if m.label in {"PERSON", "ORG"}
+                         and lo <= m.start and m.end <= hi), None)
+    return None
+
+
 def _told_spans(r: _Reading, tok: Token) -> list[tuple[int, int]]:
     """What the trigger's act tells rather than when it was done: the quotes' words and the
     object or complement clauses of its verb ("a anunțat un randament ... în perioada 2008-2017")."""
@@ -628,16 +646,29 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
-    if mod.dayless and sent.start_char < r.lead_end and not (
-            mod.interview or mod.earlier or _other_past(r, sent, tok, etype == "statement")):
-        # the lead's past act is the news of the day, statements included; not one given to an
-        # outlet ("pentru BBC"), one that led to the news ("după ce Ponta a declarat"), nor one
-        # of a sentence that names an earlier time.  Further down, a past act without a time of
-        # its own, a statement as much as a sale, is of no day the sentence gives (undated).
+    in_lead = sent.start_char < r.lead_end
+    # a statement's speaker, only where it matters: a lead statement, or a past one further down
+    speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None
+    further = None if in_lead or speaker is None else r.lead_said.get(speaker)
+    if mod.dayless and (in_lead or further is not None) and not (
+            mod.interview or mod.earlier or mod.then or mod.recent
+            or _other_past(r, sent, tok, etype == "statement")):
+        # the lead's past act is the news of the day, statements included; so are the further
+        # words of the lead's speaker (the same occasion told on: "Choe a declarat că ...").  Not
+        # a statement given to an outlet ("pentru BBC"), one that led to the news ("după ce Ponta
+        # a declarat"), nor an act of a sentence that names an earlier time.  Anything else
+        # further down told in the past without a time of its own, a statement as much as a
+        # sale, is of no day the sentence gives (undated).
         mod = replace(mod, dayless=False)
+    else:
+        further = None
     when = _when(r, tok, etype, mod, (lo, hi), back_when)
     if when is _SKIP:
         return _SKIP
+    if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
+        when = further  # the lead said it "vineri": so are its speaker's further words
+    if in_lead and speaker is not None and when is not None and not mod.dayless:
+        r.lead_said.setdefault(speaker, when)
     status = mod.status
     if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit
                                  or (mod.habitual and etype != "statement" and when is r.dct_when)):
