@@ -126,7 +126,7 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     dw = gd.get("d") or gd.get("d2") or p.get("d") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
     mw = gd.get("m") or gd.get("m2") or p.get("m") or ""
-    month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw) or _lk(g, "months_en", mw)
     if gd.get("sw"):  # "prima săptămână de toamnă": counted from the season's first month
         month = g.lex.get("season_first_month", {}).get(_lk(g, "seasons", gd["sw"]))
     if p.get("month") == "dct":  # "el día 8": a day of the article's month
