@@ -66,6 +66,9 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     joiners = _lexicon_regex(g.lang, "range_joiners")
     if joiners is not None and len(out) > 1:
         _share_range_year(out, text, joiners, dct)
+    day_after = _lexicon_regex(g.lang, "clock_day_after")
+    if day_after is not None and len(out) > 1:
+        _clock_takes_next_day(out, text, day_after, dct)
     return out
 
 
@@ -220,6 +223,25 @@ def _share_range_year(out: list[Timex], text: str, joiner: re.Pattern[str], dct:
         except ValueError:  # 29 February of a common year
             continue
         out[i] = Timex(a.start, a.end, a.text, a.type, value, a.mod, iv, a.rule)
+
+
+_TIME_OF_DAY = re.compile(r"\d{4}-\d\d-\d\d(T.+)$")
+_WHOLE_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def _clock_takes_next_day(out: list[Timex], text: str, between: re.Pattern[str], dct: DocDate) -> None:
+    """A clock time whose day is named right after it ("în jurul orei 4 dimineața, vineri", "ora
+    10:00, luni 3 iunie") is on that day, not on the last day the narrative named before it (the
+    resolver only looks back).  ``between`` (lexicon ``clock_day_after``) is what may separate them."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma = _TIME_OF_DAY.match(a.value) if a.type == "TIME" else None
+        if ma is None or b.type != "DATE" or not _WHOLE_DAY.match(b.value) or b.value == a.value[:10]:
+            continue
+        if not between.match(text[a.end:b.start]):
+            continue
+        value = b.value + ma.group(1)
+        out[i] = Timex(a.start, a.end, a.text, a.type, value, a.mod, interval(value, a.type, a.mod, dct), a.rule)
 
 
 def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:

@@ -35,6 +35,7 @@ from cronicar.analyze import diacritics
 MACROS = {
     "MONTH": "months",
     "MONTHABBR": "month_abbr",
+    "MONTHEN": "months_en",
     "WEEKDAY": "weekdays",
     "NUMWORD": "numbers",
     "UNIT": "units",
