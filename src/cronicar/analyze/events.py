@@ -759,20 +759,25 @@ def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     return found
 
 
-def _word_in(word: str, line: str) -> bool:
-    return bool(word) and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line) is not None
+def _word_at(word: str, line: str) -> int:
+    """Where ``word`` stands in ``line`` as a whole word, or -1."""
+    m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line) if word else None
+    return m.start() if m else -1
 
 
-def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMention]) -> bool:
+def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMention], noun: bool = False) -> bool:
     """Whether a headline tells another mention of its sentence instead of its own happening: it
-    names another mention's trigger and not its own ("Secretarul de stat american Antony Blinken a declarat
-    că ... " for the incursion of "unde trupele ucrainene au trecut granița în august": the
-    headline's fallback to the sentence's main clause is the statement, a row of its own).  A
-    statement's headline ("<speaker>: <what was said>") never names its verb of saying."""
+    names another mention's trigger and not its own ("Secretarul de stat american Antony Blinken a
+    declarat că ... " for the incursion of "unde trupele ucrainene au trecut granița în august": the
+    headline's fallback to the sentence's main clause is the statement), or, for a ``noun``
+    trigger, names another's first ("Putin a declarat că ... tratatul cu Kim" for the June
+    treaty).  A statement's headline ("<speaker>: <what was said>") never names its verb of saying."""
     low = line.lower()
-    if ev.type == "statement" or _word_in(ctx.text[ev.trigger[0]:ev.trigger[1]].lower(), low):
+    own = _word_at(ctx.text[ev.trigger[0]:ev.trigger[1]].lower(), low)
+    if ev.type == "statement" or (own >= 0 and not noun):
         return False
-    return any(_word_in(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev)
+    others = [_word_at(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev]
+    return any(at >= 0 and (own < 0 or at < own) for at in others)
 
 
 # A noun trigger's own line is its phrase without what hangs a clause, an aside or another item on it.
@@ -826,8 +831,9 @@ def _headlines(ctx: Context, mentions: list[EventMention], toks: dict[int, Any])
     for ev in rows:
         ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
     for ev in rows:
-        if ev.headline and _tells_another(ctx, ev, ev.headline, mentions):
-            ev.headline = _own_clause(ctx, toks[ev.trigger[0]]) or ev.headline
+        tok = toks[ev.trigger[0]]
+        if ev.headline and _tells_another(ctx, ev, ev.headline, mentions, tok.pos_ in {"NOUN", "PROPN"}):
+            ev.headline = _own_clause(ctx, tok) or ev.headline
 
 
 def extract(ctx: Context) -> list[EventMention]:
