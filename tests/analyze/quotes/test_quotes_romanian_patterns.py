@@ -79,6 +79,9 @@ CASES = [
     # ... but a relative clause before the cue is no complete statement: the cue interrupts it
     ("Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor.",
      "indirect", "Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor", "Ion Pop"),
+    # the outlet a statement is made to is no speaker: the previous speaker speaks
+    ("Ministrul Virgil Popescu a declarat că prețurile vor crește.\n\n„Iarna va fi grea”, a declarat pentru Agerpres.",
+     "direct", "Iarna va fi grea", "Virgil Popescu"),
 ]
 
 
