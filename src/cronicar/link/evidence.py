@@ -29,7 +29,7 @@ SUBJECT_MIN = 4
 #: "american" in a tenth of political news name a beat, not a story)
 SUBJECT_SHARE = 0.04
 #: ... and one more per this many days between the article and the story's last article
-DRIFT_DAYS = 7
+DRIFT_DAYS = 3
 FRESH_DAYS = 3
 SUBJECT_CAP = 10  # never more than this
 #: a shared happening: same event type, shared participants, dates this close (days), each dated
