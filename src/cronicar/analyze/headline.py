@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from cronicar import data_lines
 from cronicar.analyze import modality
+from cronicar.analyze.entities import gazetteer_place
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.holders import speaker_nouns
 from cronicar.analyze.quotes.lexicon import load as quote_lexicon
@@ -218,31 +219,47 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
 
 @lru_cache(maxsize=None)
 def _org_nouns(lang: str) -> frozenset[str]:
-    """Nouns (diacritics folded) an organisation is called by: the quote code's speaker nouns and roles."""
-    return frozenset(speaker_nouns(lang).org_nouns | {fold_diacritics(w) for w in quote_lexicon(lang).org_roles})
+    """Nouns (diacritics folded) an organisation is called by: the quote code's speaker nouns and
+    roles, and the ``organisation`` words of ``headline_cues.tsv``."""
+    words = speaker_nouns(lang).org_nouns | quote_lexicon(lang).org_roles | cues(lang).get("organisation", frozenset())
+    return frozenset(fold_diacritics(w.lower()) for w in words)
 
 
 def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
-    """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the one
-    the same sentence names before it (the subject of a clause first), else the subject of the
-    sentence before when that is an organisation's name.  None when the noun is not an
+    """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the
+    last organisation the same sentence names before it as the subject of a clause, else the
+    subject of the sentence before when that is an organisation's name.  None when the noun is not an
     organisation noun (``quotes_speaker_nouns.txt``), is plural or indefinite, or nothing fits."""
     if arg.pos_ != "NOUN" or "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number"):
         return None
-    nouns = _org_nouns(ctx.lang)
-    if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & nouns):
+    if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & _org_nouns(ctx.lang)):
         return None
     sent = arg.sent
-    orgs = [m for m in ctx.entities if m.label == "ORG" and sent.start_char <= m.start and m.end <= arg.idx]
-    if not orgs and sent.start > 0:
-        before = arg.doc[sent.start - 1].sent
-        orgs = [m for m in ctx.entities if m.label == "ORG" and before.start_char <= m.start < before.end_char
-                and any(t.dep_ in _SUBJ and t.head.dep_ == "ROOT"
-                        for t in arg.doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
-    if not orgs:
-        return None
-    subjects = [m for m in orgs if any(t.dep_ in _SUBJ for t in arg.doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
-    return (subjects or orgs)[-1].canonical
+    names = [n for n in _organisations(ctx, sent) if n[0] < arg.i and n[1]]  # a subject: who acts
+    if not names and sent.start > 0:
+        names = [n for n in _organisations(ctx, arg.doc[sent.start - 1].sent) if n[1]]
+        names = [n for n in names if n[2].head.dep_ == "ROOT" or n[2].head.head.i == n[2].head.i]
+    return names[-1][3] if names else None
+
+
+def _organisations(ctx, sent) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The organisations a sentence names, in order, as (first token index, is a subject, the
+    head token, name): the analysis's organisations, a name the NER took for a place that no
+    gazetteer knows ("Globalworth"), and a proper-noun subject the NER missed ("Romgaz reușea")."""
+    doc, out, seen = sent.doc, [], set()
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not (sent.start_char <= m.start < sent.end_char) or span is None:
+            continue
+        seen |= {t.i for t in span}
+        if m.label == "PERSON" or (m.label != "ORG" and gazetteer_place(m.canonical, ctx.lang)):
+            continue
+        out.append((span.start, span.root.dep_ in _SUBJ, span.root, m.canonical))
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ in _SUBJ and t.i not in seen:
+            name = [t] + [c for c in t.children if c.dep_ in {"flat", "flat:name"}]
+            out.append((t.i, True, t, _render(sorted(name, key=lambda x: x.i))))
+    return sorted(out, key=lambda n: n[0])
 
 
 def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -298,11 +315,14 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     glue.sort(key=lambda t: t.i)
     parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
     shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
+    kept_marks = cues(ctx.lang).get("condition", frozenset()) | cues(ctx.lang).get("purpose", frozenset())
     for ch in verb.children:
         if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip \
                 or _aside(verb, ch) or ch in glue:  # a nominal predicate's own words are said once
             continue
-        elif _kept_mark(verb, ch):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
+        elif ch.dep_ == "mark" and not _kept_mark(verb, ch, kept_marks):
+            continue  # "în timp ce", "după ce": a clause opener whose main clause never comes
+        elif _kept_mark(verb, ch, kept_marks):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
             parts.append((ch.i, _render(sorted([ch] + [f for f in ch.children if f.dep_ == "fixed"],
                                                 key=lambda t: t.i)), "mark"))
         elif keep is not None and ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} \
@@ -410,11 +430,17 @@ def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
     return words
 
 
-def _kept_mark(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+def _kept_mark(verb, ch, condition: frozenset[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
     """A subordinator the headline keeps: the particle of a complement clause ("să", "a") and the
     conjunction of a condition or purpose ("dacă", "pentru"): without it a hypothetical reads as
-    a fact ("Dacă un investitor cumpără acțiuni")."""
-    return ch.dep_ == "mark" and (ch.pos_ == "PART" or verb.dep_ == "advcl")
+    a fact ("Dacă un investitor cumpără acțiuni").  Another one ("în timp ce", "după ce") would
+    open the headline with a clause that never comes: it goes, what it introduces is a fact."""
+    if ch.dep_ != "mark":
+        return False
+    if ch.pos_ == "PART":
+        return True
+    words = " ".join([ch.lower_] + [f.lower_ for f in ch.children if f.dep_ == "fixed"])
+    return verb.dep_ == "advcl" and (not condition or words in condition or ch.lower_ in condition)
 
 
 def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
@@ -758,7 +784,8 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         return ctx.text[lo:hi]
     if len(toks) > MAX_FALLBACK:
         toks = _without_asides(toks)
-    kept = _cut_faithfully(ctx, toks)
+    trigger = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
+    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger else None)
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
@@ -837,7 +864,8 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
     return root
 
 
-def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # type: ignore[type-arg]
+def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore[no-untyped-def,type-arg]
+                    keep: int | None = None) -> list:
     """The longest prefix of ``toks`` of at most ``budget`` words that ends on a content word,
     not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation or a
     parenthesis; a quotation that closes within a few more words is taken whole rather than cut
@@ -869,6 +897,8 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
         last, nxt = toks[k], toks[k + 1]
         if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text not in {'"', ")"}):
             return False
+        if last.lower_ in openers:
+            return False  # "mai bine decât…", "..., care…": a clause that never comes
         if not last.whitespace_ and not nxt.is_punct:
             return False  # "ne-|a ajutat": one written word
         ranged = nxt.lower_ in ranges and k + 2 < len(toks) and toks[k + 2].like_num  # "de la 20 | la 5"
@@ -876,8 +906,10 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
             return False  # "cu peste | 1.200": the degree of a figure without it
         return not (fig(last) and (fig(nxt) or ranged)) and not inside[k] and not any(a <= k < b for a, b in spans)
 
+    openers = c.get("comparative", frozenset()) | c.get("start", frozenset())
     spans = _range_spans(toks, ranges)
     alternatives = c.get("alternative", frozenset())
+    condition = c.get("condition", frozenset())
 
     def whole(k: int) -> bool:  # no verb left before its complement, no alternative halved
         last = toks[k]
@@ -885,16 +917,30 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
         if pred.pos_ in {"VERB", "AUX"} and any(
                 ch.dep_ in _COMPLETERS and ch.i > last.i and ch.i in ids for ch in pred.children):
             return False
+        if any(_incomplete(t, k, ids, condition) for t in toks[:k + 1]):
+            return False
         return not any(ch.dep_ == "conj" and ch.i in ids and ids[ch.i] > k and any(
             c.dep_ == "cc" and c.lower_ in alternatives for c in ch.children) for t in toks[:k + 1] for ch in t.children)
 
     cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
-    # never back off (a shorter cut ends before the verb, on "care", "se"): only run on, within
-    # MAX_STRETCH words, to a cut that leaves neither a verb before its complement nor an alternative
-    best = max((k for k in cuts if counts[k] <= budget), default=None)
-    if best is not None and not whole(best):
-        stretch = budget + MAX_STRETCH - MAX_FALLBACK
-        best = max((k for k in cuts if k > best and counts[k] <= stretch and whole(k)), default=best)
+    stretch = budget + MAX_STRETCH - MAX_FALLBACK
+    # a cut after a whole phrase first ("... a crescut în ultimele zile cu 15%", not "..., aducând
+    # un plus…" nor "..., după ce…"): the longest within the budget, else within the stretch
+    plain = max((counts[k] for k in cuts if counts[k] <= budget), default=0)
+    # ... but not one so short it drops what the sentence is about ("Este o perioadă…")
+    # ... nor one without the event's own word ("SIF Moldova a încheiat semestrul" without "cu un profit")
+    need = ids.get(keep, -1) if keep is not None else -1
+    need = need if counts[need] <= stretch else -1  # beyond reach: the main clause alone, whole
+    closed = [k for k in cuts if counts[k] >= max(7, plain // 2) and k >= need and whole(k) and _closed(toks, k, ids)]
+    best = max((k for k in closed if counts[k] <= budget), default=None)
+    best = best if best is not None else max((k for k in closed if counts[k] <= stretch), default=None)
+    if best is None:
+        # else never back off (a shorter cut ends before the verb, on "care", "se"): only run on,
+        # within the stretch, to a cut that leaves neither a verb before its complement nor an
+        # alternative halved
+        best = max((k for k in cuts if counts[k] <= budget), default=None)
+        if best is not None and not whole(best):
+            best = max((k for k in cuts if k > best and counts[k] <= stretch and whole(k)), default=best)
     if best is None or counts[best] < 4:  # inside a quotation from early on: take it whole if short
         closing = [k for k in cuts if k > 0 and inside[k - 1]]
         best = closing[0] if closing else best
@@ -904,6 +950,43 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     while len(out) > 1 and (out[-1].pos_ in _FUNCTION_POS or out[-1].is_punct):
         out.pop()
     return out
+
+
+def _closed(toks: list, k: int, ids: dict[int, int]) -> bool:  # type: ignore[type-arg]
+    """Whether a cut after ``toks[k]`` ends on a whole phrase: every kept word's head is kept (or
+    lies outside ``toks``), the predicate among them, so nothing kept waits for a word that was cut
+    ("după ce…", "în ultimul…" hang; "... cu 15%" does not), and the last word keeps its figure
+    ("în creștere" without "cu 12%" hides how much).  At least four words."""
+    if k < 3:
+        return False
+    kept = toks[:k + 1]
+    root = any(t.head.i == t.i or t.head.i not in ids for t in kept if t.pos_ in {"VERB", "AUX"}
+               or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in t.children))
+    last = toks[k]
+    if any(ids.get(ch.i, -1) > k and any(_figure_tok(x) for x in ch.subtree) for ch in last.children
+           if ch.dep_ in {"obl", "nmod", "nummod", "obj"}):
+        return False  # "în creștere" without "cu 12%"
+    return root and all(t.head.i == t.i or t.head.i not in ids or ids[t.head.i] <= k for t in kept)
+
+
+def _incomplete(t, k: int, ids: dict[int, int], condition: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a kept word waits for what a cut after position ``k`` drops: a verb whose object or
+    complement clause all lies beyond the cut ("LVMH a anunțat joi" without what it announced), a
+    verb whose condition is cut ("va fi concesionat" without "numai dacă ..."), or a noun that only
+    carries its clause ("în condițiile" without "în care ...", "faptul" without "că ...")."""
+    def cut(ch) -> bool:  # type: ignore[no-untyped-def]
+        return ch.i in ids and ids[ch.i] > k
+
+    needs = [ch for ch in t.children if ch.dep_ in {"obj", "ccomp", "xcomp", "csubj"}]
+    if t.pos_ in {"VERB", "AUX"} and needs and all(cut(ch) for ch in needs):
+        return True
+    if any(ch.dep_ == "advcl" and cut(ch) and any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children)
+           for ch in t.children):
+        return True
+    kept = [ch for ch in t.children if not cut(ch) and not ch.is_punct]
+    return t.pos_ == "NOUN" and ids[t.i] == k and any(ch.dep_.startswith("acl") and cut(ch) for ch in t.children) \
+        and (not kept or any(ch.dep_ == "case" for ch in kept)) \
+        and not any(ch.dep_ in {"amod", "nmod", "nummod"} for ch in kept)
 
 
 def _range_spans(toks: list, ranges: frozenset[str]) -> list[tuple[int, int]]:  # type: ignore[type-arg]
@@ -995,6 +1078,10 @@ def _without_new_names(ctx, lo: int, hi: int, text: str) -> str:  # type: ignore
         for name in {m.canonical, _canonical_fits(m, ctx.lang) or m.canonical}:
             if name and name not in said:
                 text = text.replace(name, " ")
+    sent = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    for name in {n[3] for n in _organisations(ctx, sent)} if sent is not None else ():
+        # "Compania Romgaz": a generic subject named by the organisation it stands for
+        text = re.sub(rf"(?<=\w) {re.escape(name)}\b", " ", text, count=1)
     return text
 
 
