@@ -85,7 +85,7 @@ CASES = [
     # faithful first (the blind reader's kinds): a clause under an attribution is not the claim,
     # the main clause is, from its subject
     ("ro", "2019-05-10", "Conform datelor furnizate de BVB, acțiunile Sphera au scăzut cu 5,3% de la începutul "
-     "anului.", "scăzut", ["fall", "supply"], "Acțiunile Sphera au scăzut cu 5,3%"),
+     "anului.", "scăzut", ["fall", "supply"], "Acțiunile Sphera au scăzut cu 5,3% de la începutul anului"),
     # a quote is shortened from its start at a phrase's end, marked "…", never compressed inside
     ("ro", "2019-05-10", "„Este un exemplu extraordinar pentru modul în care companiile românești pot crește pe "
      "piețele externe”, a declarat directorul general al companiei, Ion Popescu.", "declarat", ["statement"],
@@ -98,7 +98,7 @@ CASES = [
     ("ro", "2019-05-10", "Să ne așteptăm la o nouă creștere a dobânzilor în acest an?", "creștere", ["rise"],
      "Să ne așteptăm la o nouă creștere a dobânzilor în acest an?"),
     ("ro", "2019-05-10", "Compania își propune să vândă 9.000 de carduri până la finalul anului.", "vândă", ["sale"],
-     "Compania își propune să vândă 9.000 de carduri"),
+     "Compania își propune să vândă 9.000 de carduri până la finalul anului"),
     # a noun without whose it is says nothing: the sentence's main clause, whole when it fits
     ("ro", "2019-05-10", "Creștere cu doar 2,4% pentru vânzările de autoturisme noi în primul trimestru.", "Creștere",
      ["rise", "sale"], "Creștere cu doar 2,4% pentru vânzările de autoturisme noi în primul trimestru"),

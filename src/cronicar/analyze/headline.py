@@ -32,6 +32,7 @@ data: ``lang/<code>/headline_cues.tsv``).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from cronicar import data_lines
@@ -119,10 +120,14 @@ def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-
     """The core tokens of a noun phrase: the head and its close modifiers, ``levels`` levels of
     nouns (0: the head noun with its determiners and adjectives only)."""
     keep = [head]
+    # a time that qualifies a noun stays ("în intervalul ianuarie-iunie": without it "în intervalul"
+    # says nothing); a time of the verb is the date's
+    dated = head.pos_ == "NOUN" and depth > 0 and not _in_timex(ctx, head)
     for ch in head.children:
-        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
+        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or ch.pos_ == "PUNCT" \
+                or (_in_timex(ctx, ch) and not (dated and ch.i == head.i + 1)):
             continue
-        if ch.dep_ == "nmod" and depth >= levels and not (
+        if ch.dep_ == "nmod" and depth >= levels and not (dated and ch.i == head.i + 1 and _in_timex(ctx, ch)) and not (
                 ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)):
             continue  # deeper nouns go, but not a name that owns ("10% din acțiunile Petrom")
         keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"), levels)
@@ -336,6 +341,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
             # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
+        elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
+            parts.append((ch.i, _render(list(ch.subtree)), "time"))
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -355,6 +362,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
                 if not dep.startswith("obl"):  # a cut oblique hangs ("în perioada"): dropped whole
                     shorter[ch.i] = _argument(ctx, ch, dep in _SUBJ, levels=0)
     parts.sort()
+    if not any(any(c.isdigit() for c in text) for _, text, kind in parts if kind != "time"):
+        parts = [p for p in parts if p[2] != "time"]  # a period restricts a figure; else it is the date's
     if not any(kind in _SUBJ for _, _, kind in parts) and not any(c.dep_ in _SUBJ for c in verb.children):
         who = _sole_actor(ctx, verb) or _shared_subject(ctx, verb)
         if who:
@@ -362,7 +371,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     # obliques go first when too long, from the last one; then any argument but the subject
     # then the objects and the subject cut to their head noun phrase ("acțiuni de aproape 100 de
     # milioane de dolari" -> "acțiuni"), then the objects dropped
-    for drop in ({"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
+    for drop in ({"time"}, {"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
         for k in range(len(parts) - 1, -1, -1):
             long_subject = parts[k][2] not in _SUBJ or 2 * _words(parts[k][1]) > budget  # else it stays whole
             if sum(_words(t) for _, t, _ in parts) > budget and parts[k][2] in drop and parts[k][0] in shorter \
@@ -376,6 +385,35 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     words = " ".join(t for _, t, _ in parts).split()
     c = cues(ctx.lang)
     return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """A time oblique of a few words with its preposition that tells the period a figure covers:
+    a duration or a range ("în ultimii opt ani", "în perioada 2010-2012"), a month or longer ("în
+    primul trimestru"), or one introduced by a ``period`` word of ``headline_cues.tsv`` ("de la
+    începutul anului", "până la finalul anului").  A day ("la sfârșitul săptămânii trecute", "în
+    ședința de luni") is the date's, shown beside the headline."""
+    toks = list(ch.subtree)
+    if not ch.dep_.startswith("obl") or len(toks) > 6 or any(t.is_punct and t.text != "-" for t in toks):
+        return False
+    case = [c.lower_ for c in ch.children if c.dep_ == "case"]
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    times = [t for t in ctx.timexes if lo <= t.start < hi]
+    if not case or not times:
+        return False
+    if not _in_timex(ctx, ch) and not any(_in_timex(ctx, c) for c in ch.children if c.i == ch.i + 1):
+        return False  # a time inside another phrase ("asupra profitului băncilor în acest an")
+    if len(times) > 1 or any(t.type == "DURATION" for t in times) or set(case) & cues(ctx.lang).get("period", frozenset()):
+        return True
+    return any(t.interval and _days(t.interval) >= 28 for t in times)
+
+
+def _days(interval: tuple[str, str]) -> int:
+    """How many days an ISO interval covers (0 when its ends are not days)."""
+    try:
+        return (date.fromisoformat(interval[1][:10]) - date.fromisoformat(interval[0][:10])).days + 1
+    except ValueError:
+        return 0
 
 
 def _figure(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -528,7 +566,8 @@ def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-de
     return text
 
 
-def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None) -> str:
+def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None,
+             lang: str = "") -> str:
     """Without a parse: the comma-delimited stretch of the sentence around the trigger.  With one,
     ``anchor`` is where the trigger's own phrase begins: a stretch too long starts there ("pentru a
     achiziționa un portofoliu"), never inside another phrase ("de dolari pentru a ...")."""
@@ -537,7 +576,7 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
     hi_c = [i for i in (text.find(", ", trig[1], e), text.find("; ", trig[1], e)) if i >= 0]
     hi = min(hi_c) if hi_c else e  # ", " and "; ": a comma inside a number ("30,000") is no break
     words = text[lo:hi].split()
-    if len(words) <= MAX_WORDS:
+    if len(words) <= MAX_STRETCH:  # whole rather than cut inside it ("from its own cash or from")
         return " ".join(words)
     at = len(text[lo:trig[0]].split())  # the trigger's word index: keep it in the window
     # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
@@ -545,13 +584,17 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
     first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
     if first and anchor is not None and lo <= anchor <= trig[0]:
         first = len(text[lo:anchor].split())
-    return " ".join(words[first:first + MAX_WORDS])
+    kept = words[first:first + MAX_WORDS]
+    ending = cues(lang).get("ending", frozenset()) if lang else frozenset()
+    while len(kept) > 3 and kept[-1].lower().strip(",;:") in ending:
+        kept.pop()  # no parse says which words need what follows: the language's list does
+    return " ".join(kept)
 
 
 def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
-        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger))
+        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said):
@@ -565,8 +608,10 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # "a afișat o scădere de 0,66%", "s-a diminuat ... din cauza scăderii valorii"): alone it hides
     # what it happened to, or reads inflected ("Scăderii drastice a valorii")
     verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
-        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.pos_ in {"VERB", "AUX"}
-        and tok.head.i != tok.i else None)
+        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.i != tok.i and (
+            tok.head.pos_ in {"VERB", "AUX"} or (tok.dep_ in _SUBJ and any(c.dep_ == "cop" for c in tok.head.children)
+                                                 and _figure_tok(tok.head)))
+        else None)  # "Creșterea activelor ... a fost de 12%": the subject of a figure predicate
     if verb is not None:
         verb = _governing_verb(ctx, verb)
     text = _candidate(ctx, tok, ev, verb)
@@ -778,8 +823,9 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         root = span.root
         start = _clause_start(ctx, root)
         toks = [t for t in toks if t.i >= start.i]
-    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS:
-        toks.pop()
+    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS and not (
+            toks[-1].text == ")" and sum(t.text == "(" for t in toks) >= sum(t.text == ")" for t in toks)):
+        toks.pop()  # a parenthesis the sentence closes stays closed ("Electrica (80%)")
     if not toks:
         return ctx.text[lo:hi]
     if len(toks) > MAX_FALLBACK:
@@ -879,18 +925,9 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore
     def fig(t) -> bool:  # type: ignore[no-untyped-def]
         return t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in figure
 
-    counts, depth, inside = [], 0, []  # words up to each token; whether a quotation is open after it
-    paren = 0
-    for k, t in enumerate(toks):
-        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
-        if t.text == '"':
-            depth = 0 if depth else 1
-        else:
-            depth = max(0, depth + (t.text in opens) - (t.text in closes))
-        paren = max(0, paren + (t.text == "(") - (t.text == ")"))
-        inside.append(depth > 0 or paren > 0)
-    if counts[-1] <= budget:
-        return toks
+    counts, inside = _word_counts(toks, opens, closes)
+    if counts[-1] <= budget + MAX_STRETCH - MAX_FALLBACK:
+        return toks  # a sentence of 15 or 16 words is kept whole rather than cut before its end
     ids = {t.i: k for k, t in enumerate(toks)}
 
     def allowed(k: int) -> bool:  # a cut right after toks[k]
@@ -950,6 +987,23 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore
     while len(out) > 1 and (out[-1].pos_ in _FUNCTION_POS or out[-1].is_punct):
         out.pop()
     return out
+
+
+def _word_counts(toks: list, opens: frozenset[str], closes: frozenset[str]) -> tuple[list[int], list[bool]]:  # type: ignore[type-arg]
+    """Per token: the words up to it (a word glued to the one before, "ne-a", counts once), and
+    whether a quotation or a parenthesis is open after it."""
+    counts: list[int] = []
+    inside: list[bool] = []
+    depth = paren = 0
+    for k, t in enumerate(toks):
+        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
+        if t.text == '"':
+            depth = 0 if depth else 1
+        else:
+            depth = max(0, depth + (t.text in opens) - (t.text in closes))
+        paren = max(0, paren + (t.text == "(") - (t.text == ")"))
+        inside.append(depth > 0 or paren > 0)
+    return counts, inside
 
 
 def _closed(toks: list, k: int, ids: dict[int, int]) -> bool:  # type: ignore[type-arg]
@@ -1037,7 +1091,7 @@ def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
 
 _WORD = re.compile(r"\w+")
 # dependents that complete a verb: a headline ending on the verb without any of them cut its point
-_COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "xcomp", "ccomp", "csubj"}
+_COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "obl:agent", "xcomp", "ccomp", "csubj"}
 # parts of speech of a nominal conjunct ("din profit sau din rezerve"): coordinated verbs are clauses
 _NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"}
 
@@ -1095,8 +1149,9 @@ def _implausible_subject(verb, words: set[str]) -> bool:  # type: ignore[no-unty
         if subj.i < verb.i:
             inside = {t.i for t in subj.subtree}
             glue = {c.i for c in verb.children if c.dep_ in _VERB_PARTS}
-            if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in glue
-                   and "Fin" in t.morph.get("VerbForm") for t in subj.doc[subj.i + 1:verb.i]):
+            if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in glue and t.head.i != verb.i
+                   and ("Fin" in t.morph.get("VerbForm") or any(c.dep_ == "aux" for c in t.children))
+                   for t in subj.doc[subj.i + 1:verb.i]):
                 return True
     return False
 
