@@ -823,6 +823,9 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         root = span.root
         start = _clause_start(ctx, root)
         toks = [t for t in toks if t.i >= start.i]
+        said = _said_by_named(ctx, ev)
+        if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
+            toks = [t for t in toks if said[0] <= t.idx < said[1]] or toks
     while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS and not (
             toks[-1].text == ")" and sum(t.text == "(" for t in toks) >= sum(t.text == ")" for t in toks)):
         toks.pop()  # a parenthesis the sentence closes stays closed ("Electrica (80%)")
@@ -843,6 +846,20 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if ctx.text[lo:hi].rstrip().endswith("?"):
         text += "?"
     return text
+
+
+def _said_by_named(ctx, ev: EventMention) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """What a speaker the sentence names said, when the event lies in it and a verb of saying cues
+    it (the span :func:`_reported_by` prefixes with the speaker's name); else None."""
+    for q in ctx.quotes:
+        lo, hi = q.content
+        cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
+        if cue is None or not any(t.pos_ in {"VERB", "AUX"} for t in cue):
+            continue
+        hi = min(hi, q.cue[0]) if q.cue[0] > lo else hi  # a content the analysis ran on past its cue
+        if q.speaker and lo <= ev.trigger[0] < hi and _names_speaker(ctx, q, ev):
+            return lo, hi
+    return None
 
 
 def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
