@@ -372,21 +372,27 @@ def _matches(g: rules_mod.Grammar, text: str, low: str) -> Any:
         if i < pos:
             continue
         win = low[i : i + k]
-        rx = windows.get(win)
-        if rx is None:
-            if win in windows:
-                continue
+        rxs = windows.get(win)
+        if rxs is None:
             got: set[int] = set(g.always)
             for j in range(1, k + 1):
                 got.update(dispatch.get(win[:j], ()))
-            rx = windows[win] = g.combo(tuple(sorted(got))) if got else None
-            if rx is None:
-                continue
-        m = rx.match(text, i)
+            rxs = windows[win] = g.candidates(tuple(sorted(got)))
+        m = _first_match(rxs, text, i)
         if m is not None and m.end() > i and not _PARAGRAPH.search(text, i, m.end()):
             # (no expression runs across a paragraph break: "Summit'21 \n \n Ziua II" is no P21D)
             yield int(m.lastgroup[1:]), m  # type: ignore[index]
             pos = m.end()
+
+
+def _first_match(rxs: tuple[re.Pattern[str], ...], text: str, i: int) -> re.Match[str] | None:
+    """The match at ``i`` of the first rule in priority order that matches there (what one
+    alternation of those rules would return)."""
+    for rx in rxs:
+        m = rx.match(text, i)
+        if m is not None:
+            return m
+    return None
 
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
@@ -399,7 +405,7 @@ def _inner_groups(g: rules_mod.Grammar) -> list[tuple[tuple[str, ...], tuple[str
     combined regexes (``r12_d``…)."""
     got = _INNER.get(g.lang)
     if got is None:
-        names = list(g.regex.groupindex)
+        names = [n for rx in g.compiled for n in rx.groupindex]
         got = []
         for i in range(len(g.rules)):
             pre = f"r{i}_"
