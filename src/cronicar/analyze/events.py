@@ -774,7 +774,9 @@ def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMe
     treaty).  A statement's headline ("<speaker>: <what was said>") never names its verb of saying."""
     low = line.lower()
     own = _word_at(ctx.text[ev.trigger[0]:ev.trigger[1]].lower(), low)
-    if ev.type == "statement" or (own >= 0 and not noun):
+    if ev.type == "statement":
+        return False
+    if own >= 0 and not noun:
         return False
     others = [_word_at(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev]
     return any(at >= 0 and (own < 0 or at < own) for at in others)
@@ -832,8 +834,23 @@ def _headlines(ctx: Context, mentions: list[EventMention], toks: dict[int, Any])
         ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
     for ev in rows:
         tok = toks[ev.trigger[0]]
-        if ev.headline and _tells_another(ctx, ev, ev.headline, mentions, tok.pos_ in {"NOUN", "PROPN"}):
+        if ev.headline and (_tells_another(ctx, ev, ev.headline, mentions, tok.pos_ in {"NOUN", "PROPN"})
+                            or _relative_told_from_outside(ctx, ev, tok)):
             ev.headline = _own_clause(ctx, tok) or ev.headline
+
+
+def _relative_told_from_outside(ctx: Context, ev: EventMention, tok: Token) -> bool:
+    """Whether a verb trigger of a relative clause got a line that opens outside that clause: the
+    line tells what the clause hangs on ("Antony Blinken: 8.000 dintre aceștia se află în regiunea
+    Kursk, unde trupele ucrainene au trecut granița…" for the incursion of "unde trupele ...")."""
+    # a relative of place or time ("unde", "când", "în care"), not one that names who ("cei care vor
+    # vinde": a participant of the main clause, which the main clause tells)
+    relative = tok.dep_ in {"acl", "acl:relcl"} and any(
+        "Rel" in c.morph.get("PronType") and c.dep_ not in {"nsubj", "nsubj:pass", "obj"} for c in tok.children)
+    if ev.type == "statement" or not relative or not ev.headline:
+        return False
+    own = _own_clause(ctx, tok)
+    return bool(own) and ev.headline.split()[0].lower() != own.split()[0].lower()
 
 
 def extract(ctx: Context) -> list[EventMention]:
