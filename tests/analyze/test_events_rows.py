@@ -54,10 +54,6 @@ def test_events_every_row_line_names_its_own_trigger_or_its_speaker(text: str, d
     # its own: one happening of 2017, not a fall of the article's day besides
     ("În 2017, un grup de companii listate au pierdit 6 miliarde de dolari într-o serie de scăderi bruște care "
      "au dus în final la scăderi de peste 95%.", "2019-11-21", 1),
-    # two indices, two moves, joined by "iar": two happenings even if one has no time of its own
-    ("Indicele BET, care urmărește cele mai lichide zece acțiuni de pe bursa de la București (exceptând SIF-urile), "
-     "a crescut săptămâna trecută cu 1,05%, iar indicele BET-FI, care urmărește SIF-urile și Fondul Proprietatea "
-     "(FP), a scăzut cu 0,83%.", "2013-03-18", 2),
     # the company's 2019 year and the purchase announced yesterday: two dates of their own, two rows
     ("MedLife a anunțat ieri o nouă achiziție, respectiv pachetul majoritar de acțiuni al Pharmachem Distribuție "
      "SRL, companie care în 2019 a închis cu afaceri de 83,4 mil. lei.", "2020-12-18", 2),

@@ -411,21 +411,6 @@ def _hangs_on(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
 _OTHER_CLAUSE = {"conj", "parataxis", "advcl", "list"}
 
 
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
-
-
-def _coordinated_subjects(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
-    """Whether two mentions are the predicates of coordinated clauses, each with a subject of its
-    own: "Indicele BET a crescut ..., iar indicele BET-FI a scăzut cu 0,83%" tells two moves, even
-    when one of them has no time of its own to tell it apart."""
-    doc = x[6].doc
-    vx, vy = doc[x[3]], doc[y[3]]
-    if vx.i == vy.i or not ((vx.dep_ == "conj" and vx.head.i == vy.i) or (vy.dep_ == "conj" and vy.head.i == vx.i)):
-        return False
-    return _has_subject(vx) and _has_subject(vy)
-
-
 def _told_within(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
     """Whether mention ``x``, dated only by the article's day (no time of its own), lies inside what
     ``y`` says, and ``y`` has a date of its own: walking up the parse from ``x``'s trigger, ``y``'s
@@ -458,8 +443,6 @@ def _same_happening(a: EventMention, a_where: tuple[Any, ...], b: EventMention,
     clauses and their participants do."""
     if _hangs_on(a_where, b_where) or _hangs_on(b_where, a_where):
         return True
-    if _coordinated_subjects(a_where, b_where):
-        return False
     if _told_within(a_where, b_where) or _told_within(b_where, a_where):
         return True
     if not _nested(a.when, b.when):
