@@ -23,14 +23,21 @@ if shutil.which("java") is None:
 BAD = {"title": "fără dată", "text": "Un articol fără dată nu poate fi așezat în cronică."}
 
 
+# A site's sign-off closing every text: page furniture only when the articles are cleaned
+# together (ingest/clean.py counts a line repeated at the edges of many texts of one site).
+SIGN_OFF = "Urmăriți știrile zilei pe pagina noastră de Facebook."
+
+
 @pytest.fixture(scope="module")
 def articles_jsonl(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The two seed articles and the fixture batch as one JSON Lines file, plus one bad record."""
+    """The two seed articles and the fixture batch as one JSON Lines file, plus one bad record;
+    each text ends with one site's sign-off, which only cleaning across records removes."""
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "batch.jsonl"
     arts = [a for a in read_paths([examples, fixtures]) if isinstance(a, Article)]
     path = tmp_path_factory.mktemp("spark") / "articles.jsonl"
-    lines = [json.dumps({"id": a.external_id or a.id, "date": a.date.iso, "title": a.title, "text": a.text,
-                         "url": a.url}, ensure_ascii=False) for a in arts]
+    lines = [json.dumps({"id": a.external_id or a.id, "date": a.date.iso, "title": a.title,
+                         "text": f"{a.text}\n\n{SIGN_OFF}", "url": f"https://stiri.example.ro/{i}"},
+                        ensure_ascii=False) for i, a in enumerate(arts)]
     path.write_text("\n".join(lines[:2] + [json.dumps(BAD, ensure_ascii=False)] + lines[2:]) + "\n", encoding="utf-8")
     return path
 
@@ -47,8 +54,13 @@ def test_flow_spark_annotations_equal_in_process(articles_jsonl: Path, annotatio
     from cronicar.analyze.pipeline import analyze_batch
     from cronicar.flow.records import read_annotations, to_record
 
+    from cronicar.ingest.clean import clean_batch
+
     rows = [r for r in read_annotations(annotations) if not isinstance(r, Exception)]
-    expected = {a.id: a for a in read_paths([articles_jsonl]) if isinstance(a, Article)}
+    # What `cronicar ingest` analyses: the input's articles cleaned together (one window).
+    cleaned, _, _ = clean_batch([a for a in read_paths([articles_jsonl]) if isinstance(a, Article)])
+    expected = {a.id: a for a in cleaned}
+    assert not any(SIGN_OFF in a.text for a in cleaned)  # the sign-off was furniture
     assert sorted(a.id for a, _ in rows) == sorted(expected)
     dates = [a.date.anchor for a, _ in rows]
     assert dates == sorted(dates)  # written in date order across partitions
@@ -88,3 +100,73 @@ def test_flow_spark_unfinished_output_is_refused(annotations: Path, tmp_path: Pa
     assert "no complete Spark output" in capsys.readouterr().err
     assert main(["stories", "--db", str(db)]) == 0
     assert "(no stories yet)" in capsys.readouterr().out
+
+
+def _exported(db: Path, tmp_path: Path) -> dict:
+    out = tmp_path / f"{db.stem}.json"
+    assert main(["export", "--db", str(db), "--format", "json", "-o", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def direct_export(articles_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("direct")
+    assert main(["ingest", str(articles_jsonl), "--db", str(tmp / "direct.db"), "--jobs", "1"]) == 2
+    return _exported(tmp / "direct.db", tmp)
+
+
+@pytest.mark.parametrize("as_uri", [False, True], ids=["local-path", "spark-reader"])
+def test_flow_spark_ingest_stores_what_direct_ingest_stores(articles_jsonl: Path, direct_export: dict,
+                                                           tmp_path: Path, as_uri: bool,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`spark ingest`: the analysis as Spark tasks, the database of `cronicar ingest --jobs 1`, and
+    the bad record named; a file:// path is read by Spark itself."""
+    source = articles_jsonl.as_uri() if as_uri else str(articles_jsonl)
+    db = tmp_path / "spark.db"
+    assert main(["spark", "ingest", "--master", "local[2]", "--input", source, "--db", str(db)]) == 2
+    assert "date: missing" in capsys.readouterr().err
+    assert len(direct_export["articles"]) >= 3
+    assert _exported(db, tmp_path) == direct_export  # (an article with a URL is exported under it)
+
+
+def test_flow_spark_ingest_killed_then_rerun_loses_and_duplicates_nothing(articles_jsonl: Path, direct_export: dict,
+                                                                         tmp_path: Path) -> None:
+    """Stopped after its second commit, a re-run adds the rest: the same database as one run."""
+    import argparse
+
+    from cronicar.flow import spark
+    from cronicar.store.db import Store
+
+    class Stopped(Exception):
+        pass
+
+    def stop_after_two(done: int, total: int | None) -> None:
+        if done == 2:
+            raise Stopped
+
+    db = tmp_path / "spark.db"
+    args = argparse.Namespace(input=str(articles_jsonl), format=None, lang=None, date=None, master="local[2]")
+    with Store(db) as store, pytest.raises(Stopped):
+        spark.ingest(store, args, progress=stop_after_two)
+    with Store(db, readonly=True) as store:
+        assert store.count("articles") == 2
+    assert main(["spark", "ingest", "--master", "local[2]", "--input", str(articles_jsonl), "--db", str(db)]) == 2
+    assert _exported(db, tmp_path) == direct_export
+
+
+def test_flow_spark_tasks_run_in_submission_order() -> None:
+    """With one task slot, Spark runs the tasks in the order they were submitted, so the writer's
+    next batch is analysed first (threads racing to submit started the first call sixth of 8)."""
+    import time
+
+    from cronicar.flow import spark
+
+    session = spark.session("local[1]", app="cronicar-order-test")
+    tasks = spark.SparkTasks(session.sparkContext, in_flight=8)
+    try:
+        futures = [tasks.submit(time.monotonic) for _ in range(8)]  # each task says when it ran
+        started = [f.result() for f in futures]
+    finally:
+        tasks.shutdown()
+        session.stop()
+    assert started == sorted(started)

@@ -36,7 +36,7 @@ from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
 from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
-from cronicar.analyze.headline import headline
+from cronicar.analyze.headline import ELLIPSIS, MAX_FALLBACK, headline
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EntityMention, EventMention, Quote, Timex
@@ -50,6 +50,8 @@ SAME_EVENT_SPAN = 4
 DESTINATION_TYPES = {"visit"}
 # Acts that a verb in the simple present places on the article's day (analyze/tense.py).
 PRESENT_ACTS = {"statement", "plan"}
+# Dependents of a verb that hold what its act tells (what was said, bought, announced), not when.
+TOLD_DEPS = {"obj", "ccomp", "xcomp", "csubj", "iobj"}
 # How many sentences of the first paragraph make the lead (the news of the day).
 LEAD_SENTENCES = 2
 
@@ -94,16 +96,18 @@ def _range_when(text: str, a: Timex, b: Timex, c: Cues) -> dict | None:
     return {"value": f"{val(a)}/{val(b)}", "interval": [a.interval[0], b.interval[1]]}
 
 
-def _week_by_tense(t: Timex, mod: modality.Modality, dct_day: str | None) -> Timex:
+def _week_by_tense(t: Timex, mod: modality.Modality, dct_day: str | None, past: bool | None = None) -> Timex:
     """A weekday read in the wrong week for the event's tense, moved by a week: "a demisionat
     sâmbătă" in an article of Sunday 1 April is 31 March, not 7 April (the time tagger reads the
     sentence's tense, which "intenționează ca luni să..." can make a future).  A past happening
-    is not after the article's day, nor a future one before it."""
+    is not after the article's day, nor a future one before it.  ``past``: whether the event is
+    told in the past when its modality has no tense (a noun trigger: its verb's)."""
     if t.rule != "weekday" or dct_day is None or t.interval is None or t.interval[0] != t.interval[1]:
         return t
     day = date.fromisoformat(t.interval[0])
     ref = date.fromisoformat(dct_day)
-    step = -7 if mod.tense == "past" and day > ref else 7 if mod.status == "future" and day < ref else 0
+    past = mod.tense == "past" if past is None or mod.tense else past
+    step = -7 if past and day > ref else 7 if mod.status == "future" and day < ref else 0
     if not step or abs((day - ref).days) > 6:
         return t
     new = (day + timedelta(days=step)).isoformat()
@@ -484,6 +488,7 @@ class _Reading:
     tagged: bool
     lead_end: int  # where the lead ends (see _lead_end)
     dated: dict[str, dict] = field(default_factory=dict)  # event type -> date of its last dated mention
+    lead_said: dict[str, dict] = field(default_factory=dict)  # speaker -> date of their lead statement
 
 
 def _where(r: _Reading, ents: list[EntityMention], tok: Token, etype: str) -> tuple[list, Any, str | None]:
@@ -522,7 +527,9 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     """The event's date (or :data:`_SKIP`): the day a statement was made, a time expression of
     its clause, the date of an anaphor's or a definite event's earlier mention, the article's day."""
     ctx, (lo, hi) = r.ctx, span
-    cands = [_week_by_tense(t, mod, ctx.dct.iso if ctx.dct and ctx.dct.day else None)
+    dct_day = ctx.dct.iso if ctx.dct and ctx.dct.day else None
+    past = _told_in_past(tok, mod)
+    cands = [_week_by_tense(t, mod, dct_day, past)
              for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
              and not _baseline(ctx.text, t, r.c)
              and not _dates_another_event(ctx, t, tok)
@@ -530,10 +537,16 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
         cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
     said = _statement_when(ctx, tok.idx) if etype == "statement" else None
+    if said is not None and said != r.dct_when and not _said_here(ctx, said, (lo, hi), tok):
+        said = None  # the quote took a date of another clause ("... ; în 11 martie, Curtea a respins")
+    if said is not None:  # "Diaconescu declara vineri": the quote's weekday read forward
+        said = _weekday_by_tense(ctx, said, mod, dct_day, past)
     if said == r.dct_when and (mod.dayless or mod.then):
         said = None  # the quote fell back on the article's day; the past act has no day
-    if etype == "statement" and said is None:
-        cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)]
+    if etype == "statement" and said is None:  # not a date of what was said ("„... aseară”, a declarat")
+        cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
+                 and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
+                             for q in ctx.quotes)]
     if said is not None:
         when = said  # the day it was said, not a date inside what was said
     elif cands:
@@ -553,6 +566,75 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     return when
 
 
+def _told_in_past(tok: Token, mod: Any) -> bool:
+    """Whether the event is told in the past: its modality's tense, or for a noun trigger without
+    one, the tense of the verb that governs it ("Întâlnirea de vineri a fost tensionată")."""
+    if mod.tense is not None or mod.status != "asserted":
+        return mod.tense == "past"
+    return modality.tense_of(_governing_verb(tok)) == "past"
+
+
+def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> bool:
+    """Whether a statement's date from its quote is a time expression of the statement's own
+    clause that dates no other event's noun (the quote stage takes the nearest one of the
+    sentence, which may belong to another clause)."""
+    return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
+               and list(t.interval) == list(said.get("interval") or [])
+               and not _dates_another_event(ctx, t, tok) for t in ctx.timexes)
+
+
+def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:
+    """A statement's date from its quote, moved to the week its tense says when it is a weekday
+    (see :func:`_week_by_tense`; the quote stage takes the time tagger's week as it is)."""
+    t = next((t for t in ctx.timexes if t.rule == "weekday" and t.interval is not None
+              and list(t.interval) == list(said.get("interval") or [])), None)
+    if t is None:
+        return said
+    moved = _week_by_tense(t, mod, dct_day, past)
+    return said if moved is t else {"value": moved.value, "interval": list(moved.interval or [])}
+
+
+def _speaker_at(ctx: Context, tok: Token) -> str | None:
+    """Who makes the statement ``tok``: the canonical speaker of the quote it cues, else the person
+    or organisation named as its verb's subject ("Premierul Marcel Ciolacu a anunțat două măsuri");
+    None when unknown."""
+    said = next((q.speaker for q in ctx.quotes if q.cue and q.cue[0] <= tok.idx < q.cue[1] and q.speaker), None)
+    if said is not None or not ctx.parsed:
+        return said
+    for ch in _governing_verb(tok).children:
+        if ch.dep_.startswith("nsubj"):
+            sub = list(ch.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            return next((m.canonical for m in ctx.entities if m.label in {"PERSON", "ORG"}
+                         and lo <= m.start and m.end <= hi), None)
+    return None
+
+
+def _told_spans(r: _Reading, tok: Token) -> list[tuple[int, int]]:
+    """What the trigger's act tells rather than when it was done: the quotes' words and the
+    object or complement clauses of its verb ("a anunțat un randament ... în perioada 2008-2017")."""
+    spans = [q.content for q in r.ctx.quotes]
+    verb = _governing_verb(tok)
+    for ch in verb.children:
+        if ch.dep_.split(":")[0] in TOLD_DEPS:
+            sub = list(ch.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
+
+
+def _other_past(r: _Reading, sent: Span, tok: Token, statement: bool) -> bool:
+    """Whether the sentence names a time before the article's day outside what the act tells ("Legea
+    adoptată în martie 2019 a fost criticată; ministrul a declarat"): an act of it without a date
+    of its own is recalled with that past, not the day's news.  After a statement's verb, a time
+    is what was said (see :func:`_dates_the_saying`)."""
+    if r.dct_when is None:
+        return False
+    told = _told_spans(r, tok) + ([(tok.idx, sent.end_char)] if statement else [])
+    return any(sent.start_char <= t.start and t.end <= sent.end_char and t.interval is not None
+               and t.type in {"DATE", "TIME"} and t.interval[1] < r.dct_when["interval"][0]
+               and not any(a <= t.start < b for a, b in told) for t in r.ctx.timexes)
+
+
 def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, back_when: dict | None) -> Any:
     """The event mention the trigger ``tok`` tells, with its rank and clause (or :data:`_SKIP`)."""
     ctx = r.ctx
@@ -564,15 +646,31 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
-    if mod.dayless and (sent.start_char < r.lead_end or (etype == "statement" and not mod.interview)):
-        # the lead's past act is the news of the day; so is a statement the article reports
-        # ("a declarat că"), unless it was given to an outlet ("pentru BBC") some day before
+    in_lead = sent.start_char < r.lead_end
+    # a statement's speaker, only where it matters: a lead statement, or a past one further down
+    speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None
+    further = None if in_lead or speaker is None else r.lead_said.get(speaker)
+    if mod.dayless and (in_lead or further is not None) and not (
+            mod.interview or mod.earlier or mod.then or mod.recent
+            or _other_past(r, sent, tok, etype == "statement")):
+        # the lead's past act is the news of the day, statements included; so are the further
+        # words of the lead's speaker (the same occasion told on: "Choe a declarat că ...").  Not
+        # a statement given to an outlet ("pentru BBC"), one that led to the news ("după ce Ponta
+        # a declarat"), nor an act of a sentence that names an earlier time.  Anything else
+        # further down told in the past without a time of its own, a statement as much as a
+        # sale, is of no day the sentence gives (undated).
         mod = replace(mod, dayless=False)
+    else:
+        further = None
     when = _when(r, tok, etype, mod, (lo, hi), back_when)
     if when is _SKIP:
         return _SKIP
+    if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
+        when = further  # the lead said it "vineri": so are its speaker's further words
+    if in_lead and speaker is not None and when is not None and not mod.dayless:
+        r.lead_said.setdefault(speaker, when)
     status = mod.status
-    if status == "asserted" and (mod.generic_kind or mod.addressed
+    if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit
                                  or (mod.habitual and etype != "statement" and when is r.dct_when)):
         status = "generic"  # "orice lansare", "semna condica", "ați discutat?": no happening told
     ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
@@ -611,6 +709,52 @@ def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     return found
 
 
+def _word_in(word: str, line: str) -> bool:
+    return bool(word) and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line) is not None
+
+
+def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMention]) -> bool:
+    """Whether a headline tells another row of its sentence instead of its own happening: it names
+    another row's trigger and not its own ("Secretarul de stat american Antony Blinken a declarat
+    că ... " for the incursion of "unde trupele ucrainene au trecut granița în august": the
+    headline's fallback to the sentence's main clause is the statement, a row of its own).  A
+    statement's headline ("<speaker>: <what was said>") never names its verb of saying."""
+    low = line.lower()
+    if ev.type == "statement" or _word_in(ctx.text[ev.trigger[0]:ev.trigger[1]].lower(), low):
+        return False
+    return any(_word_in(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev)
+
+
+def _own_clause(ctx: Context, tok: Token) -> str | None:
+    """The words of a verb trigger's own clause, in text order: its subtree without the relative
+    word that hangs it on the sentence ("unde", "care") and without time expressions (the date is
+    shown beside the line), cut to ``MAX_FALLBACK`` words; None for a noun trigger."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    def dated(t: Token) -> bool:  # inside a time expression, or its preposition ("în august")
+        return any(x.start <= u.idx < x.end for x in ctx.timexes for u in ((t, t.head) if t.dep_ == "case" else (t,)))
+
+    toks = [t for t in tok.subtree if not dated(t)]
+    while toks and toks[0].i != tok.i and ("Rel" in toks[0].morph.get("PronType") or toks[0].is_punct
+                                          or toks[0].dep_ in {"mark", "cc"}):
+        toks = toks[1:]
+    words = "".join(t.text_with_ws for t in toks).split()
+    if not words:
+        return None
+    line = " ".join(words[:MAX_FALLBACK]).strip(" ,;:-–.") + (ELLIPSIS if len(words) > MAX_FALLBACK else "")
+    return line[:1].upper() + line[1:]
+
+
+def _headlines(ctx: Context, rows: list[EventMention], toks: dict[int, Any]) -> None:
+    """Each row of a sentence gets its headline; one that tells another row of the sentence
+    (:func:`_tells_another`) is replaced by its trigger's own clause, when it has one."""
+    for ev in rows:
+        ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
+    for ev in rows:
+        if ev.headline and _tells_another(ctx, ev, ev.headline, rows):
+            ev.headline = _own_clause(ctx, toks[ev.trigger[0]]) or ev.headline
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -631,8 +775,7 @@ def extract(ctx: Context) -> list[EventMention]:
         # Which words share a clause is known from a parse; without one (English here) the
         # sentence's mentions stay apart (grouping by the cheap clause merged "said" with what was
         # said and lowered MEANTIME's CoNLL score: docs/events.md).
-        for ev in (one_per_happening(found) if ctx.parsed else [f[0] for f in found]):
-            if ev.part_of is None:
-                ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
-            out.append(ev)
+        evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
+        _headlines(ctx, [ev for ev in evs if ev.part_of is None], toks)
+        out.extend(evs)
     return out

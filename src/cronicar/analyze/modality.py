@@ -56,6 +56,12 @@ class Modality:
     #: a verb addressing the reader or an interlocutor ("Ați discutat cu premierul?", "l-ai
     #: trimis la colț"): a question or a generic "you", no happening told
     addressed: bool = False
+    #: told with an adverb of duration or repetition ("l-au acuzat de mult timp", "a declarat în
+    #: repetate rânduri"): a habit or a long state, no single happening
+    habit: bool = False
+    #: in a clause the data marks as earlier than the sentence's own act ("după ce Ponta a
+    #: declarat"): recalled as what led to the news, of no day the sentence gives
+    earlier: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -135,6 +141,11 @@ def _tense(verb: Token, status: str | None) -> str | None:
     return None
 
 
+def tense_of(verb: Token) -> str | None:
+    """``past``, ``present`` or None: the tense of a plain (indicative) verb."""
+    return _tense(verb, None)
+
+
 def _recent(tok: Token, verb: Token | None, c: dict[str, frozenset[str]]) -> bool:
     """"recent" on the trigger, its verb, or a noun of the verb ("la un recent eveniment")."""
     words = c.get("recent", frozenset())
@@ -171,9 +182,9 @@ def of(tok: Token, lang: str) -> Modality:
     if verb is None:
         inherited = _inherited(tok, lang)
         return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background)
-    if verb is tok and "Inf" in tok.morph.get("VerbForm") and any(
-            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in tok.children):
-        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul": an aim
+    if "Inf" in verb.morph.get("VerbForm") and any(
+            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
+        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
     if _neg(verb, c):
@@ -197,15 +208,43 @@ def of(tok: Token, lang: str) -> Modality:
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
                     _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
-                    addressed=_addressed(verb, c))
+                    addressed=_addressed(verb, c), habit=_habit(verb, c), earlier=_earlier(verb, c))
 
 
 def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
-    """Whether the verb or its auxiliary is in a person the data names as addressing someone
-    (``addressee``: the second)."""
+    """Whether the verb, its auxiliary or a pronoun it governs is in a person the data names as
+    addressing someone (``addressee``: the second): "ați discutat?", and the writer's "vă anunțăm
+    că ..." to the reader."""
     persons = c.get("addressee", frozenset())
-    return bool(persons) and any(p in persons for t in [verb, *(ch for ch in verb.children if ch.dep_ == "aux")]
-                                 for p in t.morph.get("Person"))
+    words = [verb, *(ch for ch in verb.children if ch.dep_ == "aux" or (ch.pos_ == "PRON" and ch.dep_ != "nsubj"))]
+    return bool(persons) and any(p in persons for t in words for p in t.morph.get("Person"))
+
+
+def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether an adverbial of the verb opens with a ``habit`` phrase of the data ("de mult timp",
+    "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
+    phrases = c.get("habit", frozenset())
+    for ch in verb.children:
+        if phrases and ch.dep_.split(":")[0] in {"advmod", "obl"}:
+            words = " ".join(t.lower_ for t in ch.subtree)
+            if any(words == p or words.startswith(p + " ") for p in phrases):
+                return True
+    return False
+
+
+def _earlier(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether the verb, or a verb it hangs on, heads an adverbial clause opened by an ``earlier``
+    mark of the data ("după ce Ponta a declarat"): what led to the news, not the news."""
+    marks = c.get("earlier", frozenset())
+    t = verb
+    for _ in range(CLIMB):
+        if marks and t.dep_.startswith("advcl") and any(
+                ch.dep_ == "mark" and ch.lower_ in marks for ch in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _interview(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -263,9 +302,9 @@ def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement:
     """The event's date once its modality is known: the article's day only for a happening told
     as of the day; a future, a maybe, a negated or a "recent" event without a date of its own in
     the text is undated (None), not the article's day; so is a habit, and a past act in a language
-    whose data says its past tense carries no day ("a semnat un acord": see :class:`Modality`).  A statement "made recently" ("a anunțat
-    recent") stays of the article's day: reports tell statements as news of the day."""
-    recent = mod.recent and not statement
+    whose data says its past tense carries no day ("a semnat un acord": see :class:`Modality`).  A
+    statement "made recently" ("a anunțat recent") is undated too: "recent" says it was not that day."""
+    recent = mod.recent
     habit = mod.generic if statement else mod.habitual
     if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit
                                 and not mod.dayless and not mod.then):

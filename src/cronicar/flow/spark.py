@@ -1,4 +1,11 @@
-"""``cronicar spark annotate``: the per-article analysis on Apache Spark, annotations out as Parquet.
+"""``cronicar spark annotate`` / ``cronicar spark ingest``: the per-article analysis on Apache Spark.
+
+Two ways.  ``spark annotate`` writes the annotations as Parquet (analyse a large archive on a
+cluster, link it later with ``cronicar ingest --annotations DIR``).  ``spark ingest`` stores into a
+database in one run: the driver reads, cleans, windows and writes exactly as ``cronicar ingest``
+does (:func:`cronicar.flow.ingest`), and each sub-batch's analysis is a Spark task
+(:class:`SparkTasks`), several in flight while the driver links and stores the ones back, so
+linking overlaps the analysis as with ``--jobs N`` and the database is the one ``--jobs 1`` makes.
 
 The analysis is a pure function of (text, date, language), so it runs unchanged in Spark's
 ``mapPartitions``: each executor's Python workers are forked from a daemon that has loaded the spaCy
@@ -23,54 +30,75 @@ and cluster settings then come from spark-submit):
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
 
 from cronicar.flow.records import COLUMNS, error_record, to_record
+
+if TYPE_CHECKING:
+    from cronicar.flow import IngestReport
+    from cronicar.model import Article, InputError
+    from cronicar.store.db import Store
 
 BATCH = 16  # articles per spaCy batch, as in the local ingest
 WINDOW = 512  # articles cleaned together (furniture repeated across them), as in the local ingest
 
 
-def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[tuple]:
-    """Input rows (dicts) -> annotation rows (tuples in :data:`COLUMNS` order).
+def parsed_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[Any]:
+    """Input rows (dicts) -> articles, or an error row (a tuple in :data:`COLUMNS` order) for a
+    record that is not one.  Spark has no line numbers: a rejected record is named by its id."""
+    from cronicar.ingest.readers import article_from_record
+    from cronicar.model import InputError
 
-    As ``cronicar ingest`` does, page furniture is taken out first (``ingest/clean.py``), over
-    windows of :data:`WINDOW` articles of the partition (a line repeated at the edges of many
-    texts of one site counts within the window), then the cleaned articles are analysed in spaCy
-    batches; an article left with no text is an error row."""
-    from cronicar.ingest.readers import article_from_record, too_long
-    from cronicar.model import Article, InputError
-
-    held: list[Article] = []
     for row in rows:
         rec = row.asDict(recursive=True) if hasattr(row, "asDict") else dict(row)
         rec.pop("_corrupt_record", None)
         item = article_from_record(rec, source, None, lang=lang)
-        error = item if isinstance(item, InputError) else too_long(item)
-        if error is not None:
-            # Spark has no line numbers: a rejected record is named by its id, when it has one.
-            where = f"{source} (id {rec['id']})" if rec.get("id") is not None else source
-            yield _row(error_record(InputError(where, None, error.message)))
-            continue
-        held.append(item)
-        if len(held) == WINDOW:
-            yield from _cleaned_rows(held)
-            held = []
-    if held:
-        yield from _cleaned_rows(held)
+        if isinstance(item, InputError):
+            yield _row(error_record(InputError(_where(source, rec), None, item.message)))
+        else:
+            yield item
 
 
-def _cleaned_rows(window: list[Any]) -> Iterator[tuple]:
-    from cronicar.flow.workers import analyze_articles
+def _where(source: str, rec: dict[str, Any]) -> str:
+    return f"{source} (id {rec['id']})" if rec.get("id") is not None else source
+
+
+def cleaned_window(numbered: Iterable[tuple[int, Any]]) -> Iterator[Any]:
+    """One cleaning window, (input position, article) pairs: the articles with page furniture
+    taken out (``ingest/clean.py``), in input order, as ``cronicar ingest`` cleans the same
+    :data:`WINDOW` articles; an article left with no text, or too long, is an error row."""
     from cronicar.ingest.clean import clean_batch
+    from cronicar.ingest.readers import too_long
+    from cronicar.model import InputError
 
-    kept, rejected, _ = clean_batch(window)
+    kept, rejected, _ = clean_batch([article for _, article in sorted(numbered, key=lambda p: p[0])])
     for error in rejected:
         yield _row(error_record(error))
-    for i in range(0, len(kept), BATCH):
-        yield from _analyzed_rows(kept[i:i + BATCH], analyze_articles)
+    for article in kept:
+        error = too_long(article)  # checked after cleaning, as the local ingest does
+        yield article if error is None else _row(error_record(InputError(article.source, None, error.message)))
+
+
+def analyzed_partition(items: Iterable[Any]) -> Iterator[tuple]:
+    """Articles -> annotation rows, analysed in spaCy batches of :data:`BATCH`; error rows pass."""
+    from cronicar.flow.workers import analyze_articles
+
+    held: list[Any] = []
+    for item in items:
+        if isinstance(item, tuple):
+            yield item
+            continue
+        held.append(item)
+        if len(held) == BATCH:
+            yield from _analyzed_rows(held, analyze_articles)
+            held = []
+    if held:
+        yield from _analyzed_rows(held, analyze_articles)
 
 
 def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
@@ -93,24 +121,36 @@ def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
     """Annotate every article under ``input_path`` into Parquet at ``output``; returns
     (articles annotated, one-line errors of the rejected records).
 
-    One Spark job analyses and writes: each part file is sorted by (date, id) within itself, and
-    ``ingest --annotations`` merges the part files in that order (a k-way merge).  A global sort
-    here would cost a sampling job, the analysed rows kept on disk for it, and a shuffle.
+    Page furniture is taken out over the windows ``cronicar ingest`` cleans together (the
+    :data:`WINDOW` consecutive articles of the input: a line repeated at the edges of many texts
+    of one site counts within its window), so the articles, their ids and their annotations are
+    the ones a local ingest makes: the articles are numbered in input order (``zipWithIndex``),
+    grouped by window, cleaned, then spread over every core for the analysis.  Each part file is
+    sorted by (date, id) within itself, and ``ingest --annotations`` merges the part files in that
+    order (a k-way merge); a global sort here would cost a sampling job and another shuffle.
     """
+    from pyspark import StorageLevel
     from pyspark.sql.types import StringType, StructField, StructType
+
+    from cronicar.model import Article
 
     fmt = fmt or ("parquet" if input_path.rstrip("/").endswith(".parquet") else "json")
     frame = spark.read.parquet(input_path) if fmt == "parquet" else spark.read.json(input_path)
-    # A small file is one input split: spread the articles so every executor core analyses.
     parallelism = spark.sparkContext.defaultParallelism
-    if frame.rdd.getNumPartitions() < parallelism:
-        frame = frame.repartition(parallelism * 4)
+    parsed = frame.rdd.mapPartitions(lambda part: parsed_partition(part, input_path, lang))
+    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)  # read twice: numbered, then the errors
+    numbered = parsed.filter(lambda item: isinstance(item, Article)).zipWithIndex()
+    windows = (numbered.map(lambda pair: (pair[1] // WINDOW, (pair[1], pair[0])))
+               .groupByKey(numPartitions=parallelism).flatMap(lambda window: cleaned_window(window[1])))
+    # A small input is one window: spread its articles so every executor core analyses.
+    rows = (windows.repartition(parallelism * 4).mapPartitions(analyzed_partition)
+            .union(parsed.filter(lambda item: isinstance(item, tuple))))
     schema = StructType([StructField(c, StringType()) for c in COLUMNS])
-    rows = frame.rdd.mapPartitions(lambda part: annotate_partition(part, input_path, lang))
     annotated = spark.createDataFrame(rows, schema)
     # Row groups of 16 MB: the merge on the ingest side holds one per part file.
     (annotated.sortWithinPartitions("date_start", "id").write.mode("overwrite")
      .option("parquet.block.size", 16 * 2**20).parquet(output))
+    parsed.unpersist()
     written = spark.read.parquet(output).select("error")  # one column read back, no re-analysis
     errors = [r["error"] for r in written.where("error IS NOT NULL").collect()]
     return written.count() - len(errors), errors
@@ -127,20 +167,116 @@ def session(master: str | None = None, app: str = "cronicar-annotate") -> Any:
     # may lack spaCy); spark-submit on a cluster sets it from its own configuration.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (SparkSession.builder.appName(app)
-               .config("spark.python.daemon.module", "cronicar.flow.spark_daemon"))
+               .config("spark.python.daemon.module", "cronicar.flow.spark_daemon")
+               .config("spark.ui.showConsoleProgress", "false"))  # stderr keeps cronicar's own lines
     if master:
         builder = builder.master(master)
     return builder.getOrCreate()
+
+
+class SparkTasks(Executor):
+    """An executor whose every call is one Spark job of one task, submitted from a driver thread.
+
+    ``submit(fn, *args)`` ships ``args`` as the task's one record and runs ``fn`` in a Python
+    worker of an executor (there the analysis is loaded once per executor:
+    :mod:`cronicar.flow.spark_daemon`); the result comes back to the driver.  ``submit`` returns
+    once Spark has registered the job, so the jobs' ids follow the calls and Spark's FIFO scheduler
+    runs their tasks in that order: the writer's next batch is the one analysed first (threads
+    left to race would start them in any order, and the writer would wait for the last one).
+    With a few jobs per task slot in flight every slot stays busy while the driver writes.  ``fn``
+    must be importable on the executors (a module function): Spark pickles it by reference."""
+
+    # Sub-batches of 16 articles per task (cronicar.flow.workers): a Spark job costs the JVM
+    # ~50 CPU-ms and a round trip, so a task takes 64 articles (~8 CPU-s of analysis).
+    sub_batches_per_task = 4
+
+    def __init__(self, context: Any, in_flight: int) -> None:
+        self._context = context
+        self._threads = ThreadPoolExecutor(max_workers=max(1, in_flight), thread_name_prefix="spark-task")
+        self._calls = itertools.count()
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        group = f"cronicar-task-{next(self._calls)}"
+        future = self._threads.submit(self._run, group, fn, args, kwargs)
+        tracker = self._context.statusTracker()
+        while not future.done() and not tracker.getJobIdsForGroup(group):
+            time.sleep(0.002)  # registered within milliseconds of collect()
+        return future
+
+    def _run(self, group: str, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        self._context.setJobGroup(group, "cronicar analysis")  # a thread-local property (pinned threads)
+        records = self._context.parallelize([(args, kwargs)], 1)
+        (result,) = records.map(lambda call: fn(*call[0], **call[1])).collect()
+        return result
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if cancel_futures:
+            self._context.cancelAllJobs()
+        self._threads.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def input_articles(spark: Any, path: str, fmt: str | None = None, lang: str | None = None,
+                   date: str | None = None) -> Iterator[Article | InputError]:
+    """The articles of ``path`` in input order: a local file or folder is read as ``cronicar
+    ingest`` reads it (same readers, line numbers in errors); any other path Spark reads (HDFS,
+    S3, ``file://``) is read by Spark and streamed to the driver a partition at a time."""
+    from cronicar.ingest.readers import article_from_record, read_paths
+
+    if "://" not in path:
+        yield from read_paths([path], date=date, lang=lang)
+        return
+    fmt = fmt or ("parquet" if path.rstrip("/").endswith(".parquet") else "json")
+    frame = spark.read.parquet(path) if fmt == "parquet" else spark.read.json(path)
+    for index, row in enumerate(frame.toLocalIterator(prefetchPartitions=True), start=1):
+        rec = row.asDict(recursive=True)
+        rec.pop("_corrupt_record", None)
+        yield article_from_record({k: v for k, v in rec.items() if v is not None}, path, None, lang=lang, index=index)
+
+
+def ingest(store: Store, args: argparse.Namespace, progress: Callable[[int, int | None], None] | None = None,
+           on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """``cronicar spark ingest``: read ``args.input``, analyse on Spark, link and store into ``store``
+    in the order ``cronicar ingest`` uses.  Each article is committed on its own, so a killed run
+    keeps what it stored and a re-run skips it."""
+    from cronicar.flow import ingest as ingest_articles
+    from cronicar.flow.workers import AHEAD
+
+    spark = session(args.master, app="cronicar-ingest")
+    slots = spark.sparkContext.defaultParallelism
+    tasks = SparkTasks(spark.sparkContext, AHEAD * slots)
+    finished = False
+    try:
+        articles = input_articles(spark, args.input, args.format, args.lang, args.date)
+        report = ingest_articles(store, articles, jobs=slots, progress=progress, on_error=on_error,
+                                 executor=tasks)
+        finished = True
+    finally:
+        tasks.shutdown(wait=finished, cancel_futures=not finished)
+        spark.stop()
+    return report
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
     p = parser or argparse.ArgumentParser(prog="cronicar-spark-annotate", description=__doc__.split("\n")[0])
     p.add_argument("--input", "-i", required=True, help="JSON Lines or Parquet articles (DESIGN §3 fields), any path Spark reads")
     p.add_argument("--output", "-o", required=True, help="folder for the Parquet annotations (overwritten)")
+    _common_args(p)
+    return p
+
+
+def build_ingest_parser(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--input", "-i", required=True,
+                   help="articles: a local file or folder (read as `cronicar ingest` reads it), or a JSON Lines"
+                        " or Parquet path Spark reads (hdfs://, s3a://, file://)")
+    p.add_argument("--date", help="date for plain-text files without a ' date' header (local input)")
+    _common_args(p)
+    return p
+
+
+def _common_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json", "parquet"], help="input format (default: from the name; json)")
     p.add_argument("--lang", help="force the language (default: detected per article)")
     p.add_argument("--master", help="Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
-    return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
