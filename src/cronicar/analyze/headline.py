@@ -848,7 +848,8 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         root = span.root
         start = _clause_start(ctx, root)
         toks = [t for t in toks if t.i >= start.i]
-        said = _said_by_named(ctx, ev)
+        trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
+        said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
         if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
             toks = [t for t in toks if said[0] <= t.idx < said[1]] or toks
     while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS and not (
@@ -859,7 +860,16 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if len(toks) > MAX_FALLBACK:
         toks = _without_asides(toks)
     trigger = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
-    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger else None)
+    # the event's word is kept when the main clause tells it; one in a relative or attributed
+    # clause is another happening's (its row gets its own clause: analyze/events.py)
+    relative = _in_relative(trigger.root) if trigger is not None else None
+    if relative is not None and len(toks) > MAX_STRETCH:
+        # ... and the line stops before it rather than half-tell it
+        first = min(t.i for t in relative.subtree)
+        toks = [t for t in toks if t.i < first] if any(t.i < first for t in toks[3:]) else toks
+        while toks and toks[-1].is_punct:
+            toks.pop()
+    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger is not None and relative is None else None)
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
@@ -884,6 +894,21 @@ def _said_by_named(ctx, ev: EventMention) -> tuple[int, int] | None:  # type: ig
         hi = min(hi, q.cue[0]) if q.cue[0] > lo else hi  # a content the analysis ran on past its cue
         if q.speaker and lo <= ev.trigger[0] < hi and _names_speaker(ctx, q, ev):
             return lo, hi
+    return None
+
+
+def _in_relative(tok):  # type: ignore[no-untyped-def]
+    """The verb of the relative clause the token lies in ("regiunea Kursk, unde trupele ... au
+    trecut", "cei care vor vinde": a clause under a word it describes, introduced by a relative
+    word), or None."""
+    node = tok
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        if node.pos_ in {"VERB", "AUX"} and (node.dep_.startswith("acl") or any(
+                "Rel" in c.morph.get("PronType") for c in node.children if c.i < node.i)):
+            return node
+        node = node.head
     return None
 
 
