@@ -26,7 +26,10 @@ Faithful first, short second: a headline of steps 2-4 that lies inside an attrib
 comparative clause, names no actor (or no owner, for a noun), or drops the negation, modality or
 question of its claim is replaced by the sentence's main clause from its subject, cut at a word
 boundary to ``MAX_FALLBACK`` words with "…", never inside a figure or a quotation (the words are
-data: ``lang/<code>/headline_cues.tsv``).
+data: ``lang/<code>/headline_cues.tsv``).  A compressed clause that loses what restricts its claim
+(an owner, a period, an alternative, a figure, a verb's complement) or reads as a bad parse is
+rebuilt within ``MAX_STRETCH`` words or replaced the same way; the clipped sentence is whole up to
+``MAX_STRETCH`` words and otherwise ends after a whole phrase (docs/events.md, third pass).
 """
 
 from __future__ import annotations
