@@ -107,3 +107,18 @@ def test_cli_annotate_interchange_format(tmp_path, capsys):
         assert a1["text"][t["start"]:t["end"]] == t["text"]
     assert any(t["text"] == "luni" and t["value"] == "2025-10-27" for t in a1["timexes"])
     assert {"timexes", "quotes", "entities", "events"} <= set(rows[1])
+
+
+def test_cli_ingest_says_how_many_furniture_lines_it_removed(tmp_path, capsys):
+    """A byline and a "Citește și" line are removed before analysis; the summary says how many,
+    so a reader can tell the text analysed is not the text given."""
+    body = ("Liderii coaliției de guvernare au convenit sâmbătă ca bugetul pe 2025 să fie adoptat "
+            "în prima săptămână din ianuarie, a declarat premierul.")
+    record = {"id": "f1", "date": "2024-12-21", "title": "Bugetul",
+              "text": "Adrian Rusu / Politică\n" + body + "\nCitește și: Ciolacu, despre buget"}
+    src = tmp_path / "one.jsonl"
+    src.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(src), "--db", str(tmp_path / "f.db"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "note: 2 lines of page furniture removed before analysis" in err

@@ -63,6 +63,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         if report.duplicates:
             print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
                   " (each stored once)", file=sys.stderr)
+        if report.furniture_lines:  # bylines, push prompts, "Citește și": said, so a reader can check
+            print(f"note: {plural(report.furniture_lines, 'line')} of page furniture removed before analysis",
+                  file=sys.stderr)
         replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
         print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
               f" -> {store.path} ({plural(store.count('articles'), 'article')},"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.tokens import (
@@ -242,14 +242,6 @@ def _role_for(doc: Doc, p: int, start: int, lex: Lexicon) -> int | None:
     return r
 
 
-def relative_antecedent(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Mention | None:
-    """For "X, care a declarat…": the antecedent X of the relative pronoun at token ``i``."""
-    j = i
-    if j > start and key(doc[j - 1]) == ",":
-        j -= 1
-    return np_before(doc, j, start, lex, parsed)
-
-
 #: indefinite articles and quantifiers: what opens a description, not a name
 INDEF = W.indefinites
 
@@ -294,14 +286,6 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
     if best is None:
         return m
     return Mention(*best)
-
-
-def sentence_tokens(sent: Span) -> tuple[int, int]:
-    return sent.start, sent.end
-
-
-def has_quote_between(doc: Doc, a: int, b: int) -> bool:
-    return any(is_quote_mark(doc[k]) for k in range(a, b))
 
 
 def parse_subject(doc: Doc, v: int, start: int, lex: Lexicon) -> Mention | None:
