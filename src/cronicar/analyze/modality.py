@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from cronicar import data_lines
+from cronicar.analyze.events_lexicon import trigger_key
 
 VERBAL = {"VERB", "AUX"}
 CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
@@ -119,6 +120,12 @@ def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
     return any(m.lower_ in words for m in marks) or (before is not None and before.lower_ in words)
 
 
+def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the parser's lemma of ``tok``, or simplemma's of its form when the parser's misses
+    ("plănuiește" -> "plănuii"), is one of ``words``."""
+    return tok.lemma_.lower() in words or (bool(words) and trigger_key(tok.lower_, tok.doc.lang_) in words)
+
+
 def _neg(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     return any(ch.dep_.startswith(("advmod", "neg")) and (ch.lower_ in c.get("neg", ())
                or "Neg" in ch.morph.get("Polarity")) and ch.pos_ in {"PART", "ADV"}
@@ -195,7 +202,7 @@ def of(tok: Token, lang: str) -> Modality:
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
-        if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
+        if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
             return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
         if _modified(tok, c, "coming"):
             return Modality("future", "future", recent)  # "la viitoarele alegeri"
@@ -219,10 +226,9 @@ def of(tok: Token, lang: str) -> Modality:
         status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
         above = verb.head  # "ar putea semna", "urmează să semneze", "a propus să aibă loc"
-        above_lemma = above.lemma_.lower()
-        if above_lemma in c.get("plan", frozenset()):
+        if _lemma_in(above, c.get("plan", frozenset())):
             status = "future"
-        elif above_lemma in c.get("modal", frozenset()) | c.get("opinion", frozenset()) \
+        elif _lemma_in(above, c.get("modal", frozenset()) | c.get("opinion", frozenset())) \
                 or _aux_status(above, c) == "hypothetical":
             status = "hypothetical"
         elif _neg(above, c):
