@@ -1,4 +1,4 @@
-"""Scale-out side by side: `ingest --jobs 1`, `--jobs 2`, and Spark local[2] + `ingest --annotations`.
+"""Scale-out side by side: `ingest --jobs 1`, `--jobs 2`, `spark ingest` local[2], and Spark local[2] + `ingest --annotations`.
 
 The same N Ziarul Financiar articles (JSON Lines, shuffled with seed 7 as ``ingest_speed``) go
 through each way in one run, one after the other, as the real CLI in a subprocess.  For each:
@@ -9,7 +9,8 @@ seconds until the first article was committed, and the load average during the r
 is shared: the ratio of wall rates is the speed-up only when the other cores were free).  The
 exports of the three databases are compared: they must be identical.
 
-Run: python -m benchmarks.scale [--n 2000] [--no-jobs1] [--no-spark] [--write benchmarks/results/scale.md]
+Run: python -m benchmarks.scale [--n 2000] [--ways jobs1,jobs2,spark-ingest,spark-annotate] [--no-jobs1]
+[--no-spark] [--write benchmarks/results/scale.md]
 """
 
 from __future__ import annotations
@@ -83,27 +84,42 @@ def _processes() -> tuple[dict[int, list[int]], dict[int, int], dict[int, float]
     return children, rss, cpu
 
 
-def tree_memory(root: int, cpu_seen: dict[int, float]) -> tuple[float, float]:
+def tree_memory(root: int, cpu_seen: dict[int, tuple[str, float]]) -> tuple[float, float]:
     """(sum of RSS, sum of PSS) in MB over ``root`` and all its descendants; records each one's
-    CPU seconds in ``cpu_seen`` (Spark's Python workers are the JVM's children, which rusage
-    misses).  The RSS sum counts a page shared by N processes N times; the PSS sum once."""
+    kind and CPU seconds in ``cpu_seen`` (Spark's Python workers are the JVM's children, which
+    rusage misses).  Kinds: ``driver`` (the CLI process), ``jvm`` (Spark's Java process),
+    ``spark-py`` (Python under the JVM: Spark's daemon and workers), ``workers`` (``--jobs N``'s
+    forkserver and workers).  The RSS sum counts a page shared by N processes N times; the PSS sum once."""
     children, rss, cpu = _processes()
-    total_rss, total_pss, todo = 0, 0.0, [root]
+    total_rss, total_pss, todo = 0, 0.0, [(root, "driver")]
     while todo:
-        pid = todo.pop()
+        pid, kind = todo.pop()
         total_rss += rss.get(pid, 0)
         if pid in rss:
             total_pss += pss_mb(pid)
         if pid in cpu:
-            cpu_seen[pid] = cpu[pid]
-        todo += children.get(pid, [])
+            cpu_seen[pid] = (kind, cpu[pid])
+        for child in children.get(pid, []):
+            todo.append((child, _kind(child, kind)))
     return total_rss / 2**20, total_pss
+
+
+def _kind(pid: int, parent_kind: str) -> str:
+    if parent_kind in ("jvm", "spark-py"):
+        return "spark-py"
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            if f.read().strip() == "java":
+                return "jvm"
+    except OSError:
+        pass
+    return "workers"
 
 
 def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
     """Run ``cmd``; wall, CPU of the tree, peak tree RSS, first commit time, mean load."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu_seen: dict[int, float] = {}
+    cpu_seen: dict[int, tuple[str, float]] = {}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak, peak_pss, first, loads = 0.0, 0.0, None, []
@@ -135,8 +151,10 @@ def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
     # rusage counts the processes waited for (the CLI and its workers, to their end); the /proc
     # samples also see processes nobody waits for (Spark's Python workers), up to the last sample.
-    cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), sum(cpu_seen.values()))
-    return {"wall": wall, "cpu": cpu, "peak_mb": peak, "peak_pss": peak_pss, "first": first or float("nan"),
+    split = {f"cpu_{kind}": sum(c for k, c in cpu_seen.values() if k == kind)
+             for kind in ("driver", "jvm", "spark-py", "workers")}
+    cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), sum(split.values()))
+    return {"wall": wall, "cpu": cpu, **split, "peak_mb": peak, "peak_pss": peak_pss, "first": first or float("nan"),
             "load": sum(loads) / max(1, len(loads)), "out": out.strip().splitlines()[-1] if out.strip() else ""}
 
 
@@ -145,54 +163,76 @@ def export(db: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
-def run(n: int, work: Path, spark: bool = True,
-        jobs_list: tuple[int, ...] = (1, 2)) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+def _has_spark() -> bool:
+    if shutil.which("java") is None:
+        return False
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run(n: int, work: Path, ways: tuple[str, ...] = ("jobs1", "jobs2", "spark-ingest", "spark-annotate"),
+        ) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+    """Each of ``ways`` in turn on the same ``n`` articles: ``jobs1``, ``jobs2`` (``cronicar ingest
+    --jobs N``), ``spark-ingest`` (``cronicar spark ingest``: analysis as Spark tasks while the driver
+    writes), ``spark-annotate`` (``spark annotate`` then ``ingest --annotations``)."""
     src = work / "zf.jsonl"
     write_input(n, src)
     results: list[tuple[str, dict[str, float]]] = []
     dbs = {}
-    for jobs in jobs_list:
-        db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
-        results.append((f"ingest --jobs {jobs}", measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
-    has_spark = spark and shutil.which("java") is not None
-    try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        has_spark = False
-    if has_spark:
-        ann = work / "ann"
-        ann_run = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)])
-        db = dbs["spark"] = work / "spark.db"
-        link = measured([*CLI, "ingest", "--annotations", str(ann), "--db", str(db)], db)
-        results.append(("spark annotate local[2]", ann_run))
-        results.append(("ingest --annotations", link))
-        wall = ann_run["wall"] + link["wall"]
-        results.append(("spark total (annotate + ingest)", {
-            "wall": wall, "cpu": ann_run["cpu"] + link["cpu"],
-            "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]),
-            "peak_pss": max(ann_run["peak_pss"], link["peak_pss"]), "first": float("nan"),
-            "load": (ann_run["load"] * ann_run["wall"] + link["load"] * link["wall"]) / wall, "out": ""}))
+    for jobs in (1, 2):
+        if f"jobs{jobs}" in ways:
+            db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
+            results.append((f"ingest --jobs {jobs}",
+                            measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
+    spark = _has_spark()
+    if spark and "spark-ingest" in ways:
+        db = dbs["spark-ingest"] = work / "spark-ingest.db"
+        results.append(("spark ingest local[2]", measured(
+            [*CLI, "spark", "ingest", "--master", "local[2]", "--input", str(src), "--db", str(db)], db)))
+    if spark and "spark-annotate" in ways:
+        results += _annotate_then_ingest(src, work, dbs)
     exports = {name: export(db) for name, db in dbs.items()}
     same = len(set(exports.values())) == 1
     return results, same, ", ".join(dbs)
 
 
+def _annotate_then_ingest(src: Path, work: Path, dbs: dict[str, Path]) -> list[tuple[str, dict[str, float]]]:
+    ann = work / "ann"
+    ann_run = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)])
+    db = dbs["spark-annotate"] = work / "spark.db"
+    link = measured([*CLI, "ingest", "--annotations", str(ann), "--db", str(db)], db)
+    wall = ann_run["wall"] + link["wall"]
+    total = {k: ann_run[k] + link[k] for k in ann_run if k.startswith("cpu")}
+    total.update({"wall": wall, "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]),
+                  "peak_pss": max(ann_run["peak_pss"], link["peak_pss"]), "first": float("nan"),
+                  "load": (ann_run["load"] * ann_run["wall"] + link["load"] * link["wall"]) / wall, "out": ""})
+    return [("spark annotate local[2]", ann_run), ("ingest --annotations", link),
+            ("spark total (annotate + ingest)", total)]
+
+
 def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compared: str) -> str:
-    rows = ["| way | wall s | articles / wall s | CPU s (tree) | peak PSS (tree) | peak RSS sum (tree) | first commit after | mean load (1 min) |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| way | wall s | articles / wall s | CPU s (tree) | CPU s: driver / JVM / Spark's Python / --jobs workers"
+            " | peak PSS (tree) | peak RSS sum (tree) | first commit after | mean load (1 min) |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for name, r in results:
         first = "" if r["first"] != r["first"] else f"{r['first']:.1f} s"  # NaN: not measured
-        rows.append(f"| {name} | {r['wall']:.1f} | {n / r['wall']:.2f} | {r['cpu']:.1f} | {r['peak_pss']:.0f} MB | {r['peak_mb']:.0f} MB"
-                    f" | {first} | {r['load']:.1f} |")
+        split = " / ".join(f"{r.get(f'cpu_{k}', 0):.1f}" for k in ("driver", "jvm", "spark-py", "workers"))
+        rows.append(f"| {name} | {r['wall']:.1f} | {n / r['wall']:.2f} | {r['cpu']:.1f} | {split}"
+                    f" | {r['peak_pss']:.0f} MB | {r['peak_mb']:.0f} MB | {first} | {r['load']:.1f} |")
     base = dict(results)
     lines = [f"{n} Ziarul Financiar articles, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
              f"{os.cpu_count()} CPUs (shared).", "", *rows, ""]
-    if "ingest --jobs 2" in base and "ingest --jobs 1" in base:
+    jobs2 = base.get("ingest --jobs 2")
+    if jobs2 and "ingest --jobs 1" in base:
         lines.append(f"- `--jobs 2` / `--jobs 1` (articles per wall second): "
-                     f"{base['ingest --jobs 1']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
-    if "spark total (annotate + ingest)" in base and "ingest --jobs 2" in base:
-        lines.append(f"- Spark local[2] (annotate + ingest) / `--jobs 2` wall time: "
-                     f"{base['spark total (annotate + ingest)']['wall'] / base['ingest --jobs 2']['wall']:.2f}x")
+                     f"{base['ingest --jobs 1']['wall'] / jobs2['wall']:.2f}x")
+    for name, label in (("spark ingest local[2]", "`spark ingest` local[2]"),
+                        ("spark total (annotate + ingest)", "Spark local[2] (annotate + ingest --annotations)")):
+        if jobs2 and name in base:
+            lines.append(f"- {label} / `--jobs 2` wall time: {base[name]['wall'] / jobs2['wall']:.2f}x")
     lines.append(f"- exports of {compared}: {'identical' if same else 'DIFFERENT'}")
     return "\n".join(lines) + "\n"
 
@@ -202,12 +242,16 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--write", type=Path, help="append the markdown table to this file")
     ap.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
+    ap.add_argument("--ways", default="jobs1,jobs2,spark-ingest,spark-annotate",
+                    help="comma-separated, run in this order: jobs1, jobs2, spark-ingest, spark-annotate")
     ap.add_argument("--no-spark", action="store_true", help="only --jobs 1 and --jobs 2")
-    ap.add_argument("--no-jobs1", action="store_true", help="only --jobs 2 (and Spark)")
+    ap.add_argument("--no-jobs1", action="store_true", help="without --jobs 1")
     a = ap.parse_args()
+    ways = tuple(w for w in a.ways.split(",") if w
+                 and not (a.no_spark and w.startswith("spark")) and not (a.no_jobs1 and w == "jobs1"))
     work = a.work or Path(tempfile.mkdtemp(prefix="cronicar-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    results, same, compared = run(a.n, work, spark=not a.no_spark, jobs_list=(2,) if a.no_jobs1 else (1, 2))
+    results, same, compared = run(a.n, work, ways)
     md = table(a.n, results, same, compared)
     print(md)
     if a.write:

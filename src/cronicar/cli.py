@@ -35,7 +35,6 @@ def _open(args: argparse.Namespace, readonly: bool = True) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from cronicar.export.readable import plural
     from cronicar.flow import ingest_paths, stderr_progress
     from cronicar.flow.workers import default_jobs
 
@@ -56,21 +55,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             report = ingest_paths(store, args.paths, date=args.date, lang=args.lang,
                                   jobs=args.jobs or default_jobs(), progress=stderr_progress,
                                   on_error=on_error)
-        if sys.stderr.isatty() and report.added:
-            sys.stderr.write("\n")
-        for warning in report.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
-        if report.duplicates:
-            print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
-                  " (each stored once)", file=sys.stderr)
-        if report.furniture_lines:  # bylines, push prompts, "Citește și": said, so a reader can check
-            print(f"note: {plural(report.furniture_lines, 'line')} of page furniture removed before analysis",
-                  file=sys.stderr)
-        replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
-        print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
-              f" -> {store.path} ({plural(store.count('articles'), 'article')},"
-              f" {plural(store.count('stories'), 'story', 'stories')}, {plural(store.count('events'), 'event')})")
+        _print_report(store, report)
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
+
+
+def _print_report(store: Store, report: IngestReport) -> None:
+    """What an ingest did, on stderr (warnings) and stdout (one summary line)."""
+    from cronicar.export.readable import plural
+
+    if sys.stderr.isatty() and report.added:
+        sys.stderr.write("\n")
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if report.duplicates:
+        print(f"warning: {report.duplicates} records repeat another record's text under another title or URL"
+              " (each stored once)", file=sys.stderr)
+    if report.furniture_lines:  # bylines, push prompts, "Citește și": said, so a reader can check
+        print(f"note: {plural(report.furniture_lines, 'line')} of page furniture removed before analysis",
+              file=sys.stderr)
+    replaced = f", {len(report.replaced)} earlier versions replaced" if report.replaced else ""
+    print(f"{len(report.added)} added{replaced}, {report.skipped} already stored, {len(report.errors)} rejected"
+          f" -> {store.path} ({plural(store.count('articles'), 'article')},"
+          f" {plural(store.count('stories'), 'story', 'stories')}, {plural(store.count('events'), 'event')})")
 
 
 def _ingest_annotations(store: Store, args: argparse.Namespace,
@@ -214,7 +220,22 @@ def cmd_spark(args: argparse.Namespace) -> int:
     except ImportError:
         print("error: Spark needs the [spark] extra: pip install 'cronicar[spark]' (and Java 17)", file=sys.stderr)
         return EXIT_FAIL
+    if args.spark_command == "ingest":
+        return _spark_ingest(args)
     return spark.run(args)
+
+
+def _spark_ingest(args: argparse.Namespace) -> int:
+    """``cronicar spark ingest``: as ``cronicar ingest``, the analysis run as Spark tasks."""
+    from cronicar.flow import spark, stderr_progress
+
+    def on_error(err: InputError) -> None:
+        print(f"error: {err}", file=sys.stderr)
+
+    with _open(args, readonly=False) as store:
+        report = spark.ingest(store, args, progress=stderr_progress, on_error=on_error)
+        _print_report(store, report)
+    return EXIT_BAD_INPUT if report.errors else EXIT_OK
 
 
 def _serve_token(args: argparse.Namespace) -> str | None:
@@ -323,9 +344,14 @@ def _add_spark(sub: SubParsers) -> None:
     spark_sub = p.add_subparsers(dest="spark_command", required=True)
     p = spark_sub.add_parser("annotate", help="annotate JSONL/Parquet articles into Parquet annotations"
                                               " (then `cronicar ingest --annotations DIR`)")
-    from cronicar.flow.spark import build_parser as spark_args
+    from cronicar.flow.spark import build_ingest_parser, build_parser as spark_args
 
     spark_args(p)
+    p.set_defaults(func=cmd_spark)
+    p = spark_sub.add_parser("ingest", help="ingest articles into --db with the analysis run as Spark tasks"
+                                            " (same database as `cronicar ingest`)")
+    build_ingest_parser(p)
+    _db_arg(p)
     p.set_defaults(func=cmd_spark)
 
 

@@ -40,7 +40,7 @@ def test_flow_ingest_jobs_n_stores_what_jobs_1_stores(examples: Path, tmp_path: 
 
     class Counted(workers.ProcessPoolExecutor):
         def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-            tasks.append(len(args[1]))
+            tasks.append(sum(len(sub) for sub in args[1]))  # the articles of its sub-batches
             return super().submit(*args, **kwargs)
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", Counted)

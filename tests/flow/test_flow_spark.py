@@ -88,3 +88,59 @@ def test_flow_spark_unfinished_output_is_refused(annotations: Path, tmp_path: Pa
     assert "no complete Spark output" in capsys.readouterr().err
     assert main(["stories", "--db", str(db)]) == 0
     assert "(no stories yet)" in capsys.readouterr().out
+
+
+def _exported(db: Path, tmp_path: Path) -> dict:
+    out = tmp_path / f"{db.stem}.json"
+    assert main(["export", "--db", str(db), "--format", "json", "-o", str(out)]) == 0
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def direct_export(articles_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("direct")
+    assert main(["ingest", str(articles_jsonl), "--db", str(tmp / "direct.db"), "--jobs", "1"]) == 2
+    return _exported(tmp / "direct.db", tmp)
+
+
+@pytest.mark.parametrize("as_uri", [False, True], ids=["local-path", "spark-reader"])
+def test_flow_spark_ingest_stores_what_direct_ingest_stores(articles_jsonl: Path, direct_export: dict,
+                                                           tmp_path: Path, as_uri: bool,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`spark ingest`: the analysis as Spark tasks, the database of `cronicar ingest --jobs 1`, and
+    the bad record named; a file:// path is read by Spark itself."""
+    source = articles_jsonl.as_uri() if as_uri else str(articles_jsonl)
+    db = tmp_path / "spark.db"
+    assert main(["spark", "ingest", "--master", "local[2]", "--input", source, "--db", str(db)]) == 2
+    assert "date: missing" in capsys.readouterr().err
+    assert len(direct_export["articles"]) >= 3
+    exported = _exported(db, tmp_path)
+    assert {a["source"] for a in exported["articles"]} == {source}  # each article names the path given
+    for article in exported["articles"]:
+        article["source"] = str(articles_jsonl)
+    assert exported == direct_export
+
+
+def test_flow_spark_ingest_killed_then_rerun_loses_and_duplicates_nothing(articles_jsonl: Path, direct_export: dict,
+                                                                         tmp_path: Path) -> None:
+    """Stopped after its second commit, a re-run adds the rest: the same database as one run."""
+    import argparse
+
+    from cronicar.flow import spark
+    from cronicar.store.db import Store
+
+    class Stopped(Exception):
+        pass
+
+    def stop_after_two(done: int, total: int | None) -> None:
+        if done == 2:
+            raise Stopped
+
+    db = tmp_path / "spark.db"
+    args = argparse.Namespace(input=str(articles_jsonl), format=None, lang=None, date=None, master="local[2]")
+    with Store(db) as store, pytest.raises(Stopped):
+        spark.ingest(store, args, progress=stop_after_two)
+    with Store(db, readonly=True) as store:
+        assert store.count("articles") == 2
+    assert main(["spark", "ingest", "--master", "local[2]", "--input", str(articles_jsonl), "--db", str(db)]) == 2
+    assert _exported(db, tmp_path) == direct_export

@@ -36,7 +36,7 @@ from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
 from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
-from cronicar.analyze.headline import headline
+from cronicar.analyze.headline import ELLIPSIS, MAX_FALLBACK, headline
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EntityMention, EventMention, Quote, Timex
@@ -709,6 +709,52 @@ def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     return found
 
 
+def _word_in(word: str, line: str) -> bool:
+    return bool(word) and re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line) is not None
+
+
+def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMention]) -> bool:
+    """Whether a headline tells another row of its sentence instead of its own happening: it names
+    another row's trigger and not its own ("Secretarul de stat american Antony Blinken a declarat
+    că ... " for the incursion of "unde trupele ucrainene au trecut granița în august": the
+    headline's fallback to the sentence's main clause is the statement, a row of its own).  A
+    statement's headline ("<speaker>: <what was said>") never names its verb of saying."""
+    low = line.lower()
+    if ev.type == "statement" or _word_in(ctx.text[ev.trigger[0]:ev.trigger[1]].lower(), low):
+        return False
+    return any(_word_in(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev)
+
+
+def _own_clause(ctx: Context, tok: Token) -> str | None:
+    """The words of a verb trigger's own clause, in text order: its subtree without the relative
+    word that hangs it on the sentence ("unde", "care") and without time expressions (the date is
+    shown beside the line), cut to ``MAX_FALLBACK`` words; None for a noun trigger."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    def dated(t: Token) -> bool:  # inside a time expression, or its preposition ("în august")
+        return any(x.start <= u.idx < x.end for x in ctx.timexes for u in ((t, t.head) if t.dep_ == "case" else (t,)))
+
+    toks = [t for t in tok.subtree if not dated(t)]
+    while toks and toks[0].i != tok.i and ("Rel" in toks[0].morph.get("PronType") or toks[0].is_punct
+                                          or toks[0].dep_ in {"mark", "cc"}):
+        toks = toks[1:]
+    words = "".join(t.text_with_ws for t in toks).split()
+    if not words:
+        return None
+    line = " ".join(words[:MAX_FALLBACK]).strip(" ,;:-–.") + (ELLIPSIS if len(words) > MAX_FALLBACK else "")
+    return line[:1].upper() + line[1:]
+
+
+def _headlines(ctx: Context, rows: list[EventMention], toks: dict[int, Any]) -> None:
+    """Each row of a sentence gets its headline; one that tells another row of the sentence
+    (:func:`_tells_another`) is replaced by its trigger's own clause, when it has one."""
+    for ev in rows:
+        ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
+    for ev in rows:
+        if ev.headline and _tells_another(ctx, ev, ev.headline, rows):
+            ev.headline = _own_clause(ctx, toks[ev.trigger[0]]) or ev.headline
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -729,8 +775,7 @@ def extract(ctx: Context) -> list[EventMention]:
         # Which words share a clause is known from a parse; without one (English here) the
         # sentence's mentions stay apart (grouping by the cheap clause merged "said" with what was
         # said and lowered MEANTIME's CoNLL score: docs/events.md).
-        for ev in (one_per_happening(found) if ctx.parsed else [f[0] for f in found]):
-            if ev.part_of is None:
-                ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
-            out.append(ev)
+        evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
+        _headlines(ctx, [ev for ev in evs if ev.part_of is None], toks)
+        out.extend(evs)
     return out

@@ -36,12 +36,17 @@ from functools import lru_cache
 
 from cronicar import data_lines
 from cronicar.analyze import modality
+from cronicar.analyze.normalize import fold_diacritics
+from cronicar.analyze.quotes.holders import speaker_nouns
+from cronicar.analyze.quotes.lexicon import load as quote_lexicon
 from cronicar.lang import folder as lang_folder
 from cronicar.model import EventMention
 
 MAX_WORDS = 12
 # a shortened main clause (the faithful fallback) may run a little longer than a compressed one
 MAX_FALLBACK = 14
+# a headline may stretch to this many words rather than lose what restricts its claim
+MAX_STRETCH = 16
 ELLIPSIS = "…"
 # modality kinds (lang/<code>/events_modality.tsv) whose words a headline must keep
 _RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged", "if", "without")
@@ -116,8 +121,9 @@ def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-
     for ch in head.children:
         if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
             continue
-        if ch.dep_ == "nmod" and depth >= levels:
-            continue
+        if ch.dep_ == "nmod" and depth >= levels and not (
+                ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)):
+            continue  # deeper nouns go, but not a name that owns ("10% din acțiunile Petrom")
         keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"), levels)
     return keep
 
@@ -196,6 +202,9 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
         if name:
             return name
     toks = _np(ctx, arg, levels=levels)
+    named = _named_organisation(ctx, arg) if subject and not names and not antecedent else None
+    if named:  # "Grupul" -> "Grupul Digi Communications": whom the article means by it
+        return f"{_render(sorted(toks, key=lambda t: t.i))} {named}"
     if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
         for c in conjuncts:
             toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
@@ -205,6 +214,35 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
         toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
+
+
+@lru_cache(maxsize=None)
+def _org_nouns(lang: str) -> frozenset[str]:
+    """Nouns (diacritics folded) an organisation is called by: the quote code's speaker nouns and roles."""
+    return frozenset(speaker_nouns(lang).org_nouns | {fold_diacritics(w) for w in quote_lexicon(lang).org_roles})
+
+
+def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
+    """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the one
+    the same sentence names before it (the subject of a clause first), else the subject of the
+    sentence before when that is an organisation's name.  None when the noun is not an
+    organisation noun (``quotes_speaker_nouns.txt``), is plural or indefinite, or nothing fits."""
+    if arg.pos_ != "NOUN" or "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number"):
+        return None
+    nouns = _org_nouns(ctx.lang)
+    if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & nouns):
+        return None
+    sent = arg.sent
+    orgs = [m for m in ctx.entities if m.label == "ORG" and sent.start_char <= m.start and m.end <= arg.idx]
+    if not orgs and sent.start > 0:
+        before = arg.doc[sent.start - 1].sent
+        orgs = [m for m in ctx.entities if m.label == "ORG" and before.start_char <= m.start < before.end_char
+                and any(t.dep_ in _SUBJ and t.head.dep_ == "ROOT"
+                        for t in arg.doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
+    if not orgs:
+        return None
+    subjects = [m for m in orgs if any(t.dep_ in _SUBJ for t in arg.doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
+    return (subjects or orgs)[-1].canonical
 
 
 def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -506,12 +544,17 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if verb is not None:
         verb = _governing_verb(ctx, verb)
     text = _candidate(ctx, tok, ev, verb)
+    if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
+        # what restricts the claim may fit a longer headline; else the sentence's own words
+        text = _candidate(ctx, tok, ev, verb, MAX_STRETCH) if verb is not None else None
+        if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
+            text = None
     if text is not None:
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, text))
     if text is None:
         # no full clause with an actor, or one that would change or hide the claim: the
         # sentence's own main clause, shortened (faithful first, short second)
-        return _tidy(_strip_connectives(ctx, _main_clause(ctx, ev)))
+        return _tidy(_reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev))))
     return _tidy(text)
 
 
@@ -571,15 +614,23 @@ def _reported_by(ctx, tok, ev: EventMention, text: str) -> str:  # type: ignore[
         lo, hi = q.content
         cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
         said_by_verb = cue is not None and any(t.pos_ in {"VERB", "AUX"} for t in cue)  # not "potrivit X"
-        if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text:
+        written = ctx.text[q.speaker_mention[0]:q.speaker_mention[1]] if q.speaker_mention else ""
+        if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text \
+                and not (written and written in text):  # "FP a mai anunțat că ...": named already
             if not _names_speaker(ctx, q, ev):
                 return text  # no speaker the sentence names: no prefix
-            said = f"{q.speaker}: {text}"
-            return said if _words(said) <= MAX_FALLBACK else text
+            # the holder stays even when the clause must be clipped for it: an opinion without
+            # its holder reads as a general fact ("..., consideră Dan Popovici")
+            room = MAX_STRETCH - _words(str(q.speaker))
+            if _words(text) > room:
+                c = cues(ctx.lang)
+                text = " ".join(_cut(text.split(), room, ctx.doc, c.get("figure", frozenset()),
+                                     c.get("range", frozenset()))).rstrip(" ,;:") + ELLIPSIS
+            return f"{q.speaker}: {text}"
     return text
 
 
-def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[no-untyped-def]
+def _candidate(ctx, tok, ev: EventMention, verb, budget: int = MAX_WORDS) -> str | None:  # type: ignore[no-untyped-def]
     """The compressed clause (or pattern, or owned noun phrase) of the trigger, or None when it is
     not a faithful headline: it lies inside an attribution, relative or comparative clause, has no
     actor, loses the claim's negation, modality or question, or is a bare noun without an owner."""
@@ -588,11 +639,13 @@ def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[
     if verb is not None:
         if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb):
             return None
-        text = _clause(ctx, verb, tok.i)
+        text = _clause(ctx, verb, tok.i, budget)
     else:
         text = _pattern(ctx, ev)
         if text is None:
-            if not _owned(ctx, tok):
+            if not _owned(ctx, tok) or any(a.pos_ in {"VERB", "AUX"} for a in tok.ancestors):
+                # a noun under a predicate is what the claim is about, not the claim ("Dacă ...,
+                # oferta ... este de așteptat să contribuie la creșterea veniturilor BVB")
                 return None  # "Creștere cu doar 2,4%": true, but of what?
             text = _noun_phrase(ctx, tok)
     words = text.split()
@@ -707,6 +760,11 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         toks = _without_asides(toks)
     kept = _cut_faithfully(ctx, toks)
     text = _render(kept)
+    first = kept[0]
+    if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
+        named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
+        if named:
+            text = f"{first.text} {named}{first.whitespace_}{text[len(first.text):].lstrip()}"
     if len(kept) < len(toks):
         text = text.rstrip(" ,;:-–") + ELLIPSIS
     if ctx.text[lo:hi].rstrip().endswith("?"):
@@ -781,8 +839,11 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
 
 def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # type: ignore[type-arg]
     """The longest prefix of ``toks`` of at most ``budget`` words that ends on a content word,
-    not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation; a
-    quotation that closes within a few more words is taken whole rather than cut mid-phrase."""
+    not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation or a
+    parenthesis; a quotation that closes within a few more words is taken whole rather than cut
+    mid-phrase.  It may run on to ``MAX_STRETCH`` words rather than end on a verb before its
+    complement ("a ieșit | din insolvență") or inside a coordination ("din profit | sau din
+    rezerve"): such a cut hides the point or turns one of two into the only one."""
     c = cues(ctx.lang)
     figure, opens, closes = c.get("figure", frozenset()), c.get("open", frozenset()), c.get("close", frozenset())
     ranges = c.get("range", frozenset())
@@ -791,25 +852,49 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
         return t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in figure
 
     counts, depth, inside = [], 0, []  # words up to each token; whether a quotation is open after it
+    paren = 0
     for k, t in enumerate(toks):
         counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
         if t.text == '"':
             depth = 0 if depth else 1
         else:
             depth = max(0, depth + (t.text in opens) - (t.text in closes))
-        inside.append(depth > 0)
+        paren = max(0, paren + (t.text == "(") - (t.text == ")"))
+        inside.append(depth > 0 or paren > 0)
     if counts[-1] <= budget:
         return toks
+    ids = {t.i: k for k, t in enumerate(toks)}
 
     def allowed(k: int) -> bool:  # a cut right after toks[k]
         last, nxt = toks[k], toks[k + 1]
-        if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text != '"'):
+        if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text not in {'"', ")"}):
             return False
+        if not last.whitespace_ and not nxt.is_punct:
+            return False  # "ne-|a ajutat": one written word
         ranged = nxt.lower_ in ranges and k + 2 < len(toks) and toks[k + 2].like_num  # "de la 20 | la 5"
-        return not (fig(last) and (fig(nxt) or ranged)) and not inside[k]
+        if fig(nxt) and (nxt.like_num or any(ch.isdigit() for ch in nxt.text)) and last.head.i == nxt.i:
+            return False  # "cu peste | 1.200": the degree of a figure without it
+        return not (fig(last) and (fig(nxt) or ranged)) and not inside[k] and not any(a <= k < b for a, b in spans)
+
+    spans = _range_spans(toks, ranges)
+    alternatives = c.get("alternative", frozenset())
+
+    def whole(k: int) -> bool:  # no verb left before its complement, no alternative halved
+        last = toks[k]
+        pred = last.head if last.dep_ in {"advmod", "expl:pv", "expl"} and last.head.i < last.i else last
+        if pred.pos_ in {"VERB", "AUX"} and any(
+                ch.dep_ in _COMPLETERS and ch.i > last.i and ch.i in ids for ch in pred.children):
+            return False
+        return not any(ch.dep_ == "conj" and ch.i in ids and ids[ch.i] > k and any(
+            c.dep_ == "cc" and c.lower_ in alternatives for c in ch.children) for t in toks[:k + 1] for ch in t.children)
 
     cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
+    # never back off (a shorter cut ends before the verb, on "care", "se"): only run on, within
+    # MAX_STRETCH words, to a cut that leaves neither a verb before its complement nor an alternative
     best = max((k for k in cuts if counts[k] <= budget), default=None)
+    if best is not None and not whole(best):
+        stretch = budget + MAX_STRETCH - MAX_FALLBACK
+        best = max((k for k in cuts if k > best and counts[k] <= stretch and whole(k)), default=best)
     if best is None or counts[best] < 4:  # inside a quotation from early on: take it whole if short
         closing = [k for k in cuts if k > 0 and inside[k - 1]]
         best = closing[0] if closing else best
@@ -818,6 +903,23 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     out = [t for k, t in enumerate(toks) if counts[k] <= budget]
     while len(out) > 1 and (out[-1].pos_ in _FUNCTION_POS or out[-1].is_punct):
         out.pop()
+    return out
+
+
+def _range_spans(toks: list, ranges: frozenset[str]) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    """Positions (in ``toks``) from a range's "de la" to its second figure ("de la 766,7 milioane de
+    lei anul trecut la 873 milioane"): a cut inside one keeps a start without its end."""
+    out = []
+    for k in range(len(toks) - 2):
+        if toks[k].lower_ != "de" or toks[k + 1].lower_ not in ranges:
+            continue
+        first = next((j for j in range(k + 2, min(len(toks), k + 6)) if any(ch.isdigit() for ch in toks[j].text)), None)
+        if first is None:
+            continue
+        second = next((j + 1 for j in range(first + 1, min(len(toks) - 1, first + 9))
+                       if toks[j].lower_ in ranges and any(ch.isdigit() for ch in toks[j + 1].text)), None)
+        if second is not None:
+            out.append((k, second))
     return out
 
 
@@ -846,3 +948,150 @@ def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
             text += " " + _clause(ctx, ch)
             break
     return " ".join(text.split()[:MAX_WORDS])
+
+
+# ---- faithful compression: what a compressed clause may not lose (third blind read, 2026-12-07)
+
+_WORD = re.compile(r"\w+")
+# dependents that complete a verb: a headline ending on the verb without any of them cut its point
+_COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "xcomp", "ccomp", "csubj"}
+# parts of speech of a nominal conjunct ("din profit sau din rezerve"): coordinated verbs are clauses
+_NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"}
+
+
+def _pieces(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _kept(tok, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a token's word is in the headline (its word pieces all are)."""
+    return bool(_pieces(tok.text)) and all(p in words for p in _pieces(tok.text))
+
+
+def _figure_tok(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok.like_num or any(ch.isdigit() for ch in tok.text)
+
+
+def _out_of_order(sent, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """A headline whose words the sentence has, but in another order or more often ("Ținta nu nu
+    este profitul din creditare este"): a bad parse spliced it.  Words the sentence lacks (a
+    canonical name) are not compared."""
+    seq = [p for t in sent for p in _pieces(t.text)]
+    have = set(seq)
+    pos = 0
+    for w in (w for w in _pieces(text) if w in have):
+        try:
+            pos = seq.index(w, pos) + 1
+        except ValueError:
+            return True
+    return False
+
+
+def _without_new_names(ctx, lo: int, hi: int, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The headline without the names it writes that its sentence does not ("Coreea de Nord" for
+    "Phenianul", "Choe Son Hui" for "ministrul ..."): their words are not the sentence's to order."""
+    said = ctx.text[lo:hi]
+    for m in _mentions_in(ctx, lo, hi):
+        for name in {m.canonical, _canonical_fits(m, ctx.lang) or m.canonical}:
+            if name and name not in said:
+                text = text.replace(name, " ")
+    return text
+
+
+def _implausible_subject(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """A subject no reader would accept: an adverb, a preposition or a conjunction ("Încoace va
+    ajunge"), or one separated from its verb by another clause's verb ("ZF i-a solicitat ... când au
+    avut loc vânzările" read as "ZF au avut loc vânzările")."""
+    for subj in (c for c in verb.children if c.dep_ in _SUBJ and _kept(c, words)):
+        if subj.pos_ in {"ADV", "ADP", "SCONJ", "CCONJ", "PART"}:
+            return True
+        if subj.i < verb.i:
+            inside = {t.i for t in subj.subtree}
+            glue = {c.i for c in verb.children if c.dep_ in _VERB_PARTS}
+            if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in glue
+                   and "Fin" in t.morph.get("VerbForm") for t in subj.doc[subj.i + 1:verb.i]):
+                return True
+    return False
+
+
+def _lost_restriction(ctx, root, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a kept word lost what restricts it: an alternative or another member of its
+    coordination ("din profitul net sau din rezervele disponibile"), its owner ("veniturile ...
+    ale BCR", "acțiunile Albalact"), the degree of its figure ("de cel puțin 20%"), or the other
+    end of its range ("de la 766,7 milioane | la 873 milioane")."""
+    owners = cues(ctx.lang).get("owner", frozenset())
+    joins = cues(ctx.lang).get("alternative", frozenset()) | cues(ctx.lang).get("coordination", frozenset())
+    for t in root.subtree:
+        if not _kept(t, words) or t.is_punct:
+            continue
+        for ch in t.children:
+            if _kept(ch, words) or _in_timex(ctx, ch) or ch.is_punct:
+                continue
+            if ch.dep_ == "conj" and t.pos_ in _NOMINAL and ch.pos_ in _NOMINAL \
+                    and any(c.dep_ == "cc" and c.lower_ in joins for k in [ch, *(x for x in t.children if x.dep_ == "conj")]
+                            for c in k.children):
+                return True  # a member of "A, B și C" / "X sau Y" is dropped
+            if ch.dep_ == "nmod" and t.pos_ in {"NOUN", "PROPN"} and not _aside(t, ch) and (
+                    (ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children))
+                    or any(c.dep_ in {"det", "case"} and c.lower_ in owners for c in ch.children)):
+                return True  # "ale BCR", "acțiunile Albalact": whose it is
+            if ch.dep_ in {"advmod", "fixed"} and _figure_tok(t) and ch.i < t.i:
+                return True  # "cel puțin 20%", "peste 50%"
+    return False
+
+
+def _halved_range(ctx, sent, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """"de la X ... la Y" with X kept and Y dropped."""
+    ranges = cues(ctx.lang).get("range", frozenset())
+    toks = list(sent)
+    for k in range(len(toks) - 2):
+        if not (toks[k].lower_ == "de" and toks[k + 1].lower_ in ranges):
+            continue
+        first = next((t for t in toks[k + 2:k + 6] if _figure_tok(t)), None)
+        if first is None or not _kept(first, words):
+            continue
+        second = next((toks[j + 1] for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 9))
+                       if toks[j].lower_ in ranges and _figure_tok(toks[j + 1])), None)
+        if second is not None and not _kept(second, words):
+            return True
+    return False
+
+
+def _lost_figure(ctx, verb, tok, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the predicate lost all its figures ("vor scădea în medie" without "cu 3%", "estimează
+    un profit net" without "de 201,6 mil."): the figure is what the event says."""
+    figures = []
+    for head in {verb, tok}:
+        for ch in head.children:
+            if ch.dep_ in _SUBJ or (head.i == verb.i and _aside(verb, ch)):
+                continue  # a figure the parser hung on a time ("cu 20% anul viitor") still counts
+            nums = [ch] if _figure_tok(ch) else [c for c in ch.children if c.dep_ == "nummod" and _figure_tok(c)]
+            figures += [n for n in nums if not _in_timex(ctx, n)]
+    # one of them is enough ("un profit net de 1,9 miliarde de lei" without "în creștere cu 20%")
+    return bool(figures) and not any(_kept(n, words) for n in figures) and not any(
+        ch.isdigit() for w in words for ch in w)
+
+
+def _hanging_verb(verb, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+    """A headline ending on its verb whose completing words were all cut ("a ieșit" before "din
+    insolvență", "Elliot a vândut", "China a lansat")."""
+    last = _pieces(text)[-1:] if text else []
+    if not last or _pieces(verb.text)[-1:] != last:
+        return False
+    return any(c.dep_ in _COMPLETERS and c.i > verb.i for c in verb.children) and not any(
+        _kept(c, words) for c in verb.children if c.dep_ in _COMPLETERS and c.i > verb.i)
+
+
+def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a compressed clause says less than, or other than, its sentence (see the helpers)."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    sent = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if sent is None:
+        return False
+    words = set(_pieces(text))
+    if _out_of_order(sent, _without_new_names(ctx, lo, hi, text)) or _halved_range(ctx, sent, words) \
+            or _lost_restriction(ctx, verb if verb is not None else tok, words):
+        return True
+    if verb is None:
+        return _lost_figure(ctx, tok, tok, words)
+    return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(verb, words, text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,7 @@ def write(store: Store, article: Article, analysis: Analysis) -> list[str] | Non
 
 def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1, window: int = WINDOW,
            progress: Progress | None = None, on_error: ErrorSink | None = None,
-           clean: bool = True) -> IngestReport:
+           clean: bool = True, executor: Executor | None = None) -> IngestReport:
     """Analyze and store the ``articles`` not yet in ``store``; return what happened.
 
     With ``clean`` (the default) page furniture is taken out of each text first
@@ -89,6 +90,10 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
     are met and collected in the report; the rest of the input still goes in.  The store's writer
     lock is held throughout, so a second ingest into the same file waits, then skips what this one
     stored.  A stored article read again with a new title, url or id keeps the new values.
+
+    ``executor`` runs the analysis of the sub-batches elsewhere (Spark's executors: ``cronicar
+    spark ingest``), ``jobs`` of them at once; everything else (reading, cleaning, windows, the
+    order of writing) is this function's, so the database is the same as with ``--jobs 1``.
     """
     from cronicar.flow.workers import analyzed
 
@@ -97,7 +102,7 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
         if clean:
             articles = _cleaned(articles, window, report)
         windows = _windows(store, articles, window, report, on_error)
-        for article, analysis in analyzed(windows, jobs, BATCH):
+        for article, analysis in analyzed(windows, jobs, BATCH, executor):
             if isinstance(analysis, TooComplex):  # over its budget while analyzed
                 _reject(InputError(article.source, article.line, str(analysis)), report, on_error)
                 continue

@@ -1,4 +1,11 @@
-"""``cronicar spark annotate``: the per-article analysis on Apache Spark, annotations out as Parquet.
+"""``cronicar spark annotate`` / ``cronicar spark ingest``: the per-article analysis on Apache Spark.
+
+Two ways.  ``spark annotate`` writes the annotations as Parquet (analyse a large archive on a
+cluster, link it later with ``cronicar ingest --annotations DIR``).  ``spark ingest`` stores into a
+database in one run: the driver reads, cleans, windows and writes exactly as ``cronicar ingest``
+does (:func:`cronicar.flow.ingest`), and each sub-batch's analysis is a Spark task
+(:class:`SparkTasks`), several in flight while the driver links and stores the ones back, so
+linking overlaps the analysis as with ``--jobs N`` and the database is the one ``--jobs 1`` makes.
 
 The analysis is a pure function of (text, date, language), so it runs unchanged in Spark's
 ``mapPartitions``: each executor's Python workers are forked from a daemon that has loaded the spaCy
@@ -24,10 +31,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
 
 from cronicar.flow.records import COLUMNS, error_record, to_record
+
+if TYPE_CHECKING:
+    from cronicar.flow import IngestReport
+    from cronicar.model import Article, InputError
+    from cronicar.store.db import Store
 
 BATCH = 16  # articles per spaCy batch, as in the local ingest
 WINDOW = 512  # articles cleaned together (furniture repeated across them), as in the local ingest
@@ -127,20 +140,107 @@ def session(master: str | None = None, app: str = "cronicar-annotate") -> Any:
     # may lack spaCy); spark-submit on a cluster sets it from its own configuration.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = (SparkSession.builder.appName(app)
-               .config("spark.python.daemon.module", "cronicar.flow.spark_daemon"))
+               .config("spark.python.daemon.module", "cronicar.flow.spark_daemon")
+               .config("spark.ui.showConsoleProgress", "false"))  # stderr keeps cronicar's own lines
     if master:
         builder = builder.master(master)
     return builder.getOrCreate()
+
+
+class SparkTasks(Executor):
+    """An executor whose every call is one Spark job of one task, submitted from a driver thread.
+
+    ``submit(fn, *args)`` ships ``args`` as the task's one record and runs ``fn`` in a Python
+    worker of an executor (there the analysis is loaded once per executor:
+    :mod:`cronicar.flow.spark_daemon`); the result comes back to the driver.  Spark schedules the
+    jobs in flight on its task slots (FIFO), so with ``slots`` x a few jobs submitted every slot
+    stays busy while the driver writes.  ``fn`` must be importable on the executors (a module
+    function): Spark pickles it by reference."""
+
+    # Sub-batches of 16 articles per task (cronicar.flow.workers): a Spark job costs the JVM
+    # ~50 CPU-ms and a round trip, so a task takes 64 articles (~8 CPU-s of analysis).
+    sub_batches_per_task = 4
+
+    def __init__(self, context: Any, in_flight: int) -> None:
+        self._context = context
+        self._threads = ThreadPoolExecutor(max_workers=max(1, in_flight), thread_name_prefix="spark-task")
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        return self._threads.submit(self._run, fn, args, kwargs)
+
+    def _run(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        records = self._context.parallelize([(args, kwargs)], 1)
+        (result,) = records.map(lambda call: fn(*call[0], **call[1])).collect()
+        return result
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        if cancel_futures:
+            self._context.cancelAllJobs()
+        self._threads.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+def input_articles(spark: Any, path: str, fmt: str | None = None, lang: str | None = None,
+                   date: str | None = None) -> Iterator[Article | InputError]:
+    """The articles of ``path`` in input order: a local file or folder is read as ``cronicar
+    ingest`` reads it (same readers, line numbers in errors); any other path Spark reads (HDFS,
+    S3, ``file://``) is read by Spark and streamed to the driver a partition at a time."""
+    from cronicar.ingest.readers import article_from_record, read_paths
+
+    if "://" not in path:
+        yield from read_paths([path], date=date, lang=lang)
+        return
+    fmt = fmt or ("parquet" if path.rstrip("/").endswith(".parquet") else "json")
+    frame = spark.read.parquet(path) if fmt == "parquet" else spark.read.json(path)
+    for index, row in enumerate(frame.toLocalIterator(prefetchPartitions=True), start=1):
+        rec = row.asDict(recursive=True)
+        rec.pop("_corrupt_record", None)
+        yield article_from_record({k: v for k, v in rec.items() if v is not None}, path, None, lang=lang, index=index)
+
+
+def ingest(store: Store, args: argparse.Namespace, progress: Callable[[int, int | None], None] | None = None,
+           on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """``cronicar spark ingest``: read ``args.input``, analyse on Spark, link and store into ``store``
+    in the order ``cronicar ingest`` uses.  Each article is committed on its own, so a killed run
+    keeps what it stored and a re-run skips it."""
+    from cronicar.flow import ingest as ingest_articles
+    from cronicar.flow.workers import AHEAD
+
+    spark = session(args.master, app="cronicar-ingest")
+    slots = spark.sparkContext.defaultParallelism
+    tasks = SparkTasks(spark.sparkContext, AHEAD * slots)
+    finished = False
+    try:
+        articles = input_articles(spark, args.input, args.format, args.lang, args.date)
+        report = ingest_articles(store, articles, jobs=slots, progress=progress, on_error=on_error,
+                                 executor=tasks)
+        finished = True
+    finally:
+        tasks.shutdown(wait=finished, cancel_futures=not finished)
+        spark.stop()
+    return report
 
 
 def build_parser(parser: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
     p = parser or argparse.ArgumentParser(prog="cronicar-spark-annotate", description=__doc__.split("\n")[0])
     p.add_argument("--input", "-i", required=True, help="JSON Lines or Parquet articles (DESIGN §3 fields), any path Spark reads")
     p.add_argument("--output", "-o", required=True, help="folder for the Parquet annotations (overwritten)")
+    _common_args(p)
+    return p
+
+
+def build_ingest_parser(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    p.add_argument("--input", "-i", required=True,
+                   help="articles: a local file or folder (read as `cronicar ingest` reads it), or a JSON Lines"
+                        " or Parquet path Spark reads (hdfs://, s3a://, file://)")
+    p.add_argument("--date", help="date for plain-text files without a ' date' header (local input)")
+    _common_args(p)
+    return p
+
+
+def _common_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["json", "parquet"], help="input format (default: from the name; json)")
     p.add_argument("--lang", help="force the language (default: detected per article)")
     p.add_argument("--master", help="Spark master, e.g. local[2] (default: spark-submit's, else local[*])")
-    return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:

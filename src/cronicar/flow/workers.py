@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from itertools import chain, islice
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 
@@ -75,26 +75,51 @@ def _sub_batches(windows: Iterable[list[Article]], size: int) -> Iterator[list[A
             yield window[i:i + size]
 
 
-def analyzed(windows: Iterable[list[Article]], jobs: int,
-             batch: int) -> Iterator[tuple[Article, Analysis | TooComplex]]:
-    """(article, analysis) for every article of every window, in order."""
+def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int,
+             executor: Executor | None = None) -> Iterator[tuple[Article, Analysis | TooComplex]]:
+    """(article, analysis) for every article of every window, in order.
+
+    ``executor``: where the sub-batches run instead of ``jobs`` local worker processes (Spark's
+    executors, :class:`cronicar.flow.spark.SparkTasks`); ``jobs`` is then how many of them work at
+    once.  It is always used, even for a small input: whoever passes one asked for it."""
     windows = iter(windows)
-    if jobs > 1:
+    if jobs > 1 and executor is None:
         first, second = next(windows, []), next(windows, None)
         if second is None and len(first) < SMALL:
             jobs = 1
         windows = chain([first], [] if second is None else [second], windows)
-    if jobs <= 1:
+    if executor is not None:
+        yield from _pipelined(executor, windows, max(1, jobs), batch)
+    elif jobs <= 1:
         for sub in _sub_batches(windows, batch):
             yield from zip(sub, analyze_articles(_items(sub), batch))
-        return
-    with ProcessPoolExecutor(jobs, mp_context=worker_context()) as pool:
-        pending: deque[tuple[list[Article], Future[list[Analysis | TooComplex]]]] = deque()
-        for sub in _sub_batches(windows, batch):
-            pending.append((sub, pool.submit(analyze_articles, _items(sub), batch)))
-            while len(pending) > AHEAD * jobs:
-                done, future = pending.popleft()
-                yield from zip(done, future.result())
-        while pending:
-            done, future = pending.popleft()
-            yield from zip(done, future.result())
+    else:
+        with ProcessPoolExecutor(jobs, mp_context=worker_context()) as pool:
+            yield from _pipelined(pool, windows, jobs, batch)
+
+
+def analyze_sub_batches(subs: list[list[Item]], batch_size: int) -> list[list[Analysis | TooComplex]]:
+    """One task of several sub-batches, each analyzed as :func:`analyze_articles` does alone."""
+    return [analyze_articles(items, batch_size) for items in subs]
+
+
+def _pipelined(executor: Executor, windows: Iterable[list[Article]], jobs: int,
+               batch: int) -> Iterator[tuple[Article, Analysis | TooComplex]]:
+    """Sub-batches submitted to ``executor``, at most :data:`AHEAD` tasks per worker ahead of the
+    consumer (the writer), results yielded in submission order.  An executor whose tasks cost more
+    to start (a Spark job) says how many sub-batches one task takes (``sub_batches_per_task``)."""
+    per_task = max(1, getattr(executor, "sub_batches_per_task", 1))
+    pending: deque[tuple[list[list[Article]], Future[list[list[Analysis | TooComplex]]]]] = deque()
+
+    def done_first() -> Iterator[tuple[Article, Analysis | TooComplex]]:
+        subs, future = pending.popleft()
+        for sub, analyses in zip(subs, future.result()):
+            yield from zip(sub, analyses)
+
+    subs = _sub_batches(windows, batch)
+    while group := list(islice(subs, per_task)):
+        pending.append((group, executor.submit(analyze_sub_batches, [_items(s) for s in group], batch)))
+        while len(pending) > AHEAD * jobs:
+            yield from done_first()
+    while pending:
+        yield from done_first()

@@ -66,6 +66,19 @@ CASES = [
     # headline "enunț - Anunțul X": the speech noun after the dash names the source
     ("Pensiile vor crește de la 1 iulie - Anunțul Guvernului\n\nDecizia a fost luată luni.",
      "indirect", "Pensiile vor crește de la 1 iulie", "Guvernul"),
+    # asides set off by commas between the verb and its "că"
+    ("Ministrul Energiei, Virgil Popescu, a anunțat, marți după-amiază, că prețul gazelor va fi plafonat.",
+     "indirect", "prețul gazelor va fi plafonat", "Virgil Popescu"),
+    ("Directorul Transgaz, Ion Sterian, a declarat, astfel, la un post de televiziune, că importurile au scăzut.",
+     "indirect", "importurile au scăzut", "Ion Sterian"),
+    # a complete clause before a postposed cue is the whole statement: what follows the speaker is
+    # about the speech event, not the rest of an interrupted sentence
+    ("Guvernul va aproba, în septembrie, un nou pachet de măsuri, a declarat miercuri ministrul Marcel Boloș, "
+     "într-o conferință de presă.", "indirect", "Guvernul va aproba, în septembrie, un nou pachet de măsuri",
+     "Marcel Boloș"),
+    # ... but a relative clause before the cue is no complete statement: the cue interrupts it
+    ("Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor.",
+     "indirect", "Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor", "Ion Pop"),
 ]
 
 
