@@ -120,6 +120,19 @@ def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
     return any(m.lower_ in words for m in marks) or (before is not None and before.lower_ in words)
 
 
+def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
+    the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
+    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head is tok:
+        return False
+    verb = tok.head
+    if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
+        return False
+    tense = _tense(verb, None)
+    return tense is not None and tense in c.get("dayless", frozenset())
+
+
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
     """Whether the parser's lemma of ``tok``, or simplemma's of its form when the parser's misses
     ("plănuiește" -> "plănuii"), is one of ``words``."""
@@ -216,7 +229,8 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality("hypothetical", None, recent)  # "dacă discutăm de o agenție", "dacă e un atac"
     if verb is None:
         inherited = _inherited(tok, lang)
-        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background)
+        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background,
+                        dayless=not inherited and _told_by_dayless(tok, c))
     if "Inf" in verb.morph.get("VerbForm") and any(
             ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
         return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
