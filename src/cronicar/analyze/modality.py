@@ -110,14 +110,18 @@ def _occurs_by(tok: Token, c: dict[str, frozenset[str]]) -> Token | None:
 
 def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
     """Whether the clause of ``head`` (a verb, or a noun predicate: "dacă e un atac") is opened by
-    a conjunction of ``kind`` in the data: ``if`` ("dacă"), ``without`` ("fără să", "fără ca";
-    the word may stand just before the clause's first mark when the parse hangs it elsewhere)."""
+    a conjunction of ``kind`` in the data: ``if`` ("dacă", "de parcă"), ``without`` ("fără să",
+    "fără ca"; the word may stand just before the clause's first mark when the parse hangs it
+    elsewhere, and a phrase starts at that mark)."""
     words = c.get(kind, frozenset())
     marks = [ch for ch in head.children if ch.dep_ == "mark"]
     if not words or not marks:
         return False
-    before = head.doc[marks[0].i - 1] if marks[0].i > 0 else None
-    return any(m.lower_ in words for m in marks) or (before is not None and before.lower_ in words)
+    doc, first = head.doc, marks[0].i
+    before = doc[first - 1] if first > 0 else None
+    phrases = (" ".join(t.lower_ for t in doc[first:first + k]) for k in (2, 3))  # "de parcă", "ca și cum"
+    return any(m.lower_ in words for m in marks) or (before is not None and before.lower_ in words) \
+        or any(p in words for p in phrases)
 
 
 def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
