@@ -88,3 +88,13 @@ MEETING = ("agreement", {"Donald Trump", "Vladimir Putin"}, "2025-02-13")
 ])
 def test_link_evidence_a_happening_needs_type_cast_and_days(mine: list, theirs: list, want: bool) -> None:
     assert evidence.share_a_happening(mine, theirs) is want
+
+
+@pytest.mark.parametrize("hubs,want", [
+    (set(), True),
+    ({"Donald Trump"}, True),  # Putin is not a hub here: the meeting is still shared
+    ({"Donald Trump", "Vladimir Putin"}, False),  # two hub names take part in everything
+])
+def test_link_evidence_a_happening_of_hubs_only_is_not_shared(hubs: set, want: bool) -> None:
+    theirs = [("agreement", {"Donald Trump", "Vladimir Putin"}, "2025-02-14")]
+    assert evidence.share_a_happening([MEETING], theirs, hubs) is want

@@ -32,10 +32,12 @@ data: ``lang/<code>/headline_cues.tsv``).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from cronicar import data_lines
 from cronicar.analyze import modality
+from cronicar.analyze.entities import gazetteer_place
 from cronicar.analyze.normalize import fold_diacritics
 from cronicar.analyze.quotes.holders import speaker_nouns
 from cronicar.analyze.quotes.lexicon import load as quote_lexicon
@@ -118,10 +120,14 @@ def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-
     """The core tokens of a noun phrase: the head and its close modifiers, ``levels`` levels of
     nouns (0: the head noun with its determiners and adjectives only)."""
     keep = [head]
+    # a time that qualifies a noun stays ("în intervalul ianuarie-iunie": without it "în intervalul"
+    # says nothing); a time of the verb is the date's
+    dated = head.pos_ == "NOUN" and depth > 0 and not _in_timex(ctx, head)
     for ch in head.children:
-        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
+        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or ch.pos_ == "PUNCT" \
+                or (_in_timex(ctx, ch) and not (dated and ch.i == head.i + 1)):
             continue
-        if ch.dep_ == "nmod" and depth >= levels and not (
+        if ch.dep_ == "nmod" and depth >= levels and not (dated and ch.i == head.i + 1 and _in_timex(ctx, ch)) and not (
                 ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)):
             continue  # deeper nouns go, but not a name that owns ("10% din acțiunile Petrom")
         keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"), levels)
@@ -218,31 +224,47 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
 
 @lru_cache(maxsize=None)
 def _org_nouns(lang: str) -> frozenset[str]:
-    """Nouns (diacritics folded) an organisation is called by: the quote code's speaker nouns and roles."""
-    return frozenset(speaker_nouns(lang).org_nouns | {fold_diacritics(w) for w in quote_lexicon(lang).org_roles})
+    """Nouns (diacritics folded) an organisation is called by: the quote code's speaker nouns and
+    roles, and the ``organisation`` words of ``headline_cues.tsv``."""
+    words = speaker_nouns(lang).org_nouns | quote_lexicon(lang).org_roles | cues(lang).get("organisation", frozenset())
+    return frozenset(fold_diacritics(w.lower()) for w in words)
 
 
 def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
-    """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the one
-    the same sentence names before it (the subject of a clause first), else the subject of the
-    sentence before when that is an organisation's name.  None when the noun is not an
+    """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the
+    last organisation the same sentence names before it as the subject of a clause, else the
+    subject of the sentence before when that is an organisation's name.  None when the noun is not an
     organisation noun (``quotes_speaker_nouns.txt``), is plural or indefinite, or nothing fits."""
     if arg.pos_ != "NOUN" or "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number"):
         return None
-    nouns = _org_nouns(ctx.lang)
-    if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & nouns):
+    if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & _org_nouns(ctx.lang)):
         return None
     sent = arg.sent
-    orgs = [m for m in ctx.entities if m.label == "ORG" and sent.start_char <= m.start and m.end <= arg.idx]
-    if not orgs and sent.start > 0:
-        before = arg.doc[sent.start - 1].sent
-        orgs = [m for m in ctx.entities if m.label == "ORG" and before.start_char <= m.start < before.end_char
-                and any(t.dep_ in _SUBJ and t.head.dep_ == "ROOT"
-                        for t in arg.doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
-    if not orgs:
-        return None
-    subjects = [m for m in orgs if any(t.dep_ in _SUBJ for t in arg.doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
-    return (subjects or orgs)[-1].canonical
+    names = [n for n in _organisations(ctx, sent) if n[0] < arg.i and n[1]]  # a subject: who acts
+    if not names and sent.start > 0:
+        names = [n for n in _organisations(ctx, arg.doc[sent.start - 1].sent) if n[1]]
+        names = [n for n in names if n[2].head.dep_ == "ROOT" or n[2].head.head.i == n[2].head.i]
+    return names[-1][3] if names else None
+
+
+def _organisations(ctx, sent) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The organisations a sentence names, in order, as (first token index, is a subject, the
+    head token, name): the analysis's organisations, a name the NER took for a place that no
+    gazetteer knows ("Globalworth"), and a proper-noun subject the NER missed ("Romgaz reușea")."""
+    doc, out, seen = sent.doc, [], set()
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not (sent.start_char <= m.start < sent.end_char) or span is None:
+            continue
+        seen |= {t.i for t in span}
+        if m.label == "PERSON" or (m.label != "ORG" and gazetteer_place(m.canonical, ctx.lang)):
+            continue
+        out.append((span.start, span.root.dep_ in _SUBJ, span.root, m.canonical))
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ in _SUBJ and t.i not in seen:
+            name = [t] + [c for c in t.children if c.dep_ in {"flat", "flat:name"}]
+            out.append((t.i, True, t, _render(sorted(name, key=lambda x: x.i))))
+    return sorted(out, key=lambda n: n[0])
 
 
 def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -298,11 +320,14 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     glue.sort(key=lambda t: t.i)
     parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
     shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
+    kept_marks = cues(ctx.lang).get("condition", frozenset()) | cues(ctx.lang).get("purpose", frozenset())
     for ch in verb.children:
         if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip \
                 or _aside(verb, ch) or ch in glue:  # a nominal predicate's own words are said once
             continue
-        elif _kept_mark(verb, ch):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
+        elif ch.dep_ == "mark" and not _kept_mark(verb, ch, kept_marks):
+            continue  # "în timp ce", "după ce": a clause opener whose main clause never comes
+        elif _kept_mark(verb, ch, kept_marks):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
             parts.append((ch.i, _render(sorted([ch] + [f for f in ch.children if f.dep_ == "fixed"],
                                                 key=lambda t: t.i)), "mark"))
         elif keep is not None and ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} \
@@ -316,6 +341,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
             # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
+        elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
+            parts.append((ch.i, _render(list(ch.subtree)), "time"))
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -335,6 +362,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
                 if not dep.startswith("obl"):  # a cut oblique hangs ("în perioada"): dropped whole
                     shorter[ch.i] = _argument(ctx, ch, dep in _SUBJ, levels=0)
     parts.sort()
+    if not any(any(c.isdigit() for c in text) for _, text, kind in parts if kind != "time"):
+        parts = [p for p in parts if p[2] != "time"]  # a period restricts a figure; else it is the date's
     if not any(kind in _SUBJ for _, _, kind in parts) and not any(c.dep_ in _SUBJ for c in verb.children):
         who = _sole_actor(ctx, verb) or _shared_subject(ctx, verb)
         if who:
@@ -342,7 +371,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     # obliques go first when too long, from the last one; then any argument but the subject
     # then the objects and the subject cut to their head noun phrase ("acțiuni de aproape 100 de
     # milioane de dolari" -> "acțiuni"), then the objects dropped
-    for drop in ({"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
+    for drop in ({"time"}, {"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
         for k in range(len(parts) - 1, -1, -1):
             long_subject = parts[k][2] not in _SUBJ or 2 * _words(parts[k][1]) > budget  # else it stays whole
             if sum(_words(t) for _, t, _ in parts) > budget and parts[k][2] in drop and parts[k][0] in shorter \
@@ -356,6 +385,35 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     words = " ".join(t for _, t, _ in parts).split()
     c = cues(ctx.lang)
     return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """A time oblique of a few words with its preposition that tells the period a figure covers:
+    a duration or a range ("în ultimii opt ani", "în perioada 2010-2012"), a month or longer ("în
+    primul trimestru"), or one introduced by a ``period`` word of ``headline_cues.tsv`` ("de la
+    începutul anului", "până la finalul anului").  A day ("la sfârșitul săptămânii trecute", "în
+    ședința de luni") is the date's, shown beside the headline."""
+    toks = list(ch.subtree)
+    if not ch.dep_.startswith("obl") or len(toks) > 6 or any(t.is_punct and t.text != "-" for t in toks):
+        return False
+    case = [c.lower_ for c in ch.children if c.dep_ == "case"]
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    times = [t for t in ctx.timexes if lo <= t.start < hi]
+    if not case or not times:
+        return False
+    if not _in_timex(ctx, ch) and not any(_in_timex(ctx, c) for c in ch.children if c.i == ch.i + 1):
+        return False  # a time inside another phrase ("asupra profitului băncilor în acest an")
+    if len(times) > 1 or any(t.type == "DURATION" for t in times) or set(case) & cues(ctx.lang).get("period", frozenset()):
+        return True
+    return any(t.interval and _days(t.interval) >= 28 for t in times)
+
+
+def _days(interval: tuple[str, str]) -> int:
+    """How many days an ISO interval covers (0 when its ends are not days)."""
+    try:
+        return (date.fromisoformat(interval[1][:10]) - date.fromisoformat(interval[0][:10])).days + 1
+    except ValueError:
+        return 0
 
 
 def _figure(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -410,11 +468,17 @@ def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
     return words
 
 
-def _kept_mark(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+def _kept_mark(verb, ch, condition: frozenset[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
     """A subordinator the headline keeps: the particle of a complement clause ("să", "a") and the
     conjunction of a condition or purpose ("dacă", "pentru"): without it a hypothetical reads as
-    a fact ("Dacă un investitor cumpără acțiuni")."""
-    return ch.dep_ == "mark" and (ch.pos_ == "PART" or verb.dep_ == "advcl")
+    a fact ("Dacă un investitor cumpără acțiuni").  Another one ("în timp ce", "după ce") would
+    open the headline with a clause that never comes: it goes, what it introduces is a fact."""
+    if ch.dep_ != "mark":
+        return False
+    if ch.pos_ == "PART":
+        return True
+    words = " ".join([ch.lower_] + [f.lower_ for f in ch.children if f.dep_ == "fixed"])
+    return verb.dep_ == "advcl" and (not condition or words in condition or ch.lower_ in condition)
 
 
 def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
@@ -502,7 +566,8 @@ def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-de
     return text
 
 
-def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None) -> str:
+def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None,
+             lang: str = "") -> str:
     """Without a parse: the comma-delimited stretch of the sentence around the trigger.  With one,
     ``anchor`` is where the trigger's own phrase begins: a stretch too long starts there ("pentru a
     achiziționa un portofoliu"), never inside another phrase ("de dolari pentru a ...")."""
@@ -511,7 +576,7 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
     hi_c = [i for i in (text.find(", ", trig[1], e), text.find("; ", trig[1], e)) if i >= 0]
     hi = min(hi_c) if hi_c else e  # ", " and "; ": a comma inside a number ("30,000") is no break
     words = text[lo:hi].split()
-    if len(words) <= MAX_WORDS:
+    if len(words) <= MAX_STRETCH:  # whole rather than cut inside it ("from its own cash or from")
         return " ".join(words)
     at = len(text[lo:trig[0]].split())  # the trigger's word index: keep it in the window
     # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
@@ -519,13 +584,17 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
     first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
     if first and anchor is not None and lo <= anchor <= trig[0]:
         first = len(text[lo:anchor].split())
-    return " ".join(words[first:first + MAX_WORDS])
+    kept = words[first:first + MAX_WORDS]
+    ending = cues(lang).get("ending", frozenset()) if lang else frozenset()
+    while len(kept) > 3 and kept[-1].lower().strip(",;:") in ending:
+        kept.pop()  # no parse says which words need what follows: the language's list does
+    return " ".join(kept)
 
 
 def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
-        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger))
+        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said):
@@ -539,8 +608,10 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # "a afișat o scădere de 0,66%", "s-a diminuat ... din cauza scăderii valorii"): alone it hides
     # what it happened to, or reads inflected ("Scăderii drastice a valorii")
     verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
-        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.pos_ in {"VERB", "AUX"}
-        and tok.head.i != tok.i else None)
+        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.i != tok.i and (
+            tok.head.pos_ in {"VERB", "AUX"} or (tok.dep_ in _SUBJ and any(c.dep_ == "cop" for c in tok.head.children)
+                                                 and _figure_tok(tok.head)))
+        else None)  # "Creșterea activelor ... a fost de 12%": the subject of a figure predicate
     if verb is not None:
         verb = _governing_verb(ctx, verb)
     text = _candidate(ctx, tok, ev, verb)
@@ -752,13 +823,18 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         root = span.root
         start = _clause_start(ctx, root)
         toks = [t for t in toks if t.i >= start.i]
-    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS:
-        toks.pop()
+        said = _said_by_named(ctx, ev)
+        if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
+            toks = [t for t in toks if said[0] <= t.idx < said[1]] or toks
+    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS and not (
+            toks[-1].text == ")" and sum(t.text == "(" for t in toks) >= sum(t.text == ")" for t in toks)):
+        toks.pop()  # a parenthesis the sentence closes stays closed ("Electrica (80%)")
     if not toks:
         return ctx.text[lo:hi]
     if len(toks) > MAX_FALLBACK:
         toks = _without_asides(toks)
-    kept = _cut_faithfully(ctx, toks)
+    trigger = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
+    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger else None)
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
@@ -770,6 +846,20 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if ctx.text[lo:hi].rstrip().endswith("?"):
         text += "?"
     return text
+
+
+def _said_by_named(ctx, ev: EventMention) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """What a speaker the sentence names said, when the event lies in it and a verb of saying cues
+    it (the span :func:`_reported_by` prefixes with the speaker's name); else None."""
+    for q in ctx.quotes:
+        lo, hi = q.content
+        cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
+        if cue is None or not any(t.pos_ in {"VERB", "AUX"} for t in cue):
+            continue
+        hi = min(hi, q.cue[0]) if q.cue[0] > lo else hi  # a content the analysis ran on past its cue
+        if q.speaker and lo <= ev.trigger[0] < hi and _names_speaker(ctx, q, ev):
+            return lo, hi
+    return None
 
 
 def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
@@ -837,7 +927,8 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
     return root
 
 
-def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # type: ignore[type-arg]
+def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore[no-untyped-def,type-arg]
+                    keep: int | None = None) -> list:
     """The longest prefix of ``toks`` of at most ``budget`` words that ends on a content word,
     not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation or a
     parenthesis; a quotation that closes within a few more words is taken whole rather than cut
@@ -851,24 +942,17 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     def fig(t) -> bool:  # type: ignore[no-untyped-def]
         return t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in figure
 
-    counts, depth, inside = [], 0, []  # words up to each token; whether a quotation is open after it
-    paren = 0
-    for k, t in enumerate(toks):
-        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
-        if t.text == '"':
-            depth = 0 if depth else 1
-        else:
-            depth = max(0, depth + (t.text in opens) - (t.text in closes))
-        paren = max(0, paren + (t.text == "(") - (t.text == ")"))
-        inside.append(depth > 0 or paren > 0)
-    if counts[-1] <= budget:
-        return toks
+    counts, inside = _word_counts(toks, opens, closes)
+    if counts[-1] <= budget + MAX_STRETCH - MAX_FALLBACK:
+        return toks  # a sentence of 15 or 16 words is kept whole rather than cut before its end
     ids = {t.i: k for k, t in enumerate(toks)}
 
     def allowed(k: int) -> bool:  # a cut right after toks[k]
         last, nxt = toks[k], toks[k + 1]
         if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text not in {'"', ")"}):
             return False
+        if last.lower_ in openers:
+            return False  # "mai bine decât…", "..., care…": a clause that never comes
         if not last.whitespace_ and not nxt.is_punct:
             return False  # "ne-|a ajutat": one written word
         ranged = nxt.lower_ in ranges and k + 2 < len(toks) and toks[k + 2].like_num  # "de la 20 | la 5"
@@ -876,8 +960,10 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
             return False  # "cu peste | 1.200": the degree of a figure without it
         return not (fig(last) and (fig(nxt) or ranged)) and not inside[k] and not any(a <= k < b for a, b in spans)
 
+    openers = c.get("comparative", frozenset()) | c.get("start", frozenset())
     spans = _range_spans(toks, ranges)
     alternatives = c.get("alternative", frozenset())
+    condition = c.get("condition", frozenset())
 
     def whole(k: int) -> bool:  # no verb left before its complement, no alternative halved
         last = toks[k]
@@ -885,16 +971,30 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
         if pred.pos_ in {"VERB", "AUX"} and any(
                 ch.dep_ in _COMPLETERS and ch.i > last.i and ch.i in ids for ch in pred.children):
             return False
+        if any(_incomplete(t, k, ids, condition) for t in toks[:k + 1]):
+            return False
         return not any(ch.dep_ == "conj" and ch.i in ids and ids[ch.i] > k and any(
             c.dep_ == "cc" and c.lower_ in alternatives for c in ch.children) for t in toks[:k + 1] for ch in t.children)
 
     cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
-    # never back off (a shorter cut ends before the verb, on "care", "se"): only run on, within
-    # MAX_STRETCH words, to a cut that leaves neither a verb before its complement nor an alternative
-    best = max((k for k in cuts if counts[k] <= budget), default=None)
-    if best is not None and not whole(best):
-        stretch = budget + MAX_STRETCH - MAX_FALLBACK
-        best = max((k for k in cuts if k > best and counts[k] <= stretch and whole(k)), default=best)
+    stretch = budget + MAX_STRETCH - MAX_FALLBACK
+    # a cut after a whole phrase first ("... a crescut în ultimele zile cu 15%", not "..., aducând
+    # un plus…" nor "..., după ce…"): the longest within the budget, else within the stretch
+    plain = max((counts[k] for k in cuts if counts[k] <= budget), default=0)
+    # ... but not one so short it drops what the sentence is about ("Este o perioadă…")
+    # ... nor one without the event's own word ("SIF Moldova a încheiat semestrul" without "cu un profit")
+    need = ids.get(keep, -1) if keep is not None else -1
+    need = need if counts[need] <= stretch else -1  # beyond reach: the main clause alone, whole
+    closed = [k for k in cuts if counts[k] >= max(7, plain // 2) and k >= need and whole(k) and _closed(toks, k, ids)]
+    best = max((k for k in closed if counts[k] <= budget), default=None)
+    best = best if best is not None else max((k for k in closed if counts[k] <= stretch), default=None)
+    if best is None:
+        # else never back off (a shorter cut ends before the verb, on "care", "se"): only run on,
+        # within the stretch, to a cut that leaves neither a verb before its complement nor an
+        # alternative halved
+        best = max((k for k in cuts if counts[k] <= budget), default=None)
+        if best is not None and not whole(best):
+            best = max((k for k in cuts if k > best and counts[k] <= stretch and whole(k)), default=best)
     if best is None or counts[best] < 4:  # inside a quotation from early on: take it whole if short
         closing = [k for k in cuts if k > 0 and inside[k - 1]]
         best = closing[0] if closing else best
@@ -904,6 +1004,60 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     while len(out) > 1 and (out[-1].pos_ in _FUNCTION_POS or out[-1].is_punct):
         out.pop()
     return out
+
+
+def _word_counts(toks: list, opens: frozenset[str], closes: frozenset[str]) -> tuple[list[int], list[bool]]:  # type: ignore[type-arg]
+    """Per token: the words up to it (a word glued to the one before, "ne-a", counts once), and
+    whether a quotation or a parenthesis is open after it."""
+    counts: list[int] = []
+    inside: list[bool] = []
+    depth = paren = 0
+    for k, t in enumerate(toks):
+        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
+        if t.text == '"':
+            depth = 0 if depth else 1
+        else:
+            depth = max(0, depth + (t.text in opens) - (t.text in closes))
+        paren = max(0, paren + (t.text == "(") - (t.text == ")"))
+        inside.append(depth > 0 or paren > 0)
+    return counts, inside
+
+
+def _closed(toks: list, k: int, ids: dict[int, int]) -> bool:  # type: ignore[type-arg]
+    """Whether a cut after ``toks[k]`` ends on a whole phrase: every kept word's head is kept (or
+    lies outside ``toks``), the predicate among them, so nothing kept waits for a word that was cut
+    ("după ce…", "în ultimul…" hang; "... cu 15%" does not), and the last word keeps its figure
+    ("în creștere" without "cu 12%" hides how much).  At least four words."""
+    if k < 3:
+        return False
+    kept = toks[:k + 1]
+    root = any(t.head.i == t.i or t.head.i not in ids for t in kept if t.pos_ in {"VERB", "AUX"}
+               or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in t.children))
+    last = toks[k]
+    if any(ids.get(ch.i, -1) > k and any(_figure_tok(x) for x in ch.subtree) for ch in last.children
+           if ch.dep_ in {"obl", "nmod", "nummod", "obj"}):
+        return False  # "în creștere" without "cu 12%"
+    return root and all(t.head.i == t.i or t.head.i not in ids or ids[t.head.i] <= k for t in kept)
+
+
+def _incomplete(t, k: int, ids: dict[int, int], condition: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a kept word waits for what a cut after position ``k`` drops: a verb whose object or
+    complement clause all lies beyond the cut ("LVMH a anunțat joi" without what it announced), a
+    verb whose condition is cut ("va fi concesionat" without "numai dacă ..."), or a noun that only
+    carries its clause ("în condițiile" without "în care ...", "faptul" without "că ...")."""
+    def cut(ch) -> bool:  # type: ignore[no-untyped-def]
+        return ch.i in ids and ids[ch.i] > k
+
+    needs = [ch for ch in t.children if ch.dep_ in {"obj", "ccomp", "xcomp", "csubj"}]
+    if t.pos_ in {"VERB", "AUX"} and needs and all(cut(ch) for ch in needs):
+        return True
+    if any(ch.dep_ == "advcl" and cut(ch) and any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children)
+           for ch in t.children):
+        return True
+    kept = [ch for ch in t.children if not cut(ch) and not ch.is_punct]
+    return t.pos_ == "NOUN" and ids[t.i] == k and any(ch.dep_.startswith("acl") and cut(ch) for ch in t.children) \
+        and (not kept or any(ch.dep_ == "case" for ch in kept)) \
+        and not any(ch.dep_ in {"amod", "nmod", "nummod"} for ch in kept)
 
 
 def _range_spans(toks: list, ranges: frozenset[str]) -> list[tuple[int, int]]:  # type: ignore[type-arg]
@@ -954,7 +1108,7 @@ def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
 
 _WORD = re.compile(r"\w+")
 # dependents that complete a verb: a headline ending on the verb without any of them cut its point
-_COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "xcomp", "ccomp", "csubj"}
+_COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "obl:agent", "xcomp", "ccomp", "csubj"}
 # parts of speech of a nominal conjunct ("din profit sau din rezerve"): coordinated verbs are clauses
 _NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"}
 
@@ -995,6 +1149,10 @@ def _without_new_names(ctx, lo: int, hi: int, text: str) -> str:  # type: ignore
         for name in {m.canonical, _canonical_fits(m, ctx.lang) or m.canonical}:
             if name and name not in said:
                 text = text.replace(name, " ")
+    sent = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    for name in {n[3] for n in _organisations(ctx, sent)} if sent is not None else ():
+        # "Compania Romgaz": a generic subject named by the organisation it stands for
+        text = re.sub(rf"(?<=\w) {re.escape(name)}\b", " ", text, count=1)
     return text
 
 
@@ -1008,8 +1166,9 @@ def _implausible_subject(verb, words: set[str]) -> bool:  # type: ignore[no-unty
         if subj.i < verb.i:
             inside = {t.i for t in subj.subtree}
             glue = {c.i for c in verb.children if c.dep_ in _VERB_PARTS}
-            if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in glue
-                   and "Fin" in t.morph.get("VerbForm") for t in subj.doc[subj.i + 1:verb.i]):
+            if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in glue and t.head.i != verb.i
+                   and ("Fin" in t.morph.get("VerbForm") or any(c.dep_ == "aux" for c in t.children))
+                   for t in subj.doc[subj.i + 1:verb.i]):
                 return True
     return False
 

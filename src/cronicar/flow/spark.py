@@ -30,7 +30,9 @@ and cluster settings then come from spark-submit):
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -46,44 +48,57 @@ BATCH = 16  # articles per spaCy batch, as in the local ingest
 WINDOW = 512  # articles cleaned together (furniture repeated across them), as in the local ingest
 
 
-def annotate_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[tuple]:
-    """Input rows (dicts) -> annotation rows (tuples in :data:`COLUMNS` order).
+def parsed_partition(rows: Iterable[Any], source: str, lang: str | None = None) -> Iterator[Any]:
+    """Input rows (dicts) -> articles, or an error row (a tuple in :data:`COLUMNS` order) for a
+    record that is not one.  Spark has no line numbers: a rejected record is named by its id."""
+    from cronicar.ingest.readers import article_from_record
+    from cronicar.model import InputError
 
-    As ``cronicar ingest`` does, page furniture is taken out first (``ingest/clean.py``), over
-    windows of :data:`WINDOW` articles of the partition (a line repeated at the edges of many
-    texts of one site counts within the window), then the cleaned articles are analysed in spaCy
-    batches; an article left with no text is an error row."""
-    from cronicar.ingest.readers import article_from_record, too_long
-    from cronicar.model import Article, InputError
-
-    held: list[Article] = []
     for row in rows:
         rec = row.asDict(recursive=True) if hasattr(row, "asDict") else dict(row)
         rec.pop("_corrupt_record", None)
         item = article_from_record(rec, source, None, lang=lang)
-        error = item if isinstance(item, InputError) else too_long(item)
-        if error is not None:
-            # Spark has no line numbers: a rejected record is named by its id, when it has one.
-            where = f"{source} (id {rec['id']})" if rec.get("id") is not None else source
-            yield _row(error_record(InputError(where, None, error.message)))
-            continue
-        held.append(item)
-        if len(held) == WINDOW:
-            yield from _cleaned_rows(held)
-            held = []
-    if held:
-        yield from _cleaned_rows(held)
+        if isinstance(item, InputError):
+            yield _row(error_record(InputError(_where(source, rec), None, item.message)))
+        else:
+            yield item
 
 
-def _cleaned_rows(window: list[Any]) -> Iterator[tuple]:
-    from cronicar.flow.workers import analyze_articles
+def _where(source: str, rec: dict[str, Any]) -> str:
+    return f"{source} (id {rec['id']})" if rec.get("id") is not None else source
+
+
+def cleaned_window(numbered: Iterable[tuple[int, Any]]) -> Iterator[Any]:
+    """One cleaning window, (input position, article) pairs: the articles with page furniture
+    taken out (``ingest/clean.py``), in input order, as ``cronicar ingest`` cleans the same
+    :data:`WINDOW` articles; an article left with no text, or too long, is an error row."""
     from cronicar.ingest.clean import clean_batch
+    from cronicar.ingest.readers import too_long
+    from cronicar.model import InputError
 
-    kept, rejected, _ = clean_batch(window)
+    kept, rejected, _ = clean_batch([article for _, article in sorted(numbered, key=lambda p: p[0])])
     for error in rejected:
         yield _row(error_record(error))
-    for i in range(0, len(kept), BATCH):
-        yield from _analyzed_rows(kept[i:i + BATCH], analyze_articles)
+    for article in kept:
+        error = too_long(article)  # checked after cleaning, as the local ingest does
+        yield article if error is None else _row(error_record(InputError(article.source, None, error.message)))
+
+
+def analyzed_partition(items: Iterable[Any]) -> Iterator[tuple]:
+    """Articles -> annotation rows, analysed in spaCy batches of :data:`BATCH`; error rows pass."""
+    from cronicar.flow.workers import analyze_articles
+
+    held: list[Any] = []
+    for item in items:
+        if isinstance(item, tuple):
+            yield item
+            continue
+        held.append(item)
+        if len(held) == BATCH:
+            yield from _analyzed_rows(held, analyze_articles)
+            held = []
+    if held:
+        yield from _analyzed_rows(held, analyze_articles)
 
 
 def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
@@ -106,24 +121,36 @@ def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
     """Annotate every article under ``input_path`` into Parquet at ``output``; returns
     (articles annotated, one-line errors of the rejected records).
 
-    One Spark job analyses and writes: each part file is sorted by (date, id) within itself, and
-    ``ingest --annotations`` merges the part files in that order (a k-way merge).  A global sort
-    here would cost a sampling job, the analysed rows kept on disk for it, and a shuffle.
+    Page furniture is taken out over the windows ``cronicar ingest`` cleans together (the
+    :data:`WINDOW` consecutive articles of the input: a line repeated at the edges of many texts
+    of one site counts within its window), so the articles, their ids and their annotations are
+    the ones a local ingest makes: the articles are numbered in input order (``zipWithIndex``),
+    grouped by window, cleaned, then spread over every core for the analysis.  Each part file is
+    sorted by (date, id) within itself, and ``ingest --annotations`` merges the part files in that
+    order (a k-way merge); a global sort here would cost a sampling job and another shuffle.
     """
+    from pyspark import StorageLevel
     from pyspark.sql.types import StringType, StructField, StructType
+
+    from cronicar.model import Article
 
     fmt = fmt or ("parquet" if input_path.rstrip("/").endswith(".parquet") else "json")
     frame = spark.read.parquet(input_path) if fmt == "parquet" else spark.read.json(input_path)
-    # A small file is one input split: spread the articles so every executor core analyses.
     parallelism = spark.sparkContext.defaultParallelism
-    if frame.rdd.getNumPartitions() < parallelism:
-        frame = frame.repartition(parallelism * 4)
+    parsed = frame.rdd.mapPartitions(lambda part: parsed_partition(part, input_path, lang))
+    parsed = parsed.persist(StorageLevel.MEMORY_AND_DISK)  # read twice: numbered, then the errors
+    numbered = parsed.filter(lambda item: isinstance(item, Article)).zipWithIndex()
+    windows = (numbered.map(lambda pair: (pair[1] // WINDOW, (pair[1], pair[0])))
+               .groupByKey(numPartitions=parallelism).flatMap(lambda window: cleaned_window(window[1])))
+    # A small input is one window: spread its articles so every executor core analyses.
+    rows = (windows.repartition(parallelism * 4).mapPartitions(analyzed_partition)
+            .union(parsed.filter(lambda item: isinstance(item, tuple))))
     schema = StructType([StructField(c, StringType()) for c in COLUMNS])
-    rows = frame.rdd.mapPartitions(lambda part: annotate_partition(part, input_path, lang))
     annotated = spark.createDataFrame(rows, schema)
     # Row groups of 16 MB: the merge on the ingest side holds one per part file.
     (annotated.sortWithinPartitions("date_start", "id").write.mode("overwrite")
      .option("parquet.block.size", 16 * 2**20).parquet(output))
+    parsed.unpersist()
     written = spark.read.parquet(output).select("error")  # one column read back, no re-analysis
     errors = [r["error"] for r in written.where("error IS NOT NULL").collect()]
     return written.count() - len(errors), errors
@@ -152,10 +179,12 @@ class SparkTasks(Executor):
 
     ``submit(fn, *args)`` ships ``args`` as the task's one record and runs ``fn`` in a Python
     worker of an executor (there the analysis is loaded once per executor:
-    :mod:`cronicar.flow.spark_daemon`); the result comes back to the driver.  Spark schedules the
-    jobs in flight on its task slots (FIFO), so with ``slots`` x a few jobs submitted every slot
-    stays busy while the driver writes.  ``fn`` must be importable on the executors (a module
-    function): Spark pickles it by reference."""
+    :mod:`cronicar.flow.spark_daemon`); the result comes back to the driver.  ``submit`` returns
+    once Spark has registered the job, so the jobs' ids follow the calls and Spark's FIFO scheduler
+    runs their tasks in that order: the writer's next batch is the one analysed first (threads
+    left to race would start them in any order, and the writer would wait for the last one).
+    With a few jobs per task slot in flight every slot stays busy while the driver writes.  ``fn``
+    must be importable on the executors (a module function): Spark pickles it by reference."""
 
     # Sub-batches of 16 articles per task (cronicar.flow.workers): a Spark job costs the JVM
     # ~50 CPU-ms and a round trip, so a task takes 64 articles (~8 CPU-s of analysis).
@@ -164,11 +193,18 @@ class SparkTasks(Executor):
     def __init__(self, context: Any, in_flight: int) -> None:
         self._context = context
         self._threads = ThreadPoolExecutor(max_workers=max(1, in_flight), thread_name_prefix="spark-task")
+        self._calls = itertools.count()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        return self._threads.submit(self._run, fn, args, kwargs)
+        group = f"cronicar-task-{next(self._calls)}"
+        future = self._threads.submit(self._run, group, fn, args, kwargs)
+        tracker = self._context.statusTracker()
+        while not future.done() and not tracker.getJobIdsForGroup(group):
+            time.sleep(0.002)  # registered within milliseconds of collect()
+        return future
 
-    def _run(self, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _run(self, group: str, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        self._context.setJobGroup(group, "cronicar analysis")  # a thread-local property (pinned threads)
         records = self._context.parallelize([(args, kwargs)], 1)
         (result,) = records.map(lambda call: fn(*call[0], **call[1])).collect()
         return result

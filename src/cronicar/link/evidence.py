@@ -29,7 +29,7 @@ SUBJECT_MIN = 4
 #: "american" in a tenth of political news name a beat, not a story)
 SUBJECT_SHARE = 0.04
 #: ... and one more per this many days between the article and the story's last article
-DRIFT_DAYS = 7
+DRIFT_DAYS = 3
 FRESH_DAYS = 3
 SUBJECT_CAP = 10  # never more than this
 #: a shared happening: same event type, shared participants, dates this close (days), each dated
@@ -68,13 +68,15 @@ ARTICLE_SUBJECT_TERMS = 40
 @dataclass
 class Report:
     """What one article brings to a tie with another: its day, subject terms, distinct names,
-    names rare enough to make a cast (None: all of them) and happenings (type, participants, day)."""
+    names rare enough to make a cast (None: all of them), happenings (type, participants, day) and
+    its hub participants (countries and names common in the corpus, as written in events)."""
 
     day: str
     subject: set[str]
     names: set[str]
     rare: set[str] | None = None
     happenings: list[tuple[str, set[str], str]] = field(default_factory=list)
+    hubs: set[str] = field(default_factory=set)
 
 
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
@@ -99,12 +101,16 @@ def _days(a: str, b: str) -> int | None:
         return None
 
 
-def share_a_happening(mine: list[tuple[str, set[str], str]], theirs: list[tuple[str, set[str], str]]) -> bool:
+def share_a_happening(mine: list[tuple[str, set[str], str]], theirs: list[tuple[str, set[str], str]],
+                      hubs: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether two lists of happenings hold one in common: same type, :data:`EVENT_PARTICIPANTS`
-    shared participants, dates within :data:`EVENT_DAYS` (statements are left out: everyone states)."""
+    shared participants, one of them not in ``hubs``, dates within :data:`EVENT_DAYS` (statements
+    are left out: everyone states).  Two hubs are no cast: "Donald Trump" and "SUA" take part in
+    the election night's results and in a feature on his marriage published that night."""
     for t, who, day in mine:
         for t2, who2, day2 in theirs:
-            if t == t2 and len(who & who2) >= EVENT_PARTICIPANTS and day and day2:
+            both = who & who2
+            if t == t2 and len(both) >= EVENT_PARTICIPANTS and both - hubs and day and day2:
                 gap = _days(day, day2)
                 if gap is not None and gap <= EVENT_DAYS:
                     return True
@@ -119,7 +125,7 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     if close:
         return gap <= FRESH_DAYS and len(mine.names & theirs.names) >= PAIR_NAMES_MIN \
             and len(mine.subject & theirs.subject) >= CLOSE_SUBJECT
-    if share_a_happening(mine.happenings, theirs.happenings):
+    if share_a_happening(mine.happenings, theirs.happenings, mine.hubs):
         return True
     pool = mine.names if mine.rare is None else mine.names & mine.rare
     cast = pool & theirs.names

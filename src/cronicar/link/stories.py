@@ -71,6 +71,7 @@ class Features:
     events: list | None = None  # (type, participants, day) of its happenings, for evidence.tied
     subject: list[str] | None = None  # its distinctive non-name terms
     rare: set[str] | None = None  # its names rare enough to make a cast (evidence.CAST_SHARE)
+    hubs: set[str] | None = None  # written names of its countries and hub names (evidence.Report.hubs)
 
 
 def _cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -174,10 +175,12 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     # capitalisation, spelled per language and noisy: linking keys on places only there (those
     # names lowered the ML-Crisis test half even refitted on them; docs/stories.md).
     kinds = LINK_KINDS if has_parser(lang) else LINK_KINDS_WITHOUT_NER
+    written: dict[str, set[str]] = {}  # key -> the names written for it (event participants are names)
     for eid, name, surface in stored_entities.article_mentions(conn, article_id, kinds):
         key = signals.entity_key(eid, name, lang)
         ents[key] = ents.get(key, 0) + 1
         names += (name, surface)
+        written.setdefault(key, set()).add(name)
         if key.startswith("gpe:"):
             # A city also names its country: a report from "Homs" and "Damasco" is about Syria.
             country = signals.city_country(name)
@@ -206,6 +209,8 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         f.rare = evidence.cast_names(ents, shares, named_docs)
         evidence.remember(conn, article_id, f.subject, distinct_names(f))
         f.events = evidence.article_events(conn, article_id)
+        distinct = set(distinct_names(f))
+        f.hubs = {n for k, ns in written.items() if k not in distinct for n in ns}
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
     return f, {t: counts[t] for t in keep}
 
@@ -245,7 +250,8 @@ def supported(conn: sqlite3.Connection, f: Features, p: index.Profile, gap: int)
 
 def report(f: Features) -> evidence.Report:
     """The article as :func:`evidence.tied` compares it."""
-    return evidence.Report(f.day, set(f.subject or []), set(distinct_names(f)), f.rare, f.events or [])
+    return evidence.Report(f.day, set(f.subject or []), set(distinct_names(f)), f.rare, f.events or [],
+                           f.hubs or set())
 
 
 def distinct_names(f: Features) -> list[str]:

@@ -79,6 +79,14 @@ CASES = [
     # ... but a relative clause before the cue is no complete statement: the cue interrupts it
     ("Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor.",
      "indirect", "Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor", "Ion Pop"),
+    # the outlet a statement is made to is no speaker: the previous speaker speaks
+    ("Ministrul Virgil Popescu a declarat că prețurile vor crește.\n\n„Iarna va fi grea”, a declarat pentru Agerpres.",
+     "direct", "Iarna va fi grea", "Virgil Popescu"),
+    # complaints and forecasts are cues with a clause ("s-a plâns că", "preconizează că")
+    ("Mai mulți turiști s-au plâns de faptul că tariful este excesiv.",
+     "indirect", "tariful este excesiv", "Mai mulți turiști"),
+    ("Organizația Națiunilor Unite preconizează că populația Rusiei va scădea.",
+     "indirect", "populația Rusiei va scădea", "Organizația Națiunilor Unite"),
 ]
 
 
