@@ -71,6 +71,9 @@ CASES = [
      "indirect", "prețul gazelor va fi plafonat", "Virgil Popescu"),
     ("Directorul Transgaz, Ion Sterian, a declarat, astfel, la un post de televiziune, că importurile au scăzut.",
      "indirect", "importurile au scăzut", "Ion Sterian"),
+    # "…, iar, potrivit X, <clause>": the preposition opens the second clause, its content
+    ("Armata a anunțat noi atacuri în regiune, iar, potrivit ministrului Ion Popescu, un ostatic ar fi fost eliberat.",
+     "indirect", "un ostatic ar fi fost eliberat", "Ion Popescu"),
     # a complete clause before a postposed cue is the whole statement: what follows the speaker is
     # about the speech event, not the rest of an interrupted sentence
     ("Guvernul va aproba, în septembrie, un nou pachet de măsuri, a declarat miercuri ministrul Marcel Boloș, "
