@@ -54,7 +54,7 @@ MAX_FALLBACK = 14
 MAX_STRETCH = 16
 ELLIPSIS = "…"
 # modality kinds (lang/<code>/events_modality.tsv) whose words a headline must keep
-_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged")
+_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged", "if", "without")
 # Universal Dependencies relations (language-independent labels, not words).
 _VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop", "fixed", "compound:prt"}
 _ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "xcomp"}
