@@ -83,6 +83,9 @@ LEAD = "Guvernul a semnat un acord de cooperare cu Bulgaria.\n\n"
     ("Comisia a anunțat recent că va deschide o procedură de infringement.", "anunțat", None),
     ("Scandalul a izbucnit după ce Ponta a declarat că liberalii au trădat.", "declarat", None),
     ("Premierul a avut o întâlnire cu ambasadorul.", "întâlnire", None),
+    # a known event the subject or object of a past verb, without a time: no day given
+    ("Demisiile colegilor au scos în evidență lipsa de caracter a primarului.", "Demisiile", None),
+    ("Vizita a inclus o depunere de coroane la monumentele din Baku.", "Vizita", None),
     # the text gives the day: a time word, or a present-tense act of the day
     ("Astăzi, premierul a semnat acordul cu Bulgaria.", "semnat", "2024-05-06"),
     ("Ministrul a declarat joi că acordul este bun.", "declarat", "2024-05-02"),

@@ -26,7 +26,10 @@ Faithful first, short second: a headline of steps 2-4 that lies inside an attrib
 comparative clause, names no actor (or no owner, for a noun), or drops the negation, modality or
 question of its claim is replaced by the sentence's main clause from its subject, cut at a word
 boundary to ``MAX_FALLBACK`` words with "…", never inside a figure or a quotation (the words are
-data: ``lang/<code>/headline_cues.tsv``).
+data: ``lang/<code>/headline_cues.tsv``).  A compressed clause that loses what restricts its claim
+(an owner, a period, an alternative, a figure, a verb's complement) or reads as a bad parse is
+rebuilt within ``MAX_STRETCH`` words or replaced the same way; the clipped sentence is whole up to
+``MAX_STRETCH`` words and otherwise ends after a whole phrase (docs/events.md, third pass).
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ MAX_FALLBACK = 14
 MAX_STRETCH = 16
 ELLIPSIS = "…"
 # modality kinds (lang/<code>/events_modality.tsv) whose words a headline must keep
-_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged")
+_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged", "if", "without")
 # Universal Dependencies relations (language-independent labels, not words).
 _VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop", "fixed", "compound:prt"}
 _ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "xcomp"}
@@ -113,7 +116,19 @@ def _subtree_span(tok) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 def _in_timex(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
-    return any(t.start <= tok.idx < t.end for t in ctx.timexes)
+    """Whether the token starts inside a time expression of the article (the tokens are found
+    once per article and list of time expressions, kept in ``doc.user_data``)."""
+    doc = tok.doc
+    key = (id(ctx.timexes), len(ctx.timexes))
+    cached = doc.user_data.get("headline_timex_tokens")
+    if cached is None or cached[0] != key:
+        inside: set[int] = set()
+        for t in ctx.timexes:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            inside |= {x.i for x in span or () if t.start <= x.idx < t.end}
+        cached = (key, frozenset(inside))
+        doc.user_data["headline_timex_tokens"] = cached
+    return tok.i in cached[1]
 
 
 def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-untyped-def]
@@ -311,7 +326,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     """The verb's clause compressed to its predicate and arguments (see the module doc, step 2),
     at most ``budget`` words; the argument or complement clause holding token ``keep`` (the
     trigger) is never dropped."""
-    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)
+    negation = _negated(verb)  # read once: the verb's children are walked below for each argument
+    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in negation
                      or _short_adverb(ctx, ch)]
     glue += [c for g in list(glue) if g.i != verb.i for c in g.children
              if c in _negated(g) or _short_adverb(ctx, c)]  # "Nu sunt de acord": on the copula
@@ -322,8 +338,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
     kept_marks = cues(ctx.lang).get("condition", frozenset()) | cues(ctx.lang).get("purpose", frozenset())
     for ch in verb.children:
-        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip \
-                or _aside(verb, ch) or ch in glue:  # a nominal predicate's own words are said once
+        if ch.dep_ in _VERB_PARTS or ch in negation or ch in glue or ch.i in skip or _short_adverb(ctx, ch) \
+                or _aside(verb, ch):  # a nominal predicate's own words are said once
             continue
         elif ch.dep_ == "mark" and not _kept_mark(verb, ch, kept_marks):
             continue  # "în timp ce", "după ce": a clause opener whose main clause never comes
@@ -460,12 +476,22 @@ def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
     inside = end < len(words) and joined(end)
     if inside:
         end = budget
-    function = {t.text.lower() for t in doc if t.pos_ in _FUNCTION_POS}
+    function = _function_words(doc)
     words = words[:end]
     while len(words) > 1 and (words[-1].lower() in function
                               or (inside and (fig(words[-1]) or words[-1].lower() in ranges))):
         words.pop()
     return words
+
+
+def _function_words(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The article's words its parse tags as function words (lowercase), read once per article
+    (kept in ``doc.user_data``: a headline is cut several times per article)."""
+    words = doc.user_data.get("headline_function_words")
+    if words is None:
+        words = frozenset(t.lower_ for t in doc if t.pos_ in _FUNCTION_POS)
+        doc.user_data["headline_function_words"] = words
+    return words  # type: ignore[no-any-return]
 
 
 def _kept_mark(verb, ch, condition: frozenset[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
@@ -505,6 +531,8 @@ def _shared_subject(ctx, verb) -> str | None:  # type: ignore[no-untyped-def]
     cumpărat")."""
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
         return None
+    if any(c.dep_ == "mark" or set(c.morph.get("PronType")) & {"Rel", "Int"} for c in verb.children):
+        return None  # "ZF i-a solicitat ... și când au avut loc vânzările": a question, not ZF's act
     subj = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
     return _argument(ctx, subj, True, levels=0) if subj is not None else None
 
@@ -823,7 +851,8 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         root = span.root
         start = _clause_start(ctx, root)
         toks = [t for t in toks if t.i >= start.i]
-        said = _said_by_named(ctx, ev)
+        trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
+        said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
         if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
             toks = [t for t in toks if said[0] <= t.idx < said[1]] or toks
     while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS and not (
@@ -834,7 +863,16 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if len(toks) > MAX_FALLBACK:
         toks = _without_asides(toks)
     trigger = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
-    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger else None)
+    # the event's word is kept when the main clause tells it; one in a relative or attributed
+    # clause is another happening's (its row gets its own clause: analyze/events.py)
+    relative = _in_relative(trigger.root) if trigger is not None else None
+    if relative is not None and len(toks) > MAX_STRETCH:
+        # ... and the line stops before it rather than half-tell it
+        first = min(t.i for t in relative.subtree)
+        toks = [t for t in toks if t.i < first] if any(t.i < first for t in toks[3:]) else toks
+        while toks and toks[-1].is_punct:
+            toks.pop()
+    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger is not None and relative is None else None)
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
@@ -859,6 +897,21 @@ def _said_by_named(ctx, ev: EventMention) -> tuple[int, int] | None:  # type: ig
         hi = min(hi, q.cue[0]) if q.cue[0] > lo else hi  # a content the analysis ran on past its cue
         if q.speaker and lo <= ev.trigger[0] < hi and _names_speaker(ctx, q, ev):
             return lo, hi
+    return None
+
+
+def _in_relative(tok):  # type: ignore[no-untyped-def]
+    """The verb of the relative clause the token lies in ("regiunea Kursk, unde trupele ... au
+    trecut", "cei care vor vinde": a clause under a word it describes, introduced by a relative
+    word), or None."""
+    node = tok
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        if node.pos_ in {"VERB", "AUX"} and (node.dep_.startswith("acl") or any(
+                "Rel" in c.morph.get("PronType") for c in node.children if c.i < node.i)):
+            return node
+        node = node.head
     return None
 
 
@@ -965,16 +1018,15 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore
     alternatives = c.get("alternative", frozenset())
     condition = c.get("condition", frozenset())
 
+    waiting = _waiting(toks, ids, condition, alternatives)
+
     def whole(k: int) -> bool:  # no verb left before its complement, no alternative halved
         last = toks[k]
         pred = last.head if last.dep_ in {"advmod", "expl:pv", "expl"} and last.head.i < last.i else last
         if pred.pos_ in {"VERB", "AUX"} and any(
                 ch.dep_ in _COMPLETERS and ch.i > last.i and ch.i in ids for ch in pred.children):
             return False
-        if any(_incomplete(t, k, ids, condition) for t in toks[:k + 1]):
-            return False
-        return not any(ch.dep_ == "conj" and ch.i in ids and ids[ch.i] > k and any(
-            c.dep_ == "cc" and c.lower_ in alternatives for c in ch.children) for t in toks[:k + 1] for ch in t.children)
+        return not waiting[k] and not _hollow(last, k, ids)
 
     cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
     stretch = budget + MAX_STRETCH - MAX_FALLBACK
@@ -1040,24 +1092,37 @@ def _closed(toks: list, k: int, ids: dict[int, int]) -> bool:  # type: ignore[ty
     return root and all(t.head.i == t.i or t.head.i not in ids or ids[t.head.i] <= k for t in kept)
 
 
-def _incomplete(t, k: int, ids: dict[int, int], condition: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a kept word waits for what a cut after position ``k`` drops: a verb whose object or
-    complement clause all lies beyond the cut ("LVMH a anunțat joi" without what it announced), a
-    verb whose condition is cut ("va fi concesionat" without "numai dacă ..."), or a noun that only
-    carries its clause ("în condițiile" without "în care ...", "faptul" without "că ...")."""
-    def cut(ch) -> bool:  # type: ignore[no-untyped-def]
-        return ch.i in ids and ids[ch.i] > k
+def _waiting(toks: list, ids: dict[int, int], condition: frozenset[str],  # type: ignore[type-arg]
+             alternatives: frozenset[str]) -> list[bool]:
+    """Per position k: whether a cut right after ``toks[k]`` leaves a kept word waiting for what it
+    drops: a verb whose object or complement clause all lies beyond the cut ("LVMH a anunțat joi"
+    without what it announced), a verb whose condition is cut ("va fi concesionat" without "numai
+    dacă ..."), or one of two alternatives ("din profit | sau din rezerve").  Each word's
+    dependents are read once: the ranges of cuts it forbids."""
+    out = [False] * len(toks)
+    for j, t in enumerate(toks):
+        children = list(t.children)
+        needs = [ids.get(ch.i) for ch in children if ch.dep_ in {"obj", "ccomp", "xcomp", "csubj"}]
+        ends = [min(needs)] if t.pos_ in {"VERB", "AUX"} and needs and None not in needs else []  # type: ignore[type-var]
+        ends += [ids[ch.i] for ch in children if ch.i in ids and ch.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in condition for m in ch.children)]
+        ends += [ids[ch.i] for ch in children if ch.i in ids and ch.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in alternatives for c in ch.children)]
+        for end in ends:
+            for k in range(j, end):
+                out[k] = True
+    return out
 
-    needs = [ch for ch in t.children if ch.dep_ in {"obj", "ccomp", "xcomp", "csubj"}]
-    if t.pos_ in {"VERB", "AUX"} and needs and all(cut(ch) for ch in needs):
-        return True
-    if any(ch.dep_ == "advcl" and cut(ch) and any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children)
-           for ch in t.children):
-        return True
-    kept = [ch for ch in t.children if not cut(ch) and not ch.is_punct]
-    return t.pos_ == "NOUN" and ids[t.i] == k and any(ch.dep_.startswith("acl") and cut(ch) for ch in t.children) \
-        and (not kept or any(ch.dep_ == "case" for ch in kept)) \
-        and not any(ch.dep_ in {"amod", "nmod", "nummod"} for ch in kept)
+
+def _hollow(t, k: int, ids: dict[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the last kept word is a noun that only carries its clause, the clause cut ("în
+    condițiile" without "în care ...", "faptul" without "că ...")."""
+    if t.pos_ != "NOUN":
+        return False
+    children = [ch for ch in t.children if not ch.is_punct]
+    kept = [ch for ch in children if not (ch.i in ids and ids[ch.i] > k)]
+    return any(ch.dep_.startswith("acl") and ch.i in ids and ids[ch.i] > k for ch in children) \
+        and (not kept or any(ch.dep_ == "case" for ch in kept)) and not any(ch.dep_ in {"amod", "nmod", "nummod"} for ch in kept)
 
 
 def _range_spans(toks: list, ranges: frozenset[str]) -> list[tuple[int, int]]:  # type: ignore[type-arg]
@@ -1113,8 +1178,11 @@ _COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "obl:agent", "xcomp", "ccomp", "
 _NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"}
 
 
-def _pieces(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+@lru_cache(maxsize=65536)
+def _pieces(text: str) -> tuple[str, ...]:
+    """The lowercase word pieces of a text ("ne-a" -> "ne", "a"); cached: headlines ask for the
+    same tokens' pieces many times."""
+    return tuple(w.lower() for w in _WORD.findall(text))
 
 
 def _kept(tok, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
@@ -1149,9 +1217,13 @@ def _without_new_names(ctx, lo: int, hi: int, text: str) -> str:  # type: ignore
         for name in {m.canonical, _canonical_fits(m, ctx.lang) or m.canonical}:
             if name and name not in said:
                 text = text.replace(name, " ")
-    sent = ctx.doc.char_span(lo, hi, alignment_mode="expand")
-    for name in {n[3] for n in _organisations(ctx, sent)} if sent is not None else ():
-        # "Compania Romgaz": a generic subject named by the organisation it stands for
+    return text
+
+
+def _without_organisations(ctx, sent, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The headline without the organisation names it gave generic subjects ("Compania Romgaz"):
+    the name is the article's, written where the sentence has only "compania"."""
+    for name in {n[3] for n in _organisations(ctx, sent)}:
         text = re.sub(rf"(?<=\w) {re.escape(name)}\b", " ", text, count=1)
     return text
 
@@ -1163,6 +1235,8 @@ def _implausible_subject(verb, words: set[str]) -> bool:  # type: ignore[no-unty
     for subj in (c for c in verb.children if c.dep_ in _SUBJ and _kept(c, words)):
         if subj.pos_ in {"ADV", "ADP", "SCONJ", "CCONJ", "PART"}:
             return True
+        if subj.i < verb.i and any(c.dep_ == "cc" and subj.i < c.i < verb.i for c in verb.children):
+            return True  # "lei ..., iar depozitele au scăzut": the verb's clause starts after the subject
         if subj.i < verb.i:
             inside = {t.i for t in subj.subtree}
             glue = {c.i for c in verb.children if c.dep_ in _VERB_PARTS}
@@ -1248,9 +1322,23 @@ def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool
     if sent is None:
         return False
     words = set(_pieces(text))
-    if _out_of_order(sent, _without_new_names(ctx, lo, hi, text)) or _halved_range(ctx, sent, words) \
+    bare = _without_new_names(ctx, lo, hi, text)
+    if (_out_of_order(sent, bare) and _out_of_order(sent, _without_organisations(ctx, sent, bare))) \
+            or _halved_range(ctx, sent, words) \
             or _lost_restriction(ctx, verb if verb is not None else tok, words):
         return True
     if verb is None:
         return _lost_figure(ctx, tok, tok, words)
-    return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(verb, words, text)
+    return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(verb, words, text) \
+        or _hollow_end(sent, words, text)
+
+
+def _hollow_end(sent, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+    """A headline ending on a noun that only announces its clause, the clause cut ("indică faptul"
+    without "că banii ... încep să se reducă")."""
+    last = _pieces(text)[-1:] if text else []
+    ends = [t for t in sent if last and _pieces(t.text)[-1:] == last and t.pos_ == "NOUN"]
+    return any(any(c.dep_.startswith("acl") and any(m.dep_ == "mark" for m in c.children) and not _kept(c, words)
+                   for c in t.children)
+               and not any(c.dep_ in {"amod", "nmod", "nummod"} and _kept(c, words) for c in t.children)
+               for t in ends)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from cronicar import data_lines
+from cronicar.analyze.events_lexicon import trigger_key
 
 VERBAL = {"VERB", "AUX"}
 CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
@@ -74,15 +75,16 @@ def cues(lang: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def verb_of(tok: Token) -> Token | None:
+def verb_of(tok: Token, c: dict[str, frozenset[str]] | None = None) -> Token | None:
     """The trigger itself when verbal, else the verb a noun trigger is an argument of ("va face o
     vizită", "nu a avut loc întâlnirea").  A definite noun names a known event ("să pună în
     aplicare tratatul": the treaty exists), and a noun in a prepositional phrase is not what the
-    verb tells ("în temeiul unui tratat semnat"): neither takes the verb's modality."""
+    verb tells ("în temeiul unui tratat semnat"): neither takes the verb's modality, unless the
+    definite noun is the subject of its own taking place ("Întâlnirea va avea loc": ``occur``)."""
     if tok.pos_ in VERBAL:
         return tok
     if "Def" in tok.morph.get("Definite"):
-        return None
+        return _occurs_by(tok, c or {})
     t = tok
     for _ in range(CLIMB):
         if t.dep_.split(":")[0] not in ARGUMENT or t.head is t:
@@ -91,6 +93,54 @@ def verb_of(tok: Token) -> Token | None:
         if t.pos_ in VERBAL:
             return t
     return None
+
+
+def _occurs_by(tok: Token, c: dict[str, frozenset[str]]) -> Token | None:
+    """The verb a definite noun is the subject of when the data names it as the event's own
+    taking place (``occur``: "Întâlnirea va avea loc vineri", "discuțiile vor începe"): the event is
+    as real as that verb, unlike a known event a verb does something with ("tratatul ... să pună în
+    aplicare")."""
+    occur = c.get("occur", frozenset())
+    verb = tok.head
+    if not occur or not tok.dep_.startswith("nsubj") or verb is tok or verb.pos_ not in VERBAL:
+        return None
+    words = " ".join([verb.lemma_.lower(), *(ch.lower_ for ch in verb.children if ch.dep_ == "fixed")])
+    return verb if words in occur or verb.lemma_.lower() in occur else None
+
+
+def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
+    """Whether the clause of ``head`` (a verb, or a noun predicate: "dacă e un atac") is opened by
+    a conjunction of ``kind`` in the data: ``if`` ("dacă", "de parcă"), ``without`` ("fără să",
+    "fără ca"; the word may stand just before the clause's first mark when the parse hangs it
+    elsewhere, and a phrase starts at that mark)."""
+    words = c.get(kind, frozenset())
+    marks = [ch for ch in head.children if ch.dep_ == "mark"]
+    if not words or not marks:
+        return False
+    doc, first = head.doc, marks[0].i
+    before = doc[first - 1] if first > 0 else None
+    phrases = (" ".join(t.lower_ for t in doc[first:first + k]) for k in (2, 3))  # "de parcă", "ca și cum"
+    return any(m.lower_ in words for m in marks) or (before is not None and before.lower_ in words) \
+        or any(p in words for p in phrases)
+
+
+def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
+    the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
+    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head is tok:
+        return False
+    verb = tok.head
+    if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
+        return False
+    tense = _tense(verb, None)
+    return tense is not None and tense in c.get("dayless", frozenset())
+
+
+def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the parser's lemma of ``tok``, or simplemma's of its form when the parser's misses
+    ("plănuiește" -> "plănuii"), is one of ``words``."""
+    return tok.lemma_.lower() in words or (bool(words) and trigger_key(tok.lower_, tok.doc.lang_) in words)
 
 
 def _neg(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -165,11 +215,11 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
         return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
-    verb = verb_of(tok)
+    verb = verb_of(tok, c)
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
-        if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
+        if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
             return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
         if _modified(tok, c, "coming"):
             return Modality("future", "future", recent)  # "la viitoarele alegeri"
@@ -179,22 +229,24 @@ def of(tok: Token, lang: str) -> Modality:
             background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
         if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
             return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+    if _marked(tok if verb is None else verb, c, "if"):
+        return Modality("hypothetical", None, recent)  # "dacă discutăm de o agenție", "dacă e un atac"
     if verb is None:
         inherited = _inherited(tok, lang)
-        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background)
+        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background,
+                        dayless=not inherited and _told_by_dayless(tok, c))
     if "Inf" in verb.morph.get("VerbForm") and any(
             ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
         return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
-    if _neg(verb, c):
-        status = "negated"
+    if _neg(verb, c) or _marked(verb, c, "without"):
+        status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
         above = verb.head  # "ar putea semna", "urmează să semneze", "a propus să aibă loc"
-        above_lemma = above.lemma_.lower()
-        if above_lemma in c.get("plan", frozenset()):
+        if _lemma_in(above, c.get("plan", frozenset())):
             status = "future"
-        elif above_lemma in c.get("modal", frozenset()) | c.get("opinion", frozenset()) \
+        elif _lemma_in(above, c.get("modal", frozenset()) | c.get("opinion", frozenset())) \
                 or _aux_status(above, c) == "hypothetical":
             status = "hypothetical"
         elif _neg(above, c):
