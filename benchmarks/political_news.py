@@ -144,8 +144,9 @@ def cmd_relink(args: argparse.Namespace) -> None:
     conn.execute("UPDATE event_mentions SET event_id=NULL")
     conn.execute("DELETE FROM events")
     conn.execute("DELETE FROM stories")
-    for t in ("story_entities", "story_terms", "term_df", "link_counts", "story_profiles", "article_vectors"):
-        conn.execute(f"DROP TABLE IF EXISTS {t}")
+    # Emptied, not dropped: the schema (store/schema.sql) made them and linking does not re-create them.
+    for t in ("story_entities", "story_terms", "term_df", "link_counts", "story_profiles", "article_link_terms"):
+        conn.execute(f"DELETE FROM {t}")
     if args.log:
         inner = stories.supported
 
@@ -213,7 +214,7 @@ def cmd_evidence(args: argparse.Namespace) -> None:
               conn.execute("SELECT article_id, terms, ents FROM article_link_terms")}
     evs: dict[str, list] = {}
     for aid, t, p, w in conn.execute("SELECT article_id, type, participants, when_start FROM event_mentions "
-                                     "WHERE type != 'statement'"):
+                                     "WHERE type != 'statement' AND julianday(when_end) - julianday(when_start) <= 7"):
         evs.setdefault(aid, []).append((t, set(json.loads(p)), (w or "")[:10]))
     stories: dict[str, list[str]] = {}
     for aid, sid in conn.execute("SELECT id, story_id FROM articles ORDER BY date_start, id"):

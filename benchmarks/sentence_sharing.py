@@ -5,8 +5,12 @@ of one story that cite the same sentence of the same article show the reader tha
 that is right only when the sentence truly reports two happenings (two dates, or two sets of
 participants and predicates).  This script ingests ``--n`` random ZF articles (the sample of
 ``benchmarks/ingest_speed.py``) and counts, per story, the rows that share one of their sentences
-with another row, and among them those whose dates are also the same (the repeats the issue
-forbids outright).
+with another row, among them those whose dates are also the same (the repeats the issue forbids
+outright), and those that share it **without a different date or different participants** (what
+the issue forbids: as the sentence tells them, through the rows' mentions there, the two dates are
+the same, one within the other or one missing, and the participants overlap or one side names
+none).  A drawn sample of the shared rows, classified by hand, is in
+``benchmarks/results/sentence_sharing.md``.
 
 Run: nice -n 10 python -m benchmarks.sentence_sharing [--n 1500] [--offset 0] [--db /tmp/x.db] [--reuse]
 """
@@ -14,6 +18,7 @@ Run: nice -n 10 python -m benchmarks.sentence_sharing [--n 1500] [--offset 0] [-
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import tempfile
 from collections import defaultdict
@@ -33,29 +38,42 @@ def ingest(n: int, db: Path, offset: int = 0) -> None:
         ingest_articles(store, arts)
 
 
+def _compatible(a: tuple, b: tuple) -> bool:  # type: ignore[type-arg]
+    """(value, start, end, participants) of two mentions: no different date, no different people."""
+    same_day = a[0] is None or b[0] is None or a[0] == b[0] or (
+        bool(a[1] and a[2] and b[1] and b[2]) and ((a[1] <= b[1] and b[2] <= a[2]) or (b[1] <= a[1] and a[2] <= b[2])))
+    return same_day and (not a[3] or not b[3] or bool(a[3] & b[3]))
+
+
 def sharing(conn: sqlite3.Connection) -> dict[str, Any]:
     """Rows sharing a sentence with another row of the same story: overall and in the largest story."""
     rows = conn.execute(
-        "SELECT e.story_id, e.id, e.when_value, m.article_id, m.sent_start FROM events e "
-        "JOIN event_mentions m ON m.event_id = e.id").fetchall()
-    by_sent: dict[tuple[str, str, int], set[tuple[str, str]]] = defaultdict(set)
+        "SELECT e.story_id, e.id, e.when_value, m.article_id, m.sent_start, m.when_value, m.when_start, "
+        "m.when_end, m.participants FROM events e JOIN event_mentions m ON m.event_id = e.id").fetchall()
+    by_sent: dict[tuple[str, str, int], dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))  # type: ignore[type-arg]
+    whens: dict[str, str] = {}
     events_of: dict[str, set[str]] = defaultdict(set)
-    for story, eid, when, art, sent in rows:
-        by_sent[(story, art, sent)].add((eid, when or ""))
+    for story, eid, when, art, sent, mv, ms, me, parts in rows:
+        by_sent[(story, art, sent)][eid].append((mv, ms, me, frozenset(json.loads(parts or "[]"))))
+        whens[eid] = when or ""
         events_of[story].add(eid)
     shared: dict[str, set[str]] = defaultdict(set)
     same_date: dict[str, set[str]] = defaultdict(set)
+    forbidden: dict[str, set[str]] = defaultdict(set)
     for (story, _, _), evs in by_sent.items():
         if len(evs) < 2:
             continue
-        shared[story] |= {e for e, _ in evs}
-        whens = [w for _, w in evs]
-        same_date[story] |= {e for e, w in evs if whens.count(w) > 1}
+        shared[story] |= set(evs)
+        dates = [whens[e] for e in evs]
+        same_date[story] |= {e for e in evs if dates.count(whens[e]) > 1}
+        forbidden[story] |= {x for x in evs for y in evs if x != y
+                             and any(_compatible(a, b) for a in evs[x] for b in evs[y])}
     total = sum(len(v) for v in events_of.values())
     big = max(events_of, key=lambda s: len(events_of[s])) if events_of else None
     return {
         "rows": total, "shared": sum(len(v) for v in shared.values()),
         "same_date": sum(len(v) for v in same_date.values()),
+        "forbidden": sum(len(v) for v in forbidden.values()),
         "largest": big, "largest_rows": len(events_of.get(big, ())),
         "largest_shared": len(shared.get(big, ())), "largest_same_date": len(same_date.get(big, ())),
     }
@@ -65,7 +83,9 @@ def report(r: dict[str, Any], n: int) -> str:
     pct = 100 * r["shared"] / max(1, r["rows"])
     big = 100 * r["largest_shared"] / max(1, r["largest_rows"])
     return (f"{n} ZF articles: {r['rows']} timeline rows, {r['shared']} share their sentence with another "
-            f"row of the same story ({pct:.1f} %), {r['same_date']} of them with the same date; largest story "
+            f"row of the same story ({pct:.1f} %), {r['same_date']} of them with the same date, {r['forbidden']} "
+            f"({100 * r['forbidden'] / max(1, r['rows']):.2f} %) without a different date or different participants; "
+            f"largest story "
             f"{r['largest']}: {r['largest_shared']}/{r['largest_rows']} ({big:.1f} %), "
             f"{r['largest_same_date']} with the same date")
 

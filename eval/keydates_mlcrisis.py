@@ -35,7 +35,7 @@ from cli_common import check_or_json  # noqa: E402
 
 from cronicar.analyze import timex  # noqa: E402
 from cronicar.analyze.normalize import normalize_aligned  # noqa: E402
-from cronicar.link.keydates import DateRef, busiest_days, rank_dates  # noqa: E402
+from cronicar.link.keydates import DateRef, busiest_days, lead_end, rank_dates  # noqa: E402
 from cronicar.model import DocDate  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multi" / "ml-crisis"
@@ -77,15 +77,22 @@ def has_rules(lang: str) -> bool:
     return (LANG_DIR / lang / "timex_rules.tsv").exists()
 
 
-def dataset_refs(path: Path, aid: str, day: str, outlet: str) -> list[DateRef]:
+def _opening(text: str) -> str:
+    """A sentence's first words, lowercased: a tokenized TimeML line and the raw sentence agree on it."""
+    return " ".join(_WORD.findall(text.lower())[:8])
+
+
+def dataset_refs(path: Path, aid: str, day: str, outlet: str, lead: set[str] = frozenset()) -> list[DateRef]:  # type: ignore[assignment]
     """Day references from the TimeML file ML-Crisis ships beside each article (HeidelTime's
-    tagging, one sentence per line): for languages cronicar has no time rules for."""
+    tagging, one sentence per line): for languages cronicar has no time rules for.  ``lead``: the
+    openings (:func:`_opening`) of the article's lead sentences."""
     refs = []
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         days = _TIMEX.findall(line)
         if days:
             sent = " ".join(_TAG.sub("", line).split())
-            refs += [DateRef(d, aid, day, outlet, sent if len(sent.split()) >= 6 else "") for d in days]
+            in_lead = _opening(sent) in lead
+            refs += [DateRef(d, aid, day, outlet, sent if len(sent.split()) >= 6 else "", in_lead) for d in days]
     return refs
 
 
@@ -106,14 +113,16 @@ def read_topic(lang: str, topic: str, source: str = "cronicar") -> tuple[list[Da
             published.append(folder.name)
             sents = sentences(text)
             leads[folder.name] += [s for _, _, s in sents[:3]]
+            lead = lead_end(text)
             if source == "dataset":
                 tml = f.with_name(f.stem + ".tokenized.timeml")
-                refs += dataset_refs(tml, aid, folder.name, outlet) if tml.exists() else []
+                opening = {_opening(s) for a, _, s in sents if a < lead}
+                refs += dataset_refs(tml, aid, folder.name, outlet, opening) if tml.exists() else []
                 continue
             for t in timex.tag(text, DocDate.parse(folder.name), lang):
                 if t.type in {"DATE", "TIME"} and t.interval and t.interval[0] == t.interval[1]:
                     sent = next((s for a, b, s in sents if a <= t.start < b), "")
-                    refs.append(DateRef(t.interval[0], aid, folder.name, outlet, sent))
+                    refs.append(DateRef(t.interval[0], aid, folder.name, outlet, sent, t.start < lead))
     return refs, published, leads
 
 
@@ -187,7 +196,7 @@ def evaluate(langs: tuple[str, ...] = LANGS) -> dict[str, float]:
                 if source == "cronicar" and not has_rules(lang):
                     continue
                 refs, published, leads = read_topic(lang, topic, source)
-                runs.append((system, refs, leads, rank_dates(refs, len(ref), window, published)))
+                runs.append((system, refs, leads, rank_dates(refs, len(ref), window, published, fill=True)))
             # the baseline's days summarized from the same candidates as the first system's
             runs.append(("busiest", runs[0][1], runs[0][2], busiest_days(published, len(ref), window)))
             for system, refs, leads, days in runs:

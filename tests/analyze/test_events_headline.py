@@ -9,7 +9,7 @@ import pytest
 
 from cronicar import LANG_DIR
 
-from cronicar.analyze.headline import MAX_FALLBACK, MAX_WORDS
+from cronicar.analyze.headline import MAX_STRETCH, MAX_WORDS
 from cronicar.analyze.pipeline import analyze
 from cronicar.model import DocDate
 
@@ -85,11 +85,11 @@ CASES = [
     # faithful first (the blind reader's kinds): a clause under an attribution is not the claim,
     # the main clause is, from its subject
     ("ro", "2019-05-10", "Conform datelor furnizate de BVB, acțiunile Sphera au scăzut cu 5,3% de la începutul "
-     "anului.", "scăzut", ["fall", "supply"], "Acțiunile Sphera au scăzut cu 5,3%"),
+     "anului.", "scăzut", ["fall", "supply"], "Acțiunile Sphera au scăzut cu 5,3% de la începutul anului"),
     # a quote is shortened from its start at a phrase's end, marked "…", never compressed inside
     ("ro", "2019-05-10", "„Este un exemplu extraordinar pentru modul în care companiile românești pot crește pe "
      "piețele externe”, a declarat directorul general al companiei, Ion Popescu.", "declarat", ["statement"],
-     "Ion Popescu: Este un exemplu extraordinar pentru modul în care companiile românești pot crește…"),
+     "Ion Popescu: Este un exemplu extraordinar pentru modul în care companiile românești pot crește pe piețele…"),
     # modality stays: a modal, an intention, a question
     ("ro", "2019-05-10", "Potrivit unor surse din piață, tranzacția ar putea fi semnată luna viitoare.", "semnată",
      ["agreement"], "Tranzacția ar putea fi semnată"),
@@ -98,7 +98,7 @@ CASES = [
     ("ro", "2019-05-10", "Să ne așteptăm la o nouă creștere a dobânzilor în acest an?", "creștere", ["rise"],
      "Să ne așteptăm la o nouă creștere a dobânzilor în acest an?"),
     ("ro", "2019-05-10", "Compania își propune să vândă 9.000 de carduri până la finalul anului.", "vândă", ["sale"],
-     "Compania își propune să vândă 9.000 de carduri"),
+     "Compania își propune să vândă 9.000 de carduri până la finalul anului"),
     # a noun without whose it is says nothing: the sentence's main clause, whole when it fits
     ("ro", "2019-05-10", "Creștere cu doar 2,4% pentru vânzările de autoturisme noi în primul trimestru.", "Creștere",
      ["rise", "sale"], "Creștere cu doar 2,4% pentru vânzările de autoturisme noi în primul trimestru"),
@@ -124,7 +124,7 @@ CASES = [
      "un memorandum.", "semnat", ["agreement"], "KazMunayGas: este semnat doar un memorandum"),
     # a speaker leads only when the sentence names it: "acesta" points to a man of another sentence
     ("ro", "2021-05-10", "Ion Popescu este directorul general al companiei. Compania a cumpărat 10% din acțiunile "
-     "Petrom, a spus acesta.", "cumpărat", ["purchase"], "Compania a cumpărat 10% din acțiunile"),
+     "Petrom, a spus acesta.", "cumpărat", ["purchase"], "Compania a cumpărat 10% din acțiunile Petrom"),
     # an outlet does not lead when the sentence names who it quotes; it does as the only sayer
     ("ro", "2021-05-10", "Tesla va concedia 10% dintre angajați, a scris Bloomberg, citând un purtător de cuvânt al "
      "companiei.", "concedia", ["cut"], "Tesla va concedia 10% dintre angajați"),
@@ -133,7 +133,7 @@ CASES = [
     # a linking word to the sentence before is not the headline's ("Totuși,", "Astfel,")
     ("ro", "2021-05-10", "Totuși, revenirea din a doua jumătate a anului ne-a ajutat să închidem anul cu peste 1.200 "
      "de clienți, a declarat Daniel Mateescu.", "declarat", ["statement"],
-     "Daniel Mateescu: revenirea din a doua jumătate a anului ne-a ajutat să închidem…"),
+     "Daniel Mateescu: revenirea din a doua jumătate a anului ne-a ajutat să închidem anul…"),
     # the subject's description between commas goes before the cut: the verb and its figure stay
     ("ro", "2022-11-29", "Astfel, Fondul Proprietatea, care la începutul anului a realizat o vânzare accelerată din OMV "
      "Petrom către mari investitori, și-a diminuat deținerea la OMV Petrom de la 2,98% la 2,9%.", "vânzare", ["sale"],
@@ -160,16 +160,17 @@ CASES = [
      "Guvernul și Banca Națională au semnat un acord de cooperare"),
     ("ro", "2021-03-01", "Banca Transilvania, BRD, BCR și ING Bank au raportat anul trecut profituri cumulate de peste 5 "
      "miliarde de lei, în creștere cu 20% față de 2019.", "profituri", ["results", "rise"],
-     "Banca Transilvania, BRD, BCR și ING Bank au raportat profituri"),
+     "Banca Transilvania, BRD, BCR și ING Bank au raportat profituri în creștere cu 20%"),
     # a range too long to keep whole is dropped, never halved ("de la 20 milioane de lei" alone misleads)
     ("ro", "2021-05-10", "Anul trecut s-a înregistrat o scădere a profitului, de la 20 milioane de lei la 5 milioane "
-     "de lei.", "scădere", ["fall", "results"], "S-a înregistrat o scădere a profitului"),
+     "de lei.", "scădere", ["fall", "results"], "Anul trecut s-a înregistrat o scădere a profitului…"),
     # a subject that only points back: the sentence itself, clipped, not a clause about "Aceasta"
     ("ro", "2021-05-10", "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021.", "cumpărat", ["purchase"],
      "Aceasta a cumpărat 20% din acțiunile Petrom în aprilie 2021"),
-    # a figure keeps its restricting words ("cu provizioanele")
+    # a figure keeps its restricting words ("cu provizioanele") and its owner ("ale băncii"): the
+    # whole sentence when the compressed clause would lose one
     ("ro", "2021-05-10", "Cheltuielile cu provizioanele ale băncii au crescut cu 35% în primul trimestru.", "crescut",
-     ["rise"], "Cheltuielile cu provizioanele au crescut cu 35%"),
+     ["rise"], "Cheltuielile cu provizioanele ale băncii au crescut cu 35% în primul trimestru"),
     ("en", "2005-06-13", "Qatar Airways ordered 60 Airbus A350 jets, the airline said.", "ordered", ["purchase"],
      "Qatar Airways ordered 60 Airbus A350 jets"),
     ("en", "2005-06-13", "Shares of General Motors fell 5% on Tuesday after the company announced it would cut "
@@ -185,7 +186,71 @@ def test_headline_from_the_parse(lang: str, dct: str, text: str, trigger: str, t
     assert primary and primary[0].part_of is None
     assert primary[0].types == types
     assert primary[0].headline == expected
-    assert len(expected.split()) <= MAX_FALLBACK
+    assert len(expected.split()) <= MAX_STRETCH
+
+
+# Third blind read (2026-12-07): five kinds of failure, each with real sentences (Ziarul Financiar
+# records 1,600-1,760 of the ingest_speed shuffle, or written in its style): (lang, text, trigger,
+# headline).  All but two (kept as guards: the alternative kept whole, "a ieșit din insolvență")
+# failed before the rule its comment names.
+KINDS = [
+    # 1. a fragment that says nothing: the predicate keeps its figure and what restricts it (the
+    #    period, the owner), a clipped sentence ends after a whole phrase, not on "aducând un plus…"
+    ("ro", "Prețul acțiunilor Albalact a crescut în ultimele zile cu 15%, aducând un plus de 27,7 milioane de "
+     "lei capitalizării bursiere.", "crescut", "Prețul acțiunilor Albalact a crescut în ultimele zile cu 15%…"),
+    ("ro", "Pierderile companiei au totalizat 3,6 miliarde de lei în perioada 2010-2012, potrivit rapoartelor "
+     "anuale.", "Pierderile", "Pierderile companiei au totalizat 3,6 miliarde de lei în perioada 2010-2012"),
+    ("ro", "Creșterea activelor în intervalul ianuarie-iunie a fost de 12%, până la 4,5 miliarde de lei.",
+     "Creșterea", "Creșterea activelor în intervalul ianuarie-iunie a fost de 12% până la 4,5 miliarde de lei"),
+    ("ro", "Fondul american de investiții Elliot, cel mai mare acționar al Fondului Proprietatea, a vândut prin "
+     "intermediul Manchester Securities Corp aproximativ 425 de milioane de acțiuni la fond de la începutul "
+     "acestui an, adică 4,2% din capitalul social, potrivit calculelor ZF.", "vândut",
+     "Fondul american de investiții Elliot a vândut aproximativ 425 de milioane de acțiuni la fond"),
+    # 2. an alternative or a coordinated member is never dropped: the sentence whole, or clipped after it
+    ("ro", "Compania poate plăti dividendele din profitul net al anului trecut sau din rezervele disponibile.",
+     "profitul", "Compania poate plăti dividendele din profitul net al anului trecut sau din rezervele disponibile"),
+    ("ro", "Frații Dragoș și Adrian Pavăl au ajuns să controleze 59% din producătorul de cărămizi Cemacon Cluj, "
+     "prin intermediul firmelor PIF Industrial și Dedeman, potrivit unui anunț publicat la BVB.", "anunț",
+     "Frații Dragoș și Adrian Pavăl au ajuns să controleze 59% din producătorul de cărămizi…"),
+    ("en", "The company may finance the purchase from its own cash or from a new bond issue, analysts said.",
+     "purchase", "The company may finance the purchase from its own cash or from a new bond issue"),
+    # 3. a bad parse's word salad ("Ținta nu nu este ... este") is not compressed: the sentence, clipped;
+    #    a clause opener whose main clause never comes ("În timp ce s-a detașat") is left out
+    ("ro", "Ținta nu este profitul din creditare Diferența dintre PayPal și creditori alternativi precum Lending "
+     "Club este că aceasta nu caută să facă bani din creditarea propriu-zisă.", "profitul",
+     "Ținta nu este profitul din creditare Diferența dintre PayPal și creditori alternativi precum Lending…"),
+    ("ro", "Pierderile au scăzut în 2015, în timp ce anul 2014 s-a detașat cu pierderi record de 4,4 miliarde "
+     "de lei.", "pierderi", "S-a detașat cu pierderi record de 4,4 miliarde de lei"),
+    # 4. an unnamed actor is named when the article names it: the subject organisation of the sentence
+    #    or of the one before ("Compania", "Fondul", "Grupul"); an opinion keeps its holder
+    ("ro", "Globalworth a anunțat o nouă investiție. Fondul a preluat activele controlate de Papalekas, "
+     "finalizate, în construcție sau în curs de renovare.", "preluat", "Fondul Globalworth a preluat activele"),
+    ("ro", "De exemplu, dacă în 2007 Romgaz reușea să vândă 6,3 miliarde de metri cubi de gaze, anul trecut "
+     "compania a mai vândut 5 miliarde de metri cubi.", "vândut", "Compania Romgaz a mai vândut 5 miliarde de metri cubi"),
+    ("ro", "Digi Communications a publicat rezultatele anuale. Grupul a raportat venituri de 1,5 miliarde de euro, "
+     "în creștere cu 9%.", "creștere", "Grupul Digi Communications a raportat venituri în creștere cu 9%"),
+    ("ro", "Prețul acțiunilor ar putea crește cu încă 10% până la finalul anului, consideră Dan Popovici, analist "
+     "la Prime Transaction.", "crește",
+     "Dan Popovici: Prețul acțiunilor ar putea crește cu încă 10% până la finalul anului"),
+    # 5. no cut before the key word: not after a verb before its complement, not before a condition
+    ("ro", "Constructorul Hidroconstrucția a ieșit din insolvență după trei ani de reorganizare judiciară, în "
+     "urma votului creditorilor, potrivit administratorului judiciar al companiei.", "insolvență",
+     "Constructorul Hidroconstrucția a ieșit din insolvență"),
+    ("ro", "Perimetrul va fi concesionat oficial numai dacă negocierea unui contract de partajare a producției va "
+     "fi finalizată cu succes.", "negocierea",
+     "Perimetrul va fi concesionat oficial numai dacă negocierea unui contract de partajare a producției…"),
+    ("ro", "Cea mai drastică scădere a acțiunilor Erste, de aproape 15%, a avut loc pe 4 iulie, după ce austriecii "
+     "au anunțat că grupul va închide anul cu un rezultat negativ record de 1,6 miliarde de euro.", "scădere",
+     "Cea mai drastică scădere a acțiunilor Erste de aproape 15% a avut loc pe 4 iulie"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", KINDS, ids=[c[2] for c in KINDS])
+def test_events_headline_keeps_what_restricts_the_claim(lang: str, text: str, trigger: str, expected: str) -> None:
+    events = analyze(text, DocDate.parse("2021-05-10"), lang).events
+    primary = [e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger and e.part_of is None]
+    assert primary and primary[0].headline == expected
+    assert len(expected.rstrip("…").split()) <= MAX_STRETCH
 
 
 @pytest.mark.parametrize("text,dct,rows", [

@@ -11,7 +11,7 @@ from cronicar.export.chronicle import build
 from cronicar.export.digest import is_background, relations
 from cronicar.export.formats import render_timeline, to_markdown
 from cronicar.flow import ingest_paths
-from cronicar.link.keydates import DateRef, busiest_days, rank_dates
+from cronicar.link.keydates import DateRef, busiest_days, lead_end, rank_dates
 from cronicar.store.db import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -89,3 +89,39 @@ def test_keydates_references_beat_publication_volume() -> None:
 ])
 def test_keydates_recall_and_next_day_signals(refs: list[DateRef], published: list[str] | None, expected: str) -> None:
     assert rank_dates(refs, 1, None, published)[0][0] == expected
+
+
+def test_keydates_a_day_named_in_the_lead_beats_one_named_further_down() -> None:
+    """Two articles that open with a day (what they are about) outweigh three that name another day
+    in passing further down (background, a list of dates in a sidebar)."""
+    refs = ([DateRef("2011-03-15", f"a{i}", "2011-03-20", "o", lead=True) for i in range(2)]
+            + [DateRef("2011-03-10", f"b{i}", "2011-03-20", "o") for i in range(3)])
+    assert rank_dates(refs, 1)[0][0] == "2011-03-15"
+    assert rank_dates([replace_lead(r) for r in refs], 1)[0][0] == "2011-03-10"
+
+
+def replace_lead(r: DateRef) -> DateRef:
+    return DateRef(r.day, r.article, r.published, r.outlet, r.text, False)
+
+
+@pytest.mark.parametrize("fill,expected", [
+    (False, ["2011-03-15"]),
+    # asked for three, one day referred to: the days before the busiest publication days follow
+    (True, ["2011-03-15", "2011-03-19", "2011-03-21"]),
+])
+def test_keydates_fill_with_the_days_before_publication(fill: bool, expected: list[str]) -> None:
+    refs = [DateRef("2011-03-15", "a", "2011-03-16", "o")]
+    published = ["2011-03-16"] + ["2011-03-20"] * 3 + ["2011-03-22"] * 2 + ["2011-03-30"] * 5
+    window = ("2011-03-01", "2011-03-28")  # 29 March lies outside
+    assert [d for d, _ in rank_dates(refs, 3, window, published, fill=fill)] == expected
+
+
+@pytest.mark.parametrize("text,lead_words", [
+    # three sentences of six words or more make the lead; a short heading line does not count
+    ("Egipto\nLos manifestantes llenaron la plaza Tahrir el viernes. El ejército no intervino en "
+     "ningún momento del día. Mubarak habló por televisión a la nación. Al día siguiente dimitió.",
+     "Mubarak habló por televisión a la nación."),
+    ("Un singur paragraf scurt, fără alte propoziții.", "Un singur paragraf scurt, fără alte propoziții."),
+])
+def test_keydates_lead_end(text: str, lead_words: str) -> None:
+    assert text[:lead_end(text)].endswith(lead_words)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cronicar.analyze.normalize import normalize_text
+from cronicar.ingest import clean
 from cronicar.ingest.clean import LANG_DIR, clean_batch, clean_text, line_kind, repeated_lines
 from cronicar.flow import ingest as ingest_articles
 from cronicar.model import Article, DocDate
@@ -78,3 +79,29 @@ def test_ingest_same_text_two_titles_warned_and_counted(tmp_path: Path) -> None:
         assert "gds.ro/b" in report.warnings[0] and "gds.ro/a" in report.warnings[0]
         stored = store.conn.execute("SELECT text FROM articles").fetchone()[0]
     assert stored == normalize_text(BODY)  # the text itself untouched (ş/ţ normalized as always)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a Ziarul Financiar text of 2022 (Qualitance), UTF-8 read as PTCP154: repaired
+    ("Qualitance anunЕЈДғ cДғ Г®ncepГўnd cu 20 ianuarie, Radu Constantinescu a preluat responsabilitДғЕЈile "
+     "de Chief Executive Officer de la Mike Parsons, care deЕЈine aceastДғ poziЕЈie din 2020 Еҹi care rДғmГўne "
+     "alДғturi de companie.",
+     "Qualitance anunţă că începând cu 20 ianuarie, Radu Constantinescu a preluat responsabilităţile "
+     "de Chief Executive Officer de la Mike Parsons, care deţine această poziţie din 2020 şi care rămâne "
+     "alături de companie."),
+    # real Cyrillic stays: a Russian name quoted in a Romanian report
+    ("Agenția TASS (ТАСС) a citat Kremlinul: «Москва не будет» a spus Dmitri Peskov.",
+     "Agenția TASS (ТАСС) a citat Kremlinul: «Москва не будет» a spus Dmitri Peskov."),
+    # Romanian text with its own diacritics and no Cyrillic: untouched
+    ("Bursa de la București a închis ședința în creștere.", "Bursa de la București a închis ședința în creștere."),
+])
+def test_clean_repair_mojibake(text: str, want: str) -> None:
+    assert clean.repair_mojibake(text) == want
+
+
+def test_clean_batch_repairs_mojibake_text_and_title() -> None:
+    broken = Article(text="Compania romГўneascДғ de inovaЕЈie a anunЕЈat rezultatele pe 2021, cu venituri "
+                     "de 10 milioane de lei.", date=DocDate.parse("2022-01-21"), title="Rezultate la BucureЕҹti")
+    kept, errors, _ = clean.clean_batch([broken])
+    assert not errors and kept[0].text.startswith("Compania românească de inovaţie a anunţat")
+    assert kept[0].title == "Rezultate la București" and kept[0].id != broken.id  # titles are normalized (ș)

@@ -61,3 +61,40 @@ def test_link_evidence_function_words_are_no_subject() -> None:
     idf = {t: -1.0 for t in counts}  # never seen: the rarest of all
     got = evidence.article_subject(counts, idf, 100, set(), "ro")
     assert "ro:acestia" not in got and {"ro:inunda", "ro:baraj"} <= set(got)
+
+
+@pytest.mark.parametrize("ties,compared,want", [
+    (1, 1, True), (1, 2, True),  # a story of two: tied to either is enough
+    (1, 3, False), (2, 3, True),  # one tie to a story of three is a chain link, not a share
+    (2, 6, False), (3, 6, True),
+    (0, 0, False),  # nothing to compare with
+])
+def test_link_evidence_an_article_must_tie_to_half_the_latest(ties: int, compared: int, want: bool) -> None:
+    assert evidence.holds(ties, compared) is want
+
+
+MEETING = ("agreement", {"Donald Trump", "Vladimir Putin"}, "2025-02-13")
+
+
+@pytest.mark.parametrize("mine,theirs,want", [
+    # the same happening told twice: one type, two shared participants, four days apart
+    ([MEETING], [("agreement", {"Donald Trump", "Vladimir Putin", "Arabia Saudită"}, "2025-02-17")], True),
+    # one shared participant is a hub name, not a happening
+    ([MEETING], [("agreement", {"Donald Trump", "Emmanuel Macron"}, "2025-02-14")], False),
+    # the same pair of actors two months later: another happening
+    ([MEETING], [("agreement", {"Donald Trump", "Vladimir Putin"}, "2025-04-13")], False),
+    # another type of event
+    ([MEETING], [("visit", {"Donald Trump", "Vladimir Putin"}, "2025-02-13")], False),
+])
+def test_link_evidence_a_happening_needs_type_cast_and_days(mine: list, theirs: list, want: bool) -> None:
+    assert evidence.share_a_happening(mine, theirs) is want
+
+
+@pytest.mark.parametrize("hubs,want", [
+    (set(), True),
+    ({"Donald Trump"}, True),  # Putin is not a hub here: the meeting is still shared
+    ({"Donald Trump", "Vladimir Putin"}, False),  # two hub names take part in everything
+])
+def test_link_evidence_a_happening_of_hubs_only_is_not_shared(hubs: set, want: bool) -> None:
+    theirs = [("agreement", {"Donald Trump", "Vladimir Putin"}, "2025-02-14")]
+    assert evidence.share_a_happening([MEETING], theirs, hubs) is want

@@ -138,3 +138,22 @@ def test_one_entity_for_a_country_its_forms_and_its_acting_capital(chronicle: tu
     assert {"Rusiei", "Kremlinul", "Moscova"} <= aliases("Rusia")
     assert {"Phenianul", "Pyongyangul"} <= aliases("Coreea de Nord")
     assert store.query("SELECT 1 FROM entities WHERE name = 'Phenian'")  # the city of the June 2024 meeting
+
+
+@pytest.mark.parametrize("types,start,line", [
+    # told in a relative clause of Blinken's statement: the incursion's own clause, not the statement
+    ({"incursion"}, "2024-08", "Trupele ucrainene au trecut granița în Rusia"),
+])
+def test_seed_row_lines_tell_their_own_happening(chronicle: tuple[Store, list[dict[str, Any]]],
+                                                 types: set[str], start: str, line: str) -> None:
+    rows = [e for e in find(chronicle[1], types, start) if e["type"] in types]
+    assert [e["headline"] for e in rows] == [line]
+
+
+def test_seed_no_row_but_a_statement_reads_as_a_statement(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    """The war, first told by the troops sent in 2022, is named for the war: its line is the
+    invasion's, not the one about North Korean troops; no other row shows what someone declared."""
+    war = [e for e in find(chronicle[1], {"attack"}, "2022") if e["type"] == "attack"]
+    assert war and "invazia" in war[0]["headline"]
+    lines = [e["headline"] for e in chronicle[1] if e["type"] != "statement"]
+    assert lines and not [x for x in lines if "a declarat" in x], lines

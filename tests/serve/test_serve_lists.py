@@ -342,7 +342,9 @@ def test_serve_background_events_are_folded_apart(client: TestClient, story_id: 
     story = client.get(f"/api/stories/{story_id}").json()
     back = {e["id"] for e in story["events"] if e["background"]}
     cutoff = views.background_cutoff(story["first_date"])
-    assert back == {e["id"] for e in story["events"] if (e["when"]["interval"][1] or "9999") < cutoff}
+    # an undated event (no "when") is never background: nothing places it before the story
+    assert back == {e["id"] for e in story["events"]
+                    if e["when"] and (e["when"]["interval"][1] or "9999") < cutoff}
     assert back, "the seed story recalls the 2022 invasion: background"
     html = client.get(f"/stories/{story_id}").text
     start = html.index('<details class="background-fold">')
@@ -472,3 +474,35 @@ def test_serve_story_zoom_is_kept_by_paging_links(client: TestClient, story_id: 
     html = client.get(f"/stories/{story_id}", params={"from": "2000-01", "to": "2099-12", "page": 1}).text
     links = re.findall(r'href="(\?[^"#]*page=\d+)[^"]*"', html)
     assert links and all("from=2000-01" in html_unescape(x) and "to=2099-12" in html_unescape(x) for x in links)
+
+
+@pytest.mark.parametrize("url,source,expected", [
+    ("https://www.zf.ro/burse/articol-123", "zf", "zf.ro"),
+    (None, "zf", "zf"),
+    (None, "https://www.hotnews.ro/stiri-1.htm", "hotnews.ro"),
+    # the file an article was read from is no outlet: the seeds were shown as '000_ccc367ce25698c12.txt'
+    (None, "examples/000_ccc367ce25698c12.txt", ""),
+    (None, "000_ccc367ce25698c12.txt", ""),
+    (None, "C:\\stiri\\articol.json", ""),
+    (None, None, ""),
+])
+def test_serve_outlet_is_who_published_not_the_file(url: str | None, source: str | None, expected: str) -> None:
+    assert views.outlet(url, source) == expected
+
+
+def test_serve_seed_rows_show_no_file_name_as_outlet(client: TestClient, story_id: str) -> None:
+    html = client.get(f"/stories/{story_id}").text
+    outlets = re.findall(r'class="srcs">([^<]*)', html)
+    assert outlets and not [o for o in outlets if ".txt" in o or "/" in o], outlets
+
+
+@pytest.mark.parametrize("lo,hi,shown", [
+    # fifteen months: every 2nd month labelled; on a 320 px axis only every other label fits
+    ("2024-08-01", "2025-10-31", ["Aug 2024", "Dec 2024", "Apr 2025", "Aug 2025"]),
+    # years are short: all fit
+    ("2015-01-01", "2020-12-31", ["2015", "2016", "2017", "2018", "2019", "2020"]),
+])
+def test_serve_axis_labels_shown_on_a_narrow_screen_do_not_overlap(lo: str, hi: str, shown: list[str]) -> None:
+    from datetime import date as _date
+    ticks = views._ticks(_date.fromisoformat(lo).toordinal(), _date.fromisoformat(hi).toordinal())
+    assert [t["label"] for t in ticks if not t["wide_only"]] == shown

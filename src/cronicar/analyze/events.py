@@ -36,7 +36,7 @@ from cronicar.analyze import modality, senses
 from cronicar.analyze.context import Context
 from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
-from cronicar.analyze.headline import headline
+from cronicar.analyze.headline import ELLIPSIS, MAX_FALLBACK, headline
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
 from cronicar.model import EntityMention, EventMention, Quote, Timex
@@ -50,6 +50,8 @@ SAME_EVENT_SPAN = 4
 DESTINATION_TYPES = {"visit"}
 # Acts that a verb in the simple present places on the article's day (analyze/tense.py).
 PRESENT_ACTS = {"statement", "plan"}
+# Dependents of a verb that hold what its act tells (what was said, bought, announced), not when.
+TOLD_DEPS = {"obj", "ccomp", "xcomp", "csubj", "iobj"}
 # How many sentences of the first paragraph make the lead (the news of the day).
 LEAD_SENTENCES = 2
 
@@ -94,16 +96,18 @@ def _range_when(text: str, a: Timex, b: Timex, c: Cues) -> dict | None:
     return {"value": f"{val(a)}/{val(b)}", "interval": [a.interval[0], b.interval[1]]}
 
 
-def _week_by_tense(t: Timex, mod: modality.Modality, dct_day: str | None) -> Timex:
+def _week_by_tense(t: Timex, mod: modality.Modality, dct_day: str | None, past: bool | None = None) -> Timex:
     """A weekday read in the wrong week for the event's tense, moved by a week: "a demisionat
     sâmbătă" in an article of Sunday 1 April is 31 March, not 7 April (the time tagger reads the
     sentence's tense, which "intenționează ca luni să..." can make a future).  A past happening
-    is not after the article's day, nor a future one before it."""
+    is not after the article's day, nor a future one before it.  ``past``: whether the event is
+    told in the past when its modality has no tense (a noun trigger: its verb's)."""
     if t.rule != "weekday" or dct_day is None or t.interval is None or t.interval[0] != t.interval[1]:
         return t
     day = date.fromisoformat(t.interval[0])
     ref = date.fromisoformat(dct_day)
-    step = -7 if mod.tense == "past" and day > ref else 7 if mod.status == "future" and day < ref else 0
+    past = mod.tense == "past" if past is None or mod.tense else past
+    step = -7 if past and day > ref else 7 if mod.status == "future" and day < ref else 0
     if not step or abs((day - ref).days) > 6:
         return t
     new = (day + timedelta(days=step)).isoformat()
@@ -393,7 +397,7 @@ def _nested(a: dict | None, b: dict | None) -> bool:
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
 
 
-def _hangs_on(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
+def _hangs_on(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
     """Whether noun trigger ``x`` belongs to ``y``'s predicate: its governing verb is ``y`` or
     ``y``'s own governing verb ("a raportat un profit de 2,67 milioane lei, în creștere cu 56% față
     de anul trecut": the rise is the profit's, whatever the comparison dates it with).  ``x``,
@@ -401,14 +405,45 @@ def _hangs_on(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
     return bool(x[4]) and x[3] in (y[2], y[3])
 
 
-def _same_happening(a: EventMention, a_where: tuple[int, ...], b: EventMention,
-                    b_where: tuple[int, ...]) -> bool:
+# Dependency relations (Universal Dependencies labels) that join a clause telling another happening:
+# a coordinated or loosely joined clause ("BET a crescut ..., iar BET-FI a scăzut"), an adverbial
+# clause ("după ce prețurile petrolului au marcat ..."), a list item.
+_OTHER_CLAUSE = {"conj", "parataxis", "advcl", "list"}
+
+
+def _told_within(x: tuple[Any, ...], y: tuple[Any, ...]) -> bool:
+    """Whether mention ``x``, dated only by the article's day (no time of its own), lies inside what
+    ``y`` says, and ``y`` has a date of its own: walking up the parse from ``x``'s trigger, ``y``'s
+    trigger is met without crossing into another clause (:data:`_OTHER_CLAUSE`).  "o serie de scăderi
+    bruște care au dus în final la scăderi de peste 95%": the second fall is the first one's (2017),
+    not a fall of the article's day; "a anunțat ieri că a cumpărat": the purchase is what was
+    announced yesterday.  A clause with a subject of its own (not a relative pronoun) tells its
+    own happening.  ``x``, ``y``: see :func:`_event_at`."""
+    if not x[5] or y[5]:
+        return False
+    tok, target = x[6], x[6].doc[y[2]]
+    if any(c.dep_ in {"nsubj", "nsubj:pass"} and "Rel" not in c.morph.get("PronType")
+           for c in tok.doc[x[3]].children):
+        return False  # a subject of its own: "în condițiile în care piața construcțiilor a crescut"
+    for _ in range(16):
+        if tok.i == target.i:
+            return True
+        if tok.dep_ in _OTHER_CLAUSE or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _same_happening(a: EventMention, a_where: tuple[Any, ...], b: EventMention,
+                    b_where: tuple[Any, ...]) -> bool:
     """Whether two mentions of one sentence tell one happening: a noun that belongs to the other's
     predicate (:func:`_hangs_on`), or the same date (or one within the other) and the same clause
     or participants in common.  A sentence truly reports two happenings when each has its own
     predicate and the dates differ ("a declarat vineri că tratatul semnat în iunie" ...), or the
     clauses and their participants do."""
     if _hangs_on(a_where, b_where) or _hangs_on(b_where, a_where):
+        return True
+    if _told_within(a_where, b_where) or _told_within(b_where, a_where):
         return True
     if not _nested(a.when, b.when):
         return False
@@ -417,7 +452,7 @@ def _same_happening(a: EventMention, a_where: tuple[int, ...], b: EventMention,
     return bool(set(a.participants) & set(b.participants))
 
 
-def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]]
+def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]
                       ) -> list[EventMention]:
     """One event per happening in a sentence: mentions that tell the same happening (see
     :func:`_same_happening`) are grouped; the primary one carries every cue type (``types``) and
@@ -429,7 +464,7 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     declarat ... în cadrul discuțiilor" is the talks), outside reported words (the speaker's act,
     not what the speaker announced), nearest the sentence's root in the parse (the clause's own
     predicate: "În urma acestei întâlniri, ... au semnat un acord" is the signing), then first."""
-    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]]] = []
+    groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]] = []
     for item in sorted(found, key=lambda f: f[1]):
         home = next((g for g in groups if all(_same_happening(g0[0], g0[2], item[0], item[2]) for g0 in g)), None)
         if home is None:
@@ -484,6 +519,7 @@ class _Reading:
     tagged: bool
     lead_end: int  # where the lead ends (see _lead_end)
     dated: dict[str, dict] = field(default_factory=dict)  # event type -> date of its last dated mention
+    lead_said: dict[str, dict] = field(default_factory=dict)  # speaker -> date of their lead statement
 
 
 def _where(r: _Reading, ents: list[EntityMention], tok: Token, etype: str) -> tuple[list, Any, str | None]:
@@ -522,7 +558,9 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     """The event's date (or :data:`_SKIP`): the day a statement was made, a time expression of
     its clause, the date of an anaphor's or a definite event's earlier mention, the article's day."""
     ctx, (lo, hi) = r.ctx, span
-    cands = [_week_by_tense(t, mod, ctx.dct.iso if ctx.dct and ctx.dct.day else None)
+    dct_day = ctx.dct.iso if ctx.dct and ctx.dct.day else None
+    past = _told_in_past(tok, mod)
+    cands = [_week_by_tense(t, mod, dct_day, past)
              for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
              and not _baseline(ctx.text, t, r.c)
              and not _dates_another_event(ctx, t, tok)
@@ -530,10 +568,16 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
         cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
     said = _statement_when(ctx, tok.idx) if etype == "statement" else None
+    if said is not None and said != r.dct_when and not _said_here(ctx, said, (lo, hi), tok):
+        said = None  # the quote took a date of another clause ("... ; în 11 martie, Curtea a respins")
+    if said is not None:  # "Diaconescu declara vineri": the quote's weekday read forward
+        said = _weekday_by_tense(ctx, said, mod, dct_day, past)
     if said == r.dct_when and (mod.dayless or mod.then):
         said = None  # the quote fell back on the article's day; the past act has no day
-    if etype == "statement" and said is None:
-        cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)]
+    if etype == "statement" and said is None:  # not a date of what was said ("„... aseară”, a declarat")
+        cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
+                 and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
+                             for q in ctx.quotes)]
     if said is not None:
         when = said  # the day it was said, not a date inside what was said
     elif cands:
@@ -553,6 +597,75 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     return when
 
 
+def _told_in_past(tok: Token, mod: Any) -> bool:
+    """Whether the event is told in the past: its modality's tense, or for a noun trigger without
+    one, the tense of the verb that governs it ("Întâlnirea de vineri a fost tensionată")."""
+    if mod.tense is not None or mod.status != "asserted":
+        return mod.tense == "past"
+    return modality.tense_of(_governing_verb(tok)) == "past"
+
+
+def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> bool:
+    """Whether a statement's date from its quote is a time expression of the statement's own
+    clause that dates no other event's noun (the quote stage takes the nearest one of the
+    sentence, which may belong to another clause)."""
+    return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
+               and list(t.interval) == list(said.get("interval") or [])
+               and not _dates_another_event(ctx, t, tok) for t in ctx.timexes)
+
+
+def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:
+    """A statement's date from its quote, moved to the week its tense says when it is a weekday
+    (see :func:`_week_by_tense`; the quote stage takes the time tagger's week as it is)."""
+    t = next((t for t in ctx.timexes if t.rule == "weekday" and t.interval is not None
+              and list(t.interval) == list(said.get("interval") or [])), None)
+    if t is None:
+        return said
+    moved = _week_by_tense(t, mod, dct_day, past)
+    return said if moved is t else {"value": moved.value, "interval": list(moved.interval or [])}
+
+
+def _speaker_at(ctx: Context, tok: Token) -> str | None:
+    """Who makes the statement ``tok``: the canonical speaker of the quote it cues, else the person
+    or organisation named as its verb's subject ("Premierul Marcel Ciolacu a anunțat două măsuri");
+    None when unknown."""
+    said = next((q.speaker for q in ctx.quotes if q.cue and q.cue[0] <= tok.idx < q.cue[1] and q.speaker), None)
+    if said is not None or not ctx.parsed:
+        return said
+    for ch in _governing_verb(tok).children:
+        if ch.dep_.startswith("nsubj"):
+            sub = list(ch.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            return next((m.canonical for m in ctx.entities if m.label in {"PERSON", "ORG"}
+                         and lo <= m.start and m.end <= hi), None)
+    return None
+
+
+def _told_spans(r: _Reading, tok: Token) -> list[tuple[int, int]]:
+    """What the trigger's act tells rather than when it was done: the quotes' words and the
+    object or complement clauses of its verb ("a anunțat un randament ... în perioada 2008-2017")."""
+    spans = [q.content for q in r.ctx.quotes]
+    verb = _governing_verb(tok)
+    for ch in verb.children:
+        if ch.dep_.split(":")[0] in TOLD_DEPS:
+            sub = list(ch.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
+
+
+def _other_past(r: _Reading, sent: Span, tok: Token, statement: bool) -> bool:
+    """Whether the sentence names a time before the article's day outside what the act tells ("Legea
+    adoptată în martie 2019 a fost criticată; ministrul a declarat"): an act of it without a date
+    of its own is recalled with that past, not the day's news.  After a statement's verb, a time
+    is what was said (see :func:`_dates_the_saying`)."""
+    if r.dct_when is None:
+        return False
+    told = _told_spans(r, tok) + ([(tok.idx, sent.end_char)] if statement else [])
+    return any(sent.start_char <= t.start and t.end <= sent.end_char and t.interval is not None
+               and t.type in {"DATE", "TIME"} and t.interval[1] < r.dct_when["interval"][0]
+               and not any(a <= t.start < b for a, b in told) for t in r.ctx.timexes)
+
+
 def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, back_when: dict | None) -> Any:
     """The event mention the trigger ``tok`` tells, with its rank and clause (or :data:`_SKIP`)."""
     ctx = r.ctx
@@ -564,15 +677,31 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
-    if mod.dayless and (sent.start_char < r.lead_end or (etype == "statement" and not mod.interview)):
-        # the lead's past act is the news of the day; so is a statement the article reports
-        # ("a declarat că"), unless it was given to an outlet ("pentru BBC") some day before
+    in_lead = sent.start_char < r.lead_end
+    # a statement's speaker, only where it matters: a lead statement, or a past one further down
+    speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None
+    further = None if in_lead or speaker is None else r.lead_said.get(speaker)
+    if mod.dayless and (in_lead or further is not None) and not (
+            mod.interview or mod.earlier or mod.then or mod.recent
+            or _other_past(r, sent, tok, etype == "statement")):
+        # the lead's past act is the news of the day, statements included; so are the further
+        # words of the lead's speaker (the same occasion told on: "Choe a declarat că ...").  Not
+        # a statement given to an outlet ("pentru BBC"), one that led to the news ("după ce Ponta
+        # a declarat"), nor an act of a sentence that names an earlier time.  Anything else
+        # further down told in the past without a time of its own, a statement as much as a
+        # sale, is of no day the sentence gives (undated).
         mod = replace(mod, dayless=False)
+    else:
+        further = None
     when = _when(r, tok, etype, mod, (lo, hi), back_when)
     if when is _SKIP:
         return _SKIP
+    if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
+        when = further  # the lead said it "vineri": so are its speaker's further words
+    if in_lead and speaker is not None and when is not None and not mod.dayless:
+        r.lead_said.setdefault(speaker, when)
     status = mod.status
-    if status == "asserted" and (mod.generic_kind or mod.addressed
+    if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit
                                  or (mod.habitual and etype != "statement" and when is r.dct_when)):
         status = "generic"  # "orice lansare", "semna condica", "ați discutat?": no happening told
     ev = EventMention(trigger=(tok.idx, end_tok.idx + len(end_tok.text)), type=etype,
@@ -583,12 +712,14 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
                       modality=status, tense=mod.tense)
     rank = (etype == "statement", told is not None, _depth(tok), tok.i)
     gov = _governing_verb(tok)
-    return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"))
+    # the text gives it no time of its own: it is put on the article's day (see _when)
+    day_only = int(when is r.dct_when and r.dct_when is not None)
+    return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"), day_only, tok)
 
 
 def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     """(mention, rank, clause) of every trigger of the sentence that tells an event."""
-    found: list[tuple[EventMention, tuple[int, int, int, int], tuple[int, ...]]] = []
+    found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]] = []
     last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
     back = _anaphor_type(sent, r.table, r.c)
     back_when = r.dated.get(back) if back else None
@@ -611,6 +742,100 @@ def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     return found
 
 
+def _word_at(word: str, line: str) -> int:
+    """Where ``word`` stands in ``line`` as a whole word, or -1."""
+    m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line) if word else None
+    return m.start() if m else -1
+
+
+def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMention], noun: bool = False) -> bool:
+    """Whether a headline tells another mention of its sentence instead of its own happening: it
+    names another mention's trigger and not its own ("Secretarul de stat american Antony Blinken a
+    declarat că ... " for the incursion of "unde trupele ucrainene au trecut granița în august": the
+    headline's fallback to the sentence's main clause is the statement), or, for a ``noun``
+    trigger, names another's first ("Putin a declarat că ... tratatul cu Kim" for the June
+    treaty).  A statement's headline ("<speaker>: <what was said>") never names its verb of saying."""
+    low = line.lower()
+    own = _word_at(ctx.text[ev.trigger[0]:ev.trigger[1]].lower(), low)
+    if ev.type == "statement":
+        return False
+    if own >= 0 and not noun:
+        return False
+    others = [_word_at(ctx.text[o.trigger[0]:o.trigger[1]].lower(), low) for o in rows if o is not ev]
+    return any(at >= 0 and (own < 0 or at < own) for at in others)
+
+
+# A noun trigger's own line is its phrase without what hangs a clause, an aside or another item on it.
+_NOT_OF_THE_PHRASE = {"acl", "acl:relcl", "appos", "conj", "cc", "punct", "parataxis"}
+
+
+def _own_clause(ctx: Context, tok: Token) -> str | None:
+    """The words of a trigger's own clause, in text order: a verb's subtree without the relative
+    word that hangs it on the sentence ("unde", "în care"), a noun's phrase ("tratatul cu Kim"),
+    both without time expressions (the date is shown beside the line), cut to ``MAX_FALLBACK``
+    words."""
+    def dated(t: Token) -> bool:  # inside a time expression, or its preposition ("în august")
+        return any(x.start <= u.idx < x.end for x in ctx.timexes for u in ((t, t.head) if t.dep_ == "case" else (t,)))
+
+    verb = tok.pos_ in {"VERB", "AUX"} or any(c.dep_ == "aux" for c in tok.children)  # "a crescut" (ADJ)
+    if verb:
+        toks = [t for t in tok.subtree if not dated(t)]
+    else:
+        cut = {t.i for c in tok.children if c.dep_ in _NOT_OF_THE_PHRASE for t in c.subtree}
+        toks = [t for t in tok.subtree if t.i not in cut and not dated(t) and (t.i >= tok.i or t.dep_ != "case")]
+    actor = ""
+    while toks and toks[0].i != tok.i and ("Rel" in toks[0].morph.get("PronType") or toks[0].is_punct
+                                          or toks[0].dep_ in {"mark", "cc"}
+                                          or (toks[0].dep_ == "case" and "Rel" in toks[0].head.morph.get("PronType"))):
+        if toks[0].dep_ in {"nsubj", "nsubj:pass"}:  # "companie care a închis": the company did
+            actor = _antecedent(ctx, tok)
+        toks = toks[1:]
+    words = (actor.split() if actor else []) + "".join(t.text_with_ws for t in toks).split()
+    if len(words) < 2:
+        return None  # one word tells too little
+    line = " ".join(words[:MAX_FALLBACK]).strip(" ,;:-–.") + (ELLIPSIS if len(words) > MAX_FALLBACK else "")
+    return line[:1].upper() + line[1:]
+
+
+def _antecedent(ctx: Context, verb: Token) -> str:
+    """Who a relative clause's subject stands for: the noun the clause hangs on, or the name that
+    noun is in apposition to ("Pharmachem Distribuție SRL, companie care ..."), canonical."""
+    noun = verb.head
+    if noun.dep_ == "appos" or (noun.dep_ == "conj" and noun.head.pos_ == "PROPN"):
+        noun = noun.head  # the parser may make the apposition a conjunct of the name
+    name = next((m.canonical for m in ctx.entities if m.start <= noun.idx < m.end), None)
+    return name or (noun.text if noun.i != verb.i else "")
+
+
+def _headlines(ctx: Context, mentions: list[EventMention], toks: dict[int, Any]) -> None:
+    """Each row (primary mention) of a sentence gets its headline; one that tells another mention
+    of the sentence instead (:func:`_tells_another`: a row of its own, or a cue grouped with it, as
+    an undated "a declarat" beside the incursion it frames) is replaced by its trigger's own
+    clause, when it has one."""
+    rows = [ev for ev in mentions if ev.part_of is None]
+    for ev in rows:
+        ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
+    for ev in rows:
+        tok = toks[ev.trigger[0]]
+        if ev.headline and (_tells_another(ctx, ev, ev.headline, mentions, tok.pos_ in {"NOUN", "PROPN"})
+                            or _relative_told_from_outside(ctx, ev, tok)):
+            ev.headline = _own_clause(ctx, tok) or ev.headline
+
+
+def _relative_told_from_outside(ctx: Context, ev: EventMention, tok: Token) -> bool:
+    """Whether a verb trigger of a relative clause got a line that opens outside that clause: the
+    line tells what the clause hangs on ("Antony Blinken: 8.000 dintre aceștia se află în regiunea
+    Kursk, unde trupele ucrainene au trecut granița…" for the incursion of "unde trupele ...")."""
+    # a relative of place or time ("unde", "când", "în care"), not one that names who ("cei care vor
+    # vinde": a participant of the main clause, which the main clause tells)
+    relative = tok.dep_ in {"acl", "acl:relcl"} and any(
+        "Rel" in c.morph.get("PronType") and c.dep_ not in {"nsubj", "nsubj:pass", "obj"} for c in tok.children)
+    if ev.type == "statement" or not relative or not ev.headline:
+        return False
+    own = _own_clause(ctx, tok)
+    return bool(own) and ev.headline.split()[0].lower() != own.split()[0].lower()
+
+
 def extract(ctx: Context) -> list[EventMention]:
     """Event mentions of one article (pure)."""
     table = triggers(ctx.lang)
@@ -631,8 +856,7 @@ def extract(ctx: Context) -> list[EventMention]:
         # Which words share a clause is known from a parse; without one (English here) the
         # sentence's mentions stay apart (grouping by the cheap clause merged "said" with what was
         # said and lowered MEANTIME's CoNLL score: docs/events.md).
-        for ev in (one_per_happening(found) if ctx.parsed else [f[0] for f in found]):
-            if ev.part_of is None:
-                ev.headline = headline(ctx, toks[ev.trigger[0]], ev)
-            out.append(ev)
+        evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
+        _headlines(ctx, evs, toks)
+        out.extend(evs)
     return out

@@ -26,25 +26,35 @@ Faithful first, short second: a headline of steps 2-4 that lies inside an attrib
 comparative clause, names no actor (or no owner, for a noun), or drops the negation, modality or
 question of its claim is replaced by the sentence's main clause from its subject, cut at a word
 boundary to ``MAX_FALLBACK`` words with "…", never inside a figure or a quotation (the words are
-data: ``lang/<code>/headline_cues.tsv``).
+data: ``lang/<code>/headline_cues.tsv``).  A compressed clause that loses what restricts its claim
+(an owner, a period, an alternative, a figure, a verb's complement) or reads as a bad parse is
+rebuilt within ``MAX_STRETCH`` words or replaced the same way; the clipped sentence is whole up to
+``MAX_STRETCH`` words and otherwise ends after a whole phrase (docs/events.md, third pass).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from cronicar import data_lines
 from cronicar.analyze import modality
+from cronicar.analyze.entities import gazetteer_place
+from cronicar.analyze.normalize import fold_diacritics
+from cronicar.analyze.quotes.holders import speaker_nouns
+from cronicar.analyze.quotes.lexicon import load as quote_lexicon
 from cronicar.lang import folder as lang_folder
 from cronicar.model import EventMention
 
 MAX_WORDS = 12
 # a shortened main clause (the faithful fallback) may run a little longer than a compressed one
 MAX_FALLBACK = 14
+# a headline may stretch to this many words rather than lose what restricts its claim
+MAX_STRETCH = 16
 ELLIPSIS = "…"
 # modality kinds (lang/<code>/events_modality.tsv) whose words a headline must keep
-_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged")
+_RESTRICTING = ("neg", "cond", "subj", "modal", "plan", "purpose", "opinion", "alleged", "if", "without")
 # Universal Dependencies relations (language-independent labels, not words).
 _VERB_PARTS = {"aux", "aux:pass", "expl:pv", "expl:pass", "expl:impers", "expl", "cop", "fixed", "compound:prt"}
 _ARGS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "obl:arg", "xcomp"}
@@ -106,18 +116,35 @@ def _subtree_span(tok) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 def _in_timex(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
-    return any(t.start <= tok.idx < t.end for t in ctx.timexes)
+    """Whether the token starts inside a time expression of the article (the tokens are found
+    once per article and list of time expressions, kept in ``doc.user_data``)."""
+    doc = tok.doc
+    key = (id(ctx.timexes), len(ctx.timexes))
+    cached = doc.user_data.get("headline_timex_tokens")
+    if cached is None or cached[0] != key:
+        inside: set[int] = set()
+        for t in ctx.timexes:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            inside |= {x.i for x in span or () if t.start <= x.idx < t.end}
+        cached = (key, frozenset(inside))
+        doc.user_data["headline_timex_tokens"] = cached
+    return tok.i in cached[1]
 
 
 def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-untyped-def]
     """The core tokens of a noun phrase: the head and its close modifiers, ``levels`` levels of
     nouns (0: the head noun with its determiners and adjectives only)."""
     keep = [head]
+    # a time that qualifies a noun stays ("în intervalul ianuarie-iunie": without it "în intervalul"
+    # says nothing); a time of the verb is the date's
+    dated = head.pos_ == "NOUN" and depth > 0 and not _in_timex(ctx, head)
     for ch in head.children:
-        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or _in_timex(ctx, ch) or ch.pos_ == "PUNCT":
+        if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or ch.pos_ == "PUNCT" \
+                or (_in_timex(ctx, ch) and not (dated and ch.i == head.i + 1)):
             continue
-        if ch.dep_ == "nmod" and depth >= levels:
-            continue
+        if ch.dep_ == "nmod" and depth >= levels and not (dated and ch.i == head.i + 1 and _in_timex(ctx, ch)) and not (
+                ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)):
+            continue  # deeper nouns go, but not a name that owns ("10% din acțiunile Petrom")
         keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"), levels)
     return keep
 
@@ -196,6 +223,9 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
         if name:
             return name
     toks = _np(ctx, arg, levels=levels)
+    named = _named_organisation(ctx, arg) if subject and not names and not antecedent else None
+    if named:  # "Grupul" -> "Grupul Digi Communications": whom the article means by it
+        return f"{_render(sorted(toks, key=lambda t: t.i))} {named}"
     if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
         for c in conjuncts:
             toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
@@ -205,6 +235,51 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
         toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
+
+
+@lru_cache(maxsize=None)
+def _org_nouns(lang: str) -> frozenset[str]:
+    """Nouns (diacritics folded) an organisation is called by: the quote code's speaker nouns and
+    roles, and the ``organisation`` words of ``headline_cues.tsv``."""
+    words = speaker_nouns(lang).org_nouns | quote_lexicon(lang).org_roles | cues(lang).get("organisation", frozenset())
+    return frozenset(fold_diacritics(w.lower()) for w in words)
+
+
+def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
+    """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the
+    last organisation the same sentence names before it as the subject of a clause, else the
+    subject of the sentence before when that is an organisation's name.  None when the noun is not an
+    organisation noun (``quotes_speaker_nouns.txt``), is plural or indefinite, or nothing fits."""
+    if arg.pos_ != "NOUN" or "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number"):
+        return None
+    if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & _org_nouns(ctx.lang)):
+        return None
+    sent = arg.sent
+    names = [n for n in _organisations(ctx, sent) if n[0] < arg.i and n[1]]  # a subject: who acts
+    if not names and sent.start > 0:
+        names = [n for n in _organisations(ctx, arg.doc[sent.start - 1].sent) if n[1]]
+        names = [n for n in names if n[2].head.dep_ == "ROOT" or n[2].head.head.i == n[2].head.i]
+    return names[-1][3] if names else None
+
+
+def _organisations(ctx, sent) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The organisations a sentence names, in order, as (first token index, is a subject, the
+    head token, name): the analysis's organisations, a name the NER took for a place that no
+    gazetteer knows ("Globalworth"), and a proper-noun subject the NER missed ("Romgaz reușea")."""
+    doc, out, seen = sent.doc, [], set()
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if not (sent.start_char <= m.start < sent.end_char) or span is None:
+            continue
+        seen |= {t.i for t in span}
+        if m.label == "PERSON" or (m.label != "ORG" and gazetteer_place(m.canonical, ctx.lang)):
+            continue
+        out.append((span.start, span.root.dep_ in _SUBJ, span.root, m.canonical))
+    for t in sent:
+        if t.pos_ == "PROPN" and t.dep_ in _SUBJ and t.i not in seen:
+            name = [t] + [c for c in t.children if c.dep_ in {"flat", "flat:name"}]
+            out.append((t.i, True, t, _render(sorted(name, key=lambda x: x.i))))
+    return sorted(out, key=lambda n: n[0])
 
 
 def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -251,7 +326,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     """The verb's clause compressed to its predicate and arguments (see the module doc, step 2),
     at most ``budget`` words; the argument or complement clause holding token ``keep`` (the
     trigger) is never dropped."""
-    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in _negated(verb)
+    negation = _negated(verb)  # read once: the verb's children are walked below for each argument
+    glue = [verb] + [ch for ch in verb.children if ch.dep_ in _VERB_PARTS or ch in negation
                      or _short_adverb(ctx, ch)]
     glue += [c for g in list(glue) if g.i != verb.i for c in g.children
              if c in _negated(g) or _short_adverb(ctx, c)]  # "Nu sunt de acord": on the copula
@@ -260,11 +336,14 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     glue.sort(key=lambda t: t.i)
     parts: list[tuple[int, str, str]] = [(glue[0].i, _render(glue), "verb")]
     shorter: dict[int, str] = {}  # argument -> its head noun phrase without nouns hung on it
+    kept_marks = cues(ctx.lang).get("condition", frozenset()) | cues(ctx.lang).get("purpose", frozenset())
     for ch in verb.children:
-        if ch.dep_ in _VERB_PARTS or ch in _negated(verb) or _short_adverb(ctx, ch) or ch.i in skip \
-                or _aside(verb, ch) or ch in glue:  # a nominal predicate's own words are said once
+        if ch.dep_ in _VERB_PARTS or ch in negation or ch in glue or ch.i in skip or _short_adverb(ctx, ch) \
+                or _aside(verb, ch):  # a nominal predicate's own words are said once
             continue
-        elif _kept_mark(verb, ch):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
+        elif ch.dep_ == "mark" and not _kept_mark(verb, ch, kept_marks):
+            continue  # "în timp ce", "după ce": a clause opener whose main clause never comes
+        elif _kept_mark(verb, ch, kept_marks):  # in its place: "Dacă un investitor cumpără", "să furnizeze"
             parts.append((ch.i, _render(sorted([ch] + [f for f in ch.children if f.dep_ == "fixed"],
                                                 key=lambda t: t.i)), "mark"))
         elif keep is not None and ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} \
@@ -278,6 +357,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
             # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
+        elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
+            parts.append((ch.i, _render(list(ch.subtree)), "time"))
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -297,6 +378,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
                 if not dep.startswith("obl"):  # a cut oblique hangs ("în perioada"): dropped whole
                     shorter[ch.i] = _argument(ctx, ch, dep in _SUBJ, levels=0)
     parts.sort()
+    if not any(any(c.isdigit() for c in text) for _, text, kind in parts if kind != "time"):
+        parts = [p for p in parts if p[2] != "time"]  # a period restricts a figure; else it is the date's
     if not any(kind in _SUBJ for _, _, kind in parts) and not any(c.dep_ in _SUBJ for c in verb.children):
         who = _sole_actor(ctx, verb) or _shared_subject(ctx, verb)
         if who:
@@ -304,7 +387,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     # obliques go first when too long, from the last one; then any argument but the subject
     # then the objects and the subject cut to their head noun phrase ("acțiuni de aproape 100 de
     # milioane de dolari" -> "acțiuni"), then the objects dropped
-    for drop in ({"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
+    for drop in ({"time"}, {"obl", "obl:agent", "obl:arg"}, {"xcomp", "iobj", "obj", "nsubj", "nsubj:pass"}):
         for k in range(len(parts) - 1, -1, -1):
             long_subject = parts[k][2] not in _SUBJ or 2 * _words(parts[k][1]) > budget  # else it stays whole
             if sum(_words(t) for _, t, _ in parts) > budget and parts[k][2] in drop and parts[k][0] in shorter \
@@ -318,6 +401,35 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     words = " ".join(t for _, t, _ in parts).split()
     c = cues(ctx.lang)
     return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """A time oblique of a few words with its preposition that tells the period a figure covers:
+    a duration or a range ("în ultimii opt ani", "în perioada 2010-2012"), a month or longer ("în
+    primul trimestru"), or one introduced by a ``period`` word of ``headline_cues.tsv`` ("de la
+    începutul anului", "până la finalul anului").  A day ("la sfârșitul săptămânii trecute", "în
+    ședința de luni") is the date's, shown beside the headline."""
+    toks = list(ch.subtree)
+    if not ch.dep_.startswith("obl") or len(toks) > 6 or any(t.is_punct and t.text != "-" for t in toks):
+        return False
+    case = [c.lower_ for c in ch.children if c.dep_ == "case"]
+    lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    times = [t for t in ctx.timexes if lo <= t.start < hi]
+    if not case or not times:
+        return False
+    if not _in_timex(ctx, ch) and not any(_in_timex(ctx, c) for c in ch.children if c.i == ch.i + 1):
+        return False  # a time inside another phrase ("asupra profitului băncilor în acest an")
+    if len(times) > 1 or any(t.type == "DURATION" for t in times) or set(case) & cues(ctx.lang).get("period", frozenset()):
+        return True
+    return any(t.interval and _days(t.interval) >= 28 for t in times)
+
+
+def _days(interval: tuple[str, str]) -> int:
+    """How many days an ISO interval covers (0 when its ends are not days)."""
+    try:
+        return (date.fromisoformat(interval[1][:10]) - date.fromisoformat(interval[0][:10])).days + 1
+    except ValueError:
+        return 0
 
 
 def _figure(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -364,7 +476,7 @@ def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
     inside = end < len(words) and joined(end)
     if inside:
         end = budget
-    function = {t.text.lower() for t in doc if t.pos_ in _FUNCTION_POS}
+    function = _function_words(doc)
     words = words[:end]
     while len(words) > 1 and (words[-1].lower() in function
                               or (inside and (fig(words[-1]) or words[-1].lower() in ranges))):
@@ -372,11 +484,27 @@ def _cut(words: list[str], budget: int, doc,  # type: ignore[no-untyped-def]
     return words
 
 
-def _kept_mark(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+def _function_words(doc) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The article's words its parse tags as function words (lowercase), read once per article
+    (kept in ``doc.user_data``: a headline is cut several times per article)."""
+    words = doc.user_data.get("headline_function_words")
+    if words is None:
+        words = frozenset(t.lower_ for t in doc if t.pos_ in _FUNCTION_POS)
+        doc.user_data["headline_function_words"] = words
+    return words  # type: ignore[no-any-return]
+
+
+def _kept_mark(verb, ch, condition: frozenset[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
     """A subordinator the headline keeps: the particle of a complement clause ("să", "a") and the
     conjunction of a condition or purpose ("dacă", "pentru"): without it a hypothetical reads as
-    a fact ("Dacă un investitor cumpără acțiuni")."""
-    return ch.dep_ == "mark" and (ch.pos_ == "PART" or verb.dep_ == "advcl")
+    a fact ("Dacă un investitor cumpără acțiuni").  Another one ("în timp ce", "după ce") would
+    open the headline with a clause that never comes: it goes, what it introduces is a fact."""
+    if ch.dep_ != "mark":
+        return False
+    if ch.pos_ == "PART":
+        return True
+    words = " ".join([ch.lower_] + [f.lower_ for f in ch.children if f.dep_ == "fixed"])
+    return verb.dep_ == "advcl" and (not condition or words in condition or ch.lower_ in condition)
 
 
 def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
@@ -403,6 +531,8 @@ def _shared_subject(ctx, verb) -> str | None:  # type: ignore[no-untyped-def]
     cumpărat")."""
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
         return None
+    if any(c.dep_ == "mark" or set(c.morph.get("PronType")) & {"Rel", "Int"} for c in verb.children):
+        return None  # "ZF i-a solicitat ... și când au avut loc vânzările": a question, not ZF's act
     subj = next((c for c in verb.head.children if c.dep_ in _SUBJ), None)
     return _argument(ctx, subj, True, levels=0) if subj is not None else None
 
@@ -464,7 +594,8 @@ def _pattern(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-de
     return text
 
 
-def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None) -> str:
+def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: int | None = None,
+             lang: str = "") -> str:
     """Without a parse: the comma-delimited stretch of the sentence around the trigger.  With one,
     ``anchor`` is where the trigger's own phrase begins: a stretch too long starts there ("pentru a
     achiziționa un portofoliu"), never inside another phrase ("de dolari pentru a ...")."""
@@ -473,7 +604,7 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
     hi_c = [i for i in (text.find(", ", trig[1], e), text.find("; ", trig[1], e)) if i >= 0]
     hi = min(hi_c) if hi_c else e  # ", " and "; ": a comma inside a number ("30,000") is no break
     words = text[lo:hi].split()
-    if len(words) <= MAX_WORDS:
+    if len(words) <= MAX_STRETCH:  # whole rather than cut inside it ("from its own cash or from")
         return " ".join(words)
     at = len(text[lo:trig[0]].split())  # the trigger's word index: keep it in the window
     # from the stretch's start when the trigger fits (the subject and a negation stay: "Aproape
@@ -481,13 +612,17 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
     first = 0 if at < MAX_WORDS - 2 else at - MAX_WORDS // 3
     if first and anchor is not None and lo <= anchor <= trig[0]:
         first = len(text[lo:anchor].split())
-    return " ".join(words[first:first + MAX_WORDS])
+    kept = words[first:first + MAX_WORDS]
+    ending = cues(lang).get("ending", frozenset()) if lang else frozenset()
+    while len(kept) > 3 and kept[-1].lower().strip(",;:") in ending:
+        kept.pop()  # no parse says which words need what follows: the language's list does
+    return " ".join(kept)
 
 
 def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
-        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger))
+        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said):
@@ -501,17 +636,24 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # "a afișat o scădere de 0,66%", "s-a diminuat ... din cauza scăderii valorii"): alone it hides
     # what it happened to, or reads inflected ("Scăderii drastice a valorii")
     verb = tok if tok.pos_ in {"VERB", "AUX"} or copular else (
-        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.pos_ in {"VERB", "AUX"}
-        and tok.head.i != tok.i else None)
+        tok.head if tok.dep_ in _ARGS - {"xcomp"} and tok.head.i != tok.i and (
+            tok.head.pos_ in {"VERB", "AUX"} or (tok.dep_ in _SUBJ and any(c.dep_ == "cop" for c in tok.head.children)
+                                                 and _figure_tok(tok.head)))
+        else None)  # "Creșterea activelor ... a fost de 12%": the subject of a figure predicate
     if verb is not None:
         verb = _governing_verb(ctx, verb)
     text = _candidate(ctx, tok, ev, verb)
+    if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
+        # what restricts the claim may fit a longer headline; else the sentence's own words
+        text = _candidate(ctx, tok, ev, verb, MAX_STRETCH) if verb is not None else None
+        if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
+            text = None
     if text is not None:
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, text))
     if text is None:
         # no full clause with an actor, or one that would change or hide the claim: the
         # sentence's own main clause, shortened (faithful first, short second)
-        return _tidy(_strip_connectives(ctx, _main_clause(ctx, ev)))
+        return _tidy(_reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev))))
     return _tidy(text)
 
 
@@ -571,15 +713,23 @@ def _reported_by(ctx, tok, ev: EventMention, text: str) -> str:  # type: ignore[
         lo, hi = q.content
         cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
         said_by_verb = cue is not None and any(t.pos_ in {"VERB", "AUX"} for t in cue)  # not "potrivit X"
-        if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text:
+        written = ctx.text[q.speaker_mention[0]:q.speaker_mention[1]] if q.speaker_mention else ""
+        if q.speaker and said_by_verb and lo <= tok.idx < hi and str(q.speaker) not in text \
+                and not (written and written in text):  # "FP a mai anunțat că ...": named already
             if not _names_speaker(ctx, q, ev):
                 return text  # no speaker the sentence names: no prefix
-            said = f"{q.speaker}: {text}"
-            return said if _words(said) <= MAX_FALLBACK else text
+            # the holder stays even when the clause must be clipped for it: an opinion without
+            # its holder reads as a general fact ("..., consideră Dan Popovici")
+            room = MAX_STRETCH - _words(str(q.speaker))
+            if _words(text) > room:
+                c = cues(ctx.lang)
+                text = " ".join(_cut(text.split(), room, ctx.doc, c.get("figure", frozenset()),
+                                     c.get("range", frozenset()))).rstrip(" ,;:") + ELLIPSIS
+            return f"{q.speaker}: {text}"
     return text
 
 
-def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[no-untyped-def]
+def _candidate(ctx, tok, ev: EventMention, verb, budget: int = MAX_WORDS) -> str | None:  # type: ignore[no-untyped-def]
     """The compressed clause (or pattern, or owned noun phrase) of the trigger, or None when it is
     not a faithful headline: it lies inside an attribution, relative or comparative clause, has no
     actor, loses the claim's negation, modality or question, or is a bare noun without an owner."""
@@ -588,11 +738,13 @@ def _candidate(ctx, tok, ev: EventMention, verb) -> str | None:  # type: ignore[
     if verb is not None:
         if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb):
             return None
-        text = _clause(ctx, verb, tok.i)
+        text = _clause(ctx, verb, tok.i, budget)
     else:
         text = _pattern(ctx, ev)
         if text is None:
-            if not _owned(ctx, tok):
+            if not _owned(ctx, tok) or any(a.pos_ in {"VERB", "AUX"} for a in tok.ancestors):
+                # a noun under a predicate is what the claim is about, not the claim ("Dacă ...,
+                # oferta ... este de așteptat să contribuie la creșterea veniturilor BVB")
                 return None  # "Creștere cu doar 2,4%": true, but of what?
             text = _noun_phrase(ctx, tok)
     words = text.split()
@@ -699,19 +851,68 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         root = span.root
         start = _clause_start(ctx, root)
         toks = [t for t in toks if t.i >= start.i]
-    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS:
-        toks.pop()
+        trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
+        said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
+        if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
+            toks = [t for t in toks if said[0] <= t.idx < said[1]] or toks
+    while toks and toks[-1].is_punct and toks[-1].text not in _QUOTE_MARKS and not (
+            toks[-1].text == ")" and sum(t.text == "(" for t in toks) >= sum(t.text == ")" for t in toks)):
+        toks.pop()  # a parenthesis the sentence closes stays closed ("Electrica (80%)")
     if not toks:
         return ctx.text[lo:hi]
     if len(toks) > MAX_FALLBACK:
         toks = _without_asides(toks)
-    kept = _cut_faithfully(ctx, toks)
+    trigger = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
+    # the event's word is kept when the main clause tells it; one in a relative or attributed
+    # clause is another happening's (its row gets its own clause: analyze/events.py)
+    relative = _in_relative(trigger.root) if trigger is not None else None
+    if relative is not None and len(toks) > MAX_STRETCH:
+        # ... and the line stops before it rather than half-tell it
+        first = min(t.i for t in relative.subtree)
+        toks = [t for t in toks if t.i < first] if any(t.i < first for t in toks[3:]) else toks
+        while toks and toks[-1].is_punct:
+            toks.pop()
+    kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger is not None and relative is None else None)
     text = _render(kept)
+    first = kept[0]
+    if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
+        named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
+        if named:
+            text = f"{first.text} {named}{first.whitespace_}{text[len(first.text):].lstrip()}"
     if len(kept) < len(toks):
         text = text.rstrip(" ,;:-–") + ELLIPSIS
     if ctx.text[lo:hi].rstrip().endswith("?"):
         text += "?"
     return text
+
+
+def _said_by_named(ctx, ev: EventMention) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """What a speaker the sentence names said, when the event lies in it and a verb of saying cues
+    it (the span :func:`_reported_by` prefixes with the speaker's name); else None."""
+    for q in ctx.quotes:
+        lo, hi = q.content
+        cue = ctx.doc.char_span(*q.cue, alignment_mode="expand") if q.cue else None
+        if cue is None or not any(t.pos_ in {"VERB", "AUX"} for t in cue):
+            continue
+        hi = min(hi, q.cue[0]) if q.cue[0] > lo else hi  # a content the analysis ran on past its cue
+        if q.speaker and lo <= ev.trigger[0] < hi and _names_speaker(ctx, q, ev):
+            return lo, hi
+    return None
+
+
+def _in_relative(tok):  # type: ignore[no-untyped-def]
+    """The verb of the relative clause the token lies in ("regiunea Kursk, unde trupele ... au
+    trecut", "cei care vor vinde": a clause under a word it describes, introduced by a relative
+    word), or None."""
+    node = tok
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        if node.pos_ in {"VERB", "AUX"} and (node.dep_.startswith("acl") or any(
+                "Rel" in c.morph.get("PronType") for c in node.children if c.i < node.i)):
+            return node
+        node = node.head
+    return None
 
 
 def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
@@ -779,10 +980,14 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
     return root
 
 
-def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # type: ignore[type-arg]
+def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore[no-untyped-def,type-arg]
+                    keep: int | None = None) -> list:
     """The longest prefix of ``toks`` of at most ``budget`` words that ends on a content word,
-    not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation; a
-    quotation that closes within a few more words is taken whole rather than cut mid-phrase."""
+    not between two words of a figure ("685,4 | milioane lei"), nor inside a quotation or a
+    parenthesis; a quotation that closes within a few more words is taken whole rather than cut
+    mid-phrase.  It may run on to ``MAX_STRETCH`` words rather than end on a verb before its
+    complement ("a ieșit | din insolvență") or inside a coordination ("din profit | sau din
+    rezerve"): such a cut hides the point or turns one of two into the only one."""
     c = cues(ctx.lang)
     figure, opens, closes = c.get("figure", frozenset()), c.get("open", frozenset()), c.get("close", frozenset())
     ranges = c.get("range", frozenset())
@@ -790,26 +995,58 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     def fig(t) -> bool:  # type: ignore[no-untyped-def]
         return t.like_num or any(ch.isdigit() for ch in t.text) or t.lower_ in figure
 
-    counts, depth, inside = [], 0, []  # words up to each token; whether a quotation is open after it
-    for k, t in enumerate(toks):
-        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
-        if t.text == '"':
-            depth = 0 if depth else 1
-        else:
-            depth = max(0, depth + (t.text in opens) - (t.text in closes))
-        inside.append(depth > 0)
-    if counts[-1] <= budget:
-        return toks
+    counts, inside = _word_counts(toks, opens, closes)
+    if counts[-1] <= budget + MAX_STRETCH - MAX_FALLBACK:
+        return toks  # a sentence of 15 or 16 words is kept whole rather than cut before its end
+    ids = {t.i: k for k, t in enumerate(toks)}
 
     def allowed(k: int) -> bool:  # a cut right after toks[k]
         last, nxt = toks[k], toks[k + 1]
-        if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text != '"'):
+        if last.pos_ in _FUNCTION_POS or (last.is_punct and last.text not in closes and last.text not in {'"', ")"}):
             return False
+        if last.lower_ in openers:
+            return False  # "mai bine decât…", "..., care…": a clause that never comes
+        if not last.whitespace_ and not nxt.is_punct:
+            return False  # "ne-|a ajutat": one written word
         ranged = nxt.lower_ in ranges and k + 2 < len(toks) and toks[k + 2].like_num  # "de la 20 | la 5"
-        return not (fig(last) and (fig(nxt) or ranged)) and not inside[k]
+        if fig(nxt) and (nxt.like_num or any(ch.isdigit() for ch in nxt.text)) and last.head.i == nxt.i:
+            return False  # "cu peste | 1.200": the degree of a figure without it
+        return not (fig(last) and (fig(nxt) or ranged)) and not inside[k] and not any(a <= k < b for a, b in spans)
+
+    openers = c.get("comparative", frozenset()) | c.get("start", frozenset())
+    spans = _range_spans(toks, ranges)
+    alternatives = c.get("alternative", frozenset())
+    condition = c.get("condition", frozenset())
+
+    waiting = _waiting(toks, ids, condition, alternatives)
+
+    def whole(k: int) -> bool:  # no verb left before its complement, no alternative halved
+        last = toks[k]
+        pred = last.head if last.dep_ in {"advmod", "expl:pv", "expl"} and last.head.i < last.i else last
+        if pred.pos_ in {"VERB", "AUX"} and any(
+                ch.dep_ in _COMPLETERS and ch.i > last.i and ch.i in ids for ch in pred.children):
+            return False
+        return not waiting[k] and not _hollow(last, k, ids)
 
     cuts = [k for k in range(len(toks) - 1) if counts[k] <= budget + 6 and allowed(k)]
-    best = max((k for k in cuts if counts[k] <= budget), default=None)
+    stretch = budget + MAX_STRETCH - MAX_FALLBACK
+    # a cut after a whole phrase first ("... a crescut în ultimele zile cu 15%", not "..., aducând
+    # un plus…" nor "..., după ce…"): the longest within the budget, else within the stretch
+    plain = max((counts[k] for k in cuts if counts[k] <= budget), default=0)
+    # ... but not one so short it drops what the sentence is about ("Este o perioadă…")
+    # ... nor one without the event's own word ("SIF Moldova a încheiat semestrul" without "cu un profit")
+    need = ids.get(keep, -1) if keep is not None else -1
+    need = need if counts[need] <= stretch else -1  # beyond reach: the main clause alone, whole
+    closed = [k for k in cuts if counts[k] >= max(7, plain // 2) and k >= need and whole(k) and _closed(toks, k, ids)]
+    best = max((k for k in closed if counts[k] <= budget), default=None)
+    best = best if best is not None else max((k for k in closed if counts[k] <= stretch), default=None)
+    if best is None:
+        # else never back off (a shorter cut ends before the verb, on "care", "se"): only run on,
+        # within the stretch, to a cut that leaves neither a verb before its complement nor an
+        # alternative halved
+        best = max((k for k in cuts if counts[k] <= budget), default=None)
+        if best is not None and not whole(best):
+            best = max((k for k in cuts if k > best and counts[k] <= stretch and whole(k)), default=best)
     if best is None or counts[best] < 4:  # inside a quotation from early on: take it whole if short
         closing = [k for k in cuts if k > 0 and inside[k - 1]]
         best = closing[0] if closing else best
@@ -818,6 +1055,90 @@ def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK) -> list:  # typ
     out = [t for k, t in enumerate(toks) if counts[k] <= budget]
     while len(out) > 1 and (out[-1].pos_ in _FUNCTION_POS or out[-1].is_punct):
         out.pop()
+    return out
+
+
+def _word_counts(toks: list, opens: frozenset[str], closes: frozenset[str]) -> tuple[list[int], list[bool]]:  # type: ignore[type-arg]
+    """Per token: the words up to it (a word glued to the one before, "ne-a", counts once), and
+    whether a quotation or a parenthesis is open after it."""
+    counts: list[int] = []
+    inside: list[bool] = []
+    depth = paren = 0
+    for k, t in enumerate(toks):
+        counts.append((counts[-1] if counts else 0) + (0 if k and not toks[k - 1].whitespace_ else 1))
+        if t.text == '"':
+            depth = 0 if depth else 1
+        else:
+            depth = max(0, depth + (t.text in opens) - (t.text in closes))
+        paren = max(0, paren + (t.text == "(") - (t.text == ")"))
+        inside.append(depth > 0 or paren > 0)
+    return counts, inside
+
+
+def _closed(toks: list, k: int, ids: dict[int, int]) -> bool:  # type: ignore[type-arg]
+    """Whether a cut after ``toks[k]`` ends on a whole phrase: every kept word's head is kept (or
+    lies outside ``toks``), the predicate among them, so nothing kept waits for a word that was cut
+    ("după ce…", "în ultimul…" hang; "... cu 15%" does not), and the last word keeps its figure
+    ("în creștere" without "cu 12%" hides how much).  At least four words."""
+    if k < 3:
+        return False
+    kept = toks[:k + 1]
+    root = any(t.head.i == t.i or t.head.i not in ids for t in kept if t.pos_ in {"VERB", "AUX"}
+               or any(c.dep_ in {"cop", "aux", "aux:pass"} for c in t.children))
+    last = toks[k]
+    if any(ids.get(ch.i, -1) > k and any(_figure_tok(x) for x in ch.subtree) for ch in last.children
+           if ch.dep_ in {"obl", "nmod", "nummod", "obj"}):
+        return False  # "în creștere" without "cu 12%"
+    return root and all(t.head.i == t.i or t.head.i not in ids or ids[t.head.i] <= k for t in kept)
+
+
+def _waiting(toks: list, ids: dict[int, int], condition: frozenset[str],  # type: ignore[type-arg]
+             alternatives: frozenset[str]) -> list[bool]:
+    """Per position k: whether a cut right after ``toks[k]`` leaves a kept word waiting for what it
+    drops: a verb whose object or complement clause all lies beyond the cut ("LVMH a anunțat joi"
+    without what it announced), a verb whose condition is cut ("va fi concesionat" without "numai
+    dacă ..."), or one of two alternatives ("din profit | sau din rezerve").  Each word's
+    dependents are read once: the ranges of cuts it forbids."""
+    out = [False] * len(toks)
+    for j, t in enumerate(toks):
+        children = list(t.children)
+        needs = [ids.get(ch.i) for ch in children if ch.dep_ in {"obj", "ccomp", "xcomp", "csubj"}]
+        ends = [min(needs)] if t.pos_ in {"VERB", "AUX"} and needs and None not in needs else []  # type: ignore[type-var]
+        ends += [ids[ch.i] for ch in children if ch.i in ids and ch.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in condition for m in ch.children)]
+        ends += [ids[ch.i] for ch in children if ch.i in ids and ch.dep_ == "conj" and any(
+            c.dep_ == "cc" and c.lower_ in alternatives for c in ch.children)]
+        for end in ends:
+            for k in range(j, end):
+                out[k] = True
+    return out
+
+
+def _hollow(t, k: int, ids: dict[int, int]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the last kept word is a noun that only carries its clause, the clause cut ("în
+    condițiile" without "în care ...", "faptul" without "că ...")."""
+    if t.pos_ != "NOUN":
+        return False
+    children = [ch for ch in t.children if not ch.is_punct]
+    kept = [ch for ch in children if not (ch.i in ids and ids[ch.i] > k)]
+    return any(ch.dep_.startswith("acl") and ch.i in ids and ids[ch.i] > k for ch in children) \
+        and (not kept or any(ch.dep_ == "case" for ch in kept)) and not any(ch.dep_ in {"amod", "nmod", "nummod"} for ch in kept)
+
+
+def _range_spans(toks: list, ranges: frozenset[str]) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    """Positions (in ``toks``) from a range's "de la" to its second figure ("de la 766,7 milioane de
+    lei anul trecut la 873 milioane"): a cut inside one keeps a start without its end."""
+    out = []
+    for k in range(len(toks) - 2):
+        if toks[k].lower_ != "de" or toks[k + 1].lower_ not in ranges:
+            continue
+        first = next((j for j in range(k + 2, min(len(toks), k + 6)) if any(ch.isdigit() for ch in toks[j].text)), None)
+        if first is None:
+            continue
+        second = next((j + 1 for j in range(first + 1, min(len(toks) - 1, first + 9))
+                       if toks[j].lower_ in ranges and any(ch.isdigit() for ch in toks[j + 1].text)), None)
+        if second is not None:
+            out.append((k, second))
     return out
 
 
@@ -846,3 +1167,178 @@ def _noun_phrase(ctx, tok) -> str:  # type: ignore[no-untyped-def]
             text += " " + _clause(ctx, ch)
             break
     return " ".join(text.split()[:MAX_WORDS])
+
+
+# ---- faithful compression: what a compressed clause may not lose (third blind read, 2026-12-07)
+
+_WORD = re.compile(r"\w+")
+# dependents that complete a verb: a headline ending on the verb without any of them cut its point
+_COMPLETERS = {"obj", "iobj", "obl", "obl:arg", "obl:agent", "xcomp", "ccomp", "csubj"}
+# parts of speech of a nominal conjunct ("din profit sau din rezerve"): coordinated verbs are clauses
+_NOMINAL = {"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"}
+
+
+@lru_cache(maxsize=65536)
+def _pieces(text: str) -> tuple[str, ...]:
+    """The lowercase word pieces of a text ("ne-a" -> "ne", "a"); cached: headlines ask for the
+    same tokens' pieces many times."""
+    return tuple(w.lower() for w in _WORD.findall(text))
+
+
+def _kept(tok, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a token's word is in the headline (its word pieces all are)."""
+    return bool(_pieces(tok.text)) and all(p in words for p in _pieces(tok.text))
+
+
+def _figure_tok(tok) -> bool:  # type: ignore[no-untyped-def]
+    return tok.like_num or any(ch.isdigit() for ch in tok.text)
+
+
+def _out_of_order(sent, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """A headline whose words the sentence has, but in another order or more often ("Ținta nu nu
+    este profitul din creditare este"): a bad parse spliced it.  Words the sentence lacks (a
+    canonical name) are not compared."""
+    seq = [p for t in sent for p in _pieces(t.text)]
+    have = set(seq)
+    pos = 0
+    for w in (w for w in _pieces(text) if w in have):
+        try:
+            pos = seq.index(w, pos) + 1
+        except ValueError:
+            return True
+    return False
+
+
+def _without_new_names(ctx, lo: int, hi: int, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The headline without the names it writes that its sentence does not ("Coreea de Nord" for
+    "Phenianul", "Choe Son Hui" for "ministrul ..."): their words are not the sentence's to order."""
+    said = ctx.text[lo:hi]
+    for m in _mentions_in(ctx, lo, hi):
+        for name in {m.canonical, _canonical_fits(m, ctx.lang) or m.canonical}:
+            if name and name not in said:
+                text = text.replace(name, " ")
+    return text
+
+
+def _without_organisations(ctx, sent, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The headline without the organisation names it gave generic subjects ("Compania Romgaz"):
+    the name is the article's, written where the sentence has only "compania"."""
+    for name in {n[3] for n in _organisations(ctx, sent)}:
+        text = re.sub(rf"(?<=\w) {re.escape(name)}\b", " ", text, count=1)
+    return text
+
+
+def _implausible_subject(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """A subject no reader would accept: an adverb, a preposition or a conjunction ("Încoace va
+    ajunge"), or one separated from its verb by another clause's verb ("ZF i-a solicitat ... când au
+    avut loc vânzările" read as "ZF au avut loc vânzările")."""
+    for subj in (c for c in verb.children if c.dep_ in _SUBJ and _kept(c, words)):
+        if subj.pos_ in {"ADV", "ADP", "SCONJ", "CCONJ", "PART"}:
+            return True
+        if subj.i < verb.i and any(c.dep_ == "cc" and subj.i < c.i < verb.i for c in verb.children):
+            return True  # "lei ..., iar depozitele au scăzut": the verb's clause starts after the subject
+        if subj.i < verb.i:
+            inside = {t.i for t in subj.subtree}
+            glue = {c.i for c in verb.children if c.dep_ in _VERB_PARTS}
+            if any(t.pos_ in {"VERB", "AUX"} and t.i not in inside and t.i not in glue and t.head.i != verb.i
+                   and ("Fin" in t.morph.get("VerbForm") or any(c.dep_ == "aux" for c in t.children))
+                   for t in subj.doc[subj.i + 1:verb.i]):
+                return True
+    return False
+
+
+def _lost_restriction(ctx, root, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a kept word lost what restricts it: an alternative or another member of its
+    coordination ("din profitul net sau din rezervele disponibile"), its owner ("veniturile ...
+    ale BCR", "acțiunile Albalact"), the degree of its figure ("de cel puțin 20%"), or the other
+    end of its range ("de la 766,7 milioane | la 873 milioane")."""
+    owners = cues(ctx.lang).get("owner", frozenset())
+    joins = cues(ctx.lang).get("alternative", frozenset()) | cues(ctx.lang).get("coordination", frozenset())
+    for t in root.subtree:
+        if not _kept(t, words) or t.is_punct:
+            continue
+        for ch in t.children:
+            if _kept(ch, words) or _in_timex(ctx, ch) or ch.is_punct:
+                continue
+            if ch.dep_ == "conj" and t.pos_ in _NOMINAL and ch.pos_ in _NOMINAL \
+                    and any(c.dep_ == "cc" and c.lower_ in joins for k in [ch, *(x for x in t.children if x.dep_ == "conj")]
+                            for c in k.children):
+                return True  # a member of "A, B și C" / "X sau Y" is dropped
+            if ch.dep_ == "nmod" and t.pos_ in {"NOUN", "PROPN"} and not _aside(t, ch) and (
+                    (ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children))
+                    or any(c.dep_ in {"det", "case"} and c.lower_ in owners for c in ch.children)):
+                return True  # "ale BCR", "acțiunile Albalact": whose it is
+            if ch.dep_ in {"advmod", "fixed"} and _figure_tok(t) and ch.i < t.i:
+                return True  # "cel puțin 20%", "peste 50%"
+    return False
+
+
+def _halved_range(ctx, sent, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """"de la X ... la Y" with X kept and Y dropped."""
+    ranges = cues(ctx.lang).get("range", frozenset())
+    toks = list(sent)
+    for k in range(len(toks) - 2):
+        if not (toks[k].lower_ == "de" and toks[k + 1].lower_ in ranges):
+            continue
+        first = next((t for t in toks[k + 2:k + 6] if _figure_tok(t)), None)
+        if first is None or not _kept(first, words):
+            continue
+        second = next((toks[j + 1] for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 9))
+                       if toks[j].lower_ in ranges and _figure_tok(toks[j + 1])), None)
+        if second is not None and not _kept(second, words):
+            return True
+    return False
+
+
+def _lost_figure(ctx, verb, tok, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the predicate lost all its figures ("vor scădea în medie" without "cu 3%", "estimează
+    un profit net" without "de 201,6 mil."): the figure is what the event says."""
+    figures = []
+    for head in {verb, tok}:
+        for ch in head.children:
+            if ch.dep_ in _SUBJ or (head.i == verb.i and _aside(verb, ch)):
+                continue  # a figure the parser hung on a time ("cu 20% anul viitor") still counts
+            nums = [ch] if _figure_tok(ch) else [c for c in ch.children if c.dep_ == "nummod" and _figure_tok(c)]
+            figures += [n for n in nums if not _in_timex(ctx, n)]
+    # one of them is enough ("un profit net de 1,9 miliarde de lei" without "în creștere cu 20%")
+    return bool(figures) and not any(_kept(n, words) for n in figures) and not any(
+        ch.isdigit() for w in words for ch in w)
+
+
+def _hanging_verb(verb, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+    """A headline ending on its verb whose completing words were all cut ("a ieșit" before "din
+    insolvență", "Elliot a vândut", "China a lansat")."""
+    last = _pieces(text)[-1:] if text else []
+    if not last or _pieces(verb.text)[-1:] != last:
+        return False
+    return any(c.dep_ in _COMPLETERS and c.i > verb.i for c in verb.children) and not any(
+        _kept(c, words) for c in verb.children if c.dep_ in _COMPLETERS and c.i > verb.i)
+
+
+def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a compressed clause says less than, or other than, its sentence (see the helpers)."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    sent = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if sent is None:
+        return False
+    words = set(_pieces(text))
+    bare = _without_new_names(ctx, lo, hi, text)
+    if (_out_of_order(sent, bare) and _out_of_order(sent, _without_organisations(ctx, sent, bare))) \
+            or _halved_range(ctx, sent, words) \
+            or _lost_restriction(ctx, verb if verb is not None else tok, words):
+        return True
+    if verb is None:
+        return _lost_figure(ctx, tok, tok, words)
+    return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(verb, words, text) \
+        or _hollow_end(sent, words, text)
+
+
+def _hollow_end(sent, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+    """A headline ending on a noun that only announces its clause, the clause cut ("indică faptul"
+    without "că banii ... încep să se reducă")."""
+    last = _pieces(text)[-1:] if text else []
+    ends = [t for t in sent if last and _pieces(t.text)[-1:] == last and t.pos_ == "NOUN"]
+    return any(any(c.dep_.startswith("acl") and any(m.dep_ == "mark" for m in c.children) and not _kept(c, words)
+                   for c in t.children)
+               and not any(c.dep_ in {"amod", "nmod", "nummod"} and _kept(c, words) for c in t.children)
+               for t in ends)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from cronicar import data_lines
+from cronicar.analyze.events_lexicon import trigger_key
 
 VERBAL = {"VERB", "AUX"}
 CLIMB = 3  # a noun trigger's verb is at most this many heads up ("a avut loc întâlnirea")
@@ -56,6 +57,12 @@ class Modality:
     #: a verb addressing the reader or an interlocutor ("Ați discutat cu premierul?", "l-ai
     #: trimis la colț"): a question or a generic "you", no happening told
     addressed: bool = False
+    #: told with an adverb of duration or repetition ("l-au acuzat de mult timp", "a declarat în
+    #: repetate rânduri"): a habit or a long state, no single happening
+    habit: bool = False
+    #: in a clause the data marks as earlier than the sentence's own act ("după ce Ponta a
+    #: declarat"): recalled as what led to the news, of no day the sentence gives
+    earlier: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -68,15 +75,16 @@ def cues(lang: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def verb_of(tok: Token) -> Token | None:
+def verb_of(tok: Token, c: dict[str, frozenset[str]] | None = None) -> Token | None:
     """The trigger itself when verbal, else the verb a noun trigger is an argument of ("va face o
     vizită", "nu a avut loc întâlnirea").  A definite noun names a known event ("să pună în
     aplicare tratatul": the treaty exists), and a noun in a prepositional phrase is not what the
-    verb tells ("în temeiul unui tratat semnat"): neither takes the verb's modality."""
+    verb tells ("în temeiul unui tratat semnat"): neither takes the verb's modality, unless the
+    definite noun is the subject of its own taking place ("Întâlnirea va avea loc": ``occur``)."""
     if tok.pos_ in VERBAL:
         return tok
     if "Def" in tok.morph.get("Definite"):
-        return None
+        return _occurs_by(tok, c or {})
     t = tok
     for _ in range(CLIMB):
         if t.dep_.split(":")[0] not in ARGUMENT or t.head is t:
@@ -85,6 +93,54 @@ def verb_of(tok: Token) -> Token | None:
         if t.pos_ in VERBAL:
             return t
     return None
+
+
+def _occurs_by(tok: Token, c: dict[str, frozenset[str]]) -> Token | None:
+    """The verb a definite noun is the subject of when the data names it as the event's own
+    taking place (``occur``: "Întâlnirea va avea loc vineri", "discuțiile vor începe"): the event is
+    as real as that verb, unlike a known event a verb does something with ("tratatul ... să pună în
+    aplicare")."""
+    occur = c.get("occur", frozenset())
+    verb = tok.head
+    if not occur or not tok.dep_.startswith("nsubj") or verb is tok or verb.pos_ not in VERBAL:
+        return None
+    words = " ".join([verb.lemma_.lower(), *(ch.lower_ for ch in verb.children if ch.dep_ == "fixed")])
+    return verb if words in occur or verb.lemma_.lower() in occur else None
+
+
+def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
+    """Whether the clause of ``head`` (a verb, or a noun predicate: "dacă e un atac") is opened by
+    a conjunction of ``kind`` in the data: ``if`` ("dacă", "de parcă"), ``without`` ("fără să",
+    "fără ca"; the word may stand just before the clause's first mark when the parse hangs it
+    elsewhere, and a phrase starts at that mark)."""
+    words = c.get(kind, frozenset())
+    marks = [ch for ch in head.children if ch.dep_ == "mark"]
+    if not words or not marks:
+        return False
+    doc, first = head.doc, marks[0].i
+    before = doc[first - 1] if first > 0 else None
+    phrases = (" ".join(t.lower_ for t in doc[first:first + k]) for k in (2, 3))  # "de parcă", "ca și cum"
+    return any(m.lower_ in words for m in marks) or (before is not None and before.lower_ in words) \
+        or any(p in words for p in phrases)
+
+
+def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
+    the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
+    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head is tok:
+        return False
+    verb = tok.head
+    if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
+        return False
+    tense = _tense(verb, None)
+    return tense is not None and tense in c.get("dayless", frozenset())
+
+
+def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    """Whether the parser's lemma of ``tok``, or simplemma's of its form when the parser's misses
+    ("plănuiește" -> "plănuii"), is one of ``words``."""
+    return tok.lemma_.lower() in words or (bool(words) and trigger_key(tok.lower_, tok.doc.lang_) in words)
 
 
 def _neg(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -135,6 +191,11 @@ def _tense(verb: Token, status: str | None) -> str | None:
     return None
 
 
+def tense_of(verb: Token) -> str | None:
+    """``past``, ``present`` or None: the tense of a plain (indicative) verb."""
+    return _tense(verb, None)
+
+
 def _recent(tok: Token, verb: Token | None, c: dict[str, frozenset[str]]) -> bool:
     """"recent" on the trigger, its verb, or a noun of the verb ("la un recent eveniment")."""
     words = c.get("recent", frozenset())
@@ -154,11 +215,11 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
         return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
-    verb = verb_of(tok)
+    verb = verb_of(tok, c)
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
-        if tok.dep_ == "obj" and tok.head.lemma_.lower() in c.get("modal", frozenset()):
+        if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
             return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
         if _modified(tok, c, "coming"):
             return Modality("future", "future", recent)  # "la viitoarele alegeri"
@@ -168,22 +229,24 @@ def of(tok: Token, lang: str) -> Modality:
             background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
         if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
             return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+    if _marked(tok if verb is None else verb, c, "if"):
+        return Modality("hypothetical", None, recent)  # "dacă discutăm de o agenție", "dacă e un atac"
     if verb is None:
         inherited = _inherited(tok, lang)
-        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background)
-    if verb is tok and "Inf" in tok.morph.get("VerbForm") and any(
-            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in tok.children):
-        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul": an aim
+        return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background,
+                        dayless=not inherited and _told_by_dayless(tok, c))
+    if "Inf" in verb.morph.get("VerbForm") and any(
+            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
+        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
-    if _neg(verb, c):
-        status = "negated"
+    if _neg(verb, c) or _marked(verb, c, "without"):
+        status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
         above = verb.head  # "ar putea semna", "urmează să semneze", "a propus să aibă loc"
-        above_lemma = above.lemma_.lower()
-        if above_lemma in c.get("plan", frozenset()):
+        if _lemma_in(above, c.get("plan", frozenset())):
             status = "future"
-        elif above_lemma in c.get("modal", frozenset()) | c.get("opinion", frozenset()) \
+        elif _lemma_in(above, c.get("modal", frozenset()) | c.get("opinion", frozenset())) \
                 or _aux_status(above, c) == "hypothetical":
             status = "hypothetical"
         elif _neg(above, c):
@@ -197,15 +260,43 @@ def of(tok: Token, lang: str) -> Modality:
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
                     _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
-                    addressed=_addressed(verb, c))
+                    addressed=_addressed(verb, c), habit=_habit(verb, c), earlier=_earlier(verb, c))
 
 
 def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
-    """Whether the verb or its auxiliary is in a person the data names as addressing someone
-    (``addressee``: the second)."""
+    """Whether the verb, its auxiliary or a pronoun it governs is in a person the data names as
+    addressing someone (``addressee``: the second): "ați discutat?", and the writer's "vă anunțăm
+    că ..." to the reader."""
     persons = c.get("addressee", frozenset())
-    return bool(persons) and any(p in persons for t in [verb, *(ch for ch in verb.children if ch.dep_ == "aux")]
-                                 for p in t.morph.get("Person"))
+    words = [verb, *(ch for ch in verb.children if ch.dep_ == "aux" or (ch.pos_ == "PRON" and ch.dep_ != "nsubj"))]
+    return bool(persons) and any(p in persons for t in words for p in t.morph.get("Person"))
+
+
+def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether an adverbial of the verb opens with a ``habit`` phrase of the data ("de mult timp",
+    "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
+    phrases = c.get("habit", frozenset())
+    for ch in verb.children:
+        if phrases and ch.dep_.split(":")[0] in {"advmod", "obl"}:
+            words = " ".join(t.lower_ for t in ch.subtree)
+            if any(words == p or words.startswith(p + " ") for p in phrases):
+                return True
+    return False
+
+
+def _earlier(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether the verb, or a verb it hangs on, heads an adverbial clause opened by an ``earlier``
+    mark of the data ("după ce Ponta a declarat"): what led to the news, not the news."""
+    marks = c.get("earlier", frozenset())
+    t = verb
+    for _ in range(CLIMB):
+        if marks and t.dep_.startswith("advcl") and any(
+                ch.dep_ == "mark" and ch.lower_ in marks for ch in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _interview(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -263,9 +354,9 @@ def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement:
     """The event's date once its modality is known: the article's day only for a happening told
     as of the day; a future, a maybe, a negated or a "recent" event without a date of its own in
     the text is undated (None), not the article's day; so is a habit, and a past act in a language
-    whose data says its past tense carries no day ("a semnat un acord": see :class:`Modality`).  A statement "made recently" ("a anunțat
-    recent") stays of the article's day: reports tell statements as news of the day."""
-    recent = mod.recent and not statement
+    whose data says its past tense carries no day ("a semnat un acord": see :class:`Modality`).  A
+    statement "made recently" ("a anunțat recent") is undated too: "recent" says it was not that day."""
+    recent = mod.recent
     habit = mod.generic if statement else mod.habitual
     if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit
                                 and not mod.dayless and not mod.then):

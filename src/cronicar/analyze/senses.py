@@ -60,6 +60,11 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
                     for c in tok.children)
     if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
         return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
+    if test == "object of":  # "firma a avut un profit de 1,2 milioane": a state held, no result told
+        return tok.dep_ == "obj" and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
+    if test == "copula":  # "profitul companiei a fost de 7 milioane": a figure, a state, no event
+        return tok.dep_.startswith("nsubj") and any(
+            c.dep_ == "cop" and c.lemma_.lower() in values for c in tok.head.children)
     if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
         return set().union(*(v.split() for v in values)) <= words

@@ -165,11 +165,41 @@ def clean_text(text: str, lang: str | None, furniture: set[str] | frozenset[str]
     return Cleaned("\n".join(kept).strip("\n"), removed)
 
 
+# UTF-8 read as the Kazakh code page PTCP154 and saved again: "românească", "Bucureşti" stored as
+# "romГўneascДғ", "BucureЕҹti" (16 of the first 500 Ziarul Financiar articles of 2022).  Left in,
+# each broken word is a rare "subject term" and a new name, and two broken texts share them.
+MOJIBAKE_CODEC = "ptcp154"
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+
+
+def _undo(run: str) -> str:
+    try:
+        return run.encode(MOJIBAKE_CODEC).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):  # real Cyrillic, or text that is not this mojibake
+        return run
+
+
+def repair_mojibake(text: str) -> str:
+    """The text with each run of non-ASCII characters that is UTF-8 read as PTCP154 decoded back.
+    A run that does not decode stays as it is: real Cyrillic ("Москва") encodes to bytes that are
+    not UTF-8.  Texts without a Cyrillic letter are returned at once (one regex scan)."""
+    if not _CYRILLIC.search(text):
+        return text
+    return _NON_ASCII_RUN.sub(lambda m: _undo(m.group()), text)
+
+
+def _repaired(a: Article) -> Article:
+    text, title = repair_mojibake(a.text), repair_mojibake(a.title) if a.title else a.title
+    return a if (text, title) == (a.text, a.title) else replace(a, text=text, title=title, id="")
+
+
 def clean_batch(articles: list[Article]) -> tuple[list[Article], list[InputError], int]:
     """Clean every article of a batch (repetition is counted per source over the batch).
 
     Returns the articles to analyze (new ids where the text changed), one error per article left
     with no body ("only page furniture"), and the number of lines removed."""
+    articles = [_repaired(a) for a in articles]
     furniture = repeated_lines(articles)
     kept: list[Article] = []
     errors: list[InputError] = []

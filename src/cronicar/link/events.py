@@ -243,6 +243,10 @@ def _join(conn: sqlite3.Connection, m: _Mention, best: tuple) -> str:
     all_types = [kind] + [t for t in json.loads(etypes or "[]") + json.loads(types or "[]") if t != kind]
     store.update_event(conn, eid, (kind, ewv, ews, ewe, eplace or place, json.dumps(merged, ensure_ascii=False),
                                    json.dumps(list(dict.fromkeys(all_types))), headline))
+    if headline and etype == kind != etype_c:
+        # the row is now named for this mention's kind ("the war, not the troops"): its line is
+        # this mention's, not the one of the troops it was first told by
+        store.set_event_headline(conn, eid, headline)
     return eid
 
 

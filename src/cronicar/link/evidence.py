@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from cronicar.store import linking as store
@@ -28,18 +29,17 @@ SUBJECT_MIN = 4
 #: "american" in a tenth of political news name a beat, not a story)
 SUBJECT_SHARE = 0.04
 #: ... and one more per this many days between the article and the story's last article
-DRIFT_DAYS = 7
+DRIFT_DAYS = 3
 FRESH_DAYS = 3
 SUBJECT_CAP = 10  # never more than this
-#: a shared happening: same event type, a shared participant, dates this close (days)
+#: a shared happening: same event type, shared participants, dates this close (days), each dated
+#: to a span no longer than that
 EVENT_DAYS = 7
 EVENT_PARTICIPANTS = 2  # shared participants (one is a hub name: "Trump" takes part in everything)
-STORY_EVENTS = 60  # latest events of a candidate story compared (bounded read)
 
 
-#: an article must share this much with one of the story's latest articles (not with the story's
-#: pooled profile: a profile pools the words of every report on a name and matches anything about it)
-PAIR_SUBJECT_MIN = 3
+#: what a tie between two articles needs: this many shared subject terms (growing with the days
+#: between them, :func:`needed`) and names (people, organisations, cities; no hub, no country)
 PAIR_NAMES_MIN = 1
 #: ... or this many distinct names (people, organisations, cities; no hub, no country): the same
 #: cast again ("Choe Son Hui", "Serghei Lavrov", "Kim Jong Un", "Phenian" a year apart) is a story
@@ -52,8 +52,32 @@ CAST_PERSONS = 3  # ... of them people: "Casa Albă", "America", "Manhattan" and
 CAST_SHARE = 0.01
 CAST_MIN_DOCS = 50
 CAST_MENTIONS = 2
-LATEST_ARTICLES = 12
+#: an article joins a story when it is tied to at least this share of the story's latest
+#: :data:`LATEST_ARTICLES` articles, not to any one of them: joining on one tie chains (A ties B,
+#: B ties C, ...) until a story spans a whole campaign, each report sharing words with the one
+#: before it but no happening with the first
+TIE_SHARE = 0.5
+#: two reports of the same days that share this many subject terms and a name tell one happening,
+#: whatever the entity cosine says (the NER finds different names in each: Ciolacu's resignation
+#: and Negrescu named interim leader for it, the same evening, scored 0.41)
+CLOSE_SUBJECT = 6
+LATEST_ARTICLES = 6
 ARTICLE_SUBJECT_TERMS = 40
+
+
+@dataclass
+class Report:
+    """What one article brings to a tie with another: its day, subject terms, distinct names,
+    names rare enough to make a cast (None: all of them), happenings (type, participants, day) and
+    its hub participants (countries and names common in the corpus, as written in events)."""
+
+    day: str
+    subject: set[str]
+    names: set[str]
+    rare: set[str] | None = None
+    happenings: list[tuple[str, set[str], str]] = field(default_factory=list)
+    hubs: set[str] = field(default_factory=set)
+
 
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
     """Keep an article's subject terms and entity keys, for later articles to compare with."""
@@ -70,35 +94,74 @@ def cast_names(mentions: dict[str, int], shares: dict[str, float], docs: int) ->
     return {k for k, n in mentions.items() if n >= CAST_MENTIONS and shares.get(k, 0.0) <= CAST_SHARE}
 
 
-def shares_with_an_article(conn: sqlite3.Connection, story_id: str, subject: list[str], ents: list[str],
-                           need: int, rare: set[str] | None = None) -> bool:
-    """Whether one of the story's latest articles shares ``need`` subject terms and
-    :data:`PAIR_NAMES_MIN` names with the article, or :data:`CAST_MIN` rare names (``rare``; any
-    when None): the same happening told twice shares its words and its actors, a beat shares only
-    its name."""
-    mine, who = set(subject), set(ents)
-    cast_pool = who if rare is None else who & rare
-    for terms, their in store.latest_terms(conn, story_id, LATEST_ARTICLES):
-        their_names = set(their)
-        both, cast_names = who & their_names, cast_pool & their_names
-        cast = len(cast_names) >= CAST_MIN and sum(k.startswith("person:") for k in cast_names) >= CAST_PERSONS
-        if cast or (len(both) >= PAIR_NAMES_MIN and len(mine & set(terms)) >= need):
-            return True
+def _days(a: str, b: str) -> int | None:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
+
+
+def share_a_happening(mine: list[tuple[str, set[str], str]], theirs: list[tuple[str, set[str], str]],
+                      hubs: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two lists of happenings hold one in common: same type, :data:`EVENT_PARTICIPANTS`
+    shared participants, one of them not in ``hubs``, dates within :data:`EVENT_DAYS` (statements
+    are left out: everyone states).  Two hubs are no cast: "Donald Trump" and "SUA" take part in
+    the election night's results and in a feature on his marriage published that night."""
+    for t, who, day in mine:
+        for t2, who2, day2 in theirs:
+            both = who & who2
+            if t == t2 and len(both) >= EVENT_PARTICIPANTS and both - hubs and day and day2:
+                gap = _days(day, day2)
+                if gap is not None and gap <= EVENT_DAYS:
+                    return True
     return False
 
 
-@dataclass
-class Evidence:
-    names: list[str]  # entity keys both share
-    subject: list[str]  # shared distinctive terms that are not name words
-    events: int  # shared happenings
+def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
+    """Whether two articles tell one story: a shared happening, the same rare cast, or a shared
+    subject (:func:`needed` terms for the days between them) with a shared name.  ``close``: only
+    a subject of :data:`CLOSE_SUBJECT` terms within :data:`FRESH_DAYS` counts (see :func:`joins`)."""
+    gap = _days(mine.day, theirs.day) or 0
+    if close:
+        return gap <= FRESH_DAYS and len(mine.names & theirs.names) >= PAIR_NAMES_MIN \
+            and len(mine.subject & theirs.subject) >= CLOSE_SUBJECT
+    if share_a_happening(mine.happenings, theirs.happenings, mine.hubs):
+        return True
+    pool = mine.names if mine.rare is None else mine.names & mine.rare
+    cast = pool & theirs.names
+    if len(cast) >= CAST_MIN and sum(k.startswith("person:") for k in cast) >= CAST_PERSONS:
+        return True
+    return len(mine.names & theirs.names) >= PAIR_NAMES_MIN and len(mine.subject & theirs.subject) >= needed(gap)
 
-    def enough(self, gap_days: int) -> bool:
-        """Whether this supports a link across ``gap_days``: a shared happening, or a shared
-        subject that grows with the gap."""
-        if self.events:
-            return True
-        return len(self.subject) >= needed(gap_days)
+
+def latest_reports(conn: sqlite3.Connection, story_id: str) -> list[Report]:
+    """Reports of the story's :data:`LATEST_ARTICLES` latest articles (two bounded reads)."""
+    rows = store.latest_terms(conn, story_id, LATEST_ARTICLES)
+    haps = store.articles_happenings(conn, [r[0] for r in rows], EVENT_DAYS)
+    return [Report(day, set(terms), set(ents), None,
+                   [(t, set(p), (w or "")[:10]) for t, p, w in haps[aid]]) for aid, day, terms, ents in rows]
+
+
+def holds(ties: int, compared: int) -> bool:
+    """Whether ``ties`` of ``compared`` articles are enough (at least :data:`TIE_SHARE` of them: a
+    story of two joins an article tied to either, one of four needs two ties)."""
+    return compared > 0 and ties >= TIE_SHARE * compared
+
+
+def joins(conn: sqlite3.Connection, story_id: str, mine: Report, close: bool = False) -> bool:
+    """Whether the article is tied to at least :data:`TIE_SHARE` of the story's latest articles
+    (``close``: by the close tie of :func:`tied`, which lets a report join under the linker's
+    probability threshold)."""
+    theirs = latest_reports(conn, story_id)
+    return holds(sum(tied(mine, r, close) for r in theirs), len(theirs))
+
+
+def stories_tied(conn: sqlite3.Connection, a: str, b: str) -> bool:
+    """Whether two stories are one: at least :data:`TIE_SHARE` of the pairs of their latest
+    articles are tied.  A bridging article tied to each is not enough: two stories that share
+    only that article (or only hub names) would chain through it."""
+    ra, rb = latest_reports(conn, a), latest_reports(conn, b)
+    return holds(sum(tied(x, y) for x in ra for y in rb), len(ra) * len(rb))
 
 
 def needed(gap_days: int) -> int:
@@ -154,27 +217,8 @@ def subject_terms(terms: dict[str, float], story_terms: dict[str, float], names:
 
 
 def article_events(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, set[str], str]]:
-    """(type, participants, day) of the article's dated event mentions."""
-    return [(t, set(p), (w or "")[:10]) for t, p, w in store.article_happenings(conn, article_id)]
-
-
-def shared_events(conn: sqlite3.Connection, story_id: str, mine: list[tuple[str, set[str], str]]) -> int:
-    """How many of the article's happenings the story already holds (same type, a shared
-    participants (:data:`EVENT_PARTICIPANTS`), dates within :data:`EVENT_DAYS`).  Statements are left out: everyone states."""
-    if not mine:
-        return 0
-    from datetime import date
-
-    theirs = [(t, set(p), (w or "")[:10]) for t, p, w in store.story_happenings(conn, story_id, STORY_EVENTS)]
-    n = 0
-    for t, who, day in mine:
-        for t2, who2, day2 in theirs:
-            if t != t2 or len(who & who2) < EVENT_PARTICIPANTS or not day or not day2:
-                continue
-            try:
-                if abs((date.fromisoformat(day) - date.fromisoformat(day2)).days) <= EVENT_DAYS:
-                    n += 1
-                    break
-            except ValueError:
-                continue
-    return n
+    """(type, participants, day) of the article's happenings dated within :data:`EVENT_DAYS` (a
+    year or a month says when, not which happening: two profiles that both recall "2024" share no
+    happening)."""
+    rows = store.articles_happenings(conn, [article_id], EVENT_DAYS)[article_id]
+    return [(t, set(p), (w or "")[:10]) for t, p, w in rows]

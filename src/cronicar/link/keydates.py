@@ -11,6 +11,7 @@ counts the latter; :func:`rank_dates` counts the former.  Scored on ML-Crisis by
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -31,9 +32,17 @@ OUTLET_WEIGHT = 0.0
 LATER_WEIGHT = 0.0
 # each later publication day that recalls it adds this much: a day still named a week and a month
 # on is what timelines keep (recall spread over time, not one day's burst of copies);
-RECALL_DAY_WEIGHT = 1.0
-# each article published the next day adds this much: news of a day is printed the day after.
+RECALL_DAY_WEIGHT = 0.5
+# each article published the next day adds this much: news of a day is printed the day after;
 NEXT_DAY_WEIGHT = 0.5
+# an article that names the day in its lead (its first sentences: what the article is about) weighs
+# this much more than one naming it further down (background, a sidebar, a list of dates).
+LEAD_WEIGHT = 1.0
+# How many sentences open an article (its lead), and the fewest words a sentence has (shorter lines
+# are headings, captions, navigation).
+LEAD_SENTENCES = 3
+SENTENCE_WORDS = 6
+_SENT_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,20 @@ class DateRef:
     published: str  # the article's first day
     outlet: str
     text: str = ""  # the sentence that refers to it (a candidate line)
+    lead: bool = False  # the reference is in the article's lead (see lead_end)
+
+
+def lead_end(text: str) -> int:
+    """Where an article's lead ends: after its first :data:`LEAD_SENTENCES` sentences of at least
+    :data:`SENTENCE_WORDS` words (the whole text when shorter)."""
+    seen, pos = 0, 0
+    for m in _SENT_END.finditer(text):
+        if len(text[pos:m.start()].split()) >= SENTENCE_WORDS:
+            seen += 1
+            if seen == LEAD_SENTENCES:
+                return m.start()
+        pos = m.end()
+    return len(text)
 
 
 def outlet_of(source: str | None, url: str | None = None) -> str:
@@ -57,28 +80,34 @@ def outlet_of(source: str | None, url: str | None = None) -> str:
     return source or ""
 
 
-def _next_day(day: str) -> str:
+def _next_day(day: str, step: int = 1) -> str:
     try:
-        return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+        return (date.fromisoformat(day) + timedelta(days=step)).isoformat()
     except ValueError:
         return ""
 
 
+def _prev_day(day: str) -> str:
+    return _next_day(day, -1)
+
+
 def date_scores(refs: Iterable[DateRef], window: tuple[str, str] | None = None,
                 published: Iterable[str] | None = None) -> dict[str, float]:
-    """day -> evidence: distinct articles referring to it, plus ``OUTLET_WEIGHT`` per distinct
-    outlet, ``LATER_WEIGHT`` per article published on another day, ``RECALL_DAY_WEIGHT`` per later
-    publication day referring to it, and ``NEXT_DAY_WEIGHT`` per article published the next day
-    (``published``: every article's day; default: those of the referring articles)."""
+    """day -> evidence: distinct articles referring to it (``1 + LEAD_WEIGHT`` for one naming it in
+    its lead), plus ``OUTLET_WEIGHT`` per distinct outlet, ``LATER_WEIGHT`` per article published
+    on another day, ``RECALL_DAY_WEIGHT`` per later publication day referring to it, and
+    ``NEXT_DAY_WEIGHT`` per article published the next day (``published``: every article's day;
+    default: those of the referring articles)."""
     refs = list(refs)
-    arts: dict[str, set[str]] = defaultdict(set)
+    arts: dict[str, dict[str, float]] = defaultdict(dict)
     later: dict[str, set[str]] = defaultdict(set)
     recall_days: dict[str, set[str]] = defaultdict(set)
     outlets: dict[str, set[str]] = defaultdict(set)
     for r in refs:
         if window and not window[0] <= r.day <= window[1]:
             continue
-        arts[r.day].add(r.article)
+        weight = 1.0 + (LEAD_WEIGHT if r.lead else 0.0)
+        arts[r.day][r.article] = max(arts[r.day].get(r.article, 0.0), weight)
         outlets[r.day].add(r.outlet)
         if r.published != r.day:
             later[r.day].add(r.article)
@@ -87,16 +116,26 @@ def date_scores(refs: Iterable[DateRef], window: tuple[str, str] | None = None,
     if published is None:
         published = [p for _, p in {(r.article, r.published) for r in refs}]
     per_day = Counter(published)
-    return {d: len(a) + OUTLET_WEIGHT * len(outlets[d]) + LATER_WEIGHT * len(later[d])
+    return {d: sum(a.values()) + OUTLET_WEIGHT * len(outlets[d]) + LATER_WEIGHT * len(later[d])
             + RECALL_DAY_WEIGHT * len(recall_days[d]) + NEXT_DAY_WEIGHT * per_day.get(_next_day(d), 0)
             for d, a in arts.items()}
 
 
 def rank_dates(refs: Iterable[DateRef], n: int, window: tuple[str, str] | None = None,
-               published: Iterable[str] | None = None) -> list[tuple[str, float]]:
-    """The ``n`` best days, best first (ties: the earlier day)."""
+               published: Iterable[str] | None = None, fill: bool = False) -> list[tuple[str, float]]:
+    """The ``n`` best days, best first (ties: the earlier day).  With ``fill``, when fewer than
+    ``n`` days are referred to, the days before a publication day follow (news of a day is printed
+    the day after), most articles the next day first, scored 0."""
+    published = list(published) if published is not None else None
     scores = date_scores(refs, window, published)
-    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    if fill and len(ranked) < n and published:
+        per_day = Counter(published)
+        before = {_prev_day(p) for p in per_day} - set(scores)
+        extra = sorted((d for d in before if d and (not window or window[0] <= d <= window[1])),
+                       key=lambda d: (-per_day[_next_day(d)], d))
+        ranked += [(d, 0.0) for d in extra[:n - len(ranked)]]
+    return ranked
 
 
 def busiest_days(published: Iterable[str], n: int, window: tuple[str, str] | None = None) -> list[tuple[str, float]]:
@@ -108,10 +147,12 @@ def busiest_days(published: Iterable[str], n: int, window: tuple[str, str] | Non
 def story_refs(conn: sqlite3.Connection, story_id: str) -> list[DateRef]:
     """Every day-precise reference of the story's articles: time expressions of one day and event
     mentions dated to one day (with their sentence)."""
-    arts = {r[0]: (r[1], outlet_of(r[2], r[3])) for r in store.article_outlets(conn, story_id)}
+    arts = {r[0]: (r[1], outlet_of(r[2], r[3]), lead_end(r[4] or "")) for r in store.article_outlets(conn, story_id)}
     refs: list[DateRef] = []
-    for aid, start in store.day_timexes(conn, story_id):
-        refs.append(DateRef(start, aid, arts[aid][0], arts[aid][1]))
-    for aid, start, sent in store.day_mentions(conn, story_id):
-        refs.append(DateRef(start, aid, arts[aid][0], arts[aid][1], " ".join(sent.split())))
+    for aid, start, pos in store.day_timexes(conn, story_id):
+        day, outlet, lead = arts[aid]
+        refs.append(DateRef(start, aid, day, outlet, lead=pos < lead))
+    for aid, start, sent, pos in store.day_mentions(conn, story_id):
+        day, outlet, lead = arts[aid]
+        refs.append(DateRef(start, aid, day, outlet, " ".join(sent.split()), lead=pos < lead))
     return refs

@@ -46,6 +46,7 @@ VEC_FLOOR = 0.78  # e5 cosine of unrelated news (DESIGN §7), used when a side h
 WINDOW_DAYS = 120
 WIDE_WINDOW_DAYS = 3 * 365
 WIDE_SCORE = 0.8
+CLOSE_FLOOR = 0.3  # under THRESHOLD, a close tie (evidence.CLOSE_SUBJECT) still joins down to this
 QUERY_ENTITIES = 5
 QUERY_TERMS = 8
 ARTICLE_TERMS = 60
@@ -67,9 +68,10 @@ class Features:
     tfidf: dict[str, float]
     vec: np.ndarray | None
     names: set[str] | None = None  # folded words of its names; None: links need no evidence (places only)
-    events: list | None = None  # (type, participants, day) of its happenings, for evidence.shared_events
+    events: list | None = None  # (type, participants, day) of its happenings, for evidence.tied
     subject: list[str] | None = None  # its distinctive non-name terms
     rare: set[str] | None = None  # its names rare enough to make a cast (evidence.CAST_SHARE)
+    hubs: set[str] | None = None  # written names of its countries and hub names (evidence.Report.hubs)
 
 
 def _cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -173,10 +175,12 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
     # capitalisation, spelled per language and noisy: linking keys on places only there (those
     # names lowered the ML-Crisis test half even refitted on them; docs/stories.md).
     kinds = LINK_KINDS if has_parser(lang) else LINK_KINDS_WITHOUT_NER
+    written: dict[str, set[str]] = {}  # key -> the names written for it (event participants are names)
     for eid, name, surface in stored_entities.article_mentions(conn, article_id, kinds):
         key = signals.entity_key(eid, name, lang)
         ents[key] = ents.get(key, 0) + 1
         names += (name, surface)
+        written.setdefault(key, set()).add(name)
         if key.startswith("gpe:"):
             # A city also names its country: a report from "Homs" and "Damasco" is about Syria.
             country = signals.city_country(name)
@@ -205,6 +209,8 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         f.rare = evidence.cast_names(ents, shares, named_docs)
         evidence.remember(conn, article_id, f.subject, distinct_names(f))
         f.events = evidence.article_events(conn, article_id)
+        distinct = set(distinct_names(f))
+        f.hubs = {n for k, ns in written.items() if k not in distinct for n in ns}
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
     return f, {t: counts[t] for t in keep}
 
@@ -219,6 +225,9 @@ def choose_story(conn: sqlite3.Connection, f: Features) -> tuple[str | None, lis
             continue
         if s >= MERGE_THRESHOLD and not supported(conn, f, p, gap):
             continue  # held by a name alone
+        if CLOSE_FLOOR <= s < THRESHOLD and gap <= evidence.FRESH_DAYS and f.names is not None \
+                and evidence.joins(conn, p.story_id, report(f), close=True):
+            s = THRESHOLD  # the same happening told twice, whatever names the NER found in each
         scored.append((s, p.size, p.story_id, p))
     scored.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
     if not scored or scored[0][0] < THRESHOLD:
@@ -226,18 +235,23 @@ def choose_story(conn: sqlite3.Connection, f: Features) -> tuple[str | None, lis
     best = scored[0][3]
     return best.story_id, [p.story_id for s, _, _, p in scored[1:]
                            if s >= MERGE_THRESHOLD and story_score(best, p) >= MERGE_THRESHOLD
-                           and (f.names is None or stories_share_subject(best, p))]
+                           and (f.names is None or evidence.stories_tied(conn, best.story_id, p.story_id))]
 
 
 def supported(conn: sqlite3.Connection, f: Features, p: index.Profile, gap: int) -> bool:
     """Whether the article shares more than names with the story (``link/evidence.py``): a
-    subject or a happening.  Always true when linking keys on places only."""
+    subject, a happening or a cast with most of its latest articles.  Always true when linking
+    keys on places only.  (``gap``, to the story's last article, is kept for callers that log it:
+    each tie weighs the days to its own article.)"""
     if f.names is None:
         return True
-    if f.events and evidence.shared_events(conn, p.story_id, f.events):
-        return True
-    need = evidence.needed(gap)
-    return evidence.shares_with_an_article(conn, p.story_id, f.subject or [], distinct_names(f), need, f.rare)
+    return evidence.joins(conn, p.story_id, report(f))
+
+
+def report(f: Features) -> evidence.Report:
+    """The article as :func:`evidence.tied` compares it."""
+    return evidence.Report(f.day, set(f.subject or []), set(distinct_names(f)), f.rare, f.events or [],
+                           f.hubs or set())
 
 
 def distinct_names(f: Features) -> list[str]:
@@ -245,14 +259,6 @@ def distinct_names(f: Features) -> list[str]:
     the corpus so far (``index.name_weights``); countries and hub names say where and who, for
     every story of a beat."""
     return sorted(k for k in f.ents if not k.startswith("cc:") and f.ent_w[k] >= index.entity_weight(k))
-
-
-def stories_share_subject(p: index.Profile, q: index.Profile) -> bool:
-    """Whether two stories share a subject beyond their names (the guard of :func:`supported`
-    for a merge of two stories)."""
-    names = evidence.name_words([k.split(":", 1)[-1] for k in list(p.ents) + list(q.ents)])
-    ev = evidence.Evidence([], evidence.subject_terms(p.terms, q.terms, names), 0)
-    return ev.enough(_gap(p.last_date, q.last_date) if p.last_date and q.last_date else 0)
 
 
 def link_article(conn: sqlite3.Connection, article_id: str) -> None:

@@ -68,12 +68,23 @@ def readable_when(when: dict[str, Any] | None) -> str:
     return "undated" if label == "undated" else readable_date(label)
 
 
+# A source ending so names the file the article was read from, not who published it.
+FILE_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm", ".xml", ".rss", ".atom", ".csv", ".md")
+
+
 def outlet(url: str | None, source: str | None) -> str:
-    """Who published an article: the web host of its URL ('zf.ro'), else its source name."""
-    host = urlsplit(url).hostname if url else None
+    """Who published an article: the web host of its URL ('zf.ro'), else its source name ('zf');
+    nothing when the source is only the file it was read from ('examples/000_ccc3.txt': a reader
+    would take the file name for an outlet)."""
+    host = urlsplit(url or "").hostname if url else None
     if host:
         return host.removeprefix("www.")
-    return (source or "").rsplit("/", 1)[-1]
+    src = (source or "").strip()
+    if src.startswith(("http://", "https://")):
+        return (urlsplit(src).hostname or "").removeprefix("www.")
+    if "/" in src or "\\" in src or src.lower().endswith(FILE_SUFFIXES):
+        return ""
+    return src
 
 
 # -- stories -------------------------------------------------------------------------------
@@ -309,6 +320,12 @@ def month_pages(months: list[tuple[str, int]], per_page: int) -> list[dict[str, 
 
 TICK_FLIP_AT = 85.0  # percent of the axis; a "Septembrie 2025" label is ~12% of a 900 px axis
 LABEL_SPAN = 12.0  # percent of the axis one label may take
+# On a narrow screen (the 40rem layout of app.css) the axis is about this wide, and a label of the
+# .75rem axis text takes at most this much per character (plus its padding and mark): labels that
+# would cover the one before them there are marked wide-only and hidden by the stylesheet.
+NARROW_AXIS_PX = 320.0
+LABEL_CHAR_PX = 7.5
+LABEL_PAD_PX = 6.0
 
 
 def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
@@ -334,7 +351,22 @@ def _ticks(lo: int, hi: int, most: int = 8) -> list[dict[str, Any]]:
         tick["end"] = tick["left"] > TICK_FLIP_AT
     if len(ticks) > 1 and ticks[-1]["end"] and ticks[-1]["left"] - ticks[-2]["left"] < 2 * LABEL_SPAN:
         ticks.pop()  # drawn leftwards it would cover its neighbour's label: the neighbour stays
+    _mark_narrow(ticks)
     return ticks
+
+
+def _mark_narrow(ticks: list[dict[str, Any]], axis_px: float = NARROW_AXIS_PX) -> None:
+    """Mark ``wide_only`` the labels that would overlap on an axis ``axis_px`` wide: from the left,
+    a label is kept when it starts after the last kept one ends (a label drawn leftwards ends at its
+    mark); the others are hidden on narrow screens, so "Aug 2025" and "Oct 2025" never print over
+    each other at 360 px."""
+    kept_right = -1.0
+    for tick in ticks:
+        span = (len(tick["label"]) * LABEL_CHAR_PX + LABEL_PAD_PX) / axis_px * 100
+        lo, hi = (tick["left"] - span, tick["left"]) if tick["end"] else (tick["left"], tick["left"] + span)
+        tick["wide_only"] = lo < kept_right
+        if not tick["wide_only"]:
+            kept_right = hi
 
 
 # -- entities ------------------------------------------------------------------------------

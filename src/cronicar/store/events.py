@@ -96,6 +96,10 @@ def update_event(conn: sqlite3.Connection, event_id: str, values: tuple) -> None
                  " types=?, headline=coalesce(headline, ?) WHERE id=?", (*values, event_id))
 
 
+def set_event_headline(conn: sqlite3.Connection, event_id: str, headline: str) -> None:
+    conn.execute("UPDATE events SET headline=? WHERE id=?", (headline, event_id))
+
+
 def set_event(conn: sqlite3.Connection, mention_id: int, event_id: str) -> None:
     conn.execute("UPDATE event_mentions SET event_id=? WHERE id=?", (event_id, mention_id))
 

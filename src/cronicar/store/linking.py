@@ -12,25 +12,26 @@ def remember_terms(conn: sqlite3.Connection, article_id: str, terms: list[str], 
                  (article_id, json.dumps(terms), json.dumps(ents)))
 
 
-def latest_terms(conn: sqlite3.Connection, story_id: str, n: int) -> list[tuple[list[str], list[str]]]:
-    """(subject terms, entity keys) of the story's ``n`` latest articles, latest first."""
-    return [(json.loads(t), json.loads(e)) for t, e in conn.execute(
-        "SELECT t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
-        "WHERE a.story_id=? ORDER BY a.date_start DESC LIMIT ?", (story_id, n))]
+def latest_terms(conn: sqlite3.Connection, story_id: str, n: int) -> list[tuple[str, str, list[str], list[str]]]:
+    """(article id, first day, subject terms, entity keys) of the story's ``n`` latest articles,
+    latest first."""
+    return [(a, (d or "")[:10], json.loads(t), json.loads(e)) for a, d, t, e in conn.execute(
+        "SELECT a.id, a.date_start, t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
+        "WHERE a.story_id=? ORDER BY a.date_start DESC, a.id DESC LIMIT ?", (story_id, n))]
 
 
-def article_happenings(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, list[str], str | None]]:
-    """(type, participants, first day) of the article's event mentions that are not statements."""
-    return [(t, json.loads(p), w) for t, p, w in conn.execute(
-        "SELECT type, participants, when_start FROM event_mentions WHERE article_id=? AND type!='statement'",
-        (article_id,))]
-
-
-def story_happenings(conn: sqlite3.Connection, story_id: str, n: int) -> list[tuple[str, list[str], str | None]]:
-    """(type, participants, first day) of the story's ``n`` latest-dated events that are not statements."""
-    return [(t, json.loads(p), w) for t, p, w in conn.execute(
-        "SELECT type, participants, when_start FROM events WHERE story_id=? AND type!='statement' "
-        "ORDER BY when_start DESC LIMIT ?", (story_id, n))]
+def articles_happenings(conn: sqlite3.Connection, article_ids: list[str],
+                        max_days: int) -> dict[str, list[tuple[str, list[str], str | None]]]:
+    """(type, participants, first day) of each article's event mentions that are not statements
+    and are dated to a span of at most ``max_days`` days."""
+    out: dict[str, list[tuple[str, list[str], str | None]]] = {a: [] for a in article_ids}
+    if not article_ids:
+        return out
+    q = ("SELECT article_id, type, participants, when_start FROM event_mentions WHERE type!='statement' "
+         "AND julianday(when_end) - julianday(when_start) <= ? AND article_id IN (%s)" % ",".join("?" * len(article_ids)))
+    for a, t, p, w in conn.execute(q, [max_days, *article_ids]):
+        out[a].append((t, json.loads(p), w))
+    return out
 
 
 # -- the story index (link/index decides the weights; these are its rows) --------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+LEAD_CHARS = 4000  # an article's opening read for its lead (link/keydates.lead_end): three sentences fit
+
 
 def move_story(conn: sqlite3.Connection, keep: str, gone: str) -> tuple[int, str | None, bytes | None] | None:
     """Move story ``gone``'s articles, events and term/entity counts into ``keep``, widen
@@ -76,22 +78,24 @@ def upsert_story(conn: sqlite3.Connection, story_id: str, title: str, first: str
                      "last_date=max(coalesce(last_date,?),?) WHERE id=?", (first, first, last, last, story_id))
 
 
-def article_outlets(conn: sqlite3.Connection, story_id: str) -> list[tuple[str, str, str, str | None]]:
-    """(id, date_start, source, url) of the story's articles."""
-    return conn.execute("SELECT id, date_start, source, url FROM articles WHERE story_id=?", (story_id,)).fetchall()
+def article_outlets(conn: sqlite3.Connection, story_id: str) -> list[tuple[str, str, str, str | None, str]]:
+    """(id, date_start, source, url, opening) of the story's articles; ``opening``: the first
+    ``LEAD_CHARS`` characters of the text (where its lead is)."""
+    return conn.execute("SELECT id, date_start, source, url, substr(text, 1, ?) FROM articles WHERE story_id=?",
+                        (LEAD_CHARS, story_id)).fetchall()
 
 
-def day_timexes(conn: sqlite3.Connection, story_id: str) -> list[tuple[str, str]]:
-    """(article id, day) of the story's time expressions that name one day (dates and times)."""
+def day_timexes(conn: sqlite3.Connection, story_id: str) -> list[tuple[str, str, int]]:
+    """(article id, day, start) of the story's time expressions that name one day (dates and times)."""
     return conn.execute(
-        "SELECT t.article_id, t.int_start FROM timexes t JOIN articles a ON a.id=t.article_id "
+        "SELECT t.article_id, t.int_start, t.start FROM timexes t JOIN articles a ON a.id=t.article_id "
         "WHERE a.story_id=? AND t.type IN ('DATE','TIME') AND t.int_start IS NOT NULL AND t.int_start=t.int_end",
         (story_id,)).fetchall()
 
 
-def day_mentions(conn: sqlite3.Connection, story_id: str) -> list[tuple[str, str, str]]:
-    """(article id, day, sentence) of the story's event mentions dated to one day."""
+def day_mentions(conn: sqlite3.Connection, story_id: str) -> list[tuple[str, str, str, int]]:
+    """(article id, day, sentence, sentence start) of the story's event mentions dated to one day."""
     return conn.execute(
-        "SELECT m.article_id, m.when_start, substr(a.text, m.sent_start+1, m.sent_end-m.sent_start) "
+        "SELECT m.article_id, m.when_start, substr(a.text, m.sent_start+1, m.sent_end-m.sent_start), m.sent_start "
         "FROM event_mentions m JOIN articles a ON a.id=m.article_id "
         "WHERE a.story_id=? AND m.when_start IS NOT NULL AND m.when_start=m.when_end", (story_id,)).fetchall()

@@ -27,6 +27,15 @@ CASES = [
     # a typographic “ the next paragraph does not re-open runs on to its close
     ("“Doamna senator\n\nare datorii ca oricare altul”, a afirmat șeful ANAF.",
      ["Doamna senator\n\nare datorii ca oricare altul"]),
+    # a closing mark with no opener before a postposed cue: the opener was lost, the quote runs
+    # from the paragraph's first word ...
+    ("Titlu\n\nTransfăgărășanul este supraaglomerat”, au transmis polițiștii.", ["Transfăgărășanul este supraaglomerat"]),
+    # ... or from a straight opener left unclosed at an earlier paragraph break
+    ('Video\n\n"Fac acest filmuleț pentru familie.\n\nNu vă mai îngrijorați, sunt bine", a spus solistul.',
+     ["Fac acest filmuleț pentru familie.\n\nNu vă mai îngrijorați, sunt bine"]),
+    # but not after one or two words, nor without the comma of a postposed cue
+    ("Ei bine”, a spus el.", []),
+    ("Guvernul a decis asta” ieri.", []),
 ]
 
 

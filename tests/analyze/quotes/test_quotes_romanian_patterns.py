@@ -66,6 +66,30 @@ CASES = [
     # headline "enunț - Anunțul X": the speech noun after the dash names the source
     ("Pensiile vor crește de la 1 iulie - Anunțul Guvernului\n\nDecizia a fost luată luni.",
      "indirect", "Pensiile vor crește de la 1 iulie", "Guvernul"),
+    # asides set off by commas between the verb and its "că"
+    ("Ministrul Energiei, Virgil Popescu, a anunțat, marți după-amiază, că prețul gazelor va fi plafonat.",
+     "indirect", "prețul gazelor va fi plafonat", "Virgil Popescu"),
+    ("Directorul Transgaz, Ion Sterian, a declarat, astfel, la un post de televiziune, că importurile au scăzut.",
+     "indirect", "importurile au scăzut", "Ion Sterian"),
+    # "…, iar, potrivit X, <clause>": the preposition opens the second clause, its content
+    ("Armata a anunțat noi atacuri în regiune, iar, potrivit ministrului Ion Popescu, un ostatic ar fi fost eliberat.",
+     "indirect", "un ostatic ar fi fost eliberat", "Ion Popescu"),
+    # a complete clause before a postposed cue is the whole statement: what follows the speaker is
+    # about the speech event, not the rest of an interrupted sentence
+    ("Guvernul va aproba, în septembrie, un nou pachet de măsuri, a declarat miercuri ministrul Marcel Boloș, "
+     "într-o conferință de presă.", "indirect", "Guvernul va aproba, în septembrie, un nou pachet de măsuri",
+     "Marcel Boloș"),
+    # ... but a relative clause before the cue is no complete statement: the cue interrupts it
+    ("Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor.",
+     "indirect", "Acțiunile care au crescut cel mai mult, a spus analistul Ion Pop, sunt cele ale băncilor", "Ion Pop"),
+    # the outlet a statement is made to is no speaker: the previous speaker speaks
+    ("Ministrul Virgil Popescu a declarat că prețurile vor crește.\n\n„Iarna va fi grea”, a declarat pentru Agerpres.",
+     "direct", "Iarna va fi grea", "Virgil Popescu"),
+    # complaints and forecasts are cues with a clause ("s-a plâns că", "preconizează că")
+    ("Mai mulți turiști s-au plâns de faptul că tariful este excesiv.",
+     "indirect", "tariful este excesiv", "Mai mulți turiști"),
+    ("Organizația Națiunilor Unite preconizează că populația Rusiei va scădea.",
+     "indirect", "populația Rusiei va scădea", "Organizația Națiunilor Unite"),
 ]
 
 

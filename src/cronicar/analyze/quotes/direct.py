@@ -22,6 +22,9 @@ MAX_DEPTH = 16
 # Rescans after stray marks may cost at most this many steps per character of text (plus a
 # constant); past it, a stray mark is dropped without rescanning, so the scan stays linear.
 RESCAN_STEPS_PER_CHAR = 16
+# A closing mark without an opener starts a quote at its paragraph's start only over a sentence
+# of at least this many words (a stray mark after one or two words is a typo, not a lost opener).
+ORPHAN_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def find_marked(text: str) -> list[Marked]:
     out: list[Marked] = []
     stack: list[tuple[str, int]] = []
     i, n = 0, len(text)
+    lost = -1  # a straight or typographic opener dropped at a paragraph break, unclosed so far
     steps_left = RESCAN_STEPS_PER_CHAR * n + 100_000
 
     def stray(i: int) -> int:
@@ -93,6 +97,7 @@ def find_marked(text: str) -> list[Marked]:
         if c == "\n" and stack and stack[0][0] in SYMMETRIC and not _runs_on(text, i, stack[0][0]):
             # English-style quotes do not run across a paragraph break (each paragraph re-opens);
             # an unclosed one is a stray mark.
+            lost = stack[0][1] if len(stack) == 1 else -1
             i = stray(i)
             continue
         if c == "," and _next(text, i) == "," and (i == 0 or text[i - 1].isspace()):
@@ -113,8 +118,38 @@ def find_marked(text: str) -> list[Marked]:
                 stack.append((c, i))  # '" În momentul de față…' opens its paragraph, space or not
             elif can_close:
                 _close(text, stack, i, out)
+            elif top is None and (orphan := _orphan_close(text, i, lost, out)) is not None:
+                out.append(orphan)
         i += 1
     return out
+
+
+def _orphan_close(text: str, i: int, lost: int, out: list[Marked]) -> Marked | None:
+    """A closing mark with no opener, whose paragraph holds no other mark and whose comma hands
+    over to a postposed cue ("Transfăgărășanul este supraaglomerat”, au transmis …"): the
+    opener was lost (guidelines §3: unbalanced marks close, and open, where the quote
+    evidently does), so the quote runs from the paragraph's first word, a capital; or from an
+    opener left unclosed at an earlier paragraph break with no quote since (a quote of several
+    paragraphs whose straight " the first paragraph opened: '"Fac acest filmuleț …\n\n… Oricine
+    poate să pățească așa ceva", a spus solistul')."""
+    if not _closing_like(text, i) or _next(text, i) != ",":
+        return None
+    if 0 <= lost and i - lost <= MAX_SPAN and (not out or out[-1].close < lost) and not any(
+            ch in OPEN_ONLY or ch in SYMMETRIC or ch in "»‘’" for ch in text[lost + 1 : i]):
+        para = lost + 1
+    else:
+        para = text.rfind("\n", 0, i) + 1
+    s = para
+    while s < i and text[s].isspace():
+        s += 1
+    seg = text[s:i]
+    if not seg[:1].isupper() or len(seg.split()) < ORPHAN_MIN_WORDS or i - s > MAX_SPAN or any(
+            ch in OPEN_ONLY or ch in SYMMETRIC or ch in "»‘’" for ch in seg):
+        return None
+    e = i
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Marked(max(para - 1, 0), i, s, e)  # para - 1: the lost opener, or the line break
 
 
 def _close(text: str, stack: list[tuple[str, int]], i: int, out: list[Marked]) -> None:

@@ -261,6 +261,34 @@ def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> M
     return None
 
 
+ASIDE_REACH = 8  # words of an aside between a speech verb and its 'că' ("a anunțat, joi după-amiază, că")
+
+
+def _skip_asides(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> int:
+    """Past the asides set off by commas between a speech verb and its 'că': "a subliniat, de
+    asemenea, că", "a mai declarat, răspunzând unei întrebări, că", "a anunțat, joi după-amiază,
+    că", "a declarat, astfel, la un post TV, că".  An aside is a few words with no finite verb, no
+    quotation mark and no speech verb (", iar Y susține că" is another statement); it is skipped
+    only when a 'că' follows its closing comma."""
+    while j < end and doc[j].text == ",":
+        j += 1
+        n = match_seq(doc, j, lex.skip + lex.connectives, end)
+        if n and j + n < end and doc[j + n].text == ",":
+            j += n
+            continue
+        gerund = parsed and doc[j].morph.get("VerbForm") == ["Ger"] if j < end else False
+        k = j + 1 if gerund else j
+        while k < min(end, j + ASIDE_REACH) and doc[k].text != ",":
+            t = doc[k]
+            if key(t) in THAT or is_quote_mark(t) or is_punct(t) or lex.is_verb(key(t), lemma(t) if parsed else "") or (
+                    parsed and t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]):
+                break
+            k += 1
+        if k > j and k + 1 < end and doc[k].text == "," and key(doc[k + 1]) in THAT:
+            j = k
+    return j
+
+
 def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) -> tuple[str, int, Mention | None, Mention | None]:
     """What follows a verb cue: ('that'|'colon'|'quote'|'none', token, subject, addressee)."""
     j = cue.end
@@ -293,20 +321,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
         if owner is not None:
             subj = owner
             j = owner.end
-    while j < sent.end and doc[j].text == ",":
-        j += 1
-        # "a mai declarat, răspunzând unei întrebări, că…": skip a gerund aside
-        if j < sent.end and parsed and doc[j].morph.get("VerbForm") == ["Ger"]:
-            k = j + 1
-            while k < min(sent.end, j + 8) and doc[k].text != ",":
-                k += 1
-            if k < sent.end and doc[k].text == "," and k + 1 < sent.end and key(doc[k + 1]) in THAT:
-                j = k
-                continue
-        # "a subliniat, de asemenea, că"
-        n = match_seq(doc, j, lex.skip + lex.connectives, sent.end)
-        if n and j + n < sent.end and doc[j + n].text == ",":
-            j += n + 1
+    j = _skip_asides(doc, j, sent.end, lex, parsed)
     if j >= sent.end:
         return "none", j, subj, addr
     k = key(doc[j])

@@ -35,10 +35,26 @@ def prep_cue(st: QuoteState, cue: Cue, sent: Span, si: int, verb_recs: list[Reco
     at_start = cue.start == sent.start or all(
         is_punct(t) or match_seq(doc, t.i, lex.connectives) for t in doc[sent.start : cue.start]
     ) or (len(lead) <= 3 and doc[cue.start - 1].text == ",")
-    if at_start:
+    if at_start or _opens_second_clause(st, cue, sent, np_end):
         _content_after(st, cue, sent, si, mention, np_end)
     elif cue.start > sent.start and doc[cue.start - 1].text in {",", "(", "—", "–"}:
         _content_before(st, cue, sent, si, mention)
+
+
+def _opens_second_clause(st: QuoteState, cue: Cue, sent: Span, np_end: int) -> bool:
+    """"…, iar, potrivit unui corespondent AFP, un ostatic ar fi fost eliberat": after a
+    coordinating connective the preposition opens the second clause of the sentence, which is
+    its content (a finite verb after the source phrase's comma), not the clause before."""
+    doc = st.doc
+    k = cue.start - 1
+    while k > sent.start and doc[k].text == ",":
+        k -= 1
+    if k <= sent.start or not match_seq(doc, k, st.lex.connectives, cue.start) or doc[k - 1].text not in {",", "\n"} \
+            and not any(doc[x].text == "," for x in range(k + 1, cue.start)):
+        return False
+    if np_end >= sent.end or doc[np_end].text != ",":
+        return False
+    return st.parsed and any(t.pos_ in {"VERB", "AUX"} and not st.quoted[t.i] for t in doc[np_end + 1 : sent.end])
 
 
 def _source_phrase(st: QuoteState, cue: Cue, sent: Span) -> tuple[int, int] | None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from cronicar.analyze.quotes.clauses import RELATIVES, closing_before, is_gerund_cue, postposed_subject, zero_that_end
 from cronicar.analyze.quotes.direct import is_title
 from cronicar.analyze.quotes.indirect import trim_right
@@ -69,6 +71,7 @@ def _postposed(st: QuoteState, r: CueReading) -> None:
         after = r.subj.end if r.subj else cue.end
         if after < sent.end and doc[after].text == "," and sent.end - after > 3 and not (
             match_seq(doc, after + 1, lex.stops + lex.preps, sent.end) or is_gerund_cue(doc, after + 1, lex, st.parsed)
+            or _finite_clause(st, sent.start, comma)
         ):
             # parenthetical cue: "Un astfel de model, a spus el, „nu poate fi păstrat…”"
             st.add_indirect(sent.start, sent.end, cue, r.mention, r.si, outer=True)
@@ -79,6 +82,29 @@ def _postposed(st: QuoteState, r: CueReading) -> None:
         k2 = st.quote_after(after + 1, min(sent.end + 2, len(doc)))
         if k2 is not None:
             st.add_direct(k2, cue, r.mention, cue.head, r.si)
+
+
+def _finite_clause(st: QuoteState, start: int, end: int) -> bool:
+    """Whether the words before a postposed cue hold a finite verb of their own, outside
+    quotation marks: then they are the whole statement and what follows the cue's subject is
+    about the speech event ("…, a declarat sâmbătă Departamentul de Stat, și a îndemnat …"), not
+    the rest of a sentence the cue interrupts ("Un astfel de model, a spus el, „…”")."""
+    return st.parsed and any(
+        t.pos_ in {"VERB", "AUX"} and not st.quoted[t.i]
+        and (t.morph.get("VerbForm") == ["Fin"] or (t.pos_ == "AUX" and bool(t.morph.get("Person"))))
+        and _main_clause(t, start, end) for t in st.doc[start:end])
+
+
+def _main_clause(t: Token, start: int, end: int) -> bool:
+    """A verb (or the auxiliary of one) heading a clause of its own: no relative or adverbial
+    clause inside the words before the cue ("Acțiunile care au crescut, a spus el, sunt …") and
+    no subordinator ("Dacă va ploua, a spus el, …")."""
+    v = t.head if t.pos_ == "AUX" and t.dep_.startswith("aux") else t
+    if v.dep_.split(":")[0] in {"acl", "advcl", "csubj", "amod", "nmod", "obl"}:
+        return False
+    if any(c.dep_ == "mark" or c.tag_.startswith("Pw") or key(c) in RELATIVES for c in v.children):
+        return False
+    return v.head.i == v.i or not start <= v.head.i < end
 
 
 def _that_clause(st: QuoteState, r: CueReading) -> None:

@@ -72,9 +72,11 @@ def _np_token(tok: Token, lex: Lexicon, parsed: bool, first: bool) -> bool:
 def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
     """The noun phrase starting at or right after token ``i`` (skipping time words), before ``end``."""
     j = i
+    channel = -1  # where the phrase after "pentru" starts: "a declarat pentru Agerpres"
     while j < end:
         n = match_seq(doc, j, lex.skip, end)
         if n:
+            channel = j + n if n == 1 and key(doc[j]) in W.channel_preps else channel
             j += n
             continue
         if parsed and doc[j].pos_ == "ADV" and key(doc[j]) not in lex.pronouns:
@@ -142,6 +144,8 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
         j += 1
     if all(key(t) in NP_DETS | NP_LINKS for t in doc[j:e]):
         return None  # a bare determiner ("said the day…" after dropping the time noun)
+    if channel == j and (e >= end or is_punct(doc[e])) and j + match_seq(doc, j, lex.media, e) == e:
+        return None  # "…, a declarat pentru Agerpres.": the outlet spoken to; no subject follows
     return Mention(j, e)
 
 

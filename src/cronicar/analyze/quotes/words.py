@@ -91,6 +91,7 @@ class QuoteWords:
     first_person_forms: frozenset[str]
     first_person_endings: tuple[str, ...]
     author_links: frozenset[str]
+    channel_preps: frozenset[str]
 
 
 class WordsError(ValueError):

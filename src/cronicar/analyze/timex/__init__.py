@@ -66,6 +66,9 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
     joiners = _lexicon_regex(g.lang, "range_joiners")
     if joiners is not None and len(out) > 1:
         _share_range_year(out, text, joiners, dct)
+    day_after = _lexicon_regex(g.lang, "clock_day_after")
+    if day_after is not None and len(out) > 1:
+        _clock_takes_next_day(out, text, day_after, dct)
     return out
 
 
@@ -222,6 +225,25 @@ def _share_range_year(out: list[Timex], text: str, joiner: re.Pattern[str], dct:
         out[i] = Timex(a.start, a.end, a.text, a.type, value, a.mod, iv, a.rule)
 
 
+_TIME_OF_DAY = re.compile(r"\d{4}-\d\d-\d\d(T.+)$")
+_WHOLE_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def _clock_takes_next_day(out: list[Timex], text: str, between: re.Pattern[str], dct: DocDate) -> None:
+    """A clock time whose day is named right after it ("în jurul orei 4 dimineața, vineri", "ora
+    10:00, luni 3 iunie") is on that day, not on the last day the narrative named before it (the
+    resolver only looks back).  ``between`` (lexicon ``clock_day_after``) is what may separate them."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        ma = _TIME_OF_DAY.match(a.value) if a.type == "TIME" else None
+        if ma is None or b.type != "DATE" or not _WHOLE_DAY.match(b.value) or b.value == a.value[:10]:
+            continue
+        if not between.match(text[a.end:b.start]):
+            continue
+        value = b.value + ma.group(1)
+        out[i] = Timex(a.start, a.end, a.text, a.type, value, a.mod, interval(value, a.type, a.mod, dct), a.rule)
+
+
 def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:
     """"Later this year" is the rest of the year after the article's day, "earlier this month" the
     part before it: a comparative (``comparatives`` in the language's lexicon) measures from the
@@ -350,21 +372,27 @@ def _matches(g: rules_mod.Grammar, text: str, low: str) -> Any:
         if i < pos:
             continue
         win = low[i : i + k]
-        rx = windows.get(win)
-        if rx is None:
-            if win in windows:
-                continue
+        rxs = windows.get(win)
+        if rxs is None:
             got: set[int] = set(g.always)
             for j in range(1, k + 1):
                 got.update(dispatch.get(win[:j], ()))
-            rx = windows[win] = g.combo(tuple(sorted(got))) if got else None
-            if rx is None:
-                continue
-        m = rx.match(text, i)
+            rxs = windows[win] = g.candidates(tuple(sorted(got)))
+        m = _first_match(rxs, text, i)
         if m is not None and m.end() > i and not _PARAGRAPH.search(text, i, m.end()):
             # (no expression runs across a paragraph break: "Summit'21 \n \n Ziua II" is no P21D)
             yield int(m.lastgroup[1:]), m  # type: ignore[index]
             pos = m.end()
+
+
+def _first_match(rxs: tuple[re.Pattern[str], ...], text: str, i: int) -> re.Match[str] | None:
+    """The match at ``i`` of the first rule in priority order that matches there (what one
+    alternation of those rules would return)."""
+    for rx in rxs:
+        m = rx.match(text, i)
+        if m is not None:
+            return m
+    return None
 
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
@@ -377,7 +405,7 @@ def _inner_groups(g: rules_mod.Grammar) -> list[tuple[tuple[str, ...], tuple[str
     combined regexes (``r12_d``…)."""
     got = _INNER.get(g.lang)
     if got is None:
-        names = list(g.regex.groupindex)
+        names = [n for rx in g.compiled for n in rx.groupindex]
         got = []
         for i in range(len(g.rules)):
             pre = f"r{i}_"

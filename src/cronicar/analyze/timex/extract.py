@@ -122,10 +122,11 @@ def _month_near(g: Grammar) -> bool:
 
 
 def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    dw = gd.get("d") or gd.get("d2") or "1"
+    # a rule may fix the day or the month ("prima zi a anului 2011": ``m=1;d=1``)
+    dw = gd.get("d") or gd.get("d2") or p.get("d") or "1"
     d = int(dw) if dw.isdigit() else int(_lk(g, "ordinals", dw) or number(g, dw) or 1)  # "el uno de agosto"
-    mw = gd.get("m") or gd.get("m2") or ""
-    month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    mw = gd.get("m") or gd.get("m2") or p.get("m") or ""
+    month = int(mw) if mw.isdigit() else _lk(g, "months", mw) or _lk(g, "month_abbr", mw) or _lk(g, "months_en", mw)
     if gd.get("sw"):  # "prima săptămână de toamnă": counted from the season's first month
         month = g.lex.get("season_first_month", {}).get(_lk(g, "seasons", gd["sw"]))
     if p.get("month") == "dct":  # "el día 8": a day of the article's month
@@ -147,7 +148,8 @@ def h_date(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
 
 def h_month(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     mw = gd.get("m") or gd.get("m2")
-    month = _lk(g, "months", mw) or _lk(g, "month_abbr", mw)
+    # a rule may fix the month ("prima lună din 2016": ``m=1``)
+    month = _lk(g, "months", mw) or _lk(g, "month_abbr", mw) or (int(p["m"]) if p.get("m") else None)
     y, yrel = _year(g, gd)
     if p.get("dir") and yrel:  # "this April": the article's year
         # "last April" / "abril pasado": the nearest April in that direction, not April of last year

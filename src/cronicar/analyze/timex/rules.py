@@ -1,9 +1,10 @@
 """Load a language's temporal knowledge (lexicon + rules, both DATA) and compile it once.
 
-Why one combined regex: the temporal stage must run thousands of articles per second, so all
-rules of a language are compiled into ONE alternation ``(?P<r0>...)|(?P<r1>...)|...`` scanned
-once per text; rule order in ``timex_rules.tsv`` is priority order (the first alternative that
-matches at the leftmost position wins, so specific rules come before general ones).
+How rules are matched: rule order in ``timex_rules.tsv`` is priority order (at the leftmost
+position, the first rule that matches wins, so specific rules come before general ones). Each rule
+is compiled once, alone, with its groups renamed ``r<i>_<name>``; a trigger regex finds the word
+starts where some rule may start, and there only the rules whose first characters fit are tried,
+in priority order (the result one alternation ``(?P<r0>...)|(?P<r1>...)|...`` would give).
 
 Files, in ``src/cronicar/lang/<code>/``:
 - ``timex_lexicon.json``: word tables (months, weekdays, number words, units, seasons, parts of
@@ -18,7 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from cronicar.analyze import diacritics
 MACROS = {
     "MONTH": "months",
     "MONTHABBR": "month_abbr",
+    "MONTHEN": "months_en",
     "WEEKDAY": "weekdays",
     "NUMWORD": "numbers",
     "UNIT": "units",
@@ -69,10 +71,12 @@ class Grammar:
     lang: str
     lex: dict[str, dict[str, Any]]
     rules: list[Rule]
-    regex: re.Pattern[str]
+    #: all rules as one alternation (priority order), compiled only when asked for: see :attr:`regex`
+    alternation: str
     group_names: list[str] = field(default_factory=list)  # per rule: its outer group name
     lookup: dict[str, dict[str, Any]] = field(default_factory=dict)  # lowercased tables
-    compiled: list[re.Pattern[str]] = field(default_factory=list)  # per rule, anchored use
+    #: per rule, ``(?P<r<i>>body)`` with its groups renamed ``r<i>_<name>``, for anchored ``match``
+    compiled: list[re.Pattern[str]] = field(default_factory=list)
     #: first-K-characters (lowercase) -> indices of the rules that can start so, in priority order
     dispatch: dict[str, list[int]] = field(default_factory=dict)
     #: rules whose start could not be enumerated: tried at every word start
@@ -80,18 +84,22 @@ class Grammar:
     #: regex over ``" " + text.lower()`` whose match starts are the word starts where some rule
     #: may start (a trie of :func:`trigger_keys`); see :meth:`candidates`
     trigger: re.Pattern[str] | None = None
-    #: per rule: its expanded pattern with groups renamed ``r<i>_<name>`` (for combined regexes)
-    bodies: list[str] = field(default_factory=list)
-    #: candidate tuple -> one compiled alternation of those rules (built lazily)
-    combos: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
 
-    def combo(self, cands: tuple[int, ...]) -> re.Pattern[str]:
-        """One regex trying ``cands`` in order (first alternative that matches wins)."""
-        got = self.combos.get(cands)
-        if got is None:
-            alts = "|".join(f"(?P<r{i}>{self.bodies[i]})" for i in cands)
-            got = self.combos[cands] = re.compile(r"(?<![\w/])(?:" + alts + r")(?![\w])", re.IGNORECASE)
-        return got
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Every rule in one regex (the first alternative that matches wins), for whole-grammar
+        searches such as the rule-example tests; tagging matches rule by rule (:meth:`candidates`)."""
+        return re.compile(self.alternation, re.IGNORECASE)
+
+    def candidates(self, cands: tuple[int, ...]) -> tuple[re.Pattern[str], ...]:
+        """The compiled rules ``cands``, to be tried in this order at one position.
+
+        Why rule by rule rather than one alternation per candidate set: an alternation tries its
+        alternatives in the same order with the same backtracking, so the first match is the same,
+        but each new candidate set had to be compiled when first seen; on unseen text new sets
+        kept appearing for thousands of articles, and their compilation cost more than the
+        matching itself. Per-rule patterns are compiled once, at load."""
+        return tuple(self.compiled[i] for i in cands)
 
 
 def _alt(keys: list[str]) -> str:
@@ -183,25 +191,21 @@ def load(lang: str) -> Grammar:
     rules = _read_rules(folder / "timex_rules.tsv", pmacros, as_written)
     alts = []
     names = []
-    bodies = []
+    compiled = []
     for i, r in enumerate(rules):
         gname = f"r{i}"
         pat = r.pattern
         for mname in sorted(pmacros, key=len, reverse=True):
             pat = pat.replace(mname, pmacros[mname])
-        body = _rename_groups(expand(pat, lex), gname)
-        # validate each rule alone so a broken pattern names itself
-        try:
-            re.compile(body)
+        alt = f"(?P<{gname}>{_rename_groups(expand(pat, lex), gname)})"
+        try:  # each rule compiled alone, so a broken pattern names itself
+            compiled.append(re.compile(r"(?<![\w/])(?:" + alt + r")(?![\w])", re.IGNORECASE))
         except re.error as exc:  # pragma: no cover - data error
             raise ValueError(f"{lang}/timex_rules.tsv rule {r.name}: {exc}") from exc
-        alts.append(f"(?P<{gname}>{body})")
-        bodies.append(body)
+        alts.append(alt)
         names.append(gname)
-    big = r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w])"
-    regex = re.compile(big, re.IGNORECASE)
+    alternation = r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w])"
     lookup = {k: {str(w).lower(): v for w, v in t.items()} for k, t in lex.items() if isinstance(t, dict)}
-    compiled = []
     dispatch: dict[str, list[int]] = {}
     always: list[int] = []
     keys: set[str] = set()
@@ -210,7 +214,6 @@ def load(lang: str) -> Grammar:
         for mname in sorted(pmacros, key=len, reverse=True):
             pat = pat.replace(mname, pmacros[mname])
         one = r"(?<![\w/])(?:" + expand(pat, lex) + r")(?![\w])"
-        compiled.append(re.compile(one, re.IGNORECASE))
         starts = start_prefixes(one)
         if starts is None:
             always.append(i)
@@ -227,7 +230,7 @@ def load(lang: str) -> Grammar:
         # Why a consumed separator on padded lowercase text rather than ``(?<![\w/])(?=trie)`` with
         # IGNORECASE: the same matches, at about 40 % of the cost (no case folding per character).
         trigger = re.compile(r"[^\w/](?=" + _trie(sorted(keys)) + ")")
-    return Grammar(lang, lex, rules, regex, names, lookup, compiled, dispatch, always, trigger, bodies)
+    return Grammar(lang, lex, rules, alternation, names, lookup, compiled, dispatch, always, trigger)
 
 
 def _trie(keys: list[str]) -> str:
