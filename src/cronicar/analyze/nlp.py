@@ -34,8 +34,6 @@ def get_nlp(lang: str) -> Language:
     if name is not None:
         nlp = spacy.load(name)
         nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
-        if meta is not None and abbreviations(meta.code) and "parser" in nlp.pipe_names:
-            nlp.add_pipe("cronicar_abbreviations", before="parser")
         return nlp
     try:
         nlp = spacy.blank(meta.iso if meta is not None else lang)
@@ -159,34 +157,3 @@ def _chunks(text: str) -> Iterator[str]:
                     break
         yield text[at:end]
         at = end
-
-
-@lru_cache(maxsize=None)
-def abbreviations(lang: str) -> frozenset[str]:
-    """The abbreviations of ``lang/<lang>/sentence_abbreviations.txt``, lowercase, without their stop."""
-    meta = language(lang)
-    return frozenset(w.strip().lower() for w in meta.lines("sentence_abbreviations.txt")) if meta else frozenset()
-
-
-@Language.component("cronicar_abbreviations")
-def keep_sentences_across_abbreviations(doc: Doc) -> Doc:
-    """Before the parser: the stop of a known abbreviation followed by a lowercase word, a figure
-    or a bracket opens no sentence (the parser respects boundaries set before it runs)."""
-    known = abbreviations(doc.lang_)
-    for i in range(len(doc) - 1):
-        tok, nxt = doc[i], doc[i + 1]
-        if tok.text == ".":  # "mil" "." "euro": the tokenizer splits unknown abbreviations
-            if i == 0 or doc[i - 1].lower_ not in known:
-                continue
-            after = nxt
-        elif tok.text.endswith(".") and tok.lower_[:-1] in known:  # "nr." kept whole
-            after = nxt
-        else:
-            continue
-        first = after.text[0]
-        if first.islower() or first.isdigit() or first in "()[]":
-            after.is_sent_start = False
-            if tok.text == ".":
-                tok.is_sent_start = False
-    return doc
-
