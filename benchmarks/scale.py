@@ -10,7 +10,8 @@ is shared: the ratio of wall rates is the speed-up only when the other cores wer
 exports of the three databases are compared: they must be identical.
 
 Run: python -m benchmarks.scale [--n 2000] [--ways jobs1,jobs2,spark-ingest,spark-annotate] [--no-jobs1]
-[--no-spark] [--write benchmarks/results/scale.md]
+[--no-spark] [--by-date] [--base OTHER_CHECKOUT --ways jobs2,spark-ingest@base,spark-ingest]
+[--write benchmarks/results/scale.md]
 """
 
 from __future__ import annotations
@@ -118,12 +119,15 @@ def _kind(pid: int, parent_kind: str) -> str:
     return "workers"
 
 
-def measured(cmd: list[str], db: Path | None = None) -> dict[str, float]:
-    """Run ``cmd``; wall, CPU of the tree, peak tree RSS, first commit time, mean load."""
+def measured(cmd: list[str], db: Path | None = None, src: Path | None = None) -> dict[str, float]:
+    """Run ``cmd`` (with the package from ``src`` first on the path, if given); wall, CPU of the
+    tree, peak tree RSS, first commit time, mean load."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_seen: dict[int, tuple[str, float]] = {}
+    env = None if src is None else {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(src), *filter(None, [os.environ.get("PYTHONPATH")])])}
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     peak, peak_pss, first, loads, samples = 0.0, 0.0, None, [], 0
     stop = threading.Event()
 
@@ -179,43 +183,50 @@ def _has_spark() -> bool:
 
 
 def run(n: int, work: Path, ways: tuple[str, ...] = ("jobs1", "jobs2", "spark-ingest", "spark-annotate"),
-        by_date: bool = False) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
+        by_date: bool = False, base: Path | None = None) -> tuple[list[tuple[str, dict[str, float]]], bool, str]:
     """Each of ``ways`` in turn on the same ``n`` articles: ``jobs1``, ``jobs2`` (``cronicar ingest
     --jobs N``), ``spark-ingest`` (``cronicar spark ingest``: analysis as Spark tasks while the driver
-    writes), ``spark-annotate`` (``spark annotate`` then ``ingest --annotations``)."""
+    writes), ``spark-annotate`` (``spark annotate`` then ``ingest --annotations``).  A way ending in
+    ``@base`` runs the code under ``base`` (another checkout's ``src``): before/after in one run."""
     src = work / "zf.jsonl"
     write_input(n, src, by_date=by_date)
     results: list[tuple[str, dict[str, float]]] = []
     dbs = {}
-    for jobs in (1, 2):
-        if f"jobs{jobs}" in ways:
-            db = dbs[f"jobs{jobs}"] = work / f"jobs{jobs}.db"
-            results.append((f"ingest --jobs {jobs}",
-                            measured([*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)], db)))
     spark = _has_spark()
-    if spark and "spark-ingest" in ways:
-        db = dbs["spark-ingest"] = work / "spark-ingest.db"
-        results.append(("spark ingest local[2]", measured(
-            [*CLI, "spark", "ingest", "--master", "local[2]", "--input", str(src), "--db", str(db)], db)))
-    if spark and "spark-annotate" in ways:
-        results += _annotate_then_ingest(src, work, dbs)
+    for way in ways:
+        name, _, at = way.partition("@")
+        code = base if at else None
+        tag = f" ({at})" if at else ""
+        db = work / f"{way.replace('@', '-')}.db"
+        if name in ("jobs1", "jobs2"):
+            dbs[way] = db
+            jobs = name[-1]
+            results.append((f"ingest --jobs {jobs}{tag}", measured(
+                [*CLI, "ingest", str(src), "--db", str(db), "--jobs", jobs], db, code)))
+        elif spark and name == "spark-ingest":
+            dbs[way] = db
+            results.append((f"spark ingest local[2]{tag}", measured(
+                [*CLI, "spark", "ingest", "--master", "local[2]", "--input", str(src), "--db", str(db)], db, code)))
+        elif spark and name == "spark-annotate":
+            dbs[way] = db
+            results += _annotate_then_ingest(src, work / way.replace("@", "-"), db, code, tag)
     exports = {name: export(db) for name, db in dbs.items()}
     same = len(set(exports.values())) == 1
     return results, same, ", ".join(dbs)
 
 
-def _annotate_then_ingest(src: Path, work: Path, dbs: dict[str, Path]) -> list[tuple[str, dict[str, float]]]:
-    ann = work / "ann"
-    ann_run = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)])
-    db = dbs["spark-annotate"] = work / "spark.db"
-    link = measured([*CLI, "ingest", "--annotations", str(ann), "--db", str(db)], db)
+def _annotate_then_ingest(src: Path, ann: Path, db: Path, code: Path | None,
+                          tag: str = "") -> list[tuple[str, dict[str, float]]]:
+    ann_run = measured([*CLI, "spark", "annotate", "--master", "local[2]", "--input", str(src), "--output", str(ann)],
+                       None, code)
+    link = measured([*CLI, "ingest", "--annotations", str(ann), "--db", str(db)], db, code)
     wall = ann_run["wall"] + link["wall"]
     total = {k: ann_run[k] + link[k] for k in ann_run if k.startswith("cpu")}
     total.update({"wall": wall, "peak_mb": max(ann_run["peak_mb"], link["peak_mb"]),
                   "peak_pss": max(ann_run["peak_pss"], link["peak_pss"]), "first": float("nan"),
                   "load": (ann_run["load"] * ann_run["wall"] + link["load"] * link["wall"]) / wall, "out": ""})
-    return [("spark annotate local[2]", ann_run), ("ingest --annotations", link),
-            ("spark total (annotate + ingest)", total)]
+    return [(f"spark annotate local[2]{tag}", ann_run), (f"ingest --annotations{tag}", link),
+            (f"spark total (annotate + ingest){tag}", total)]
 
 
 def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compared: str) -> str:
@@ -234,10 +245,9 @@ def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compa
     if jobs2 and "ingest --jobs 1" in base:
         lines.append(f"- `--jobs 2` / `--jobs 1` (articles per wall second): "
                      f"{base['ingest --jobs 1']['wall'] / jobs2['wall']:.2f}x")
-    for name, label in (("spark ingest local[2]", "`spark ingest` local[2]"),
-                        ("spark total (annotate + ingest)", "Spark local[2] (annotate + ingest --annotations)")):
-        if jobs2 and name in base:
-            lines.append(f"- {label} / `--jobs 2` wall time: {base[name]['wall'] / jobs2['wall']:.2f}x")
+    for name, r in results:
+        if jobs2 and name.startswith(("spark ingest", "spark total")):
+            lines.append(f"- {name} / `--jobs 2`: wall {r['wall'] / jobs2['wall']:.2f}x, CPU {r['cpu'] / jobs2['cpu']:.2f}x")
     lines.append(f"- exports of {compared}: {'identical' if same else 'DIFFERENT'}")
     return "\n".join(lines) + "\n"
 
@@ -252,6 +262,8 @@ def main() -> None:
     ap.add_argument("--by-date", action="store_true",
                     help="the sample in date order (an archive export): a direct ingest then links in full"
                          " date order as ingest --annotations does, not per 512-article window")
+    ap.add_argument("--base", type=Path, help="another checkout whose src/ the ways ending in @base run"
+                    " (e.g. spark-ingest@base: the code before a change, side by side)")
     ap.add_argument("--no-spark", action="store_true", help="only --jobs 1 and --jobs 2")
     ap.add_argument("--no-jobs1", action="store_true", help="without --jobs 1")
     a = ap.parse_args()
@@ -259,7 +271,8 @@ def main() -> None:
                  and not (a.no_spark and w.startswith("spark")) and not (a.no_jobs1 and w == "jobs1"))
     work = a.work or Path(tempfile.mkdtemp(prefix="cronicar-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    results, same, compared = run(a.n, work, ways, by_date=a.by_date)
+    base = a.base.resolve() / "src" if a.base else None
+    results, same, compared = run(a.n, work, ways, by_date=a.by_date, base=base)
     md = table(a.n, results, same, compared)
     print(md)
     if a.write:

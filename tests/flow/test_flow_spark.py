@@ -162,7 +162,7 @@ def test_flow_spark_tasks_run_in_submission_order() -> None:
     from cronicar.flow import spark
 
     session = spark.session("local[1]", app="cronicar-order-test")
-    tasks = spark.SparkTasks(session.sparkContext, in_flight=8)
+    tasks = spark.SparkTasks(session.sparkContext, slots=4)  # 8 in flight
     try:
         futures = [tasks.submit(time.monotonic) for _ in range(8)]  # each task says when it ran
         started = [f.result() for f in futures]

@@ -107,8 +107,10 @@ def _pipelined(executor: Executor, windows: Iterable[list[Article]], jobs: int,
                batch: int) -> Iterator[tuple[Article, Analysis | TooComplex]]:
     """Sub-batches submitted to ``executor``, at most :data:`AHEAD` tasks per worker ahead of the
     consumer (the writer), results yielded in submission order.  An executor whose tasks cost more
-    to start (a Spark job) says how many sub-batches one task takes (``sub_batches_per_task``)."""
+    to start (a Spark job) says how many sub-batches one task takes at most
+    (``sub_batches_per_task``) and how many tasks per worker to keep ahead (``tasks_ahead``)."""
     per_task = max(1, getattr(executor, "sub_batches_per_task", 1))
+    ahead = max(1, getattr(executor, "tasks_ahead", AHEAD))
     pending: deque[tuple[list[list[Article]], Future[list[list[Analysis | TooComplex]]]]] = deque()
 
     def done_first() -> Iterator[tuple[Article, Analysis | TooComplex]]:
@@ -116,10 +118,37 @@ def _pipelined(executor: Executor, windows: Iterable[list[Article]], jobs: int,
         for sub, analyses in zip(subs, future.result()):
             yield from zip(sub, analyses)
 
-    subs = _sub_batches(windows, batch)
-    while group := list(islice(subs, per_task)):
+    groups = _task_groups(_sub_batches(windows, batch), per_task, jobs)
+    for group in groups:
         pending.append((group, executor.submit(analyze_sub_batches, [_items(s) for s in group], batch)))
-        while len(pending) > AHEAD * jobs:
+        while len(pending) > ahead * jobs:
             yield from done_first()
     while pending:
         yield from done_first()
+
+
+def _task_groups(subs: Iterator[list[Article]], per_task: int, jobs: int) -> Iterator[list[list[Article]]]:
+    """The sub-batches grouped into tasks of at most ``per_task``, in order.
+
+    One sub-batch per task when ``per_task`` is 1 (local workers: read no further ahead).  Larger
+    tasks (a Spark job each) start small and double (1, 2, 4... sub-batches), so the writer has
+    work within one sub-batch's analysis; and the input's last sub-batches are shared evenly among
+    the ``jobs`` workers (a look-ahead of one round of tasks), so no worker is left alone with a
+    full-size last task while the others wait."""
+    if per_task == 1:
+        for sub in subs:
+            yield [sub]
+        return
+    held: deque[list[Article]] = deque()
+    size, exhausted = 1, False
+    while True:
+        if not exhausted:
+            want = per_task * (jobs + 1) - len(held)
+            got = list(islice(subs, want))
+            held.extend(got)
+            exhausted = len(got) < want
+        if not held:
+            return
+        take = size if not exhausted else max(1, min(size, -(-len(held) // jobs)))
+        yield [held.popleft() for _ in range(min(take, len(held)))]
+        size = min(per_task, size * 2)
