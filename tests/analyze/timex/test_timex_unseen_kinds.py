@@ -55,6 +55,7 @@ def _render(text: str, dct: str) -> str:
          'noaptea asta=2022-08-10TNI; miercuri noaptea=2022-08-10TNI'),
         ('2022-01-26', 'Tesla urmează în seara aceasta, iar mâine e programat Apple.',
          'seara aceasta=2022-01-26TEV; mâine=2022-01-27'),
+        ('2014-09-01', 'Cotațiile au rămas la acest nivel până aproape de mijlocul zilei.', 'mijlocul zilei=2014-09-01TMI'),
         # the date line of antidotul.ro, a weekday with a numeric date, a clock time with seconds
         ('2022-09-28', 'Tăntița s-a trezit vorbind\n\n28/sept./2022 Răzvan Postolache Politic, Social 576',
          '28/sept./2022=2022-09-28'),
