@@ -25,16 +25,27 @@ MARKED_WORDS = (" și ", " şi ", " în ")
 MIN_PLAIN_WORDS = 3
 
 
+#: the marks by their frequency in Romanian news (ZF sample: ă, ț, î, ș, â ...; the cedilla forms
+#: of older texts next to their comma forms), so that a text with diacritics is known as such
+#: after the first few counts
+BY_FREQUENCY = "ățţîșşâÎȘȚĂÂŞŢ"
+
+
 def lacks_diacritics(text: str) -> bool:
-    """Whether a (Romanian) text was written without diacritics (str.count per mark: this runs on
-    every article; the word counts run only on the rare texts with few marks)."""
+    """Whether a (Romanian) text was written without diacritics.  This runs on every article:
+    one str.count per mark, most frequent first, stopping as soon as the text has too many marks
+    to lack them (a text with diacritics passes 2% within three or four counts: 10 µs instead of
+    40 µs per ZF article); the word counts run only on the rare texts with few marks."""
     if len(text) < MIN_CHARS:
         return False
-    marks = sum(map(text.count, MARKS))
+    most = MIXED_MARK_SHARE * len(text)
+    marks = 0
+    for mark in BY_FREQUENCY:
+        marks += text.count(mark)
+        if marks > most:
+            return False
     if marks <= MAX_MARK_SHARE * len(text):
         return True
-    if marks > MIXED_MARK_SHARE * len(text):
-        return False
     plain = sum(map(text.count, PLAIN_WORDS))
     return plain >= MIN_PLAIN_WORDS and plain > sum(map(text.count, MARKED_WORDS))
 

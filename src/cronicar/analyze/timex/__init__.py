@@ -176,7 +176,8 @@ class _Scan:
                 and _compared(self.low, *self.compare_year, max(0, s - 80), s)):
             part.f["compare"] = True  # "față de ... în 2013": a comparison point (see _remember)
         _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
-        self._first_part(part, s, e, typ, value, sent_start)
+        if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
+            self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
 
     def _first_part(self, part: Any, s: int, e: int, typ: str, value: str, sent_start: int) -> None:
@@ -351,17 +352,19 @@ def _shape(typ: str, value: str) -> tuple[bool, bool, bool, bool]:
 
 
 @lru_cache(maxsize=None)
-def _comparison(lang: str, table: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
-    """A ``compare_*`` table of the language's lexicon: its regex and the words one of which it
-    needs (``words``), or None where the language has none."""
+def _comparison(lang: str, table: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A ``compare_*`` table of the language's lexicon: its regex, and a regex of the words one of
+    which it needs (``words``), or None where the language has none."""
     entry = rules_mod.load(lang).lookup.get(table)
-    return (re.compile(entry["regex"], re.I), tuple(entry["words"])) if entry else None
+    if not entry:
+        return None
+    return re.compile(entry["regex"], re.I), re.compile("|".join(map(re.escape, entry["words"])))
 
 
-def _compared(low: str, rx: re.Pattern[str], words: tuple[str, ...], a: int, s: int) -> bool:
+def _compared(low: str, rx: re.Pattern[str], words: re.Pattern[str], a: int, s: int) -> bool:
     """Whether the expression at ``s`` is named as a comparison point (``rx`` ends at ``s``); the
     plain word test first, since most expressions have none of the words before them."""
-    return any(low.find(w, a, s) >= 0 for w in words) and rx.search(low, a, s) is not None
+    return words.search(low, a, s) is not None and rx.search(low, a, s) is not None
 
 
 def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, open_since: bool = False) -> None:
