@@ -1,0 +1,51 @@
+"""Speaker kinds read on the fresh train half of issue 19 (fourth round): each case is a sentence
+of the kind the train errors showed (shortened from train articles, names kept), with the words of
+the statement's content and the canonical speaker the gold guidelines (``../shared/gold/ro``, §6)
+give it."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.context import Context
+from cronicar.analyze.normalize import normalize_aligned
+from cronicar.analyze.quotes import extract
+
+# (text, words of the statement's content, expected canonical speaker)
+CASES = [
+    # hearsay: an impersonal reflexive of a saying/believing verb names nobody (null), not the
+    # previous statement's speaker nor an adverbial before it
+    # (a new paragraph: right after a statement of its own paragraph the cue goes on reporting that
+    # source, see test_an_adverbial_before_an_impersonal_cue_is_no_speaker)
+    ("Conform decretului emis luni, o plată unică va fi acordată mamelor.\n\nSe estimează că populația Rusiei "
+     "va scădea la aproximativ 132 de milioane de locuitori în următoarele două decenii.",
+     "populația Rusiei va scădea", None),
+    ("Este un obiect prea misterios pentru a-l primi în dar cu ușurință. Se spune că oglinda îți poate lua "
+     "frumusețea, tinerețea și vitalitatea.",
+     "oglinda îți poate lua", None),
+    ("Fetele nemăritate duc flori la biserică. În modul acesta, se crede că familiile acestora vor fi "
+     "protejate de boli şi de necazuri.",
+     "familiile acestora vor fi", None),
+    # a document after the cue speaks for its owner, also a genitive with no article: a name, or a
+    # common noun standing for the organisation the article names
+    ("„România a înregistrat progrese semnificative în ultimii ani”, se arată în raportul Fondului Monetar "
+     "Internaţional.",
+     "România a înregistrat", "Fondul Monetar Internațional"),
+    ("Compa Sibiu a raportat un profit de 10 milioane de lei. „O problemă gravă este lipsa acută de forţă de "
+     "muncă”, se arată în raportul companiei de 199 milioane de lei capitalizare.",
+     "O problemă gravă", "Compa Sibiu"),
+    ("Cifrele Teraplast Bistriţa au fost analizate de BT Capital Partners. „Incertitudinile legate de deblocarea "
+     "fondurilor destinate proiectelor de infrastructură de mediu ar putea afecta negativ segmentul de "
+     "instalaţii şi amenajări, cel mai mare ca dimensiune a afacerii şi cel mai profitabil“, scrie în "
+     "raportul BT Capital Partners.",
+     "Incertitudinile legate", "BT Capital Partners"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", CASES, ids=[f"{i}-{c[2]}" for i, c in enumerate(CASES)])
+def test_speaker_kinds_canonical_speaker(nlp_ro, text: str, words: str, speaker: str | None) -> None:
+    norm = normalize_aligned(text).text
+    quotes = extract(Context(doc=nlp_ro(norm), text=norm, dct=None, lang="ro"))
+    q = next((q for q in quotes if words in norm[q.content[0] : q.content[1]]), None)
+    assert q is not None, f"no statement holding {words!r}: {[norm[a:b] for a, b in (x.content for x in quotes)]}"
+    assert q.speaker == speaker
