@@ -38,7 +38,11 @@ CASES = [
      "fondurilor destinate proiectelor de infrastructură de mediu ar putea afecta negativ segmentul de "
      "instalaţii şi amenajări, cel mai mare ca dimensiune a afacerii şi cel mai profitabil“, scrie în "
      "raportul BT Capital Partners.",
-     "Incertitudinile legate", "BT Capital Partners"),    # a role in the genitive qualifies the role before it: "consilierul ministrului economiei,
+     "Incertitudinile legate", "BT Capital Partners"),    # an escaped no-break space after the comma of a postposed cue (Ziarul Financiar's archive)
+    ("”Este o decizie pe care am luat-o pentru a sprijini autorităţile”, &amp;nbsp;a declarat Bogdan Badea, "
+     "preşedintele directoratului Hidroelectrica.",
+     "Este o decizie", "Bogdan Badea"),
+    # a role in the genitive qualifies the role before it: "consilierul ministrului economiei,
     # Karolis Zemaitis" is the adviser, so "Ministrul" is the minister, whose apposition follows the
     # verb ("a declarat ministrul economiei, Ausrine Armonaite"; the parser reads "Armonaite" as a
     # verb, so the name found is its first word, an alias of the full name by the guidelines' §7)
