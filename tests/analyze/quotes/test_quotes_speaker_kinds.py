@@ -42,6 +42,17 @@ CASES = [
     ("”Este o decizie pe care am luat-o pentru a sprijini autorităţile”, &amp;nbsp;a declarat Bogdan Badea, "
      "preşedintele directoratului Hidroelectrica.",
      "Este o decizie", "Bogdan Badea"),
+    # a headline giving two speakers, "X: … . Nume, rol: …": one record each
+    ("EY: Amnistia fiscală i-ar putea determina pe rău-platnici să nu plătească nici în viitor. Alex Milcev, "
+     "partener EY: Prima parte a ordonanţei, dedicată companiilor mari în dificultăţi, poate fi benefică\n\n"
+     "Ştergerea penalităţilor ar putea determina companiile rău-platnice să îşi continue comportamentul, a "
+     "spus Alex Milcev, partener al EY România.",
+     "Prima parte a ordonanței", "Alex Milcev"),
+    ("EY: Amnistia fiscală i-ar putea determina pe rău-platnici să nu plătească nici în viitor. Alex Milcev, "
+     "partener EY: Prima parte a ordonanţei, dedicată companiilor mari în dificultăţi, poate fi benefică\n\n"
+     "Ştergerea penalităţilor ar putea determina companiile rău-platnice să îşi continue comportamentul, a "
+     "spus Alex Milcev, partener al EY România.",
+     "Amnistia fiscală", "EY România"),
     # a role in the genitive qualifies the role before it: "consilierul ministrului economiei,
     # Karolis Zemaitis" is the adviser, so "Ministrul" is the minister, whose apposition follows the
     # verb ("a declarat ministrul economiei, Ausrine Armonaite"; the parser reads "Armonaite" as a
