@@ -42,6 +42,10 @@ CASES = [
     ("”Este o decizie pe care am luat-o pentru a sprijini autorităţile”, &amp;nbsp;a declarat Bogdan Badea, "
      "preşedintele directoratului Hidroelectrica.",
      "Este o decizie", "Bogdan Badea"),
+    # a possessive closing the subject phrase is not the speaker: the whole phrase is
+    ("Actrița Anne Heche a suferit un accident. Ieri, un reprezentant al apropiaţilor ei a confirmat că "
+     "aceasta se afla în moarte cerebrală.",
+     "aceasta se afla", "un reprezentant al apropiaților ei"),
     # a headline giving two speakers, "X: … . Nume, rol: …": one record each
     ("EY: Amnistia fiscală i-ar putea determina pe rău-platnici să nu plătească nici în viitor. Alex Milcev, "
      "partener EY: Prima parte a ordonanţei, dedicată companiilor mari în dificultăţi, poate fi benefică\n\n"
