@@ -46,6 +46,10 @@ CASES = [
     ("Actrița Anne Heche a suferit un accident. Ieri, un reprezentant al apropiaţilor ei a confirmat că "
      "aceasta se afla în moarte cerebrală.",
      "aceasta se afla", "un reprezentant al apropiaților ei"),
+    # a common noun right before a partial quote is the verb's object, not a subject after the verb
+    ("De asemenea, Departamentul de Stat s-a declarat îngrijorat de rapoartele privind decesele de civili și "
+     "a cerut o anchetă „în timp util și amănunțită” cu privire la aceste victime.",
+     "în timp util", "Departamentul de Stat"),
     # a headline giving two speakers, "X: … . Nume, rol: …": one record each
     ("EY: Amnistia fiscală i-ar putea determina pe rău-platnici să nu plătească nici în viitor. Alex Milcev, "
      "partener EY: Prima parte a ordonanţei, dedicată companiilor mari în dificultăţi, poate fi benefică\n\n"
