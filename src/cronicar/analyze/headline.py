@@ -903,7 +903,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # the event's word is kept when the main clause tells it; one in a relative or attributed
     # clause is another happening's (its row gets its own clause: analyze/events.py)
     relative = _in_relative(trigger.root) if trigger is not None else None
-    has_root = any(t.i == root.i for t in toks)
+    has_root, full = any(t.i == root.i for t in toks), toks
     if relative is not None and len(toks) > MAX_STRETCH:
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
@@ -918,6 +918,8 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         built = _built_main_clause(ctx, ev, root)
         if built is not None:
             return built + ("?" if ctx.text[lo:hi].rstrip().endswith("?") else "")
+        toks = full  # else the clip runs on to the main verb when it is within reach
+        kept = _cut_faithfully(ctx, toks, keep=root.i)
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
@@ -957,10 +959,22 @@ def _built_main_clause(ctx, ev: EventMention, root) -> str | None:  # type: igno
                 and f", {w.lower()} " in said), None)
     words = words[:cut] if cut is not None else words
     text = " ".join(words)
-    if len(words) < 3 or not _kept(root, set(_pieces(text))) \
-            or words[0].lower().strip(",„\"") in cues(ctx.lang).get("start", frozenset()):
+    pieces = set(_pieces(text))
+    if len(words) < 3 or not _kept(root, pieces) or not any(c.dep_ in _SUBJ and _kept(c, pieces) for c in root.children) \
+            or words[0].lower().strip(",„\"") in cues(ctx.lang).get("start", frozenset()) or _open_end(ctx, root, pieces, text):
         return None
     return None if _unfaithful_compression(ctx, ev, root, root, text) else text
+
+
+def _open_end(ctx, root, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a built clause ends on a word whose completion it left out: a verb of the clause
+    without its object ("poate investi", "folosind"), or a noun whose relative clause was cut
+    ("vine într-un moment | în care ...")."""
+    last = _pieces(text)[-1:]
+    ends = [t for t in root.subtree if _pieces(t.text)[-1:] == last]
+    return any((t.pos_ in {"VERB", "AUX"} and _hanging_verb(ctx, t, words, text))
+               or (t.pos_ == "NOUN" and any(c.dep_.startswith("acl") and not _kept(c, words) for c in t.children))
+               for t in ends)
 
 
 def _whole_clause(root, kept: list, nxt) -> bool:  # type: ignore[no-untyped-def,type-arg]
