@@ -32,7 +32,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from cronicar.analyze import modality, senses
+from cronicar.analyze import modality
+from cronicar.analyze import senses
+from cronicar.analyze.retold import merge_retold
 from cronicar.analyze.context import Context
 from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
@@ -887,4 +889,6 @@ def extract(ctx: Context) -> list[EventMention]:
         evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
         _headlines(ctx, evs, toks)
         out.extend(evs)
+    if ctx.parsed:  # participants and places come from the parse and NER (English has neither here)
+        merge_retold(out, {start: trigger_root(tok.text, ctx.lang, tok.lemma_) for start, tok in toks.items()})
     return out

@@ -37,7 +37,23 @@ def _objects(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps and not (c.dep_ == "nmod" and c.pos_ == "PROPN")]
 
 
+def _arguments(tok: Token) -> list[Token]:
+    """What a verb acts on: its objects, its passive subject ("trupele au fost trimise"), the noun
+    a participle describes ("corespondența trimisă"), and the noun a quantity counts ("mii de
+    soldați", "o mie de militari")."""
+    args = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    if tok.dep_ in {"acl", "amod"} and tok.head is not tok:
+        args.append(tok.head)
+    return args + [c for a in args for c in a.children if c.dep_ == "nmod" and a.pos_ in {"NUM", "NOUN"}]
+
+
 def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
+    if test == "needs":  # "a trimis adrese", "a respins comentariile": only forces make a deployment
+        # without any argument the parse hung them elsewhere ("să respingă, între ..., trupele"):
+        # nothing to judge by, the lexicon's sense stands
+        args = _arguments(tok)
+        return bool(args) and not any(a.lemma_.lower() in values or a.lower_ in values
+                                      or trigger_key(a.lower_, tok.doc.lang_) in values for a in args)
     if test == "reflexive":
         return any(c.dep_ in REFLEXIVE_DEPS or (c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex")
                                                  and c.dep_ != "nsubj") for c in tok.children)

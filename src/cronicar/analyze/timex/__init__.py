@@ -23,6 +23,7 @@ from typing import Any
 
 from cronicar.analyze.budget import check
 from cronicar.analyze.diacritics import lacks_diacritics
+from cronicar.analyze.diacritics import strip as strip_diacritics
 from cronicar.analyze.timex import rules as rules_mod
 from cronicar.analyze.timex.extract import HANDLERS
 from cronicar.analyze.timex.resolve import Narrative, interval, resolve
@@ -51,9 +52,14 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         g = rules_mod.load(lang)
     except FileNotFoundError:
         return []
-    if lacks_diacritics(text):  # "In urma cu doi ani": the grammar without its marks reads it
-        g = rules_mod.plain(lang) or g
+    plain = rules_mod.plain(lang) if lacks_diacritics(text) else None
+    if plain is not None:  # "In urma cu doi ani": the grammar without its marks reads it
+        g = plain
     clean, shy = _matchable(text)
+    if plain is not None:
+        # ...and the text is matched without its few marks too, one character for one: a title or
+        # a site footer written with diacritics above a body written without ("Înapoi la Homepage")
+        clean = strip_diacritics(clean)
     scan = _Scan(g, clean, dct, doc if shy is None else None)
     out: list[Timex] = []
     for idx, m in _matches(g, clean, scan.low):
@@ -114,6 +120,7 @@ class _Scan:
         self.starts = SentenceStarts(clean)
         self.low = _lower(clean)
         self.since = _lexicon_regex(g.lang, "open_since")
+        self.compare_day = _lexicon_regex(g.lang, "compare_day")
 
     def groups(self, idx: int, m: re.Match[str]) -> dict[str, str | None]:
         """The rule's named groups under the names its handler knows (``d``, ``m``…)."""
@@ -150,6 +157,8 @@ class _Scan:
         open_since = bool(self.since is not None and self.since.match(self.low, e))
         if open_since and part.kind == "month":
             part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
+        if part.kind == "weekday" and self.compare_day is not None and self.compare_day.search(self.low, max(0, s - 60), s):
+            part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
         tense, sent_start = self.tense(part, s, e)
         try:
             res = resolve(part, dct, tense, sent_start, self.nar)
@@ -335,8 +344,15 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         nar.last_value = value
         if len(value) == 7 and value[5] in "QH" and part.kind != "same":
             nar.last_quarter = value  # "the 1988 quarter" is a comparison, not the one discussed
-    if day:
+    if day and part.kind in ("weekday", "clock") and part.f.get("compare"):
+        # a weekday named as a comparison point ("față de închiderea de vineri") is the day of a
+        # clock time in its own sentence ("față de nivelurile de joi din jurul orei 16:30") but not
+        # of a later one ("În apropierea orei 13:00" is the day under discussion); nor is that
+        # clock time's day
+        nar.compare_day = (sent_start, value[:10])
+    elif day:
         nar.last_day = (sent_start, value[:10])
+        nar.compare_day = None
     if clock:
         nar.last_time = value
     if open_since:

@@ -262,6 +262,8 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if pod in ("TEV", "TNI", "TAF") and h < 12:
         h += 12
     hm = f"{h:02d}:{mi:02d}"
+    if gd.get("sec"):  # "la ora 07:16:17 (ora locală)": a seismograph's second
+        hm += f":{gd['sec']}"
     tz = gd.get("tz") or gd.get("tz2")
     # "16:08 UTC": ISO's Z; GMT keeps the local form unless the lexicon's ``clock.z_zones`` lists
     # it (Spanish TimeBank: "13.00 GMT" = T13:00Z)
