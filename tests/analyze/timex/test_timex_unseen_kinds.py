@@ -80,6 +80,14 @@ def _render(text: str, dct: str) -> str:
          'primele şase luni=P6M; perioada similară a anului trecut=2013-H1'),
         ('2022-05-16', 'Profitul a crescut în primele trei luni din 2022, cu 19% față de perioada similară a anului trecut.',
          'primele trei luni=P3M; 2022=2022; perioada similară a anului trecut=2021-Q1'),
+        # a week already over (§3.8): the week before in a Monday-to-Wednesday article, else this one
+        ('2018-02-12', 'Purcari a obținut 186 mil. lei deși piețele bursiere au avut o săptămână de coșmar.',
+         'o săptămână=2018-W06'),
+        ('2021-04-12', 'Cursul a scăzut ușor vineri, dar a încheiat săptămâna peste nivelul de 4,92 lei/euro.',
+         'vineri=2021-04-09; săptămâna=2021-W14'),
+        ('2021-04-16', 'Cursul a scăzut ușor, dar a încheiat săptămâna peste nivelul de 4,92 lei/euro.', 'săptămâna=2021-W15'),
+        ('2020-03-17', 'Bursa a început săptămâna în scădere.', 'săptămâna=2020-W12'),
+        ('2022-08-15', 'Va fi o săptămână grea pentru bursă.', 'o săptămână=P1W'),
         # the date line of antidotul.ro, a weekday with a numeric date, a clock time with seconds
         ('2022-09-28', 'Tăntița s-a trezit vorbind\n\n28/sept./2022 Răzvan Postolache Politic, Social 576',
          '28/sept./2022=2022-09-28'),

@@ -179,6 +179,8 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         f["anaphor"] = True  # "the quarter": the one the narrative named last, if any
     if p.get("compare"):
         f["compare"] = True  # "față de luna precedentă": a comparison point, not the unit in focus
+    if p.get("lag"):
+        f["lag"] = int(p["lag"])  # "a încheiat săptămâna": the week of the day ``lag`` days back
     return Partial("DATE", "rel", mod=_mod(g, gd, p), f=f)
 
 

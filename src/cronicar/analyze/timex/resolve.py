@@ -94,7 +94,9 @@ def _resolve_rel(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int,
     if unit == "W":
         if dct.day is None:
             return "DATE", dct.iso
-        return "DATE", iso_week(dct.anchor + timedelta(weeks=off))
+        # a week already over ("a încheiat săptămâna", "după o săptămână bursieră plină de
+        # scăderi"): in a Monday-to-Wednesday article the week before, later in the week this one
+        return "DATE", iso_week(dct.anchor + timedelta(weeks=off) - timedelta(days=f.get("lag", 0)))
     if unit == "D":
         return _day(dct, off)
     if unit == "Q" and f.get("anaphor") and nar.last_quarter:
