@@ -70,3 +70,17 @@ def test_modality_states_plurals_habits_forecasts_surveys(text: str, word: str, 
     assert ev.happened == happened, ev
     if happened:
         assert (ev.when or {}).get("value") == value, ev
+
+
+@pytest.mark.parametrize("text,word,value", [
+    # a historical present in a biography, a present state: no day the text gives
+    ("Ocupă această funcție câteva luni, după care demisionează pentru a-l urma pe primar.", "demisionează", None),
+    # a saying in the present is of the day (as in the lead)
+    ("Premierul declară că acordul este bun.", "declară", "2024-05-10"),
+    # the present with a day of its own
+    ("Astăzi, ministrul demisionează din funcție.", "demisionează", "2024-05-10"),
+])
+def test_modality_present_acts_further_down(text: str, word: str, value: str | None) -> None:
+    an = analyze(LEAD + text, DocDate.parse("2024-05-10"), "ro")
+    ev = next(e for e in an.events if e.trigger[0] >= len(LEAD) and an.text[e.trigger[0]:e.trigger[1]] == word)
+    assert ev.happened and (ev.when or {}).get("value") == value, ev

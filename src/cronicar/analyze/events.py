@@ -707,6 +707,8 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
+    if mod.dayless and etype == "statement" and mod.tense == "present":
+        mod = replace(mod, dayless=False)  # "Premierul declară că": a saying told in the present is of the day
     in_lead = sent.start_char < r.lead_end
     # a statement's speaker, only where it matters: a lead statement, or a past one further down
     speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None

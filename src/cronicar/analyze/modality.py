@@ -69,6 +69,9 @@ class Modality:
     #: a plural event noun ("a avut întâlniri cu ambasadorii"): several happenings, none of them
     #: on a day the sentence gives (the data lists the nouns whose plural is one event: "alegerile")
     iterative: bool = False
+    #: counted in units of time ("după săptămâni de negocieri"): a process over a span, of no one
+    #: day, even when its clause names one (that day is another act's: "vor prezenta miercuri")
+    span: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -221,6 +224,8 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
         return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
+    if _defined(tok):
+        return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)
     recent = _recent(tok, verb, c)
     background = _background(tok)
@@ -235,9 +240,14 @@ def of(tok: Token, lang: str) -> Modality:
             background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
         if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
             return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
-    if _marked(tok if verb is None else verb, c, "if"):
+    if _marked(tok if verb is None else verb, c, "if") or (
+            verb is None and tok.dep_ in {"appos", "conj"} and _marked(tok.head, c, "if")):
+        # "dacă e un atac", "dacă acea campanie e una de dezinformare, un atac hibrid"
         return Modality("hypothetical", None, recent)  # "dacă discutăm de o agenție", "dacă e un atac"
     iterative = _iterative(tok, c)
+    if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and "Plur" in tok.head.morph.get("Number") \
+            and _lemma_in(tok.head, c.get("duration", frozenset())):
+        return Modality(recent=recent, span=True)  # "după săptămâni de negocieri"
     if verb is None:
         told = _subject_status(tok, c)  # "alegerile vor fi cel mai probabil în septembrie"
         if told is not None:
@@ -298,6 +308,17 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
             if any(words == p or words.startswith(p + " ") for p in phrases):
                 return True
     return False
+
+
+def _defined(tok: Token) -> bool:
+    """A noun trigger that is the subject of a present copula with an indefinite noun ("demisia este
+    un act unilateral", "o întâlnire e o ocazie"): it says what such an event is, telling none."""
+    pred = tok.head
+    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred is tok or pred.pos_ != "NOUN":
+        return False
+    cop = next((ch for ch in pred.children if ch.dep_ == "cop"), None)
+    return cop is not None and "Pres" in cop.morph.get("Tense") and "Fin" in cop.morph.get("VerbForm") \
+        and any(ch.dep_ == "det" and "Ind" in ch.morph.get("PronType") for ch in pred.children)
 
 
 def _habit_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -459,6 +480,8 @@ def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement:
     statement "made recently" ("a anunțat recent") is undated too: "recent" says it was not that day."""
     recent = mod.recent
     habit = mod.generic if statement else mod.habitual
+    if mod.span:
+        return None  # "după săptămâni de negocieri": a span, whatever day its clause names
     if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit
                                 and not mod.dayless and not mod.then and not mod.state and not mod.iterative):
         return when

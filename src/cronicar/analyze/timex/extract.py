@@ -289,14 +289,17 @@ def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Part
         mod: str | None = "EQUAL_OR_LESS"
     else:
         mod = _mod(g, gd, p)
-    if gd.get("half") or gd.get("frac"):
-        n = (n or 0) + 0.5
+    if gd.get("half") or gd.get("frac"):  # "ultimul an și jumătate": the rule's own n (1) and a half
+        n = (n if n is not None else float(p.get("n", 0))) + 0.5
     if gd.get("vague") or (n is None and p.get("vague")):
         n = None
     elif n is None and not gd.get("n"):
         n = float(p.get("n", 1))
     sub = g.lex.get("durations", {}).get("fractions") == "subunit"
-    return Partial("DURATION", "abs", value=_dur(unit, n, sub, _quarters(g)), mod=mod)
+    # "primele șase luni" is also the half under discussion (rule parameter ``sub=H1``): what a
+    # later "aceeași perioadă a anului trecut" refers to (guidelines: the antecedent's unit)
+    f = {"sub": p["sub"]} if p.get("sub") else {}
+    return Partial("DURATION", "abs", value=_dur(unit, n, sub, _quarters(g)), mod=mod, f=f)
 
 
 def _quarters(g: Grammar) -> bool:
