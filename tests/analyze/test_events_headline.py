@@ -267,6 +267,14 @@ PREFIXES = [
     ("ro", "Deși vânzările de gaze ale Petrom s-au redus în ultimul trimestru al anului trecut, prețurile la gaze s-au "
      "majorat în ultimele trimestre, fapt ce ar putea compensa cererea mai mică de gaze.", "vânzările",
      "Vânzările de gaze ale Petrom s-au redus"),
+    ("ro", "Raportat la distribuția de anul trecut, dividendul propus în acest an este de trei ori mai mare, în "
+     "condițiile în care profitul companiei a avansat anul trecut cu doar 77%.", "profitul",
+     "Dividendul propus în acest an este de trei ori mai mare"),
+    # ... and an apposition is not the subject: the name it describes is ("OMV Petrom, principala
+    #    companie ..., a câștigat" -> "OMV Petrom a câștigat")
+    ("ro", "OMV Petrom, principala companie de energie din Europa de Sud-Est, a câștigat licitația pentru un perimetru "
+     "de explorare țiței și gaze de 5.282 de kilometri pătrați, din Marea Neagră, în zona offshore a Georgiei.",
+     "câștigat", "OMV Petrom a câștigat licitația pentru un perimetru de explorare țiței…"),
     # 3. a sentence split inside another one ("lei capitalizare, ...", "million) ...") gives no words
     #    of the other sentence, nor a unit as the speaker
     ("ro", "lei capitalizare, a anunțat vineri la bursa de la București că fondul Romanian Strategy Fund, administrat "
