@@ -282,7 +282,15 @@ PREFIXES = [
      "Fondul Romanian Strategy Fund, administrat de Accuro Fund Solutions din Liechtenstein, are 5,14%…"),
     ("en", "million) Rolls-Royce will cut 4,000 jobs in Britain, the company said.", "cut",
      "Rolls-Royce will cut 4,000 jobs in Britain"),
-    # 4. a main clause told whole up to a comma is a headline, not a prefix: no "…"; one whose
+    # 4. the verb's own arguments, not another clause's: a comma-spliced clause the parser hung on the
+    #    verb is not spliced in ("... cu 5,29% de 20 milioane de lei"); half a range is not the range
+    ("ro", "Acțiunile Comnord au crescut cu 5,29% de la începutul acestui an, capitalizarea bursieră a companiei este de "
+     "20 milioane de lei, titlurile COSC se tranzacționându-se cu 0,5140 lei per unitate.", "crescut",
+     "Acțiunile Comnord au crescut cu 5,29%"),
+    ("ro", "De altfel, toți indicii bursieri locali au înregistrat scăderi, de la minus 0,16% pentru indicele BET-FI, care "
+     "urmărește evoluția celor cinci SIF-uri și a Fondului Proprietatea, la minus 2,92% în cazul indicelui BET-NG.",
+     "scăderi", "Toți indicii bursieri locali au înregistrat scăderi, de la minus 0,16%…"),
+    # 5. a main clause told whole up to a comma is a headline, not a prefix: no "…"; one whose
     #    figure or list member was cut keeps it
     ("ro", "Astfel, compania a pierdut 344 de miliarde de dolari din valoarea de piață, cea mai mare scădere de acest "
      "fel la nivel global, conform datelor agregate de Bloomberg.", "scădere",

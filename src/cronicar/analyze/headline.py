@@ -368,6 +368,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
             parts.append((ch.i, _render(list(ch.subtree)), "time"))
+        elif _beyond_clause(verb, ch):
+            continue  # "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane": another clause's
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -410,6 +412,13 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     words = " ".join(t for _, t, _ in parts).split()
     c = cues(ctx.lang)
     return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _beyond_clause(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an argument the parser hung on the verb is a clause of its own, with its own subject
+    or copula (a comma splice: "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane"):
+    its words would splice two claims into one."""
+    return ch.dep_ in _ARGS - _SUBJ and ch.i > verb.i and any(c.dep_ in _SUBJ | {"cop"} for c in ch.children)
 
 
 def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
@@ -1455,8 +1464,9 @@ def _halved_range(ctx, sent, words: set[str]) -> bool:  # type: ignore[no-untype
         first = next((t for t in toks[k + 2:k + 6] if _figure_tok(t)), None)
         if first is None or not _kept(first, words):
             continue
-        second = next((toks[j + 1] for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 9))
-                       if toks[j].lower_ in ranges and _figure_tok(toks[j + 1])), None)
+        # the other end may carry a word before its number ("de la minus 0,16% ... la minus 2,92%")
+        second = next((x for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 24))
+                       if toks[j].lower_ in ranges for x in toks[j + 1:j + 3] if _figure_tok(x)), None)
         if second is not None and not _kept(second, words):
             return True
     return False
