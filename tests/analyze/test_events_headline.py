@@ -275,6 +275,8 @@ PREFIXES = [
     ("ro", "OMV Petrom, principala companie de energie din Europa de Sud-Est, a câștigat licitația pentru un perimetru "
      "de explorare țiței și gaze de 5.282 de kilometri pătrați, din Marea Neagră, în zona offshore a Georgiei.",
      "câștigat", "OMV Petrom a câștigat licitația pentru un perimetru de explorare țiței…"),
+    ("en", "While sales fell 7 percent in Europe, LVMH said demand recovered in China.", "fell",
+     "Sales fell 7 percent in Europe"),
     # 3. a sentence split inside another one ("lei capitalizare, ...", "million) ...") gives no words
     #    of the other sentence, nor a unit as the speaker
     ("ro", "lei capitalizare, a anunțat vineri la bursa de la București că fondul Romanian Strategy Fund, administrat "

@@ -640,8 +640,8 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
 def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
-        return _tidy(_without_fragment(ctx, ev, _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger,
-                                                        lang=ctx.lang)))
+        stretch = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang)
+        return _tidy(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch)))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said):
