@@ -47,6 +47,9 @@ def test_retold_the_dated_telling_is_the_row() -> None:
 @pytest.mark.parametrize("text,word,happened,value", [
     # a standing accusation, in the present passive: a state, of no day
     ("Silviu Zinică, primarul comunei Smârdan, este acuzat că ar fi comis acte de violență.", "acuzat", True, None),
+    # a report that names no day does not give the state one
+    ("Universitatea este acuzată la fel ca Universitatea Columbia, de faptul că lasă antisemitismul să prospere, "
+     "potrivit New York Times.", "acuzată", True, None),
     # the act itself, in the perfect, in the lead: the day's news
     ("Silviu Zinică, primarul comunei Smârdan, a fost acuzat de procurori că a comis acte de violență.", "acuzat",
      True, "2024-05-10"),

@@ -595,7 +595,12 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     else:
         when = r.dct_when  # news of the day
     if when is r.dct_when and mod.status == "asserted" and not mod.background:
-        when = _told_when(r.reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
+        told = _told_when(r.reported, tok.idx)  # "a declarat sâmbătă că își dă demisia"
+        # a report that only fell back on the article's day ("..., potrivit New York Times") gives
+        # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
+        no_day = mod.state or mod.iterative or mod.span
+        if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
+            when = told
     return when
 
 
