@@ -454,6 +454,26 @@ def _same_happening(a: EventMention, a_where: tuple[Any, ...], b: EventMention,
     return bool(set(a.participants) & set(b.participants))
 
 
+def _describes_only(ev: EventMention, tok: Token) -> bool:
+    """Whether a cue describes a thing instead of telling a happening: a verb of saying as a bare
+    participle on a noun ("referința anunțată de BNR", "datele comunicate de INS": where the
+    noun comes from, no saying told), or a change word as a noun's bare quality or degree
+    ("dobânzile scăzute", "pachetul vândut", "cea mai scăzută din UE": a state, not a fall).  Only
+    with a parse (no parse, no rows dropped)."""
+    if not tok.doc.has_annotation("DEP"):
+        return False
+    auxiliary = any(c.dep_ in {"aux", "aux:pass", "cop"} for c in tok.children)
+    participle = "Part" in tok.morph.get("VerbForm") and not auxiliary
+    if ev.type == "statement":
+        return participle and tok.dep_ in {"acl", "amod"}
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not auxiliary:
+        # a bare quality; one with an agent, a time or a place of its own still tells its act
+        # ("tratatul semnat în iunie", "acțiunile cumpărate de fond")
+        return not any(c.dep_.startswith(("obl", "nmod")) for c in tok.children)
+    # a determiner on an adjective or participle makes a degree: "cea mai scăzută", "cel mai ridicat"
+    return (tok.pos_ == "ADJ" or participle) and any(c.dep_ == "det" for c in tok.children)
+
+
 def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]
                       ) -> list[EventMention]:
     """One event per happening in a sentence: mentions that tell the same happening (see
@@ -468,12 +488,20 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     predicate: "În urma acestei întâlniri, ... au semnat un acord" is the signing), then first."""
     groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]] = []
     for item in sorted(found, key=lambda f: f[1]):
+        if _describes_only(item[0], item[2][6]):
+            item[0].modality = "generic"  # no happening: neither a row nor a cue of another's
+            continue
         home = next((g for g in groups if all(_same_happening(g0[0], g0[2], item[0], item[2]) for g0 in g)), None)
         if home is None:
             groups.append([item])
         else:
             home.append(item)
     for g in groups:
+        # the store keeps happenings and dated plans only (model.EventMention.happened): a group led
+        # by an undated "va crește" would lose the "creșterea ... din 2021" grouped under it
+        lead = next((f for f in g if f[0].happened or f[0].scheduled), g[0])
+        g.remove(lead)
+        g.insert(0, lead)
         ev = g[0][0]
         for other, _, _ in g[1:]:
             if other.type not in ev.types:
