@@ -267,6 +267,16 @@ PREFIXES = [
     ("ro", "Deși vânzările de gaze ale Petrom s-au redus în ultimul trimestru al anului trecut, prețurile la gaze s-au "
      "majorat în ultimele trimestre, fapt ce ar putea compensa cererea mai mică de gaze.", "vânzările",
      "Vânzările de gaze ale Petrom s-au redus"),
+    ("ro", "Raportat la distribuția de anul trecut, dividendul propus în acest an este de trei ori mai mare, în "
+     "condițiile în care profitul companiei a avansat anul trecut cu doar 77%.", "profitul",
+     "Dividendul propus în acest an este de trei ori mai mare"),
+    # ... and an apposition is not the subject: the name it describes is ("OMV Petrom, principala
+    #    companie ..., a câștigat" -> "OMV Petrom a câștigat")
+    ("ro", "OMV Petrom, principala companie de energie din Europa de Sud-Est, a câștigat licitația pentru un perimetru "
+     "de explorare țiței și gaze de 5.282 de kilometri pătrați, din Marea Neagră, în zona offshore a Georgiei.",
+     "câștigat", "OMV Petrom a câștigat licitația pentru un perimetru de explorare țiței…"),
+    ("en", "While sales fell 7 percent in Europe, LVMH said demand recovered in China.", "fell",
+     "Sales fell 7 percent in Europe"),
     # 3. a sentence split inside another one ("lei capitalizare, ...", "million) ...") gives no words
     #    of the other sentence, nor a unit as the speaker
     ("ro", "lei capitalizare, a anunțat vineri la bursa de la București că fondul Romanian Strategy Fund, administrat "
@@ -274,7 +284,15 @@ PREFIXES = [
      "Fondul Romanian Strategy Fund, administrat de Accuro Fund Solutions din Liechtenstein, are 5,14%…"),
     ("en", "million) Rolls-Royce will cut 4,000 jobs in Britain, the company said.", "cut",
      "Rolls-Royce will cut 4,000 jobs in Britain"),
-    # 4. a main clause told whole up to a comma is a headline, not a prefix: no "…"; one whose
+    # 4. the verb's own arguments, not another clause's: a comma-spliced clause the parser hung on the
+    #    verb is not spliced in ("... cu 5,29% de 20 milioane de lei"); half a range is not the range
+    ("ro", "Acțiunile Comnord au crescut cu 5,29% de la începutul acestui an, capitalizarea bursieră a companiei este de "
+     "20 milioane de lei, titlurile COSC se tranzacționându-se cu 0,5140 lei per unitate.", "crescut",
+     "Acțiunile Comnord au crescut cu 5,29%"),
+    ("ro", "De altfel, toți indicii bursieri locali au înregistrat scăderi, de la minus 0,16% pentru indicele BET-FI, care "
+     "urmărește evoluția celor cinci SIF-uri și a Fondului Proprietatea, la minus 2,92% în cazul indicelui BET-NG.",
+     "scăderi", "Toți indicii bursieri locali au înregistrat scăderi, de la minus 0,16%…"),
+    # 5. a main clause told whole up to a comma is a headline, not a prefix: no "…"; one whose
     #    figure or list member was cut keeps it
     ("ro", "Astfel, compania a pierdut 344 de miliarde de dolari din valoarea de piață, cea mai mare scădere de acest "
      "fel la nivel global, conform datelor agregate de Bloomberg.", "scădere",

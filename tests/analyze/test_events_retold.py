@@ -47,6 +47,9 @@ def test_retold_the_dated_telling_is_the_row() -> None:
 @pytest.mark.parametrize("text,word,happened,value", [
     # a standing accusation, in the present passive: a state, of no day
     ("Silviu Zinică, primarul comunei Smârdan, este acuzat că ar fi comis acte de violență.", "acuzat", True, None),
+    # a report that names no day does not give the state one
+    ("Universitatea este acuzată la fel ca Universitatea Columbia, de faptul că lasă antisemitismul să prospere, "
+     "potrivit New York Times.", "acuzată", True, None),
     # the act itself, in the perfect, in the lead: the day's news
     ("Silviu Zinică, primarul comunei Smârdan, a fost acuzat de procurori că a comis acte de violență.", "acuzat",
      True, "2024-05-10"),
@@ -84,3 +87,15 @@ def test_modality_present_acts_further_down(text: str, word: str, value: str | N
     an = analyze(LEAD + text, DocDate.parse("2024-05-10"), "ro")
     ev = next(e for e in an.events if e.trigger[0] >= len(LEAD) and an.text[e.trigger[0]:e.trigger[1]] == word)
     assert ev.happened and (ev.when or {}).get("value") == value, ev
+
+
+@pytest.mark.parametrize("text,value", [
+    # the quote stage fell back on the article's day (Monday 7 April 2025); the verb names its day
+    ("Medicul Gjuro Macut este noul deținător al mandatului pentru formarea Guvernului sârb, a anunțat duminică, "
+     "6 aprilie, președintele sârb Aleksandar Vučić.", "2025-04-06"),
+    ("Gjuro Macut a fost desemnat premier, a anunțat duminică președintele Aleksandar Vučić.", "2025-04-06"),
+])
+def test_events_a_statement_takes_the_day_its_verb_names(text: str, value: str) -> None:
+    an = analyze(text, DocDate.parse("2025-04-07"), "ro")
+    ev = next(e for e in an.events if e.type == "statement")
+    assert (ev.when or {}).get("value") == value, ev

@@ -604,10 +604,14 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         said = _weekday_by_tense(ctx, said, mod, dct_day, past)
     if said == r.dct_when and (mod.dayless or mod.then):
         said = None  # the quote fell back on the article's day; the past act has no day
-    if etype == "statement" and said is None:  # not a date of what was said ("„... aseară”, a declarat")
-        cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
-                 and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
-                             for q in ctx.quotes)]
+    if etype == "statement":  # not a date of what was said ("„... aseară”, a declarat")
+        saying = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
+                  and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
+                              for q in ctx.quotes)]
+        if said is not None and said == r.dct_when and saying:
+            said = None  # the quote fell back on the article's day; "a anunțat duminică, 6 aprilie" names one
+        if said is None:
+            cands = saying
     if said is not None:
         when = said  # the day it was said, not a date inside what was said
     elif cands:
@@ -623,7 +627,12 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     else:
         when = r.dct_when  # news of the day
     if when is r.dct_when and mod.status == "asserted" and not mod.background:
-        when = _told_when(r.reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
+        told = _told_when(r.reported, tok.idx)  # "a declarat sâmbătă că își dă demisia"
+        # a report that only fell back on the article's day ("..., potrivit New York Times") gives
+        # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
+        no_day = mod.state or mod.iterative or mod.span
+        if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
+            when = told
     return when
 
 

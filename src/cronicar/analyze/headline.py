@@ -368,6 +368,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
             parts.append((ch.i, _render(list(ch.subtree)), "time"))
+        elif _beyond_clause(verb, ch):
+            continue  # "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane": another clause's
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -410,6 +412,13 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
     words = " ".join(t for _, t, _ in parts).split()
     c = cues(ctx.lang)
     return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _beyond_clause(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an argument the parser hung on the verb is a clause of its own, with its own subject
+    or copula (a comma splice: "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane"):
+    its words would splice two claims into one."""
+    return ch.dep_ in _ARGS - _SUBJ and ch.i > verb.i and any(c.dep_ in _SUBJ | {"cop"} for c in ch.children)
 
 
 def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
@@ -631,8 +640,8 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
 def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
-        return _tidy(_without_fragment(ctx, ev, _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger,
-                                                        lang=ctx.lang)))
+        stretch = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang)
+        return _tidy(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch)))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said):
@@ -887,7 +896,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if toks:
         root = span.root
         start = _clause_start(ctx, root)
-        toks = [t for t in toks if t.i >= start.i]
+        toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
         trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
         said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
         if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
@@ -907,7 +916,16 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if relative is not None and len(toks) > MAX_STRETCH:
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
+        # ... nor on the phrase the clause hangs on (", în condițiile | în care ..."): it says nothing alone
+        ante = relative.head
+        lead = min(t.i for t in ante.subtree)
+        if ante.i != root.i and ante.i < first and lead > root.i and lead > 0 and ctx.doc[lead - 1].text == ",":
+            first = lead
         toks = [t for t in toks if t.i < first] if any(t.i < first for t in toks[3:]) else toks
+        comma = max((k for k, t in enumerate(toks) if t.text == ","), default=None)
+        if comma is not None and comma > 3 and len(toks) - comma <= 3 and not any(
+                t.pos_ in {"VERB", "AUX", "NUM"} for t in toks[comma:]):
+            toks = toks[:comma]  # ", în condițiile | în care ...": a phrase that only carries the clause
         while toks and toks[-1].is_punct:
             toks.pop()
     kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger is not None and relative is None else None)
@@ -1093,7 +1111,9 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
             continue  # ... but not a participle the parser hung the subject under ("companiile incluse ...")
         if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch):
             continue  # a fronted adjunct set off by a comma ("Pe de altă parte,", "Dintre producători,")
-        return first
+        commas = [t for t in ch.subtree if t.i < ch.i and t.text == ","] if ch.dep_ in _SUBJ else []
+        # a fronted phrase the parser hung under the subject ("Raportat la ..., dividendul")
+        return root.doc[commas[-1].i + 1] if commas else first
     return root
 
 
@@ -1101,6 +1121,33 @@ def _after_comma(ch) -> bool:  # type: ignore[no-untyped-def]
     """Whether a phrase after its verb follows a comma (an afterthought of the sentence)."""
     first = next(iter(ch.subtree))
     return first.i > 0 and ch.doc[first.i - 1].text == ","
+
+
+def _fronted_name(ctx, toks: list, start) -> list | None:  # type: ignore[no-untyped-def,type-arg]
+    """The clause from a name the parser cut off as a sentence of its own before a subject that
+    describes it ("OMV Petrom, principala companie de energie ..., a câștigat"): the name, then the
+    clause after the description ("OMV Petrom a câștigat licitația ..."); else None."""
+    doc = start.doc
+    if start.i < 2 or doc[start.i - 1].text != ",":
+        return None
+    # the words before the comma back to the sentence's start (the parser may have made them one)
+    k, before = start.i - 2, []
+    while k >= 0 and len(before) < 5 and not doc[k].is_punct and not doc[k].is_space:
+        before.insert(0, doc[k])
+        k -= 1
+    # a name (capitalised, no time: "Luni, compania, ..." is no name) before a description
+    # ("principala companie"), not before another name ("Marți, BVB, operatorul bursei")
+    if not (0 < len(before) <= 4 and all(t.text[:1].isupper() and not _in_timex(ctx, t) for t in before)) \
+            or not start.text[:1].islower() \
+            or (k >= 0 and not (doc[k].is_space or doc[k].text in {".", "!", "?", ":"})):
+        return None
+    subj = next((a for a in [start, *start.ancestors] if a.dep_ in _SUBJ), None)
+    if subj is None or (before[0].head.i == subj.head.i and before[0].dep_ in _SUBJ | {"conj", "obl", "obj"}):
+        return None  # the name is the clause's own (a second subject, a list): not cut off
+    end = max(t.i for t in subj.subtree if not t.is_punct)
+    if end + 1 >= len(start.doc) or start.doc[end + 1].text != ",":
+        return None
+    return before + [t for t in toks if t.i > end + 1]
 
 
 def _set_off(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -1417,8 +1464,9 @@ def _halved_range(ctx, sent, words: set[str]) -> bool:  # type: ignore[no-untype
         first = next((t for t in toks[k + 2:k + 6] if _figure_tok(t)), None)
         if first is None or not _kept(first, words):
             continue
-        second = next((toks[j + 1] for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 9))
-                       if toks[j].lower_ in ranges and _figure_tok(toks[j + 1])), None)
+        # the other end may carry a word before its number ("de la minus 0,16% ... la minus 2,92%")
+        second = next((x for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 24))
+                       if toks[j].lower_ in ranges for x in toks[j + 1:j + 3] if _figure_tok(x)), None)
         if second is not None and not _kept(second, words):
             return True
     return False

@@ -263,6 +263,12 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
+    if status is None and tense is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb \
+            and verb.head.pos_ in VERBAL and _aux_status(verb.head, c) is None \
+            and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
+        # "a intervenit la televiziuni, acuzând ...": a gerund sharing its verb's subject is told
+        # in that verb's tense (one with a subject of its own is not: "Coreea de Nord sprijinind")
+        tense = _tense(verb.head, None)
     if _neg(verb, c) or _marked(verb, c, "without"):
         status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:

@@ -73,6 +73,31 @@ CASES = [
      "Taiwanul este una", "Ausrine Armonaite"),
 ]
 
+# (text, words of the content, kind, expected content end): a clause opening with a quotation mark
+# never closed in its paragraph is that quotation, up to the paragraph's end (guidelines §3.1)
+UNCLOSED = [
+    ("Oficialul de la Kremlin a abordat cererea lui Zelenski, declarând că „iraționalitatea în gândire, în "
+     "acest caz, depășește orice limită.\n\nPurtătorul de cuvânt al Kremlinului, Dmitri Peskov, a subliniat "
+     "marți că Uniunea Europeană plătește pentru „capriciile” președintelui ucrainean.",
+     "iraționalitatea în gândire", "direct", "orice limită."),
+    ("Ministrul Culturii a transmis că \"declarațiile care fac apel la \"puritate rasială\" sunt inacceptabile "
+     "într-o Românie europeană și tolerantă.\n\nAlte reacții au urmat.",
+     "declarațiile care fac apel", "direct", "și tolerantă."),
+    # closed in its paragraph: the marks pair and nothing changes
+    ("Ministrul a declarat că „prețurile vor scădea” în toamnă.",
+     "prețurile vor scădea", "direct", "prețurile vor scădea"),
+]
+
+
+@pytest.mark.parametrize("text,words,kind,end", UNCLOSED, ids=[c[3] for c in UNCLOSED])
+def test_speaker_kinds_unclosed_opener_is_direct(nlp_ro, text: str, words: str, kind: str, end: str) -> None:
+    norm = normalize_aligned(text).text
+    quotes = extract(Context(doc=nlp_ro(norm), text=norm, dct=None, lang="ro"))
+    q = next((q for q in quotes if words in norm[q.content[0] : q.content[1]]), None)
+    assert q is not None, [norm[a:b] for a, b in (x.content for x in quotes)]
+    assert q.kind == kind
+    assert norm[q.content[0] : q.content[1]].startswith(words) and norm[q.content[0] : q.content[1]].endswith(end)
+
 
 def _same_speaker(predicted: str | None, gold: str | None) -> bool:
     """The gold guidelines' §7 alias: equal, or every word of the prediction is a word of the gold."""
