@@ -395,6 +395,14 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         who = _sole_actor(ctx, verb) or _shared_subject(ctx, verb)
         if who:
             parts.insert(0, (-1, who, "nsubj"))
+    _fit(parts, shorter, budget)
+    words = " ".join(t for _, t, _ in parts).split()
+    c = cues(ctx.lang)
+    return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _fit(parts: list[tuple[int, str, str]], shorter: dict[int, str], budget: int) -> None:
+    """Shorten ``parts`` in place until they fit ``budget`` words, least needed first."""
     # obliques go first when too long, from the last one; then any argument but the subject
     # then the objects and the subject cut to their head noun phrase ("acțiuni de aproape 100 de
     # milioane de dolari" -> "acțiuni"), then the objects dropped
@@ -409,9 +417,6 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             if idx is None:
                 break
             parts.pop(idx)
-    words = " ".join(t for _, t, _ in parts).split()
-    c = cues(ctx.lang)
-    return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
 
 
 def _beyond_clause(verb, ch) -> bool:  # type: ignore[no-untyped-def]
