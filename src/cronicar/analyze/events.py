@@ -626,7 +626,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         return _SKIP  # "trupele care ocupaseră ...": background before the told events
     else:
         when = r.dct_when  # news of the day
-    if when is r.dct_when and mod.status == "asserted" and not mod.background:
+    if when is r.dct_when and mod.status == "asserted" and not mod.background and r.c.told_day:
         told = _told_when(r.reported, tok.idx)  # "a declarat sâmbătă că își dă demisia"
         # a report that only fell back on the article's day ("..., potrivit New York Times") gives
         # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
