@@ -164,8 +164,9 @@ def cmd_relink(args: argparse.Namespace) -> None:
 
 def cmd_events_fresh(args: argparse.Namespace) -> None:
     """Random stored events (happenings) of articles of ``--part``, analyzed now with the current
-    code (cleaned as ingest cleans them): the sentence with the trigger marked, the type and the
-    date given beside the article's date.  Judge each: a real happening with the right date (or
+    code (cleaned as ingest cleans them), one per stored event (mentions grouped into another's
+    happening are not drawn): the sentence with the trigger marked, the type and the date given
+    beside the article's date.  Judge each: a real happening with the right date (or
     "undated" when the text gives none)?"""
     from cronicar.analyze.pipeline import analyze
     from cronicar.ingest.clean import clean_batch
@@ -180,7 +181,9 @@ def cmd_events_fresh(args: argparse.Namespace) -> None:
     pool = []
     for a in arts[:args.articles]:
         an = analyze(a.text, a.date, "ro")
-        pool += [(a, an.text, e) for e in an.events if e.happened]
+        # a row each: a mention that tells another's happening (``part_of``: a cue of the same
+        # sentence, or a retelling further down) is that event, not another one
+        pool += [(a, an.text, e) for e in an.events if e.happened and e.part_of is None]
     for i, (a, text, e) in enumerate(rnd.sample(pool, min(args.n, len(pool))), 1):
         s, t = e.trigger
         lo, hi = e.sentence or (max(0, s - 200), t + 150)

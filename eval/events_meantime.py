@@ -140,6 +140,11 @@ class Predicted:
     type: str
     lemma: str
     event: str
+    # False for a mention the analysis found but the store does not keep as a happening (negated,
+    # hypothetical, future without a date, generic, or told inside another mention's happening):
+    # MEANTIME annotates events whatever their factuality, so detection counts it; coreference,
+    # which needs a stored event, does not
+    stored: bool = True
 
 
 def predict(docs: Iterable[Document], stories: bool = False) -> list[Predicted]:
@@ -156,11 +161,13 @@ def predict(docs: Iterable[Document], stories: bool = False) -> list[Predicted]:
     out: list[Predicted] = []
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "ev.db") as store:
         ids: dict[str, str] = {}
+        found: dict[str, list[tuple[int, int, str]]] = {}
         for d in docs:
             date = DocDate.parse(d.dct) if d.dct else DocDate.parse("1900")
             art = Article(text=d.text, date=date, lang="en", source=f"meantime/{d.corpus}/{d.doc_id}",
                           external_id=d.doc_id)
             analysis = analyze(d.text, date if d.dct else None, "en")
+            found[d.doc_id] = [(*m.trigger, m.type) for m in analysis.events]
             with store.transaction() as conn:
                 store.write_article(conn, art, analysis)
                 if stories:
@@ -173,7 +180,17 @@ def predict(docs: Iterable[Document], stories: bool = False) -> list[Predicted]:
                 "SELECT article_id, trigger_start, trigger_end, type, event_id FROM event_mentions"):
             did = ids[aid]
             out.append(Predicted(did, (s, e), etype, trigger_root(text_of[did][s:e], "en"), eid))
-    return out
+    return out + _unstored(out, found, text_of)
+
+
+def _unstored(stored: list[Predicted], found: dict[str, list[tuple[int, int, str]]],
+              text_of: dict[str, str]) -> list[Predicted]:
+    """Mentions the analysis found that the store does not keep, for detection only."""
+    from cronicar.analyze.events_lexicon import trigger_root
+
+    kept = {(p.doc_id, p.span) for p in stored}
+    return [Predicted(did, (s, e), etype, trigger_root(text_of[did][s:e], "en"), "", stored=False)
+            for did, spans in found.items() for s, e, etype in spans if (did, (s, e)) not in kept]
 
 
 def align(docs: list[Document], preds: list[Predicted]) -> list[tuple[Predicted, str | None, GoldMention]]:
@@ -184,7 +201,8 @@ def align(docs: list[Document], preds: list[Predicted]) -> list[tuple[Predicted,
     out = []
     for d in docs:
         free = list(d.mentions)
-        for p in sorted(by_doc.get(d.doc_id, []), key=lambda p: p.span):
+        # stored mentions first, so a detection-only mention never takes a stored one's gold
+        for p in sorted(by_doc.get(d.doc_id, []), key=lambda p: (not p.stored, p.span)):
             hits = [g for g in free if g.span[0] < p.span[1] and p.span[0] < g.span[1]]
             if hits:
                 g = max(hits, key=lambda g: (g.instance is not None, -abs(g.span[0] - p.span[0])))
@@ -215,7 +233,7 @@ def evaluate(corpora: Iterable[str], root: Path = DATA, stories: bool = False) -
     matched = align(docs, preds)
     hit_full = [m for m in matched if m[2].span[0] < full[m[1]]]
     pred_full = [p for p in preds if p.span[0] < full[p.doc_id]]
-    hit_x = [(p, did, g) for p, did, g in matched if g.instance]
+    hit_x = [(p, did, g) for p, did, g in matched if g.instance and p.stored]
     res: dict[str, float] = {
         "docs": float(len(docs)), "gold_mentions": float(gold_all), "gold_xdoc_mentions": float(gold_x),
         "predicted": float(len(pred_full)),

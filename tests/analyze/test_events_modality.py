@@ -184,6 +184,21 @@ def test_events_told_in_a_dated_statement_take_its_day(nlp_ro) -> None:  # type:
     assert evs["resignation"].when["value"] == "2025-01-04"
 
 
+def test_events_told_day_is_language_data() -> None:
+    """The rule above is Romanian data (``told_day`` in events_cues.tsv): English leaves it out
+    (it lowered MEANTIME coreference), so an English happening told in a dated statement keeps
+    the article's day while the statement itself takes its weekday."""
+    from cronicar.analyze.events_lexicon import cues
+    from cronicar.analyze.pipeline import analyze
+    from cronicar.model import DocDate
+
+    assert cues("ro").told_day and not cues("en").told_day
+    text = "Chancellor Karl Nehammer said on Saturday that he is resigning because the talks collapsed."
+    evs = {e.type: e for e in analyze(text, DocDate.parse("2025-01-10"), "en").events}
+    assert evs["statement"].when["value"] == "2025-01-04"
+    assert evs["resignation"].when["value"] == "2025-01-10"  # with told_day: the Saturday
+
+
 @pytest.mark.parametrize("text,dct,etype,want", [
     # a past resignation on "sambata" in an article of Sunday: the Saturday before, not after
     ("Presedintele CJ Caras-Severin a demisionat sambata din PDL si intentioneaza ca luni sa isi dea demisia.",

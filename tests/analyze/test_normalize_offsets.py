@@ -68,3 +68,23 @@ def test_normalize_soft_hyphens_removed_and_mapped_back(raw, needle, expected_or
     i = a.text.index(needle)
     s, e = a.to_original(i, i + len(needle))
     assert raw[s:e] == expected_original
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected_text", "needle", "expected_original"),
+    [
+        # after a space the escaped no-break space is dropped: no second space token cuts the cue off
+        ("”Este o decizie bună”, &amp;nbsp;a declarat Bogdan Badea.", "”Este o decizie bună”, a declarat Bogdan Badea.",
+         "a declarat", "a declarat"),
+        ("Bursa a crescut. &amp;nbsp;\n\nCifrele arată", "Bursa a crescut. \n\nCifrele arată", "Cifrele", "Cifrele"),
+        # between two words, or before a space, it stays the one space that separates them
+        ("prețul&amp;nbsp;acțiunii", "prețul acțiunii", "acțiunii", "acțiunii"),
+        ("2%.&amp;nbsp; R&amp;D", "2%.  R&D", "R&D", "R&amp;D"),
+    ],
+)
+def test_normalize_no_break_space_after_a_space_is_dropped(raw, expected_text, needle, expected_original) -> None:
+    a = normalize_aligned(raw)
+    assert a.text == expected_text
+    i = a.text.index(needle)
+    s, e = a.to_original(i, i + len(needle))
+    assert raw[s:e] == expected_original

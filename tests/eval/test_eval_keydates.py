@@ -28,8 +28,9 @@ def test_eval_keydates_floor(results: dict[str, float], metric: str) -> None:
 
 @pytest.mark.parametrize("lang,system", [("es", "keydates"), ("fr", "keydates_tml"), ("it", "keydates_tml")])
 def test_eval_keydates_beat_the_busiest_days(results: dict[str, float], lang: str, system: str) -> None:
-    """Days that articles refer to beat the days most was published, in every language."""
-    assert results[f"{lang}_{system}_date_f1"] > results[f"{lang}_busiest_date_f1"]
+    """Days that articles refer to beat the days most was published by 0.10 date-F1 or more, in
+    every language (issue 18's target)."""
+    assert results[f"{lang}_{system}_date_f1"] >= results[f"{lang}_busiest_date_f1"] + 0.10
 
 
 def test_eval_keydates_reference_reader() -> None:

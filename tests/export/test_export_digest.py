@@ -104,16 +104,21 @@ def replace_lead(r: DateRef) -> DateRef:
     return DateRef(r.day, r.article, r.published, r.outlet, r.text, False)
 
 
-@pytest.mark.parametrize("fill,expected", [
-    (False, ["2011-03-15"]),
+@pytest.mark.parametrize("fill,n,expected", [
+    (False, 3, ["2011-03-15"]),
     # asked for three, one day referred to: the days before the busiest publication days follow
-    (True, ["2011-03-15", "2011-03-19", "2011-03-21"]),
+    (True, 3, ["2011-03-15", "2011-03-19", "2011-03-21"]),
+    # asked for more: then the publication days, busiest first, then the days next to the best day
+    # (a dense reference timeline, as ML-Crisis's Yemen in French and Italian, keeps most days
+    # around the ones articles name)
+    (True, 7, ["2011-03-15", "2011-03-19", "2011-03-21", "2011-03-20", "2011-03-22", "2011-03-16",
+               "2011-03-14"]),
 ])
-def test_keydates_fill_with_the_days_before_publication(fill: bool, expected: list[str]) -> None:
+def test_keydates_fill_with_the_days_before_publication(fill: bool, n: int, expected: list[str]) -> None:
     refs = [DateRef("2011-03-15", "a", "2011-03-16", "o")]
     published = ["2011-03-16"] + ["2011-03-20"] * 3 + ["2011-03-22"] * 2 + ["2011-03-30"] * 5
-    window = ("2011-03-01", "2011-03-28")  # 29 March lies outside
-    assert [d for d, _ in rank_dates(refs, 3, window, published, fill=fill)] == expected
+    window = ("2011-03-01", "2011-03-28")  # 29 and 30 March lie outside
+    assert [d for d, _ in rank_dates(refs, n, window, published, fill=fill)] == expected
 
 
 @pytest.mark.parametrize("text,lead_words", [

@@ -98,3 +98,70 @@ def test_link_evidence_a_happening_needs_type_cast_and_days(mine: list, theirs: 
 def test_link_evidence_a_happening_of_hubs_only_is_not_shared(hubs: set, want: bool) -> None:
     theirs = [("agreement", {"Donald Trump", "Vladimir Putin"}, "2025-02-14")]
     assert evidence.share_a_happening([MEETING], theirs, hubs) is want
+
+
+def _report(day: str, title: str, subject: set[str], names: list[str], rare: set[str] | None) -> evidence.Report:
+    """A report as the linker builds it: ``names`` with the main one first (evidence.main_first)."""
+    return evidence.Report(day, subject, set(names), rare, main=names[0] if names else None, title=title)
+
+
+# Reports of the Romanian political news (dev half, held-in part): titles as published, subject
+# terms and names as the linker stored them (a few of each).
+DEATH = _report("2011-10-11", "A murit Ion Diaconescu, fostul presedinte al PNTCD",
+                {"ro:muri", "ro:cardiac", "ro:comunist", "ro:liderul"},
+                ["person:ion-diaconescu", "org:pntcd", "gpe:bucuresti"], None)
+FUNERAL = ("2011-10-12", "Ultima dorinta a lui Ion Diaconescu, indeplinita: Trupul politicianului va fi depus "
+           "la sediul PNTCD", {"ro:muri", "ro:trupul", "ro:sicriu", "ro:slujba"},
+           ["person:ion-diaconescu", "gpe:biserica-sf-spiridon", "gpe:cimitirul-bellu"])
+BALLOT = _report("2024-11-21", "Program de vot la alegerile prezidențiale 2024. La ce oră se deschid secțiile de "
+                 "votare în România și străinătate", {"ro:votare", "ro:sectie", "ro:exercita"},
+                 ["person:elena-lasconi", "org:partidul-noua-românie", "person:george-simion"], None)
+OUTFIT = ("2024-11-24", "Cum s-a îmbrăcat Elena Lasconi în ziua alegerilor prezidențiale 2024. A fost jignită "
+          "de un alegător în timp ce vota", {"ro:sectie", "ro:exercita", "ro:rochie", "ro:esarfa"},
+          ["person:elena-lasconi", "org:partidul-noua-românie", "person:george-simion"])
+LEADERS = _report("2024-08-12", "PNL a schimbat șefii câtorva filiale județene. Robert Sighiartău va prelua "
+                  "conducerea PNL Dolj", {"ro:sefie", "ro:strategie", "ro:coordona", "ro:interimar"},
+                  ["org:partidul-național-liberal", "gpe:galați", "org:biroul-politic-național",
+                   "person:nicoleta-pauliuc", "person:robert-sighiartău"], None)
+GALATI = ("2024-08-12", "Nicoleta Pauliuc este coordonatorul PNL Galați", {"ro:sefie", "ro:strategie", "ro:coordonator"},
+          ["person:nicoleta-pauliuc", "gpe:galați", "org:biroul-politic-național", "gpe:tecuci"])
+
+
+@pytest.mark.parametrize("theirs,day,title,subject,names,rare,want", [
+    # one man's death and, the next day, his funeral: one subject word, the same rare protagonist
+    (DEATH, *FUNERAL, {"person:ion-diaconescu", "gpe:cimitirul-bellu"}, True),
+    # ... but not when he is a hub of the corpus (a famous person's profile beside his news)
+    (DEATH, *FUNERAL, {"gpe:cimitirul-bellu"}, False),
+    # ... nor three weeks later: another happening of his
+    (DEATH, "2011-11-02", *FUNERAL[1:], {"person:ion-diaconescu"}, False),
+    # a ballot list names the candidate twice but is not about her: she is not in its title
+    (BALLOT, *OUTFIT, {"person:elena-lasconi"}, False),
+    # a party's county leaders replaced in one meeting, reported county by county the same day
+    (LEADERS, *GALATI, {"person:nicoleta-pauliuc", "gpe:galați"}, True),
+    # ... with the same names a week later: no longer the same day's happening
+    (LEADERS, "2024-08-19", *GALATI[1:], {"person:nicoleta-pauliuc", "gpe:galați"}, False),
+    # ... and names that are all common in the corpus are a beat's cast, not the day's
+    (LEADERS, *GALATI, set(), False),
+])
+def test_link_evidence_fresh_ties_tell_one_happening(theirs: evidence.Report, day: str, title: str, subject: set,
+                                                    names: list, rare: set, want: bool) -> None:
+    mine = _report(day, title, subject, names, rare)
+    assert evidence.tied(mine, theirs) is want
+    assert evidence.tied(mine, theirs, close=True) is want  # under the probability threshold too
+
+
+def test_link_evidence_a_stored_report_has_no_fresh_protagonist() -> None:
+    """Two stored reports (a merge of two stories) do not know which names are rare: the same main
+    person is no tie there."""
+    stored = _report(*FUNERAL, None)
+    assert not evidence.tied(stored, DEATH, close=True)
+
+
+@pytest.mark.parametrize("counts,names,want", [
+    ({"person:ion-diaconescu": 4, "org:pntcd": 2}, ["org:pntcd", "person:ion-diaconescu"],
+     ["person:ion-diaconescu", "org:pntcd"]),
+    ({"person:a": 1, "person:b": 1}, ["person:a", "person:b"], ["person:b", "person:a"]),  # a tie: by key
+    ({}, [], []),
+])
+def test_link_evidence_main_name_is_stored_first(counts: dict, names: list, want: list) -> None:
+    assert evidence.main_first(counts, names) == want

@@ -157,3 +157,15 @@ def test_seed_no_row_but_a_statement_reads_as_a_statement(chronicle: tuple[Store
     assert war and "invazia" in war[0]["headline"]
     lines = [e["headline"] for e in chronicle[1] if e["type"] != "statement"]
     assert lines and not [x for x in lines if "a declarat" in x], lines
+
+
+def test_seed_no_row_repeats_a_sentence_without_a_different_date(chronicle: tuple[Store, list[dict[str, Any]]]) -> None:
+    """Issue 18's seed target, counted as `benchmarks/sentence_sharing.py` counts the 1,500 ZF
+    articles: rows may share a sentence only with a different date or different participants
+    ("Putin a declarat [2024-11] ... tratatul cu Kim [2024-06]")."""
+    from benchmarks.sentence_sharing import sharing
+
+    counts = sharing(chronicle[0].conn)
+    assert counts["rows"] >= len(CASES)
+    assert counts["same_date"] == 0
+    assert counts["forbidden"] == 0

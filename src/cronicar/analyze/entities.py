@@ -16,6 +16,7 @@ Russia), by :func:`government_of`, from GeoNames and CLDR data.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -897,12 +898,14 @@ def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
     # process's hash seed (the same article gave another entity in a worker process).
     first_seen = dict.fromkeys(m.canonical for m in sorted(mentions, key=lambda m: m.start) if m.label == "PERSON")
     persons = sorted(first_seen, key=len, reverse=True)
+    said = Counter(m.canonical for m in mentions if m.label == "PERSON")
     for m in mentions:
         if m.label != "PERSON":
             continue
         words = set(m.canonical.split())
         for full in persons:
-            if full != m.canonical and words <= set(re.split(r"[\s-]+", full)):  # "Assad" ⊂ "Bachar al-Assad"
+            if full != m.canonical and words <= _name_words(full) \
+                    and not _overlong(full, m.canonical, persons, said):  # "Assad" ⊂ "Bachar al-Assad"
                 m.canonical = full
                 m.entity_id = entity_key("PERSON", full)
                 break
@@ -910,6 +913,19 @@ def resolve_short_forms(mentions: list[EntityMention], lang: str) -> None:
         if hit and hit[1] == "PERSON":
             m.canonical = hit[0]
             m.entity_id = entity_key("PERSON", hit[0])
+
+
+def _name_words(name: str) -> set[str]:
+    return set(re.split(r"[\s-]+", name))
+
+
+def _overlong(full: str, short: str, persons: list[str], said: Counter[str]) -> bool:
+    """Whether ``full`` is a longer name written fewer times than a two-word name between it and
+    ``short``: the NER ran a name into the next capitalized word once ("ajute Victor Ponta
+    Belgradul" beside "Victor Ponta" twice), and "Ponta" is "Victor Ponta", not that run."""
+    inner = _name_words(short)
+    return any(mid != full and len(mid.split()) >= 2 and inner <= _name_words(mid) < _name_words(full)
+               and said[mid] > said[full] for mid in persons)
 
 
 def add_speaker_names(ctx: Context) -> list[EntityMention]:

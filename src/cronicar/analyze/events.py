@@ -32,7 +32,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from cronicar.analyze import modality, senses
+from cronicar.analyze import modality
+from cronicar.analyze import senses
+from cronicar.analyze.retold import merge_retold
 from cronicar.analyze.context import Context
 from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
@@ -452,6 +454,26 @@ def _same_happening(a: EventMention, a_where: tuple[Any, ...], b: EventMention,
     return bool(set(a.participants) & set(b.participants))
 
 
+def _describes_only(ev: EventMention, tok: Token) -> bool:
+    """Whether a cue describes a thing instead of telling a happening: a verb of saying as a bare
+    participle on a noun ("referința anunțată de BNR", "datele comunicate de INS": where the
+    noun comes from, no saying told), or a change word as a noun's bare quality or degree
+    ("dobânzile scăzute", "pachetul vândut", "cea mai scăzută din UE": a state, not a fall).  Only
+    with a parse (no parse, no rows dropped)."""
+    if not tok.doc.has_annotation("DEP"):
+        return False
+    auxiliary = any(c.dep_ in {"aux", "aux:pass", "cop"} for c in tok.children)
+    participle = "Part" in tok.morph.get("VerbForm") and not auxiliary
+    if ev.type == "statement":
+        return participle and tok.dep_ in {"acl", "amod"}
+    if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not auxiliary:
+        # a bare quality; one with an agent, a time or a place of its own still tells its act
+        # ("tratatul semnat în iunie", "acțiunile cumpărate de fond")
+        return not any(c.dep_.startswith(("obl", "nmod")) for c in tok.children)
+    # a determiner on an adjective or participle makes a degree: "cea mai scăzută", "cel mai ridicat"
+    return (tok.pos_ == "ADJ" or participle) and any(c.dep_ == "det" for c in tok.children)
+
+
 def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]
                       ) -> list[EventMention]:
     """One event per happening in a sentence: mentions that tell the same happening (see
@@ -466,12 +488,20 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     predicate: "În urma acestei întâlniri, ... au semnat un acord" is the signing), then first."""
     groups: list[list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]]] = []
     for item in sorted(found, key=lambda f: f[1]):
+        if _describes_only(item[0], item[2][6]):
+            item[0].modality = "generic"  # no happening: neither a row nor a cue of another's
+            continue
         home = next((g for g in groups if all(_same_happening(g0[0], g0[2], item[0], item[2]) for g0 in g)), None)
         if home is None:
             groups.append([item])
         else:
             home.append(item)
     for g in groups:
+        # the store keeps happenings and dated plans only (model.EventMention.happened): a group led
+        # by an undated "va crește" would lose the "creșterea ... din 2021" grouped under it
+        lead = next((f for f in g if f[0].happened or f[0].scheduled), g[0])
+        g.remove(lead)
+        g.insert(0, lead)
         ev = g[0][0]
         for other, _, _ in g[1:]:
             if other.type not in ev.types:
@@ -574,10 +604,14 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         said = _weekday_by_tense(ctx, said, mod, dct_day, past)
     if said == r.dct_when and (mod.dayless or mod.then):
         said = None  # the quote fell back on the article's day; the past act has no day
-    if etype == "statement" and said is None:  # not a date of what was said ("„... aseară”, a declarat")
-        cands = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
-                 and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
-                             for q in ctx.quotes)]
+    if etype == "statement":  # not a date of what was said ("„... aseară”, a declarat")
+        saying = [t for t in cands if _dates_the_saying(ctx.text, (tok.idx, tok.idx + len(tok.text)), t)
+                  and not any(q.content[0] <= t.start < q.content[1] and not q.content[0] <= tok.idx < q.content[1]
+                              for q in ctx.quotes)]
+        if said is not None and said == r.dct_when and saying:
+            said = None  # the quote fell back on the article's day; "a anunțat duminică, 6 aprilie" names one
+        if said is None:
+            cands = saying
     if said is not None:
         when = said  # the day it was said, not a date inside what was said
     elif cands:
@@ -592,8 +626,13 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         return _SKIP  # "trupele care ocupaseră ...": background before the told events
     else:
         when = r.dct_when  # news of the day
-    if when is r.dct_when and mod.status == "asserted" and not mod.background:
-        when = _told_when(r.reported, tok.idx) or when  # "a declarat sâmbătă că își dă demisia"
+    if when is r.dct_when and mod.status == "asserted" and not mod.background and r.c.told_day:
+        told = _told_when(r.reported, tok.idx)  # "a declarat sâmbătă că își dă demisia"
+        # a report that only fell back on the article's day ("..., potrivit New York Times") gives
+        # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
+        no_day = mod.state or mod.iterative or mod.span
+        if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
+            when = told
     return when
 
 
@@ -677,6 +716,8 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
+    if mod.dayless and etype == "statement" and mod.tense == "present":
+        mod = replace(mod, dayless=False)  # "Premierul declară că": a saying told in the present is of the day
     in_lead = sent.start_char < r.lead_end
     # a statement's speaker, only where it matters: a lead statement, or a past one further down
     speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None
@@ -859,4 +900,6 @@ def extract(ctx: Context) -> list[EventMention]:
         evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
         _headlines(ctx, evs, toks)
         out.extend(evs)
+    if ctx.parsed:  # participants and places come from the parse and NER (English has neither here)
+        merge_retold(out, {start: trigger_root(tok.text, ctx.lang, tok.lemma_) for start, tok in toks.items()})
     return out

@@ -30,6 +30,13 @@ data: ``lang/<code>/headline_cues.tsv``).  A compressed clause that loses what r
 (an owner, a period, an alternative, a figure, a verb's complement) or reads as a bad parse is
 rebuilt within ``MAX_STRETCH`` words or replaced the same way; the clipped sentence is whole up to
 ``MAX_STRETCH`` words and otherwise ends after a whole phrase (docs/events.md, third pass).
+
+Never a prefix (docs/events.md, fourth pass): the main clause starts at its subject (a fronted
+adjunct set off by a comma, a concessive or other adverbial clause left out); a clip that would end
+before the main verb is replaced by the main clause built as in step 2 (subject + verb + objects,
+the scene-setting and source phrases left out); a clip that tells its main clause whole up to a
+comma or a conjunction takes no "…"; the words of another sentence a bad split left at the start
+("lei), ...", "million) ...") are dropped.
 """
 
 from __future__ import annotations
@@ -142,6 +149,8 @@ def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-
         if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or ch.pos_ == "PUNCT" \
                 or (_in_timex(ctx, ch) and not (dated and ch.i == head.i + 1)):
             continue
+        if ch.pos_ == "PRON" and any(c.dep_.startswith("acl") for c in ch.children):
+            continue  # "către cei | care vor vinde": a pronoun that only points to its clause, cut
         if ch.dep_ == "nmod" and depth >= levels and not (dated and ch.i == head.i + 1 and _in_timex(ctx, ch)) and not (
                 ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)):
             continue  # deeper nouns go, but not a name that owns ("10% din acțiunile Petrom")
@@ -359,6 +368,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
             parts.append((ch.i, _render(list(ch.subtree)), "time"))
+        elif _beyond_clause(verb, ch):
+            continue  # "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane": another clause's
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
@@ -384,6 +395,14 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         who = _sole_actor(ctx, verb) or _shared_subject(ctx, verb)
         if who:
             parts.insert(0, (-1, who, "nsubj"))
+    _fit(parts, shorter, budget)
+    words = " ".join(t for _, t, _ in parts).split()
+    c = cues(ctx.lang)
+    return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _fit(parts: list[tuple[int, str, str]], shorter: dict[int, str], budget: int) -> None:
+    """Shorten ``parts`` in place until they fit ``budget`` words, least needed first."""
     # obliques go first when too long, from the last one; then any argument but the subject
     # then the objects and the subject cut to their head noun phrase ("acțiuni de aproape 100 de
     # milioane de dolari" -> "acțiuni"), then the objects dropped
@@ -398,9 +417,13 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             if idx is None:
                 break
             parts.pop(idx)
-    words = " ".join(t for _, t, _ in parts).split()
-    c = cues(ctx.lang)
-    return " ".join(_cut(words, budget, verb.doc, c.get("figure", frozenset()), c.get("range", frozenset())))
+
+
+def _beyond_clause(verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an argument the parser hung on the verb is a clause of its own, with its own subject
+    or copula (a comma splice: "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane"):
+    its words would splice two claims into one."""
+    return ch.dep_ in _ARGS - _SUBJ and ch.i > verb.i and any(c.dep_ in _SUBJ | {"cop"} for c in ch.children)
 
 
 def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
@@ -622,11 +645,12 @@ def _segment(text: str, sent: tuple[int, int], trig: tuple[int, int], anchor: in
 def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
-        return _tidy(_segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang))
+        stretch = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang)
+        return _tidy(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch)))
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said):
-            return _tidy(said)
+            return _tidy(_without_fragment(ctx, ev, said))
     copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
     if tok.pos_ not in {"VERB", "AUX"} and not copular:
         pattern = _pattern(ctx, ev)  # parties whose order does not matter: their pattern first
@@ -653,8 +677,35 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if text is None:
         # no full clause with an actor, or one that would change or hide the claim: the
         # sentence's own main clause, shortened (faithful first, short second)
-        return _tidy(_reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev))))
-    return _tidy(text)
+        text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev)))
+    return _tidy(_without_fragment(ctx, ev, text))
+
+
+_CLOSING = re.compile(r"[)\]}»”,;:]")
+
+
+def _without_fragment(ctx, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The headline without the tail of another sentence it starts with: a sentence that starts
+    with a lowercase word or a closing mark was split inside another one ("lei), în scădere cu
+    39%", "euro) ..."), so its words up to the first closing mark or comma are no part of it."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    sent = ctx.text[lo:hi].lstrip()
+    if not sent or not (sent[0].islower() or _CLOSING.match(sent[0])):
+        return text
+    # the tail: a few words closed by a bracket or a comma ("lei),", "lei capitalizare,")
+    head = sent.split()[:3]
+    end = next((k for k, w in enumerate(head) if _CLOSING.search(w)), None)
+    if end is None or not head[0][:1].isalpha():
+        return text  # "a vândut 354.000 de acțiuni": a clause that lost its subject, no tail
+    tail = [w.strip(",;:)]}").lower() for w in head[:end + 1]]
+    speaker, _, said = text.partition(": ")  # "lei capitalizare: fondul ...": no speaker at all
+    if said and speaker.lower().split() == [w for w in tail if w] and _words(said) >= 3:
+        return said
+    words = text.split()
+    if [w.strip(",;:)]}").lower() for w in words[:end + 1]] != tail:
+        return text
+    rest = " ".join(words[end + 1:]).lstrip(",;:)]} ")
+    return rest if _words(rest) >= 3 else text
 
 
 @lru_cache(maxsize=None)
@@ -850,7 +901,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if toks:
         root = span.root
         start = _clause_start(ctx, root)
-        toks = [t for t in toks if t.i >= start.i]
+        toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
         trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
         said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
         if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
@@ -866,24 +917,109 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # the event's word is kept when the main clause tells it; one in a relative or attributed
     # clause is another happening's (its row gets its own clause: analyze/events.py)
     relative = _in_relative(trigger.root) if trigger is not None else None
+    has_root, full = any(t.i == root.i for t in toks), toks
     if relative is not None and len(toks) > MAX_STRETCH:
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
+        # ... nor on the phrase the clause hangs on (", în condițiile | în care ..."): it says nothing alone
+        ante = relative.head
+        lead = min(t.i for t in ante.subtree)
+        if ante.i != root.i and ante.i < first and lead > root.i and lead > 0 and ctx.doc[lead - 1].text == ",":
+            first = lead
         toks = [t for t in toks if t.i < first] if any(t.i < first for t in toks[3:]) else toks
+        comma = max((k for k, t in enumerate(toks) if t.text == ","), default=None)
+        if comma is not None and comma > 3 and len(toks) - comma <= 3 and not any(
+                t.pos_ in {"VERB", "AUX", "NUM"} for t in toks[comma:]):
+            toks = toks[:comma]  # ", în condițiile | în care ...": a phrase that only carries the clause
         while toks and toks[-1].is_punct:
             toks.pop()
     kept = _cut_faithfully(ctx, toks, keep=trigger.root.i if trigger is not None and relative is None else None)
+    if has_root and not any(t.i == root.i for t in kept):
+        # the clip ends before the main verb ("Ofertele publice inițiale lansate pe piețele din
+        # Europa în primul trimestru…"): a prefix that says nothing; the clause built from its
+        # verb and arguments instead ("Ofertele publice inițiale au strâns finanțări de ...")
+        built = _built_main_clause(ctx, ev, root)
+        if built is not None:
+            return built + ("?" if ctx.text[lo:hi].rstrip().endswith("?") else "")
+        toks = full  # else the clip runs on to the main verb when it is within reach
+        kept = _cut_faithfully(ctx, toks, keep=root.i)
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
         named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
         if named:
             text = f"{first.text} {named}{first.whitespace_}{text[len(first.text):].lstrip()}"
-    if len(kept) < len(toks):
+    if len(kept) < len(toks) and not _whole_clause(root, kept, toks[len(kept)]):
         text = text.rstrip(" ,;:-–") + ELLIPSIS
     if ctx.text[lo:hi].rstrip().endswith("?"):
         text += "?"
     return text
+
+
+def _built_main_clause(ctx, ev: EventMention, root) -> str | None:  # type: ignore[no-untyped-def]
+    """The main clause as subject + verb + objects (step 2 on the sentence's root), when the
+    root is a predicate with an actor and the result passes the checks a compressed clause passes
+    (:func:`_unfaithful_compression`); else None."""
+    if root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children):
+        return None
+    if not _has_actor(ctx, root) or _pointing_subject(ctx, root) or _headless(root):
+        return None
+    attribution = cues(ctx.lang).get("attribution", frozenset())
+    # what only sets the scene or tells the source ("Prin intermediul BT Capital Partners,",
+    # "potrivit datelor ...") is no part of what happened
+    # ... nor an oblique the sentence adds after a comma (", cu 172% peste aceeași perioadă"):
+    # compressed it loses what it is measured against
+    skip = frozenset(c.i for c in root.children if c.dep_ not in _SUBJ and (
+        next(iter(c.subtree)).lower_ in attribution or (c.i < root.i and _set_off(c))
+        or (c.i > root.i and (c.dep_.startswith("obl") or _figure(c)) and _after_comma(c))))
+    text = _clause(ctx, root, None, MAX_STRETCH, skip)
+    words = text.split()
+    said = ctx.text[root.sent.start_char:root.sent.end_char].lower()
+    verb_at = next((k for k, w in enumerate(words) if w == root.text), len(words))
+    # "..., potrivit datelor" or "..., cu 172% peste ..." the parser hung on a noun: an
+    # afterthought of the sentence, not of the clause
+    cut = next((k for k, w in enumerate(words) if k > 2 and (w.lower() in attribution or k > verb_at)
+                and f", {w.lower()} " in said), None)
+    words = words[:cut] if cut is not None else words
+    text = " ".join(words)
+    pieces = set(_pieces(text))
+    if len(words) < 3 or not _kept(root, pieces) or not any(c.dep_ in _SUBJ and _kept(c, pieces) for c in root.children) \
+            or words[0].lower().strip(",„\"") in cues(ctx.lang).get("start", frozenset()) or _open_end(ctx, root, pieces, text):
+        return None
+    return None if _unfaithful_compression(ctx, ev, root, root, text) else text
+
+
+def _open_end(ctx, root, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a built clause ends on a word whose completion it left out: a verb of the clause
+    without its object ("poate investi", "folosind"), or a noun whose relative clause was cut
+    ("vine într-un moment | în care ...")."""
+    last = _pieces(text)[-1:]
+    ends = [t for t in root.subtree if _pieces(t.text)[-1:] == last]
+    return any((t.pos_ in {"VERB", "AUX"} and _hanging_verb(ctx, t, words, text))
+               or (t.pos_ == "NOUN" and any(c.dep_.startswith("acl") and not _kept(c, words) for c in t.children))
+               for t in ends)
+
+
+def _whole_clause(root, kept: list, nxt) -> bool:  # type: ignore[no-untyped-def,type-arg]
+    """Whether a clip tells its main clause whole: it holds the main verb, every subject and
+    completing argument of it and every figure of its phrases, and stops where a comma, a semicolon or a
+    conjunction opens what follows ("Compania a pierdut 344 de miliarde de dolari din valoarea de
+    piață | , cea mai mare scădere ..."): a headline, not a prefix, so no "…"."""
+    ids = {t.i for t in kept}
+    if root.i not in ids or not (nxt.text in {",", ";"} or nxt.dep_ == "cc"):
+        return False
+    # a figure cut off its clause restricts it ("o scădere a profitului | , de la 20 milioane ...",
+    # "... la 685,4 milioane lei | , în creștere cu 12%"); another clause's figures do not
+    if any(c.i not in ids and c.dep_ not in {"punct", "cc"} and not (c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})
+           and any(_figure_tok(x) for x in list(c.subtree)[:5]) for t in kept for c in t.children):
+        return False
+    if any(c.i not in ids and c.dep_ in _SUBJ | _COMPLETERS - {"obl"} for c in root.children):
+        return False
+    # nor a list halved ("de OMV Petrom (2,71%), Romgaz (2,11%) | și Sphera ..."): a left-out
+    # conjunct of a kept word is another clause, never another member of the same phrase
+    return not any(c.i not in ids and c.dep_ == "conj" and c.pos_ in _NOMINAL
+                   and not any(d.dep_ in _SUBJ | {"cop"} for d in c.children)
+                   for t in kept for c in t.children)
 
 
 def _said_by_named(ctx, ev: EventMention) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
@@ -974,10 +1110,56 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
             continue
         if ch.dep_ == "advmod" and (_in_timex(ctx, ch) or ch.is_punct):
             continue  # a time adverb is the date's; "aproape", "nu", "doar" restrict the claim
-        if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children):
-            continue
-        return first
+        subject_after = any(s.dep_ in _SUBJ and s.i > ch.i for s in root.children)
+        if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children) \
+                and (subject_after or first.pos_ not in {"NOUN", "PROPN", "DET"}):
+            continue  # ... but not a participle the parser hung the subject under ("companiile incluse ...")
+        if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch):
+            continue  # a fronted adjunct set off by a comma ("Pe de altă parte,", "Dintre producători,")
+        commas = [t for t in ch.subtree if t.i < ch.i and t.text == ","] if ch.dep_ in _SUBJ else []
+        # a fronted phrase the parser hung under the subject ("Raportat la ..., dividendul")
+        return root.doc[commas[-1].i + 1] if commas else first
     return root
+
+
+def _after_comma(ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a phrase after its verb follows a comma (an afterthought of the sentence)."""
+    first = next(iter(ch.subtree))
+    return first.i > 0 and ch.doc[first.i - 1].text == ","
+
+
+def _fronted_name(ctx, toks: list, start) -> list | None:  # type: ignore[no-untyped-def,type-arg]
+    """The clause from a name the parser cut off as a sentence of its own before a subject that
+    describes it ("OMV Petrom, principala companie de energie ..., a câștigat"): the name, then the
+    clause after the description ("OMV Petrom a câștigat licitația ..."); else None."""
+    doc = start.doc
+    if start.i < 2 or doc[start.i - 1].text != ",":
+        return None
+    # the words before the comma back to the sentence's start (the parser may have made them one)
+    k, before = start.i - 2, []
+    while k >= 0 and len(before) < 5 and not doc[k].is_punct and not doc[k].is_space:
+        before.insert(0, doc[k])
+        k -= 1
+    # a name (capitalised, no time: "Luni, compania, ..." is no name) before a description
+    # ("principala companie"), not before another name ("Marți, BVB, operatorul bursei")
+    if not (0 < len(before) <= 4 and all(t.text[:1].isupper() and not _in_timex(ctx, t) for t in before)) \
+            or not start.text[:1].islower() \
+            or (k >= 0 and not (doc[k].is_space or doc[k].text in {".", "!", "?", ":"})):
+        return None
+    subj = next((a for a in [start, *start.ancestors] if a.dep_ in _SUBJ), None)
+    if subj is None or (before[0].head.i == subj.head.i and before[0].dep_ in _SUBJ | {"conj", "obl", "obj"}):
+        return None  # the name is the clause's own (a second subject, a list): not cut off
+    end = max(t.i for t in subj.subtree if not t.is_punct)
+    if end + 1 >= len(start.doc) or start.doc[end + 1].text != ",":
+        return None
+    return before + [t for t in toks if t.i > end + 1]
+
+
+def _set_off(ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a phrase before its verb of two or more words ends where a comma follows it."""
+    toks = list(ch.subtree)
+    after = ch.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ch.doc) else None
+    return len(toks) > 1 and after is not None and after.text == ","
 
 
 def _cut_faithfully(ctx, toks: list, budget: int = MAX_FALLBACK,  # type: ignore[no-untyped-def,type-arg]
@@ -1264,6 +1446,10 @@ def _lost_restriction(ctx, root, words: set[str]) -> bool:  # type: ignore[no-un
                     and any(c.dep_ == "cc" and c.lower_ in joins for k in [ch, *(x for x in t.children if x.dep_ == "conj")]
                             for c in k.children):
                 return True  # a member of "A, B și C" / "X sau Y" is dropped
+            if ch.dep_ == "dep" and ch.pos_ in _NOMINAL and any(
+                    k.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in joins for c in k.children)
+                    for k in ch.children):
+                return True  # the same list the parser left unattached ("de OMV Petrom (2,71%), Romgaz ... și ...")
             if ch.dep_ == "nmod" and t.pos_ in {"NOUN", "PROPN"} and not _aside(t, ch) and (
                     (ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children))
                     or any(c.dep_ in {"det", "case"} and c.lower_ in owners for c in ch.children)):
@@ -1283,8 +1469,9 @@ def _halved_range(ctx, sent, words: set[str]) -> bool:  # type: ignore[no-untype
         first = next((t for t in toks[k + 2:k + 6] if _figure_tok(t)), None)
         if first is None or not _kept(first, words):
             continue
-        second = next((toks[j + 1] for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 9))
-                       if toks[j].lower_ in ranges and _figure_tok(toks[j + 1])), None)
+        # the other end may carry a word before its number ("de la minus 0,16% ... la minus 2,92%")
+        second = next((x for j in range(first.i - sent.start + 1, min(len(toks) - 1, first.i - sent.start + 24))
+                       if toks[j].lower_ in ranges for x in toks[j + 1:j + 3] if _figure_tok(x)), None)
         if second is not None and not _kept(second, words):
             return True
     return False
@@ -1305,14 +1492,15 @@ def _lost_figure(ctx, verb, tok, words: set[str]) -> bool:  # type: ignore[no-un
         ch.isdigit() for w in words for ch in w)
 
 
-def _hanging_verb(verb, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
+def _hanging_verb(ctx, verb, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
     """A headline ending on its verb whose completing words were all cut ("a ieșit" before "din
-    insolvență", "Elliot a vândut", "China a lansat")."""
+    insolvență", "Elliot a vândut", "China a lansat"); a time is no completion, it is the date
+    shown beside the headline ("s-au redus | în ultimul trimestru")."""
     last = _pieces(text)[-1:] if text else []
     if not last or _pieces(verb.text)[-1:] != last:
         return False
-    return any(c.dep_ in _COMPLETERS and c.i > verb.i for c in verb.children) and not any(
-        _kept(c, words) for c in verb.children if c.dep_ in _COMPLETERS and c.i > verb.i)
+    completers = [c for c in verb.children if c.dep_ in _COMPLETERS and c.i > verb.i and not _in_timex(ctx, c)]
+    return bool(completers) and not any(_kept(c, words) for c in completers)
 
 
 def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool:  # type: ignore[no-untyped-def]
@@ -1329,7 +1517,7 @@ def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool
         return True
     if verb is None:
         return _lost_figure(ctx, tok, tok, words)
-    return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(verb, words, text) \
+    return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(ctx, verb, words, text) \
         or _hollow_end(sent, words, text)
 
 

@@ -63,6 +63,15 @@ class Modality:
     #: in a clause the data marks as earlier than the sentence's own act ("după ce Ponta a
     #: declarat"): recalled as what led to the news, of no day the sentence gives
     earlier: bool = False
+    #: a state told in the present passive ("este acuzat că ar fi comis"): a standing accusation,
+    #: not an act of the article's day
+    state: bool = False
+    #: a plural event noun ("a avut întâlniri cu ambasadorii"): several happenings, none of them
+    #: on a day the sentence gives (the data lists the nouns whose plural is one event: "alegerile")
+    iterative: bool = False
+    #: counted in units of time ("după săptămâni de negocieri"): a process over a span, of no one
+    #: day, even when its clause names one (that day is another act's: "vor prezenta miercuri")
+    span: bool = False
 
 
 @lru_cache(maxsize=None)
@@ -215,6 +224,8 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
         return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
+    if _defined(tok):
+        return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)
     recent = _recent(tok, verb, c)
     background = _background(tok)
@@ -229,17 +240,35 @@ def of(tok: Token, lang: str) -> Modality:
             background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
         if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
             return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
-    if _marked(tok if verb is None else verb, c, "if"):
+    if _marked(tok if verb is None else verb, c, "if") or (
+            verb is None and tok.dep_ in {"appos", "conj"} and _marked(tok.head, c, "if")):
+        # "dacă e un atac", "dacă acea campanie e una de dezinformare, un atac hibrid"
         return Modality("hypothetical", None, recent)  # "dacă discutăm de o agenție", "dacă e un atac"
+    iterative = _iterative(tok, c)
+    if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and "Plur" in tok.head.morph.get("Number") \
+            and _lemma_in(tok.head, c.get("duration", frozenset())):
+        return Modality(recent=recent, span=True)  # "după săptămâni de negocieri"
     if verb is None:
+        told = _subject_status(tok, c)  # "alegerile vor fi cel mai probabil în septembrie"
+        if told is not None:
+            return Modality(told, "future" if told == "future" else None, recent, background)
         inherited = _inherited(tok, lang)
         return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background,
-                        dayless=not inherited and _told_by_dayless(tok, c))
+                        dayless=not inherited and _told_by_dayless(tok, c), iterative=iterative,
+                        habit=_habit_above(tok, c))
+    if _statistic(verb, c):
+        return Modality(generic_kind=True)  # "30% dintre respondenți declarând că": a survey's figure
     if "Inf" in verb.morph.get("VerbForm") and any(
             ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
         return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
+    if status is None and tense is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb \
+            and verb.head.pos_ in VERBAL and _aux_status(verb.head, c) is None \
+            and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
+        # "a intervenit la televiziuni, acuzând ...": a gerund sharing its verb's subject is told
+        # in that verb's tense (one with a subject of its own is not: "Coreea de Nord sprijinind")
+        tense = _tense(verb.head, None)
     if _neg(verb, c) or _marked(verb, c, "without"):
         status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
@@ -251,6 +280,8 @@ def of(tok: Token, lang: str) -> Modality:
             status = "hypothetical"
         elif _neg(above, c):
             status = "negated"
+    if status is None and _maybe(verb, c):
+        status = "hypothetical"  # "cel mai probabil, atacul a fost pregătit"
     if status == "subj":
         status = "hypothetical"
     plain = status is None
@@ -260,7 +291,8 @@ def of(tok: Token, lang: str) -> Modality:
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
                     _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
-                    addressed=_addressed(verb, c), habit=_habit(verb, c), earlier=_earlier(verb, c))
+                    addressed=_addressed(verb, c), habit=_habit(verb, c), earlier=_earlier(verb, c),
+                    state=plain and _present_passive(verb), iterative=iterative)
 
 
 def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -282,6 +314,102 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
             if any(words == p or words.startswith(p + " ") for p in phrases):
                 return True
     return False
+
+
+def _defined(tok: Token) -> bool:
+    """A noun trigger that is the subject of a present copula with an indefinite noun ("demisia este
+    un act unilateral", "o întâlnire e o ocazie"): it says what such an event is, telling none."""
+    pred = tok.head
+    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred is tok or pred.pos_ != "NOUN":
+        return False
+    cop = next((ch for ch in pred.children if ch.dep_ == "cop"), None)
+    return cop is not None and "Pres" in cop.morph.get("Tense") and "Fin" in cop.morph.get("VerbForm") \
+        and any(ch.dep_ == "det" and "Ind" in ch.morph.get("PronType") for ch in pred.children)
+
+
+def _habit_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A noun trigger in a clause told as a habit: the first verb above it carries a ``habit``
+    adverbial ("De regulă, delegațiile veneau la întâlniri cu premierul")."""
+    up = tok
+    for _ in range(CLIMB):
+        if up.head is up:
+            return False
+        up = up.head
+        if up.pos_ in VERBAL:
+            return _habit(up, c)
+    return False
+
+
+def _maybe(pred: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether a predicate is told as a likelihood: it is itself a ``maybe`` word of the data
+    ("alegerile vor fi cel mai probabil în septembrie": the parse heads the clause with
+    "probabil"), or an adverbial of it starts with one ("cel mai probabil, atacul a fost
+    pregătit")."""
+    phrases = c.get("maybe", frozenset())
+    if not phrases:
+        return False
+    if pred.lemma_.lower() in phrases or pred.lower_ in phrases:
+        return True
+    for ch in pred.children:
+        if ch.dep_.split(":")[0] == "advmod":
+            words = " ".join(t.lower_ for t in ch.subtree if not t.is_punct)
+            if any(words == p or words.startswith(p + " ") for p in phrases):
+                return True
+    return False
+
+
+def _subject_status(tok: Token, c: dict[str, frozenset[str]]) -> str | None:
+    """A noun trigger that is the subject of a predicate told as future or a maybe takes that
+    status (a forecast, not a happening): a verb or a nominal predicate with its copula
+    ("întâlnirea va fi în iunie", "negocierile ar putea fi reluate în martie", "alegerile vor fi
+    cel mai probabil în septembrie").  Its plain assertion is not taken: "Tratatul a fost semnat"
+    keeps the noun's own reading."""
+    pred = tok.head
+    if not tok.dep_.startswith("nsubj") or pred is tok:
+        return None
+    if pred.pos_ not in VERBAL and not any(ch.dep_ == "cop" for ch in pred.children):
+        return None
+    status = _aux_status(pred, c)
+    if status is None and (_maybe(pred, c) or (pred.head is not pred and pred.dep_ in COMPLEMENT
+                                                and _lemma_in(pred.head, c.get("modal", frozenset())))):
+        status = "hypothetical"
+    return {"subj": "hypothetical"}.get(status or "", status)
+
+
+def _present_passive(verb: Token) -> bool:
+    """A participle with a passive auxiliary in the present and no perfect auxiliary ("este
+    acuzat", "sunt acuzați"): a state that holds, not an act done on the article's day ("a fost
+    acuzat" is the act)."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return False
+    auxes = [ch for ch in verb.children if ch.dep_.startswith("aux")]
+    return any(ch.dep_ == "aux:pass" and "Pres" in ch.morph.get("Tense") and "Fin" in ch.morph.get("VerbForm")
+               for ch in auxes) and not any(ch.dep_ == "aux" for ch in auxes)
+
+
+def _iterative(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A plural event noun not listed as one event in the plural (``one_plural``: "alegerile",
+    "discuțiile"): "a avut întâlniri cu ambasadorii" tells several meetings."""
+    return tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and not _lemma_in(
+        tok, c.get("one_plural", frozenset())) and tok.lower_ not in c.get("one_plural", frozenset())
+
+
+def _statistic(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether the verb's subject is a survey's share: it names respondents (``survey`` word starts:
+    "43% dintre respondenți au spus"), or it is a bare percentage in a sentence about a survey
+    ("30% declarând că nu știu": a gerund without a subject of its own takes its verb's)."""
+    words = c.get("survey", frozenset())
+    if not words:
+        return False
+    subj = next((ch for ch in verb.children if ch.dep_.startswith("nsubj")), None)
+    if subj is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb:
+        subj = next((ch for ch in verb.head.children if ch.dep_.startswith("nsubj")), None)
+    if subj is None:
+        return False
+    starts = tuple(words)  # word starts: the parser's lemma of "respondenților" is "respondenț"
+    if any(t.lower_.startswith(starts) for t in subj.subtree):
+        return True
+    return subj.pos_ == "NUM" and subj.text.endswith("%") and any(t.lower_.startswith(starts) for t in verb.sent)
 
 
 def _earlier(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -358,7 +486,9 @@ def anchored(when: dict | None, dct_when: dict | None, mod: Modality, statement:
     statement "made recently" ("a anunțat recent") is undated too: "recent" says it was not that day."""
     recent = mod.recent
     habit = mod.generic if statement else mod.habitual
+    if mod.span:
+        return None  # "după săptămâni de negocieri": a span, whatever day its clause names
     if when is not dct_when or (mod.status == "asserted" and not recent and not mod.background and not habit
-                                and not mod.dayless and not mod.then):
+                                and not mod.dayless and not mod.then and not mod.state and not mod.iterative):
         return when
     return None

@@ -37,12 +37,31 @@ def _objects(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps and not (c.dep_ == "nmod" and c.pos_ == "PROPN")]
 
 
+def _arguments(tok: Token, counted: bool = True) -> list[Token]:
+    """What a verb acts on: its objects, its passive subject ("trupele au fost trimise", "a fost
+    atacată la CCR legea"), the noun a participle describes ("corespondența trimisă",
+    "activitățile desfășurate"), and with ``counted`` the noun a quantity counts ("mii de
+    soldați")."""
+    args = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    if tok.dep_ in {"acl", "amod"} and tok.head is not tok and tok.pos_ in {"VERB", "ADJ"}:
+        args.append(tok.head)
+    if not counted:
+        return args
+    return args + [c for a in args for c in a.children if c.dep_ == "nmod" and a.pos_ in {"NUM", "NOUN"}]
+
+
 def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
+    if test == "needs":  # "a trimis adrese", "a respins comentariile": only forces make a deployment
+        # without any argument the parse hung them elsewhere ("să respingă, între ..., trupele"):
+        # nothing to judge by, the lexicon's sense stands
+        args = _arguments(tok)
+        return bool(args) and not any(a.lemma_.lower() in values or a.lower_ in values
+                                      or trigger_key(a.lower_, tok.doc.lang_) in values for a in args)
     if test == "reflexive":
         return any(c.dep_ in REFLEXIVE_DEPS or (c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex")
                                                  and c.dep_ != "nsubj") for c in tok.children)
     if test == "object":
-        return any(o.lemma_.lower() in values or o.lower_ in values for o in _objects(tok))
+        return any(o.lemma_.lower() in values or o.lower_ in values for o in _arguments(tok, counted=False))
     if test == "number":
         return any(o.pos_ == "NUM" or any(c.dep_ == "nummod" for c in o.subtree) for o in _objects(tok))
     if test == "pos":
@@ -53,7 +72,8 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
                    for c in tok.children if c.dep_.startswith("obl")
                    for w in [c, *(x for x in c.subtree if x.dep_ in {"case", "fixed"})])
     if test == "head":  # "impozitul pe profit": the word names what is taxed, no result
-        return tok.head is not tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
+        return tok.head is not tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values
+                                        or trigger_key(tok.head.lower_, tok.doc.lang_) in values)  # "ușilor": "ușu"
     if test == "bare":  # "poza în discuție": a fixed phrase, no talks; "discuțiile de la Moscova" are
         return "Def" not in tok.morph.get("Definite") and not any(c.dep_ == "det" for c in tok.children) \
             and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)

@@ -61,6 +61,20 @@ TIE_SHARE = 0.5
 #: whatever the entity cosine says (the NER finds different names in each: Ciolacu's resignation
 #: and Negrescu named interim leader for it, the same evening, scored 0.41)
 CLOSE_SUBJECT = 6
+#: two reports within :data:`FRESH_DAYS` whose main name is the same rare person (a cast name:
+#: named again and again, rare in the corpus) and that share this many subject terms tell one
+#: happening: "A murit Ion Diaconescu" and, the next day, his body laid out at the party's seat
+#: share one subject word ("muri") but are both about one man few reports name.  A famous
+#: person is no protagonist here (a hub is never rare): a lifestyle piece on a candidate stays apart
+PROTAGONIST_SUBJECT = 1
+#: two reports of the same or the next day that share this many distinct names (at least
+#: :data:`SAME_DAY_RARE` of them rare) and :data:`SAME_DAY_SUBJECT` subject terms tell one
+#: happening even when the entity cosine is low: a party's county leaders replaced in one meeting,
+#: reported county by county ("Pauliuc coordonator PNL Galați" beside the list of new leaders)
+SAME_DAY_NAMES = 3
+SAME_DAY_RARE = 2
+SAME_DAY_SUBJECT = 2
+SAME_DAY_GAP = 1
 LATEST_ARTICLES = 6
 ARTICLE_SUBJECT_TERMS = 40
 
@@ -68,8 +82,10 @@ ARTICLE_SUBJECT_TERMS = 40
 @dataclass
 class Report:
     """What one article brings to a tie with another: its day, subject terms, distinct names,
-    names rare enough to make a cast (None: all of them), happenings (type, participants, day) and
-    its hub participants (countries and names common in the corpus, as written in events)."""
+    names rare enough to make a cast (None: all of them), happenings (type, participants, day),
+    its hub participants (countries and names common in the corpus, as written in events) and its
+    main name (the distinct name it mentions most; None when it has none) and its title (or first
+    line)."""
 
     day: str
     subject: set[str]
@@ -77,10 +93,13 @@ class Report:
     rare: set[str] | None = None
     happenings: list[tuple[str, set[str], str]] = field(default_factory=list)
     hubs: set[str] = field(default_factory=set)
+    main: str | None = None
+    title: str = ""
 
 
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
-    """Keep an article's subject terms and entity keys, for later articles to compare with."""
+    """Keep an article's subject terms and entity keys (its main name first, see
+    :func:`main_first`), for later articles to compare with."""
     store.remember_terms(conn, article_id, subject[:ARTICLE_SUBJECT_TERMS], ents)
 
 
@@ -118,13 +137,14 @@ def share_a_happening(mine: list[tuple[str, set[str], str]], theirs: list[tuple[
 
 
 def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
-    """Whether two articles tell one story: a shared happening, the same rare cast, or a shared
-    subject (:func:`needed` terms for the days between them) with a shared name.  ``close``: only
-    a subject of :data:`CLOSE_SUBJECT` terms within :data:`FRESH_DAYS` counts (see :func:`joins`)."""
+    """Whether two articles tell one story: a shared happening, the same rare cast, a shared
+    subject (:func:`needed` terms for the days between them) with a shared name, or one of the
+    fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
+    if fresh_tie(mine, theirs, gap):
+        return True
     if close:
-        return gap <= FRESH_DAYS and len(mine.names & theirs.names) >= PAIR_NAMES_MIN \
-            and len(mine.subject & theirs.subject) >= CLOSE_SUBJECT
+        return False
     if share_a_happening(mine.happenings, theirs.happenings, mine.hubs):
         return True
     pool = mine.names if mine.rare is None else mine.names & mine.rare
@@ -134,12 +154,60 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     return len(mine.names & theirs.names) >= PAIR_NAMES_MIN and len(mine.subject & theirs.subject) >= needed(gap)
 
 
+def fresh_tie(mine: Report, theirs: Report, gap: int) -> bool:
+    """Ties that tell one happening reported within :data:`FRESH_DAYS`, whatever the entity cosine
+    says (the NER finds different names in each report): :data:`CLOSE_SUBJECT` shared subject
+    terms and a name; the same rare protagonist, named in both titles (:data:`PROTAGONIST_SUBJECT`:
+    a ballot list that names a candidate twice is not about her); or, the same or the
+    next day, the same small cast (:data:`SAME_DAY_NAMES`).  The last two need to know which of
+    ``mine``'s names are rare: an article being linked, not a stored report."""
+    if gap > FRESH_DAYS:
+        return False
+    names = mine.names & theirs.names
+    subject = len(mine.subject & theirs.subject)
+    if len(names) >= PAIR_NAMES_MIN and subject >= CLOSE_SUBJECT:
+        return True
+    if mine.rare is None:  # a stored report (a merge compares two stories): rarity unknown, no more
+        return False
+    rare = mine.names & mine.rare
+    if mine.main is not None and mine.main == theirs.main and mine.main.startswith("person:") \
+            and mine.main in rare and subject >= PROTAGONIST_SUBJECT \
+            and surname(mine.main) in headline_words(mine.title) & headline_words(theirs.title):
+        return True
+    return gap <= SAME_DAY_GAP and len(names) >= SAME_DAY_NAMES and len(names & rare) >= SAME_DAY_RARE \
+        and subject >= SAME_DAY_SUBJECT
+
+
 def latest_reports(conn: sqlite3.Connection, story_id: str) -> list[Report]:
     """Reports of the story's :data:`LATEST_ARTICLES` latest articles (two bounded reads)."""
     rows = store.latest_terms(conn, story_id, LATEST_ARTICLES)
     haps = store.articles_happenings(conn, [r[0] for r in rows], EVENT_DAYS)
     return [Report(day, set(terms), set(ents), None,
-                   [(t, set(p), (w or "")[:10]) for t, p, w in haps[aid]]) for aid, day, terms, ents in rows]
+                   [(t, set(p), (w or "")[:10]) for t, p, w in haps[aid]], main=ents[0] if ents else None,
+                   title=title) for aid, day, terms, ents, title in rows]
+
+
+def headline_words(title: str) -> set[str]:
+    """Folded words of a title (whom a report is about is named there)."""
+    from cronicar.link.signals import WORD, fold
+
+    return {fold(w) for w in WORD.findall(title)}
+
+
+def surname(key: str) -> str:
+    """The last word of a person key ("person:ion-diaconescu" -> "diaconescu"), folded."""
+    from cronicar.link.signals import fold
+
+    return fold(key.split(":", 1)[-1].rsplit("-", 1)[-1])
+
+
+def main_first(counts: dict[str, int], names: list[str]) -> list[str]:
+    """``names`` with the one most mentioned (``counts``; ties by key) first, the rest as given:
+    stored so, a later article knows whom each report is mostly about."""
+    if not names:
+        return []
+    top = max(names, key=lambda k: (counts.get(k, 0), k))
+    return [top] + [k for k in names if k != top]
 
 
 def holds(ties: int, compared: int) -> bool:

@@ -124,18 +124,40 @@ def date_scores(refs: Iterable[DateRef], window: tuple[str, str] | None = None,
 def rank_dates(refs: Iterable[DateRef], n: int, window: tuple[str, str] | None = None,
                published: Iterable[str] | None = None, fill: bool = False) -> list[tuple[str, float]]:
     """The ``n`` best days, best first (ties: the earlier day).  With ``fill``, when fewer than
-    ``n`` days are referred to, the days before a publication day follow (news of a day is printed
-    the day after), most articles the next day first, scored 0."""
+    ``n`` days are referred to, :func:`_fill` adds days scored 0."""
     published = list(published) if published is not None else None
     scores = date_scores(refs, window, published)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
     if fill and len(ranked) < n and published:
-        per_day = Counter(published)
-        before = {_prev_day(p) for p in per_day} - set(scores)
-        extra = sorted((d for d in before if d and (not window or window[0] <= d <= window[1])),
-                       key=lambda d: (-per_day[_next_day(d)], d))
-        ranked += [(d, 0.0) for d in extra[:n - len(ranked)]]
+        ranked += [(d, 0.0) for d in _fill([d for d, _ in ranked], n - len(ranked), published, window)]
     return ranked
+
+
+def _fill(best: list[str], k: int, published: list[str], window: tuple[str, str] | None) -> list[str]:
+    """``k`` more days when the articles refer to too few: the days before a publication day (news
+    of a day is printed the day after; most articles the next day first), then the publication days
+    (most articles first), then the days nearest the best days (a key day's neighbours: the fighting
+    of the 18th goes on the 19th; nearest first, the best day's first).  Days outside ``window``
+    are left out."""
+    per_day = Counter(published)
+    taken = set(best)
+    out: list[str] = []
+
+    def add(days: Iterable[str]) -> None:
+        for d in days:
+            if len(out) < k and d and d not in taken and (not window or window[0] <= d <= window[1]):
+                taken.add(d)
+                out.append(d)
+
+    add(sorted({_prev_day(p) for p in per_day}, key=lambda d: (-per_day[_next_day(d)], d)))
+    add(sorted(per_day, key=lambda d: (-per_day[d], d)))
+    anchors = best + [d for d in out if d not in best]
+    span = (date.fromisoformat(window[1]) - date.fromisoformat(window[0])).days if window else 366
+    step = 1
+    while len(out) < k and anchors and step <= span:
+        add(_next_day(d, s) for d in anchors for s in (-step, step))
+        step += 1
+    return out
 
 
 def busiest_days(published: Iterable[str], n: int, window: tuple[str, str] | None = None) -> list[tuple[str, float]]:

@@ -33,6 +33,7 @@ from cronicar.link.merge import merge
 from cronicar.link.persons import merge_short_names
 from cronicar.link.variants import merge_variants
 from cronicar.store import entities as stored_entities
+from cronicar.store import linking as stored_linking
 from cronicar.store import stories as stored_stories
 from cronicar.store.link_counts import name_shares
 
@@ -72,6 +73,7 @@ class Features:
     subject: list[str] | None = None  # its distinctive non-name terms
     rare: set[str] | None = None  # its names rare enough to make a cast (evidence.CAST_SHARE)
     hubs: set[str] | None = None  # written names of its countries and hub names (evidence.Report.hubs)
+    title: str = ""  # its title (or first line), for evidence.fresh_tie
 
 
 def _cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -207,10 +209,11 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         f.names = evidence.name_words(names + [k.split(":", 1)[-1] for k in ents])
         f.subject = evidence.article_subject(counts, weights, docs, f.names, lang)
         f.rare = evidence.cast_names(ents, shares, named_docs)
-        evidence.remember(conn, article_id, f.subject, distinct_names(f))
+        evidence.remember(conn, article_id, f.subject, evidence.main_first(ents, distinct_names(f)))
         f.events = evidence.article_events(conn, article_id)
         distinct = set(distinct_names(f))
         f.hubs = {n for k, ns in written.items() if k not in distinct for n in ns}
+        f.title = title or text[:stored_linking.HEADLINE_CHARS]
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
     return f, {t: counts[t] for t in keep}
 
@@ -250,8 +253,9 @@ def supported(conn: sqlite3.Connection, f: Features, p: index.Profile, gap: int)
 
 def report(f: Features) -> evidence.Report:
     """The article as :func:`evidence.tied` compares it."""
-    return evidence.Report(f.day, set(f.subject or []), set(distinct_names(f)), f.rare, f.events or [],
-                           f.hubs or set())
+    names = distinct_names(f)
+    return evidence.Report(f.day, set(f.subject or []), set(names), f.rare, f.events or [], f.hubs or set(),
+                           evidence.main_first(f.ents, names)[0] if names else None, f.title)
 
 
 def distinct_names(f: Features) -> list[str]:

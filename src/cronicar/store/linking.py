@@ -12,12 +12,17 @@ def remember_terms(conn: sqlite3.Connection, article_id: str, terms: list[str], 
                  (article_id, json.dumps(terms), json.dumps(ents)))
 
 
-def latest_terms(conn: sqlite3.Connection, story_id: str, n: int) -> list[tuple[str, str, list[str], list[str]]]:
-    """(article id, first day, subject terms, entity keys) of the story's ``n`` latest articles,
-    latest first."""
-    return [(a, (d or "")[:10], json.loads(t), json.loads(e)) for a, d, t, e in conn.execute(
-        "SELECT a.id, a.date_start, t.terms, t.ents FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
-        "WHERE a.story_id=? ORDER BY a.date_start DESC, a.id DESC LIMIT ?", (story_id, n))]
+def latest_terms(conn: sqlite3.Connection, story_id: str,
+                 n: int) -> list[tuple[str, str, list[str], list[str], str]]:
+    """(article id, first day, subject terms, entity keys, title or first line) of the story's
+    ``n`` latest articles, latest first."""
+    return [(a, (d or "")[:10], json.loads(t), json.loads(e), h or "") for a, d, t, e, h in conn.execute(
+        "SELECT a.id, a.date_start, t.terms, t.ents, coalesce(nullif(a.title, ''), substr(a.text, 1, ?)) "
+        "FROM articles a JOIN article_link_terms t ON t.article_id=a.id "
+        "WHERE a.story_id=? ORDER BY a.date_start DESC, a.id DESC LIMIT ?", (HEADLINE_CHARS, story_id, n))]
+
+
+HEADLINE_CHARS = 160  # an article without a title: its first line stands for it
 
 
 def articles_happenings(conn: sqlite3.Connection, article_ids: list[str],

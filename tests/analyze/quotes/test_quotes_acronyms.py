@@ -26,6 +26,10 @@ def test_acronyms_defined_in_text(text, expected) -> None:
         ("FMI", "Fondul Monetar Internațional a revizuit prognoza. FMI spune că inflația scade.", "Fondul Monetar Internațional"),
         ("FMI", "FMI spune că inflația scade.", "FMI"),  # the article never writes the full name
         ("Ion Popescu", "Ion Popescu (IP) a spus.", "Ion Popescu"),  # not an acronym: unchanged
+        # the article writes another full form of the gazetteer's name: that form, in the nominative
+        ("BVB", "În acțiuni, în cea mai mare parte la Bursa de la București, fondurile au 25%. BET-TR, "
+                "principalul indice al Bursei de la București, are minus 2,5%, potrivit BVB.", "Bursa de la București"),
+        ("BVB", "BET-TR, principalul indice al Bursei de la București, are minus 2,5%, potrivit BVB.", "BVB"),
     ],
 )
 def test_acronyms_full_name_for_speaker(speaker, text, expected) -> None:

@@ -27,6 +27,7 @@ from cronicar.analyze.quotes.attribution import attribute
 from cronicar.analyze.quotes.clauses import sentence_units
 from cronicar.analyze.quotes.indirect import find_cues
 from cronicar.analyze.quotes.lexicon import load
+from cronicar.analyze.quotes.direct import OPEN_ONLY, SYMMETRIC
 from cronicar.analyze.quotes.pass_headline import find_title_colon, headline_quotes
 from cronicar.analyze.quotes.pass_prep import prep_cue
 from cronicar.analyze.quotes.pass_unclaimed import unclaimed_marks
@@ -48,6 +49,7 @@ def extract(ctx: Context) -> list[Quote]:
     _cue_passes(st)
     headline_quotes(st)
     unclaimed_marks(st)
+    _unclosed_openers(st)
     _drop_nested(st)
     _finish_mentions(st)
     return attribute(ctx, doc, lex, ctx.parsed, st.recs)
@@ -93,6 +95,31 @@ def _drop_nested(st: QuoteState) -> None:
     ]
     for r in nested:
         st.recs.remove(r)
+
+
+def _unclosed_openers(st: QuoteState) -> None:
+    """"declarând că „iraționalitatea …, depășește orice limită.¶": a clause that opens with a
+    quotation mark never closed in its paragraph (nested pairs aside) is that quotation, closed
+    where the paragraph ends (guidelines §3.1 on unbalanced marks): direct, not indirect."""
+    if not st.parsed:
+        return  # English re-opens every paragraph of a long quote: an opener left open there goes on
+    text = st.text
+    for r in st.recs:
+        if r.kind != "indirect" or r.cue is None or r.prep:
+            continue
+        o = r.content[0]
+        mark = text[o : o + 1]
+        if mark not in OPEN_ONLY and mark not in SYMMETRIC or o in st.mark_of_open:
+            continue
+        end = text.find("\n", o)
+        end = len(text) if end < 0 else end
+        rest = text[o + 1 : end]
+        closers = OPEN_ONLY.get(mark, "")
+        if (closers and any(c in rest for c in closers)) or (not closers and rest.count(mark) % 2):
+            continue  # closed in the paragraph: not a lost mark
+        while end > o + 1 and text[end - 1].isspace():
+            end -= 1
+        r.kind, r.content = "direct", (o + 1, end)
 
 
 def _finish_mentions(st: QuoteState) -> None:

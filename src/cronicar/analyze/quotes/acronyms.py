@@ -6,7 +6,8 @@ Two ways to know the full name, in this order:
 
 1. the article defines it: "Fondul Proprietatea (FP)" or "FP (Fondul Proprietatea)";
 2. the gazetteer (``lang/<code>/entities_aliases.tsv``) knows it *and* the article writes that
-   full name somewhere (otherwise the acronym is all the article says, and it stays).
+   full name, or another nominative form the gazetteer lists for it ("Bursa de la București" for
+   "BVB"), somewhere (otherwise the acronym is all the article says, and it stays).
 
 Example: in "Fondul Proprietatea (FP) a câștigat. FP a anunțat că ..." the speaker "FP" becomes
 "Fondul Proprietatea".
@@ -74,6 +75,25 @@ def full_name(acronym: str | None, text: str, lang: str, defined: dict[str, str]
     if acronym in defined:
         return defined[acronym]
     full = _gazetteer(lang).get(acronym)
-    if full and fold_accents(full) in fold_accents(text):
+    if not full:
+        return acronym
+    folded = fold_accents(text)
+    if fold_accents(full) in folded:
         return full
-    return acronym
+    # the article may write another full form of the same name ("BVB" / "Bursa de la București",
+    # the gazetteer's "Bursa de Valori București"): its nominative, the longest the article writes
+    written = [a for a in _full_forms(lang).get(full, ()) if fold_accents(a) in folded]
+    return max(written, key=len) if written else acronym
+
+
+@lru_cache(maxsize=None)
+def _full_forms(lang: str) -> dict[str, tuple[str, ...]]:
+    """Canonical name -> its other written forms of several words in the nominative (the first
+    word as in the canonical name: "Bursa de la București", not "Bursei de la București")."""
+    from cronicar.analyze.entities import hand_aliases
+
+    out: dict[str, list[str]] = {}
+    for a, c, _ in hand_aliases(lang):
+        if a != c and " " in a and not is_acronym(a) and a.split()[0] == c.split()[0]:
+            out.setdefault(c, []).append(a)
+    return {c: tuple(v) for c, v in out.items()}

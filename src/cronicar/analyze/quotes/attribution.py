@@ -141,6 +141,13 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
     last: Record | None = None
     for i in order:
         r = recs[i]
+        if _hearsay(doc, r, lex) and not _same_paragraph(doc, last, r):
+            # "Se spune că…", "se crede că…": what people say or believe, nobody in particular
+            # (guidelines §6: null), not an adverbial before the cue nor a statement paragraphs
+            # back; right after a statement of its paragraph it goes on reporting that source
+            # ("Andreas Treichl a declarat că… Per ansamblu, se estimează că…")
+            r.mention, r.speaker, r.person, r.inherit = None, None, False, False
+            continue
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
             speaker, person = resolver.resolve(r.mention, nm)
@@ -158,6 +165,25 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
             r.inherit = True
             if last is not None:
                 r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
+
+
+def _same_paragraph(doc: Doc, prev: Record | None, r: Record) -> bool:
+    """Whether the statement ``prev`` ends in the paragraph where ``r``'s cue is."""
+    if prev is None or r.cue is None or prev.content[1] > r.cue[0]:
+        return False
+    return "\n" not in doc.text[prev.content[1] : r.cue[0]]
+
+
+def _hearsay(doc: Doc, r: Record, lex: Lexicon) -> bool:
+    """The cue is an impersonal reflexive of a hearsay verb ("Se spune", "se mai crede",
+    "Se estimează": ``hearsay`` lines of ``lang/<code>/quotes_cues.txt``)."""
+    if not lex.hearsay or r.cue is None or r.prep:
+        return False
+    cue = doc.char_span(r.cue[0], r.cue[1], alignment_mode="expand")
+    if cue is None or len(cue) < 2 or key(cue[0]) not in W.reflexives:
+        return False
+    verb = cue[-1]
+    return key(verb) in lex.hearsay or verb.lemma_.lower() in lex.hearsay
 
 
 def _quotes(ctx: Context, doc: Doc, recs: list[Record], resolver: Resolver) -> list[Quote]:

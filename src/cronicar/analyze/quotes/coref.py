@@ -174,6 +174,9 @@ class Resolver:
         for j in range(i - 1, max(-1, i - 6), -1):
             t = doc[j]
             lem = self.role_key(t)
+            if lem and self.parsed and j > 0 and is_genitive(t) and self.role_key(doc[j - 1]):
+                continue  # "consilierul ministrului economiei, Karolis Zemaitis": the adviser's
+                # role, the minister in the genitive only qualifies it
             if lem:
                 self._remember_role(lem, i, self.fullest(name), t, doc[j + 1:i], doc[j:i])
                 return
@@ -279,7 +282,8 @@ class Resolver:
                 first = j if t.is_sent_start and t.text not in {",", ".", ";", ":"} else j + 1
                 return first if first < i - 1 and self.role_key(doc[first]) else None
             if self.parsed and t.pos_ in {"VERB", "AUX"}:
-                return None
+                # "a declarat ministrul economiei, Ausrine Armonaite": the phrase opens after the verb
+                return j + 1 if j + 1 < i - 1 and self.role_key(doc[j + 1]) and not is_genitive(doc[j + 1]) else None
         return None
 
     def org_key(self, tok) -> str | None:

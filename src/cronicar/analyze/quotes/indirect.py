@@ -249,6 +249,9 @@ def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> M
     impersonal cue points to ("Forțelor Navale"), or None."""
     if j + 2 >= end or key(doc[j]) not in W.in_preps or key(doc[j + 1]) not in lex.documents:
         return None
+    direct = _genitive_owner(doc, j + 2, end, lex, parsed)
+    if direct is not None:
+        return direct
     for k in range(j + 2, min(end, j + 6)):
         if key(doc[k]) in W.possessive_articles:
             owner = np_after(doc, k + 1, end, lex, parsed)
@@ -258,6 +261,20 @@ def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> M
             return None
         if doc[k].text in {",", ".", ";", ":"}:
             return None
+    return None
+
+
+def _genitive_owner(doc: Doc, k: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The owner right after the document, with no article: a name ("în raportul Fondului
+    Monetar Internaţional", "scrie în raportul BT Capital Partners") or, parsed, a common noun in
+    the genitive that stands for an organisation ("în raportul companiei", which the resolver
+    gives the organisation meant)."""
+    t = doc[k]
+    if t.text[:1].isupper() and t.is_alpha:
+        owner = np_after(doc, k, end, lex, parsed)
+        return owner if owner is not None and owner.start == k else None
+    if parsed and t.pos_ == "NOUN" and "Gen" in t.morph.get("Case") and "Nom" not in t.morph.get("Case"):
+        return Mention(k, k + 1)
     return None
 
 

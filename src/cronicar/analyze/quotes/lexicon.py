@@ -50,6 +50,7 @@ class Lexicon:
     addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
     cited: set[str] = field(default_factory=set)  # "sursa citată": the source the article cited before
+    hearsay: set[str] = field(default_factory=set)  # "se spune că": impersonal hearsay, nobody speaks
     finite: set[str] = field(default_factory=set)  # "is", "would": a clause begins (no 'that' needed)
     openers: set[str] = field(default_factory=set)  # "the", "he": words that can open that clause
     non_openers: set[str] = field(default_factory=set)  # "in", "to": a phrase, not a clause, begins
@@ -88,7 +89,8 @@ def _words(phrase: str) -> list[str]:
 # line of single words
 _PHRASE_LISTS = {"prep": "preps", "connective": "connectives", "stop": "stops"}
 _KEY_SETS = {"noun": "speech_nouns", "nodata": "nodata", "nodoc": "nodoc", "addressee": "addressee_verbs",
-             "postverb": "post_verbs", "document": "documents", "cited": "cited"}
+             "postverb": "post_verbs", "document": "documents", "cited": "cited",
+             "hearsay": "hearsay"}
 _WORD_SETS = {"finite": "finite", "opener": "openers", "nonopener": "non_openers",
               "subordinator": "subordinators", "subject": "subjects",
               "adverb": "adverbs", "relative": "relatives"}

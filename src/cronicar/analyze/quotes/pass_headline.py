@@ -54,9 +54,34 @@ def _speaker_colon(st: QuoteState, colon: int) -> None:
     if q is not None:
         st.add_direct(q, None, m, 0, 0)
     elif colon + 2 < len(st.title_tokens):
-        s, e = strip_edges(st.doc, colon + 1, len(st.title_tokens), st.lex)
+        end = len(st.title_tokens)
+        second = _second_speaker(st, colon + 1, end)
+        s, e = strip_edges(st.doc, colon + 1, second[0] if second else end, st.lex)
         if e > s:
             st.recs.append(Record("indirect", st.tok_span(s, e), None, m, 0, sent=0))
+        if second is not None:
+            # "EY: Amnistia … în viitor. Alex Milcev, partener EY: Prima parte …": a second
+            # speaker's statement in the same headline is a record of its own
+            s, e = strip_edges(st.doc, second[1] + 1, end, st.lex)
+            if e > s:
+                st.recs.append(Record("indirect", st.tok_span(s, e), None, Mention(second[0], second[1]), second[0], sent=0))
+
+
+def _second_speaker(st: QuoteState, start: int, end: int) -> tuple[int, int] | None:
+    """In a headline's statement, a later sentence "Nume[, rol]: …" (a capitalized name right
+    after a full stop, an unquoted colon within a few words, no verb between): (its first token,
+    the colon), else None."""
+    doc = st.doc
+    for i in range(start + 1, end - 2):
+        if doc[i - 1].text != "." or st.quoted[i] or not (doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"PERSON", "PER"}):
+            continue
+        for c in range(i + 1, min(end - 1, i + MAX_TITLE_SPEAKER_TOKENS)):
+            t = doc[c]
+            if t.text == ":" and not st.quoted[c]:
+                return i, c
+            if t.pos_ in {"VERB", "AUX"} or t.text in {".", "!", "?", "„", "\""}:
+                break
+    return None
 
 
 def _speech_noun_after_dash(st: QuoteState) -> None:

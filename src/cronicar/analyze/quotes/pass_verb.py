@@ -82,6 +82,11 @@ def _read_content(st: QuoteState, cue: Cue, sent: Span, si: int) -> CueReading:
     """What follows the verb, a 'that' a few words on included ("told reporters that")."""
     doc, lex = st.doc, st.lex
     kind, j, subj, addr = content_after(doc, cue, sent, lex, st.parsed)
+    if kind == "quote" and subj is not None and st.parsed and j == subj.end and doc[subj.start].text.islower() \
+            and doc[subj.start].pos_ in {"DET", "NOUN"} and key(doc[subj.start]) not in lex.pronouns:
+        # "a cerut o anchetă „în timp util și amănunțită”": a common noun right before the quote it
+        # qualifies is the verb's object (a subject after the verb is set off: ", a spus X.")
+        subj = None
     if addr is not None:
         st.addr_of[cue.head] = addr
     if kind == "none" and not (subj is not None and j < sent.end and doc[j].text == ","):

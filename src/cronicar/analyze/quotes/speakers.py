@@ -171,6 +171,11 @@ def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Menti
     if e <= start:
         return None
     last = doc[e - 1]
+    if parsed and "Yes" in last.morph.get("Poss") and e - 2 >= start and doc[e - 2].pos_ in {"NOUN", "PROPN"}:
+        # "un reprezentant al apropiaților ei a confirmat", "Mama ei a spus": the possessive
+        # closes the phrase of who speaks, it is not the speaker
+        inner = np_before(doc, e - 1, start, lex, parsed)
+        return Mention(inner.start, e) if inner is not None else None
     if key(last) in lex.pronouns or key(last) in lex.generic:
         return Mention(e - 1, e)
     if not parsed and not is_capitalized(last) and key(last) not in lex.roles and last.is_alpha:

@@ -23,6 +23,7 @@ from typing import Any
 
 from cronicar.analyze.budget import check
 from cronicar.analyze.diacritics import lacks_diacritics
+from cronicar.analyze.diacritics import strip as strip_diacritics
 from cronicar.analyze.timex import rules as rules_mod
 from cronicar.analyze.timex.extract import HANDLERS
 from cronicar.analyze.timex.resolve import Narrative, interval, resolve
@@ -51,9 +52,14 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         g = rules_mod.load(lang)
     except FileNotFoundError:
         return []
-    if lacks_diacritics(text):  # "In urma cu doi ani": the grammar without its marks reads it
-        g = rules_mod.plain(lang) or g
+    plain = rules_mod.plain(lang) if lacks_diacritics(text) else None
+    if plain is not None:  # "In urma cu doi ani": the grammar without its marks reads it
+        g = plain
     clean, shy = _matchable(text)
+    if plain is not None:
+        # ...and the text is matched without its few marks too, one character for one: a title or
+        # a site footer written with diacritics above a body written without ("Înapoi la Homepage")
+        clean = strip_diacritics(clean)
     scan = _Scan(g, clean, dct, doc if shy is None else None)
     out: list[Timex] = []
     for idx, m in _matches(g, clean, scan.low):
@@ -114,6 +120,9 @@ class _Scan:
         self.starts = SentenceStarts(clean)
         self.low = _lower(clean)
         self.since = _lexicon_regex(g.lang, "open_since")
+        self.compare_day = _comparison(g.lang, "compare_day")
+        self.compare_year = _comparison(g.lang, "compare_year")
+        self.first_part: tuple[str, int] | None = None  # ("H1", end) after "primele șase luni"
 
     def groups(self, idx: int, m: re.Match[str]) -> dict[str, str | None]:
         """The rule's named groups under the names its handler knows (``d``, ``m``…)."""
@@ -150,6 +159,8 @@ class _Scan:
         open_since = bool(self.since is not None and self.since.match(self.low, e))
         if open_since and part.kind == "month":
             part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
+        if part.kind == "weekday" and self.compare_day is not None and _compared(self.low, *self.compare_day, max(0, s - 60), s):
+            part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
         tense, sent_start = self.tense(part, s, e)
         try:
             res = resolve(part, dct, tense, sent_start, self.nar)
@@ -161,8 +172,27 @@ class _Scan:
             # Why: arithmetic near the calendar's ends ("mâine" in a 9999-12-31 article, "peste
             # 9000 de ani") leaves Python's date range; such an expression has no calendar place.
             return None
+        if (self.compare_year is not None and len(value) == 4 and part.kind == "abs"
+                and _compared(self.low, *self.compare_year, max(0, s - 80), s)):
+            part.f["compare"] = True  # "față de ... în 2013": a comparison point (see _remember)
         _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
+        if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
+            self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
+
+    def _first_part(self, part: Any, s: int, e: int, typ: str, value: str, sent_start: int) -> None:
+        """"primele șase luni (din 2019)" is the first half of that year (of the sentence's year,
+        else the article's) for a later "aceeași perioadă a anului trecut": the unit of the
+        antecedent, as the guidelines want, where the duration itself is no unit."""
+        nar, sub = self.nar, part.f.get("sub") if part.kind == "abs" else None
+        if sub:
+            y = nar.last_year[1] if nar.last_year and nar.last_year[0] == sent_start else self.dct.year
+            nar.last_value = nar.last_quarter = f"{y:04d}-{sub}"
+            self.first_part = (sub, e)
+        elif self.first_part is not None:
+            if typ == "DATE" and len(value) == 4 and value.isdigit() and s - self.first_part[1] <= 12:
+                nar.last_value = nar.last_quarter = f"{value}-{self.first_part[0]}"  # "... din 2019"
+            self.first_part = None
 
     def _interval(self, part: Any, s: int, e: int, typ: str, value: str) -> tuple[str, str] | None:
         g, dct, mod = self.g, self.dct, part.mod
@@ -321,6 +351,22 @@ def _shape(typ: str, value: str) -> tuple[bool, bool, bool, bool]:
     return got
 
 
+@lru_cache(maxsize=None)
+def _comparison(lang: str, table: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A ``compare_*`` table of the language's lexicon: its regex, and a regex of the words one of
+    which it needs (``words``), or None where the language has none."""
+    entry = rules_mod.load(lang).lookup.get(table)
+    if not entry:
+        return None
+    return re.compile(entry["regex"], re.I), re.compile("|".join(map(re.escape, entry["words"])))
+
+
+def _compared(low: str, rx: re.Pattern[str], words: re.Pattern[str], a: int, s: int) -> bool:
+    """Whether the expression at ``s`` is named as a comparison point (``rx`` ends at ``s``); the
+    plain word test first, since most expressions have none of the words before them."""
+    return words.search(low, a, s) is not None and rx.search(low, a, s) is not None
+
+
 def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, open_since: bool = False) -> None:
     """Keep what later expressions anchor to: the last calendar unit, day, clock time, year.
 
@@ -335,14 +381,21 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         nar.last_value = value
         if len(value) == 7 and value[5] in "QH" and part.kind != "same":
             nar.last_quarter = value  # "the 1988 quarter" is a comparison, not the one discussed
-    if day:
+    if day and part.kind in ("weekday", "clock") and part.f.get("compare"):
+        # a weekday named as a comparison point ("față de închiderea de vineri") is the day of a
+        # clock time in its own sentence ("față de nivelurile de joi din jurul orei 16:30") but not
+        # of a later one ("În apropierea orei 13:00" is the day under discussion); nor is that
+        # clock time's day
+        nar.compare_day = (sent_start, value[:10])
+    elif day:
         nar.last_day = (sent_start, value[:10])
+        nar.compare_day = None
     if clock:
         nar.last_time = value
     if open_since:
         return  # "din 2008 încoace": where a stretch began, not the year the sentence is about
-    if shifted:
-        return  # "față de anul precedent": a comparison point, not the year the sentence is about
+    if shifted or (part.kind == "abs" and part.f.get("compare")):
+        return  # "față de anul precedent", "față de 2013": a comparison point, not the year in focus
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
 

@@ -179,6 +179,8 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         f["anaphor"] = True  # "the quarter": the one the narrative named last, if any
     if p.get("compare"):
         f["compare"] = True  # "față de luna precedentă": a comparison point, not the unit in focus
+    if p.get("lag"):
+        f["lag"] = int(p["lag"])  # "a încheiat săptămâna": the week of the day ``lag`` days back
     return Partial("DATE", "rel", mod=_mod(g, gd, p), f=f)
 
 
@@ -262,6 +264,8 @@ def h_clock(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial
     if pod in ("TEV", "TNI", "TAF") and h < 12:
         h += 12
     hm = f"{h:02d}:{mi:02d}"
+    if gd.get("sec"):  # "la ora 07:16:17 (ora locală)": a seismograph's second
+        hm += f":{gd['sec']}"
     tz = gd.get("tz") or gd.get("tz2")
     # "16:08 UTC": ISO's Z; GMT keeps the local form unless the lexicon's ``clock.z_zones`` lists
     # it (Spanish TimeBank: "13.00 GMT" = T13:00Z)
@@ -287,14 +291,17 @@ def h_duration(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Part
         mod: str | None = "EQUAL_OR_LESS"
     else:
         mod = _mod(g, gd, p)
-    if gd.get("half") or gd.get("frac"):
-        n = (n or 0) + 0.5
+    if gd.get("half") or gd.get("frac"):  # "ultimul an și jumătate": the rule's own n (1) and a half
+        n = (n if n is not None else float(p.get("n", 0))) + 0.5
     if gd.get("vague") or (n is None and p.get("vague")):
         n = None
     elif n is None and not gd.get("n"):
         n = float(p.get("n", 1))
     sub = g.lex.get("durations", {}).get("fractions") == "subunit"
-    return Partial("DURATION", "abs", value=_dur(unit, n, sub, _quarters(g)), mod=mod)
+    # "primele șase luni" is also the half under discussion (rule parameter ``sub=H1``): what a
+    # later "aceeași perioadă a anului trecut" refers to (guidelines: the antecedent's unit)
+    f = {"sub": p["sub"]} if p.get("sub") else {}
+    return Partial("DURATION", "abs", value=_dur(unit, n, sub, _quarters(g)), mod=mod, f=f)
 
 
 def _quarters(g: Grammar) -> bool:

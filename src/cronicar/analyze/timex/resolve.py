@@ -43,6 +43,7 @@ class Narrative:
     def __init__(self) -> None:
         self.last_value: str | None = None  # last DATE value with a calendar unit (Q/H/month)
         self.last_day: tuple[int, str] | None = None  # (sentence start, YYYY-MM-DD)
+        self.compare_day: tuple[int, str] | None = None  # a later day named as a comparison point
         self.last_year: tuple[int, int] | None = None  # (sentence start, explicit year)
         self.last_time: str | None = None  # last full TIME value with a clock
         self.last_quarter: str | None = None  # last quarter or half (YYYY-Qn / YYYY-Hn) named
@@ -93,7 +94,9 @@ def _resolve_rel(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int,
     if unit == "W":
         if dct.day is None:
             return "DATE", dct.iso
-        return "DATE", iso_week(dct.anchor + timedelta(weeks=off))
+        # a week already over ("a încheiat săptămâna", "după o săptămână bursieră plină de
+        # scăderi"): in a Monday-to-Wednesday article the week before, later in the week this one
+        return "DATE", iso_week(dct.anchor + timedelta(weeks=off) - timedelta(days=f.get("lag", 0)))
     if unit == "D":
         return _day(dct, off)
     if unit == "Q" and f.get("anaphor") and nar.last_quarter:
@@ -297,6 +300,9 @@ def _resolve_clock(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: in
     if f.get("generic"):
         return "TIME", f"XXXX-XX-XXT{f['hm']}"
     day = nar.last_day[1] if nar.last_day and not f.get("today") else (dct.iso if dct.day else None)
+    if nar.compare_day and nar.compare_day[0] == sent_start and not f.get("today"):
+        day = nar.compare_day[1]  # "față de nivelurile de joi din jurul orei 16:30"
+        f["compare"] = True  # so its day is no anchor either (``_remember``)
     if day is None:
         return "TIME", f"{dct.iso}T{f['hm']}"
     return "TIME", f"{day}T{f['hm']}"
