@@ -229,6 +229,13 @@ KINDS = [
      "compania a mai vândut 5 miliarde de metri cubi.", "vândut", "Compania Romgaz a mai vândut 5 miliarde de metri cubi"),
     ("ro", "Digi Communications a publicat rezultatele anuale. Grupul a raportat venituri de 1,5 miliarde de euro, "
      "în creștere cu 9%.", "creștere", "Grupul Digi Communications a raportat venituri în creștere cu 9%"),
+    # ... but not a noun with a modifier of its own: "Societatea de brokeraj" names a kind the
+    # organisation told before need not be (fifth blind read: "Societatea Dividend Aristocrats de brokeraj")
+    ("ro", "Tradeville a publicat un raport despre companiile listate. Societatea de brokeraj adaugă că valoarea "
+     "mediană a multiplului P/E (price/earnings) este cea mai mică în sectorul de energie care, simultan, a avut "
+     "cea mai bună evoluție de la începutul anului până în prezent, datorită creșterii cotațiilor petroliere.",
+     "creșterii",
+     "Societatea de brokeraj adaugă că valoarea mediană a multiplului P/E (price/earnings) este cea mai mică…"),
     ("ro", "Prețul acțiunilor ar putea crește cu încă 10% până la finalul anului, consideră Dan Popovici, analist "
      "la Prime Transaction.", "crește",
      "Dan Popovici: Prețul acțiunilor ar putea crește cu încă 10% până la finalul anului"),

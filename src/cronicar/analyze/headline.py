@@ -258,10 +258,16 @@ def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
     """The organisation a generic subject ("Compania", "Grupul", "Societatea") stands for: the
     last organisation the same sentence names before it as the subject of a clause, else the
     subject of the sentence before when that is an organisation's name.  None when the noun is not an
-    organisation noun (``quotes_speaker_nouns.txt``), is plural or indefinite, or nothing fits."""
+    organisation noun (``quotes_speaker_nouns.txt``), is plural or indefinite, has a modifier of its
+    own ("Societatea de brokeraj"), or nothing fits."""
     if arg.pos_ != "NOUN" or "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number"):
         return None
     if not ({fold_diacritics(arg.lower_), fold_diacritics(arg.lemma_.lower())} & _org_nouns(ctx.lang)):
+        return None
+    if any(c.dep_ in {"nmod", "amod"} and c.i > arg.i for c in arg.children):
+        # "Societatea de brokeraj": the noun names a kind the organisation told before need not be
+        # (a blind read found "Societatea Dividend Aristocrats de brokeraj"); and a name put after
+        # the head noun would split it from its own modifier
         return None
     sent = arg.sent
     names = [n for n in _organisations(ctx, sent) if n[0] < arg.i and n[1]]  # a subject: who acts
