@@ -47,6 +47,10 @@ def _compatible(a: tuple, b: tuple) -> bool:  # type: ignore[type-arg]
 
 def sharing(conn: sqlite3.Connection) -> dict[str, Any]:
     """Rows sharing a sentence with another row of the same story: overall and in the largest story."""
+    from cronicar.store.events import announcing
+
+    # what a reader sees: a statement folded into the happenings it announces is no row of its own
+    folded = set(announcing(conn))
     rows = conn.execute(
         "SELECT e.story_id, e.id, e.when_value, m.article_id, m.sent_start, m.when_value, m.when_start, "
         "m.when_end, m.participants FROM events e JOIN event_mentions m ON m.event_id = e.id").fetchall()
@@ -54,6 +58,8 @@ def sharing(conn: sqlite3.Connection) -> dict[str, Any]:
     whens: dict[str, str] = {}
     events_of: dict[str, set[str]] = defaultdict(set)
     for story, eid, when, art, sent, mv, ms, me, parts in rows:
+        if eid in folded:
+            continue
         by_sent[(story, art, sent)][eid].append((mv, ms, me, frozenset(json.loads(parts or "[]"))))
         whens[eid] = when or ""
         events_of[story].add(eid)
@@ -71,7 +77,7 @@ def sharing(conn: sqlite3.Connection) -> dict[str, Any]:
     total = sum(len(v) for v in events_of.values())
     big = max(events_of, key=lambda s: len(events_of[s])) if events_of else None
     return {
-        "rows": total, "shared": sum(len(v) for v in shared.values()),
+        "rows": total, "folded_statements": len(folded), "shared": sum(len(v) for v in shared.values()),
         "same_date": sum(len(v) for v in same_date.values()),
         "forbidden": sum(len(v) for v in forbidden.values()),
         "largest": big, "largest_rows": len(events_of.get(big, ())),
@@ -82,7 +88,8 @@ def sharing(conn: sqlite3.Connection) -> dict[str, Any]:
 def report(r: dict[str, Any], n: int) -> str:
     pct = 100 * r["shared"] / max(1, r["rows"])
     big = 100 * r["largest_shared"] / max(1, r["largest_rows"])
-    return (f"{n} ZF articles: {r['rows']} timeline rows, {r['shared']} share their sentence with another "
+    return (f"{n} ZF articles: {r['rows']} timeline rows ({r['folded_statements']} announcements folded into "
+            f"what they announce), {r['shared']} share their sentence with another "
             f"row of the same story ({pct:.1f} %), {r['same_date']} of them with the same date, {r['forbidden']} "
             f"({100 * r['forbidden'] / max(1, r['rows']):.2f} %) without a different date or different participants; "
             f"largest story "

@@ -259,6 +259,10 @@ class EventMention:
     types: list[str] = field(default_factory=list)  # every cue type, the primary ``type`` first
     headline: str = ""  # who did what to whom, where (analyze/headline.py)
     part_of: int | None = None  # trigger start of the mention whose happening this one also tells
+    # a statement only: trigger start of the row whose happening it announces ("X a înregistrat o
+    # creștere de 36%, a anunțat joi compania"); the statement stays an event (quotes, actors) and a
+    # timeline shows that row "announced <day> by X" instead of a row of its own (store/events.py)
+    announces: int | None = None
     # asserted | negated | hypothetical | future | generic (analyze/modality.py; generic: a kind or
     # a habit, "orice lansare"); only asserted mentions are happenings; the store keeps them and
     # the futures with a date of their own (see :attr:`scheduled`)

@@ -72,15 +72,72 @@ def test_events_a_relative_clause_row_names_its_antecedent() -> None:
     assert row.headline.startswith("Pharmachem Distribuție SRL a închis")
 
 
-def test_events_a_condition_clause_row_tells_the_condition() -> None:
-    """The market's growth is a row of its own (its own subject); its line is its own clause, not
-    the sentence's main clause, which is the other row's fall (the headline module's fallback)."""
-    text = ("Afacerile Lafarge Ciment au scăzut la 685,4 milioane lei anul trecut, în condițiile în care piața "
-            "construcțiilor a crescut.")
-    rows = [e for e in analyze(text, DocDate.parse("2019-05-10"), "ro").events if e.part_of is None]
-    lines = {text[e.trigger[0]:e.trigger[1]]: e.headline for e in rows}
-    assert lines["crescut"] == "Piața construcțiilor a crescut"
-    assert lines["scăzut"].startswith("Afacerile Lafarge Ciment au scăzut")
+@pytest.mark.parametrize("text,dct,row,background", [
+    # a context clause without a date of its own: the row's background (issue 18, fourth round)
+    ("Afacerile Lafarge Ciment au scăzut la 685,4 milioane lei anul trecut, în condițiile în care piața "
+     "construcțiilor a crescut.", "2019-05-10", "scăzut", "crescut"),
+    ("Capitalizarea bursieră a Conpet Ploiești (COTE) este de 864 milioane lei, după ce de la începutul acestui an "
+     "acțiunile COTE au crescut cu 26,65%, pe fondul unor tranzacții în valoare de 124,9 milioane lei, în condițiile "
+     "în care indicele BET, referința bursei locale, a crescut în aceeași perioadă cu 10%.", "2017-06-20",
+     "crescut", "crescut "),
+    # its own date, but from the start of the year and its subject the row's own ("aceste titluri")
+    ("Creșterea de ieri vine în contextul în care aceste titluri au scăzut cu 14% de la începutul anului, fără a "
+     "include însă câștigurile din dividende.", "2013-08-28", "Creșterea", "scăzut"),
+    # a year before the story, its subject the row's (FP)
+    ("Fondul Proprietatea propune acționarilor distribuirea unui dividend de 0,072 lei pe acțiune din profitul rămas "
+     "nerepartizat aferent anilor 2016 și 2017, în condițiile în care FP a încheiat 2020 cu o pierdere de 102,9 "
+     "milioane lei.", "2021-03-01", "profitul", "pierdere"),
+    # a superlative's measure: "the steepest daily fall since 2009" compares Friday's fall
+    ("Vineri moneda americană scăzuse cu 2,5% față de ședința precedentă, ceea ce marcase cel mai abrupt ritm de "
+     "scădere zilnică din 2009 încoace.", "2015-12-07", "scăzuse", "scădere"),
+])
+def test_events_a_context_clause_is_the_rows_background(text: str, dct: str, row: str, background: str) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    # a trailing space marks the word's second occurrence (the COTE sentence's two "crescut")
+    at = text.rfind(background.strip()) if background.endswith(" ") else text.find(background)
+    main = next(e for e in events if e.trigger[0] == text.find(row))
+    told = next(e for e in events if e.trigger[0] == at)
+    assert main.part_of is None and told.part_of == main.trigger[0]
+
+
+@pytest.mark.parametrize("text,dct,lines", [
+    # the whole market's rise of Thursday: a date within the story and a subject of its own, a row
+    # of its own told by its own clause (not the sentence's main clause, the other row's)
+    ("Revenirea pe creștere a acțiunilor TLV are loc în condițiile în care întreaga bursă a crescut puternic joi, "
+     "indicele BET raportând un avans de 2,7%.", "2014-12-19", {"crescut": "Întreaga bursă a crescut puternic"}),
+    ("Prăbușirea Wirecard trimite unde de șoc în sectorul bancar german, în contextul în care, de exemplu, "
+     "Commerzbank, o bancă germană despre care presa internațională scrie că are o relație de business cu Wirecard, "
+     "a scăzut joi cu 7%.", "2020-06-22", {"trimite": None, "scăzut": None}),
+])
+def test_events_a_context_clause_with_its_own_date_and_subject_keeps_its_row(
+        text: str, dct: str, lines: dict[str, str | None]) -> None:
+    rows = {text[e.trigger[0]:e.trigger[1]]: e for e in analyze(text, DocDate.parse(dct), "ro").events
+            if e.part_of is None and (e.happened or e.scheduled)}
+    assert set(lines) <= set(rows)
+    for word, line in lines.items():
+        if line is not None:
+            assert rows[word].headline == line
+
+
+@pytest.mark.parametrize("text,dct,statement,announced", [
+    # the happening is what the statement says: its trigger in the statement's words
+    ("Fondul Proprietatea (FP) a anunțat ieri că a finalizat tranzacțiile prin care a fost vândut 3% din OMV "
+     "Petrom.", "2021-06-10", "anunțat", "vândut"),
+    ("Visual Fan, companie care deține brandul Allview, a înregistrat în primele nouă luni ale anului o cifră de "
+     "afaceri de aproape 80 milioane de lei (16 milioane de euro), în creștere cu 36%, în condițiile în care "
+     "vânzările diviziei IT&C s-au majorat cu 64%, a anunțat joi compania.", "2021-10-29", "anunțat", "creștere"),
+    # what the statement says is another thing: the rise, the fall are not announced
+    ("Acțiunile IAR au crescut ieri cu 1,2% și de la începutul anului cu 285%, după ce compania a anunțat că se va "
+     "transfera de pe RASDAQ pe piața reglementată a bursei.", "2015-12-23", "anunțat", None),
+    ("Valoarea de piață a Transgaz a scăzut ieri cu 94 milioane lei după ce FGSZ a anunțat vineri că gazoductul "
+     "BRUA se va opri în Ungaria.", "2017-07-25", "anunțat", None),
+])
+def test_events_an_announcement_points_to_what_it_announces(text: str, dct: str, statement: str,
+                                                            announced: str | None) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    said = next(e for e in events if e.type == "statement" and text[e.trigger[0]:e.trigger[1]] == statement)
+    assert said.part_of is None
+    assert said.announces == (text.find(announced) if announced else None)
 
 
 def _kept(events: list) -> set[int]:  # type: ignore[type-arg]

@@ -512,6 +512,167 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
     return sorted((f[0] for f in found), key=lambda e: e.trigger)
 
 
+# A context clause's happening keeps a row of its own only when it is dated within this many days
+# before the article (the story's reported period, as far as one article knows it: the chronicle's
+# background starts 90 days before a story's first article, export/digest.BACKGROUND_DAYS).
+CONTEXT_RECENT_DAYS = 90
+
+
+def _context_regions(sent: Span, c: Cues) -> list[Token]:
+    """The nouns that open the sentence's context clauses ("în condițiile [în care ...]", "pe
+    fondul [unor tranzacții ...]"): what hangs on them is background (their parse subtree)."""
+    low = sent.text.lower()
+    out = []
+    for phrase in c.context:
+        at = low.find(phrase)
+        while at >= 0:
+            last = at + len(phrase) - len(phrase.split()[-1])
+            tok = next((t for t in sent if t.idx - sent.start_char == last), None)
+            if tok is not None:
+                out.append(tok)
+            at = low.find(phrase, at + 1)
+    return out
+
+
+def _superlative_of(tok: Token) -> bool:
+    """Whether a noun trigger only measures a superlative ("cel mai abrupt ritm de scădere zilnică
+    din 2009 încoace", "cel mai mic nivel de creștere"): a comparison, not a happening."""
+    head = tok.head
+    return (tok.dep_ == "nmod" and head.i != tok.i and head.pos_ == "NOUN"
+            and any(a.dep_ == "amod" and any(d.dep_ == "det" for d in a.children) for a in head.children))
+
+
+def _subject(verb: Token) -> str | None:
+    """The clause's own subject words (lowercase), or None: none, a relative pronoun, or one that
+    points back ("aceste titluri": the row's own subject again)."""
+    for ch in verb.children:
+        if ch.dep_ in {"nsubj", "nsubj:pass"}:
+            back = "Rel" in ch.morph.get("PronType") or any(
+                d.dep_ == "det" and "Dem" in d.morph.get("PronType") for d in ch.children)
+            return None if back else " ".join(t.text.lower() for t in ch.subtree)
+    return None
+
+
+def _recent(when: dict | None, dct_when: dict | None) -> bool:
+    """Whether a date lies within the story as far as the article knows it: it starts at most
+    :data:`CONTEXT_RECENT_DAYS` before the article's day ("joi", not "2020" in March 2021 nor "de la
+    începutul anului")."""
+    end = ((when or {}).get("interval") or [None, None])[0]
+    day = ((dct_when or {}).get("interval") or [None, None])[0]
+    if not end or not day:
+        return True
+    try:
+        return date.fromisoformat(end[:10]) >= date.fromisoformat(day[:10]) - timedelta(days=CONTEXT_RECENT_DAYS)
+    except ValueError:
+        return True
+
+
+def background_of(sent: Span, found: list[tuple[EventMention, tuple[Any, ...], tuple[Any, ...]]],
+                  c: Cues, dct_when: dict | None) -> None:
+    """A happening told as the context of the sentence's row is that row's background, not a row of
+    its own (it points to the row, ``part_of``, and is cited by it): one in a context clause
+    ("acțiunile COTE au crescut cu 26,65%, în condițiile în care indicele BET a crescut cu 10%";
+    ``context`` cues) or a superlative's measure ("cel mai abrupt ritm de scădere zilnică din
+    2009").  It keeps its row when it has both a date of its own within the story (no older than
+    :data:`CONTEXT_RECENT_DAYS` before the article) and a subject of its own, other than the
+    row's ("Revenirea acțiunilor TLV are loc în condițiile în care întreaga bursă a crescut joi")."""
+    regions = _context_regions(sent, c)
+    kept = [f for f in found if f[0].happened or f[0].scheduled]
+    rows = [f for f in kept if f[0].part_of is None]
+    for x in rows:
+        tok = x[2][6]
+        region = next((r for r in regions if tok.i != r.i and r.left_edge.i <= tok.i <= r.right_edge.i
+                       and any(t.i == tok.i for t in r.subtree)), None)
+        if region is None and not (tok.pos_ == "NOUN" and _superlative_of(tok)):
+            continue
+        host = _host_row(x, rows, region)
+        if host is None:
+            continue
+        verb = _governing_verb(tok)
+        own_subject = _subject(verb)
+        if (x[0].when is not None and not x[2][5] and _recent(x[0].when, dct_when) and own_subject
+                and own_subject != _subject(_governing_verb(host[2][6]))):
+            continue
+        for f in found:
+            if f[0].part_of == x[0].trigger[0]:
+                f[0].part_of = host[0].trigger[0]
+        x[0].part_of = host[0].trigger[0]
+        rows = [f for f in rows if f is not x]
+
+
+def _host_row(x: tuple[Any, ...], rows: list[tuple[Any, ...]], region: Token | None) -> tuple[Any, ...] | None:
+    """The row whose background ``x`` is: the nearest row trigger up the parse from the context
+    clause (or from ``x``), else the sentence's first-ranked row outside the clause."""
+    at = {f[2][6].i: f for f in rows if f is not x}
+    tok = region if region is not None else x[2][6]
+    for _ in range(32):
+        if tok.i in at:
+            return at[tok.i]
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    inside = {t.i for t in (region if region is not None else x[2][6]).subtree}
+    outside = [f for f in rows if f is not x and f[2][6].i not in inside]
+    return min(outside, key=lambda f: f[1]) if outside else None
+
+
+# Clauses inside what a statement tells that hang a happening of their own on it: an adverbial
+# clause ("după ce compania a anunțat"), and a relative clause when it has a date of its own
+# ("Georgios Argentopoulos, cel care în aprilie 2019 prelua conducerea ... după demisia lui Mark
+# Hilton": the 2019 resignation is recalled, not announced).
+_RECALLED = {"advcl"}
+_DESCRIBING = {"acl", "acl:relcl"}
+
+
+def _announced_spans(ctx: Context, tok: Token) -> list[tuple[int, int]]:
+    """What statement ``tok`` tells: the words of its own quote (the one its cue covers: "X a
+    înregistrat ..., a anunțat joi compania") and its verb's object or complement clauses ("a
+    anunțat ieri tranzacțiile prin care a fost vândut 3% din OMV Petrom")."""
+    spans = [q.content for q in ctx.quotes if q.cue and q.cue[0] <= tok.idx < q.cue[1]]
+    for ch in _governing_verb(tok).children:
+        if ch.dep_.split(":")[0] in TOLD_DEPS:
+            sub = list(ch.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return spans
+
+
+def _what_is_told(tok: Token, span: tuple[int, int], own_date: bool) -> bool:
+    """Whether the trigger ``tok`` tells what the statement's words ``span`` say, not a happening
+    they recall: walking up the parse from it while inside the words, no adverbial clause is
+    crossed, nor a relative clause when the trigger has a date of its own (see :data:`_RECALLED`)."""
+    for _ in range(32):
+        head = tok.head
+        if head.i == tok.i or not span[0] <= head.idx < span[1]:
+            return True
+        if tok.dep_ in _RECALLED or (own_date and tok.dep_ in _DESCRIBING):
+            return False
+        tok = head
+    return True
+
+
+def announced(ctx: Context, found: list[tuple[EventMention, tuple[Any, ...], tuple[Any, ...]]]) -> None:
+    """Each statement row of a sentence that announces another row's happening points to it
+    (``announces``): the happening's trigger lies in what the statement tells
+    (:func:`_announced_spans`) and tells it itself (:func:`_what_is_told`).  A journalist's
+    timeline shows the happening once, "announced on Thursday by Visual Fan", not the rise and
+    the announcement as two rows; the statement stays an event of its own (its quotes, its
+    speaker's relations).  The happening nearest the words' root is the one announced."""
+    lead = {f[0].trigger[0]: f[0] for f in found}
+    kept = [f for f in found if f[0].happened or f[0].scheduled]
+    for s, _, s_where in kept:
+        if s.type != "statement" or s.part_of is not None:
+            continue
+        spans = _announced_spans(ctx, s_where[6])
+        for y, _, y_where in sorted(kept, key=lambda f: f[1]):
+            row = lead.get(y.part_of, y) if y.part_of is not None else y
+            if y.type == "statement" or row is s or row.type == "statement" or not (row.happened or row.scheduled):
+                continue
+            span = next((sp for sp in spans if sp[0] <= y.trigger[0] < sp[1]), None)
+            if span is not None and _what_is_told(y_where[6], span, y.when is not None and not y_where[5]):
+                s.announces = row.trigger[0]
+                break
+
+
 def _told_when(reported: list, pos: int) -> dict | None:  # type: ignore[type-arg]
     """The date of the reported statement whose words hold ``pos``: a happening told in a dated
     statement, with no date of its own, is of the statement's day ("Nehammer a declarat sâmbătă că
@@ -898,6 +1059,9 @@ def extract(ctx: Context) -> list[EventMention]:
         # sentence's mentions stay apart (grouping by the cheap clause merged "said" with what was
         # said and lowered MEANTIME's CoNLL score: docs/events.md).
         evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
+        if ctx.parsed:
+            background_of(sent, found, r.c, r.dct_when)
+            announced(ctx, found)
         _headlines(ctx, evs, toks)
         out.extend(evs)
     if ctx.parsed:  # participants and places come from the parse and NER (English has neither here)

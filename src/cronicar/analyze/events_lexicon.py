@@ -106,17 +106,20 @@ class Cues:
     # statement's day ("a declarat sâmbătă că își dă demisia"); per language because it was
     # measured on Romanian news only and moved English MEANTIME coreference below its floors
     told_day: bool = False
+    # what opens a context clause ("în condițiile în care", "pe fondul"): its happenings are the
+    # background of the sentence's row, not rows of their own (analyze/events.background_of)
+    context: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> Cues:
     path = lang_folder(lang) / "events_cues.tsv"
     table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": [], "compare": [],
-                                   "told_day": []}
+                                   "told_day": [], "context": []}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             kind, _, word = line.partition("\t")
             if not line.startswith("#") and kind.strip() in table and word.strip():
                 table[kind.strip()].append(word.strip().lower())
     return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]),
-                tuple(table["compare"]), table["told_day"] == ["yes"])
+                tuple(table["compare"]), table["told_day"] == ["yes"], tuple(table["context"]))

@@ -59,6 +59,7 @@ def build(store: Store, story: str | None = None, key_dates: int = digest.DEFAUL
         if r["article_id"] in in_scope
     ]
 
+    _fold_announcements(events, stored_events.announcing(conn, story))
     stories = []
     first_of = {}  # story -> its first article's first day
     for a in articles_rows:
@@ -137,6 +138,22 @@ def _events(mentions: list[sqlite3.Row], events: list[sqlite3.Row], in_scope: se
             "lang": langs.get(srcs[0]["article"], "ro"),  # the language its headline is written in
         })
     return out
+
+
+def _fold_announcements(events: list[dict[str, Any]], folded: dict[str, list[str]]) -> None:
+    """A statement that announces happenings of its story (``store.events.announcing``) names them
+    (``announces``: their ids) and each of them carries it (``announced``: ``{"event", "when",
+    "by"}``, the statement's id, date and speaker); a timeline shows the happening once, "announced
+    <day> by X", and the statement event stays in the export for its quotes and relations."""
+    by_id = {e["id"]: e for e in events}
+    for stmt_id, targets in folded.items():
+        stmt = by_id.get(stmt_id)
+        if stmt is None:
+            continue
+        stmt["announces"] = [t for t in targets if t in by_id]
+        for t in stmt["announces"]:
+            by_id[t].setdefault("announced", []).append(
+                {"event": stmt_id, "when": stmt["when"], "by": stmt["participants"][:1]})
 
 
 def _quotes(quotes: list[sqlite3.Row], in_scope: set[str], texts: dict[str, str]) -> list[dict[str, Any]]:

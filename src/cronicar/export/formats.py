@@ -73,6 +73,8 @@ def timeline_items(chronicle: dict[str, Any], story: str | None = None) -> list[
         quotes_by_sentence.setdefault((q["article"], q["start"]), []).append(q)
     items = []
     for ev in events:
+        if ev.get("announces"):
+            continue  # shown as "announced <day> by X" on what it announces (store/events.announcing)
         interval = (ev.get("when") or {}).get("interval") or [None, None]
         quotes = [q for s in ev["sources"] for q in chronicle["quotes"]
                   if q["article"] == s["article"] and s["start"] <= q["start"] < s["end"]]
@@ -109,6 +111,18 @@ def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: 
     return "\n".join(lines)
 
 
+# "announced <day> by X" under a happening whose announcement is folded into its row, per language.
+_ANNOUNCED = {"ro": ("anunțat {when}", " de {by}"), "en": ("announced {when}", " by {by}")}
+
+
+def announced_line(ann: dict[str, Any], lang: str = "ro") -> str:
+    """The line a folded announcement leaves on the happening's row: "anunțat joi, 28 octombrie
+    2021 de Visual Fan" (readable date; the speaker when the statement names one)."""
+    day, by = _ANNOUNCED.get(lang, _ANNOUNCED["en"])
+    text = day.format(when=readable_when(ann.get("when"), lang))
+    return text + (by.format(by=", ".join(ann["by"])) if ann.get("by") else "")
+
+
 # The heading of the folded background section, per interface language.
 _BACKGROUND = {"ro": "Context", "en": "Background"}
 
@@ -124,6 +138,8 @@ def _event_lines(ev: dict[str, Any], dates: dict[str, str], width: int, lang: st
     kind = ev["type"].upper() + (f" (+{', '.join(tags)})" if tags else "")
     lines = [f"{readable_when(ev.get('when'), lang or ev.get('lang', 'ro')):<30} {kind}",
              f"{'':<4}{_clip(ev.get('headline') or ev['summary'], width)}"]
+    for ann in ev.get("announced", []):
+        lines.append(f"{'':<4}{announced_line(ann, lang or ev.get('lang', 'ro'))}")
     for src in ev["sources"]:
         new = " NEW" if src["article"] == ev.get("new_in") else ""
         lines.append(f"{'':<4}  ↳ [{dates.get(src['article'], '?')} {src['article'][:8]}{new}] "
@@ -210,6 +226,8 @@ def _markdown_events(items: list[dict[str, Any]], arts: dict[str, dict[str, Any]
         who = md(", ".join(ev["participants"]))
         out.append(f"- **{readable_when(ev.get('when'), ev.get('lang', 'ro'))}** — {ev['type']}: "
                    f"{md(ev.get('headline') or ev['summary'])}" + (f" _({who})_" if who else ""))
+        for ann in ev.get("announced", []):
+            out.append(f"  - {md(announced_line(ann, ev.get('lang', 'ro')))}")
         for src in ev["sources"]:
             a = arts.get(src["article"], {})
             out.append(f"  - source: {a.get('date', '?')} {md(a.get('source', src['article']))}"

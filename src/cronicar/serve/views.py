@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cronicar.export.chronicle import title_of
-from cronicar.export.formats import date_label
+from cronicar.export.formats import announced_line, date_label
 from cronicar.export.readable import plural  # noqa: F401 - the pages' count words (template global)
 from cronicar.store.search import fts_query, search
 from cronicar.store import articles as stored_articles
@@ -173,10 +173,10 @@ def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 
         part = None
     if part and cutoff:
         ends = ("before", cutoff) if part == "background" else ("from", cutoff)
-    total = browse.count_events(conn, story=story_id, ends=ends, period=period)
+    total = browse.count_events(conn, story=story_id, ends=ends, period=period, order="timeline")
     page = browse.events_page(conn, story=story_id, limit=limit, offset=offset, order="timeline", ends=ends,
                               period=period)
-    n_back = browse.count_events(conn, story=story_id, ends=("before", cutoff)) if cutoff else 0
+    n_back = browse.count_events(conn, story=story_id, ends=("before", cutoff), order="timeline") if cutoff else 0
     back = browse.events_page(conn, story=story_id, limit=BACKGROUND_PREVIEW, order="timeline",
                               ends=("before", cutoff)) if part == "main" and cutoff and offset == 0 else []
     quotes = browse.quotes_in_sentences(conn, [s for ev in page + back for s in ev["sources"]])
@@ -186,6 +186,10 @@ def story_timeline(store: Store, story_id: str, limit: int = 100, offset: int = 
         hi = date.fromisoformat(period[1]).toordinal() if period[1] != date.max.isoformat() else hi
         if lo is not None and hi is not None and hi < lo:
             lo, hi = hi, lo
+    announced = stored_events.announced(conn, story_id)  # folded announcements: "anunțat joi de X"
+    for ev in page + back:
+        lang = (ev["sources"][0].get("lang") if ev["sources"] else None) or "ro"
+        ev["announced"] = [announced_line(a, lang) for a in announced.get(ev["id"], [])]
     events = [_timeline_event(ev, quotes, lo, hi, cutoff) for ev in page]
     story["key_dates"] = key_dates(store, story) if part == "main" and offset == 0 else []
     story.update({"articles": browse.story_articles(conn, story_id), "events": events, "total_events": total,
@@ -240,7 +244,7 @@ def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[
         "quotes": [q for s in ev["sources"] for q in quotes.get((s["article"], s["start"]), [])],
         # from the chronicle work when the store has them (schema v3+): a short headline for the
         # row, and whether the event is background (told as context) or a key date of the story
-        "headline": ev.get("headline"), "key": bool(ev.get("key")),
+        "headline": ev.get("headline"), "key": bool(ev.get("key")), "announced": ev.get("announced", []),
         "background": bool(cutoff and (_interval(when)[1] or _interval(when)[0] or "9999") < cutoff),
     }
 

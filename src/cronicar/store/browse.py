@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from cronicar.store.search import MATCH_JOINS, MATCH_STORY, MATCH_YEAR, filter_sql
+from cronicar.store.events import FOLDED_STATEMENT
 
 Row = dict[str, Any]
 
@@ -83,8 +84,11 @@ ORDERS = {
 
 
 def _event_filter(story: str | None, type_: str | None, article: str | None,
-                  ends: tuple[str, str] | None = None, period: tuple[str, str] | None = None) -> tuple[str, list[Any]]:
-    """WHERE clause: events with at least one source in scope (the story's articles, when given).
+                  ends: tuple[str, str] | None = None, period: tuple[str, str] | None = None,
+                  rows_only: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause: events with at least one source in scope (the story's articles, when given);
+    ``rows_only``: without the statements folded into what they announce (a timeline's rows,
+    ``store.events.FOLDED_STATEMENT``).
 
     Why ``m.article_id IN (SELECT id ...)`` and not a join on ``articles.story_id``: that column sits
     after the article text in the row, so testing it per mention reads the whole text from the
@@ -109,6 +113,8 @@ def _event_filter(story: str | None, type_: str | None, article: str | None,
     if period:  # (first day, last day): dated events overlapping it (a story's zoomed axis)
         where.append("e.when_start <= ? AND coalesce(e.when_end, e.when_start) >= ?")
         params += [period[1], period[0]]
+    if rows_only:
+        where.append(f"NOT {FOLDED_STATEMENT}")
     return " WHERE " + " AND ".join(where), params
 
 
@@ -151,15 +157,16 @@ def cached_rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[t
 def event_ids(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
               article: str | None = None, ends: tuple[str, str] | None = None, order: str = "chronicle",
               period: tuple[str, str] | None = None) -> list[str]:
-    """Ids of the events matching the filters, in ``order`` (see :func:`cached_rows`)."""
-    where, params = _event_filter(story, type_, article, ends, period)
+    """Ids of the events matching the filters, in ``order`` (see :func:`cached_rows`); a timeline
+    (``order="timeline"``) leaves out the statements folded into what they announce."""
+    where, params = _event_filter(story, type_, article, ends, period, rows_only=order == "timeline")
     return [r[0] for r in cached_rows(conn, f"SELECT e.id FROM events e{where} ORDER BY {ORDERS[order]}", params)]
 
 
 def count_events(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,
                  article: str | None = None, ends: tuple[str, str] | None = None,
-                 period: tuple[str, str] | None = None) -> int:
-    return len(event_ids(conn, story, type_, article, ends, period=period))
+                 period: tuple[str, str] | None = None, order: str = "chronicle") -> int:
+    return len(event_ids(conn, story, type_, article, ends, order, period=period))
 
 
 def events_page(conn: sqlite3.Connection, story: str | None = None, type_: str | None = None,

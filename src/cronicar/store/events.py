@@ -3,6 +3,7 @@ sources, every event of the chronicle export."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 
@@ -11,6 +12,50 @@ def story_events(conn: sqlite3.Connection, story_id: str) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT id, type, summary, when_value, when_start, when_end, place, participants, types, headline FROM events "
         "WHERE story_id=? ORDER BY when_start IS NULL, when_start, when_end, id", (story_id,)).fetchall()
+
+
+# SQL condition on an event ``e``: a statement every mention of which announces (``announces``) a
+# mention of another event of its story; :func:`announcing` lists the same events.
+FOLDED_STATEMENT = (
+    "(e.type = 'statement' AND NOT EXISTS (SELECT 1 FROM event_mentions s WHERE s.event_id = e.id AND NOT EXISTS "
+    "(SELECT 1 FROM event_mentions h JOIN events eh ON eh.id = h.event_id WHERE h.article_id = s.article_id "
+    "AND h.trigger_start = s.announces AND eh.story_id = e.story_id AND eh.id != e.id)))")
+
+
+def announced(conn: sqlite3.Connection, story_id: str) -> dict[str, list[dict[str, object]]]:
+    """The story's happenings with their folded announcements (see :func:`announcing`): event ->
+    ``[{"event", "when", "by"}]`` (the statement's id, date and first participant, its speaker)."""
+    out: dict[str, list[dict[str, object]]] = {}
+    for stmt, targets in announcing(conn, story_id).items():
+        row = conn.execute("SELECT when_value, when_start, when_end, participants FROM events WHERE id = ?",
+                           (stmt,)).fetchone()
+        when = {"value": row[0], "interval": [row[1], row[2]]} if row[0] or row[1] else None
+        for t in targets:
+            out.setdefault(t, []).append({"event": stmt, "when": when, "by": json.loads(row[3] or "[]")[:1]})
+    return out
+
+
+def announcing(conn: sqlite3.Connection, story_id: str | None = None) -> dict[str, list[str]]:
+    """Statement events folded into what they announce: statement event -> the events (of its
+    story) whose happenings it announces, for every statement event each of whose mentions
+    announces (``event_mentions.announces``) a mention of another event of its story.  A timeline
+    shows those happenings once, "announced <day> by X", and not the statement as a row of its
+    own; the statement stays an event (export, quotes, relations).  A statement also told on its
+    own somewhere keeps its row."""
+    scope = " AND es.story_id = ?" if story_id else ""
+    rows = conn.execute(
+        "SELECT s.event_id, eh.id FROM event_mentions s JOIN events es ON es.id = s.event_id "
+        "LEFT JOIN event_mentions h ON h.article_id = s.article_id AND h.trigger_start = s.announces "
+        "LEFT JOIN events eh ON eh.id = h.event_id AND eh.story_id = es.story_id AND eh.id != es.id "
+        f"WHERE es.type = 'statement'{scope} ORDER BY s.id", (story_id,) if story_id else ()).fetchall()
+    out: dict[str, list[str]] = {}
+    told_alone: set[str] = set()
+    for stmt, happening in rows:
+        if happening is None:
+            told_alone.add(stmt)
+        elif happening not in out.setdefault(stmt, []):
+            out[stmt].append(happening)
+    return {k: v for k, v in out.items() if k not in told_alone}
 
 
 def event_sources(conn: sqlite3.Connection, event_id: str) -> list[sqlite3.Row]:
