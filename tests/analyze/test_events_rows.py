@@ -90,6 +90,11 @@ def test_events_a_relative_clause_row_names_its_antecedent() -> None:
     # a superlative's measure: "the steepest daily fall since 2009" compares Friday's fall
     ("Vineri moneda americană scăzuse cu 2,5% față de ședința precedentă, ceea ce marcase cel mai abrupt ritm de "
      "scădere zilnică din 2009 încoace.", "2015-12-07", "scăzuse", "scădere"),
+    # a superlative with the time it is compared with: Monday's fall, the largest since 2008, is the
+    # background of Tuesday's rise (not a fall of 2008)
+    ("Acțiunile marilor companii europene au deschis marți în creștere, recuperând o parte din pierderile "
+     "consemnate în urma celei mai mari scăderi după 2008 înregistrate luni, din cauza prăbușirii pieței de "
+     "capital chineze.", "2015-08-26", "creștere", "pierderile"),
 ])
 def test_events_a_context_clause_is_the_rows_background(text: str, dct: str, row: str, background: str) -> None:
     events = analyze(text, DocDate.parse(dct), "ro").events
@@ -101,6 +106,8 @@ def test_events_a_context_clause_is_the_rows_background(text: str, dct: str, row
 
 
 @pytest.mark.parametrize("text,dct,lines", [
+    # a superlative without a time to compare with describes the happening itself: its row
+    ("Compania a realizat cea mai mare achiziție din istoria sa în 2019.", "2020-01-10", {"achiziție": None}),
     # the whole market's rise of Thursday: a date within the story and a subject of its own, a row
     # of its own told by its own clause (not the sentence's main clause, the other row's)
     ("Revenirea pe creștere a acțiunilor TLV are loc în condițiile în care întreaga bursă a crescut puternic joi, "

@@ -534,12 +534,23 @@ def _context_regions(sent: Span, c: Cues) -> list[Token]:
     return out
 
 
-def _superlative_of(tok: Token) -> bool:
-    """Whether a noun trigger only measures a superlative ("cel mai abrupt ritm de scădere zilnică
-    din 2009 încoace", "cel mai mic nivel de creștere"): a comparison, not a happening."""
+def _superlative(noun: Token) -> bool:
+    """Whether a noun carries a superlative ("cel mai abrupt ritm", "celei mai mari scăderi")."""
+    return any(a.dep_ == "amod" and any(d.dep_ == "det" for d in a.children) for a in noun.children)
+
+
+def _superlative_of(ctx: Context, tok: Token) -> bool:
+    """Whether a noun trigger is a superlative's comparison: it measures one ("cel mai abrupt ritm de
+    scădere zilnică din 2009 încoace", "cel mai mic nivel de creștere"), or is one with the time it
+    is compared with ("recuperând pierderile ... celei mai mari scăderi după 2008 înregistrate luni":
+    Monday's fall, the largest since 2008, background of Tuesday's rise)."""
     head = tok.head
-    return (tok.dep_ == "nmod" and head.i != tok.i and head.pos_ == "NOUN"
-            and any(a.dep_ == "amod" and any(d.dep_ == "det" for d in a.children) for a in head.children))
+    if tok.dep_ == "nmod" and head.i != tok.i and head.pos_ == "NOUN" and _superlative(head):
+        return True
+    if not _superlative(tok):
+        return False
+    lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return any(lo <= t.start and t.end <= hi for t in ctx.timexes)
 
 
 def _subject(verb: Token) -> str | None:
@@ -567,7 +578,7 @@ def _recent(when: dict | None, dct_when: dict | None) -> bool:
         return True
 
 
-def background_of(sent: Span, found: list[tuple[EventMention, tuple[Any, ...], tuple[Any, ...]]],
+def background_of(ctx: Context, sent: Span, found: list[tuple[EventMention, tuple[Any, ...], tuple[Any, ...]]],
                   c: Cues, dct_when: dict | None) -> None:
     """A happening told as the context of the sentence's row is that row's background, not a row of
     its own (it points to the row, ``part_of``, and is cited by it): one in a context clause
@@ -583,7 +594,8 @@ def background_of(sent: Span, found: list[tuple[EventMention, tuple[Any, ...], t
         tok = x[2][6]
         region = next((r for r in regions if tok.i != r.i and r.left_edge.i <= tok.i <= r.right_edge.i
                        and any(t.i == tok.i for t in r.subtree)), None)
-        if region is None and not (tok.pos_ == "NOUN" and _superlative_of(tok)):
+        group = [tok] + [f[2][6] for f in found if f[0].part_of == x[0].trigger[0]]
+        if region is None and not any(t.pos_ == "NOUN" and _superlative_of(ctx, t) for t in group):
             continue
         host = _host_row(x, rows, region)
         if host is None:
@@ -603,6 +615,7 @@ def background_of(sent: Span, found: list[tuple[EventMention, tuple[Any, ...], t
 def _host_row(x: tuple[Any, ...], rows: list[tuple[Any, ...]], region: Token | None) -> tuple[Any, ...] | None:
     """The row whose background ``x`` is: the nearest row trigger up the parse from the context
     clause (or from ``x``), else the sentence's first-ranked row outside the clause."""
+    rows = [f for f in rows if f[0].type != "statement"]  # a saying frames, it has no background
     at = {f[2][6].i: f for f in rows if f is not x}
     tok = region if region is not None else x[2][6]
     for _ in range(32):
@@ -1060,7 +1073,7 @@ def extract(ctx: Context) -> list[EventMention]:
         # said and lowered MEANTIME's CoNLL score: docs/events.md).
         evs = one_per_happening(found) if ctx.parsed else [f[0] for f in found]
         if ctx.parsed:
-            background_of(sent, found, r.c, r.dct_when)
+            background_of(ctx, sent, found, r.c, r.dct_when)
             announced(ctx, found)
         _headlines(ctx, evs, toks)
         out.extend(evs)
