@@ -518,10 +518,10 @@ def one_per_happening(found: list[tuple[EventMention, tuple[int, int, int, int],
 CONTEXT_RECENT_DAYS = 90
 
 
-def _context_regions(sent: Span, c: Cues) -> list[Token]:
+def _context_regions(text: str, sent: Span, c: Cues) -> list[Token]:
     """The nouns that open the sentence's context clauses ("în condițiile [în care ...]", "pe
     fondul [unor tranzacții ...]"): what hangs on them is background (their parse subtree)."""
-    low = sent.text.lower()
+    low = text[sent.start_char:sent.end_char].lower()
     out = []
     for phrase in c.context:
         at = low.find(phrase)
@@ -587,9 +587,11 @@ def background_of(ctx: Context, sent: Span, found: list[tuple[EventMention, tupl
     2009").  It keeps its row when it has both a date of its own within the story (no older than
     :data:`CONTEXT_RECENT_DAYS` before the article) and a subject of its own, other than the
     row's ("Revenirea acțiunilor TLV are loc în condițiile în care întreaga bursă a crescut joi")."""
-    regions = _context_regions(sent, c)
     kept = [f for f in found if f[0].happened or f[0].scheduled]
     rows = [f for f in kept if f[0].part_of is None]
+    if len(rows) < 2:
+        return  # nothing to be another row's background (most sentences: no cost)
+    regions = _context_regions(ctx.text, sent, c)
     for x in rows:
         tok = x[2][6]
         region = next((r for r in regions if tok.i != r.i and r.left_edge.i <= tok.i <= r.right_edge.i
@@ -670,8 +672,10 @@ def announced(ctx: Context, found: list[tuple[EventMention, tuple[Any, ...], tup
     timeline shows the happening once, "announced on Thursday by Visual Fan", not the rise and
     the announcement as two rows; the statement stays an event of its own (its quotes, its
     speaker's relations).  The happening nearest the words' root is the one announced."""
-    lead = {f[0].trigger[0]: f[0] for f in found}
     kept = [f for f in found if f[0].happened or f[0].scheduled]
+    if len(kept) < 2 or not any(f[0].type == "statement" for f in kept):
+        return
+    lead = {f[0].trigger[0]: f[0] for f in found}
     for s, _, s_where in kept:
         if s.type != "statement" or s.part_of is not None:
             continue
