@@ -62,6 +62,7 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         clean = strip_diacritics(clean)
     scan = _Scan(g, clean, dct, doc if shy is None else None)
     out: list[Timex] = []
+    sets = False  # whether a clock time may follow a set (most articles have no set: skip the pass)
     for idx, m in _matches(g, clean, scan.low):
         got = scan.place(idx, m)
         if got is None:
@@ -69,13 +70,15 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         s, e, typ, value, mod, iv = got
         os_, oe = _to_original(shy, s, e)
         out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, g.rules[idx].name))
+        if typ == "SET":
+            sets = True
     joiners = _lexicon_regex(g.lang, "range_joiners")
     if joiners is not None and len(out) > 1:
         _share_range_year(out, text, joiners, dct)
     day_after = _lexicon_regex(g.lang, "clock_day_after")
     if day_after is not None and len(out) > 1:
         _clock_takes_next_day(out, text, day_after, dct)
-    if len(out) > 1:
+    if sets:
         _habitual_clock(out, text)
     return out
 
