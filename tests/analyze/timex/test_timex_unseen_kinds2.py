@@ -59,6 +59,10 @@ def _render(text: str, dct: str) -> str:
         ('2025-04-09', 'Social-democrații au anunțat, după săptămâni de negocieri, că vor prezenta miercuri un acord.',
          'săptămâni=PXW; miercuri=2025-04-09'),
         ('2025-04-09', 'Acordul încheie săptămâni de negocieri între viitorul cancelar Merz și SPD.', 'săptămâni=PXW'),
+        # "recent" before a feminine participle is adverbial (PAST_REF), before a present verb not
+        ('2021-01-21', 'Firmele au putut să amâne până la 1 ianuarie 2021 plata ratelor, decizia autorităţilor fiind '
+                       'recent prelungită.', '1 ianuarie 2021=2021-01-01; recent=PAST_REF'),
+        ('2020-09-02', 'Un studiu recent arată asta.', ''),
         # "în acea zi" is the day just named, as "în aceeași zi"
         ('2024-11-15', 'Acordul nu se va materializa înainte de miercuri, 20 noiembrie. În acea zi, șefii grupurilor se reunesc.',
          'miercuri, 20 noiembrie=2024-11-20; acea zi=2024-11-20'),
