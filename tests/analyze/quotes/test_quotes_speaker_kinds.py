@@ -90,6 +90,13 @@ CASES = [
      "scăzut.\n\nOficialul Transgaz a insistat asupra faptului că România are acum un procent de 66% grad de "
      "umplere al depozitelor de gaze.",
      "România are acum", "Ion Sterian"),
+    # a pronoun with no one named before it is the person named next in its paragraph (train:
+    # Realitatea on energy prices, "…, crede el. … susţine Năstase")
+    ("Criza energetică se va agrava în iarna care vine.\n\nÎn acest moment este haos pe piaţa de energie şi ce "
+     "e mai rău abia de acum încolo va veni, crede el. Schema de compensare a facturilor este de fapt \"o fraudă "
+     "a banului public de dimensiuni colosale\". \"Băieţii deştepţi\" din energie încă există şi câştigă "
+     "miliarde din bani publici, susţine Năstase, astfel că este necesar un mecanism de reglementare a pieţei.",
+     "este haos pe", "Năstase"),
     # a role in the genitive qualifies the role before it: "consilierul ministrului economiei,
     # Karolis Zemaitis" is the adviser, so "Ministrul" is the minister, whose apposition follows the
     # verb ("a declarat ministrul economiei, Ausrine Armonaite"; the parser reads "Armonaite" as a
@@ -163,3 +170,23 @@ def test_speaker_kinds_outlet_after_a_cue_is_the_channel(nlp_ro, text: str, word
     assert q is not None, [norm[a:b] for a, b in (x.content for x in quotes)]
     assert q.speaker == speaker
     assert q.media_source == outlet
+
+
+
+# (text, words the statement holds): "astfel că" after a postposed cue is no complementizer of the
+# cue, so the statement before the cue is not lost to the clause after it (train: Realitatea; the
+# gold keeps the consequence inside the statement)
+CONSEQUENCE = [
+    ("Schema de compensare a facturilor este de fapt o fraudă. \"Băieţii deştepţi\" din energie încă există şi "
+     "câştigă miliarde din bani publici, susţine Năstase, astfel că este necesar un mecanism de reglementare a "
+     "pieţei pe termen scurt.",
+     "câștigă miliarde"),
+]
+
+
+@pytest.mark.parametrize("text,words", CONSEQUENCE, ids=[c[1] for c in CONSEQUENCE])
+def test_speaker_kinds_consequence_after_cue_keeps_the_statement(nlp_ro, text: str, words: str) -> None:
+    norm = normalize_aligned(text).text
+    quotes = extract(Context(doc=nlp_ro(norm), text=norm, dct=None, lang="ro"))
+    contents = [norm[a:b] for a, b in (q.content for q in quotes)]
+    assert any(words in c for c in contents), contents

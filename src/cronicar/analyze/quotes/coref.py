@@ -554,7 +554,21 @@ class Resolver:
         org = self._recent_org_subject(m.start, kind)
         if org is not None:
             return org, False
-        return self.recent_person(m.start, kind), True
+        person = self.recent_person(m.start, kind)
+        if person is None:
+            # "…, crede el. … susține Năstase": no one named before, the person named next in the
+            # paragraph (an article that names its source only after the first statement)
+            person = self._next_person_in_paragraph(m.end)
+        return person, True
+
+    def _next_person_in_paragraph(self, after: int) -> str | None:
+        """The first person named after token ``after`` before the paragraph ends."""
+        doc = self.doc
+        for n in self.names:
+            if n.start > after and n.person:
+                between = doc[after:n.start].text
+                return self.fullest(n.text) if "\n" not in between else None
+        return None
 
     def _previous_speaker(self, before: int) -> tuple[str | None, bool]:
         """The speaker of the last statement before token ``before`` (guidelines §5.2)."""

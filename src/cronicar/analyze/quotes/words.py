@@ -93,6 +93,7 @@ class QuoteWords:
     author_links: frozenset[str]
     channel_preps: frozenset[str]
     outlet_domains: tuple[str, ...]
+    consequence_words: frozenset[str]
 
 
 class WordsError(ValueError):
