@@ -596,10 +596,14 @@ def background_of(ctx: Context, sent: Span, found: list[tuple[EventMention, tupl
         tok = x[2][6]
         region = next((r for r in regions if tok.i != r.i and r.left_edge.i <= tok.i <= r.right_edge.i
                        and any(t.i == tok.i for t in r.subtree)), None)
+        described = _describing_apposition(tok) if region is None else None
         group = [tok] + [f[2][6] for f in found if f[0].part_of == x[0].trigger[0]]
-        if region is None and not any(t.pos_ == "NOUN" and _superlative_of(ctx, t) for t in group):
+        if region is None and described is None and not any(
+                t.pos_ == "NOUN" and _superlative_of(ctx, t) for t in group):
             continue
-        host = _host_row(x, rows, region)
+        # a participant's description hangs on the row that names it, or on none (no fallback:
+        # "TTS, cel mai mare transportator ..., care va lansa o ofertă" is no goal's background)
+        host = _host_row(x, rows, region or described, fallback=described is None)
         if host is None:
             continue
         verb = _governing_verb(tok)
@@ -614,9 +618,25 @@ def background_of(ctx: Context, sent: Span, found: list[tuple[EventMention, tupl
         rows = [f for f in rows if f is not x]
 
 
-def _host_row(x: tuple[Any, ...], rows: list[tuple[Any, ...]], region: Token | None) -> tuple[Any, ...] | None:
+def _describing_apposition(tok: Token) -> Token | None:
+    """The apposition whose clause describes a participant, when the trigger lies in it: "Pharmachem
+    Distribuție SRL, companie care în 2019 a închis cu afaceri de 83,4 mil. lei", "Hidroelectrica,
+    companie aflată în insolvență" (the company's past, told as context of the row that names it)."""
+    for _ in range(8):
+        noun = tok.head  # the parser may make the apposition a conjunct of the name (see _antecedent)
+        if tok.dep_ in {"acl", "acl:relcl"} and (noun.dep_ == "appos" or (noun.dep_ == "conj"
+                                                                            and noun.head.pos_ == "PROPN")):
+            return noun
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _host_row(x: tuple[Any, ...], rows: list[tuple[Any, ...]], region: Token | None,
+              fallback: bool = True) -> tuple[Any, ...] | None:
     """The row whose background ``x`` is: the nearest row trigger up the parse from the context
-    clause (or from ``x``), else the sentence's first-ranked row outside the clause."""
+    clause (or from ``x``), else (``fallback``) the sentence's first-ranked row outside the clause."""
     rows = [f for f in rows if f[0].type != "statement"]  # a saying frames, it has no background
     at = {f[2][6].i: f for f in rows if f is not x}
     tok = region if region is not None else x[2][6]
@@ -626,6 +646,8 @@ def _host_row(x: tuple[Any, ...], rows: list[tuple[Any, ...]], region: Token | N
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    if not fallback:
+        return None
     inside = {t.i for t in (region if region is not None else x[2][6]).subtree}
     outside = [f for f in rows if f is not x and f[2][6].i not in inside]
     return min(outside, key=lambda f: f[1]) if outside else None
