@@ -147,8 +147,12 @@ def _name_part(tok, tagged: bool) -> bool:  # type: ignore[no-untyped-def]
     return any(t is not None and t.text[:1].isupper() and not t.is_sent_start for t in (prev, nxt))
 
 
-def _anaphor_type(sent, table: dict[str, str], c: Cues) -> str | None:  # type: ignore[no-untyped-def]
-    """Type of an event the sentence points back to ("În urma acestei întâlniri" -> meeting)."""
+def _anaphor_type(text: str, sent, table: dict[str, str], c: Cues) -> str | None:  # type: ignore[no-untyped-def]
+    """Type of an event the sentence points back to ("În urma acestei întâlniri" -> meeting);
+    ``text``: the article's (``sent.doc.text`` would join every token of the article again)."""
+    low = text[sent.start_char:sent.end_char].lower()
+    if not any(word in low for word in c.anaphor):
+        return None  # most sentences: no demonstrative, no token to read (a token's lower_ is in the text)
     toks = list(sent)
     for tok, nxt in zip(toks, toks[1:]):
         if tok.lower_ in c.anaphor:
@@ -962,7 +966,7 @@ def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
     """(mention, rank, clause) of every trigger of the sentence that tells an event."""
     found: list[tuple[EventMention, tuple[int, int, int, int], tuple[Any, ...]]] = []
     last_of_type: dict[str, int] = {}  # event type -> token index of its last trigger
-    back = _anaphor_type(sent, r.table, r.c)
+    back = _anaphor_type(r.ctx.text, sent, r.table, r.c)
     back_when = r.dated.get(back) if back else None
     for tok in sent:
         etype, end_tok = _match(tok, r.ctx.lang)
@@ -984,9 +988,19 @@ def _sentence_events(r: _Reading, sent: Span, toks: dict[int, Any]) -> list:
 
 
 def _word_at(word: str, line: str) -> int:
-    """Where ``word`` stands in ``line`` as a whole word, or -1."""
-    m = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", line) if word else None
-    return m.start() if m else -1
+    """Where ``word`` stands in ``line`` as a whole word (no letter, digit or "_" on either side),
+    or -1.  String search, not a regular expression compiled per word (a third of the cost)."""
+    at = line.find(word) if word else -1
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _word_char(line[at - 1])) and (end == len(line) or not _word_char(line[end])):
+            return at
+        at = line.find(word, at + 1)
+    return -1
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _tells_another(ctx: Context, ev: EventMention, line: str, rows: list[EventMention], noun: bool = False) -> bool:
