@@ -65,7 +65,9 @@ CASES = [
      ["purchase", "results"], "Dacă un investitor cumpără acțiuni FP la un preț de 0,78 lei"),
     # the trigger's verb under a helping verb: the helper and its subject lead
     ("ro", "2015-03-10", "Lending Club a ajutat investitori terți să furnizeze prin platforma sa împrumuturi de peste "
-     "șase miliarde de dolari.", "furnizeze", ["supply"], "Lending Club a ajutat să furnizeze prin platforma sa împrumuturi"),
+     "șase miliarde de dolari.", "furnizeze", ["supply"],
+     # the object stays: Lending Club helped investors provide the loans (it did not provide them)
+     "Lending Club a ajutat investitori terți să furnizeze prin platforma sa împrumuturi…"),
     # a bare complement takes its governing verb's clause: the negation stays ("nu ... decât": only)
     ("ro", "2015-07-01", "Totuși din cauza nivelului mare de suprasubscriere aceștia nu au putut achiziționat decât "
      "a 14-a parte din titlurile vizate.", "achiziționat", ["purchase"],
@@ -346,6 +348,11 @@ SAYS_SOMETHING = [
     ("ro", "Departamentul de Justiție din SUA a deschis negocierile după ce a cerut 14 miliarde de dolari pentru a pune "
      "capăt unei dispute legale legate de creditele ipotecare.", "negocierile",
      "Departamentul de Justiție din SUA a deschis negocierile"),
+    ("ro", "\n \nRomcab are o capitalizare de 72 milioane de lei după ultimele tranzacții pe RASDAQ, în creștere cu 48% în "
+     "ultimele 12 luni.", "creștere", "Romcab are o capitalizare de 72 milioane de lei după ultimele tranzacții pe RASDAQ…"),
+    ("ro", "Portugalia a devenit prima țară din zona euro care lansează obligațiuni denominate în yuanul chinezesc, "
+     "potrivit CNBC.", "lansează",
+     "Portugalia a devenit prima țară din zona euro care lansează obligațiuni denominate în yuanul…"),
     ("ro", "Ulterior, odată cu creșterea prețului petrolului, acțiunile Exxon au revenit pe creștere.", "creșterea",
      "Odată cu creșterea prețului petrolului acțiunile Exxon au revenit pe creștere"),
     ("ro", "Cheltuielile cu provizioanele ale băncii au crescut cu 35% în primul trimestru.", "crescut",

@@ -943,6 +943,9 @@ def _names_speaker(ctx, q, ev: EventMention) -> bool:  # type: ignore[no-untyped
     at = q.speaker_mention
     if not q.speaker or at is None or not (lo <= at[0] and at[1] <= hi):
         return False
+    label = fold_diacritics(str(q.speaker).lower()) + ":"
+    if any(fold_diacritics(p) == label for p in cues(ctx.lang).get("boilerplate", frozenset())):
+        return False  # "Alte declarații: ...": the site's label before what someone said, no speaker
     written = ctx.text[at[0]:at[1]].lower()
     speaker = str(q.speaker)
     initials = "".join(w[0] for w in speaker.split() if w[:1].isupper()).lower()
@@ -1151,7 +1154,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # clause is another happening's (its row gets its own clause: analyze/events.py)
     relative = _in_relative(trigger.root) if trigger is not None else None
     has_root, full = any(t.i == root.i for t in toks), toks
-    if relative is not None and len(toks) > MAX_STRETCH:
+    if relative is not None and len(toks) > MAX_STRETCH and not _defines_predicate(relative):
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
         # ... nor on the phrase the clause hangs on (", în condițiile | în care ..."): it says nothing alone
@@ -1754,7 +1757,39 @@ def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool
     if verb is None:
         return _lost_figure(ctx, tok, tok, words)
     return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(ctx, verb, words, text) \
-        or _hollow_end(sent, words, text)
+        or _hollow_end(sent, words, text) or _lost_definition(verb, words) or _skipped_object(ctx, verb, words)
+
+
+def _defines_predicate(relative) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a relative clause defines a nominal predicate ("este compania | a cărei valoare a
+    crescut", "a devenit prima țară din zona euro | care lansează"): the claim is in it."""
+    node = relative.head
+    for _ in range(4):
+        if node.dep_ not in {"nmod", "amod", "nummod", "flat"} or node.head.i == node.i:
+            break
+        node = node.head
+    return node.dep_ == "xcomp" or any(c.dep_ == "cop" for c in node.children)
+
+
+def _lost_definition(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a nominal predicate lost the relative clause that defines it ("Portugalia a devenit
+    prima țară din zona euro | care lansează obligațiuni în yuani", "Oil Terminal este compania | a
+    cărei valoare a crescut cel mai mult"): without it the claim is another, and false."""
+    preds = [verb] if any(c.dep_ == "cop" for c in verb.children) else []
+    preds += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}]
+    return any(_kept(p, words) and any(
+        d.dep_.startswith("acl") and d.pos_ in {"VERB", "AUX"} and not _kept(d, words)
+        and any(set(c.morph.get("PronType")) & {"Rel"} for x in d.children for c in [x, *x.children])
+        for d in p.subtree) for p in preds)
+
+
+def _skipped_object(ctx, verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the verb lost its direct object but kept what follows it ("Romcab are | o capitalizare
+    de 72 milioane de lei | ..., în creștere cu 48%" -> "Romcab are în creștere cu 48%"): the words
+    left say something the sentence does not."""
+    objs = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and not _in_timex(ctx, c)]
+    return any(not _kept(o, words) and any(c.i > o.i and c.dep_ not in {"punct", "cc", "conj"} and _kept(c, words)
+                                           for c in verb.children) for o in objs)
 
 
 def _hollow_end(sent, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]
