@@ -353,6 +353,9 @@ SAYS_SOMETHING = [
     ("ro", "Portugalia a devenit prima țară din zona euro care lansează obligațiuni denominate în yuanul chinezesc, "
      "potrivit CNBC.", "lansează",
      "Portugalia a devenit prima țară din zona euro care lansează obligațiuni denominate în yuanul…"),
+    ("ro", "Având în vedere că statele ECE sunt importatoare nete de energie, scăderea înregistrată recent de prețul "
+     "petrolului reprezintă un factor pozitiv de creștere pentru acestea.", "scăderea",
+     "Scăderea înregistrată recent de prețul petrolului reprezintă un factor pozitiv de creștere"),
     ("ro", "Ulterior, odată cu creșterea prețului petrolului, acțiunile Exxon au revenit pe creștere.", "creșterea",
      "Odată cu creșterea prețului petrolului acțiunile Exxon au revenit pe creștere"),
     ("ro", "Cheltuielile cu provizioanele ale băncii au crescut cu 35% în primul trimestru.", "crescut",

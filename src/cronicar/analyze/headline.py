@@ -242,12 +242,14 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     case = " ".join(c.text for c in arg.children if c.dep_ == "case")
     fixed = [f.text for c in arg.children if c.dep_ == "case" for f in c.children if f.dep_ == "fixed"]
     case = " ".join([case] + fixed).strip()
-    if persons:
-        return f"{case} {persons[0].canonical}".strip()
-    own = [m for m in names if _names_itself(arg, m)]
     # "BT, BRD și BCR": all, as written; a conjunct without "și"/"sau" is an apposition ("..., firma")
     conjuncts = [c for c in arg.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i < arg.head.i]
     coordinated = any(k.dep_ == "cc" for c in conjuncts for k in c.children)
+    if persons and not (coordinated and (len({m.canonical for m in persons}) > 1
+                                         or not any(m.start <= arg.idx < m.end for m in persons))):
+        # ... and two actors coordinated are both named ("fost premier ... și Ionuț Popescu" is not Popescu)
+        return f"{case} {persons[0].canonical}".strip()
+    own = [m for m in names if _names_itself(arg, m)]
     if subject and own and len({m.canonical for m in names}) == 1 and not coordinated:  # "NEPI și Rockcastle"
         name = _canonical_fits(own[0], ctx.lang)
         if name:  # a place after the name stays: "Departamentul de Justiție din SUA"
@@ -261,12 +263,27 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
         for c in conjuncts:
             toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
+    if subject and levels and len(toks) <= 2:
+        toks = list({t.i: t for t in toks + _defining_participle(arg)}.values())
     toks = sorted(toks, key=lambda t: t.i)
     if subject:
         toks = _before_aside(arg, toks)
     if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
         toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
+
+
+def _defining_participle(arg) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The participle phrase right after a bare subject noun that says which it is ("Sumele |
+    economisite de români în lei", "Scăderea | înregistrată recent de prețul petrolului"): without
+    it "Sumele aveau o creștere" names nothing.  At most six words, no comma."""
+    part = next((c for c in arg.children if c.i == arg.i + 1 and (
+        (c.dep_.startswith("acl") and "Part" in c.morph.get("VerbForm"))
+        or (c.dep_ == "amod" and any(o.dep_.startswith("obl") for o in c.children)))), None)
+    if part is None:
+        return []
+    toks = list(part.subtree)
+    return toks if len(toks) <= 6 and not any(t.is_punct for t in toks) else []
 
 
 @lru_cache(maxsize=None)
