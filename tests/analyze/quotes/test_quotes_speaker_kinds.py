@@ -97,6 +97,22 @@ CASES = [
      "a banului public de dimensiuni colosale\". \"Băieţii deştepţi\" din energie încă există şi câştigă "
      "miliarde din bani publici, susţine Năstase, astfel că este necesar un mecanism de reglementare a pieţei.",
      "este haos pe", "Năstase"),
+    # a definite common noun right before a person's name tells the person's gender, also a noun no
+    # role list holds ("muzeografa", "juristul"): "Femeia" is the woman (train: Realitatea) ...
+    ("Petrecerea de logodnă organizată cu fast pentru Ana Geoană și americanul Garrett Clayton a fost "
+     "completată și de scaunele incluse în patrimoniul Palatului Mogoșoaia.\n\nPentru că a atras atenția că "
+     "bunurile au fost folosite ilegal în cadrul petrecerii, muzeografa Elena Prisadă sustine ca a fost "
+     "amenințată si se teme pentru locul ei de muncă, a povestit aceasta în cadrul Emisiunii Culisele Statului "
+     "Paralel.\n\nFemeia sustine ca a fost amenințată de juristul Dan Andronie ca va fi concediata. Si el este "
+     "angajat tot la palat.\n\nFemeia a declarat că lucrează acolo doar de 4 ani și că bunurile de patrimoniu "
+     "au fost folosite acum ilegal.",
+     "lucrează acolo", "Elena Prisadă"),
+    # ... but not a genitive noun, the head of another phrase ("ginerele preşedintelui Recep Tayyip
+    # Erdogan"): "el" stays the last speaker (dev: ZF 2020 on the Turkish lira)
+    ("Berat Albayrak, ministrul finanţelor şi ginerele preşedintelui Recep Tayyip Erdogan, a declarat în "
+     "repetate rânduri că o monedă mai slabă va face ţara mai competitivă. „Cetăţenii obişnuiţi nu au astfel de "
+     "îngrijorări“, a spus el pentru CNN Turk într-un interviu din august.",
+     "Cetățenii obișnuiți", "Berat Albayrak"),
     # a role in the genitive qualifies the role before it: "consilierul ministrului economiei,
     # Karolis Zemaitis" is the adviser, so "Ministrul" is the minister, whose apposition follows the
     # verb ("a declarat ministrul economiei, Ausrine Armonaite"; the parser reads "Armonaite" as a

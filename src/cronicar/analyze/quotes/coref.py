@@ -137,6 +137,8 @@ class Resolver:
                     person = True  # "Șeful holdingului …, Przemysław Data,": the NER missed a person
                 self.names.append(Name(i, e, span.text, person))
                 check("speaker names")
+                if person and self.parsed:
+                    self._gender_from_noun_before(i, span.text)
                 if person or not self.parsed:
                     self._learn_role(i, span.text)  # only people hold roles ("ministrul … Choe Son Hui")
                     self._learn_role_after(e, span.text)
@@ -161,6 +163,17 @@ class Resolver:
         for n in self.names:
             if fold_diacritics(n.text).lower() in media:
                 n.person = False  # "Facebook", "Reuters": channels, not people
+
+    def _gender_from_noun_before(self, i: int, name: str) -> None:
+        """"muzeografa Elena Prisadă", "juristul Dan Andronie": a definite singular common noun
+        right before a person's name tells the person's gender, also a noun no role list holds."""
+        t = self.doc[i - 1] if i > 0 else None
+        if t is None or t.pos_ != "NOUN" or not t.text.islower() or number(t) == "pl" \
+                or t.morph.get("Definite") != ["Def"] or "Gen" in "".join(t.morph.get("Case")):
+            return  # "ginerele președintelui Recep Tayyip Erdogan": a genitive noun is the name's head
+        g = gender(t)
+        if g:
+            self.gender_of.setdefault(self.fullest(name), g)
 
     def _learn_role(self, i: int, name: str) -> None:
         """Apposition "ministrul de externe Choe Son Hui" / "Șefa X, Y": remember role → name.
