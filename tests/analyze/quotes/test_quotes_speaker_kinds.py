@@ -76,20 +76,6 @@ CASES = [
     ("Potrivit uneia dintre surse, bărbatul „a intrat cu o pușcă de vânătoare și materiale inflamabile și i-a "
      "amenințat pe angajați pentru a-i da economiile înapoi”, a declarat una dintre surse, relatează G4Media.ro.",
      "a intrat cu o pușcă", "una dintre surse"),
-    # a common noun after "pentru" closing the clause is the audience spoken to, not a subject
-    # after the verb: the subject before it speaks (train: "a declarat pentru publicație" had the
-    # outlet New York Post through "publicația")
-    ("New York Post a relatat că vecinii au speculat că defunctul și-ar fi scăpat cheile înăuntru.\n\n"
-     "Pensionarul Anthony Gordon, care locuiește la etajul patru, a declarat pentru publicație: „Dacă îți arunci "
-     "cheile în incinerator, lasă-le. Poți oricând să-ți faci alte chei, dar nu poți obține o altă viață.”",
-     "Dacă îți arunci", "Pensionarul Anthony Gordon"),
-    # a role naming any office ("Oficialul") of an organisation is the one person the article gave a
-    # role in it (train: Transgaz's director)
-    ("Directorul Transgaz, Ion Sterian, a confirmat scăderea volumului de gaze rusești. Sterian a declarat, "
-     "astfel, la un post TV, că în România intră 5,3 milioane de metri cubi.\n\nReuters a scris că fluxurile au "
-     "scăzut.\n\nOficialul Transgaz a insistat asupra faptului că România are acum un procent de 66% grad de "
-     "umplere al depozitelor de gaze.",
-     "România are acum", "Ion Sterian"),
     # a role in the genitive qualifies the role before it: "consilierul ministrului economiei,
     # Karolis Zemaitis" is the adviser, so "Ministrul" is the minister, whose apposition follows the
     # verb ("a declarat ministrul economiei, Ausrine Armonaite"; the parser reads "Armonaite" as a

@@ -463,9 +463,6 @@ class Resolver:
     def resolve(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
         """Canonical speaker of a mention and whether it is a person."""
         toks = self.doc[m.start : m.end]
-        official = self._org_official(m, name_m)
-        if official is not None:
-            return official, True
         if self._names_itself(m, name_m):
             return self._resolve_name(m, name_m)
         k = key(toks[0])
@@ -489,27 +486,6 @@ class Resolver:
         out = nominative(self.doc[m.start : m.end].text)  # "oficialii ucraineni", not "ucraineni"
         self._note_org(out, toks[0])
         return out, False
-
-    def _org_official(self, m: Mention, name_m: Mention) -> str | None:
-        """"Oficialul Transgaz" after "Directorul Transgaz, Ion Sterian": a role naming any office
-        (``anyrole``) followed by an organisation's name is the one person the article gave a role
-        in that organisation; with none or several, the mention is read as before."""
-        doc = self.doc
-        if not self.parsed or name_m is m or name_m.start != m.start + 1 or name_m.end != m.end:
-            return None
-        head = doc[m.start]
-        if self.role_key(head) not in self.lex.any_roles or number(head) == "pl":
-            return None
-        inner = doc[name_m.start : name_m.end].text
-        org = {_stem(w) for w in inner.split() if len(w) > 2}
-        if not org:
-            return None
-        # (the NER often tags the whole "Oficialul Transgaz" a person, so the inner name's own
-        # label is not asked: a name that is some holder's role word names their organisation)
-        full = self.fullest(inner)
-        holders = {name for name, words in self.role_words.items()
-                   if org <= words and name != full and self._is_person_name(name)}
-        return holders.pop() if len(holders) == 1 else None
 
     def _names_itself(self, m: Mention, name_m: Mention) -> bool:
         """The mention is (or holds) a proper name, not a role noun the tagger capitalized or took
