@@ -101,6 +101,8 @@ class Resolver:
     _seen_texts: set[str] = field(default_factory=set)
     _texts_by_prefix: dict[str, list[str]] = field(default_factory=dict)
     _fullest_memo: dict[str, str] = field(default_factory=dict)
+    _named: set[str] = field(default_factory=set)  # _is_named's forms of self.names
+    _named_at: int = -1
     nouns: SpeakerNouns = field(init=False)
     _org_nouns: set[str] = field(init=False)
 
@@ -622,7 +624,11 @@ class Resolver:
 
     def _is_named(self, speaker: str) -> bool:
         """A speaker the article writes as a name (or its nominative), not a common-noun phrase."""
-        return any(speaker in (full, nominative(full)) for n in self.names for full in (self.fullest(n.text),))
+        if self._named_at != len(self.names):  # the names grow while the article is read
+            fulls = {self.fullest(n.text) for n in self.names}
+            self._named = fulls | {nominative(f) for f in fulls}
+            self._named_at = len(self.names)
+        return speaker in self._named
 
     def _org_named_before(self, before: int) -> str | None:
         """The last organisation (NER ORG) named in the sentence of token ``before`` or the one
