@@ -41,9 +41,11 @@ def test_event_anaphor_takes_the_date_of_the_event_it_points_to() -> None:
     assert agreements[1].when["value"] == "2025-10-26"  # its own date
 
 
-def test_without_date_or_anaphor_an_event_is_news_of_the_day() -> None:
+def test_without_date_or_anaphor_a_past_act_is_undated_and_a_day_word_dates_it() -> None:
     ev = events_of("Cele două țări au semnat un acord de cooperare.", "2025-10-27")
-    assert [e.when["value"] for e in ev if e.type == "agreement"] == ["2025-10-27"]
+    assert [e.when for e in ev if e.type == "agreement"] == [None]
+    ev = events_of("Cele două țări au semnat ieri un acord de cooperare.", "2025-10-27")
+    assert [e.when["value"] for e in ev if e.type == "agreement"] == ["2025-10-26"]
 
 
 def test_triggers_inside_a_direct_quote_are_the_speaker_s_words_not_events() -> None:

@@ -232,6 +232,10 @@ def of(tok: Token, lang: str) -> Modality:
     if tok.pos_ not in VERBAL:
         if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
             return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
+        if _aimed(tok, c):
+            return Modality("hypothetical", None, recent)  # "o lege pentru închiderea agenției"
+        if tok.pos_ != "NOUN" and verb is None and _addressed_above(tok, c):
+            return Modality(recent=recent, addressed=True)  # "dacă pariezi ... și câștigi" (câștigi read as ADJ)
         if _modified(tok, c, "coming"):
             return Modality("future", "future", recent)  # "la viitoarele alegeri"
         if _modified(tok, c, "alleged"):
@@ -263,12 +267,15 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
+    gerund_habit = False
     if status is None and tense is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb \
             and verb.head.pos_ in VERBAL and _aux_status(verb.head, c) is None \
             and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
         # "a intervenit la televiziuni, acuzând ...": a gerund sharing its verb's subject is told
-        # in that verb's tense (one with a subject of its own is not: "Coreea de Nord sprijinind")
+        # in that verb's tense (one with a subject of its own is not: "Coreea de Nord sprijinind"),
+        # and as its habit ("își petrec cei patru ani de mandat discutând proiecte")
         tense = _tense(verb.head, None)
+        gerund_habit = _habit(verb.head, c)
     if _neg(verb, c) or _marked(verb, c, "without"):
         status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
@@ -291,7 +298,7 @@ def of(tok: Token, lang: str) -> Modality:
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
                     _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
-                    addressed=_addressed(verb, c), habit=_habit(verb, c), earlier=_earlier(verb, c),
+                    addressed=_addressed(verb, c), habit=_habit(verb, c) or gerund_habit, earlier=_earlier(verb, c),
                     state=plain and _present_passive(verb), iterative=iterative)
 
 
@@ -313,6 +320,43 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
             words = " ".join(t.lower_ for t in ch.subtree)
             if any(words == p or words.startswith(p + " ") for p in phrases):
                 return True
+        bare = ch.dep_ == "obj" or (ch.dep_.split(":")[0] == "obl" and not any(g.dep_ == "case" for g in ch.children))
+        # counted ("cei patru ani"), not a weekday read as months ("a avut luni o întâlnire") nor ago ("acum doi ani")
+        counted = any(g.dep_ in {"nummod", "det"} for g in ch.children) and not any(g.pos_ == "ADV" for g in ch.children)
+        if bare and counted and "Plur" in ch.morph.get("Number") and _lemma_in(ch, c.get("duration", frozenset())):
+            return True  # "își petrec cei patru ani de mandat discutând": a span spent, no one act
+    return False
+
+
+def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether a noun trigger is what a verb or a noun of ``aim`` in the data is for, or tries to
+    stop: the object of "să blocheze închiderea agenției", or the complement of "o lege pentru
+    închiderea agenției", "planul de reducere" (through nouns, up to the first verb): not done."""
+    words = c.get("aim", frozenset())
+    up = tok
+    for _ in range(CLIMB):
+        if not words or up.head is up or up.dep_.split(":")[0] not in {"obj", "nmod", "obl", "nsubj"}:
+            return False
+        if up.dep_.startswith("nsubj") and up.dep_ != "nsubj:pass":
+            return False  # "închiderea a blocat ...": its own act, not an aim
+        up = up.head
+        if _lemma_in(up, words):
+            return True
+        if up.pos_ in VERBAL:
+            return False
+    return False
+
+
+def _addressed_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A trigger the tagger read as no verb nor noun ("câștigi" as an adjective) under a verb in the
+    person that addresses someone: the generic "you" of "dacă pariezi ... și câștigi"."""
+    up = tok
+    for _ in range(CLIMB):
+        if up.head is up:
+            return False
+        up = up.head
+        if up.pos_ in VERBAL:
+            return _addressed(up, c)
     return False
 
 
@@ -474,7 +518,8 @@ def _background(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         if not any(t.pos_ in VERBAL for t in tok.sent):
             return True
-        return tok.dep_ in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
+        # "după demisia lui Popescu" is hung as obl:tmod: a subtype of obl, named in passing as well
+        return tok.dep_.split(":")[0] in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
     return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
 
