@@ -137,7 +137,8 @@ def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
     the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
     of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
-    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head is tok:
+    # obl: "stocul s-a ales cu o scădere", what the past verb ended with
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj", "obl"} or tok.head.i == tok.i:
         return False
     verb = tok.head
     if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
@@ -259,12 +260,14 @@ def of(tok: Token, lang: str) -> Modality:
         inherited = _inherited(tok, lang)
         return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background,
                         dayless=not inherited and _told_by_dayless(tok, c), iterative=iterative,
-                        habit=_habit_above(tok, c))
+                        habit=_habit_above(tok, c) or _habit_in_phrase(tok, c))
     if _statistic(verb, c):
         return Modality(generic_kind=True)  # "30% dintre respondenți declarând că": a survey's figure
-    if "Inf" in verb.morph.get("VerbForm") and any(
-            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
-        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
+    if "Inf" in verb.morph.get("VerbForm") and (any(
+            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children)
+            or (verb.head.i != verb.i and _lemma_in(verb.head, c.get("aim", frozenset())))):
+        # "pentru a prelua partidul", "pentru a purta discuții", "o șansă bună de a ajunge la un acord": an aim
+        return Modality("hypothetical", None, recent)
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
     gerund_habit = False
@@ -316,7 +319,7 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
     phrases = c.get("habit", frozenset())
     for ch in verb.children:
-        if phrases and ch.dep_.split(":")[0] in {"advmod", "obl"}:
+        if phrases and ch.dep_.split(":")[0] in {"advmod", "obl", "nmod"}:  # nmod: a noun trigger's own
             words = " ".join(t.lower_ for t in ch.subtree)
             if any(words == p or words.startswith(p + " ") for p in phrases):
                 return True
@@ -328,6 +331,20 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def _habit_in_phrase(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A noun trigger whose own phrase (through nouns only) carries a ``habit`` adverbial: a
+    trend told as background ("scăderea locurilor de muncă din ultimii ani")."""
+    for t in tok.subtree:
+        if t.pos_ != "NOUN":
+            continue
+        up = t
+        while up.i != tok.i and up.head.i != up.i and up.head.pos_ == "NOUN":
+            up = up.head
+        if up.i == tok.i and _habit(t, c):
+            return True
+    return False
+
+
 def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether a noun trigger is what a verb or a noun of ``aim`` in the data is for, or tries to
     stop: the object of "să blocheze închiderea agenției", or the complement of "o lege pentru
@@ -335,7 +352,7 @@ def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     words = c.get("aim", frozenset())
     up = tok
     for _ in range(CLIMB):
-        if not words or up.head is up or up.dep_.split(":")[0] not in {"obj", "nmod", "obl", "nsubj"}:
+        if not words or up.head.i == up.i or up.dep_.split(":")[0] not in {"obj", "nmod", "obl", "nsubj"}:
             return False
         if up.dep_.startswith("nsubj") and up.dep_ != "nsubj:pass":
             return False  # "închiderea a blocat ...": its own act, not an aim
@@ -352,7 +369,7 @@ def _addressed_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     person that addresses someone: the generic "you" of "dacă pariezi ... și câștigi"."""
     up = tok
     for _ in range(CLIMB):
-        if up.head is up:
+        if up.head.i == up.i:
             return False
         up = up.head
         if up.pos_ in VERBAL:
