@@ -803,6 +803,7 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     # were undated (the grouping was measured with it: "Blinken a declarat că ... trupele ucrainene
     # au trecut granița în Rusia în august" stays two)
     apart = r.dct_when if dated is None and in_lead and mod.dayless and day_only and status == "asserted" else dated
+    ev.lead_day = apart is not dated
     return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"), day_only, tok, apart)
 
 
