@@ -87,3 +87,17 @@ def test_statement_is_dated_when_it_was_said_not_by_what_it_says() -> None:
     agreement = [e for e in ev if e.type == "agreement"]
     assert statement and statement[0].when["value"] == "2024-11-01"  # that Friday
     assert agreement and agreement[0].when["value"] == "2024-06"  # the treaty of what was said
+
+
+@pytest.mark.parametrize("text,lead_day", [
+    # undated for want of a time: its article's day is kept for story linking only
+    ("Cele două țări au semnat un acord de cooperare.", True),
+    ("Cele două țări au semnat ieri un acord de cooperare.", False),  # dated by its text
+    # further down, a past act without a time was undated before too: no day for linking either
+    ("Premierul a vorbit astăzi.\n\nMai târziu, premierul a fost la Paris.\n\nCele două țări au semnat un acord.",
+     False),
+])
+def test_an_undated_lead_act_keeps_its_day_for_linking_only(text: str, lead_day: bool) -> None:
+    ev = [e for e in events_of(text, "2025-10-27") if e.type == "agreement"]
+    assert ev and ev[-1].lead_day is lead_day
+    assert ev[-1].when is None or not lead_day
