@@ -231,20 +231,11 @@ def of(tok: Token, lang: str) -> Modality:
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
-        if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
-            return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
-        if _aimed(tok, c):
-            return Modality("hypothetical", None, recent)  # "o lege pentru închiderea agenției"
-        if tok.pos_ != "NOUN" and verb is None and _addressed_above(tok, c):
-            return Modality(recent=recent, addressed=True)  # "dacă pariezi ... și câștigi" (câștigi read as ADJ)
-        if _modified(tok, c, "coming"):
-            return Modality("future", "future", recent)  # "la viitoarele alegeri"
-        if _modified(tok, c, "alleged"):
-            return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
-        if _modified(tok, c, "former"):
-            background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
-        if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
-            return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+        own = _nominal_reading(tok, verb, c, recent)
+        if own is not None:
+            return own
+        # "ultima vizită în SUA": a past one, of no day the sentence gives
+        background = background or _modified(tok, c, "former")
     if _marked(tok if verb is None else verb, c, "if") or (
             verb is None and tok.dep_ in {"appos", "conj"} and _marked(tok.head, c, "if")):
         # "dacă e un atac", "dacă acea campanie e una de dezinformare, un atac hibrid"
@@ -263,10 +254,7 @@ def of(tok: Token, lang: str) -> Modality:
                         habit=_habit_above(tok, c) or _habit_in_phrase(tok, c))
     if _statistic(verb, c):
         return Modality(generic_kind=True)  # "30% dintre respondenți declarând că": a survey's figure
-    if "Inf" in verb.morph.get("VerbForm") and (any(
-            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children)
-            or (verb.head.i != verb.i and _lemma_in(verb.head, c.get("aim", frozenset())))):
-        # "pentru a prelua partidul", "pentru a purta discuții", "o șansă bună de a ajunge la un acord": an aim
+    if _aim_infinitive(verb, c):
         return Modality("hypothetical", None, recent)
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
@@ -303,6 +291,33 @@ def of(tok: Token, lang: str) -> Modality:
                     _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
                     addressed=_addressed(verb, c), habit=_habit(verb, c) or gerund_habit, earlier=_earlier(verb, c),
                     state=plain and _present_passive(verb), iterative=iterative)
+
+
+def _nominal_reading(tok: Token, verb: Token | None, c: dict[str, frozenset[str]], recent: bool) -> Modality | None:
+    """What the words around a trigger that is no verb say of it, when they settle it: a maybe, a
+    future, a negation or a generic "you"; None when they do not."""
+    if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
+        return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
+    if _aimed(tok, c):
+        return Modality("hypothetical", None, recent)  # "o lege pentru închiderea agenției"
+    if tok.pos_ != "NOUN" and verb is None and _addressed_above(tok, c):
+        return Modality(recent=recent, addressed=True)  # "dacă pariezi ... și câștigi" (câștigi read as ADJ)
+    if _modified(tok, c, "coming"):
+        return Modality("future", "future", recent)  # "la viitoarele alegeri"
+    if _modified(tok, c, "alleged"):
+        return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
+    if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
+        return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+    return None
+
+
+def _aim_infinitive(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """An infinitive of aim: "pentru a prelua partidul", "pentru a purta discuții" (``purpose``),
+    or one a noun of ``aim`` governs ("o șansă bună de a ajunge la un acord")."""
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    return any(ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children) \
+        or (verb.head.i != verb.i and _lemma_in(verb.head, c.get("aim", frozenset())))
 
 
 def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
