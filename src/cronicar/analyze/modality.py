@@ -137,8 +137,7 @@ def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
     the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
     of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
-    # obl: "stocul s-a ales cu o scădere", what the past verb ended with
-    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj", "obl"} or tok.head.i == tok.i:
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head.i == tok.i:
         return False
     verb = tok.head
     if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
