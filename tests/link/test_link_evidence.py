@@ -3,6 +3,7 @@ only the name stays apart (link/evidence.py)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,74 @@ def test_link_evidence_a_stored_report_has_no_fresh_protagonist() -> None:
 ])
 def test_link_evidence_main_name_is_stored_first(counts: dict, names: list, want: list) -> None:
     assert evidence.main_first(counts, names) == want
+
+
+def _profile_examples() -> list[tuple[str, bool]]:
+    """The runnable examples of ``lang/ro/stories_profile.tsv``: a title => profile or news."""
+    path = Path(evidence.__file__).parents[1] / "lang" / "ro" / "stories_profile.tsv"
+    rows = [line[len("# Example:"):].rsplit("=>", 1) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# Example:")]
+    return [(title.strip(), kind.strip() == "profile") for title, kind in rows]
+
+
+@pytest.mark.parametrize("title,want", _profile_examples() + [
+    # Ziarul Financiar: the market's look and a company's listing are news, not a person's profile
+    ("Cum arată astăzi prețul mărfurilor pe bursa de la Chicago: soia e mai scumpă cu 68% decât ieri", False),
+    ("Cine este Roca Industry, holdingul care se listează joi la Bursa de la București", False),
+    ("PNL a schimbat șefii câtorva filiale județene", False),  # "schimbat" is no ski slope
+    ("Ce avere are Donald Trump și din ce face bani", True),
+])
+def test_link_evidence_profile_titles(title: str, want: bool) -> None:
+    assert evidence.is_profile(title, "ro") is want
+
+
+# Held-in reports (titles as published; subject terms and names as the linker stored them, a few)
+PETITION = _report("2023-12-05", "Petiția lui George Stângă șeful PNL a strâns doar 90 de semnături.",
+                   {"ro:catara", "ro:nemultumire", "ro:nesimtit", "ro:pusculita", "ro:semnatura", "ro:subiect",
+                    "ro:subiectul", "ro:petitia", "ro:penibil"}, ["org:apă-canal", "org:pnl-galați"], None)
+CONFERENCE = ("2023-12-07", "VIDEO / Amnezia politică a lui George Stângă, salvată de clopoțel",
+              {"ro:catara", "ro:nemultumire", "ro:nesimtit", "ro:pusculita", "ro:semnatura", "ro:subiect",
+               "ro:subiectul", "ro:clopotel", "ro:amnezia"}, ["org:apă-canal", "gpe:galați"])
+HUSBAND = ("2024-11-26", "Cine este și cum arată primul soț al Elenei Lasconi. S-a căsătorit la 18 ani și a "
+           "divorțat după patru ani", {"ro:sot", "ro:divorta", "ro:imbraca"}, ["person:elena-lasconi", "org:cancan"])
+ELECTION_DAY = _report(OUTFIT[0], "Elena Lasconi a votat la Câmpulung", OUTFIT[2], OUTFIT[3], None)
+ARREST = _report("2010-04-08", "Dosarul \"Voicu\": Omul de afaceri Marius Locic a fost retinut 24 de ore",
+                 {"ro:audia", "ro:retinere"}, ["person:marius-locic", "person:catalin-voicu", "person:costel-casuneanu",
+                                                "person:florin-costiniu", "org:direcția-națională-anticorupție"], None)
+MONEY_BACK = ("2010-03-25", "Cazul Voicu: Casuneanu isi vrea banii inapoi", {"ro:audia", "ro:citatie"},
+              ["org:direcția-națională-anticorupție", "person:catalin-voicu", "person:costel-casuneanu",
+               "person:florin-costiniu", "person:marius-locic"])
+ELEVEN = {f"ro:t{i}" for i in range(11)}  # a text republished: most of its subject again
+
+
+@pytest.mark.parametrize("theirs,day,title,subject,names,rare,want", [
+    # two happenings of one saga two days apart (a petition, then a press conference on the same
+    # prices): seven shared words and a name were a close tie; beyond the next day they are not
+    (PETITION, *CONFERENCE, {"org:apă-canal"}, False),
+    # ... the same report republished two days later still is (a retelling)
+    (replace(PETITION, subject=PETITION.subject | ELEVEN), CONFERENCE[0], CONFERENCE[1], PETITION.subject | ELEVEN,
+     CONFERENCE[3], set(), True),
+    # a profile (her first husband) beside her election-day report: the same rare protagonist named
+    # in both titles, within three days, no shared happening
+    (ELECTION_DAY, *HUSBAND, {"person:elena-lasconi"}, False),
+    # one case's arrest two weeks after a witness's statement: the same rare cast of four people
+    (ARREST, *MONEY_BACK, set(MONEY_BACK[3]), True),
+])
+def test_link_evidence_profiles_and_sagas_need_a_happening(theirs: evidence.Report, day: str, title: str,
+                                                          subject: set, names: list, rare: set, want: bool) -> None:
+    mine = replace(_report(day, title, subject, names, rare), profile=evidence.is_profile(title, "ro"))
+    theirs = replace(theirs, profile=evidence.is_profile(theirs.title, "ro"))
+    assert evidence.tied(mine, theirs) is want
+
+
+def test_link_evidence_a_profile_shares_a_happening() -> None:
+    """A profile is tied to a report that tells one of its happenings (same type, participants, days)."""
+    mine = _report(*HUSBAND, {"person:elena-lasconi"})
+    mine.profile = True
+    vote = ("vote", {"Elena Lasconi", "Câmpulung"}, "2024-11-24")
+    mine.happenings = [vote]
+    theirs = _report(OUTFIT[0], OUTFIT[1], OUTFIT[2], OUTFIT[3], None)
+    theirs.happenings = [vote]
+    assert evidence.tied(mine, theirs)
+    theirs.happenings = []
+    assert not evidence.tied(mine, theirs)

@@ -16,6 +16,7 @@ stories *are* countries) is not guarded: there the place is the only key there i
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -77,6 +78,15 @@ SAME_DAY_SUBJECT = 2
 SAME_DAY_GAP = 1
 LATEST_ARTICLES = 6
 ARTICLE_SUBJECT_TERMS = 40
+#: a happening and its direct consequence are told the same or the next day (a resignation and
+#: the interim leader, a death and the funeral); two reports further apart that share words and a
+#: name are two happenings of one saga (a tariff war's statements six days apart, a crisis's
+#: protests and its interim chancellor two days apart): beyond this many days a tie needs a shared
+#: happening, the same rare cast, or a retelling (:data:`RETOLD_SUBJECT` shared subject terms)
+NEXT_DAY = 1
+#: shared subject terms of a retelling: one report republished or updated days later says the same
+#: rare words (a bond issue's text three days later shares most of its 40)
+RETOLD_SUBJECT = 10
 
 
 @dataclass
@@ -84,8 +94,8 @@ class Report:
     """What one article brings to a tie with another: its day, subject terms, distinct names,
     names rare enough to make a cast (None: all of them), happenings (type, participants, day),
     its hub participants (countries and names common in the corpus, as written in events) and its
-    main name (the distinct name it mentions most; None when it has none) and its title (or first
-    line)."""
+    main name (the distinct name it mentions most; None when it has none), its title (or first
+    line) and whether that title is a profile's (:func:`is_profile`)."""
 
     day: str
     subject: set[str]
@@ -95,6 +105,8 @@ class Report:
     hubs: set[str] = field(default_factory=set)
     main: str | None = None
     title: str = ""
+    profile: bool = False
+    lang: str = ""
 
 
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
@@ -141,17 +153,48 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     subject (:func:`needed` terms for the days between them) with a shared name, or one of the
     fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
+    if mine.profile or theirs.profile:
+        return profile_tie(mine, theirs, close)
+    if gap > NEXT_DAY:
+        return saga_tie(mine, theirs, gap, close)
     if fresh_tie(mine, theirs, gap):
         return True
     if close:
         return False
-    if share_a_happening(mine.happenings, theirs.happenings, mine.hubs):
-        return True
-    pool = mine.names if mine.rare is None else mine.names & mine.rare
-    cast = pool & theirs.names
-    if len(cast) >= CAST_MIN and sum(k.startswith("person:") for k in cast) >= CAST_PERSONS:
+    if share_a_happening(mine.happenings, theirs.happenings, mine.hubs) or same_cast(mine, theirs):
         return True
     return len(mine.names & theirs.names) >= PAIR_NAMES_MIN and len(mine.subject & theirs.subject) >= needed(gap)
+
+
+def retold(mine: Report, theirs: Report) -> bool:
+    """Whether one report retells the other: :data:`RETOLD_SUBJECT` shared subject terms and a name."""
+    return len(mine.names & theirs.names) >= PAIR_NAMES_MIN and len(mine.subject & theirs.subject) >= RETOLD_SUBJECT
+
+
+def same_cast(mine: Report, theirs: Report) -> bool:
+    """The same rare cast (:data:`CAST_MIN` names, :data:`CAST_PERSONS` of them people): one case's
+    accused and witnesses weeks apart."""
+    pool = mine.names if mine.rare is None else mine.names & mine.rare
+    cast = pool & theirs.names
+    return len(cast) >= CAST_MIN and sum(k.startswith("person:") for k in cast) >= CAST_PERSONS
+
+
+def profile_tie(mine: Report, theirs: Report, close: bool) -> bool:
+    """A profile or lifestyle piece (a candidate's first husband, a president's three wives) shares
+    a person and no happening with that person's news and other profiles: tied only through a
+    shared happening or a retelling."""
+    if retold(mine, theirs):
+        return True
+    return not close and share_a_happening(mine.happenings, theirs.happenings, mine.hubs)
+
+
+def saga_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
+    """Two reports more than :data:`NEXT_DAY` apart: a retelling (within :data:`FRESH_DAYS` also
+    under the probability threshold), a shared happening or the same rare cast."""
+    if close:
+        return gap <= FRESH_DAYS and retold(mine, theirs)
+    return retold(mine, theirs) or share_a_happening(mine.happenings, theirs.happenings, mine.hubs) \
+        or same_cast(mine, theirs)
 
 
 def fresh_tie(mine: Report, theirs: Report, gap: int) -> bool:
@@ -178,13 +221,45 @@ def fresh_tie(mine: Report, theirs: Report, gap: int) -> bool:
         and subject >= SAME_DAY_SUBJECT
 
 
-def latest_reports(conn: sqlite3.Connection, story_id: str) -> list[Report]:
-    """Reports of the story's :data:`LATEST_ARTICLES` latest articles (two bounded reads)."""
+def latest_reports(conn: sqlite3.Connection, story_id: str, lang: str = "") -> list[Report]:
+    """Reports of the story's :data:`LATEST_ARTICLES` latest articles (two bounded reads); their
+    titles read as profiles by ``lang``'s cues (a story's reports are in the article's language
+    whenever names come from a NER model)."""
     rows = store.latest_terms(conn, story_id, LATEST_ARTICLES)
     haps = store.articles_happenings(conn, [r[0] for r in rows], EVENT_DAYS)
     return [Report(day, set(terms), set(ents), None,
                    [(t, set(p), (w or "")[:10]) for t, p, w in haps[aid]], main=ents[0] if ents else None,
-                   title=title) for aid, day, terms, ents, title in rows]
+                   title=title, profile=is_profile(title, lang)) for aid, day, terms, ents, title in rows]
+
+
+@lru_cache(maxsize=4096)
+def is_profile(title: str, lang: str) -> bool:
+    """Whether a title is a profile's or a lifestyle piece's (``lang/<code>/stories_profile.tsv``:
+    "Ce avere are...", a spouse, an outfit, a holiday): a cue's words each begin one of
+    consecutive title words.  Cached: a story's titles are read again for every article compared
+    with it."""
+    pattern = profile_pattern(lang)
+    if pattern is None or not title:
+        return False
+    from cronicar.link.signals import fold
+
+    return pattern.search(fold(title)) is not None
+
+
+@lru_cache(maxsize=None)
+def profile_pattern(lang: str) -> re.Pattern[str] | None:
+    """One pattern for the cues of ``lang/<code>/stories_profile.tsv`` (None: no file): each cue
+    word begins a word, the words of a cue consecutive."""
+    from cronicar import data_lines
+    from cronicar.link.signals import fold
+
+    if not lang:
+        return None
+    cues = [fold(line.split("\t", 1)[1]).split() for line in data_lines(lang, "stories_profile.tsv") if "\t" in line]
+    if not cues:
+        return None
+    alternatives = (r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in cue) for cue in cues if cue)
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + ")")
 
 
 def headline_words(title: str) -> set[str]:
@@ -220,15 +295,15 @@ def joins(conn: sqlite3.Connection, story_id: str, mine: Report, close: bool = F
     """Whether the article is tied to at least :data:`TIE_SHARE` of the story's latest articles
     (``close``: by the close tie of :func:`tied`, which lets a report join under the linker's
     probability threshold)."""
-    theirs = latest_reports(conn, story_id)
+    theirs = latest_reports(conn, story_id, mine.lang)
     return holds(sum(tied(mine, r, close) for r in theirs), len(theirs))
 
 
-def stories_tied(conn: sqlite3.Connection, a: str, b: str) -> bool:
+def stories_tied(conn: sqlite3.Connection, a: str, b: str, lang: str = "") -> bool:
     """Whether two stories are one: at least :data:`TIE_SHARE` of the pairs of their latest
     articles are tied.  A bridging article tied to each is not enough: two stories that share
     only that article (or only hub names) would chain through it."""
-    ra, rb = latest_reports(conn, a), latest_reports(conn, b)
+    ra, rb = latest_reports(conn, a, lang), latest_reports(conn, b, lang)
     return holds(sum(tied(x, y) for x in ra for y in rb), len(ra) * len(rb))
 
 

@@ -238,7 +238,7 @@ def choose_story(conn: sqlite3.Connection, f: Features) -> tuple[str | None, lis
     best = scored[0][3]
     return best.story_id, [p.story_id for s, _, _, p in scored[1:]
                            if s >= MERGE_THRESHOLD and story_score(best, p) >= MERGE_THRESHOLD
-                           and (f.names is None or evidence.stories_tied(conn, best.story_id, p.story_id))]
+                           and (f.names is None or evidence.stories_tied(conn, best.story_id, p.story_id, f.lang))]
 
 
 def supported(conn: sqlite3.Connection, f: Features, p: index.Profile, gap: int) -> bool:
@@ -255,7 +255,8 @@ def report(f: Features) -> evidence.Report:
     """The article as :func:`evidence.tied` compares it."""
     names = distinct_names(f)
     return evidence.Report(f.day, set(f.subject or []), set(names), f.rare, f.events or [], f.hubs or set(),
-                           evidence.main_first(f.ents, names)[0] if names else None, f.title)
+                           evidence.main_first(f.ents, names)[0] if names else None, f.title,
+                           evidence.is_profile(f.title, f.lang), f.lang)
 
 
 def distinct_names(f: Features) -> list[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from cronicar.analyze import timex
-from cronicar.analyze.diacritics import lacks_diacritics, strip
+from cronicar.analyze.diacritics import MARKS, lacks_diacritics, strip
+from cronicar.analyze.timex import rules as rules_mod
 from cronicar.model import DocDate
 
 DCT = DocDate.parse("2024-05-08")
@@ -27,3 +28,23 @@ def test_timex_diacritics_same_expressions_either_way(text: str) -> None:
         ("În urmă cu doi ani", "2022"), ("săptămâna trecută", "2024-W18"), ("anul viitor", "2025"),
         ("luni", "2024-05-13"), ("sâmbătă", "2024-05-11")]]
     assert got == want
+
+
+def test_timex_diacritics_plain_index_is_what_walking_its_rules_gives() -> None:
+    """The grammar without diacritics takes its dispatch table and trigger keys from the grammar
+    with them (``rules._stripped_index``: a load 3-4 times cheaper) instead of walking its own
+    patterns.  Walking them must give the same tables on every key that text without marks can
+    meet; the only keys that differ are the code's own "și" (``{NUM}``'s "douăzeci și cinci"),
+    left marked in the walked patterns, so never met in text without marks, and stripped here."""
+    g = rules_mod.plain("ro")
+    assert g is not None
+    lex, rules, macros = rules_mod.source("ro" + rules_mod.PLAIN)
+    dispatch, always, keys = rules_mod._index(rules, macros, lex)
+
+    def live(key: str) -> bool:
+        return not any(c in MARKS for c in key)
+
+    assert always == g.always
+    assert {k: v for k, v in dispatch.items() if live(k)} == g.dispatch
+    assert {k for k in keys if live(k)} <= g.trigger_keys
+    assert g.trigger_keys - keys <= {strip(k) for k in keys if not live(k)}

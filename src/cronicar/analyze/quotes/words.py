@@ -92,6 +92,8 @@ class QuoteWords:
     first_person_endings: tuple[str, ...]
     author_links: frozenset[str]
     channel_preps: frozenset[str]
+    outlet_domains: tuple[str, ...]
+    consequence_words: frozenset[str]
 
 
 class WordsError(ValueError):

@@ -84,6 +84,8 @@ class Grammar:
     #: regex over ``" " + text.lower()`` whose match starts are the word starts where some rule
     #: may start (a trie of :func:`trigger_keys`); see :meth:`candidates`
     trigger: re.Pattern[str] | None = None
+    #: the keys that trie was built from (the grammar without diacritics derives its own from them)
+    trigger_keys: frozenset[str] = frozenset()
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -178,10 +180,9 @@ def _has_marks(lang: str) -> bool:
                for f in ("timex_lexicon.json", "timex_rules.tsv"))
 
 
-@lru_cache(maxsize=None)
-def load(lang: str) -> Grammar:
-    """The compiled grammar of ``lang`` (cached: loaded once per process); ``<lang>+plain`` is the
-    same grammar without diacritics (see :func:`plain`)."""
+def source(lang: str) -> tuple[dict[str, dict[str, Any]], list[Rule], dict[str, str]]:
+    """The lexicon, the rules and the pattern macros of ``lang`` as read from its files
+    (``<lang>+plain``: with every diacritic taken off)."""
     base = lang.removesuffix(PLAIN)
     folder = lang_folder(base)
     as_written = (lambda t: t) if base == lang else diacritics.strip
@@ -189,6 +190,15 @@ def load(lang: str) -> Grammar:
     lex.pop("_meta", None)
     pmacros: dict[str, str] = {}
     rules = _read_rules(folder / "timex_rules.tsv", pmacros, as_written)
+    return lex, rules, pmacros
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Grammar:
+    """The compiled grammar of ``lang`` (cached: loaded once per process); ``<lang>+plain`` is the
+    same grammar without diacritics (see :func:`plain`)."""
+    base = lang.removesuffix(PLAIN)
+    lex, rules, pmacros = source(lang)
     alts = []
     names = []
     compiled = []
@@ -206,6 +216,26 @@ def load(lang: str) -> Grammar:
         names.append(gname)
     alternation = r"(?<![\w/])(?:" + "|".join(alts) + r")(?![\w])"
     lookup = {k: {str(w).lower(): v for w, v in t.items()} for k, t in lex.items() if isinstance(t, dict)}
+    if base == lang:
+        dispatch, always, keys = _index(rules, pmacros, lex)
+    else:
+        dispatch, always, keys = _stripped_index(load(base))
+    if always:
+        # a word start, or an apostrophe starting one ("the 1980s and '90s")
+        trigger = re.compile(r"[^\w/](?=[\w'])")
+    else:
+        # Why a consumed separator on padded lowercase text rather than ``(?<![\w/])(?=trie)`` with
+        # IGNORECASE: the same matches, at about 40 % of the cost (no case folding per character).
+        trigger = re.compile(r"[^\w/](?=" + _trie(sorted(keys)) + ")")
+    return Grammar(lang, lex, rules, alternation, names, lookup, compiled, dispatch, always, trigger,
+                   frozenset(keys))
+
+
+def _index(rules: list[Rule], pmacros: dict[str, str], lex: dict[str, dict[str, Any]]
+           ) -> tuple[dict[str, list[int]], list[int], set[str]]:
+    """Where each rule can start: the dispatch table (first characters -> rules, in priority
+    order), the rules tried at every word start, and the trigger keys (the costly part of a load:
+    both walk every rule's parsed pattern)."""
     dispatch: dict[str, list[int]] = {}
     always: list[int] = []
     keys: set[str] = set()
@@ -223,14 +253,20 @@ def load(lang: str) -> Grammar:
             # the trigger is more selective than the dispatch key: up to TRIGGER_DEPTH characters
             longer = trigger_keys(one)
             keys.update(longer if longer is not None else starts)
-    if always:
-        # a word start, or an apostrophe starting one ("the 1980s and '90s")
-        trigger = re.compile(r"[^\w/](?=[\w'])")
-    else:
-        # Why a consumed separator on padded lowercase text rather than ``(?<![\w/])(?=trie)`` with
-        # IGNORECASE: the same matches, at about 40 % of the cost (no case folding per character).
-        trigger = re.compile(r"[^\w/](?=" + _trie(sorted(keys)) + ")")
-    return Grammar(lang, lex, rules, alternation, names, lookup, compiled, dispatch, always, trigger)
+    return dispatch, always, keys
+
+
+def _stripped_index(g: Grammar) -> tuple[dict[str, list[int]], list[int], set[str]]:
+    """:func:`_index` of the grammar without diacritics, derived from that of ``g`` (the grammar
+    with them): its rules are ``g``'s, in the same order, with every mark taken off one character
+    for one, so a rule can start with a stripped string exactly when ``g``'s rule can start with
+    one that strips to it.  Walking the stripped patterns again gave the same tables (a test
+    compares the two) and cost more than half of that grammar's load."""
+    merged: dict[str, set[int]] = {}
+    for pre, idx in g.dispatch.items():
+        merged.setdefault(diacritics.strip(pre), set()).update(idx)
+    dispatch = {pre: sorted(idx) for pre, idx in merged.items()}
+    return dispatch, list(g.always), {diacritics.strip(k) for k in g.trigger_keys}
 
 
 def _trie(keys: list[str]) -> str:
@@ -276,10 +312,18 @@ def start_prefixes(pattern: str, k: int = K) -> set[str] | None:
     that set is unbounded (``.``, ``\\w`` in first position).  Why: the temporal stage tries
     only the rules that can start with the next word's first characters, which makes it an
     order of magnitude faster than one big alternation tried at every word."""
-    got = _prefix_seq(list(_sre_parser.parse(pattern, re.IGNORECASE)), k)
+    got = _prefix_seq(_parsed(pattern), k)
     if got is None:
         return None
     return {p[:k] for p in got}
+
+
+@lru_cache(maxsize=4)
+def _parsed(pattern: str) -> list[Any]:
+    """The regex parser's tree of ``pattern`` (IGNORECASE), read by both walkers: :func:`load`
+    asks :func:`start_prefixes` and then :func:`trigger_keys` about each rule, which parsed it
+    twice (a fifth of the load).  The walkers only read the tree."""
+    return list(_sre_parser.parse(pattern, re.IGNORECASE))
 
 
 def _prefix_seq(items: Any, need: int) -> set[str] | None:
@@ -291,8 +335,12 @@ def _prefix_seq(items: Any, need: int) -> set[str] | None:
         if not todo:
             return cur
         nxt = set(done)
+        by_need: dict[int, set[str] | None] = {}  # the item's prefixes depend only on the need left
         for p in todo:
-            sub = _prefix_item(it, need - len(p))
+            left = need - len(p)
+            if left not in by_need:
+                by_need[left] = _prefix_item(it, left)
+            sub = by_need[left]
             if sub is None:
                 return None
             for s_ in sub:
@@ -396,7 +444,7 @@ def trigger_keys_at(pattern: str, depth: int) -> tuple[set[str] | None, bool]:
     whitespace are single tokens, and a branch cut short keeps its prefix as a key.
     """
     walk = _KeyWalk()
-    got = walk.seq(list(_sre_parser.parse(pattern, re.IGNORECASE)), depth)
+    got = walk.seq(_parsed(pattern), depth)
     if any(p == "" for p, _ in got):
         return None, walk.cut
     return {p for p, _ in got}, walk.cut
@@ -412,6 +460,12 @@ class _KeyWalk:
 
     def __init__(self) -> None:
         self.cut = False
+        #: (id of a parsed item or sequence, need, kind) -> (that object, its keys).  Why: the keys
+        #: of a part depend only on the part and on how many characters are still needed, and
+        #: ``extend`` asks for the same part once per open prefix (after "{NUM}", hundreds of
+        #: prefixes of each length): remembering them made loading the Romanian grammar about
+        #: twice as fast, with the same keys.  The object is kept so its id is not reused.
+        self.memo: dict[tuple[int, int, bool], tuple[Any, _Pre]] = {}
 
     @staticmethod
     def done(cur: _Pre, need: int) -> bool:
@@ -424,10 +478,19 @@ class _KeyWalk:
             if c or len(p) >= need:
                 nxt.add((p, c))
                 continue
-            sub = self.seq(it, need - len(p)) if body else self.item(it, need - len(p))
+            sub = self.keys_of(it, need - len(p), body)
             for s_, c2 in sub:
                 nxt.add((p + s_, c2))
         return nxt
+
+    def keys_of(self, it: Any, need: int, body: bool) -> _Pre:
+        """:meth:`seq` (``body``) or :meth:`item` of ``it``, each computed once per ``need``
+        (callers only read the set returned)."""
+        key = (id(it), need, body)
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = (it, self.seq(it, need) if body else self.item(it, need))
+        return got[1]
 
     def seq(self, items: Any, need: int) -> _Pre:
         cur: _Pre = {("", False)}
