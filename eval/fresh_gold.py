@@ -9,7 +9,9 @@ included) from ``../shared``.  Two locator kinds:
   ``title.strip() + "\\n\\n" + article_text.strip()`` (the convention of the quote and time dev
   gold); without ``title_prefix`` the text is ``article_text`` exactly as stored;
 - ``{"path": "data/ro/news-undated/<file>", "index": N, "field": "..."}``: text = record
-  ``[index][field]`` of that JSON list, exactly as stored.
+  ``[index][field]`` of that JSON list, exactly as stored;
+- ``{"path": "data/ro/news-political/dev.csv", "csv_row": N}``: text = ``title.strip() + "\n\n"
+  + maintext.strip()`` of data row N (0-based, header not counted), as for ZF.
 
 Every record carries ``split``: ``"check"`` when ``int(sha256(id))`` is even, else ``"train"``.
 The check half is scored only, never read for errors.  :func:`draw_zf` is the seeded draw the ZF
@@ -20,6 +22,7 @@ articles came from (run ``python eval/fresh_gold.py draw`` to list it).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import math
@@ -80,6 +83,12 @@ def locate(locator: dict[str, Any], shared: Path = SHARED, _cache: dict | None =
         if path not in cache:
             cache[path] = _zf_rows(path)
         return zf_text(cache[path][locator["row"]], bool(locator.get("title_prefix")))
+    if "csv_row" in locator:
+        if path not in cache:
+            with path.open(newline="", encoding="utf-8") as fh:
+                cache[path] = list(csv.DictReader(fh))
+        row = cache[path][locator["csv_row"]]
+        return f"{(row['title'] or '').strip()}\n\n{(row['maintext'] or '').strip()}"
     if path not in cache:
         cache[path] = json.loads(path.read_text(encoding="utf-8"))
     value = cache[path][locator["index"]][locator["field"]]

@@ -3,8 +3,10 @@
 Matching: a predicted and a gold attribution match when their kinds are equal and their contents
 overlap with token IoU >= 0.5 (tokens = ``\\w+`` runs), one-to-one, best IoU first.
 Detection P/R/F1 counts matched pairs.  Speaker-attribution P/R/F1 counts matched pairs whose
-speakers agree: normalised strings (NFC, no soft hyphen, ş/ţ→ș/ț, lower case, no punctuation)
-equal, or one is an alias of the other (every word of the shorter name starts like a word of the
+speakers agree (so it can never exceed detection F1); ``speaker_given_detected`` is the share of
+the matched pairs whose speakers agree (speaker accuracy on the quotes correctly detected).
+Speakers agree when their normalised strings (NFC, no soft hyphen, ş/ţ→ș/ț, lower case, no
+punctuation) are equal, or one is an alias of the other (every word of the shorter name starts like a word of the
 longer one, common prefix of min(5, len-1) and at least 3 letters: "Lavrov"/"Serghei Lavrov", "presei de stat ruse"/"presa de stat
 rusă"); two nulls agree.  On PolNeAR (no canonical names) the speaker is right when the
 predicted mention overlaps the gold Source span or the predicted name is an alias of its text.
@@ -99,6 +101,13 @@ def speaker_ok(p: dict[str, Any], g: GoldQuote, polnear: bool) -> bool:
         return True
     sp = p.get("speaker")
     return sp is not None and alias(sp.split()[-1], g.speaker.split()[-1]) if sp and g.speaker.split() else False
+
+
+def accuracy(right: int, detected: int) -> dict[str, float | int]:
+    """Speaker accuracy on the correctly detected quotes: the share of matched pairs whose
+    speakers agree.  Speaker F1 counts a quote right only if it is detected too, so it is bounded
+    by detection F1; this measure isolates who-said-it from whether-it-was-found."""
+    return {"acc": round(right / detected, 4) if detected else 0.0, "right": right, "detected": detected}
 
 
 def prf(tp: int, npred: int, ngold: int) -> dict[str, float | int]:
@@ -216,8 +225,10 @@ def score(docs: list[GoldDoc], preds: list[list[dict[str, Any]]], polnear: bool,
     else:
         res["detection"] = prf(tot["tp"], tot["pred"], tot["gold"])
         res["speaker"] = prf(tot["sp"], tot["pred"], tot["gold"])
+        res["speaker_given_detected"] = accuracy(tot["sp"], tot["tp"])
         res["by_kind"] = {k: {"detection": prf(c[k]["tp"], c[k]["pred"], c[k]["gold"]),
-                              "speaker": prf(c[k]["sp"], c[k]["pred"], c[k]["gold"])} for k in kinds}
+                              "speaker": prf(c[k]["sp"], c[k]["pred"], c[k]["gold"]),
+                              "speaker_given_detected": accuracy(c[k]["sp"], c[k]["tp"])} for k in kinds}
     return res
 
 

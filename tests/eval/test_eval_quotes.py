@@ -31,6 +31,7 @@ def test_eval_quotes_ro_dev_floor(quotes_eval, nlp_ro) -> None:
     floor = FLOORS["ro-dev"]
     assert res["detection"]["f1"] >= floor["detection_f1"], res["detection"]
     assert res["speaker"]["f1"] >= floor["speaker_f1"], res["speaker"]
+    assert res["speaker_given_detected"]["acc"] >= floor["speaker_acc_detected"], res["speaker_given_detected"]
 
 
 FRESH_SETS = [name for name in FLOORS if name.startswith("fresh-")]
@@ -44,6 +45,7 @@ def test_eval_quotes_fresh_gold_floor(quotes_eval, nlp_ro, name) -> None:
     assert res["docs"] > 0
     assert res["detection"]["f1"] >= floor["detection_f1"], res["detection"]
     assert res["speaker"]["f1"] >= floor["speaker_f1"], res["speaker"]
+    assert res["speaker_given_detected"]["acc"] >= floor["speaker_acc_detected"], res["speaker_given_detected"]
 
 
 def test_eval_quotes_polnear_test_floor(quotes_eval) -> None:
@@ -67,6 +69,24 @@ def test_eval_quotes_polnear_test_floor(quotes_eval) -> None:
 )
 def test_eval_quotes_speaker_alias(quotes_eval, a, b, same) -> None:
     assert quotes_eval.alias(a, b) is same
+
+
+def test_eval_quotes_speaker_accuracy_counts_only_detected_quotes(quotes_eval) -> None:
+    """Speaker accuracy given detection: a missed quote lowers speaker F1 but not this measure;
+    a detected quote with the wrong speaker lowers both."""
+    from quotes_datasets import GoldDoc, GoldQuote  # type: ignore[import-not-found]
+
+    text = "Ion a spus că vine mâine acasă. Maria a declarat că pleacă azi la mare."
+    gold = [GoldQuote("indirect", [(14, 30)], "Ion"), GoldQuote("indirect", [(52, 71)], "Maria")]
+    doc = GoldDoc("d", text, None, "ro", gold)
+    one_right = [{"kind": "indirect", "content": [14, 30], "speaker": "Ion"}]
+    res = quotes_eval.score([doc], [one_right], polnear=False)
+    assert res["speaker_given_detected"] == {"acc": 1.0, "right": 1, "detected": 1}
+    assert res["speaker"]["f1"] < 1.0
+    wrong = one_right + [{"kind": "indirect", "content": [52, 71], "speaker": "Ion"}]
+    res = quotes_eval.score([doc], [wrong], polnear=False)
+    assert res["speaker_given_detected"] == {"acc": 0.5, "right": 1, "detected": 2}
+    assert res["by_kind"]["indirect"]["speaker_given_detected"]["acc"] == 0.5
 
 
 def test_eval_quotes_matching_needs_same_kind_and_overlap(quotes_eval) -> None:

@@ -138,3 +138,20 @@ def test_fresh_gold_changed_text_is_a_clear_error(shared, tmp_path):
 def test_fresh_gold_missing_shared_is_a_clear_error(tmp_path):
     with pytest.raises(fresh_gold.FreshGoldError, match="not in"):
         fresh_gold.load(shared=tmp_path)
+
+
+@pytest.mark.parametrize("folder", ["unseen", "unseen2"])
+def test_fresh_gold_unseen_sets_rebuild_well_formed(shared, folder):
+    """The regression sets of the error-kind readings (ZF by parquet row, political news by CSV
+    row) rebuild from ``../shared`` with their checksums, and their spans sit on word edges with
+    TIMEX3 types and values, in order, none overlapping."""
+    docs = fresh_gold.load(shared=shared, folder=fresh_gold.FOLDER / folder)
+    assert docs and sum(len(d["timexes"]) for d in docs) > 2 * len(docs)
+    for d in docs:
+        text, spans = d["text"], []
+        for t in d["timexes"]:
+            assert text[t["start"] : t["end"]] == t["text"] == t["text"].strip(), (d["id"], t)
+            assert _word_edges(text, t["start"], t["end"]), (d["id"], t)
+            assert t["type"] in TYPES and t["mod"] in MODS and TIMEX3_VALUE.match(t["value"]), (d["id"], t)
+            spans.append((t["start"], t["end"]))
+        assert spans == sorted(spans) and all(e <= s2 for (_, e), (s2, _) in zip(spans, spans[1:])), d["id"]

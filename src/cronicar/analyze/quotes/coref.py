@@ -611,11 +611,18 @@ class Resolver:
         near = self._org_named_before(m.start) if len(toks) == 1 else None
         if near is not None:
             return near, False
+        # the organisation that spoke last, when the article names it: a speaker that is itself
+        # a description ("Biroul a transmis că …") is no antecedent ("Societatea de brokeraj
+        # adaugă că …" stays as written)
         recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
-        if recent is not None:
+        if recent is not None and self._is_named(recent):
             return recent, False
         salient = self._salient_org() if len(toks) == 1 else None
         return (salient, False) if salient is not None else None
+
+    def _is_named(self, speaker: str) -> bool:
+        """A speaker the article writes as a name (or its nominative), not a common-noun phrase."""
+        return any(speaker in (full, nominative(full)) for n in self.names for full in (self.fullest(n.text),))
 
     def _org_named_before(self, before: int) -> str | None:
         """The last organisation (NER ORG) named in the sentence of token ``before`` or the one

@@ -18,7 +18,7 @@ from cronicar.analyze.quotes.direct import Marked, find_marked, is_title
 from cronicar.analyze.quotes.indirect import Cue, strip_edges
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention
-from cronicar.analyze.quotes.subjects import plausible_speaker
+from cronicar.analyze.quotes.subjects import outlet_name, plausible_speaker
 from cronicar.analyze.quotes.tokens import is_quote_mark
 
 
@@ -105,7 +105,7 @@ class QuoteState:
         if e <= s:
             return
         cs, ce = self.tok_span(s, e)
-        if outer and overlaps_lose(self, cs, ce, si):
+        if outer and overlaps_lose(self, cs, ce, si, mention):
             return
         if self._whole_quote(s, cs, ce, cue, mention, prep, si):
             return
@@ -139,13 +139,20 @@ class QuoteState:
         return True
 
 
-def overlaps_lose(st: QuoteState, cs: int, ce: int, si: int) -> bool:
+def overlaps_lose(st: QuoteState, cs: int, ce: int, si: int, outer: Mention | None = None) -> bool:
     """A postposed cue's content ``[cs, ce)`` that overlaps records already found: the inner
     source wins ("Experții spun că…, a raportat CFR": True, nothing added) unless it cannot speak
-    ("Bombardamentele arată „…”, a declarat Grossi": the inner records are dropped, False)."""
+    ("Bombardamentele arată „…”, a declarat Grossi": the inner records are dropped, False).
+    An outlet as the outer cue's subject ("…, a declarat una dintre surse, relatează G4Media.ro")
+    only relays: the inner source always wins and the outlet is its ``media``."""
     if not st.overlaps(cs, ce):
         return False
     clash = [r for r in st.recs if r.content[0] < ce and cs < r.content[1]]
+    outlet = outlet_name(st.doc, outer, st.lex)
+    if outlet is not None and all(r.sent == si and r.mention is not None for r in clash):
+        for r in clash:
+            r.media = r.media or outlet
+        return True
     if any(r.sent != si or plausible_speaker(st.doc, r.mention, st.lex, st.parsed) for r in clash):
         return True
     for r in clash:

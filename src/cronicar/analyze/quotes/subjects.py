@@ -332,3 +332,17 @@ def media_name(doc: Doc, m: Mention, lex: Lexicon) -> str | None:
     if n and i + n >= m.end - 0:
         return doc[i : i + n].text
     return None
+
+
+def outlet_name(doc: Doc, m: Mention | None, lex: Lexicon) -> str | None:
+    """The mention is a news outlet: one of ``quotes_media.txt`` or a web address
+    ("G4Media.ro", "realitateadeconstanta.net"); its text, else None."""
+    if m is None:
+        return None
+    named = media_name(doc, m, lex)
+    if named is not None:
+        return named
+    last = doc[m.end - 1]
+    if m.end - m.start <= 2 and key(last).endswith(W.outlet_domains) and len(last.text) > 4:
+        return doc[m.start : m.end].text
+    return None

@@ -92,6 +92,7 @@ class QuoteWords:
     first_person_endings: tuple[str, ...]
     author_links: frozenset[str]
     channel_preps: frozenset[str]
+    outlet_domains: tuple[str, ...]
 
 
 class WordsError(ValueError):

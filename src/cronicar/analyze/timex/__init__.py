@@ -62,6 +62,7 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         clean = strip_diacritics(clean)
     scan = _Scan(g, clean, dct, doc if shy is None else None)
     out: list[Timex] = []
+    sets = False  # whether a clock time may follow a set (most articles have no set: skip the pass)
     for idx, m in _matches(g, clean, scan.low):
         got = scan.place(idx, m)
         if got is None:
@@ -69,12 +70,16 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         s, e, typ, value, mod, iv = got
         os_, oe = _to_original(shy, s, e)
         out.append(Timex(os_, oe, text[os_:oe], typ, value, mod, iv, g.rules[idx].name))
+        if typ == "SET":
+            sets = True
     joiners = _lexicon_regex(g.lang, "range_joiners")
     if joiners is not None and len(out) > 1:
         _share_range_year(out, text, joiners, dct)
     day_after = _lexicon_regex(g.lang, "clock_day_after")
     if day_after is not None and len(out) > 1:
         _clock_takes_next_day(out, text, day_after, dct)
+    if sets:
+        _habitual_clock(out, text)
     return out
 
 
@@ -272,6 +277,23 @@ def _clock_takes_next_day(out: list[Timex], text: str, between: re.Pattern[str],
             continue
         value = b.value + ma.group(1)
         out[i] = Timex(a.start, a.end, a.text, a.type, value, a.mod, interval(value, a.type, a.mod, dct), a.rule)
+
+
+#: what may separate a set from the clock time it makes habitual: a few words, no sentence end
+_SET_TO_CLOCK = re.compile(r"[^.;!?\n]{0,25}")
+
+
+def _habitual_clock(out: list[Timex], text: str) -> None:
+    """A clock time right after a set is habitual, a TIME with an unknown date (guidelines §5):
+    "difuzată de luni până vineri de la ora 12.00" is XXXX-XX-XXT12:00, not 12:00 on the day the
+    narrative named last; "zilnic, la ora 10"."""
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.type != "SET" or b.type != "TIME" or not (a.value.startswith("XXXX-WXX") or a.value == "P1D"):
+            continue  # (a weekly or daily set: "raportul trimestrial publicat marți" is one report)
+        m = _TIME_OF_DAY.match(b.value)
+        if m is not None and _SET_TO_CLOCK.fullmatch(text, a.end, b.start):
+            out[i] = Timex(b.start, b.end, b.text, b.type, "XXXX-XX-XX" + m.group(1), b.mod, None, b.rule)
 
 
 def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:

@@ -356,6 +356,8 @@ def h_ago(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     f = {"unit": unit, "n": n * sign, "ante": bool(p.get("ante"))}
     if p.get("same"):
         f["same"] = True  # "the same month a year ago": the month under discussion, a year back
+    if p.get("now"):
+        f["now"] = True  # "în urmă cu 11 zile": counted from the article's day, not a day just named
     return Partial("TIME" if unit in ("H", "MIN") else "DATE", "ago", mod=_mod(g, gd, p), f=f)
 
 

@@ -199,9 +199,12 @@ def _month_day(f: dict[str, Any], y: int, month: int, day: int, dct: DocDate) ->
     except ValueError:
         return None
     wd = f.get("check_wd")
-    if wd and not f.get("explicit_year") and date(y, month, day).isoweekday() != int(wd):
+    if (wd and not f.get("explicit_year") and date(y, month, day).isoweekday() != int(wd)
+            and not _within_week(date(y, month, day), dct)):
         # "vineri 1 aprilie" after "luna mai 2019" in a 2022 article: 1 April 2019 was a
-        # Monday, 1 April 2022 a Friday — the weekday names the year
+        # Monday, 1 April 2022 a Friday — the weekday names the year.  Not for a date within a
+        # week of the article's: "acum (marți, 14 octombrie)" on Monday 14 October 2024 is a
+        # wrong weekday, not 2025 (the next year in which 14 October is a Tuesday)
         y = _year_of_weekday(month, day, int(wd), [dct.year, dct.year - 1, dct.year + 1]) or y
     v = f"{y:04d}-{month:02d}-{day:02d}"
     if f.get("week"):
@@ -336,7 +339,7 @@ def _resolve_ago(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int,
     if dct.day is None:
         return "DATE", dct.iso
     d0 = dct.anchor
-    if nar.last_day and nar.last_day[0] == sent_start:
+    if nar.last_day and nar.last_day[0] == sent_start and not f.get("now"):
         d0 = date.fromisoformat(nar.last_day[1])
     if unit == "D":
         return "DATE", (d0 + timedelta(days=n_int)).isoformat()
@@ -600,6 +603,10 @@ _MOD_THIRDS = {"START": 0, "MID": 1, "END": 2}
 
 
 _INTERVALS: dict[tuple[str, str, str | None, int | None], tuple[str, str] | None] = {}
+
+
+def _within_week(d: date, dct: DocDate) -> bool:
+    return dct.day is not None and abs((d - dct.anchor).days) <= 7
 
 
 def _year_of_weekday(month: int, day: int, wd: int, years: list[int]) -> int | None:
