@@ -194,7 +194,8 @@ def cmd_events_fresh(args: argparse.Namespace) -> None:
         s, t = e.trigger
         lo, hi = e.sentence or (max(0, s - 200), t + 150)
         shown = text[lo:s] + "[[" + text[s:t] + "]]" + text[t:hi]
-        when = (e.when or {}).get("value", "undated")
+        # an act the text gives no day of is undated; its article's day is only when it was reported
+        when = (e.when or {}).get("value") or f"undated (reported {a.date.iso})"
         print(f"--- event {i} [{a.date.iso}] {e.type} when={when} modality={e.modality}\n  {' '.join(shown.split())[:500]}\n")
 
 

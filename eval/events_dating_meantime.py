@@ -195,13 +195,59 @@ def below_floors(results: dict[str, dict[str, float]]) -> list[str]:
     return low
 
 
+def _past_verb_events(root: ET.Element, sent: dict[str, int]) -> dict[str, int]:
+    """Event mention id -> sentence of MEANTIME's certain, positive past-tense verb events."""
+    out = {}
+    for em in root.find("Markables").iter("EVENT_MENTION"):
+        toks = [sent[a.get("t_id")] for a in em.iter("token_anchor") if a.get("t_id") in sent]
+        if toks and (em.get("tense"), em.get("pos"), em.get("certainty"), em.get("polarity")) == \
+                ("PAST", "VERB", "CERTAIN", "POS"):
+            out[em.get("m_id")] = min(toks)
+    return out
+
+
+def lead_convention(root: Path = EM.DATA) -> dict[str, dict[str, int]]:
+    """Does the gold put an unanchored past act of the lead on the article's day?  For the past
+    verb events whose sentence names no time (sentence 0 is the title, 1 the dateline, 2-3 the
+    lead), how the gold's TLINK to the document date places them: ``day`` (IS_INCLUDED /
+    SIMULTANEOUS / INCLUDES), ``before`` (BEFORE), ``other`` (another anchor), ``none``."""
+    out: dict[str, dict[str, int]] = {"lead": {}, "further": {}}
+    for path in sorted(root.glob("corpus_*/*.xml")):
+        r = ET.parse(path).getroot()
+        sent = {t.get("t_id"): int(t.get("sentence")) for t in r.iter("token")}
+        timex = {t.get("m_id"): t for t in r.find("Markables").iter("TIMEX3")}
+        dct = {m for m, t in timex.items() if t.get("functionInDocument") == "CREATION_TIME"}
+        timed = {sent.get(a.get("t_id")) for m, t in timex.items() if m not in dct for a in t.iter("token_anchor")}
+        events = _past_verb_events(r, sent)
+        rels: dict[str, set[str]] = {}
+        for link in r.find("Relations").iter("TLINK"):
+            ends = {link.find("source").get("m_id"), link.find("target").get("m_id")}
+            if not ends & set(timex):
+                continue  # an event-event link
+            for ev in ends & set(events):
+                rels.setdefault(ev, set()).add(link.get("reltype") if ends & dct else "other")
+        for ev, s in events.items():
+            if s <= 1 or s in timed:
+                continue
+            got = rels.get(ev, set())
+            kind = ("day" if got & (ANCHOR_EVENT_FIRST | ANCHOR_TIMEX_FIRST) else "before" if "BEFORE" in got
+                    else "other" if got else "none")
+            part = out["lead" if s <= 3 else "further"]
+            part[kind] = part.get(kind, 0) + 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", action="append", choices=EM.CORPORA)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--check", action="store_true", help="exit 1 when a figure is under its floor")
     ap.add_argument("--data", type=Path, default=EM.DATA)
+    ap.add_argument("--lead", action="store_true", help="only: how the gold dates unanchored past acts of the lead")
     args = ap.parse_args(argv)
+    if args.lead:
+        print(json.dumps(lead_convention(args.data)))
+        return 0
     groups = {c: (c,) for c in (args.corpus or EM.CORPORA)}
     if not args.corpus:
         groups.update({"dev": EM.DEV, "held_out": EM.HELD_OUT, "all": EM.CORPORA})

@@ -264,6 +264,9 @@ class EventMention:
     # the futures with a date of their own (see :attr:`scheduled`)
     modality: str = "asserted"
     tense: str | None = None  # past | present | future, when the parse says
+    # an act of the lead left undated for want of a time of its own: its article's day is the day it
+    # was reported, which story linking takes as its time (never a date shown; analyze/events.py)
+    lead_day: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in self.types:

@@ -1,4 +1,4 @@
-"""Event dates come from the trigger's own sentence/clause, else the article date (Timex objects built here)."""
+"""Event dates come from the trigger's own sentence/clause; a past act with none is undated (Timex objects built here)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ TEXT = ("Vladimir Putin s-a întâlnit cu Kim Jong Un în iunie 2024, la Phenian
         "Serghei Lavrov a discutat cu Choe Son Hui la Moscova.")
 
 
-def test_date_from_same_sentence_else_article_date(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+def test_date_from_same_sentence_else_undated(nlp_ro) -> None:  # type: ignore[no-untyped-def]
     i = TEXT.index("iunie 2024")
     tx = Timex(i, i + len("iunie 2024"), "iunie 2024", "DATE", "2024-06", interval=("2024-06-01", "2024-06-30"))
     ctx = Context(doc=nlp_ro(TEXT), text=TEXT, dct=DocDate(2025, 10, 27), lang="ro", timexes=[tx])
@@ -21,7 +21,8 @@ def test_date_from_same_sentence_else_article_date(nlp_ro) -> None:  # type: ign
     assert meeting and meeting[0].when and meeting[0].when["value"] == "2024-06"
     assert {"Vladimir Putin", "Kim Jong Un"} <= set(meeting[0].participants)
     assert meeting[0].place == "Phenian"
-    assert talks and talks[0].when and talks[0].when["value"] == "2025-10-27"
+    # told in the past with no time of its own, even in the lead: no day (its article's is the day reported)
+    assert talks and talks[0].happened and talks[0].when is None
     assert talks[0].place == "Moscova"
 
 
@@ -58,10 +59,12 @@ def test_a_date_on_a_noun_the_clause_governs_still_dates_it(nlp_ro) -> None:  # 
 
 def test_a_statement_is_not_dated_by_what_it_announced(nlp_ro) -> None:  # type: ignore[no-untyped-def]
     """"APAPR a anunțat recent un randament … în perioada mai 2008 - septembrie 2017": the period is
-    what was announced; the announcement is news of the article's lead (its day), or, said
-    "recent", of no day the sentence gives.  A date right after the verb still dates it ("a anunțat
-    vineri")."""
+    what was announced; the announcement, told with no time of its own, is of no day the sentence
+    gives (nor said "recent").  A date right after the verb dates it ("a anunțat vineri", "astăzi")."""
     evs = _events(nlp_ro, "Asociația fondurilor de pensii a anunțat un randament mediu de 9,1% în perioada "
+                          "mai 2008 - septembrie 2017.")
+    assert [e.when for e in evs if e.type == "statement"] == [None]
+    evs = _events(nlp_ro, "Asociația fondurilor de pensii a anunțat astăzi un randament mediu de 9,1% în perioada "
                           "mai 2008 - septembrie 2017.")
     assert [e.when["value"] for e in evs if e.type == "statement"] == ["2025-10-27"]
     evs = _events(nlp_ro, "Asociația fondurilor de pensii a anunțat recent un randament mediu de 9,1% în perioada "

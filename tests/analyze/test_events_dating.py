@@ -41,9 +41,11 @@ def test_event_anaphor_takes_the_date_of_the_event_it_points_to() -> None:
     assert agreements[1].when["value"] == "2025-10-26"  # its own date
 
 
-def test_without_date_or_anaphor_an_event_is_news_of_the_day() -> None:
+def test_without_date_or_anaphor_a_past_act_is_undated_and_a_day_word_dates_it() -> None:
     ev = events_of("Cele două țări au semnat un acord de cooperare.", "2025-10-27")
-    assert [e.when["value"] for e in ev if e.type == "agreement"] == ["2025-10-27"]
+    assert [e.when for e in ev if e.type == "agreement"] == [None]
+    ev = events_of("Cele două țări au semnat ieri un acord de cooperare.", "2025-10-27")
+    assert [e.when["value"] for e in ev if e.type == "agreement"] == ["2025-10-26"]
 
 
 def test_triggers_inside_a_direct_quote_are_the_speaker_s_words_not_events() -> None:
@@ -85,3 +87,17 @@ def test_statement_is_dated_when_it_was_said_not_by_what_it_says() -> None:
     agreement = [e for e in ev if e.type == "agreement"]
     assert statement and statement[0].when["value"] == "2024-11-01"  # that Friday
     assert agreement and agreement[0].when["value"] == "2024-06"  # the treaty of what was said
+
+
+@pytest.mark.parametrize("text,lead_day", [
+    # undated for want of a time: its article's day is kept for story linking only
+    ("Cele două țări au semnat un acord de cooperare.", True),
+    ("Cele două țări au semnat ieri un acord de cooperare.", False),  # dated by its text
+    # further down, a past act without a time was undated before too: no day for linking either
+    ("Premierul a vorbit astăzi.\n\nMai târziu, premierul a fost la Paris.\n\nCele două țări au semnat un acord.",
+     False),
+])
+def test_an_undated_lead_act_keeps_its_day_for_linking_only(text: str, lead_day: bool) -> None:
+    ev = [e for e in events_of(text, "2025-10-27") if e.type == "agreement"]
+    assert ev and ev[-1].lead_day is lead_day
+    assert ev[-1].when is None or not lead_day

@@ -50,13 +50,13 @@ def test_retold_the_dated_telling_is_the_row() -> None:
     # a report that names no day does not give the state one
     ("Universitatea este acuzată la fel ca Universitatea Columbia, de faptul că lasă antisemitismul să prospere, "
      "potrivit New York Times.", "acuzată", True, None),
-    # the act itself, in the perfect, in the lead: the day's news
-    ("Silviu Zinică, primarul comunei Smârdan, a fost acuzat de procurori că a comis acte de violență.", "acuzat",
-     True, "2024-05-10"),
+    # the act itself, in the perfect: a happening, of the day the text gives
+    ("Silviu Zinică, primarul comunei Smârdan, a fost acuzat ieri de procurori că a comis acte de violență.",
+     "acuzat", True, "2024-05-09"),
     # several meetings over a term: no day
     ("Ministrul a avut întâlniri cu ambasadorii pe durata întregului său mandat.", "întâlniri", True, None),
-    # talks are one event in the plural: the day's news in the lead
-    ("Ministrul a purtat discuții cu ambasadorul Franței.", "discuții", True, "2024-05-10"),
+    # talks are one event in the plural: dated by the day the text gives
+    ("Ministrul a purtat astăzi discuții cu ambasadorul Franței.", "discuții", True, "2024-05-10"),
     # a habit: no happening
     ("De regulă, delegațiile străine veneau la întâlniri cu premierul.", "întâlniri", False, None),
     # forecasts with a date: no happening

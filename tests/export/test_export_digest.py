@@ -51,6 +51,16 @@ def test_digest_seed_events_carry_headline_types_and_key_dates(chronicle: dict[s
     assert keys[0]["date"] == "2025-10-27" and keys[0]["event"] == meeting[0]["id"]
 
 
+def test_digest_undated_events_keep_the_day_they_were_reported(chronicle: dict[str, Any]) -> None:
+    """An act the text gives no day of is undated; the export keeps its first article's date as
+    ``reported`` (an addition to DESIGN §5), and the timeline shows it beside "fără dată"."""
+    dates = {a["id"]: a["date"] for a in chronicle["articles"]}
+    undated = [e for e in chronicle["events"] if not e["when"]]
+    assert undated and all(e["reported"] == dates[e["sources"][0]["article"]] for e in undated)
+    assert all(e["reported"] == dates[e["sources"][0]["article"]] for e in chronicle["events"])
+    assert "fără dată · raportat" in render_timeline(chronicle)
+
+
 def test_digest_relations_list_events_and_sources_per_month(chronicle: dict[str, Any]) -> None:
     cells = [c for c in chronicle["relations"] if {c["a"], c["b"]} == {"person:choe-son-hui", "person:vladimir-putin"}]
     # Choe speaks of Putin in November 2024; they meet in Moscow in October 2025

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cronicar.export.readable import readable
+from cronicar.export.readable import readable, readable_when
 
 CASES = [
     ("2022-02-24TEV", None, "ro", "24 februarie 2022, seara"),
@@ -35,3 +35,17 @@ def test_readable_dates(value: str | None, interval: list[str] | None, lang: str
 def test_readable_date_keeps_a_mod_given_apart() -> None:
     """Time expressions store the mod in its own column ("sfârșitul anului 2024": 2024 + END)."""
     assert readable("2024", None, "ro", mod="END") == "sfârșitul lui 2024"
+
+
+@pytest.mark.parametrize("when,reported,lang,expected", [
+    # an act the text gives no day of: undated, with the day the news told it
+    (None, "2024-02-28", "ro", "fără dată · raportat 28 februarie 2024"),
+    (None, "2024-02-28", "en", "undated · reported February 28, 2024"),
+    ({"value": None, "interval": [None, None]}, "2024-11", "ro", "fără dată · raportat noiembrie 2024"),
+    (None, None, "ro", "fără dată"),
+    # a dated event shows its own date, never the day it was reported
+    ({"value": "2024-06", "interval": ["2024-06-01", "2024-06-30"]}, "2024-11-08", "ro", "iunie 2024"),
+])
+def test_readable_when_an_undated_event_says_when_it_was_reported(
+        when: dict | None, reported: str | None, lang: str, expected: str) -> None:
+    assert readable_when(when, lang, reported) == expected

@@ -104,9 +104,12 @@ def test_flow_ingest_workers_fork_from_a_preloaded_frozen_process() -> None:
     assert loaded >= 1
 
 
-def test_flow_ingest_repeat_read_ahead_keeps_later_title_as_jobs_1(examples: Path, tmp_path: Path) -> None:
-    """One text under two titles, in consecutive windows: the later title wins whether or not the
-    reader ran ahead of the writer (workers read windows ahead; --jobs 1 never does)."""
+@pytest.mark.parametrize("window", [1, 8], ids=["consecutive-windows", "one-window"])
+def test_flow_ingest_repeat_read_ahead_keeps_later_title_as_jobs_1(examples: Path, tmp_path: Path,
+                                                                  window: int) -> None:
+    """One text under two titles: the later title wins whether or not the reader ran ahead of the
+    writer (workers read windows ahead; --jobs 1 never does) and whether the two copies fall in
+    one window or two (`ingest --annotations`, which has no windows, keeps the later one too)."""
     from concurrent.futures import ThreadPoolExecutor
     from dataclasses import replace
 
@@ -117,10 +120,10 @@ def test_flow_ingest_repeat_read_ahead_keeps_later_title_as_jobs_1(examples: Pat
     for way in ("jobs1", "read-ahead"):
         with Store(tmp_path / f"{way}.db") as store:
             if way == "jobs1":
-                ingest(store, [first, other, again], window=1)
+                ingest(store, [first, other, again], window=window)
             else:  # up to 6 one-article windows analysed before the first is written
                 with ThreadPoolExecutor(2) as pool:
-                    ingest(store, [first, other, again], window=1, jobs=2, executor=pool)
+                    ingest(store, [first, other, again], window=window, jobs=2, executor=pool)
             titles[way] = store.conn.execute("SELECT title FROM articles WHERE id=?", (first.id,)).fetchone()[0]
     assert titles["jobs1"] == again.title
     assert titles["read-ahead"] == titles["jobs1"]

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from cronicar.analyze.pipeline import analyze
+from cronicar.flow import ingest, ingest_analyzed
 from cronicar.flow.records import COLUMNS, error_record, read_annotations, to_record
 from cronicar.model import Article, DocDate, InputError
+from cronicar.store.db import Store
 
 pytestmark = pytest.mark.slow
 pq = pytest.importorskip("pyarrow.parquet", reason="reading annotations needs pyarrow (the [spark] extra)")
@@ -26,7 +28,8 @@ TEXTS = [
 def _write_part(path: Path, records: list[dict]) -> None:
     import pyarrow as pa
 
-    table = pa.table({c: pa.array([r[c] for r in records], pa.string()) for c in COLUMNS})
+    table = pa.table({c: pa.array([r[c] for r in records], pa.int64() if c == "position" else pa.string())
+                      for c in COLUMNS})
     pq.write_table(table, path)
 
 
@@ -52,3 +55,36 @@ def test_flow_records_part_files_merge_in_date_order(tmp_path: Path, split: list
     keys = [(a.date.anchor.isoformat(), a.id) for a, _ in out[1:]]
     assert keys == sorted((r["date_start"], r["id"]) for r in records[:-1])
     assert [a.text for a, _ in out[1:]][0] == TEXTS[1][1]  # the earliest article first
+
+
+@pytest.mark.parametrize("later_in", [0, 1], ids=["later-copy-in-first-file", "later-copy-in-second-file"])
+def test_flow_records_text_read_twice_keeps_later_title_as_direct_ingest(tmp_path: Path, later_in: int) -> None:
+    """One text under two titles (two rows of one date and id, in different part files): the
+    input's later copy's title and url are stored, whichever file the merge reads first, as a
+    direct ingest of the same input stores them."""
+    date, text = TEXTS[2]
+    first = Article(text=text, date=DocDate.parse(date), lang="ro", source="t", title="Choe Son Hui la Moscova",
+                    url="https://stiri.example.ro/a")
+    again = Article(text=text, date=first.date, lang="ro", source="t", title="Întâlnire Choe Son Hui - Lavrov",
+                    url="https://stiri.example.ro/b")
+    other = Article(text=TEXTS[4][1], date=DocDate.parse(TEXTS[4][0]), lang="ro", source="t")
+    analysis = analyze(text, first.date, "ro")
+    rows = [to_record(first, analysis, position=0), to_record(other, analyze(other.text, other.date, "ro"), position=1),
+            to_record(again, analysis, position=2)]
+    folder = tmp_path / "ann"
+    folder.mkdir()
+    later, rest = rows[2], rows[:2]
+    parts = [[later], rest] if later_in == 0 else [rest, [later]]
+    for n, part in enumerate(parts):
+        _write_part(folder / f"part-{n:05d}.parquet", sorted(part, key=lambda r: (r["date_start"], r["id"])))
+    (folder / "_SUCCESS").touch()
+    stored = {}
+    for way in ("direct", "annotations"):
+        with Store(tmp_path / f"{way}.db") as store:
+            if way == "direct":
+                ingest(store, [first, other, again])
+            else:
+                ingest_analyzed(store, read_annotations(folder))
+            stored[way] = store.conn.execute("SELECT title, url FROM articles WHERE id=?", (first.id,)).fetchone()
+    assert tuple(stored["direct"]) == (again.title, again.url)
+    assert tuple(stored["annotations"]) == tuple(stored["direct"])

@@ -30,15 +30,19 @@ SIGN_OFF = "Urmăriți știrile zilei pe pagina noastră de Facebook."
 
 @pytest.fixture(scope="module")
 def articles_jsonl(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The two seed articles and the fixture batch as one JSON Lines file, plus one bad record;
-    each text ends with one site's sign-off, which only cleaning across records removes."""
+    """The two seed articles and the fixture batch as one JSON Lines file, plus one bad record and
+    the first text again under another title and URL (the later copy's are kept); each text ends
+    with one site's sign-off, which only cleaning across records removes."""
     fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "batch.jsonl"
     arts = [a for a in read_paths([examples, fixtures]) if isinstance(a, Article)]
     path = tmp_path_factory.mktemp("spark") / "articles.jsonl"
     lines = [json.dumps({"id": a.external_id or a.id, "date": a.date.iso, "title": a.title,
                          "text": f"{a.text}\n\n{SIGN_OFF}", "url": f"https://stiri.example.ro/{i}"},
                         ensure_ascii=False) for i, a in enumerate(arts)]
-    path.write_text("\n".join(lines[:2] + [json.dumps(BAD, ensure_ascii=False)] + lines[2:]) + "\n", encoding="utf-8")
+    again = json.dumps({**json.loads(lines[0]), "id": "again", "title": "Același text, alt titlu",
+                        "url": "https://stiri.example.ro/again"}, ensure_ascii=False)
+    path.write_text("\n".join(lines[:2] + [json.dumps(BAD, ensure_ascii=False)] + lines[2:] + [again]) + "\n",
+                    encoding="utf-8")
     return path
 
 
@@ -59,13 +63,13 @@ def test_flow_spark_annotations_equal_in_process(articles_jsonl: Path, annotatio
     rows = [r for r in read_annotations(annotations) if not isinstance(r, Exception)]
     # What `cronicar ingest` analyses: the input's articles cleaned together (one window).
     cleaned, _, _ = clean_batch([a for a in read_paths([articles_jsonl]) if isinstance(a, Article)])
-    expected = {a.id: a for a in cleaned}
+    expected = {(a.id, a.title): a for a in cleaned}
     assert not any(SIGN_OFF in a.text for a in cleaned)  # the sign-off was furniture
-    assert sorted(a.id for a, _ in rows) == sorted(expected)
+    assert sorted(a.id for a, _ in rows) == sorted(a.id for a in cleaned)  # one text read twice: two rows
     dates = [a.date.anchor for a, _ in rows]
     assert dates == sorted(dates)  # written in date order across partitions
     for article, analysis in rows:
-        src = expected[article.id]
+        src = expected[(article.id, article.title)]
         (direct,) = analyze_batch([(src.text, src.date, src.lang)])
         assert to_record(article, analysis) == to_record(src, direct), article.id
 
@@ -81,6 +85,7 @@ def test_flow_spark_ingest_annotations_same_export_as_direct(articles_jsonl: Pat
         assert main(["export", "--db", str(db), "--format", "json", "-o", str(out)]) == 0
         outs.append(json.loads(out.read_text(encoding="utf-8")))
     assert len(outs[0]["articles"]) >= 3
+    assert "Același text, alt titlu" in [a["title"] for a in outs[0]["articles"]]  # the later copy's
     assert outs[0] == outs[1]
     # a re-run stores nothing twice
     assert main(["ingest", "--annotations", str(annotations), "--db", str(spark)]) == 2

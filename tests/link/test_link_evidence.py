@@ -213,6 +213,9 @@ ELEVEN = {f"ro:t{i}" for i in range(11)}  # a text republished: most of its subj
     # ... the same report republished two days later still is (a retelling)
     (replace(PETITION, subject=PETITION.subject | ELEVEN), CONFERENCE[0], CONFERENCE[1], PETITION.subject | ELEVEN,
      CONFERENCE[3], set(), True),
+    # ... but not a month later: the same words then are a template (a monthly report)
+    (replace(PETITION, subject=PETITION.subject | ELEVEN), "2024-01-05", CONFERENCE[1], PETITION.subject | ELEVEN,
+     CONFERENCE[3], set(), False),
     # a profile (her first husband) beside her election-day report: the same rare protagonist named
     # in both titles, within three days, no shared happening
     (ELECTION_DAY, *HUSBAND, {"person:elena-lasconi"}, False),

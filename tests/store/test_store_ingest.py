@@ -143,3 +143,16 @@ def test_store_a_version_4_store_gets_the_linker_tables(tmp_path) -> None:  # ty
         tables = {r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert set(LINKER_TABLES) <= tables
         assert [r[0] for r in s.conn.execute("SELECT token FROM person_tokens")] == ["kim"]
+
+
+def test_store_a_version_5_store_gets_the_lead_day_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Schema 6 marks undated lead acts (``event_mentions.lead_day``, read by story linking); a
+    version 5 file gets the column on opening, its rows kept (unmarked)."""
+    path = tmp_path / "v5.db"
+    with Store(path) as s:
+        s.conn.execute("ALTER TABLE event_mentions DROP COLUMN lead_day")
+        s.conn.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+        s.conn.commit()
+    with Store(path) as s:
+        assert s.version == SCHEMA_VERSION >= 6
+        assert "lead_day" in {r[1] for r in s.conn.execute("PRAGMA table_info(event_mentions)")}

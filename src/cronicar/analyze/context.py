@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+if TYPE_CHECKING:  # only a type here: the linker imports this module without spaCy
+    from spacy.tokens import Doc
 
 from cronicar.model import DocDate, EntityMention, EventMention, Quote, Timex
 

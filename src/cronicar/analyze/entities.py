@@ -24,7 +24,7 @@ from cronicar.lang import folder as lang_folder, iso
 from cronicar.analyze import places
 from cronicar.analyze.budget import check
 from cronicar.analyze.context import Context
-from cronicar.analyze.nlp import has_parser
+from cronicar.lang import has_parser
 from cronicar.analyze.inflection import nominative, place_bases
 from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.spans import SpanSet

@@ -42,6 +42,7 @@ comma or a conjunction takes no "…"; the words of another sentence a bad split
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -146,16 +147,36 @@ def _np(ctx, head, depth: int = 0, levels: int = 1) -> list:  # type: ignore[no-
     # says nothing); a time of the verb is the date's
     dated = head.pos_ == "NOUN" and depth > 0 and not _in_timex(ctx, head)
     for ch in head.children:
+        if ch.dep_ == "nmod" and _figure_tok(head) and _period(ctx, ch) and not any(
+                c.dep_ == "case" and c.lower_ in cues(ctx.lang).get("against", frozenset()) for c in ch.children):
+            keep += list(ch.subtree)  # "cu 35% | în primul trimestru": the period the figure covers
+            continue
         if (ch.dep_ not in _NP_KEEP and not _short_adverb(ctx, ch)) or ch.pos_ == "PUNCT" \
                 or (_in_timex(ctx, ch) and not (dated and ch.i == head.i + 1)):
             continue
         if ch.pos_ == "PRON" and any(c.dep_.startswith("acl") for c in ch.children):
             continue  # "către cei | care vor vinde": a pronoun that only points to its clause, cut
         if ch.dep_ == "nmod" and depth >= levels and not (dated and ch.i == head.i + 1 and _in_timex(ctx, ch)) and not (
-                ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)):
+                ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children)) and not (
+                levels and depth <= levels and _restricting_modifier(ctx, ch)):
             continue  # deeper nouns go, but not a name that owns ("10% din acțiunile Petrom")
         keep += _np(ctx, ch, depth + (ch.dep_ == "nmod"), levels)
     return keep
+
+
+def _restricting_modifier(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a noun modifier one level deeper restricts what its phrase names, so that a
+    compressed argument keeps it: a name ("compania națională de petrol din Abu Dhabi",
+    "Departamentul de Justiție din SUA": without it the phrase reads as Romanian) or a genitive
+    ("creșterea prețului petrolului", "portofoliul ... al fondului").  A time is the date's."""
+    if _in_timex(ctx, ch) or ch.pos_ not in {"PROPN", "NOUN"}:
+        return False
+    if ch.pos_ == "PROPN" or _mentions_in(ctx, ch.idx, ch.idx + len(ch.text)):
+        return True
+    owners = cues(ctx.lang).get("owner", frozenset())
+    if any(c.dep_ in {"det", "case"} and c.lower_ in owners for c in ch.children):
+        return True
+    return "Gen" in ch.morph.get("Case") and not any(c.dep_ == "case" for c in ch.children)
 
 
 def _near(arg, tok) -> bool:  # type: ignore[no-untyped-def]
@@ -221,16 +242,20 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     case = " ".join(c.text for c in arg.children if c.dep_ == "case")
     fixed = [f.text for c in arg.children if c.dep_ == "case" for f in c.children if f.dep_ == "fixed"]
     case = " ".join([case] + fixed).strip()
-    if persons:
-        return f"{case} {persons[0].canonical}".strip()
-    own = [m for m in names if _names_itself(arg, m)]
     # "BT, BRD și BCR": all, as written; a conjunct without "și"/"sau" is an apposition ("..., firma")
     conjuncts = [c for c in arg.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"} and c.i < arg.head.i]
     coordinated = any(k.dep_ == "cc" for c in conjuncts for k in c.children)
+    if persons and not (coordinated and (len({m.canonical for m in persons}) > 1
+                                         or not any(m.start <= arg.idx < m.end for m in persons))):
+        # ... and two actors coordinated are both named ("fost premier ... și Ionuț Popescu" is not Popescu)
+        return f"{case} {persons[0].canonical}".strip()
+    own = [m for m in names if _names_itself(arg, m)]
     if subject and own and len({m.canonical for m in names}) == 1 and not coordinated:  # "NEPI și Rockcastle"
         name = _canonical_fits(own[0], ctx.lang)
-        if name:
-            return name
+        if name:  # a place after the name stays: "Departamentul de Justiție din SUA"
+            where = [c for c in arg.children if c.dep_ == "nmod" and c.idx >= own[0].end
+                     and _mentions_in(ctx, c.idx, c.idx + len(c.text))]
+            return " ".join([name] + [_render(sorted(_np(ctx, c, levels=0), key=lambda t: t.i)) for c in where])
     toks = _np(ctx, arg, levels=levels)
     named = _named_organisation(ctx, arg) if subject and not names and not antecedent else None
     if named:  # "Grupul" -> "Grupul Digi Communications": whom the article means by it
@@ -238,12 +263,27 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
         for c in conjuncts:
             toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
+    if subject and levels and len(toks) <= 2:
+        toks = list({t.i: t for t in toks + _defining_participle(arg)}.values())
     toks = sorted(toks, key=lambda t: t.i)
     if subject:
         toks = _before_aside(arg, toks)
     if antecedent:  # its own preposition is not the subject's ("către cei care vor vinde")
         toks = [t for t in toks if not (t.head.i == arg.i and t.dep_ == "case")]
     return _render(toks)
+
+
+def _defining_participle(arg) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """The participle phrase right after a bare subject noun that says which it is ("Sumele |
+    economisite de români în lei", "Scăderea | înregistrată recent de prețul petrolului"): without
+    it "Sumele aveau o creștere" names nothing.  At most six words, no comma."""
+    part = next((c for c in arg.children if c.i == arg.i + 1 and (
+        (c.dep_.startswith("acl") and "Part" in c.morph.get("VerbForm"))
+        or (c.dep_ == "amod" and any(o.dep_.startswith("obl") for o in c.children)))), None)
+    if part is None:
+        return []
+    toks = list(part.subtree)
+    return toks if len(toks) <= 6 and not any(t.is_punct for t in toks) else []
 
 
 @lru_cache(maxsize=None)
@@ -275,6 +315,29 @@ def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
         names = [n for n in _organisations(ctx, arg.doc[sent.start - 1].sent) if n[1]]
         names = [n for n in names if n[2].head.dep_ == "ROOT" or n[2].head.head.i == n[2].head.i]
     return names[-1][3] if names else None
+
+
+def _named_person(ctx, pron) -> str | None:  # type: ignore[no-untyped-def]
+    """The person a singular personal pronoun subject ("El prognozează", "Ea a spus") stands for:
+    the person the sentence before names as its main subject, and only then (a name from anywhere
+    else would be an invented actor).  None otherwise."""
+    if pron.pos_ != "PRON" or "Prs" not in pron.morph.get("PronType") or "Sing" not in pron.morph.get("Number") \
+            or "3" not in pron.morph.get("Person"):
+        return None
+    at = pron.sent.start - 1
+    while at >= 0 and pron.doc[at].is_space:
+        at -= 1
+    if at < 0:
+        return None
+    before = pron.doc[at].sent
+    subj = next((c for c in before.root.children if c.dep_ in _SUBJ), None)
+    persons = [m for m in _names(ctx, subj) if m.label == "PERSON"] if subj is not None else []
+    if not persons:  # a quote's sentence: who says it is its subject ("„...”, spune Dan Rusu")
+        said = [q.speaker_mention for q in ctx.quotes if q.speaker_mention and q.cue
+                and before.start_char <= q.cue[0] < before.end_char
+                and before.start_char <= q.speaker_mention[0] < before.end_char]
+        persons = [m for a, b in said for m in _mentions_in(ctx, a, b) if m.label == "PERSON"]
+    return persons[0].canonical if len({m.canonical for m in persons}) == 1 else None
 
 
 def _organisations(ctx, sent) -> list:  # type: ignore[no-untyped-def,type-arg]
@@ -311,7 +374,12 @@ def _before_aside(arg, toks: list) -> list:  # type: ignore[no-untyped-def,type-
 
 
 def _render(toks: list) -> str:  # type: ignore[type-arg]
-    """Tokens in text order, glued as in the text where they were adjacent ("s-a", "și-a")."""
+    """Tokens in text order, glued as in the text where they were adjacent ("s-a", "și-a"); none
+    before the start of the event's sentence (the parse may hang the site's boilerplate glued before
+    it on its words: :func:`_without_boilerplate`)."""
+    start = toks[0].doc.user_data.get("headline_from", 0) if toks else 0
+    if start and toks[0].idx < start:
+        toks = [t for t in toks if t.idx >= start]
     out = ""
     for k, t in enumerate(toks):
         out += t.text
@@ -369,8 +437,11 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             lifted = [c for c in ch.children if c.dep_ in _SUBJ and c.i < verb.i]
             parts += [(c.i, _argument(ctx, c, True), c.dep_) for c in lifted]
             parts.append((ch.i, _clause(ctx, ch, keep, budget, frozenset(c.i for c in lifted)), "keep"))
-        elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "mark" for c in ch.children):
-            # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped
+        elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(
+                c.dep_ == "mark" and (c.pos_ != "PART" or any(o.dep_ == "obj" for o in verb.children))
+                for c in ch.children):
+            # a bare infinitive is the predicate's own ("am putea asista la variații"): never dropped;
+            # so is a "să" clause that is all a verb without an object says ("vrea să concureze")
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
             parts.append((ch.i, _render(list(ch.subtree)), "time"))
@@ -439,7 +510,7 @@ def _period(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
     începutul anului", "până la finalul anului").  A day ("la sfârșitul săptămânii trecute", "în
     ședința de luni") is the date's, shown beside the headline."""
     toks = list(ch.subtree)
-    if not ch.dep_.startswith("obl") or len(toks) > 6 or any(t.is_punct and t.text != "-" for t in toks):
+    if not (ch.dep_.startswith("obl") or ch.dep_ == "nmod") or len(toks) > 6 or any(t.is_punct and t.text != "-" for t in toks):
         return False
     case = [c.lower_ for c in ch.children if c.dep_ == "case"]
     lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -597,7 +668,12 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
                 return None
             named = _names_speaker(ctx, q, ev)
             budget = max(4, MAX_FALLBACK - _words(str(q.speaker))) if named else MAX_FALLBACK
-            kept = _cut_faithfully(ctx, list(span[toks[0].i - span.start:toks[-1].i - span.start + 1]), budget)
+            toks = list(span[toks[0].i - span.start:toks[-1].i - span.start + 1])
+            kept = _cut_faithfully(ctx, toks, budget)
+            if not _has_predicate(ctx, ev, _render(kept)):  # a description ate the budget before the verb
+                bare = _without_asides(toks)
+                kept = _cut_faithfully(ctx, bare, budget) if bare is not toks else kept
+                toks = bare if bare is not toks else toks
             said = _strip_connectives(ctx, _render(kept) + (ELLIPSIS if kept[-1].i < toks[-1].i else ""))
             # a speaker the sentence does not name (an outlet, another person of the article)
             # would put words in the wrong mouth: then what was said stands alone
@@ -652,10 +728,13 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     """The headline of the event whose primary trigger is ``tok`` (see the module doc)."""
     if not ctx.parsed:
         stretch = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang)
-        return _tidy(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch)))
+        return _tidy(_closed_brackets(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch))))
+    trimmed = _without_boilerplate(ctx, ev)
+    ctx.doc.user_data["headline_from"] = trimmed.sentence[0] if trimmed is not ev and trimmed.sentence else 0
+    ev = _without_leading_space(ctx, trimmed)
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
-        if said and not _hides_restriction(ctx, tok, ev, said):
+        if said and not _hides_restriction(ctx, tok, ev, said) and _has_predicate(ctx, ev, said.partition(": ")[2] or said):
             return _tidy(_without_fragment(ctx, ev, said))
     copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
     if tok.pos_ not in {"VERB", "AUX"} and not copular:
@@ -684,7 +763,158 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         # no full clause with an actor, or one that would change or hide the claim: the
         # sentence's own main clause, shortened (faithful first, short second)
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev)))
-    return _tidy(_without_fragment(ctx, ev, text))
+    if not _has_predicate(ctx, ev, text):
+        text = _predicate_clause(ctx, tok, ev) or text
+    return _tidy(_closed_brackets(_without_fragment(ctx, ev, text)))
+
+
+def _without_boilerplate(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
+    """The event with its sentence starting after the site's boilerplate the sentence split left
+    glued to its start ("Cursul valutar BNR. Vedeţi aici evoluţia principalelor valute ...",
+    "WikiZF: Profilul companiei Romgaz", "Acţiunea zilei de ieri"): such a line stands on its own
+    line of the text, so the sentence starts at the next line (``boilerplate`` in
+    ``headline_cues.tsv``; diacritics folded).  The event unchanged when there is none."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    phrases = sorted((fold_diacritics(p) for p in cues(ctx.lang).get("boilerplate", frozenset())), key=len, reverse=True)
+    start = lo
+    for _ in range(4):  # "WikiZF: ... OMV Petrom / WikiZF: ... Romgaz / <the sentence>"
+        skip = len(ctx.text[start:hi]) - len(ctx.text[start:hi].lstrip())
+        head = fold_diacritics(ctx.text[start + skip:start + skip + 80].lower())
+        hit = next((p for p in phrases if head.startswith(p)), None)
+        if hit is None:
+            break
+        eol = ctx.text.find("\n", start + skip + len(hit), hi)
+        if eol < 0:  # the line runs on to the sentence's end: nothing but the phrase is skipped
+            eol = start + skip + len(hit)
+        for _ in range(40):  # the table the line heads ("Cursul BNR de joi:" / "Euro" / "4,4830" / ...)
+            nxt = ctx.text.find("\n", eol + 1, hi)
+            if nxt < 0 or _words(ctx.text[eol:nxt]) >= 4:
+                break
+            eol = nxt
+        start = eol
+    if start == lo or not ctx.text[start:hi].strip():
+        return ev
+    return replace(ev, sentence=(start + len(ctx.text[start:hi]) - len(ctx.text[start:hi].lstrip()), hi))
+
+
+def _without_leading_space(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
+    """The event with its sentence starting at its first word: a sentence that starts with a line
+    break is a parse whose root is the line break, with no main clause to find."""
+    if not ev.sentence:
+        return ev
+    lo, hi = ev.sentence
+    gap = len(ctx.text[lo:hi]) - len(ctx.text[lo:hi].lstrip())
+    return replace(ev, sentence=(lo + gap, hi)) if gap and lo + gap < hi else ev
+
+
+def _has_predicate(ctx, ev: EventMention, text: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a headline says something: it keeps a verb of its sentence that is a predicate (not a
+    participle or gerund describing a noun: "Compania ... controlată de vehiculul ..." says nothing),
+    or the copula of a nominal predicate."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return True
+    words = set(_pieces(text))
+    return any(t.pos_ in {"VERB", "AUX"} and _kept(t, words) and len(t.text) > 1
+               and (t.dep_ == "cop" or (not t.dep_.startswith(("acl", "amod", "aux"))
+                                         and "Ger" not in t.morph.get("VerbForm") and not _bare_infinitive(t)))
+               for t in span)
+
+
+def _bare_infinitive(verb) -> bool:  # type: ignore[no-untyped-def]
+    """An infinitive with its particle and no auxiliary ("pentru a câștiga validare"): no
+    predicate; "va întâlni", "am putea asista" are."""
+    return "Inf" in verb.morph.get("VerbForm") and any(c.dep_ == "mark" for c in verb.children) \
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+
+
+def _predicate_clause(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-untyped-def]
+    """A headline with a predicate for an event whose headline had none: the main clause built
+    from the sentence's root, else the clause of the nearest verb above the trigger with its
+    arguments (the trigger's own phrase kept), else the trigger's clause clipped; None when the
+    sentence has no verb at all."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    built = _built_main_clause(ctx, ev, span.root) or _subject_then_verb(ctx, ev, span) or _noun_then_verb(ctx, ev, span)
+    if built is not None:
+        return built
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in {"VERB", "AUX"} and not a.dep_.startswith(("acl", "amod"))
+                 and lo <= a.idx < hi), None)
+    if verb is None:
+        return None
+    text = _clause(ctx, verb, tok.i, MAX_STRETCH)
+    if _words(text) >= 3 and _has_predicate(ctx, ev, text) and not _unfaithful_compression(ctx, ev, tok, verb, text):
+        return text
+    toks = [t for t in verb.subtree if lo <= t.idx < hi]
+    toks = _without_asides(toks) if len(toks) > MAX_FALLBACK else toks
+    kept = _cut_faithfully(ctx, toks, MAX_STRETCH, keep=verb.i)
+    return _render(kept) + (ELLIPSIS if len(kept) < len(toks) else "")
+
+
+def _subject_then_verb(ctx, ev: EventMention, span) -> str | None:  # type: ignore[no-untyped-def]
+    """The main clause with what the sentence sets between commas before its verb left out: the
+    comma-delimited stretch that holds the subject, then the one that holds the verb ("Unirea
+    Shopping Center, companie controlată de ..., care controlează ..., a raportat ..." -> "Unirea
+    Shopping Center a raportat ..."; "În cele două luni de insolvență, potrivit ..., firma Euro
+    Insol, controlată de Remus Borza, a ..." -> "Firma Euro Insol a ...").  None when the subject and the
+    verb share a stretch (nothing to leave out) or the result has no predicate."""
+    root = span.root
+    subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None)
+    if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children):
+        return None
+    first_of_verb = min([root.i] + [c.i for c in root.children if c.dep_ in _VERB_PARTS | {"advmod"} and c.i > subj.i])
+    commas = [t.i for t in span if t.text == "," and t.i < first_of_verb]
+    if not commas or commas[-1] < subj.i:
+        return None
+    lo_subj = max([c for c in commas if c < subj.i], default=span.start - 1)
+    hi_subj = min(c for c in commas if c > subj.i)
+    toks = [t for t in span if (lo_subj < t.i < hi_subj and t.i >= next(iter(subj.subtree)).i) or t.i > commas[-1]]
+    if len(toks) < 3:
+        return None
+    kept = _cut_faithfully(ctx, toks, MAX_FALLBACK, keep=root.i)
+    text = _render(kept) + (ELLIPSIS if len(kept) < len(toks) else "")
+    return text if _has_predicate(ctx, ev, text) and _kept(root, set(_pieces(text))) else None
+
+
+def _noun_then_verb(ctx, ev: EventMention, span) -> str | None:  # type: ignore[no-untyped-def]
+    """When the parse has no usable root: the sentence's first comma-delimited stretch, a noun
+    phrase, joined to the first later stretch that opens with a verb or an auxiliary ("Veniturile
+    din cloud ale Microsoft, care includ ..., au fost de 9,6 miliarde de dolari" -> "Veniturile din
+    cloud ale Microsoft au fost de 9,6 miliarde de dolari…"); None when the first stretch is not a
+    noun phrase or no stretch opens with a verb."""
+    stretches: list[list] = [[]]  # type: ignore[type-arg]
+    for t in span:
+        if t.text == ",":
+            stretches.append([])
+        elif not t.is_space:
+            stretches[-1].append(t)
+    head = stretches[0]
+    if len(stretches) < 3 or not head or head[0].pos_ not in {"NOUN", "PROPN", "DET", "ADJ", "NUM"} \
+            or any(t.pos_ in {"VERB", "AUX"} and not t.dep_.startswith(("acl", "amod")) for t in head):
+        return None
+    at = next((k for k, st in enumerate(stretches[2:], 2) if st and st[0].pos_ in {"AUX", "VERB"}
+               and not set(st[0].morph.get("VerbForm")) & {"Ger", "Part", "Inf"}
+               and not (st[0].pos_ == "VERB" and st[0].dep_.startswith(("acl", "amod")))), None)
+    if at is None:
+        return None
+    rest = [t for t in span if t.i >= stretches[at][0].i]
+    toks = head + rest
+    kept = _cut_faithfully(ctx, toks, MAX_FALLBACK, keep=stretches[at][0].i)
+    text = _render(kept) + (ELLIPSIS if len(kept) < len(toks) else "")
+    return text if _has_predicate(ctx, ev, text) else None
+
+
+def _closed_brackets(text: str) -> str:
+    """A headline never ends inside a bracket it opened ("Titlurile fondului STK Emergent (STK"):
+    the open bracket and what follows it go."""
+    at = text.rfind("(")
+    if at > 0 and ")" not in text[at:]:
+        rest = text[:at].rstrip(" ,;:-–")
+        return rest + (ELLIPSIS if not rest.endswith(ELLIPSIS) and text.endswith(ELLIPSIS) else "") if _words(rest) >= 2 else text
+    return text
 
 
 _CLOSING = re.compile(r"[)\]}»”,;:]")
@@ -730,6 +960,9 @@ def _names_speaker(ctx, q, ev: EventMention) -> bool:  # type: ignore[no-untyped
     at = q.speaker_mention
     if not q.speaker or at is None or not (lo <= at[0] and at[1] <= hi):
         return False
+    label = fold_diacritics(str(q.speaker).lower()) + ":"
+    if any(fold_diacritics(p) == label for p in cues(ctx.lang).get("boilerplate", frozenset())):
+        return False  # "Alte declarații: ...": the site's label before what someone said, no speaker
     written = ctx.text[at[0]:at[1]].lower()
     speaker = str(q.speaker)
     initials = "".join(w[0] for w in speaker.split() if w[:1].isupper()).lower()
@@ -793,7 +1026,7 @@ def _candidate(ctx, tok, ev: EventMention, verb, budget: int = MAX_WORDS) -> str
     if _inside_dependent(ctx, verb if verb is not None else tok):
         return None
     if verb is not None:
-        if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb):
+        if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb) or _appositive_subject(verb, (ev.sentence or (0, 0))[0]):
             return None
         text = _clause(ctx, verb, tok.i, budget)
     else:
@@ -810,6 +1043,20 @@ def _candidate(ctx, tok, ev: EventMention, verb, budget: int = MAX_WORDS) -> str
     if words[0].lower().strip(",„\"") in cues(ctx.lang).get("start", frozenset()):
         return None
     return None if _hides_restriction(ctx, tok, ev, text) else text
+
+
+def _appositive_subject(verb, start: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the verb's subject is a description set off after a name the parser cut from it
+    ("OMV Petrom, principala companie de energie ..., a câștigat": the company is OMV Petrom, the
+    main clause names it)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
+    if subj is None:
+        return False
+    first = next(iter(subj.subtree))
+    if first.i < 2 or first.doc[first.i - 2].idx < start - 40:  # the parser may end the sentence at the name
+        return False
+    name = first.doc[first.i - 2]
+    return first.doc[first.i - 1].text == "," and first.is_lower and name.pos_ in {"PROPN", "NOUN"} and not name.is_lower
 
 
 def _inside_dependent(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
@@ -924,7 +1171,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # clause is another happening's (its row gets its own clause: analyze/events.py)
     relative = _in_relative(trigger.root) if trigger is not None else None
     has_root, full = any(t.i == root.i for t in toks), toks
-    if relative is not None and len(toks) > MAX_STRETCH:
+    if relative is not None and len(toks) > MAX_STRETCH and not _defines_predicate(relative):
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
         # ... nor on the phrase the clause hangs on (", în condițiile | în care ..."): it says nothing alone
@@ -953,8 +1200,11 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
         named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
+        person = None if named else _named_person(ctx, first)  # "El" -> "Dan Popovici"
         if named:
             text = f"{first.text} {named}{first.whitespace_}{text[len(first.text):].lstrip()}"
+        elif person:
+            text = f"{person}{first.whitespace_}{text[len(first.text):].lstrip()}"
     if len(kept) < len(toks) and not _whole_clause(root, kept, toks[len(kept)]):
         text = text.rstrip(" ,;:-–") + ELLIPSIS
     if ctx.text[lo:hi].rstrip().endswith("?"):
@@ -1077,7 +1327,8 @@ def _without_asides(toks: list) -> list:  # type: ignore[type-arg]
             opened = first.text in {",", "("} or (before is not None and before.text in {",", "("})
             after = doc[last.i + 1] if last.i + 1 < len(doc) else None
             closed = last.text in {",", ")"} or (after is not None and after.text in {",", ")"})
-            if not (opened and closed) or after is None or after.i >= subj.head.i:
+            if not (opened and closed) or after is None or after.i > subj.head.i or (
+                    after.i == subj.head.i and last.text != ","):  # its closing comma may be its own
                 continue
             drop |= {t.i for t in ch.subtree}
             if before is not None and before.text in {",", "("}:
@@ -1457,9 +1708,8 @@ def _lost_restriction(ctx, root, words: set[str]) -> bool:  # type: ignore[no-un
                     for k in ch.children):
                 return True  # the same list the parser left unattached ("de OMV Petrom (2,71%), Romgaz ... și ...")
             if ch.dep_ == "nmod" and t.pos_ in {"NOUN", "PROPN"} and not _aside(t, ch) and (
-                    (ch.pos_ == "PROPN" and not any(c.dep_ == "case" for c in ch.children))
-                    or any(c.dep_ in {"det", "case"} and c.lower_ in owners for c in ch.children)):
-                return True  # "ale BCR", "acțiunile Albalact": whose it is
+                    ch.pos_ == "PROPN" or any(c.dep_ in {"det", "case"} and c.lower_ in owners for c in ch.children)):
+                return True  # "ale BCR", "acțiunile Albalact": whose it is; "din Abu Dhabi": where
             if ch.dep_ in {"advmod", "fixed"} and _figure_tok(t) and ch.i < t.i:
                 return True  # "cel puțin 20%", "peste 50%"
     return False
@@ -1524,7 +1774,39 @@ def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool
     if verb is None:
         return _lost_figure(ctx, tok, tok, words)
     return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(ctx, verb, words, text) \
-        or _hollow_end(sent, words, text)
+        or _hollow_end(sent, words, text) or _lost_definition(verb, words) or _skipped_object(ctx, verb, words)
+
+
+def _defines_predicate(relative) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a relative clause defines a nominal predicate ("este compania | a cărei valoare a
+    crescut", "a devenit prima țară din zona euro | care lansează"): the claim is in it."""
+    node = relative.head
+    for _ in range(4):
+        if node.dep_ not in {"nmod", "amod", "nummod", "flat"} or node.head.i == node.i:
+            break
+        node = node.head
+    return node.dep_ == "xcomp" or any(c.dep_ == "cop" for c in node.children)
+
+
+def _lost_definition(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a nominal predicate lost the relative clause that defines it ("Portugalia a devenit
+    prima țară din zona euro | care lansează obligațiuni în yuani", "Oil Terminal este compania | a
+    cărei valoare a crescut cel mai mult"): without it the claim is another, and false."""
+    preds = [verb] if any(c.dep_ == "cop" for c in verb.children) else []
+    preds += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"}]
+    return any(_kept(p, words) and any(
+        d.dep_.startswith("acl") and d.pos_ in {"VERB", "AUX"} and not _kept(d, words)
+        and any(set(c.morph.get("PronType")) & {"Rel"} for x in d.children for c in [x, *x.children])
+        for d in p.subtree) for p in preds)
+
+
+def _skipped_object(ctx, verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the verb lost its direct object but kept what follows it ("Romcab are | o capitalizare
+    de 72 milioane de lei | ..., în creștere cu 48%" -> "Romcab are în creștere cu 48%"): the words
+    left say something the sentence does not."""
+    objs = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i and not _in_timex(ctx, c)]
+    return any(not _kept(o, words) and any(c.i > o.i and c.dep_ not in {"punct", "cc", "conj"} and _kept(c, words)
+                                           for c in verb.children) for o in objs)
 
 
 def _hollow_end(sent, words: set[str], text: str) -> bool:  # type: ignore[no-untyped-def]

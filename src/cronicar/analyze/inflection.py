@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+if TYPE_CHECKING:  # only a type here: the linker imports this module without spaCy
+    from spacy.tokens import Span
 
 from cronicar import data_lines
 from cronicar.lang import folder as lang_folder, iso

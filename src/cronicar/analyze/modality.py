@@ -137,7 +137,7 @@ def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
     the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
     of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
-    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head is tok:
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head.i == tok.i:
         return False
     verb = tok.head
     if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
@@ -230,16 +230,11 @@ def of(tok: Token, lang: str) -> Modality:
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
-        if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
-            return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
-        if _modified(tok, c, "coming"):
-            return Modality("future", "future", recent)  # "la viitoarele alegeri"
-        if _modified(tok, c, "alleged"):
-            return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
-        if _modified(tok, c, "former"):
-            background = True  # "ultima vizită în SUA": a past one, of no day the sentence gives
-        if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
-            return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+        own = _nominal_reading(tok, verb, c, recent)
+        if own is not None:
+            return own
+        # "ultima vizită în SUA": a past one, of no day the sentence gives
+        background = background or _modified(tok, c, "former")
     if _marked(tok if verb is None else verb, c, "if") or (
             verb is None and tok.dep_ in {"appos", "conj"} and _marked(tok.head, c, "if")):
         # "dacă e un atac", "dacă acea campanie e una de dezinformare, un atac hibrid"
@@ -255,20 +250,22 @@ def of(tok: Token, lang: str) -> Modality:
         inherited = _inherited(tok, lang)
         return Modality(inherited or "asserted", "future" if inherited == "future" else None, recent, background,
                         dayless=not inherited and _told_by_dayless(tok, c), iterative=iterative,
-                        habit=_habit_above(tok, c))
+                        habit=_habit_above(tok, c) or _habit_in_phrase(tok, c))
     if _statistic(verb, c):
         return Modality(generic_kind=True)  # "30% dintre respondenți declarând că": a survey's figure
-    if "Inf" in verb.morph.get("VerbForm") and any(
-            ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children):
-        return Modality("hypothetical", None, recent)  # "pentru a prelua partidul", "pentru a purta discuții": an aim
+    if _aim_infinitive(verb, c):
+        return Modality("hypothetical", None, recent)
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
+    gerund_habit = False
     if status is None and tense is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb \
             and verb.head.pos_ in VERBAL and _aux_status(verb.head, c) is None \
             and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
         # "a intervenit la televiziuni, acuzând ...": a gerund sharing its verb's subject is told
-        # in that verb's tense (one with a subject of its own is not: "Coreea de Nord sprijinind")
+        # in that verb's tense (one with a subject of its own is not: "Coreea de Nord sprijinind"),
+        # and as its habit ("își petrec cei patru ani de mandat discutând proiecte")
         tense = _tense(verb.head, None)
+        gerund_habit = _habit(verb.head, c)
     if _neg(verb, c) or _marked(verb, c, "without"):
         status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
     elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
@@ -291,8 +288,35 @@ def of(tok: Token, lang: str) -> Modality:
                     plain and "Pres" in tenses and verb.dep_ == "acl:relcl",
                     plain and tense is not None and tense in c.get("dayless", frozenset()),
                     _interview(verb, c), then=any(ch.lower_ in c.get("then", ()) for ch in verb.children),
-                    addressed=_addressed(verb, c), habit=_habit(verb, c), earlier=_earlier(verb, c),
+                    addressed=_addressed(verb, c), habit=_habit(verb, c) or gerund_habit, earlier=_earlier(verb, c),
                     state=plain and _present_passive(verb), iterative=iterative)
+
+
+def _nominal_reading(tok: Token, verb: Token | None, c: dict[str, frozenset[str]], recent: bool) -> Modality | None:
+    """What the words around a trigger that is no verb say of it, when they settle it: a maybe, a
+    future, a negation or a generic "you"; None when they do not."""
+    if tok.dep_ == "obj" and _lemma_in(tok.head, c.get("modal", frozenset())):
+        return Modality("hypothetical", None, recent)  # "îi cereau demisia", "a propus reducerea"
+    if _aimed(tok, c):
+        return Modality("hypothetical", None, recent)  # "o lege pentru închiderea agenției"
+    if tok.pos_ != "NOUN" and verb is None and _addressed_above(tok, c):
+        return Modality(recent=recent, addressed=True)  # "dacă pariezi ... și câștigi" (câștigi read as ADJ)
+    if _modified(tok, c, "coming"):
+        return Modality("future", "future", recent)  # "la viitoarele alegeri"
+    if _modified(tok, c, "alleged"):
+        return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
+    if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
+        return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
+    return None
+
+
+def _aim_infinitive(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """An infinitive of aim: "pentru a prelua partidul", "pentru a purta discuții" (``purpose``),
+    or one a noun of ``aim`` governs ("o șansă bună de a ajunge la un acord")."""
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return False
+    return any(ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children) \
+        or (verb.head.i != verb.i and _lemma_in(verb.head, c.get("aim", frozenset())))
 
 
 def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
@@ -309,10 +333,61 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
     phrases = c.get("habit", frozenset())
     for ch in verb.children:
-        if phrases and ch.dep_.split(":")[0] in {"advmod", "obl"}:
+        if phrases and ch.dep_.split(":")[0] in {"advmod", "obl", "nmod"}:  # nmod: a noun trigger's own
             words = " ".join(t.lower_ for t in ch.subtree)
             if any(words == p or words.startswith(p + " ") for p in phrases):
                 return True
+        bare = ch.dep_ == "obj" or (ch.dep_.split(":")[0] == "obl" and not any(g.dep_ == "case" for g in ch.children))
+        # counted ("cei patru ani"), not a weekday read as months ("a avut luni o întâlnire") nor ago ("acum doi ani")
+        counted = any(g.dep_ in {"nummod", "det"} for g in ch.children) and not any(g.pos_ == "ADV" for g in ch.children)
+        if bare and counted and "Plur" in ch.morph.get("Number") and _lemma_in(ch, c.get("duration", frozenset())):
+            return True  # "își petrec cei patru ani de mandat discutând": a span spent, no one act
+    return False
+
+
+def _habit_in_phrase(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A noun trigger whose own phrase (through nouns only) carries a ``habit`` adverbial: a
+    trend told as background ("scăderea locurilor de muncă din ultimii ani")."""
+    for t in tok.subtree:
+        if t.pos_ != "NOUN":
+            continue
+        up = t
+        while up.i != tok.i and up.head.i != up.i and up.head.pos_ == "NOUN":
+            up = up.head
+        if up.i == tok.i and _habit(t, c):
+            return True
+    return False
+
+
+def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """Whether a noun trigger is what a verb or a noun of ``aim`` in the data is for, or tries to
+    stop: the object of "să blocheze închiderea agenției", or the complement of "o lege pentru
+    închiderea agenției", "planul de reducere" (through nouns, up to the first verb): not done."""
+    words = c.get("aim", frozenset())
+    up = tok
+    for _ in range(CLIMB):
+        if not words or up.head.i == up.i or up.dep_.split(":")[0] not in {"obj", "nmod", "obl", "nsubj"}:
+            return False
+        if up.dep_.startswith("nsubj") and up.dep_ != "nsubj:pass":
+            return False  # "închiderea a blocat ...": its own act, not an aim
+        up = up.head
+        if _lemma_in(up, words):
+            return True
+        if up.pos_ in VERBAL:
+            return False
+    return False
+
+
+def _addressed_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A trigger the tagger read as no verb nor noun ("câștigi" as an adjective) under a verb in the
+    person that addresses someone: the generic "you" of "dacă pariezi ... și câștigi"."""
+    up = tok
+    for _ in range(CLIMB):
+        if up.head.i == up.i:
+            return False
+        up = up.head
+        if up.pos_ in VERBAL:
+            return _addressed(up, c)
     return False
 
 
@@ -474,7 +549,8 @@ def _background(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         if not any(t.pos_ in VERBAL for t in tok.sent):
             return True
-        return tok.dep_ in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
+        # "după demisia lui Popescu" is hung as obl:tmod: a subtype of obl, named in passing as well
+        return tok.dep_.split(":")[0] in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
     return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from cronicar.analyze.budget import check
 from cronicar.analyze.heap import keep_freed_memory
-from cronicar.lang import language
+from cronicar.lang import has_parser, language  # noqa: F401  (has_parser: kept importable from here)
 
 # The model's attribute_ruler has an empty matcher and warns on every doc; the warning says
 # nothing actionable to our users.
@@ -44,12 +44,6 @@ def get_nlp(lang: str) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     return nlp
-
-
-def has_parser(lang: str) -> bool:
-    """Whether ``lang`` gets a dependency parse and morphology (quotes/events use it if so)."""
-    meta = language(lang)
-    return meta is not None and meta.spacy_model is not None and "parser" in meta.has
 
 
 # spaCy's tokenizer strips prefixes and suffixes from a whitespace-free string one at a time,

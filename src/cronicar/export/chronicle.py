@@ -48,8 +48,9 @@ def build(store: Store, story: str | None = None, key_dates: int = digest.DEFAUL
     entities = _entities(stored_entities.mention_articles(conn), stored_entities.aliases(conn),
                          stored_entities.all_entities(conn), in_scope)
     langs = {r["id"]: r["lang"] for r in articles_rows}
+    published = {r["id"]: r["date"] for r in articles_rows}
     events = _events(stored_events.linked_mentions(conn), stored_events.all_events(conn), in_scope, texts, dates,
-                     story, langs)
+                     story, langs, published)
     quotes = _quotes(stored_articles.quotes(conn), in_scope, texts)
     timexes = [
         {"article": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
@@ -107,7 +108,8 @@ def _entities(mentions: list[sqlite3.Row], aliases: dict[str, list[str]], entiti
 
 
 def _events(mentions: list[sqlite3.Row], events: list[sqlite3.Row], in_scope: set[str], texts: dict[str, str],
-            dates: dict[str, str], story: str | None, langs: dict[str, str]) -> list[dict[str, Any]]:
+            dates: dict[str, str], story: str | None, langs: dict[str, str],
+            published: dict[str, str]) -> list[dict[str, Any]]:
     sources: dict[str, list[dict[str, Any]]] = {}
     for r in mentions:
         if r["article_id"] not in in_scope:
@@ -134,6 +136,9 @@ def _events(mentions: list[sqlite3.Row], events: list[sqlite3.Row], in_scope: se
             "participants": _loads(r["participants"]), "place": r["place"],
             "sources": srcs,
             "new_in": srcs[0]["article"],  # the first article (by date) that reported it
+            # the day it was first reported: what an undated event is ordered and shown by (an
+            # act the text gives no day of is not put on its article's day; docs/events.md)
+            "reported": published.get(srcs[0]["article"]),
             "lang": langs.get(srcs[0]["article"], "ro"),  # the language its headline is written in
         })
     return out

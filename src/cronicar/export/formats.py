@@ -76,7 +76,9 @@ def timeline_items(chronicle: dict[str, Any], story: str | None = None) -> list[
         interval = (ev.get("when") or {}).get("interval") or [None, None]
         quotes = [q for s in ev["sources"] for q in chronicle["quotes"]
                   if q["article"] == s["article"] and s["start"] <= q["start"] < s["end"]]
-        items.append({**ev, "sort": (interval[0] or "9999", interval[1] or "9999"), "quotes": quotes})
+        # undated last, among them by the day they were reported
+        items.append({**ev, "sort": (interval[0] or "9999", interval[1] or "9999", ev.get("reported") or ""),
+                      "quotes": quotes})
     items.sort(key=lambda e: e["sort"])
     return items
 
@@ -101,7 +103,7 @@ def render_timeline(chronicle: dict[str, Any], story: str | None = None, width: 
             lines.append(f"-- {_BACKGROUND.get(lang or _story_lang(items), 'Background')} "
                          f"({len(back)}, before {span.get('start') or st['first_date']}) --")
             for ev in back:
-                lines.append(f"   {readable_when(ev.get('when'), lang or ev.get('lang', 'ro')):<30} "
+                lines.append(f"   {readable_when(ev.get('when'), lang or ev.get('lang', 'ro'), ev.get('reported')):<30} "
                              f"{ev['type'].upper():<10} {_clip(ev.get('headline') or ev['summary'], width)}")
         lines.append("")
     if not stories:
@@ -122,7 +124,7 @@ def _event_lines(ev: dict[str, Any], dates: dict[str, str], width: int, lang: st
     """One event: readable date, type (and its other cues), headline; sources; quotes."""
     tags = [t for t in ev.get("types", []) if t != ev["type"]]
     kind = ev["type"].upper() + (f" (+{', '.join(tags)})" if tags else "")
-    lines = [f"{readable_when(ev.get('when'), lang or ev.get('lang', 'ro')):<30} {kind}",
+    lines = [f"{readable_when(ev.get('when'), lang or ev.get('lang', 'ro'), ev.get('reported')):<30} {kind}",
              f"{'':<4}{_clip(ev.get('headline') or ev['summary'], width)}"]
     for src in ev["sources"]:
         new = " NEW" if src["article"] == ev.get("new_in") else ""
@@ -208,7 +210,7 @@ def _markdown_events(items: list[dict[str, Any]], arts: dict[str, dict[str, Any]
     out = []
     for ev in items:
         who = md(", ".join(ev["participants"]))
-        out.append(f"- **{readable_when(ev.get('when'), ev.get('lang', 'ro'))}** — {ev['type']}: "
+        out.append(f"- **{readable_when(ev.get('when'), ev.get('lang', 'ro'), ev.get('reported'))}** — {ev['type']}: "
                    f"{md(ev.get('headline') or ev['summary'])}" + (f" _({who})_" if who else ""))
         for src in ev["sources"]:
             a = arts.get(src["article"], {})

@@ -123,9 +123,14 @@ def readable(value: str | None, interval: list[str] | tuple[str, str] | None = N
     return _one(value, lang, list(interval) if interval else None)
 
 
-def readable_when(when: dict[str, Any] | None, lang: str = "ro") -> str:
-    """:func:`readable` of an export ``when`` object (``{"value", "interval"}``)."""
+def readable_when(when: dict[str, Any] | None, lang: str = "ro", reported: str | None = None) -> str:
+    """:func:`readable` of an export ``when`` object (``{"value", "interval"}``); an undated event
+    with the day it was ``reported`` (an export event's ``"reported"``) says so: "undated ·
+    reported 28 February 2024", so a reader sees when the news told it without taking that day
+    for the day it happened."""
     when = when or {}
+    if reported and not when.get("value") and not (when.get("interval") or [None])[0]:
+        return patterns(lang)["undated_reported"].format(date=readable(reported, None, lang))
     return readable(when.get("value"), when.get("interval"), lang)
 
 

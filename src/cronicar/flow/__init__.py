@@ -98,15 +98,19 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
     from cronicar.flow.workers import analyzed
 
     report = IngestReport()
+    repeats: dict[str, list[Article]] = {}  # later copies of a window's article, by id
     with store.writer(on_wait=_wait_note(store)):
         if clean:
             articles = _cleaned(articles, window, report)
-        windows = _windows(store, articles, window, report, on_error)
+        windows = _windows(store, articles, window, report, on_error, repeats)
         for article, analysis in analyzed(windows, jobs, BATCH, executor):
             if isinstance(analysis, TooComplex):  # over its budget while analyzed
+                repeats.pop(article.id, None)
                 _reject(InputError(article.source, article.line, str(analysis)), report, on_error)
                 continue
             _commit(store, article, analysis, report, progress, on_error)
+            for again in repeats.pop(article.id, ()):
+                store.update_metadata(again)  # the later copy's title/url win, as across windows
     return report
 
 
@@ -210,13 +214,17 @@ def _reject(error: InputError, report: IngestReport, on_error: ErrorSink | None)
 
 
 def _windows(store: Store, items: Iterable[Article | InputError], size: int, report: IngestReport,
-             on_error: ErrorSink | None) -> Iterator[list[Article]]:
+             on_error: ErrorSink | None, repeats: dict[str, list[Article]] | None = None) -> Iterator[list[Article]]:
     """The new articles of the input, ``size`` at a time, each window in (date, id) order.
 
     Read lazily: the next window is cut when the writer asks for it, so what is stored meanwhile
     is already skipped.  A repeat across windows is caught again at write time (:func:`write`).
     Of two versions of one article in a window (same external id and source, or same URL), the
     later in the input is kept; a later window's version replaces a stored one when written.
+    One text read twice in a window (same id, e.g. under two titles) is analysed once; the later
+    copy goes into ``repeats`` and the writer applies its title/url after storing the first, as
+    when the two fall in different windows: the later copy in the input wins wherever the window
+    edges fall (so ``ingest --annotations``, which has no windows, stores the same).
     """
     todo: dict[str, Article] = {}
     version_of: dict[tuple[str | None, ...], str] = {}
@@ -227,6 +235,8 @@ def _windows(store: Store, items: Iterable[Article | InputError], size: int, rep
             continue
         if item.id in todo:
             _warn_duplicate(todo[item.id], item, report)
+            if repeats is not None:
+                repeats.setdefault(item.id, []).append(item)
         if item.id in todo or store.has_article(item.id):
             store.update_metadata(item)
             report.skipped += 1

@@ -5,8 +5,9 @@ One row per article: the article's fields (``id``, ``source``, ``external_id``, 
 the annotation interchange fields of DESIGN §4 (``timexes``, ``quotes``, ``entities``,
 ``events``, each a JSON array as ``cronicar annotate`` writes it), ``analysis`` (the whole
 analysis as JSON, lossless: sentences, timex rules, event sentences and summaries, what the store
-and the linker need), and ``error`` (the one-line input error of a rejected record, else null;
-the other columns are then null).  JSON strings rather than nested Parquet types keep the schema
+and the linker need), ``error`` (the one-line input error of a rejected record, else null;
+the other columns are then null) and ``position`` (the record's place among the input's valid
+records: of one text read twice, the later copy's title and url are kept).  JSON strings rather than nested Parquet types keep the schema
 stable while annotations gain fields; Spark SQL reads them with ``from_json``.
 """
 
@@ -24,13 +25,13 @@ from typing import Any
 from cronicar.model import Analysis, Article, DocDate, EntityMention, EventMention, InputError, Quote, Timex
 
 COLUMNS = ["id", "source", "external_id", "title", "url", "date", "date_start", "lang", "text",
-           "timexes", "quotes", "entities", "events", "analysis", "error"]
+           "timexes", "quotes", "entities", "events", "analysis", "error", "position"]
 _UnionType = type(int | None)
 _PARTS = {"timexes": Timex, "quotes": Quote, "entities": EntityMention, "events": EventMention}
 
 
-def to_record(article: Article, analysis: Analysis) -> dict[str, Any]:
-    """One analyzed article as a flat row of :data:`COLUMNS`."""
+def to_record(article: Article, analysis: Analysis, position: int | None = None) -> dict[str, Any]:
+    """One analyzed article as a flat row of :data:`COLUMNS`; ``position``: its place in the input."""
     contract = analysis.to_contract()
     return {
         "id": article.id, "source": article.source, "external_id": article.external_id,
@@ -38,6 +39,7 @@ def to_record(article: Article, analysis: Analysis) -> dict[str, Any]:
         "date_start": article.date.anchor.isoformat(), "lang": analysis.lang, "text": analysis.text,
         **{name: json.dumps(contract[name], ensure_ascii=False) for name in _PARTS},
         "analysis": json.dumps(analysis_to_json(analysis), ensure_ascii=False), "error": None,
+        "position": position,
     }
 
 
@@ -119,9 +121,11 @@ def read_annotations(folder: Path) -> Iterator[tuple[Article, Analysis] | InputE
         yield from_record(row, where)
 
 
-def _order(item: tuple[str, dict[str, Any]]) -> tuple[str, str]:
+def _order(item: tuple[str, dict[str, Any]]) -> tuple[str, str, int]:
+    # One text read twice has two rows of one (date, id): the earlier in the input is stored
+    # first, the later's title/url then win (as in a direct ingest).  Older folders: no position.
     row = item[1]
-    return (row.get("date_start") or "", row.get("id") or "")
+    return (row.get("date_start") or "", row.get("id") or "", row.get("position") or 0)
 
 
 def _file_rows(file: Path, batch_size: int = 64) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -72,11 +72,17 @@ def cleaned_window(numbered: Iterable[tuple[int, Any]]) -> Iterator[Any]:
     """One cleaning window, (input position, article) pairs: the articles with page furniture
     taken out (``ingest/clean.py``), in input order, as ``cronicar ingest`` cleans the same
     :data:`WINDOW` articles; an article left with no text, or too long, is an error row."""
+    from dataclasses import replace
+
     from cronicar.ingest.clean import clean_batch
     from cronicar.ingest.readers import too_long
     from cronicar.model import InputError
 
-    kept, rejected, _ = clean_batch([article for _, article in sorted(numbered, key=lambda p: p[0])])
+    # The position rides in ``line`` (Spark has no line numbers) through the cleaning, which may
+    # replace an article (new text, new id): it becomes the row's ``position``, so that of one
+    # text read twice the later copy's title wins in ``ingest --annotations`` as in a direct ingest.
+    kept, rejected, _ = clean_batch([replace(article, line=position)
+                                     for position, article in sorted(numbered, key=lambda p: p[0])])
     for error in rejected:
         yield _row(error_record(error))
     for article in kept:
@@ -107,9 +113,9 @@ def _analyzed_rows(articles: list[Any], analyze: Any) -> Iterator[tuple]:
     analyses = analyze([(a.text, a.date, a.lang) for a in articles], BATCH)
     for article, analysis in zip(articles, analyses):
         if isinstance(analysis, Exception):  # over its budget ("article too complex: ...")
-            yield _row(error_record(InputError(article.source, article.line, str(analysis))))
+            yield _row(error_record(InputError(article.source, None, str(analysis))))
         else:
-            yield _row(to_record(article, analysis))
+            yield _row(to_record(article, analysis, position=article.line))
 
 
 def _row(record: dict[str, Any]) -> tuple:
@@ -130,7 +136,7 @@ def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
     order (a k-way merge); a global sort here would cost a sampling job and another shuffle.
     """
     from pyspark import StorageLevel
-    from pyspark.sql.types import StringType, StructField, StructType
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
 
     from cronicar.model import Article
 
@@ -145,10 +151,10 @@ def annotate(spark: Any, input_path: str, output: str, fmt: str | None = None,
     # A small input is one window: spread its articles so every executor core analyses.
     rows = (windows.repartition(parallelism * 4).mapPartitions(analyzed_partition)
             .union(parsed.filter(lambda item: isinstance(item, tuple))))
-    schema = StructType([StructField(c, StringType()) for c in COLUMNS])
+    schema = StructType([StructField(c, LongType() if c == "position" else StringType()) for c in COLUMNS])
     annotated = spark.createDataFrame(rows, schema)
     # Row groups of 16 MB: the merge on the ingest side holds one per part file.
-    (annotated.sortWithinPartitions("date_start", "id").write.mode("overwrite")
+    (annotated.sortWithinPartitions("date_start", "id", "position").write.mode("overwrite")
      .option("parquet.block.size", 16 * 2**20).parquet(output))
     parsed.unpersist()
     written = spark.read.parquet(output).select("error")  # one column read back, no re-analysis

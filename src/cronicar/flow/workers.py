@@ -23,7 +23,6 @@ from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 
 from cronicar.analyze.budget import TooComplex, article_budget
-from cronicar.analyze.pipeline import analyze_batch
 from cronicar.model import Analysis, Article, DocDate
 
 Item = tuple[str, DocDate | None, str | None]
@@ -46,6 +45,16 @@ def worker_context() -> BaseContext:
     return ctx
 
 
+def _start_forkserver() -> None:
+    """Start the forkserver now (it preloads the analysis): a pool starts it only at its first
+    task, and waits for its loading there."""
+    ctx = worker_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def default_jobs() -> int:
     """The cores this process may run on (the affinity mask, not the machine's count)."""
     try:
@@ -57,6 +66,10 @@ def default_jobs() -> int:
 def analyze_articles(items: list[Item], batch_size: int) -> list[Analysis | TooComplex]:
     """One task: analyze a sub-batch of (text, date, lang), in order (runs in a worker), each
     article under its time and memory budget: one over it comes back as its TooComplex."""
+    # Imported here, not at the top: the writer of ``--jobs N`` imports this module but never
+    # parses, and spaCy's import is ~0.5 CPU-s and ~100 MB it would pay before reading a line.
+    from cronicar.analyze.pipeline import analyze_batch
+
     results = analyze_batch(items, batch_size=batch_size)
     out: list[Analysis | TooComplex] = []
     for _ in items:
@@ -84,7 +97,11 @@ def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int,
     once.  It is always used, even for a small input: whoever passes one asked for it."""
     windows = iter(windows)
     if jobs > 1 and executor is None:
-        first, second = next(windows, []), next(windows, None)
+        first = next(windows, [])
+        if len(first) >= SMALL:
+            # The workers' process loads spaCy (~1.5 s) while this one reads the next window.
+            _start_forkserver()
+        second = next(windows, None)
         if second is None and len(first) < SMALL:
             jobs = 1
         windows = chain([first], [] if second is None else [second], windows)

@@ -21,7 +21,8 @@ def load() -> bool:
     """Load every installed pipeline and the analysis code; freeze what was made.  True if all loaded."""
     loaded = True
     try:
-        import cronicar.flow.workers  # noqa: F401  (the task function and the whole analysis)
+        import cronicar.analyze.pipeline  # noqa: F401  (the whole analysis)
+        import cronicar.flow.workers  # noqa: F401  (the task function)
         from cronicar.analyze.nlp import get_nlp
         from cronicar.lang import languages
 

@@ -103,6 +103,14 @@ def _language(code: str, extra: str) -> Language | None:
     return _read_meta(code, meta) if meta.is_file() else None
 
 
+def has_parser(code: str) -> bool:
+    """Whether ``code`` gets a dependency parse and morphology (quotes/events use it if so).  Here,
+    not in ``analyze.nlp``, so the linker asks it without importing spaCy: ``--jobs N``'s writer and
+    ``ingest --annotations`` never parse."""
+    meta = language(code)
+    return meta is not None and meta.spacy_model is not None and "parser" in meta.has
+
+
 def languages() -> dict[str, Language]:
     """Every language found, by code, in code order."""
     return dict(_languages(os.environ.get(PATH_VAR, "")))

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from cronicar.analyze.budget import check
 from cronicar.analyze.events_lexicon import trigger_root
-from cronicar.analyze.nlp import has_parser
+from cronicar.lang import has_parser
 from cronicar.link.index import name_weights
 from cronicar.model import entity_key
 from cronicar.lang import iso

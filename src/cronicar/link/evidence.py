@@ -85,8 +85,11 @@ ARTICLE_SUBJECT_TERMS = 40
 #: happening, the same rare cast, or a retelling (:data:`RETOLD_SUBJECT` shared subject terms)
 NEXT_DAY = 1
 #: shared subject terms of a retelling: one report republished or updated days later says the same
-#: rare words (a bond issue's text three days later shares most of its 40)
+#: rare words (a bond issue's text three days later shares most of its 40) ...
 RETOLD_SUBJECT = 10
+#: ... within this many days: a month apart the same words are a template (a monthly report, a
+#: rating agency's next step in a two-month saga), not one report told again
+RETOLD_DAYS = 7
 
 
 @dataclass
@@ -154,7 +157,7 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
     if mine.profile or theirs.profile:
-        return profile_tie(mine, theirs, close)
+        return profile_tie(mine, theirs, gap, close)
     if gap > NEXT_DAY:
         return saga_tie(mine, theirs, gap, close)
     if fresh_tie(mine, theirs, gap):
@@ -179,22 +182,24 @@ def same_cast(mine: Report, theirs: Report) -> bool:
     return len(cast) >= CAST_MIN and sum(k.startswith("person:") for k in cast) >= CAST_PERSONS
 
 
-def profile_tie(mine: Report, theirs: Report, close: bool) -> bool:
+def profile_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
     """A profile or lifestyle piece (a candidate's first husband, a president's three wives) shares
     a person and no happening with that person's news and other profiles: tied only through a
-    shared happening or a retelling."""
-    if retold(mine, theirs):
-        return True
-    return not close and share_a_happening(mine.happenings, theirs.happenings, mine.hubs)
+    shared happening or a retelling (the days as in :func:`saga_tie`)."""
+    if close:
+        return gap <= FRESH_DAYS and retold(mine, theirs)
+    return gap <= RETOLD_DAYS and retold(mine, theirs) \
+        or share_a_happening(mine.happenings, theirs.happenings, mine.hubs)
 
 
 def saga_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
-    """Two reports more than :data:`NEXT_DAY` apart: a retelling (within :data:`FRESH_DAYS` also
-    under the probability threshold), a shared happening or the same rare cast."""
+    """Two reports more than :data:`NEXT_DAY` apart: a retelling within :data:`RETOLD_DAYS` (within
+    :data:`FRESH_DAYS` also under the probability threshold), a shared happening or the same rare
+    cast."""
     if close:
         return gap <= FRESH_DAYS and retold(mine, theirs)
-    return retold(mine, theirs) or share_a_happening(mine.happenings, theirs.happenings, mine.hubs) \
-        or same_cast(mine, theirs)
+    return gap <= RETOLD_DAYS and retold(mine, theirs) \
+        or share_a_happening(mine.happenings, theirs.happenings, mine.hubs) or same_cast(mine, theirs)
 
 
 def fresh_tie(mine: Report, theirs: Report, gap: int) -> bool:

@@ -25,7 +25,7 @@ from datetime import date
 
 import numpy as np
 
-from cronicar.analyze.nlp import has_parser
+from cronicar.lang import has_parser
 from cronicar.link import evidence, index, signals
 from cronicar.link.events import link_events
 from cronicar.link.kinds import one_kind

@@ -59,13 +59,16 @@ def readable_date(value: str | None) -> str:
     return value
 
 
-def readable_when(when: dict[str, Any] | None) -> str:
-    """An event or statement date for people: '8 Nov 2024', 'Nov 2024', '1 Nov 2024 – 29 Nov 2024'."""
+def readable_when(when: dict[str, Any] | None, reported: str | None = None) -> str:
+    """An event or statement date for people: '8 Nov 2024', 'Nov 2024', '1 Nov 2024 – 29 Nov 2024';
+    an undated event with the day it was first ``reported``: 'undated · reported 28 Feb 2024'."""
     label = date_label(when)
     if " … " in label:
         start, end = label.split(" … ", 1)
         return f"{readable_date(start)} – {readable_date(end)}"
-    return "undated" if label == "undated" else readable_date(label)
+    if label == "undated":
+        return f"undated · reported {readable_date(reported)}" if reported else "undated"
+    return readable_date(label)
 
 
 # A source ending so names the file the article was read from, not who published it.
@@ -231,7 +234,8 @@ def _timeline_event(ev: dict[str, Any], quotes: dict[tuple[str, int], list[dict[
     first = ev["sources"][0] if ev["sources"] else {}
     return {
         "id": ev["id"], "story": ev["story"], "type": ev["type"], "summary": ev["summary"], "when": when,
-        "label": date_label(when), "readable": readable_when(when), "participants": ev["participants"],
+        "label": date_label(when), "readable": readable_when(when, first.get("article_date")),
+        "participants": ev["participants"],
         "place": ev.get("place"), "new_in": ev.get("new_in"), "axis": _axis_mark(when, lo, hi),
         "sources": ev["sources"], "n_sources": len(ev["sources"]),
         "n_articles": len({s["article"] for s in ev["sources"]}),

@@ -18,7 +18,7 @@ from typing import Any
 
 from cronicar.model import Analysis, Article
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Migrations from version N to N+1; index 0 creates the schema.  New versions append a function.
 Migration = Callable[[sqlite3.Connection], None]
@@ -91,7 +91,17 @@ def _linker_tables(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
-MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid, _event_headlines, _linker_tables]
+def _lead_day(conn: sqlite3.Connection) -> None:
+    """v6: an event mention of the lead left undated for want of a time of its own says so
+    (``lead_day``): story linking takes its article's day as its time, as when such acts were
+    put on that day (issue 21: no longer a date shown)."""
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(event_mentions)")}
+    if "lead_day" not in cols:
+        conn.execute("ALTER TABLE event_mentions ADD COLUMN lead_day INTEGER")
+
+
+MIGRATIONS: list[Migration] = [_create, _quotes_by_article, _search_by_rowid, _event_headlines, _linker_tables,
+                               _lead_day]
 
 
 def _when_columns(when: dict | None) -> tuple[str | None, str | None, str | None]:
@@ -297,13 +307,13 @@ class Store:
             conn.execute(
                 "INSERT OR IGNORE INTO event_mentions(article_id, trigger_start, trigger_end,"
                 " sent_start, sent_end, type, summary, participants, place, when_value, when_start,"
-                " when_end, types, headline, part_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " when_end, types, headline, part_of, lead_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id, ev.trigger[0], ev.trigger[1], sent[0], sent[1], ev.type,
                     ev.summary or analysis.text[sent[0]:sent[1]].strip(),
                     json.dumps(ev.participants, ensure_ascii=False), ev.place,
                     *_when_columns(ev.when), json.dumps(ev.types or [ev.type]), ev.headline or None,
-                    ev.part_of,
+                    ev.part_of, int(ev.lead_day) or None,
                 ),
             )
 

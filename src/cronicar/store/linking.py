@@ -28,12 +28,15 @@ HEADLINE_CHARS = 160  # an article without a title: its first line stands for it
 def articles_happenings(conn: sqlite3.Connection, article_ids: list[str],
                         max_days: int) -> dict[str, list[tuple[str, list[str], str | None]]]:
     """(type, participants, first day) of each article's event mentions that are not statements
-    and are dated to a span of at most ``max_days`` days."""
+    and are dated to a span of at most ``max_days`` days, or are undated acts of the lead, of
+    their article's day (``lead_day``: the day they were reported)."""
     out: dict[str, list[tuple[str, list[str], str | None]]] = {a: [] for a in article_ids}
     if not article_ids:
         return out
-    q = ("SELECT article_id, type, participants, when_start FROM event_mentions WHERE type!='statement' "
-         "AND julianday(when_end) - julianday(when_start) <= ? AND article_id IN (%s)" % ",".join("?" * len(article_ids)))
+    q = ("SELECT m.article_id, m.type, m.participants, COALESCE(m.when_start, a.date_start)"
+         " FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.type!='statement'"
+         " AND (julianday(m.when_end) - julianday(m.when_start) <= ? OR m.lead_day = 1)"
+         " AND m.article_id IN (%s)" % ",".join("?" * len(article_ids)))
     for a, t, p, w in conn.execute(q, [max_days, *article_ids]):
         out[a].append((t, json.loads(p), w))
     return out

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     place TEXT,
     when_value TEXT, when_start TEXT, when_end TEXT,
     event_id TEXT,                  -- cluster, set by linking
+    lead_day INTEGER,               -- 1: an undated lead act, of its article's day for linking only
     UNIQUE (article_id, trigger_start)
 );
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);

@@ -63,6 +63,8 @@ def _render(text: str, dct: str) -> str:
         ('2021-01-21', 'Firmele au putut să amâne până la 1 ianuarie 2021 plata ratelor, decizia autorităţilor fiind '
                        'recent prelungită.', '1 ianuarie 2021=2021-01-01; recent=PAST_REF'),
         ('2020-09-02', 'Un studiu recent arată asta.', ''),
+        # "până mai ieri" is "until recently" (PAST_REF), not yesterday
+        ('2025-04-10', '„Până mai ieri erați în aceeași barcă! Parcă nu merge replica!”', 'ieri=PAST_REF'),
         # "în acea zi" is the day just named, as "în aceeași zi"
         ('2024-11-15', 'Acordul nu se va materializa înainte de miercuri, 20 noiembrie. În acea zi, șefii grupurilor se reunesc.',
          'miercuri, 20 noiembrie=2024-11-20; acea zi=2024-11-20'),

@@ -101,6 +101,8 @@ class Resolver:
     _seen_texts: set[str] = field(default_factory=set)
     _texts_by_prefix: dict[str, list[str]] = field(default_factory=dict)
     _fullest_memo: dict[str, str] = field(default_factory=dict)
+    _named: set[str] = field(default_factory=set)  # _is_named's forms of self.names
+    _named_at: int = -1
     nouns: SpeakerNouns = field(init=False)
     _org_nouns: set[str] = field(init=False)
 
@@ -463,9 +465,6 @@ class Resolver:
     def resolve(self, m: Mention, name_m: Mention) -> tuple[str | None, bool]:
         """Canonical speaker of a mention and whether it is a person."""
         toks = self.doc[m.start : m.end]
-        official = self._org_official(m, name_m)
-        if official is not None:
-            return official, True
         if self._names_itself(m, name_m):
             return self._resolve_name(m, name_m)
         k = key(toks[0])
@@ -489,27 +488,6 @@ class Resolver:
         out = nominative(self.doc[m.start : m.end].text)  # "oficialii ucraineni", not "ucraineni"
         self._note_org(out, toks[0])
         return out, False
-
-    def _org_official(self, m: Mention, name_m: Mention) -> str | None:
-        """"Oficialul Transgaz" after "Directorul Transgaz, Ion Sterian": a role naming any office
-        (``anyrole``) followed by an organisation's name is the one person the article gave a role
-        in that organisation; with none or several, the mention is read as before."""
-        doc = self.doc
-        if not self.parsed or name_m is m or name_m.start != m.start + 1 or name_m.end != m.end:
-            return None
-        head = doc[m.start]
-        if self.role_key(head) not in self.lex.any_roles or number(head) == "pl":
-            return None
-        inner = doc[name_m.start : name_m.end].text
-        org = {_stem(w) for w in inner.split() if len(w) > 2}
-        if not org:
-            return None
-        # (the NER often tags the whole "Oficialul Transgaz" a person, so the inner name's own
-        # label is not asked: a name that is some holder's role word names their organisation)
-        full = self.fullest(inner)
-        holders = {name for name, words in self.role_words.items()
-                   if org <= words and name != full and self._is_person_name(name)}
-        return holders.pop() if len(holders) == 1 else None
 
     def _names_itself(self, m: Mention, name_m: Mention) -> bool:
         """The mention is (or holds) a proper name, not a role noun the tagger capitalized or took
@@ -554,21 +532,7 @@ class Resolver:
         org = self._recent_org_subject(m.start, kind)
         if org is not None:
             return org, False
-        person = self.recent_person(m.start, kind)
-        if person is None:
-            # "…, crede el. … susține Năstase": no one named before, the person named next in the
-            # paragraph (an article that names its source only after the first statement)
-            person = self._next_person_in_paragraph(m.end)
-        return person, True
-
-    def _next_person_in_paragraph(self, after: int) -> str | None:
-        """The first person named after token ``after`` before the paragraph ends."""
-        doc = self.doc
-        for n in self.names:
-            if n.start > after and n.person:
-                between = doc[after:n.start].text
-                return self.fullest(n.text) if "\n" not in between else None
-        return None
+        return self.recent_person(m.start, kind), True
 
     def _previous_speaker(self, before: int) -> tuple[str | None, bool]:
         """The speaker of the last statement before token ``before`` (guidelines §5.2)."""
@@ -660,7 +624,11 @@ class Resolver:
 
     def _is_named(self, speaker: str) -> bool:
         """A speaker the article writes as a name (or its nominative), not a common-noun phrase."""
-        return any(speaker in (full, nominative(full)) for n in self.names for full in (self.fullest(n.text),))
+        if self._named_at != len(self.names):  # the names grow while the article is read
+            fulls = {self.fullest(n.text) for n in self.names}
+            self._named = fulls | {nominative(f) for f in fulls}
+            self._named_at = len(self.names)
+        return speaker in self._named
 
     def _org_named_before(self, before: int) -> str | None:
         """The last organisation (NER ORG) named in the sentence of token ``before`` or the one

@@ -46,7 +46,6 @@ class Lexicon:
     honorifics: set[str] = field(default_factory=set)  # "ÎPS", "dl": titles that are not part of the name
     honorific_gender: dict[str, str] = field(default_factory=dict)  # "mrs." -> f, "dl" -> m
     org_roles: set[str] = field(default_factory=set)  # "operatorul", "formațiunea": nouns that describe an organisation
-    any_roles: set[str] = field(default_factory=set)  # "oficialul X": any office of organisation X
     collective: list[list[str]] = field(default_factory=list)  # "reprezentanții", "biroul de presă": the body speaks
     addressee_verbs: set[str] = field(default_factory=set)  # "told X": X is the addressee  # "cei care spun că…": a speaker nobody can name
     media: list[list[str]] = field(default_factory=list)
@@ -137,8 +136,6 @@ def load(lang: str) -> Lexicon:
                 lex.honorific_gender[word] = kind[-1]
         elif kind == "orgrole":
             lex.org_roles.add(word)
-        elif kind == "anyrole":
-            lex.any_roles.add(word)
         elif kind == "collective":
             lex.collective.append(word.split())
     for line in data_lines(folder / "quotes_media.txt", lex):

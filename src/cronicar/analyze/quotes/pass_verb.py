@@ -95,8 +95,6 @@ def _read_content(st: QuoteState, cue: Cue, sent: Span, si: int) -> CueReading:
             if is_punct(doc[k]) or st.quoted[k] or lex.is_verb(key(doc[k]), "") or (st.parsed and doc[k].pos_ == "VERB"):
                 break
             if key(doc[k]) in THAT:
-                if k > j and key(doc[k - 1]) in W.consequence_words:
-                    break  # "…, susține Năstase, astfel că…": a consequence, the content was before
                 kind, j = "that", k + 1
                 break
     r = CueReading(cue, sent, si, kind, j, subj, addr)

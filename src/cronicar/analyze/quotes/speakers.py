@@ -144,17 +144,9 @@ def np_after(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> Mention 
         j += 1
     if all(key(t) in NP_DETS | NP_LINKS for t in doc[j:e]):
         return None  # a bare determiner ("said the day…" after dropping the time noun)
-    if channel == j and _audience(doc, j, e, end, lex):
-        return None
+    if channel == j and (e >= end or is_punct(doc[e])) and j + match_seq(doc, j, lex.media, e) == e:
+        return None  # "…, a declarat pentru Agerpres.": the outlet spoken to; no subject follows
     return Mention(j, e)
-
-
-def _audience(doc: Doc, j: int, e: int, end: int, lex: Lexicon) -> bool:
-    """The phrase ``[j, e)`` after a channel preposition is who was spoken to, no subject after the
-    verb: it closes the clause and is a known outlet ("…, a declarat pentru Agerpres.") or a common
-    noun ("a declarat pentru publicație: „…”"); "a spus pentru ZF Mihai Marin" has a subject."""
-    return (e >= end or is_punct(doc[e])) and (
-        j + match_seq(doc, j, lex.media, e) == e or doc[j].text[:1].islower())
 
 
 def np_before(doc: Doc, i: int, start: int, lex: Lexicon, parsed: bool) -> Mention | None:

@@ -93,7 +93,6 @@ class QuoteWords:
     author_links: frozenset[str]
     channel_preps: frozenset[str]
     outlet_domains: tuple[str, ...]
-    consequence_words: frozenset[str]
 
 
 class WordsError(ValueError):
