@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from cronicar.analyze.budget import check
+from cronicar.analyze.heap import keep_freed_memory
 from cronicar.lang import has_parser, language  # noqa: F401  (has_parser: kept importable from here)
 
 # The model's attribute_ruler has an empty matcher and warns on every doc; the warning says
@@ -29,6 +30,7 @@ warnings.filterwarnings("ignore", message=r".*\[W036\].*")
 @lru_cache(maxsize=None)
 def get_nlp(lang: str) -> Language:
     """Return the pipeline for ``lang`` (cached: loading costs about a second)."""
+    keep_freed_memory()  # the parser's batches reuse freed memory (fewer page faults: analyze/heap.py)
     meta = language(lang)
     name = meta.spacy_model if meta is not None else None
     if name is not None:
