@@ -216,3 +216,52 @@ def test_events_a_participle_with_an_act_of_its_own_stays(text: str, dct: str, t
     events = analyze(text, DocDate.parse(dct), "ro").events
     cue = next(e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger)
     assert cue.trigger[0] in _kept(events)
+
+
+# Ziarul Financiar sentences whose cue tells no happening (benchmarks/results/sentence_sharing.md,
+# the "no happening" class of the fourth sample): each showed a second row of its sentence
+ZF_FP_LOSSES = ("Pierderile nete realizate aferente participațiilor la valoare justă prin profit sau pierdere au fost "
+                "generate de vânzarea unei părți din deținerea în OMV Petrom SA și de vânzarea întregii dețineri în "
+                "Nuclearelectrica SA.")
+ZF_BNR_NOON = ("În jurul orei 13:00, când BNR anunță cursul de referință, euro era cotat pe piața interbancară la "
+               "4,3946 - 4,3955 lei, în urcare cu circa 0,2% față de nivelurile de la închiderea ședinței precedente.")
+
+
+@pytest.mark.parametrize("text,dct,trigger", [
+    # an accounting line ("at fair value through profit or loss"), no result told (lang/ro/events_senses.tsv)
+    (ZF_FP_LOSSES, "2021-02-23", "profit"),
+    (ZF_FP_LOSSES, "2021-02-23", "pierdere"),
+    # a hypothetical gain: "ar fi avut de câștigat" is what one stood to gain, no award
+    ("Un investitor care dispunea la începutul anului trecut de suma de 10.000 de lei, dacă ar fi dorit să o "
+     "multiplice printr-o investiție pe curs, la bursă, depozit bancar sau mărfuri, ar fi avut cel mai mult de "
+     "câștigat cu pariul pe petrol.", "2017-01-19", "câștigat"),
+    # the profits a tax falls on
+    ("Cu 8% au scăzut acțiunile Petrom în ultimele două zile, ca reacție negativă a investitorilor la OUG prin care "
+     "Guvernul suprataxează profiturile companiilor din energie.", "2022-12-30", "profiturile"),
+    # a state in apposition: the company is in insolvency, it did not enter it that day
+    ("Activele Fondului Proprietatea (FP) au revenit la valoarea de peste un leu/acțiune, după ce participația "
+     "deținută la Hidroelectrica, companie aflată în insolvență, a revenit în bilanț.", "2013-01-15", "insolvență"),
+    # a bonus formula: the profit is an operand of a difference, the target a goal
+    ("Administratorii neexecutivi ai transportatorului de țiței Conpet Ploiești vor împărți anul viitor un bonus de "
+     "0,415% din diferența între profitul realizat și cel bugetat pentru anul 2015 dacă societatea ajunge să "
+     "îndeplinească și să depășească ținte privind profitul operațional.", "2015-09-16", "profitul"),
+    # the daily routine of the fixing, in the present of a clause opened by "când"
+    (ZF_BNR_NOON, "2014-06-11", "anunță"),
+])
+def test_events_a_cue_that_tells_no_happening_is_no_row(text: str, dct: str, trigger: str) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    cues = [e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger]
+    assert all(e.trigger[0] not in _kept(events) for e in cues), [(e.type, e.modality) for e in cues]
+
+
+@pytest.mark.parametrize("text,dct,trigger", [
+    # the same words telling a happening stay a row
+    ("Compania a raportat un profit de 10 milioane de lei în primul semestru.", "2015-09-16", "profit"),
+    ("Hidroelectrica a intrat în insolvență în iunie 2012.", "2013-01-15", "insolvență"),
+    ("BNR a anunțat joi un curs de 4,53 lei pentru un euro.", "2015-12-14", "anunțat"),
+    ("Echipa a câștigat premiul pentru cel mai bun film.", "2017-01-19", "câștigat"),
+])
+def test_events_the_same_cue_telling_a_happening_stays_a_row(text: str, dct: str, trigger: str) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    cue = next(e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger)
+    assert cue.trigger[0] in _kept(events)

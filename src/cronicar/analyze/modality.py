@@ -331,6 +331,8 @@ def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
 def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether an adverbial of the verb opens with a ``habit`` phrase of the data ("de mult timp",
     "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
+    if _whenever(verb, c):
+        return True
     phrases = c.get("habit", frozenset())
     for ch in verb.children:
         if phrases and ch.dep_.split(":")[0] in {"advmod", "obl", "nmod"}:  # nmod: a noun trigger's own
@@ -343,6 +345,15 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
         if bare and counted and "Plur" in ch.morph.get("Number") and _lemma_in(ch, c.get("duration", frozenset())):
             return True  # "își petrec cei patru ani de mandat discutând": a span spent, no one act
     return False
+
+
+def _whenever(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+    """An adverbial clause opened by a ``whenever`` word of the data, in the plain present
+    indicative ("în jurul orei 13:00, când BNR anunță cursul"): a routine, what happens each day."""
+    words = c.get("whenever", frozenset())
+    return bool(words) and verb.dep_ == "advcl" and "Pres" in verb.morph.get("Tense") \
+        and "Ind" in verb.morph.get("Mood") and not any(ch.dep_.startswith("aux") for ch in verb.children) \
+        and any(ch.dep_ in {"advmod", "mark"} and ch.i < verb.i and ch.lower_ in words for ch in verb.children)
 
 
 def _habit_in_phrase(tok: Token, c: dict[str, frozenset[str]]) -> bool:

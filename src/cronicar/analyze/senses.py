@@ -75,9 +75,11 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
         return tok.head is not tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values
                                         or trigger_key(tok.head.lower_, tok.doc.lang_) in values)  # "ușilor": "ușu"
     if test == "bare":  # "poza în discuție": a fixed phrase, no talks; "discuțiile de la Moscova" are
+        # a second conjunct shares the first one's preposition: "prin profit sau pierdere"
+        held = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "case" for c in tok.children) else tok
         return "Def" not in tok.morph.get("Definite") and not any(c.dep_ == "det" for c in tok.children) \
             and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
-                    for c in tok.children)
+                    for c in held.children)
     if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
         return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "object of":  # "firma a avut un profit de 1,2 milioane": a state held, no result told
