@@ -265,3 +265,16 @@ def test_events_the_same_cue_telling_a_happening_stays_a_row(text: str, dct: str
     events = analyze(text, DocDate.parse(dct), "ro").events
     cue = next(e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger)
     assert cue.trigger[0] in _kept(events)
+
+
+@pytest.mark.parametrize("text,dct,trigger", [
+    # "the first time when": the report is the news, not a routine (ZF, SIF Oltenia)
+    ("Este pentru prima dată când societatea raportează o situație detaliată a veniturilor și profitul net după "
+     "primele patru luni din an.", "2013-05-15", "profitul"),
+    # "pe când" contrasts two acts of the same session
+    ("Indicele BET a crescut ieri cu 1,2%, pe când indicele BET-FI scade cu 0,4%.", "2014-02-04", "scade"),
+])
+def test_events_a_present_clause_opened_by_when_that_is_no_routine_stays(text: str, dct: str, trigger: str) -> None:
+    events = analyze(text, DocDate.parse(dct), "ro").events
+    cue = next(e for e in events if text[e.trigger[0]:e.trigger[1]] == trigger)
+    assert cue.modality != "generic", cue

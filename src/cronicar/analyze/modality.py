@@ -349,11 +349,17 @@ def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
 
 def _whenever(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     """An adverbial clause opened by a ``whenever`` word of the data, in the plain present
-    indicative ("în jurul orei 13:00, când BNR anunță cursul"): a routine, what happens each day."""
+    indicative, inside a clause told in the past ("euro era cotat în jurul orei 13:00, când BNR
+    anunță cursul"): a routine, what happens each day.  Not "pe când" (a contrast: "X crește, pe
+    când Y scade"), nor under a present ("este prima dată când societatea raportează")."""
     words = c.get("whenever", frozenset())
     return bool(words) and verb.dep_ == "advcl" and "Pres" in verb.morph.get("Tense") \
         and "Ind" in verb.morph.get("Mood") and not any(ch.dep_.startswith("aux") for ch in verb.children) \
-        and any(ch.dep_ in {"advmod", "mark"} and ch.i < verb.i and ch.lower_ in words for ch in verb.children)
+        and (tense_of(verb.head) == "past"  # "era cotat": a passive's auxiliary carries the tense
+             or any(ch.dep_.startswith("aux") and {"Imp", "Past", "Pqp"} & set(ch.morph.get("Tense"))
+                    for ch in verb.head.children)) \
+        and any(ch.dep_ in {"advmod", "mark"} and ch.i < verb.i and ch.lower_ in words
+                and not any(g.dep_ == "case" for g in ch.children) for ch in verb.children)
 
 
 def _habit_in_phrase(tok: Token, c: dict[str, frozenset[str]]) -> bool:
