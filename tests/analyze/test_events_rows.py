@@ -247,6 +247,10 @@ ZF_BNR_NOON = ("În jurul orei 13:00, când BNR anunță cursul de referință, 
      "îndeplinească și să depășească ținte privind profitul operațional.", "2015-09-16", "profitul"),
     # the daily routine of the fixing, in the present of a clause opened by "când"
     (ZF_BNR_NOON, "2014-06-11", "anunță"),
+    # a target and what it would cost
+    ("Reducerea deficitului structural la 1% din PIB în 2015 de la 1,6% din PIB în 2013 înseamnă un efort bugetar "
+     "de 5-6 miliarde de lei, a spus luni președintele în timpul întâlnirii cu premierul pe marginea reducerii CAS.",
+     "2014-07-17", "Reducerea"),
 ])
 def test_events_a_cue_that_tells_no_happening_is_no_row(text: str, dct: str, trigger: str) -> None:
     events = analyze(text, DocDate.parse(dct), "ro").events
@@ -260,6 +264,8 @@ def test_events_a_cue_that_tells_no_happening_is_no_row(text: str, dct: str, tri
     ("Hidroelectrica a intrat în insolvență în iunie 2012.", "2013-01-15", "insolvență"),
     ("BNR a anunțat joi un curs de 4,53 lei pentru un euro.", "2015-12-14", "anunțat"),
     ("Echipa a câștigat premiul pentru cel mai bun film.", "2017-01-19", "câștigat"),
+    ("Reducerea deficitului la 1,6% din PIB în 2013 a însemnat un efort bugetar de 5 miliarde de lei.",
+     "2014-07-17", "Reducerea"),
 ])
 def test_events_the_same_cue_telling_a_happening_stays_a_row(text: str, dct: str, trigger: str) -> None:
     events = analyze(text, DocDate.parse(dct), "ro").events

@@ -224,7 +224,7 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
         return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
-    if _defined(tok):
+    if _defined(tok) or _amounts_to(tok, c):
         return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)
     recent = _recent(tok, verb, c)
@@ -417,6 +417,20 @@ def _defined(tok: Token) -> bool:
     cop = next((ch for ch in pred.children if ch.dep_ == "cop"), None)
     return cop is not None and "Pres" in cop.morph.get("Tense") and "Fin" in cop.morph.get("VerbForm") \
         and any(ch.dep_ == "det" and "Ind" in ch.morph.get("PronType") for ch in pred.children)
+
+
+def _amounts_to(tok: Token, c: dict[str, frozenset[str]]) -> bool:
+    """A noun trigger that is the subject of a present verb of the data's ``means`` whose
+    complement is an indefinite noun ("reducerea deficitului la 1% din PIB în 2015 înseamnă un efort
+    bugetar de 5-6 miliarde"): it says what such an event would cost or be, telling none."""
+    pred = tok.head
+    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred is tok:
+        return False
+    if not _lemma_in(pred, c.get("means", frozenset())):
+        return False
+    return "Pres" in pred.morph.get("Tense") and any(
+        ch.dep_ in {"obj", "xcomp"} and ch.pos_ == "NOUN" and any(
+            g.dep_ == "det" and "Ind" in g.morph.get("PronType") for g in ch.children) for ch in pred.children)
 
 
 def _habit_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
