@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cronicar import __version__
 from cronicar.model import DocDate, InputError
-from cronicar.store.db import Store, default_db_path
+from cronicar.store.db import OutdatedStore, Store, default_db_path
 
 if TYPE_CHECKING:
     from cronicar.flow import IngestReport
@@ -390,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, OutdatedStore) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:

@@ -156,3 +156,24 @@ def test_store_a_version_5_store_gets_the_lead_day_column(tmp_path) -> None:  # 
     with Store(path) as s:
         assert s.version == SCHEMA_VERSION >= 6
         assert "lead_day" in {r[1] for r in s.conn.execute("PRAGMA table_info(event_mentions)")}
+
+
+def test_store_an_older_file_opened_read_only_is_migrated_first(tmp_path, capsys, examples) -> None:  # type: ignore[no-untyped-def]
+    """A file an earlier cronicar wrote (schema 6: no event_mentions.announces) is exported by
+    today's read path: before the fix `cronicar export` stopped with "no such column"."""
+    from cronicar.cli import main
+
+    path = tmp_path / "v6.db"
+    seeds = sorted(str(p) for p in examples.glob("*.txt"))
+    assert seeds
+    assert main(["ingest", "--db", str(path), *seeds]) == 0
+    with Store(path) as s:
+        s.conn.execute("ALTER TABLE event_mentions DROP COLUMN announces")
+        s.conn.execute("UPDATE meta SET value='6' WHERE key='schema_version'")
+        s.conn.commit()
+    capsys.readouterr()
+    assert main(["export", "--db", str(path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"]
+    with Store(path, readonly=True) as s:
+        assert s.version == SCHEMA_VERSION
+        assert "announces" in {r[1] for r in s.conn.execute("PRAGMA table_info(event_mentions)")}

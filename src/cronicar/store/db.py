@@ -162,6 +162,33 @@ def default_db_path() -> Path:
     return Path(os.environ.get("CRONICAR_DB", "cronicar.db"))
 
 
+class OutdatedStore(Exception):
+    """A file written by an older schema that cannot be migrated (e.g. read-only on disk)."""
+
+
+def _bring_up_to_date(path: Path) -> None:
+    """Migrate an older file before a read-only open.
+
+    Why: the read paths (export, timeline, serve) query the current schema's columns, so a file
+    written by an earlier cronicar would fail mid-query; migrations only add columns, tables and
+    indexes, each in its own transaction, so nothing stored changes."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        return  # not a cronicar file (or not SQLite): a read command must not write into it
+    finally:
+        conn.close()
+    if row is None or int(row[0]) >= SCHEMA_VERSION:
+        return
+    try:
+        Store(path).close()
+    except (sqlite3.OperationalError, OSError) as exc:
+        raise OutdatedStore(
+            f"{path}: written by an older cronicar (schema {row[0]}, now {SCHEMA_VERSION}) "
+            f"and cannot be updated here ({exc}); run `cronicar ingest --db {path}` with write access") from exc
+
+
 class Store:
     """A cronicar database.  Use as a context manager or call :meth:`close`."""
 
@@ -170,6 +197,7 @@ class Store:
         if readonly:
             if not self.path.exists():
                 raise FileNotFoundError(f"{self.path}: no such database (run `cronicar ingest` first)")
+            _bring_up_to_date(self.path)
             uri = f"file:{self.path}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
