@@ -8,6 +8,7 @@ line; the exit code is 0 when everything went in, 2 when some input was rejected
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -392,6 +393,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except (FileNotFoundError, OutdatedStore) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except sqlite3.DatabaseError as exc:  # a file that is not a cronicar database (binary, empty)
+        print(f"error: {getattr(args, 'db', None) or default_db_path()}: not a cronicar database ({exc})", file=sys.stderr)
         return EXIT_FAIL
     except KeyboardInterrupt:
         print("interrupted: everything committed so far is kept", file=sys.stderr)

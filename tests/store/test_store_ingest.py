@@ -177,3 +177,15 @@ def test_store_an_older_file_opened_read_only_is_migrated_first(tmp_path, capsys
     with Store(path, readonly=True) as s:
         assert s.version == SCHEMA_VERSION
         assert "announces" in {r[1] for r in s.conn.execute("PRAGMA table_info(event_mentions)")}
+
+
+@pytest.mark.parametrize("content", [b"", bytes(range(256)) * 16])
+def test_store_export_of_a_file_that_is_no_database_is_one_line(tmp_path, capsys, content) -> None:  # type: ignore[no-untyped-def]
+    """An empty or binary file given as --db: a one-line error naming the file, no traceback."""
+    from cronicar.cli import main
+
+    path = tmp_path / "x.db"
+    path.write_bytes(content)
+    assert main(["export", "--db", str(path), "--format", "json"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {path}: not a cronicar database") and "\n" not in err
