@@ -731,11 +731,13 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         return _tidy(_closed_brackets(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch))))
     trimmed = _without_boilerplate(ctx, ev)
     ctx.doc.user_data["headline_from"] = trimmed.sentence[0] if trimmed is not ev and trimmed.sentence else 0
-    ev = _without_leading_space(ctx, trimmed)
+    # the split's tail keeps its own sentence for the words to drop from a headline's start
+    tail = _without_leading_space(ctx, trimmed)
+    ev = _rejoined(ctx, tail)
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said) and _has_predicate(ctx, ev, said.partition(": ")[2] or said):
-            return _tidy(_without_fragment(ctx, ev, said))
+            return _tidy(_without_fragment(ctx, tail, said))
     copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
     if tok.pos_ not in {"VERB", "AUX"} and not copular:
         pattern = _pattern(ctx, ev)  # parties whose order does not matter: their pattern first
@@ -751,6 +753,10 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         else None)  # "Creșterea activelor ... a fost de 12%": the subject of a figure predicate
     if verb is not None:
         verb = _governing_verb(ctx, verb)
+    if ev is not tail and not (verb is not None and _own_subject(verb, tail)):
+        joined = _rejoined_clause(ctx, ev)
+        if joined is not None:
+            return _tidy(_closed_brackets(_reported_by(ctx, tok, ev, _strip_connectives(ctx, joined))))
     text = _candidate(ctx, tok, ev, verb)
     if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
         # what restricts the claim may fit a longer headline; else the sentence's own words
@@ -765,7 +771,7 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev)))
     if not _has_predicate(ctx, ev, text):
         text = _predicate_clause(ctx, tok, ev) or text
-    return _tidy(_closed_brackets(_without_fragment(ctx, ev, text)))
+    return _tidy(_closed_brackets(_without_fragment(ctx, tail, _without_fragment(ctx, ev, text))))
 
 
 def _without_boilerplate(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
@@ -805,6 +811,58 @@ def _without_leading_space(ctx, ev: EventMention) -> EventMention:  # type: igno
     lo, hi = ev.sentence
     gap = len(ctx.text[lo:hi]) - len(ctx.text[lo:hi].lstrip())
     return replace(ev, sentence=(lo + gap, hi)) if gap and lo + gap < hi else ev
+
+
+def _rejoined(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
+    """The event with its sentence rejoined to the sentence before when the split cut one sentence
+    after an abbreviation ("... venituri de 120 mil. | lei, în creștere cu 26%"): a sentence never
+    starts with a lowercase word, and the tail alone names neither the actor nor
+    the figure ("Lei, în creștere cu 26%" says nothing).  The parse still has two sentences: the
+    headline is built on the first one's root, from its subject, as for any long sentence."""
+    if not ev.sentence or not ctx.parsed:
+        return ev
+    lo, hi = ev.sentence
+    for _ in range(3):  # "... 1,2 mil. | lei (0,3 mil. | euro), ...": a tail may follow a tail
+        head = ctx.text[lo:lo + 1]
+        before = ctx.text[max(0, lo - 12):lo].rstrip()
+        quoted = head in _QUOTE_MARKS and ctx.text[lo + 1:lo + 3].strip()[:1].islower()  # "” a declarat"
+        if not (head.islower() or quoted) or not before.endswith(".") or lo == 0:
+            break
+        first = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+        if first is None or first.start == 0:
+            break
+        start = ctx.doc[first.start - 1].sent.start_char
+        if start >= lo:
+            break
+        lo = start + len(ctx.text[start:lo]) - len(ctx.text[start:lo].lstrip())
+    return ev if lo == ev.sentence[0] else replace(ev, sentence=(lo, hi))
+
+
+def _own_subject(verb, tail: EventMention) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb of a split's tail has a subject of its own there, after the tail's first word
+    ("lei, în timp ce profitul net urcă"; the tail's first word is the unit of the figure before it,
+    never a subject: "lei, a înregistrat")."""
+    lo = (tail.sentence or (0, 0))[0]
+    return any(c.dep_ in _SUBJ and c.idx > lo for c in verb.children)
+
+
+def _rejoined_clause(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-def]
+    """The headline of an event told in a split's tail, from the sentence's first part: its main
+    clause when that part has a predicate ("Transgaz a raportat un profit net de 172,5 mil. lei…"
+    for "lei, în scădere cu 13,4%"), else its first phrase joined to the first later stretch that
+    opens with a verb ("SIF Banat-Crișana (SIF1), ..., cu peste 1 mld. | lei, a înregistrat" ->
+    "SIF Banat-Crișana (SIF1) a înregistrat ... un profit net…"); None when neither has a predicate."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    first = span[0].sent
+    root = first.root
+    if root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children):
+        text = _main_clause(ctx, ev, root)
+    else:
+        text = _noun_then_verb(ctx, ev, span)
+    return text if text is not None and _has_predicate(ctx, ev, text) else None
 
 
 def _has_predicate(ctx, ev: EventMention, text: str) -> bool:  # type: ignore[no-untyped-def]
@@ -1143,7 +1201,7 @@ def _hides_restriction(ctx, tok, ev: EventMention, text: str) -> bool:  # type: 
     return ctx.text[lo:hi].rstrip().endswith("?") and "?" not in text
 
 
-def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
+def _main_clause(ctx, ev: EventMention, root=None) -> str:  # type: ignore[no-untyped-def]
     """The sentence's main clause from its subject (a leading attribution, time or place phrase
     left out, a condition kept), shortened at a word boundary to ``MAX_FALLBACK`` words, ending
     with "…" when cut, never between two words of a figure nor inside a quotation; a question keeps
@@ -1152,7 +1210,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
     toks = list(span) if span is not None else []
     if toks:
-        root = span.root
+        root = root if root is not None else span.root  # a rejoined sentence: its first part's
         start = _clause_start(ctx, root)
         toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
         trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
@@ -1198,7 +1256,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         kept = _cut_faithfully(ctx, toks, keep=root.i)
     text = _render(kept)
     first = kept[0]
-    if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
+    if first.dep_ in _SUBJ and first.head.i == root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
         named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
         person = None if named else _named_person(ctx, first)  # "El" -> "Dan Popovici"
         if named:
