@@ -876,8 +876,15 @@ def _has_predicate(ctx, ev: EventMention, text: str) -> bool:  # type: ignore[no
     words = set(_pieces(text))
     return any(t.pos_ in {"VERB", "AUX"} and _kept(t, words) and len(t.text) > 1
                and (t.dep_ == "cop" or (not t.dep_.startswith(("acl", "amod", "aux"))
-                                         and "Ger" not in t.morph.get("VerbForm") and not _bare_infinitive(t)))
+                                         and not _bare_infinitive(t))) and not _gerund(t)
                for t in span)
+
+
+def _gerund(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A gerund ("coborând", "fiind"): the verb of an absolute or adverbial clause, never a
+    sentence's predicate, so its clause alone reads as a fragment ("Vânzările coborând cu 3,6%")."""
+    return "Ger" in verb.morph.get("VerbForm") or any(
+        c.dep_ in {"aux", "aux:pass", "cop"} and "Ger" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _bare_infinitive(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -900,7 +907,7 @@ def _predicate_clause(ctx, tok, ev: EventMention) -> str | None:  # type: ignore
     if built is not None:
         return built
     verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in {"VERB", "AUX"} and not a.dep_.startswith(("acl", "amod"))
-                 and lo <= a.idx < hi), None)
+                 and not _gerund(a) and lo <= a.idx < hi), None)
     if verb is None:
         return None
     text = _clause(ctx, verb, tok.i, MAX_STRETCH)
@@ -921,7 +928,7 @@ def _subject_then_verb(ctx, ev: EventMention, span) -> str | None:  # type: igno
     verb share a stretch (nothing to leave out) or the result has no predicate."""
     root = span.root
     subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None)
-    if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children):
+    if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children) or _gerund(root):
         return None
     first_of_verb = min([root.i] + [c.i for c in root.children if c.dep_ in _VERB_PARTS | {"advmod"} and c.i > subj.i])
     commas = [t.i for t in span if t.text == "," and t.i < first_of_verb]
@@ -1086,6 +1093,8 @@ def _candidate(ctx, tok, ev: EventMention, verb, budget: int = MAX_WORDS) -> str
     if verb is not None:
         if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb) or _appositive_subject(verb, (ev.sentence or (0, 0))[0]):
             return None
+        if _gerund(verb):
+            return None  # "vânzările coborând cu 3,6%": an absolute clause beside the claim, no predicate
         text = _clause(ctx, verb, tok.i, budget)
     else:
         text = _pattern(ctx, ev)
@@ -1212,7 +1221,14 @@ def _main_clause(ctx, ev: EventMention, root=None) -> str:  # type: ignore[no-un
     if toks:
         root = root if root is not None else span.root  # a rejoined sentence: its first part's
         start = _clause_start(ctx, root)
-        toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
+        if _gerund(root):  # a parse rooted in an absolute clause ("..., linia fiind urmată"): the
+            lead = next((t.i for t in toks if not (t.is_space or t.is_punct or t.dep_ in {"cc", "advmod"})), toks[0].i)
+            toks = [t for t in toks if t.i >= lead]  # claim lies before it, from the sentence's start
+            comma = next((k for k, t in enumerate(toks) if t.text == ","), None)  # ... after its source
+            if comma is not None and toks[0].lower_ in cues(ctx.lang).get("attribution", frozenset()):
+                toks = toks[comma + 1:] or toks
+        else:
+            toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
         trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
         said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
         if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
@@ -1228,7 +1244,7 @@ def _main_clause(ctx, ev: EventMention, root=None) -> str:  # type: ignore[no-un
     # the event's word is kept when the main clause tells it; one in a relative or attributed
     # clause is another happening's (its row gets its own clause: analyze/events.py)
     relative = _in_relative(trigger.root) if trigger is not None else None
-    has_root, full = any(t.i == root.i for t in toks), toks
+    has_root, full = any(t.i == root.i for t in toks) and not _gerund(root), toks
     if relative is not None and len(toks) > MAX_STRETCH and not _defines_predicate(relative):
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
@@ -1276,7 +1292,7 @@ def _built_main_clause(ctx, ev: EventMention, root) -> str | None:  # type: igno
     (:func:`_unfaithful_compression`); else None."""
     if root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children):
         return None
-    if not _has_actor(ctx, root) or _pointing_subject(ctx, root) or _headless(root):
+    if not _has_actor(ctx, root) or _pointing_subject(ctx, root) or _headless(root) or _gerund(root):
         return None
     attribution = cues(ctx.lang).get("attribution", frozenset())
     # what only sets the scene or tells the source ("Prin intermediul BT Capital Partners,",
