@@ -443,6 +443,30 @@ def test_events_headline_is_no_gerund_clause(lang: str, text: str, trigger: str,
     _assert_primary_headline(lang, text, trigger, expected)
 
 
+# A subject the parser hung on a fronted time or a second "subject" ("În T4/2019 Digi", "Anul trecut,
+# Romgaz") was left out of the clause: a headline that opens on its verb gets the noun or name
+# before the verb back ("A trecut pe profit" said nothing of who; ZF records of the 8,000 offset).
+DROPPED_SUBJECT = [
+    ("ro", "În T4/2019 Digi a trecut pe profit de 17 mil. euro față de pierderea de 2,9 mil. euro din T4/2018.",
+     "profit", "Digi a trecut pe profit de 17 mil"),
+    ("ro", "În T4/2019 Digi a trecut pe profit de 17 mil. euro față de pierderea de 2,9 mil. euro din T4/2018.",
+     "pierderea", "Digi a trecut pe profit de 17 mil. euro față de pierderea de 2,9 mil"),
+    ("ro", "Înainte de efectuarea unei vânzări în lipsă clienții trebuie să încheie un contract și să deschidă un cont "
+     "de marjă cu firma de brokeraj, cont în care se înregistrează toate operațiunile aferente cumpărărilor sau "
+     "împrumuturilor.", "vânzări", "Clienții trebuie să încheie un contract și să deschidă un cont de marjă…"),
+    ("ro", "În schimb, dobânzile Robor pentru perioada mai lungi de o lună au coborât doar marginal, ceea ce arată că "
+     "majorarea inflației și estimările privind creșterea dobânzii de politică monetară de BNR mențin jucătorii din "
+     "piață într-o stare de expectativă.", "creșterea",
+     "Dobânzile Robor pentru perioada mai lungi de o lună au coborât doar marginal…"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", DROPPED_SUBJECT, ids=[c[2] for c in DROPPED_SUBJECT])
+def test_events_headline_keeps_a_subject_the_parser_hung_elsewhere(lang: str, text: str, trigger: str,
+                                                                   expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
 @pytest.mark.parametrize("text,dct,rows", [
     # statement, talks and support of one Friday in Moscow: one happening
     (SEED_TALKS, "2024-11", 1),

@@ -756,7 +756,8 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if ev is not tail and not (verb is not None and _own_subject(verb, tail)):
         joined = _rejoined_clause(ctx, ev)
         if joined is not None:
-            return _tidy(_closed_brackets(_reported_by(ctx, tok, ev, _strip_connectives(ctx, joined))))
+            joined = _with_dropped_subject(ctx, ev, _strip_connectives(ctx, joined))
+            return _tidy(_closed_brackets(_reported_by(ctx, tok, ev, joined)))
     text = _candidate(ctx, tok, ev, verb)
     if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
         # what restricts the claim may fit a longer headline; else the sentence's own words
@@ -771,7 +772,52 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev)))
     if not _has_predicate(ctx, ev, text):
         text = _predicate_clause(ctx, tok, ev) or text
+    text = _with_dropped_subject(ctx, ev, text)
     return _tidy(_closed_brackets(_without_fragment(ctx, tail, _without_fragment(ctx, ev, text))))
+
+
+def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
+    """A headline that opens on its verb while the words of the sentence just before that verb
+    name who acts: those words lead ("În T4/2019 Digi a trecut pe profit", not "A trecut pe
+    profit"; "Compania a anunțat că a încheiat noi contracte", not "A încheiat ..."; "dobânzile
+    Robor ... au coborât").  The parser hung that subject on another word (a time, a name), so the
+    clause rules left it out; a headline without it hides the actor.  Among the words before the
+    verb back to the last comma, the first noun or name without a preposition or a genitive, not a
+    time, leads: the headline is from it (its determiners kept) and the sentence from the verb,
+    shortened."""
+    words = text.split()
+    if not words or ": " in text or not ev.sentence:
+        return text
+    span = ctx.doc.char_span(*ev.sentence, alignment_mode="expand")
+    if span is None:
+        return text
+    first = words[0].lower()
+    verb = next((t for t in span if t.lower_ == first and t.pos_ in {"AUX", "VERB"}), None)
+    if verb is None or (verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm")):
+        return text
+    stretch: list = []  # type: ignore[type-arg]
+    for k in range(verb.i - 1, span.start - 1, -1):
+        t = ctx.doc[k]
+        if t.is_space or t.text in {",", ";", ":", "(", ")"} or t.text in _QUOTE_MARKS:
+            break
+        stretch.insert(0, t)
+    if not stretch or stretch[0].lower_ in cues(ctx.lang).get("attribution", frozenset()):
+        return text
+    # the first noun or name that could be a subject: no preposition, no genitive, no time
+    actor = next((t for t in stretch if t.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "case" for c in t.children)
+                  and not {"Gen", "Dat"} & set(t.morph.get("Case")) and not _in_timex(ctx, t)), None)
+    if actor is None:
+        return text
+    # ... from its determiners and adjectives ("marile piețe"), the scene before it left out
+    lead = min([actor.i] + [c.i for c in actor.lefts if c.dep_ in {"det", "amod", "nummod", "advmod"}
+                            and c.i >= stretch[0].i])
+    toks = [t for t in stretch if t.i >= lead] + [t for t in span if t.i >= verb.i and not t.is_space]
+    # the verb the auxiliary serves stays ("bursa ... a mai fost lovită", not "a mai…")
+    main = verb.head if verb.dep_ in _VERB_PARTS and verb.head.i > verb.i else verb
+    kept = _cut_faithfully(ctx, toks, MAX_FALLBACK, keep=main.i)
+    if not any(t.i == main.i for t in kept) or len(kept) < 3:
+        return text
+    return _strip_connectives(ctx, _render(kept) + (ELLIPSIS if len(kept) < len(toks) else ""))
 
 
 def _without_boilerplate(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
