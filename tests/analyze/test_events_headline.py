@@ -458,6 +458,13 @@ DROPPED_SUBJECT = [
      "majorarea inflației și estimările privind creșterea dobânzii de politică monetară de BNR mențin jucătorii din "
      "piață într-o stare de expectativă.", "creșterea",
      "Dobânzile Robor pentru perioada mai lungi de o lună au coborât doar marginal…"),
+    # descriptions between the subject and its verb all go, the one the parser made a second subject
+    # too: kept, it read as the subject's own description ("Adrian Tănase cel mai mare administrator
+    # de pensii ..., este"), which the sentence says of NN Pensii
+    ("ro", "Adrian Tănase, 42 de ani, director de investiții al NN Pensii, cel mai mare administrator de pensii Pilon 2 "
+     "din România, este noul director general al Bursei de Valori București, după demisia polonezului Ludwik "
+     "Sobolewski la finele lunii octombrie, potrivit unor surse de pe piața de capital.", "demisia",
+     "Adrian Tănase este noul director general al Bursei de Valori București, după demisia polonezului Ludwik…"),
 ]
 
 

@@ -1468,7 +1468,10 @@ def _between_commas(subj, drop: set[int]) -> set[int]:  # type: ignore[no-untype
     first_of_verb = min([verb.i] + [c.i for c in verb.children if c.i > subj.i and c.dep_ in _VERB_PARTS])
     stretch = [t for t in subj.doc[subj.i + 1:first_of_verb] if t.i not in drop
                and not any(t.i == s.i for s in subj.subtree if s.text not in {",", "(", ")"})]
-    if len(stretch) < 3 or stretch[0].text != "," or stretch[-1].text != "," \
+    # opened by its own comma, or by the one closing the aside before it ("Adrian Tănase, 42 de ani,
+    # director ..., | cel mai mare administrator ..., este"): that comma is dropped with that aside
+    opened = bool(stretch) and (stretch[0].text == "," or subj.doc[stretch[0].i - 1].text == ",")
+    if len(stretch) < 3 or not opened or stretch[-1].text != "," \
             or any(t.pos_ in {"VERB", "AUX"} for t in stretch):
         return set()
     return {t.i for t in stretch}
