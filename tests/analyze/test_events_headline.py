@@ -474,6 +474,13 @@ def test_events_headline_keeps_a_subject_the_parser_hung_elsewhere(lang: str, te
     _assert_primary_headline(lang, text, trigger, expected)
 
 
+def test_events_headline_keeps_the_degree_of_a_figure() -> None:
+    """"cu peste 110 milioane": the bound stays with its figure, else a lower bound reads as the amount
+    (a ZF sentence of the 8,000 offset; the parser hangs "peste" on the number as an adverb)."""
+    _assert_primary_headline("ro", "Față de începutul anului, suma disponibilă în conturi a scăzut cu peste 110 "
+                             "milioane de lei.", "scăzut", "Suma disponibilă în conturi a scăzut cu peste 110 milioane de lei")
+
+
 @pytest.mark.parametrize("text,dct,rows", [
     # statement, talks and support of one Friday in Moscow: one happening
     (SEED_TALKS, "2024-11", 1),

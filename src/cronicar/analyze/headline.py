@@ -396,6 +396,9 @@ def _attribution(ctx, arg) -> bool:  # type: ignore[no-untyped-def]
 def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
     """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
     meaning, so it stays (a time adverb is the date's, shown apart)."""
+    if tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ == "ADP" and (
+            tok.head.pos_ == "NUM" or _figure_tok(tok.head)):
+        return True  # the degree of a figure ("cu peste 110 milioane"): without it a bound reads as the amount
     return tok.dep_ == "advmod" and not tok.is_space and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
         and not _in_timex(ctx, tok) and not set(tok.morph.get("PronType")) & {"Rel", "Int"}  # not "unde"
 
