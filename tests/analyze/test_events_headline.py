@@ -481,6 +481,28 @@ def test_events_headline_keeps_the_degree_of_a_figure() -> None:
                              "milioane de lei.", "scăzut", "Suma disponibilă în conturi a scăzut cu peste 110 milioane de lei")
 
 
+# A figure of another phrase kept without the verb's first one reads as the verb's own measure:
+# the compressed clause is refused ("Grupul BCR a înregistrat în creștere cu 43,2% față de rezultatul",
+# "Neolife ... a încheiat în creștere un profit net de 2,1 milioane lei"; ZF records of the 8,000 offset).
+FIRST_FIGURE = [
+    ("ro", "Grupul BCR a înregistrat în primul semestru al anului un profit net atribuibil acționarului majoritar, "
+     "Erste, de 116,7 milioane euro, în creștere cu 43,2% față de rezultatul obținut în perioada similară a anului "
+     "trecut, potrivit raportului financiar al grupului austriac.", "creștere",
+     "Grupul BCR a înregistrat în primul semestru al anului un profit net atribuibil acționarului…"),
+    ("ro", "Schimbul s-a efectuat la prețul de 2,68 de lei pe unitate, în scădere cu 1,47% față de ședința anterioară "
+     "(16 iunie), astfel că tranzacția a fost în valoare de 1 milion de lei.", "scădere",
+     "Schimbul s-a efectuat la prețul de 2,68 de lei pe unitate, în scădere cu 1,47%…"),
+    ("ro", "Neolife Medical Center România, cu un total de 250 de angajați și colaboratori, a încheiat anul 2020 cu o "
+     "cifră de afaceri de 92 milioane lei, în creștere cu peste 30% față de anul 2019, și un profit net de 2,1 "
+     "milioane lei.", "creștere", "Neolife Medical Center România a încheiat anul 2020…"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", FIRST_FIGURE, ids=[c[2] for c in FIRST_FIGURE])
+def test_events_headline_keeps_the_verbs_first_figure(lang: str, text: str, trigger: str, expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
 @pytest.mark.parametrize("text,dct,rows", [
     # statement, talks and support of one Friday in Moscow: one happening
     (SEED_TALKS, "2024-11", 1),

@@ -1869,7 +1869,17 @@ def _lost_figure(ctx, verb, tok, words: set[str]) -> bool:  # type: ignore[no-un
                 continue  # a figure the parser hung on a time ("cu 20% anul viitor") still counts
             nums = [ch] if _figure_tok(ch) else [c for c in ch.children if c.dep_ == "nummod" and _figure_tok(c)]
             figures += [n for n in nums if not _in_timex(ctx, n)]
-    # one of them is enough ("un profit net de 1,9 miliarde de lei" without "în creștere cu 20%")
+    # one of them is enough ("un profit net de 1,9 miliarde de lei" without "în creștere cu 20%"),
+    # but not one of another phrase without the verb's first: it then reads as the verb's measure
+    # ("au ajuns | la o medie de 1,3%, | în creștere față de 0,8%", "a crescut | cu 52% ... | pe un
+    # rulaj de 1,1 mil."); the trigger's own phrase may stand for it ("profituri în creștere cu 20%")
+    after = sorted((t for ch in verb.children if ch.i > verb.i and ch.dep_ not in _SUBJ and not _aside(verb, ch)
+                    for t in ch.subtree if t.pos_ == "NUM" and any(c.isdigit() for c in t.text)
+                    and not _in_timex(ctx, t)), key=lambda t: t.i)
+    own = {t.i for t in tok.subtree}
+    if after and after[0].i not in own and not _kept(after[0], words) \
+            and any(_kept(t, words) and t.i not in own for t in after[1:]):
+        return True
     return bool(figures) and not any(_kept(n, words) for n in figures) and not any(
         ch.isdigit() for w in words for ch in w)
 
