@@ -465,6 +465,20 @@ DROPPED_SUBJECT = [
      "din România, este noul director general al Bursei de Valori București, după demisia polonezului Ludwik "
      "Sobolewski la finele lunii octombrie, potrivit unor surse de pe piața de capital.", "demisia",
      "Adrian Tănase este noul director general al Bursei de Valori București, după demisia polonezului Ludwik…"),
+    # a headline that opens on a name inside its subject's phrase names the wrong actor: the
+    # subject's head leads ("Robor a creat premise" of "Scăderea Robor"; "Antoine Frérot ar fi urmat
+    # să crească cu 13%" of his pay), but a name in apposition to the subject is the subject
+    ("ro", "Scăderea Robor a creat premise pentru ieftinirea creditelor, însă inversarea trendului ar putea duce la "
+     "scumpirea împrumuturilor și implicit a ratelor plătite la bănci.", "Scăderea",
+     "Scăderea Robor a creat premise pentru ieftinirea creditelor, însă inversarea trendului ar putea duce…"),
+    ("ro", "Salariul fix al directorului a fost de 950.000 de euro, în timp ce remunerația directorului general al "
+     "Veolia Environnement, Antoine Frérot, ar fi urmat să crească cu 13%, la 1,79 mil. euro.", "crească",
+     "Remunerația directorului general al Veolia Environnement, Antoine Frérot, ar fi urmat să crească cu 13%…"),
+    ("ro", "Și creșterea fondurilor de pensii, în special Pilon II, nu se oprește aici.", "creșterea",
+     "Creșterea fondurilor de pensii, în special Pilon II, nu se oprește aici"),
+    ("ro", "Ministrul de finanțe portughez, Mario Centeno, a declarat pentru CNBC că emisiunea aceasta este „un pas "
+     "pozitiv în modul în care Portugalia își gestionează datoria externă pe termen mediu”.", "declarat",
+     "Mario Centeno a declarat pentru CNBC"),
 ]
 
 

@@ -781,42 +781,45 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
 
 def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
     """A headline that opens on its verb while the words of the sentence just before that verb
-    name who acts: those words lead ("În T4/2019 Digi a trecut pe profit", not "A trecut pe
-    profit"; "Compania a anunțat că a încheiat noi contracte", not "A încheiat ..."; "dobânzile
-    Robor ... au coborât").  The parser hung that subject on another word (a time, a name), so the
-    clause rules left it out; a headline without it hides the actor.  Among the words before the
-    verb back to the last comma, the first noun or name without a preposition or a genitive, not a
-    time, leads: the headline is from it (its determiners kept) and the sentence from the verb,
-    shortened."""
+    name who acts: those words lead ("Digi a trecut pe profit", not "A trecut pe profit";
+    "Dobânzile Robor ... au coborât", not "Au coborât").  The parser hung that subject on another
+    word (a time, a name), so the clause rules left it out; a headline without it hides the actor
+    (:func:`_actor_before_verb`).  A headline that opens inside its subject's phrase names the wrong
+    actor ("Robor a creat premise" of "Scăderea Robor"; "Antoine Frérot ar fi urmat să crească" of
+    his pay): the subject's head leads, unless the name is in apposition to it.  The headline is then
+    the sentence from the subject (its determiners kept) and from the verb, shortened."""
     words = text.split()
     if not words or ": " in text or not ev.sentence:
         return text
     span = ctx.doc.char_span(*ev.sentence, alignment_mode="expand")
     if span is None:
         return text
-    first = words[0].lower()
-    verb = next((t for t in span if t.lower_ == first and t.pos_ in {"AUX", "VERB"}), None)
-    if verb is None or (verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm")):
+    first, second = words[0].lower(), (words[1].lower().strip(",;:…") if len(words) > 1 else "")
+
+    def opens(t) -> bool:  # type: ignore[no-untyped-def]  # the headline's first two words start here
+        nxt = next((x for x in t.doc[t.i + 1:span.end] if not x.is_space), None)
+        return t.lower_ == first and (not second or (nxt is not None and nxt.lower_ == second))
+    start = next((t for t in span if opens(t)), None)
+    if start is None:
         return text
-    stretch: list = []  # type: ignore[type-arg]
-    for k in range(verb.i - 1, span.start - 1, -1):
-        t = ctx.doc[k]
-        if t.is_space or t.text in {",", ";", ":", "(", ")"} or t.text in _QUOTE_MARKS:
-            break
-        stretch.insert(0, t)
-    if not stretch or stretch[0].lower_ in cues(ctx.lang).get("attribution", frozenset()):
+    if start.pos_ in {"AUX", "VERB"}:
+        actor, main = _actor_before_verb(ctx, span, start)
+    else:  # a headline that opens inside its subject's phrase ("Nesubscrise vor fi vândute", "Al celor
+        # mai lichide zece acțiuni, era în creștere"): the subject's head and what follows it lead
+        actor = next((a for a in start.ancestors if a.dep_ in _SUBJ and span.start <= a.i < start.i
+                      and a.pos_ in {"NOUN", "PROPN"}), None)
+        main = actor.head if actor is not None else None
+        path = [start, *[a for a in start.ancestors if actor is not None and a.i > actor.i]]
+        # ... but a name in apposition is the subject itself ("Ministrul ..., Mario Centeno, a declarat")
+        if actor is not None and (start.i - actor.i > 8 or main.i < start.i
+                                  or any(t.dep_ == "appos" and t.head.i == actor.i for t in path)):
+            actor = None
+    if actor is None or main is None:
         return text
-    # the first noun or name that could be a subject: no preposition, no genitive, no time
-    actor = next((t for t in stretch if t.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "case" for c in t.children)
-                  and not {"Gen", "Dat"} & set(t.morph.get("Case")) and not _in_timex(ctx, t)), None)
-    if actor is None:
-        return text
-    # ... from its determiners and adjectives ("marile piețe"), the scene before it left out
-    lead = min([actor.i] + [c.i for c in actor.lefts if c.dep_ in {"det", "amod", "nummod", "advmod"}
-                            and c.i >= stretch[0].i])
-    toks = [t for t in stretch if t.i >= lead] + [t for t in span if t.i >= verb.i and not t.is_space]
-    # the verb the auxiliary serves stays ("bursa ... a mai fost lovită", not "a mai…")
-    main = verb.head if verb.dep_ in _VERB_PARTS and verb.head.i > verb.i else verb
+    # ... from its determiners and adjectives ("marile piețe", "a treia încercare"), the scene left out
+    lead = min([actor.i] + [t.i for c in actor.lefts if c.dep_ in {"det", "amod", "nummod", "advmod"}
+                            for t in c.subtree if t.i >= span.start])
+    toks = [t for t in ctx.doc[lead:start.i] if not t.is_space] + [t for t in span if t.i >= start.i and not t.is_space]
     kept = _cut_faithfully(ctx, toks, MAX_FALLBACK, keep=main.i)
     if not any(t.i == main.i for t in kept) or len(kept) < 3:
         return text
@@ -885,6 +888,27 @@ def _rejoined(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped
             break
         lo = start + len(ctx.text[start:lo]) - len(ctx.text[start:lo].lstrip())
     return ev if lo == ev.sentence[0] else replace(ev, sentence=(lo, hi))
+
+
+def _actor_before_verb(ctx, span, verb) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+    """For a headline that opens on its verb: the first noun or name among the words before the verb
+    back to the last comma that could be its subject (no preposition, no genitive, no time), and the
+    verb the auxiliary serves ("bursa ... a mai fost lovită": "lovită" must stay); (None, None)
+    when there is none or the words are a source ("Potrivit ...")."""
+    if verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm"):
+        return None, None
+    stretch: list = []  # type: ignore[type-arg]
+    for k in range(verb.i - 1, span.start - 1, -1):
+        t = ctx.doc[k]
+        if t.is_space or t.text in {",", ";", ":", "(", ")"} or t.text in _QUOTE_MARKS:
+            break
+        stretch.insert(0, t)
+    if not stretch or stretch[0].lower_ in cues(ctx.lang).get("attribution", frozenset()):
+        return None, None
+    actor = next((t for t in stretch if t.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "case" for c in t.children)
+                  and not {"Gen", "Dat"} & set(t.morph.get("Case")) and not _in_timex(ctx, t)), None)
+    main = verb.head if verb.dep_ in _VERB_PARTS and verb.head.i > verb.i else verb
+    return actor, main
 
 
 def _own_subject(verb, tail: EventMention) -> bool:  # type: ignore[no-untyped-def]
