@@ -509,6 +509,18 @@ FIRST_FIGURE = [
     ("ro", "Neolife Medical Center România, cu un total de 250 de angajați și colaboratori, a încheiat anul 2020 cu o "
      "cifră de afaceri de 92 milioane lei, în creștere cu peste 30% față de anul 2019, și un profit net de 2,1 "
      "milioane lei.", "creștere", "Neolife Medical Center România a încheiat anul 2020…"),
+    # the phrase the verb's first figure measures is gone whole: the trigger's figure then measures
+    # nothing ("One United Properties a înregistrat în creștere cu 56%"; "Aro-Palace a încheiat de la o
+    # pierdere de 1,1 milioane de lei" turns a recovery into a loss; ZF records of the 8,300 offset)
+    ("ro", "One United Properties a înregistrat în S1/2022 venituri consolidate de 675,9 milioane de lei, în creștere "
+     "cu 56% față de aceeași perioadă a anului 2021.", "creștere",
+     "One United Properties a înregistrat în S1/2022 venituri consolidate de 675,9 milioane de lei…"),
+    ("ro", "Aro-Palace (simbol bursier ARO), care deține unul dintre cele mai mari hoteluri de cinci stele din afara "
+     "Bucureștiului, a încheiat primele nouă luni ale anului cu un rezultat net de circa 350.000 de lei, de la o "
+     "pierdere de 1,1 milioane de lei în aceeași perioadă din 2021, conform raportului financiar.", "pierdere",
+     "Aro-Palace a încheiat primele nouă luni ale anului cu un rezultat net…"),
+    ("ro", "Leul a câștigat teren și în raport cu francul elvețian, cursul de schimb fiind de 3,5733 lei/frans, în "
+     "scădere de la 3,5728 lei/franc.", "scădere", "Leul a câștigat teren și în raport cu francul elvețian"),
 ]
 
 

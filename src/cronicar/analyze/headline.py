@@ -1904,6 +1904,13 @@ def _lost_figure(ctx, verb, tok, words: set[str]) -> bool:  # type: ignore[no-un
     if after and after[0].i not in own and not _kept(after[0], words) \
             and any(_kept(t, words) and t.i not in own for t in after[1:]):
         return True
+    # ... nor the trigger's figure kept when the phrase the verb's first figure measures is gone
+    # whole ("One United Properties a înregistrat | venituri de 675,9 milioane de lei, | în creștere
+    # cu 56%": what grew is lost); "profituri | de 1,2 miliarde | în creștere cu 20%" keeps its noun
+    holder = next((ch for ch in verb.children if after and any(t.i == after[0].i for t in ch.subtree)), None)
+    if holder is not None and after[0].i not in own and not _kept(holder, words) \
+            and any(_kept(t, words) for t in after[1:]):
+        return True
     return bool(figures) and not any(_kept(n, words) for n in figures) and not any(
         ch.isdigit() for w in words for ch in w)
 
