@@ -479,6 +479,13 @@ DROPPED_SUBJECT = [
     ("ro", "Ministrul de finanțe portughez, Mario Centeno, a declarat pentru CNBC că emisiunea aceasta este „un pas "
      "pozitiv în modul în care Portugalia își gestionează datoria externă pe termen mediu”.", "declarat",
      "Mario Centeno a declarat pentru CNBC"),
+    # the subject is looked for past a name's bracket and past one aside after it, and never in a
+    # phrase before a clitic's verb that is not its own ("Printre băncile ... se numără")
+    ("ro", "Vineri, SIF Banat-Crișana (SIF1) a cumpărat un pachet de 6.700 de acțiuni, reprezentând 0,7% din capital.",
+     "cumpărat", "SIF Banat-Crișana (SIF1) a cumpărat un pachet de 6.700 de acțiuni, reprezentând 0,7% din capital"),
+    ("ro", "Printre băncile mari care au mai anunțat majorări de dobândă la economiile populației se numără Raiffeisen "
+     "și UniCredit, plasate în top cinci al celor mai mari bănci locale.", "anunțat",
+     "Se numără Raiffeisen și UniCredit, plasate în top cinci al celor mai mari bănci locale"),
 ]
 
 

@@ -804,6 +804,12 @@ def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ign
         return text
     if start.pos_ in {"AUX", "VERB"}:
         actor, main = _actor_before_verb(ctx, span, start)
+    elif start.dep_ in _VERB_PARTS and start.head.i > start.i:  # "Se plasează", "Îi forțează"
+        # ... only the verb's own subject, never a noun of a phrase before it ("Printre băncile care au
+        # anunțat majorări ... se numără Raiffeisen": the banks are what is counted)
+        actor, main = _actor_before_verb(ctx, span, start)
+        if actor is not None and not _governed_by(actor, main):
+            actor = None
     else:  # a headline that opens inside its subject's phrase ("Nesubscrise vor fi vândute", "Al celor
         # mai lichide zece acțiuni, era în creștere"): the subject's head and what follows it lead
         actor = next((a for a in start.ancestors if a.dep_ in _SUBJ and span.start <= a.i < start.i
@@ -819,6 +825,8 @@ def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ign
     # ... from its determiners and adjectives ("marile piețe", "a treia încercare"), the scene left out
     lead = min([actor.i] + [t.i for c in actor.lefts if c.dep_ in {"det", "amod", "nummod", "advmod"}
                             for t in c.subtree if t.i >= span.start])
+    if lead > 0 and ctx.doc[lead - 1].pos_ == "ADP":
+        return text  # "În toată această discuție | se pune": a phrase of the scene, not who acts
     toks = [t for t in ctx.doc[lead:start.i] if not t.is_space] + [t for t in span if t.i >= start.i and not t.is_space]
     kept = _cut_faithfully(ctx, toks, MAX_FALLBACK, keep=main.i)
     if not any(t.i == main.i for t in kept) or len(kept) < 3:
@@ -897,18 +905,40 @@ def _actor_before_verb(ctx, span, verb) -> tuple:  # type: ignore[no-untyped-def
     when there is none or the words are a source ("Potrivit ...")."""
     if verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm"):
         return None, None
-    stretch: list = []  # type: ignore[type-arg]
-    for k in range(verb.i - 1, span.start - 1, -1):
-        t = ctx.doc[k]
-        if t.is_space or t.text in {",", ";", ":", "(", ")"} or t.text in _QUOTE_MARKS:
-            break
-        stretch.insert(0, t)
-    if not stretch or stretch[0].lower_ in cues(ctx.lang).get("attribution", frozenset()):
-        return None, None
-    actor = next((t for t in stretch if t.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "case" for c in t.children)
-                  and not {"Gen", "Dat"} & set(t.morph.get("Case")) and not _in_timex(ctx, t)), None)
     main = verb.head if verb.dep_ in _VERB_PARTS and verb.head.i > verb.i else verb
-    return actor, main
+    attribution = cues(ctx.lang).get("attribution", frozenset())
+    k = verb.i - 1
+    for hop in range(2):  # "Indicele BET, al celor mai lichide zece acțiuni, | a încheiat": past one aside
+        stretch: list = []  # type: ignore[type-arg]
+        while k >= span.start:  # a name's bracket stays inside ("SIF Banat-Crișana (SIF1) se plasează")
+            t = ctx.doc[k]
+            if t.is_space or t.text in {",", ";", ":"} or t.text in _QUOTE_MARKS:
+                break
+            stretch.insert(0, t)
+            k -= 1
+        if not stretch or stretch[0].lower_ in attribution:
+            return None, None
+        actor = next((t for t in stretch if t.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "case" for c in t.children)
+                      and not {"Gen", "Dat"} & set(t.morph.get("Case")) and not _in_timex(ctx, t)), None)
+        if actor is not None:
+            return actor, main
+        # ... an aside is a genitive or a description opening with a determiner ("al", "cel mai mare")
+        if hop or k < span.start or ctx.doc[k].text != "," or stretch[0].pos_ not in {"DET", "ADJ"}:
+            break
+        k -= 1
+    return None, main
+
+
+def _governed_by(tok, verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``tok`` hangs on ``verb`` through words none of which has a preposition."""
+    node = tok
+    for _ in range(8):
+        if node.i == verb.i:
+            return True
+        if any(c.dep_ == "case" for c in node.children) or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _own_subject(verb, tail: EventMention) -> bool:  # type: ignore[no-untyped-def]
