@@ -536,6 +536,27 @@ def test_events_headline_keeps_the_verbs_first_figure(lang: str, text: str, trig
     _assert_primary_headline(lang, text, trigger, expected)
 
 
+# A statement told after what was said (the end of a quotation the split cut from its opening mark,
+# or a long reported clause) is the speaker's: "<speaker>: <what was said>", not "A declarat Radu
+# Hanga" (ZF records of the 8,000-8,899 offsets).
+SAID_BEFORE = [
+    ("ro", "Cu fiecare nouă ediție în care cunoaștem semifinaliștii și apoi finaliștii proiectului Made in Romania "
+     "descoperim povești antreprenoriale românești de succes cu care ne mândrim” a declarat Radu Hanga, președintele "
+     "Bursei de Valori București.", "declarat",
+     "Radu Hanga: Cu fiecare nouă ediție în care cunoaștem semifinaliștii și apoi finaliștii proiectului Made…"),
+    ("ro", "În cazul unui accident rutier cu victime, în care se solicită daune morale, suma acordată de instanță ca "
+     "recompensă poate varia în funcție de trei criterii neoficiale: geografic, juridic și emoțional, a declarat "
+     "Cosmin Vasile, Partener ZRP.", "declarat",
+     "Cosmin Vasile: În cazul unui accident rutier cu victime, în care se solicită daune morale, suma acordată…"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", SAID_BEFORE, ids=[c[2] for c in SAID_BEFORE])
+def test_events_headline_of_a_statement_told_after_what_was_said(lang: str, text: str, trigger: str,
+                                                                 expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
 @pytest.mark.parametrize("text,dct,rows", [
     # statement, talks and support of one Friday in Moscow: one happening
     (SEED_TALKS, "2024-11", 1),

@@ -775,8 +775,32 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev)))
     if not _has_predicate(ctx, ev, text):
         text = _predicate_clause(ctx, tok, ev) or text
-    text = _with_dropped_subject(ctx, ev, text)
+    text = _said_before(ctx, tok, ev, text) or _with_dropped_subject(ctx, ev, text)
     return _tidy(_closed_brackets(_without_fragment(ctx, tail, _without_fragment(ctx, ev, text))))
+
+
+def _said_before(ctx, tok, ev: EventMention, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    """A statement whose headline is only its verb and speaker ("A declarat Radu Hanga") while the
+    sentence says before them what was said (the end of a quotation the split cut from its
+    opening mark: "... povești antreprenoriale de succes” a declarat Radu Hanga"): "<speaker>: <what
+    was said, shortened>".  None otherwise."""
+    if ev.type != "statement" or tok.pos_ not in {"VERB", "AUX"} or not ev.sentence:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i > tok.i), None)
+    group = [c for c in tok.children if c.dep_ in _VERB_PARTS and c.i < tok.i] + [tok]
+    first = min(group, key=lambda t: t.i)
+    if subj is None or text.split()[0].lower() != first.lower_:
+        return None
+    span = ctx.doc.char_span(*ev.sentence, alignment_mode="expand")
+    said = [t for t in span if t.i < first.i and not t.is_space] if span is not None else []
+    while said and (said[-1].is_punct or said[-1].text in _QUOTE_MARKS):
+        said.pop()
+    while said and (said[0].is_punct or said[0].text in _QUOTE_MARKS):
+        said.pop(0)
+    if len(said) < 4 or any(t.text in _QUOTE_MARKS for t in said):
+        return None  # a quotation opened inside: the quote engine's, not a tail's
+    kept = _cut_faithfully(ctx, said, MAX_FALLBACK)
+    return f"{_argument(ctx, subj, True, levels=0)}: " + _render(kept) + (ELLIPSIS if len(kept) < len(said) else "")
 
 
 def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
