@@ -543,11 +543,11 @@ SAID_BEFORE = [
     ("ro", "Cu fiecare nouă ediție în care cunoaștem semifinaliștii și apoi finaliștii proiectului Made in Romania "
      "descoperim povești antreprenoriale românești de succes cu care ne mândrim” a declarat Radu Hanga, președintele "
      "Bursei de Valori București.", "declarat",
-     "Radu Hanga: Cu fiecare nouă ediție în care cunoaștem semifinaliștii și apoi finaliștii proiectului Made…"),
+     "Radu Hanga: Cu fiecare nouă ediție în care cunoaștem semifinaliștii și apoi finaliștii proiectului…"),
     ("ro", "În cazul unui accident rutier cu victime, în care se solicită daune morale, suma acordată de instanță ca "
      "recompensă poate varia în funcție de trei criterii neoficiale: geografic, juridic și emoțional, a declarat "
      "Cosmin Vasile, Partener ZRP.", "declarat",
-     "Cosmin Vasile: În cazul unui accident rutier cu victime, în care se solicită daune morale, suma acordată…"),
+     "Cosmin Vasile: În cazul unui accident rutier cu victime, în care se solicită daune…"),
 ]
 
 

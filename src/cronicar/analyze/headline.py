@@ -799,8 +799,10 @@ def _said_before(ctx, tok, ev: EventMention, text: str) -> str | None:  # type: 
         said.pop(0)
     if len(said) < 4 or any(t.text in _QUOTE_MARKS for t in said):
         return None  # a quotation opened inside: the quote engine's, not a tail's
-    kept = _cut_faithfully(ctx, said, MAX_FALLBACK)
-    return f"{_argument(ctx, subj, True, levels=0)}: " + _render(kept) + (ELLIPSIS if len(kept) < len(said) else "")
+    speaker = _argument(ctx, subj, True, levels=0)
+    # the speaker's words count: the whole line stays within the stretched budget
+    kept = _cut_faithfully(ctx, said, MAX_FALLBACK - _words(speaker))
+    return f"{speaker}: " + _render(kept) + (ELLIPSIS if len(kept) < len(said) else "")
 
 
 def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
