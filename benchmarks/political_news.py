@@ -27,6 +27,7 @@ import json
 import random
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "news-political" / "dev.csv"
@@ -202,8 +203,8 @@ def cmd_events_fresh(args: argparse.Namespace) -> None:
 
 def _ties(conn: sqlite3.Connection, a: str, b: str, stored: dict, evs: dict) -> tuple[int, int, int]:
     """(shared names, shared subject terms, shared happenings) of two articles, from what the
-    linker stored for each (``article_link_terms``) and their event mentions."""
-    from datetime import date
+    linker stored for each (``article_link_terms``), their event mentions and their titles (one
+    occasion's day)."""
 
     (ta, ea), (tb, eb) = stored.get(a, (set(), set())), stored.get(b, (set(), set()))
     happenings = 0
@@ -212,7 +213,20 @@ def _ties(conn: sqlite3.Connection, a: str, b: str, stored: dict, evs: dict) -> 
             if t == t2 and len(who & who2) >= 2 and day and day2 and \
                     abs((date.fromisoformat(day) - date.fromisoformat(day2)).days) <= 7:
                 happenings += 1
+    happenings += _one_occasion(conn, a, b)
     return len(ea & eb), len(ta & tb), happenings
+
+
+def _one_occasion(conn: sqlite3.Connection, a: str, b: str) -> int:
+    """1 when both titles name one occasion's day (an election's vote) within its days
+    (``evidence.occasion_tie``): a shared happening the event stage does not find, 0 else."""
+    from cronicar.link import evidence
+
+    (ta, da, la), (tb, db, lb) = (conn.execute("SELECT coalesce(title, ''), date_start, lang FROM articles WHERE id=?",
+                                               (x,)).fetchone() for x in (a, b))
+    gap = abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days)
+    return int(evidence.occasion_tie(evidence.Report(da, set(), set(), title=ta, lang=la),
+                                     evidence.Report(db, set(), set(), title=tb, lang=lb), gap))
 
 
 def cmd_evidence(args: argparse.Namespace) -> None:
