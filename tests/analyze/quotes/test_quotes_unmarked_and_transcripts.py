@@ -1,5 +1,5 @@
-"""Statements typed without diacritics (issue 19, seventh session, fresh train half): 'că' written
-"ca" after a speech verb, and the verb itself written without its marks ("sustine")."""
+"""Statements no speech verb with diacritics introduces (issue 19, seventh session, fresh train half):
+text typed without diacritics ("sustine ca"), and the answers of an interview transcript."""
 
 from __future__ import annotations
 
@@ -42,3 +42,28 @@ def test_unmarked_that_after_a_speech_verb_opens_the_statement(nlp_ro, text: str
 def test_unmarked_ca_meaning_as_is_no_statement(nlp_ro, text: str) -> None:
     _, quotes = _quotes(nlp_ro, text)
     assert quotes == []
+
+
+# Interview transcripts (train half: a TV report's vox pop): "Label: answer" after "Reporter: question"
+TRANSCRIPT = (
+    "Rata inflației a depășit pragul de 15 procente, iar traiul zilnic devine tot mai scump.\n\n"
+    "Pensionar: Bani deoparte, sub nicio formă... Întreținere, cheltuielile, gazele, alimentele care sunt foarte "
+    "scumpe.\n\nReporter: V-ați permite să le plătiți?\n\n"
+    "Pensionar: Trebuie să fac sacrificii, mă strâng din altă parte, de la alimente.\n\n"
+    "Reporter: Ce sumă ați luat?\n\nPensionar: 5000 de lei.\n\nAlimentele s-au scumpit într-un an cu 15,5%."
+)
+# the same labels without an interviewer are a list or a menu, not speech
+MENU = ("Vei avea un meniu pentru următoarele 5 zile.\n\nMic dejun: o salată de crudități cu 100 de grame de "
+        "brânză.\n\nPrânz: o supă cremă de legume.\n\nCina: o salată de fructe.")
+
+
+def test_transcript_answers_are_statements_of_their_label(nlp_ro) -> None:
+    norm, quotes = _quotes(nlp_ro, TRANSCRIPT)
+    got = [(norm[q.content[0] : q.content[1]], q.speaker) for q in quotes]
+    assert [g[0][:20] for g in got] == ["Bani deoparte, sub n", "Trebuie să fac sacri", "5000 de lei"], got
+    assert {g[1] for g in got} == {"Pensionar"}
+    assert all("?" not in g[0] for g in got)  # the interviewer's questions are no statements
+
+
+def test_labels_without_an_interviewer_are_no_transcript(nlp_ro) -> None:
+    assert _quotes(nlp_ro, MENU)[1] == []
