@@ -21,6 +21,7 @@ from cronicar.analyze.quotes.holders import (SpeakerNouns, apposed_description, 
                                              vehicle_author)
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import INDEF, Mention, unmarked_person
+from cronicar.analyze.quotes.words import W
 from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -610,13 +611,17 @@ class Resolver:
         spoken = [n for _, n, _ in reversed(self.history) if n in learned]
         if spoken or learned:
             return (spoken[0] if spoken else learned[0]), False
-        near = self._org_named_before(m.start) if len(toks) == 1 else None
+        # an outlet that relayed a statement ("potrivit Bloomberg") is no antecedent of a company,
+        # a bank or a party, only of a publication ("ziarul", "publicația")
+        outlets = key(first) in self.nouns.media_nouns or ok in self.nouns.media_nouns
+        near = self._org_named_before(m.start, outlets) if len(toks) == 1 else None
         if near is not None:
             return near, False
         # the organisation that spoke last, when the article names it: a speaker that is itself
         # a description ("Biroul a transmis că …") is no antecedent ("Societatea de brokeraj
         # adaugă că …" stays as written)
-        recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
+        recent = next((n for tok, n, person in reversed(self.history)
+                       if tok < m.start and not person and (outlets or not self._is_outlet(n))), None)
         if recent is not None and self._is_named(recent):
             return recent, False
         salient = self._salient_org() if len(toks) == 1 else None
@@ -630,17 +635,27 @@ class Resolver:
             self._named_at = len(self.names)
         return speaker in self._named
 
-    def _org_named_before(self, before: int) -> str | None:
-        """The last organisation (NER ORG) named in the sentence of token ``before`` or the one
-        before it: "Acţiunile UBS au avansat, după ce cea mai mare bancă din Elveţia a anunţat…"."""
+    def _org_named_before(self, before: int, outlets: bool = True) -> str | None:
+        """The last organisation named in the sentence of token ``before`` or the one before it:
+        "Acţiunile UBS au avansat, după ce cea mai mare bancă din Elveţia a anunţat…".  An
+        organisation is the NER's ORG, or a name the article itself calls one ("titlurile grupului
+        Air France-KLM …. Reprezentanţii companiei au declarat", no entity label); an outlet only
+        when ``outlets``."""
         if not self.parsed:
             return None
         sent = self.doc[before].sent
         floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
         for n in reversed(self.names):
-            if floor <= n.start < before and not n.person and any(t.ent_type_ == "ORG" for t in self.doc[n.start:n.end]):
+            if floor <= n.start < before and not n.person and (
+                    any(t.ent_type_ == "ORG" for t in self.doc[n.start:n.end]) or self._org_noun_before(n.start)) \
+                    and (outlets or not self._is_outlet(n.text)):
                 return nominative(self.fullest(n.text))
         return None
+
+    def _is_outlet(self, name: str) -> bool:
+        """A news outlet: one of ``quotes_media.txt``, or a web address ("G4Media.ro")."""
+        k = fold_diacritics(name).lower()
+        return any(k == " ".join(x) for x in self.lex.media) or (k.endswith(W.outlet_domains) and " " not in k)
 
     def _resolve_role(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
         """A definite singular role → its holder: named inside or apposed after the mention, else
