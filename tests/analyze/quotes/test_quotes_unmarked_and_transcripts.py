@@ -75,6 +75,12 @@ RELAYED = [
     ("Nivelul cheltuielilor a urcat cu 0,4% în luna august, potrivit estimărilor Bloomberg. De asemenea, titlurile "
      "grupului Air France-KLM au urcat cu 2,1%. Reprezentanţii companiei au declarat că vor încerca să reia toate "
      "zborurile.", "vor încerca să reia", "Air France-KLM"),
+    # an organisation noun heading a name over lowercase modifiers makes it an organisation, which
+    # the same noun then refers to (train half: the NER took the group for a person)
+    ("Grupul de conservare marină Sea Shepherd France, care a fost implicat în operațiunea de salvare, a declarat "
+     "că lăsarea balenei în Sena ar fi condamnat-o la moarte sigură. Beluga nu poate supraviețui în apa dulce.\n\n"
+     "„(Operațiunea) a fost riscantă, dar esențială pentru a da o șansă unui animal altfel condamnat”, a adăugat "
+     "grupul.", "(Operațiunea) a fost riscantă", "Sea Shepherd France"),
     # a publication noun still takes the outlet
     ("Guvernul pregătește noi taxe, potrivit Reuters. Agenția scrie că măsurile vor intra în vigoare "
      "din ianuarie.", "măsurile vor intra", "Reuters"),

@@ -304,7 +304,18 @@ class Resolver:
         return None
 
     def _org_noun_before(self, i: int) -> bool:
-        return i > 0 and self.org_key(self.doc[i - 1]) is not None and not self.doc[i - 1].text[:1].isupper()
+        """An organisation noun heads the phrase that ends right before token ``i``: "operatorul
+        Energoatom", and over a few lowercase modifiers "Grupul de conservare marină Sea Shepherd
+        France" (the NER took the group for a person).  A capitalized noun right before the name
+        is part of it ("Banca Transilvania"); after modifiers it opens the sentence."""
+        doc = self.doc
+        for j in range(i - 1, max(-1, i - 1 - ORG_NOUN_REACH), -1):
+            t = doc[j]
+            if self.org_key(t) is not None and (not t.text[:1].isupper() or (j < i - 1 and t.is_sent_start)):
+                return True
+            if not (t.is_alpha and t.text.islower() and (key(t) == "de" or (self.parsed and t.pos_ in {"NOUN", "ADJ"}))):
+                return False
+        return False
 
     def _learn_org_role(self, i: int, name: str) -> None:
         """"operatorul Energoatom", "Producătorul auto BMW": the organisation holds that noun."""
@@ -723,6 +734,10 @@ class Resolver:
     def remember(self, tok: int, canonical: str | None, person: bool) -> None:
         if canonical:
             self.history.append((tok, canonical, person))
+
+
+#: lowercase modifiers between an organisation noun and its name ("Grupul de conservare marină X")
+ORG_NOUN_REACH = 4
 
 
 def nominative(text: str) -> str:
