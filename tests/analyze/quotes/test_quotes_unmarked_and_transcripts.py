@@ -81,6 +81,11 @@ RELAYED = [
      "că lăsarea balenei în Sena ar fi condamnat-o la moarte sigură. Beluga nu poate supraviețui în apa dulce.\n\n"
      "„(Operațiunea) a fost riscantă, dar esențială pentru a da o șansă unui animal altfel condamnat”, a adăugat "
      "grupul.", "(Operațiunea) a fost riscantă", "Sea Shepherd France"),
+    # a collective voice of a common noun speaks for the organisation named before with that noun,
+    # also when the NER left the name out (train half)
+    ("Poliția neozeelandeză a demarat o investigație după ce o familie a găsit rămășițe umane în valize.\n\n"
+     "Reprezentanții poliției au declarat că prioritatea lor principală este identificarea persoanei decedate.",
+     "prioritatea lor principală", "Poliția neozeelandeză"),
     # a publication noun still takes the outlet
     ("Guvernul pregătește noi taxe, potrivit Reuters. Agenția scrie că măsurile vor intra în vigoare "
      "din ianuarie.", "măsurile vor intra", "Reuters"),

@@ -602,11 +602,29 @@ class Resolver:
         if rest >= m.end:
             return None
         named = self.name_within(doc[rest : m.end].text)
+        if named is None and rest + 1 == m.end and doc[rest].text.islower():
+            named = self._named_by_noun(doc[rest], m.start)
         if named is not None:
             full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
             self._note_org(full, doc[rest])
             return full
         return doc[rest : m.end]
+
+    def _named_by_noun(self, noun, before: int) -> str | None:  # type: ignore[no-untyped-def]
+        """"Reprezentanții poliției" after "Poliția neozeelandeză a demarat o investigație": the
+        last organisation named before whose name opens with a form of the collective's noun, with
+        its capitalized words or one adjective after it (the NER often leaves such names out)."""
+        doc = self.doc
+        for j in range(before - 1, -1, -1):
+            t = doc[j]
+            if not (t.text[:1].isupper() and t.is_alpha and close_word(t.text, noun.text)):
+                continue
+            e = j + 1
+            while e < len(doc) and e - j < 6 and (is_name(doc[e], self.lex, self.parsed) or (
+                    e == j + 1 and self.parsed and doc[e].pos_ == "ADJ" and doc[e].text.islower())):
+                e += 1
+            return doc[j:e].text
+        return None
 
     def _resolve_org_noun(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
         """"Operatorul centralei" → the organisation called "operatorul" in the article, else the
