@@ -606,6 +606,10 @@ class Resolver:
             named = self._named_by_noun(doc[rest], m.start)
         if named is not None:
             full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
+            if self._is_person_name(full):
+                # "Reprezentanții lui Trump": a person's lawyers or aides are not that person
+                # (an organisation speaks through its representatives; a person speaks himself)
+                return nominative(doc[m.start : m.end].text)
             self._note_org(full, doc[rest])
             return full
         return doc[rest : m.end]
