@@ -102,3 +102,17 @@ def test_descriptions_resolve_to_the_organisation_the_article_names(nlp_ro, text
     q = next((q for q in quotes if norm[q.content[0] : q.content[1]].startswith(words)), None)
     assert q is not None, [norm[a:b] for a, b in (x.content for x in quotes)]
     assert q.speaker == speaker
+
+
+# The outlet a person spoke to is no part of his name (ZF's own "a spus pentru ZF X")
+TO_OUTLET = [
+    ("„Societatea a continuat să-şi dezvolte activitatea”, a spus pentru ZF Mihai Marin, director general al Iproeb SA.",
+     "Mihai Marin"),
+    ("„Avem planuri mari”, a spus pentru Agerpres Ion Popescu.", "Ion Popescu"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", TO_OUTLET, ids=[c[1] for c in TO_OUTLET])
+def test_the_outlet_spoken_to_is_no_part_of_the_name(nlp_ro, text: str, speaker: str) -> None:
+    _, quotes = _quotes(nlp_ro, text)
+    assert [q.speaker for q in quotes] == [speaker]
