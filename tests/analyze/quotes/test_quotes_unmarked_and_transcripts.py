@@ -17,6 +17,9 @@ SAID = [
      "pretul gazelor va scadea", "Virgil Popescu"),
 ]
 
+# a decree is a law, not a source (guidelines: laws are no speech)
+NOT_SPEECH = ["Conform decretului emis luni, o plată unică de un milion de ruble va fi acordată mamelor."]
+
 # "ca" meaning "as" after a verb of the lexicon stays no complementizer
 AS = [
     "Ministrul a declarat ca fiind ilegală decizia guvernului.",
@@ -38,8 +41,8 @@ def test_unmarked_that_after_a_speech_verb_opens_the_statement(nlp_ro, text: str
     assert q.kind == "indirect" and q.speaker is not None and speaker in q.speaker
 
 
-@pytest.mark.parametrize("text", AS, ids=range(len(AS)))
-def test_unmarked_ca_meaning_as_is_no_statement(nlp_ro, text: str) -> None:
+@pytest.mark.parametrize("text", AS + NOT_SPEECH, ids=range(len(AS) + len(NOT_SPEECH)))
+def test_unmarked_ca_meaning_as_and_laws_are_no_statement(nlp_ro, text: str) -> None:
     _, quotes = _quotes(nlp_ro, text)
     assert quotes == []
 
