@@ -86,6 +86,9 @@ DESCRIBED = [
      "grupul.", "(Operațiunea) a fost riscantă", "Sea Shepherd France"),
     # a collective voice of a common noun speaks for the organisation named before with that noun,
     # also when the NER left the name out (train half)
+    # ... but not the bare noun opening a sentence, nor a generic organisation noun
+    ("Poliția a demarat o investigație. Reprezentanții poliției au declarat că prioritatea lor este identificarea "
+     "victimei.", "prioritatea lor", "Reprezentanții poliției"),
     ("Poliția neozeelandeză a demarat o investigație după ce o familie a găsit rămășițe umane în valize.\n\n"
      "Reprezentanții poliției au declarat că prioritatea lor principală este identificarea persoanei decedate.",
      "prioritatea lor principală", "Poliția neozeelandeză"),
@@ -107,10 +110,10 @@ def test_descriptions_resolve_to_the_organisation_the_article_names(nlp_ro, text
     assert q.speaker == speaker
 
 
-# The outlet a person spoke to is no part of his name (ZF's own "a spus pentru ZF X")
+# The outlet a person spoke to is no part of his name ("a spus pentru Agerpres X")
 TO_OUTLET = [
-    ("„Societatea a continuat să-şi dezvolte activitatea”, a spus pentru ZF Mihai Marin, director general al Iproeb SA.",
-     "Mihai Marin"),
+    ("„Societatea a continuat să-şi dezvolte activitatea”, a spus pentru Mediafax Mihai Marin, director general al "
+     "Iproeb SA.", "Mihai Marin"),
     ("„Avem planuri mari”, a spus pentru Agerpres Ion Popescu.", "Ion Popescu"),
 ]
 

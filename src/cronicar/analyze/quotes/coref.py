@@ -602,7 +602,9 @@ class Resolver:
         if rest >= m.end:
             return None
         named = self.name_within(doc[rest : m.end].text)
-        if named is None and rest + 1 == m.end and doc[rest].text.islower():
+        if named is None and rest + 1 == m.end and doc[rest].text.islower() and self.org_key(doc[rest]) is None:
+            # an institution's noun ("poliției", "ambasadei"); a generic organisation noun
+            # ("companiei") is resolved by _resolve_org_noun
             named = self._named_by_noun(doc[rest], m.start)
         if named is not None:
             full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
@@ -627,7 +629,8 @@ class Resolver:
             while e < len(doc) and e - j < 6 and (is_name(doc[e], self.lex, self.parsed) or (
                     e == j + 1 and self.parsed and doc[e].pos_ == "ADJ" and doc[e].text.islower())):
                 e += 1
-            return doc[j:e].text
+            if e > j + 1:  # a name, not the bare noun opening a sentence ("Poliția a anunțat")
+                return doc[j:e].text
         return None
 
     def _resolve_org_noun(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
