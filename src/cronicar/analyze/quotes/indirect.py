@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from cronicar.analyze.normalize import fold_accents
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention, np_after
 from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key, lemma, match_seq
@@ -307,19 +306,6 @@ def _skip_asides(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> int:
     return j
 
 
-def unmarked_that(doc: Doc, cue: Cue, j: int, sent: Span, lex: Lexicon) -> bool:
-    """"Femeia sustine ca a fost amenințată", "a declarat ca pretul va scadea": text typed without
-    diacritics writes 'că' as "ca", which is also "as" ("a declarat ca fiind"); so only where a 'că'
-    would stand, before a word that cannot follow "as", and only when the sentence has no diacritic
-    at all or the verb itself is written without its own."""
-    if key(doc[j]) not in W.that_unmarked or j + 1 >= sent.end:
-        return False
-    nxt = doc[j + 1]
-    if key(nxt) in W.that_unmarked_blockers or not nxt.text[:1].isalpha():
-        return False
-    return key(doc[cue.head]) in lex.verb_forms_unmarked or fold_accents(sent.text) == sent.text.lower()
-
-
 def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) -> tuple[str, int, Mention | None, Mention | None]:
     """What follows a verb cue: ('that'|'colon'|'quote'|'none', token, subject, addressee)."""
     j = cue.end
@@ -356,7 +342,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
     if j >= sent.end:
         return "none", j, subj, addr
     k = key(doc[j])
-    if k in THAT or unmarked_that(doc, cue, j, sent, lex):
+    if k in THAT:
         return "that", j + 1, subj, addr
     if k in SA:
         return "sa", j, subj, addr

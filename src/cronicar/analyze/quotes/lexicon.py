@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cronicar import LANG_DIR  # noqa: F401  (the package's own folders: tests list their files)
 from cronicar.lang import folder as lang_folder
-from cronicar.analyze.normalize import fold_accents, fold_diacritics
+from cronicar.analyze.normalize import fold_diacritics
 
 _EXAMPLE_RE = re.compile(r"^#\s*example:\s*(.*?)\s*=>\s*(.*)$")
 
@@ -30,9 +30,6 @@ class Lexicon:
     lang: str
     verb_lemmas: set[str] = field(default_factory=set)
     verb_forms: set[str] = field(default_factory=set)
-    # forms typed without their diacritics ("sustine" for "susține"): also verb forms, and a sign
-    # that the unmarked "ca" after them stands for "că"
-    verb_forms_unmarked: set[str] = field(default_factory=set)
     preps: list[list[str]] = field(default_factory=list)  # token sequences, longest first
     speech_nouns: set[str] = field(default_factory=set)
     nodata: set[str] = field(default_factory=set)
@@ -108,11 +105,6 @@ def load(lang: str) -> Lexicon:
         lemma, _, forms = line.partition("\t")
         lex.verb_lemmas.add(_key(lemma.strip()))
         lex.verb_forms.update(_key(f) for f in forms.split())
-    # Text typed without diacritics writes "sustine", "a anuntat": the same verbs (fold_accents
-    # strips every mark; a stripped form that is itself a listed form is no sign of missing marks)
-    stripped = {fold_accents(f) for f in lex.verb_forms} - lex.verb_forms
-    lex.verb_forms_unmarked = stripped
-    lex.verb_forms |= stripped
     for line in data_lines(folder / "quotes_cues.txt", lex):
         kind, _, phrase = line.partition("\t")
         kind, phrase = kind.strip(), phrase.strip()

@@ -51,8 +51,6 @@ class QuoteWords:
     subject_conjunctions: frozenset[str]
     verb_group: frozenset[str]
     that: frozenset[str]
-    that_unmarked: frozenset[str]
-    that_unmarked_blockers: frozenset[str]
     whether: frozenset[str]
     negations: frozenset[str]
     verb_coordinators: frozenset[str]

@@ -1,5 +1,5 @@
-"""Statements no speech verb with diacritics introduces (issue 19, seventh session, fresh train half):
-text typed without diacritics ("sustine ca"), and the answers of an interview transcript."""
+"""Speaker and statement kinds of the fresh train half (issue 19, seventh session): interview
+transcripts, organisation descriptions and collective voices, laws, the outlet spoken to."""
 
 from __future__ import annotations
 
@@ -9,23 +9,8 @@ from cronicar.analyze.context import Context
 from cronicar.analyze.normalize import normalize_aligned
 from cronicar.analyze.quotes import extract
 
-# (text, words the statement opens with, expected speaker); sentences of the train half's kind
-SAID = [
-    ("Pentru că a atras atenția că bunurile au fost folosite ilegal, muzeografa Elena Prisadă sustine ca a "
-     "fost amenințată si se teme pentru locul ei de muncă.", "a fost amenințată si se teme", "Elena Prisadă"),
-    ("Ministrul Energiei, Virgil Popescu, a declarat ca pretul gazelor va scadea in iarna.",
-     "pretul gazelor va scadea", "Virgil Popescu"),
-]
-
 # a decree is a law, not a source (guidelines: laws are no speech)
 NOT_SPEECH = ["Conform decretului emis luni, o plată unică de un milion de ruble va fi acordată mamelor."]
-
-# "ca" meaning "as" after a verb of the lexicon stays no complementizer
-AS = [
-    "Ministrul a declarat ca fiind ilegală decizia guvernului.",
-    "Premierul consideră ca necesară această măsură.",
-    "Directorul a explicat ca un profesor cum se completează formularul.",
-]
 
 
 def _quotes(nlp_ro, text: str):  # type: ignore[no-untyped-def]
@@ -33,16 +18,8 @@ def _quotes(nlp_ro, text: str):  # type: ignore[no-untyped-def]
     return norm, extract(Context(doc=nlp_ro(norm), text=norm, dct=None, lang="ro"))
 
 
-@pytest.mark.parametrize("text,words,speaker", SAID, ids=[c[2] for c in SAID])
-def test_unmarked_that_after_a_speech_verb_opens_the_statement(nlp_ro, text: str, words: str, speaker: str) -> None:
-    norm, quotes = _quotes(nlp_ro, text)
-    q = next((q for q in quotes if norm[q.content[0] : q.content[1]].startswith(words)), None)
-    assert q is not None, [norm[a:b] for a, b in (x.content for x in quotes)]
-    assert q.kind == "indirect" and q.speaker is not None and speaker in q.speaker
-
-
-@pytest.mark.parametrize("text", AS + NOT_SPEECH, ids=range(len(AS) + len(NOT_SPEECH)))
-def test_unmarked_ca_meaning_as_and_laws_are_no_statement(nlp_ro, text: str) -> None:
+@pytest.mark.parametrize("text", NOT_SPEECH, ids=range(len(NOT_SPEECH)))
+def test_laws_are_no_statement(nlp_ro, text: str) -> None:
     _, quotes = _quotes(nlp_ro, text)
     assert quotes == []
 
