@@ -80,6 +80,9 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         _clock_takes_next_day(out, text, day_after, dct)
     if sets:
         _habitual_clock(out, text)
+    clock_end = _lexicon_regex(g.lang, "clock_range_end")
+    if clock_end is not None and out:
+        _clock_range_end(out, text, clock_end, _lexicon_regex(g.lang, "clock_range_open"), dct)
     return out
 
 
@@ -125,6 +128,7 @@ class _Scan:
         self.starts = SentenceStarts(clean)
         self.low = _lower(clean)
         self.since = _lexicon_regex(g.lang, "open_since")
+        self.deadline = _lexicon_regex(g.lang, "deadline_before")
         self.compare_day = _comparison(g.lang, "compare_day")
         self.compare_year = _comparison(g.lang, "compare_year")
         self.first_part: tuple[str, int] | None = None  # ("H1", end) after "primele șase luni"
@@ -138,7 +142,7 @@ class _Scan:
 
     def tense(self, part: Any, s: int, e: int) -> tuple[int | Callable[[], int], int]:
         """(tense or a function computing it, sentence start) for an expression at [s, e)."""
-        if part.kind not in _TENSED:
+        if part.kind not in _TENSED and not part.f.get("done"):
             return 0, self.starts.at(s)
         if self.use_doc is not None:
             # the parse gives the tense; the sentence key stays the text's, as for untensed
@@ -164,6 +168,8 @@ class _Scan:
         open_since = bool(self.since is not None and self.since.match(self.low, e))
         if open_since and part.kind == "month":
             part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
+        if part.f.get("done") and self.deadline is not None and self.deadline.search(self.low, max(0, s - 16), s):
+            del part.f["done"]  # "până la sfârșitul lunii": a deadline, whatever the verb's tense
         if part.kind == "weekday" and self.compare_day is not None and _compared(self.low, *self.compare_day, max(0, s - 60), s):
             part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
         tense, sent_start = self.tense(part, s, e)
@@ -294,6 +300,38 @@ def _habitual_clock(out: list[Timex], text: str) -> None:
         m = _TIME_OF_DAY.match(b.value)
         if m is not None and _SET_TO_CLOCK.fullmatch(text, a.end, b.start):
             out[i] = Timex(b.start, b.end, b.text, b.type, "XXXX-XX-XX" + m.group(1), b.mod, None, b.rule)
+
+
+_ANY_CLOCK = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
+
+
+def _clock_range_end(out: list[Timex], text: str, rx: re.Pattern[str], opener: re.Pattern[str] | None, dct: DocDate) -> None:
+    """The second end of a clock range is a clock time of the first one's day (guidelines §2:
+    "între orele 09:00 și 13:00" gives "orele 09:00" and "13:00"): "orele 8 și 16", "ora 10.00 și
+    14.00" name no second clock a rule can tell from a number, and a second end the rules found
+    ("de luni până vineri, între 9:00 și 17:00") takes the first's date, habitual or not.  ``rx``
+    (lexicon ``clock_range_end``) is what follows a clock time when it opens a range; unless it is
+    a dash, ``opener`` (``clock_range_open``) must end at the first clock ("între orele 8"), so
+    "la ora 10 și 15 persoane" stays one clock time."""
+    i = 0
+    while i < len(out):
+        a = out[i]
+        ma = _ANY_CLOCK.match(a.value) if a.type == "TIME" else None
+        m = rx.match(text, a.end) if ma is not None else None
+        hour = int(m.group("h")) if m is not None else 99
+        if m is None or hour > 24 or int(m.group("mi") or 0) > 59 or (
+                not m.group("dash") and (opener is None or not opener.search(text, max(0, a.start - 25), a.end))):
+            i += 1
+            continue
+        value = f"{a.value[:-len(ma.group(1))]}T{hour:02d}:{m.group('mi') or '00'}"
+        s, e = m.span("h")[0], m.end()
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.start < e:
+            if nxt.start == s and nxt.type == "TIME" and _ANY_CLOCK.match(nxt.value) and nxt.value != value:
+                out[i + 1] = Timex(nxt.start, nxt.end, nxt.text, nxt.type, value, nxt.mod, interval(value, "TIME", None, dct), nxt.rule)
+        else:
+            out.insert(i + 1, Timex(s, e, text[s:e], "TIME", value, None, interval(value, "TIME", None, dct), "clock_range_end"))
+        i += 2
 
 
 def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:

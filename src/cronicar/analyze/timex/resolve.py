@@ -82,6 +82,35 @@ def resolve(p: Partial, dct: DocDate, tense: Tense, sent_start: int, nar: Narrat
 def _resolve_rel(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
     """"anul trecut", "luna viitoare", "săptămâna aceasta", "trimestrul următor": a unit shifted
     from the article's own (a month anaphor shifts from the month just named)."""
+    got = _rel_value(f, dct, nar)
+    if f.get("done") and got is not None and dct.day is not None:
+        return _done(f["unit"], got, dct, tense)
+    return got
+
+
+def _done(unit: str, got: tuple[str, str], dct: DocDate, tense: Tense) -> tuple[str, str]:
+    """A bare "sfârșitul săptămânii / lunii / anului" told in the past before that end has come
+    ("negocierile au eșuat la sfârșitul săptămânii" on a Wednesday, "fondul avea active de ... la
+    sfârșitul anului" in February) is the end of the unit before: the article's own has not
+    reached its last third yet, so nothing can have happened there."""
+    span = _interval(got[1], "DATE", "END", None)
+    if span is None or dct.anchor.isoformat() >= span[0] or _tense(tense) >= 0:
+        return got
+    if unit == "W":
+        return "DATE", iso_week(dct.anchor - timedelta(weeks=1))
+    if unit == "M" and dct.month:
+        y, m = _shift_month(dct.year, dct.month, -1)
+        return "DATE", f"{y:04d}-{m:02d}"
+    q = _RX8.fullmatch(got[1]) if unit == "Q" else None
+    if q is not None:
+        n = int(q.group(1)) * 4 + int(q.group(3)) - 2  # quarters since year 0, one back
+        return "DATE", f"{n // 4:04d}-Q{n % 4 + 1}"
+    if unit == "Y" and _RX6.fullmatch(got[1]):
+        return "DATE", f"{int(got[1]) - 1:04d}"
+    return got
+
+
+def _rel_value(f: dict[str, Any], dct: DocDate, nar: Narrative) -> Value:
     unit, off = f["unit"], int(f["offset"])
     y0 = dct.year
     if unit == "Y":

@@ -1,0 +1,59 @@
+"""Error kinds named by issue 19's last reading and still open at the seventh session: the end of a
+week, month or year told in the past before that end has come, and the second end of a clock range.
+The sentences are from Ziarul Financiar articles outside the fresh gold (some cut at a clause end)
+and from the unseen-mix regression set, each checked against the Romanian guidelines
+(shared/gold/ro/timex/GUIDELINES.md).  Each row is the whole output for the sentence,
+``span=value[/mod]`` joined by "; "."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.timex import tag
+from cronicar.model import DocDate
+
+
+def _render(text: str, dct: str) -> str:
+    return "; ".join(f"{t.text}={t.value}{'/' + t.mod if t.mod else ''}" for t in tag(text, DocDate.parse(dct), "ro"))
+
+
+@pytest.mark.parametrize(
+    ("dct", "text", "expected"),
+    [
+        # a past "la sfârșitul săptămânii" on a Wednesday: this week's end has not come, so it is the
+        # weekend before (§3.8, the week just past)
+        ('2025-01-08', 'Nehammer și-a prezentat demisia după ce negocierile pentru formarea unui guvern de coaliție '
+                       'au eșuat la sfârșitul săptămânii, a anunțat miercuri președinția austriacă.',
+         'sfârșitul săptămânii=2025-W01/END; miercuri=2025-01-08'),
+        ('2016-02-15', 'Totuşi, acţiunile din sectorul bancar şi-au revenit la finalul săptămânii graţiei datelor '
+                       'pozitive privitoare la câştiguri.', 'finalul săptămânii=2016-W06/END'),
+        # ...the same words in the future stay this week's end
+        ('2022-06-22', 'Acțiunile vor crește la sfârșitul săptămânii.', 'sfârșitul săptămânii=2022-W25/END'),
+        # the end of the year in an annual report of February, the end of the month on the first day
+        ('2021-02-25', 'Activele totale ale companiei la finele anului erau de 231,4 milioane de lei, în scădere cu 6%.',
+         'finele anului=2020/END'),
+        ('2016-06-28', 'De la finalul anului, averile lor au scăzut cu peste 45,5 miliarde de dolari.', 'finalul anului=2015/END'),
+        ('2018-10-01', 'Bursa americană a avansat cu 0,41%, după ce creşterea de peste Ocean a venit în a doua jumătate a lunii.',
+         'a doua jumătate a lunii=2018-09/END'),
+        # ...but not after "pentru", "spre" or "până la": a goal or a deadline, whatever the verb
+        ('2017-08-08', 'Prezentarea a fost făcută de guvernatorul BNR, care a anunţat o creştere a inflaţiei pentru '
+                       'finalul anului, peste estimările anterioare.', 'finalul anului=2017/END'),
+        ('2022-02-09', 'Ministrul a promis plata ajutoarelor până la sfârșitul lunii.', 'sfârșitul lunii=2022-02/END'),
+        # ...nor "acestui an", which names the year
+        ('2022-02-09', 'Fondul a avut active de 3 miliarde de lei la sfârșitul acestui an.', 'sfârșitul acestui an=2022/END'),
+        # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
+        ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
+                       'de protest în faţa sediului Alro.',
+         'joi, 30 decembrie=2021-12-30; orele 14.30=2021-12-30T14:30; 17.00=2021-12-30T17:00'),
+        ('2022-06-15', 'Ieri, între orele 10.00 și 14.00, traficul a fost oprit.',
+         'Ieri=2022-06-14; orele 10.00=2022-06-14T10:00; 14.00=2022-06-14T14:00'),
+        ('2022-06-15', 'Magazinul este deschis între orele 8 și 16.', 'orele 8=2022-06-15T08:00; 16=2022-06-15T16:00'),
+        # ...of a habitual range too (§5: habitual clock times have an unknown date)
+        ('2022-06-15', 'Programul este de luni până vineri, între 9:00 și 17:00.',
+         'luni=XXXX-WXX-1; vineri=XXXX-WXX-5; 9:00=XXXX-XX-XXT09:00; 17:00=XXXX-XX-XXT17:00'),
+        # ...while a number after "și" with no range opened is no clock time
+        ('2022-06-15', 'Ieri la ora 10 și 15 persoane așteptau deja la intrare.', 'Ieri=2022-06-14; ora 10=2022-06-14T10:00'),
+    ],
+)
+def test_timex_unseen_kinds3(dct: str, text: str, expected: str) -> None:
+    assert _render(text, dct) == expected
