@@ -41,6 +41,12 @@ def _render(text: str, dct: str) -> str:
         ('2022-02-09', 'Ministrul a promis plata ajutoarelor până la sfârșitul lunii.', 'sfârșitul lunii=2022-02/END'),
         # ...nor "acestui an", which names the year
         ('2022-02-09', 'Fondul a avut active de 3 miliarde de lei la sfârșitul acestui an.', 'sfârșitul acestui an=2022/END'),
+        # the tense is read across "mil. euro", whose period ends no sentence: a past clause
+        ('2013-10-28', 'Cea mai mare majorare de capital a fost efectuată de Omniasig, acţionarul austriac injectând '
+                       '31 mil. euro în februarie.', 'februarie=2013-02'),
+        # ...and a future one, which a year of a past clause does not fit
+        ('2016-08-25', 'Acţionarii care vor primi dividendele din profitul de 70 mil. lei obţinut de societate în 2015 '
+                       'sunt cei înscrişi în registrul acţionarilor la data de 18 august.', '2015=2015; 18 august=2016-08-18'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
