@@ -47,6 +47,17 @@ def _render(text: str, dct: str) -> str:
         # ...and a future one, which a year of a past clause does not fit
         ('2016-08-25', 'Acţionarii care vor primi dividendele din profitul de 70 mil. lei obţinut de societate în 2015 '
                        'sunt cei înscrişi în registrul acţionarilor la data de 18 august.', '2015=2015; 18 august=2016-08-18'),
+        # "această perioadă" told in the past right after a stretch is named takes that stretch up
+        # (§7: only the deictic one is PRESENT_REF)...
+        ('2013-01-30', 'Banca Transilvania a răscumpărat deja 8 milioane de acţiuni din programul aprobat anul trecut, din '
+                       '14 august 2012 şi până în prezent. În această perioadă, preţul acţiunilor TLV a crescut pe bursă cu 36%.',
+         'anul trecut=2012; 14 august 2012=2012-08-14; prezent=PRESENT_REF'),
+        # ...while a present or future one, or one qualified as the present ("festivă"), is deictic
+        ('2022-09-02', 'Ploi se anunţă până pe 12 septembrie. Temperaturile vor fi peste cele normale pentru această perioadă.',
+         '12 septembrie=2022-09-12; această perioadă=PRESENT_REF'),
+        ('2019-12-20', 'Acordul va fi semnat la începutul lunii ianuarie 2020. Totodată, bursa de pe Wall Street a atins '
+                       'nivele maxime în această perioadă festivă.',
+         'începutul lunii ianuarie 2020=2020-01/START; această perioadă=PRESENT_REF'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',

@@ -132,6 +132,7 @@ class _Scan:
         self.compare_day = _comparison(g.lang, "compare_day")
         self.compare_year = _comparison(g.lang, "compare_year")
         self.first_part: tuple[str, int] | None = None  # ("H1", end) after "primele șase luni"
+        self.last_named = -1  # where the last expression naming a date, time or stretch ends
 
     def groups(self, idx: int, m: re.Match[str]) -> dict[str, str | None]:
         """The rule's named groups under the names its handler knows (``d``, ``m``…)."""
@@ -142,7 +143,7 @@ class _Scan:
 
     def tense(self, part: Any, s: int, e: int) -> tuple[int | Callable[[], int], int]:
         """(tense or a function computing it, sentence start) for an expression at [s, e)."""
-        if part.kind not in _TENSED and not part.f.get("done"):
+        if part.kind not in _TENSED and not part.f.get("done") and not part.f.get("anaphoric"):
             return 0, self.starts.at(s)
         if self.use_doc is not None:
             # the parse gives the tense; the sentence key stays the text's, as for untensed
@@ -173,6 +174,8 @@ class _Scan:
         if part.kind == "weekday" and self.compare_day is not None and _compared(self.low, *self.compare_day, max(0, s - 60), s):
             part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
         tense, sent_start = self.tense(part, s, e)
+        if part.f.get("anaphoric") and self._anaphoric(tense, sent_start):
+            return None  # the stretch just named ("din 14 august 2012 … În această perioadă"), §7
         try:
             res = resolve(part, dct, tense, sent_start, self.nar)
             if res is None:
@@ -187,9 +190,26 @@ class _Scan:
                 and _compared(self.low, *self.compare_year, max(0, s - 80), s)):
             part.f["compare"] = True  # "față de ... în 2013": a comparison point (see _remember)
         _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
+        if typ != "SET" and not value.endswith("_REF") and not value.startswith(self.dct.iso):
+            self.last_named = e  # (the article's own day is no stretch an anaphor takes up)
         if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
             self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
+
+    def _anaphoric(self, tense: Any, sent_start: int) -> bool:
+        """Whether an anaphoric "această perioadă" takes up a stretch named before it rather than
+        the present (guidelines §7: only the deictic one is PRESENT_REF): a date, time or duration
+        named in its sentence or the one before, and a past tense ("din 14 august 2012 și până în
+        prezent. În această perioadă, prețul acțiunilor a crescut"); a present or future keeps the
+        deictic reading ("Temperaturile vor fi peste cele normale pentru această perioadă")."""
+        if self.last_named < 0:
+            return False
+        p = sent_start
+        while p > 0 and self.clean[p - 1].isspace():
+            p -= 1  # blank lines between the two sentences
+        if self.last_named < (self.starts.at(p) if p > 0 else 0):
+            return False
+        return (tense() if callable(tense) else tense) < 0
 
     def _first_part(self, part: Any, s: int, e: int, typ: str, value: str, sent_start: int) -> None:
         """"primele șase luni (din 2019)" is the first half of that year (of the sentence's year,

@@ -390,7 +390,10 @@ def h_weekend(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 
 def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    return Partial(p.get("type", "DATE"), "abs", value=p["value"], mod=_mod(g, gd, p))
+    part = Partial(p.get("type", "DATE"), "abs", value=p["value"], mod=_mod(g, gd, p))
+    if p.get("anaphoric"):
+        part.f["anaphoric"] = True  # "această perioadă" right after a period is named: that one
+    return part
 
 
 def h_same(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
