@@ -58,6 +58,13 @@ def _render(text: str, dct: str) -> str:
         ('2019-12-20', 'Acordul va fi semnat la începutul lunii ianuarie 2020. Totodată, bursa de pe Wall Street a atins '
                        'nivele maxime în această perioadă festivă.',
          'începutul lunii ianuarie 2020=2020-01/START; această perioadă=PRESENT_REF'),
+        # ages are not annotated (§1): "în jurul vârstei de", ", de 30 de ani,", "aveau între 5 și 10 ani"
+        ('2022-08-11', 'Poliţia a declarat că doi bărbaţi în jurul vârstei de 20 de ani au fost acuzaţi de import.', ''),
+        ('2022-08-17', 'Căntăreața, de 30 de ani, a fost transportată imediat la spitalul Universitar.', ''),
+        ('2022-08-11', 'Copiii aveau între 5 și 10 ani, erau morți de mai mulți ani.', 'mai mulți ani=PXY'),
+        # "zilei de astăzi" is the article's day (§2: "ziua de" is part of the day), not PRESENT_REF
+        ('2022-08-15', 'Surse familiare cu acordul au declarat că anunțul oficial va fi făcut probabil în cursul zilei de astăzi.',
+         'zilei de astăzi=2022-08-15'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
