@@ -65,6 +65,11 @@ def _render(text: str, dct: str) -> str:
         # "zilei de astăzi" is the article's day (§2: "ziua de" is part of the day), not PRESENT_REF
         ('2022-08-15', 'Surse familiare cu acordul au declarat că anunțul oficial va fi făcut probabil în cursul zilei de astăzi.',
          'zilei de astăzi=2022-08-15'),
+        # a genitive "a" ("a băncilor", "a plății") is no past auxiliary: the future or the date decides
+        ('2016-08-22', 'Janet Yellen, şefa FED, va vorbi în cadrul întâlnirii anuale a băncilor centrale vineri.',
+         'anuale=P1Y; vineri=2016-08-26'),
+        ('2021-12-29', 'Consiliul propune 30 mai 2022 ca data a plăţii şi 6 mai ca dată ex-date.',
+         '30 mai 2022=2022-05-30; 6 mai=2022-05-06'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
