@@ -70,6 +70,12 @@ def _render(text: str, dct: str) -> str:
          'anuale=P1Y; vineri=2016-08-26'),
         ('2021-12-29', 'Consiliul propune 30 mai 2022 ca data a plăţii şi 6 mai ca dată ex-date.',
          '30 mai 2022=2022-05-30; 6 mai=2022-05-06'),
+        # a bare "au" is "they have" ("au loc", "au scadența"), no past auxiliary; "au&amp;nbsp;încheiat" is one
+        ('2016-09-02', 'Alegerile au loc la 11 decembrie.', '11 decembrie=2016-12-11'),
+        ('2014-07-30', 'Cele două depozite au scadenţa pe 21 octombrie, respectiv 28 octombrie.',
+         '21 octombrie=2014-10-21; 28 octombrie=2014-10-28'),
+        ('2020-12-28', 'Bursa de la Londra este închisă luni. Joi, Marea Britanie&amp;nbsp;şi UE au&amp;nbsp;încheiat un acord.',
+         'luni=2020-12-28; Joi=2020-12-24'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
