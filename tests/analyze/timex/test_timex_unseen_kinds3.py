@@ -32,7 +32,10 @@ def _render(text: str, dct: str) -> str:
         # the end of the year in an annual report of February, the end of the month on the first day
         ('2021-02-25', 'Activele totale ale companiei la finele anului erau de 231,4 milioane de lei, în scădere cu 6%.',
          'finele anului=2020/END'),
-        ('2016-06-28', 'De la finalul anului, averile lor au scăzut cu peste 45,5 miliarde de dolari.', 'finalul anului=2015/END'),
+        ('2022-01-12', 'Făcându-mi calculele la sfârşitul anului, am constatat cu uimire că aş fi câştigat mai mult.',
+         'sfârşitul anului=2021/END'),
+        # ...but later in the year a past marker near it is more often another clause's than last year's end
+        ('2022-08-10', 'Sportiva a spus că și-a propus ca la sfârșitul anului să fie în primele zece.', 'sfârșitul anului=2022/END'),
         ('2018-10-01', 'Bursa americană a avansat cu 0,41%, după ce creşterea de peste Ocean a venit în a doua jumătate a lunii.',
          'a doua jumătate a lunii=2018-09/END'),
         # ...but not after "pentru", "spre" or "până la": a goal or a deadline, whatever the verb
@@ -76,6 +79,17 @@ def _render(text: str, dct: str) -> str:
          '21 octombrie=2014-10-21; 28 octombrie=2014-10-28'),
         ('2020-12-28', 'Bursa de la Londra este închisă luni. Joi, Marea Britanie&amp;nbsp;şi UE au&amp;nbsp;încheiat un acord.',
          'luni=2020-12-28; Joi=2020-12-24'),
+        # under the heading of a weekly forecast, "această săptămână / perioadă" is the heading's week,
+        # not the article's (a four-week ANM forecast of the fresh gold's train half)
+        ('2022-08-16', 'Săptămâna 05.09.2022 – 12.09.2022\n\nMediile valorilor termice se vor situa uşor peste cele '
+                       'specifice pentru această săptămână în regiunile sudice. Cantităţile de precipitaţii estimate pentru '
+                       'această perioadă vor fi în general excedentare.',
+         '05.09.2022=2022-09-05; 12.09.2022=2022-09-12; această săptămână=2022-W36; această perioadă=2022-W36'),
+        ('2022-08-19', '12 – 19 septembrie\n\nMediile valorilor termice se vor situa uşor peste cele specifice pentru '
+                       'această săptămână, mai ales în estul ţării.',
+         '12=2022-09-12; 19 septembrie=2022-09-19; această săptămână=2022-W37'),
+        # ...while without such a heading it stays the article's week
+        ('2022-08-16', 'Temperaturile vor fi peste cele normale pentru această săptămână.', 'această săptămână=2022-W33'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',

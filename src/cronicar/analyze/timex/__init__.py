@@ -133,6 +133,9 @@ class _Scan:
         self.compare_year = _comparison(g.lang, "compare_year")
         self.first_part: tuple[str, int] | None = None  # ("H1", end) after "primele șase luni"
         self.last_named = -1  # where the last expression naming a date, time or stretch ends
+        self.last_date: tuple[int, str] | None = None  # (end, YYYY-MM-DD) of the last day named
+        self.week_range: tuple[int, str] | None = None  # (end, first day) of a day range of a week
+        self.joiners = _lexicon_regex(g.lang, "range_joiners")
 
     def groups(self, idx: int, m: re.Match[str]) -> dict[str, str | None]:
         """The rule's named groups under the names its handler knows (``d``, ``m``…)."""
@@ -174,7 +177,7 @@ class _Scan:
         if part.kind == "weekday" and self.compare_day is not None and _compared(self.low, *self.compare_day, max(0, s - 60), s):
             part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
         tense, sent_start = self.tense(part, s, e)
-        if part.f.get("anaphoric") and self._anaphoric(tense, sent_start):
+        if part.f.get("anaphoric") and not self._after_week_range(s) and self._anaphoric(tense, sent_start):
             return None  # the stretch just named ("din 14 august 2012 … În această perioadă"), §7
         try:
             res = resolve(part, dct, tense, sent_start, self.nar)
@@ -189,12 +192,36 @@ class _Scan:
         if (self.compare_year is not None and len(value) == 4 and part.kind == "abs"
                 and _compared(self.low, *self.compare_year, max(0, s - 80), s)):
             part.f["compare"] = True  # "față de ... în 2013": a comparison point (see _remember)
+        if g.rules[idx].params.get("range_week") and not part.mod and self._after_week_range(s):
+            typ, value = "DATE", _week_of(self.week_range[1])  # type: ignore[index]
+            iv = interval(value, typ, None, dct)
         _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
+        self._note_range(s, e, typ, value)
         if typ != "SET" and not value.endswith("_REF") and not value.startswith(self.dct.iso):
             self.last_named = e  # (the article's own day is no stretch an anaphor takes up)
+            if self.week_range is not None and value == _week_of(self.week_range[1]):
+                self.week_range = (e, self.week_range[1])  # "această săptămână … această perioadă"
         if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
             self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
+
+    def _note_range(self, s: int, e: int, typ: str, value: str) -> None:
+        """Remember a range of days at most a week and a day long ("Săptămâna 22.08.2022 –
+        29.08.2022", "5 – 12 septembrie"): the heading of a weekly forecast."""
+        day = value[:10] if typ == "DATE" and len(value) == 10 and _WHOLE_DAY.match(value) else None
+        last, self.last_date = self.last_date, ((e, day) if day else None)
+        if day is None or last is None or self.joiners is None or not self.joiners.match(self.clean[last[0]:s]):
+            return
+        first = date.fromisoformat(last[1])
+        if 0 < (date.fromisoformat(day) - first).days <= 8:
+            self.week_range = (e, last[1])
+
+    def _after_week_range(self, s: int) -> bool:
+        """Whether "această săptămână / perioadă" at ``s`` follows such a heading with no other
+        expression between them: it is that week, not the article's (a four-week forecast
+        published on 16 August says "această săptămână" under "Săptămâna 05.09.2022 – 12.09.2022")."""
+        r = self.week_range
+        return r is not None and r[0] == self.last_named and s - r[0] <= 300
 
     def _anaphoric(self, tense: Any, sent_start: int) -> bool:
         """Whether an anaphoric "această perioadă" takes up a stretch named before it rather than
@@ -478,6 +505,11 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         return  # "față de anul precedent", "față de 2013": a comparison point, not the year in focus
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
+
+
+def _week_of(day: str) -> str:
+    y, w, _ = date.fromisoformat(day).isocalendar()
+    return f"{y:04d}-W{w:02d}"
 
 
 def _lower(text: str) -> str:

@@ -94,7 +94,7 @@ def _done(unit: str, got: tuple[str, str], dct: DocDate, tense: Tense) -> tuple[
     sfârșitul anului" in February) is the end of the unit before: the article's own has not
     reached its last third yet, so nothing can have happened there."""
     span = _interval(got[1], "DATE", "END", None)
-    if span is None or dct.anchor.isoformat() >= span[0] or _tense(tense) >= 0:
+    if span is None or dct.anchor.isoformat() >= span[0] or not _just_after(unit, dct) or _tense(tense) >= 0:
         return got
     if unit == "W":
         return "DATE", iso_week(dct.anchor - timedelta(weeks=1))
@@ -108,6 +108,23 @@ def _done(unit: str, got: tuple[str, str], dct: DocDate, tense: Tense) -> tuple[
     if unit == "Y" and _RX6.fullmatch(got[1]):
         return "DATE", f"{int(got[1]) - 1:04d}"
     return got
+
+
+def _just_after(unit: str, dct: DocDate) -> bool:
+    """Whether the article is early enough in its unit for the end of the one before to be what a
+    past "la sfârșitul …" is about: a week any day before its end, a month in its first ten days,
+    a year in its first quarter (annual figures).  Why: the text-only tense is a guess, and later in
+    a month or a year a past marker near "sfârșitul lunii / anului" is more often another clause's
+    ("mi-am propus ca la sfârșitul anului să fiu în Top 10" in August) than last period's end."""
+    if unit == "M":
+        return (dct.day or 99) <= _MONTH_EARLY_DAYS
+    if unit == "Y":
+        return (dct.month or 99) <= _YEAR_EARLY_MONTHS
+    return True
+
+
+_MONTH_EARLY_DAYS = 10
+_YEAR_EARLY_MONTHS = 3
 
 
 def _rel_value(f: dict[str, Any], dct: DocDate, nar: Narrative) -> Value:
