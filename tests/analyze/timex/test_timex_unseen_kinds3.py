@@ -90,6 +90,13 @@ def _render(text: str, dct: str) -> str:
          '12=2022-09-12; 19 septembrie=2022-09-19; această săptămână=2022-W37'),
         # ...while without such a heading it stays the article's week
         ('2022-08-16', 'Temperaturile vor fi peste cele normale pentru această săptămână.', 'această săptămână=2022-W33'),
+        # a weekday named as a comparison point is a value already recorded, whatever the tense
+        ('2022-08-04', 'Compania rusă Gazprom a anunțat că va livra joi 42,1 milioane de metri cubi (mcm) de gaze către '
+                       'Europa via Ucraina, în ușoară scădere față de 42,2 mcm miercuri.', 'joi=2022-08-04; miercuri=2022-08-03'),
+        # midnight as the end of a day ("până la ora 00:00") is the next day's 00:00
+        ('2022-08-10', 'Potrivit hidrologilor, pe parcursul acestei zile, până la ora 00:00, se pot produce viituri rapide.',
+         'acestei zile=2022-08-10; ora 00:00=2022-08-11T00:00'),
+        ('2022-08-10', 'Ieri, la ora 00:00, a început ancheta.', 'Ieri=2022-08-09; ora 00:00=2022-08-09T00:00'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',

@@ -172,7 +172,7 @@ class _Scan:
         open_since = bool(self.since is not None and self.since.match(self.low, e))
         if open_since and part.kind == "month":
             part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
-        if part.f.get("done") and self.deadline is not None and self.deadline.search(self.low, max(0, s - 16), s):
+        if part.f.get("done") and self._deadline_before(s):
             del part.f["done"]  # "până la sfârșitul lunii": a deadline, whatever the verb's tense
         if part.kind == "weekday" and self.compare_day is not None and _compared(self.low, *self.compare_day, max(0, s - 60), s):
             part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
@@ -184,6 +184,9 @@ class _Scan:
             if res is None:
                 return None
             typ, value = res
+            if part.kind == "clock" and value.endswith("T00:00") and self._deadline_before(s):
+                # "pe parcursul acestei zile, până la ora 00:00": the midnight that ends the day
+                value = (date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat() + "T00:00"
             iv = self._interval(part, s, e, typ, value)
         except (OverflowError, ValueError):
             # Why: arithmetic near the calendar's ends ("mâine" in a 9999-12-31 article, "peste
@@ -204,6 +207,10 @@ class _Scan:
         if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
             self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
+
+    def _deadline_before(self, s: int) -> bool:
+        """Whether a deadline word ("până la", lexicon ``deadline_before``) ends right before ``s``."""
+        return self.deadline is not None and self.deadline.search(self.low, max(0, s - 16), s) is not None
 
     def _note_range(self, s: int, e: int, typ: str, value: str) -> None:
         """Remember a range of days at most a week and a day long ("Săptămâna 22.08.2022 –

@@ -196,7 +196,9 @@ def _weekday_date(f: dict[str, Any], d0: date, wd: int, tense: Tense) -> date:
         return d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
     if rel == 1:
         return d0 + timedelta(days=delta or 7)
-    if not f.get("past") and _tense(tense) > 0:
+    if not f.get("past") and not f.get("compare") and _tense(tense) > 0:
+        # (a weekday named as a comparison point is a value already recorded: "va livra joi 42,1
+        # mcm, în scădere față de 42,2 mcm miercuri" is the Wednesday before)
         return d0 + timedelta(days=delta)
     return d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
 
