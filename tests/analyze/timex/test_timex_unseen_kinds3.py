@@ -97,6 +97,10 @@ def _render(text: str, dct: str) -> str:
         ('2022-08-10', 'Potrivit hidrologilor, pe parcursul acestei zile, până la ora 00:00, se pot produce viituri rapide.',
          'acestei zile=2022-08-10; ora 00:00=2022-08-11T00:00'),
         ('2022-08-10', 'Ieri, la ora 00:00, a început ancheta.', 'Ieri=2022-08-09; ora 00:00=2022-08-09T00:00'),
+        # a decade (ten days) or the second part of a month is one expression with its mod (§2, §4)
+        ('2022-08-17', 'Plata se face în prima decadă a lunii septembrie.', 'prima decadă a lunii septembrie=2022-09/START'),
+        ('2020-06-08', 'ROBOR la 6 luni sărise în a doua parte a lunii martie şi de 3,3%.',
+         '6 luni=P6M; a doua parte a lunii martie=2020-03/END'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
