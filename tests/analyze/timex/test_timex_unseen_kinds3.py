@@ -101,6 +101,15 @@ def _render(text: str, dct: str) -> str:
         ('2022-08-17', 'Plata se face în prima decadă a lunii septembrie.', 'prima decadă a lunii septembrie=2022-09/START'),
         ('2020-06-08', 'ROBOR la 6 luni sărise în a doua parte a lunii martie şi de 3,3%.',
          '6 luni=P6M; a doua parte a lunii martie=2020-03/END'),
+        # "anii precedenți / trecuți" are a vague stretch of years like "ultimii ani" (§5: PXY), as the gold has them
+        ('2014-02-14', 'În anii precedenţi vânzările Cemacon au crescut cu 23%.', 'anii precedenţi=PXY'),
+        # "cu N zile înainte de <an event>" is anchored to the event: the stretch alone is annotated
+        # (as "cu doar câteva zile înainte de Crăciun" in the gold), not a day counted from the article's
+        ('2014-06-25', 'Tranşa a fost subscrisă de 14 ori cu o zi înainte de închiderea ofertei.', 'o zi=P1D'),
+        ('2022-07-14', 'Cursul a urcat de la 7,12% cu o zi în urmă.', 'cu o zi în urmă=2022-07-13'),
+        # more holders of an age (§1)
+        ('2022-08-17', 'Accidentul s-a soldat cu decesul unei femei de 51 de ani, pasageră în maşina condusă de '
+                       'șoferița de 21 de ani.', ''),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
