@@ -110,6 +110,10 @@ def _render(text: str, dct: str) -> str:
         # more holders of an age (§1)
         ('2022-08-17', 'Accidentul s-a soldat cu decesul unei femei de 51 de ani, pasageră în maşina condusă de '
                        'șoferița de 21 de ani.', ''),
+        # the conditional "ar putea" points ahead, and "putea avea" is no past imperfect
+        ('2013-02-20', 'Petrom ar putea anunţa joi cel mai mare profit din istorie.', 'joi=2013-02-21'),
+        ('2014-03-20', 'Discutăm cu două companii private. Listările ar putea avea loc în a doua jumătate a anului.',
+         'a doua jumătate a anului=2014-H2'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',
