@@ -114,6 +114,13 @@ def _render(text: str, dct: str) -> str:
         ('2013-02-20', 'Petrom ar putea anunţa joi cel mai mare profit din istorie.', 'joi=2013-02-21'),
         ('2014-03-20', 'Discutăm cu două companii private. Listările ar putea avea loc în a doua jumătate a anului.',
          'a doua jumătate a anului=2014-H2'),
+        # a clock time of the report is not on a day named a week or more before the article in an
+        # earlier sentence (background); a day ahead (a deadline) still gives its day
+        ('2014-09-08', 'O rată mai ridicată a fost înregistrată cel mai recent pe 6 septembrie anul trecut. Cu puţin '
+                       'înainte de ora 13:00, când BNR anunţă cursul de referinţă, euro era cotat la 4,40 lei.',
+         '6 septembrie anul trecut=2013-09-06; ora 13:00=2014-09-08T13:00'),
+        ('2015-08-31', 'Formularul se depune cel târziu vineri, 18 septembrie 2015. Nu se vor primi formulare după '
+                       'ora 15:30.', 'vineri, 18 septembrie 2015=2015-09-18; ora 15:30=2015-09-18T15:30'),
         # the second end of a clock range is a clock time of the same day (§2: "între orele 09:00 şi 13:00")
         ('2021-12-29', 'Constantin Popescu transmite că joi, 30 decembrie, între orele 14.30-17.00, va avea loc un miting '
                        'de protest în faţa sediului Alro.',

@@ -351,12 +351,22 @@ def _resolve_clock(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: in
     if f.get("generic"):
         return "TIME", f"XXXX-XX-XXT{f['hm']}"
     day = nar.last_day[1] if nar.last_day and not f.get("today") else (dct.iso if dct.day else None)
+    if (day is not None and dct.day is not None and nar.last_day is not None and nar.last_day[0] != sent_start
+            and (dct.anchor - date.fromisoformat(day)).days > _CLOCK_FAR_DAYS):
+        # a day named in an earlier sentence more than a week before the article's ("cel mai recent
+        # pe 6 septembrie anul trecut") is background, not the day a later clock time of the report
+        # is on ("Cu puțin înainte de ora 13:00, când BNR anunță cursul"); a day ahead stays (a
+        # deadline: "cel târziu la orele 15:30 vineri, 18 septembrie ... după orele 15:30")
+        day = dct.iso
     if nar.compare_day and nar.compare_day[0] == sent_start and not f.get("today"):
         day = nar.compare_day[1]  # "față de nivelurile de joi din jurul orei 16:30"
         f["compare"] = True  # so its day is no anchor either (``_remember``)
     if day is None:
         return "TIME", f"{dct.iso}T{f['hm']}"
     return "TIME", f"{day}T{f['hm']}"
+
+
+_CLOCK_FAR_DAYS = 7
 
 
 def _resolve_weekend(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
