@@ -199,7 +199,10 @@ class _Scan:
             typ, value = "DATE", _week_of(self.week_range[1])  # type: ignore[index]
             iv = interval(value, typ, None, dct)
         _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
-        self._note_range(s, e, typ, value)
+        if typ == "DATE" and len(value) == 10:
+            self._note_range(s, e, value)
+        else:
+            self.last_date = None  # (most expressions: no call)
         if typ != "SET" and not value.endswith("_REF") and not value.startswith(self.dct.iso):
             self.last_named = e  # (the article's own day is no stretch an anaphor takes up)
             if self.week_range is not None and value == _week_of(self.week_range[1]):
@@ -212,10 +215,11 @@ class _Scan:
         """Whether a deadline word ("până la", lexicon ``deadline_before``) ends right before ``s``."""
         return self.deadline is not None and self.deadline.search(self.low, max(0, s - 16), s) is not None
 
-    def _note_range(self, s: int, e: int, typ: str, value: str) -> None:
+    def _note_range(self, s: int, e: int, value: str) -> None:
         """Remember a range of days at most a week and a day long ("Săptămâna 22.08.2022 –
-        29.08.2022", "5 – 12 septembrie"): the heading of a weekly forecast."""
-        day = value[:10] if typ == "DATE" and len(value) == 10 and _WHOLE_DAY.match(value) else None
+        29.08.2022", "5 – 12 septembrie"): the heading of a weekly forecast.  ``value`` is a DATE
+        of ten characters."""
+        day = value if _WHOLE_DAY.match(value) else None
         last, self.last_date = self.last_date, ((e, day) if day else None)
         if day is None or last is None or self.joiners is None or not self.joiners.match(self.clean[last[0]:s]):
             return
