@@ -122,6 +122,7 @@ class _Scan:
 
     def __init__(self, g: rules_mod.Grammar, clean: str, dct: DocDate, use_doc: Any) -> None:
         self.g, self.clean, self.dct, self.use_doc = g, clean, dct, use_doc
+        self.dct_iso = dct.iso  # (a property that formats a string: once per text, not per expression)
         self.nar = Narrative()
         self.tense_cache: dict[int, list[tuple[int, int]]] = {}
         self.inner = _inner_groups(g)
@@ -203,7 +204,7 @@ class _Scan:
             self._note_range(s, e, value)
         else:
             self.last_date = None  # (most expressions: no call)
-        if typ != "SET" and not value.endswith("_REF") and not value.startswith(self.dct.iso):
+        if typ != "SET" and not value.endswith("_REF") and not value.startswith(self.dct_iso):
             self.last_named = e  # (the article's own day is no stretch an anaphor takes up)
             if self.week_range is not None and value == _week_of(self.week_range[1]):
                 self.week_range = (e, self.week_range[1])  # "această săptămână … această perioadă"
