@@ -83,14 +83,24 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
     if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
         return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "object of":  # "firma a avut un profit de 1,2 milioane": a state held, no result told
-        return tok.dep_ == "obj" and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
+        # a supine the parse hangs as an oblique counts ("ar fi avut cel mai mult de câștigat")
+        supine = tok.dep_ == "obl" and "Part" in tok.morph.get("VerbForm")
+        return (tok.dep_ == "obj" or supine) and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
     if test == "copula":  # "profitul companiei a fost de 7 milioane": a figure, a state, no event
         return tok.dep_.startswith("nsubj") and any(
             c.dep_ == "cop" and c.lemma_.lower() in values for c in tok.head.children)
+    if test == "from":  # "dividende din profitul pe 2019": where money is paid from, no result told
+        return any(c.dep_ == "case" and c.lower_ in values for c in tok.children) and not _tells_figure(tok)
     if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
         return set().union(*(v.split() for v in values)) <= words
     return False
+
+
+def _tells_figure(tok: Token) -> bool:
+    """Whether a noun's own phrase gives an amount ("din profitul net de 10 milioane de lei"): a
+    number in it that is not a year ("din profitul pe 2019" names the year, not the figure)."""
+    return any(t.pos_ == "NUM" and not (t.text.isdigit() and len(t.text) == 4) for t in tok.subtree if t is not tok)
 
 
 def fits(tok: Token, etype: str, lang: str) -> bool:
