@@ -313,6 +313,16 @@ def test_events_a_cue_that_tells_no_happening_is_no_row(text: str, dct: str, tri
     ("Hidroelectrica a intrat în insolvență în iunie 2012.", "2013-01-15", "insolvență"),
     ("BNR a anunțat joi un curs de 4,53 lei pentru un euro.", "2015-12-14", "anunțat"),
     ("Echipa a câștigat premiul pentru cel mai bun film.", "2017-01-19", "câștigat"),
+    # the profit a dividend is paid from, with its own figure: a result told (ZF)
+    ("Acționarii producătorului de medicamente Zentiva București (SCD), controlat de grupul francez Sanofi, au aprobat "
+     "distribuirea de dividende în valoare de 30 de milioane de lei din profitul net de anul trecut, de 40,3 milioane "
+     "de lei.", "2014-04-20", "profitul"),
+    ("Conducerea OMV Petrom (SNP) va propune în adunarea generală de luna viitoare acordarea către acționari a unor "
+     "dividende totale în valoare de 1,74 miliarde de lei din profitul record obținut anul trecut, care s-a cifrat la "
+     "4,82 miliarde de lei (1,09 miliarde de euro).", "2014-03-01", "profitul"),
+    ("Cei mai mari o sută de manageri de investiții alternative din lume au pierdut 28 miliarde de dolari din avere "
+     "anul trecut din cauza profiturilor mediocre pe care le-au raportat și a retragerilor făcute de investitorii "
+     "nemulțumiți.", "2013-03-01", "profiturilor"),
     # the day's close beside a reference price, the sale beside an intention (ZF)
     ("Producătorul de echipamente industriale AAGES Târgu-Mureș (AAG) a debutat ieri pe piața principală a bursei și "
      "a închis la 3,83 lei pe acțiune, plus 3% față de prețul la care s-a închis oferta.", "2017-06-20", "închis"),

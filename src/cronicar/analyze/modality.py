@@ -303,10 +303,11 @@ def _nominal_reading(tok: Token, verb: Token | None, c: dict[str, frozenset[str]
         return Modality(recent=recent, addressed=True)  # "dacă pariezi ... și câștigi" (câștigi read as ADJ)
     if _modified(tok, c, "coming"):
         return Modality("future", "future", recent)  # "la viitoarele alegeri"
-    if _modified(tok, c, "alleged") or (tok.dep_ == "nmod" and tok.head.pos_ == "NOUN"
-                                        and _modified(tok.head, c, "alleged")):
-        # "presupusa întâlnire"; "un eventual moratoriu de amânare a ratelor": the deferral the
-        # possible moratorium would bring
+    if _modified(tok, c, "alleged") or (tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and "Ind" in
+                                        tok.morph.get("Definite") and _modified(tok.head, c, "alleged")):
+        # "presupusa întâlnire"; "un eventual moratoriu de amânare a ratelor": the kind of act the
+        # possible moratorium names (a definite noun is a thing of its own: "o posibilă explicație
+        # pentru creșterea lentă a salariilor" does not make the rise a maybe)
         return Modality("hypothetical", None, recent)
     if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
         return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
