@@ -111,7 +111,7 @@ def _tells_figure(tok: Token) -> bool:
     "care s-a cifrat la 4,82 miliarde" elsewhere); "din profitul pe 2019, ceea ce asigură ... un
     randament de 1,9%" gives none."""
     sub = {t.i for t in tok.subtree}
-    if any(t.pos_ == "NUM" and not (t.text.isdigit() and len(t.text) == 4) for t in tok.subtree if t is not tok):
+    if any(t.pos_ == "NUM" and not (t.text.isdigit() and len(t.text) == 4) for t in tok.subtree if t.i != tok.i):
         return True
     for t in tok.doc[tok.i + 1:tok.i + 13]:
         if t.is_sent_start:
