@@ -55,6 +55,30 @@ def test_flow_ingest_jobs_n_stores_what_jobs_1_stores(examples: Path, tmp_path: 
         assert _table(one, sql) == _table(many, sql)
 
 
+def test_flow_ingest_fresh_workers_every_few_windows_store_the_same(examples: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers replaced by fresh ones after ``ROTATE`` articles (here after each one-article window:
+    four pools) give the same store as ``--jobs 1``."""
+    import cronicar.flow.workers as workers
+
+    monkeypatch.setattr(workers, "SMALL", 0)
+    monkeypatch.setattr(workers, "ROTATE", 1)
+    pools: list[int] = []
+
+    class Counted(workers.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            pools.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", Counted)
+    arts = [a for a in read_paths([examples, FIXTURES / "batch.jsonl"]) if isinstance(a, Article)]
+    for name, jobs in (("one.db", 1), ("many.db", 2)):
+        with Store(tmp_path / name) as store:
+            ingest(store, arts, jobs=jobs, window=1)
+    assert len(pools) == 4
+    assert _export(tmp_path / "one.db", tmp_path) == _export(tmp_path / "many.db", tmp_path)
+
+
 def test_flow_ingest_streams_in_windows(examples: Path, tmp_path: Path) -> None:
     """A window is analyzed and committed before the next one is read."""
     arts = [a for a in read_paths([examples, FIXTURES / "batch.jsonl"]) if isinstance(a, Article)]

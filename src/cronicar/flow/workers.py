@@ -33,6 +33,12 @@ AHEAD = 3
 # An input smaller than this (the demo's two articles, one POST) is analyzed in the process: not
 # worth N spaCy loads.  The result is the same either way.
 SMALL = 48
+# Local workers are replaced by fresh ones from the forkserver after about this many articles (at a
+# window's end, so the sub-batches and the output are the same): a worker's memory ratchets up over
+# a long ingest (the heap's holes, the forkserver's pages it un-shares by touching them), and on
+# the whole ZF corpus two workers of 13,000 articles held ~1.6 GB where fresh ones hold ~1.1 GB.
+# The cost: the writer drains the pool's last tasks before the next pool starts (~1 s per rotation).
+ROTATE = 4_096
 
 
 def worker_context() -> BaseContext:
@@ -111,8 +117,31 @@ def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int,
         for sub in _sub_batches(windows, batch):
             yield from zip(sub, analyze_articles(_items(sub), batch))
     else:
-        with ProcessPoolExecutor(jobs, mp_context=worker_context()) as pool:
-            yield from _pipelined(pool, windows, jobs, batch)
+        for part in _rotations(windows, ROTATE):
+            with ProcessPoolExecutor(jobs, mp_context=worker_context()) as pool:
+                yield from _pipelined(pool, part, jobs, batch)
+
+
+def _rotations(windows: Iterator[list[Article]], articles: int) -> Iterator[Iterator[list[Article]]]:
+    """The windows in consecutive runs of whole windows holding at least ``articles`` articles
+    (the last run may hold fewer), each run read lazily; a run must be read to its end before the
+    next one is asked for (one pool of workers per run)."""
+    after: list[list[Article] | None] = [next(windows, None)]
+
+    def one_run(window: list[Article]) -> Iterator[list[Article]]:
+        seen = 0
+        while True:
+            yield window
+            seen += len(window)
+            following = next(windows, None)
+            if following is None or seen >= articles:
+                after[0] = following
+                return
+            window = following
+
+    while after[0] is not None:
+        first, after[0] = after[0], None
+        yield one_run(first)
 
 
 def analyze_sub_batches(subs: list[list[Item]], batch_size: int) -> list[list[Analysis | TooComplex]]:
