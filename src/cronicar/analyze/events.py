@@ -289,6 +289,75 @@ def _on_another_noun(trig, t: Timex) -> bool:  # type: ignore[no-untyped-def]
     return head.i != trig.i and head.i != span.root.i and head.pos_ in {"NOUN", "PROPN"}
 
 
+# Dependency relations (UD labels, before any ":" subtype) that open a clause of its own: what a
+# time expression hung inside one dates is that clause's act, not a verb above or beside it.
+CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "acl", "parataxis", "list"}
+
+
+def _clause_head(tok: Token) -> Token:
+    """The head of the clause ``tok`` stands in: walking up the parse, the first word joined by a
+    clause relation (an adverbial, complement, relative or participle clause, a loosely joined
+    or listed one, a coordinated predicate with a subject of its own), else the sentence's root.
+    A coordinated predicate sharing its subject ("a ajuns luni la Riad și s-a întâlnit cu ...")
+    stays in its first conjunct's clause, as does a controlled one (``xcomp``)."""
+    for _ in range(32):
+        if tok.head.i == tok.i:
+            return tok
+        dep = tok.dep_.split(":")[0]
+        if dep in CLAUSE_DEPS:
+            return tok
+        if dep == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_.startswith("nsubj") for c in tok.children):
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _in_own_clause(trig: Token, t: Timex) -> bool:
+    """Whether time expression ``t`` lies in the trigger's own clause by the dependency parse: it
+    hangs inside the trigger's phrase ("tratatul semnat în iunie 2024"), or the clause it stands
+    in is the trigger's.  A time of a neighbouring clause dates that clause's act: in "Alegerile
+    parțiale se organizează pe 25 aprilie după ce Daniela Popa a demisionat", 25 April is the
+    election's, not the resignation's; in "Banii ajung până la 30 aprilie compensând pierderile
+    cauzate de seceta de anul trecut", neither date is the losses'.  Without a parse, True (the
+    cheap clause of :func:`_clause_bounds` decides)."""
+    doc = trig.doc
+    if not doc.has_annotation("DEP"):
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    # a noun trigger's phrase: the parser may hang "încheiate în iunie" on the noun above it
+    # ("dezvoltarea acordurilor ... încheiate în timpul întâlnirii din iunie 2024")
+    phrase = {trig.i} | ({trig.head.i} if trig.pos_ == "NOUN" and trig.dep_.startswith("nmod")
+                         and trig.head.pos_ == "NOUN" else set())
+    up = span.root
+    for _ in range(32):
+        if up.i in phrase:
+            return True
+        if up.head.i == up.i:
+            break
+        up = up.head
+    mine, its = _clause_head(trig), _clause_head(span.root)
+    if mine.i == its.i:
+        return True
+    # the parser hangs a time inside a subordinate clause on the verb above it ("a furnizat soldați
+    # ... pentru a o ajuta să respingă, între sfârșitul anului 2024 și primăvara anului 2025,
+    # trupele"): a time of the clause above that stands after the trigger's clause has begun is read
+    # as the trigger's; one before it ("a declarat vineri că ...") is the clause above's
+    return t.start >= mine.left_edge.idx and _above(its, mine)
+
+
+def _above(head: Token, tok: Token) -> bool:
+    """Whether ``head`` is an ancestor of ``tok`` in the parse."""
+    for _ in range(32):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == head.i:
+            return True
+    return False
+
+
 def _governing_verb(tok):  # type: ignore[no-untyped-def]
     """The trigger itself if it is a verb, else the first verb above it in the parse."""
     for _ in range(12):
@@ -798,7 +867,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     cands = [_week_by_tense(t, mod, dct_day, past)
              for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
              and not _baseline(ctx.text, t, r.c)
-             and not _dates_another_event(ctx, t, tok)
+             and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t)
              and (not mod.background or not tok.dep_.startswith("nmod") or _inside(tok, t))]
     if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
         cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
@@ -855,7 +924,7 @@ def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> b
     sentence, which may belong to another clause)."""
     return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
                and list(t.interval) == list(said.get("interval") or [])
-               and not _dates_another_event(ctx, t, tok) for t in ctx.timexes)
+               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t) for t in ctx.timexes)
 
 
 def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:
