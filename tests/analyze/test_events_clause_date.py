@@ -72,3 +72,35 @@ def test_a_statement_is_not_dated_by_what_it_announced(nlp_ro) -> None:  # type:
     assert [e.when for e in evs if e.type == "statement"] == [None]
     evs = _events(nlp_ro, "Asociația fondurilor de pensii a anunțat vineri un randament mediu de 9,1%.")
     assert [e.when["value"] for e in evs if e.type == "statement"] == ["2025-10-24"]
+
+
+def test_a_time_of_a_neighbouring_clause_does_not_date_the_trigger(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """A time expression dates the act of the clause the parse hangs it in: 25 April is when the
+    by-election is held, not when the member resigned (in the "după ce" clause beside it), and the
+    30 April deadline of the payments is not when the drought's losses happened."""
+    evs = _events(nlp_ro, "Alegerile parțiale se organizează pe 25 aprilie după ce Daniela Popa a demisionat din "
+                          "funcție.")
+    assert [e.when for e in evs if e.type == "resignation"] == [None]
+    evs = _events(nlp_ro, "Banii ajung la fermieri până la 30 aprilie compensând pierderile cauzate de seceta de "
+                          "anul trecut.")
+    assert all(e.when is None or e.when["value"] != "2026-04-30" for e in evs if e.type == "fall")
+    assert [e.when["value"] for e in evs if e.type == "fall" and e.when] in ([], ["2024"])
+
+
+def test_a_sentence_set_at_another_clauses_time_gives_no_article_day(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """"În 2014" sets the whole recollection: the rise told beside it, with no time of its own, is
+    not news of the article's day, but undated."""
+    evs = _events(nlp_ro, "Dragnea a amintit că, în 2014, el era implicat în Comitet, iar reprezentanții de la Apele "
+                          "Române l-au informat că nivelul apelor era în creștere.")
+    assert [e.when for e in evs if e.type == "rise"] == [None]
+
+
+def test_a_time_of_the_clause_or_a_shared_subject_predicate_still_dates(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """Two predicates sharing one subject are one clause ("a ajuns luni ... și s-a întâlnit"), and a
+    statement's day still dates the resignation it announces."""
+    evs = _events(nlp_ro, "Donald Trump a ajuns luni la Riad și s-a întâlnit cu prințul moștenitor.")
+    assert [e.when["value"] for e in evs if e.type == "meeting" and e.when] == ["2025-10-27"]
+    from cronicar.analyze.pipeline import analyze  # the quotes stage gives the statement its day
+
+    evs = analyze("Karl Nehammer a declarat sâmbătă că își dă demisia.", DocDate(2025, 10, 27), "ro").events
+    assert [e.when["value"] for e in evs if e.type == "resignation" and e.when] == ["2025-10-25"]

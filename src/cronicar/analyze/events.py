@@ -864,10 +864,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     ctx, (lo, hi) = r.ctx, span
     dct_day = ctx.dct.iso if ctx.dct and ctx.dct.day else None
     past = _told_in_past(tok, mod)
-    cands = [_week_by_tense(t, mod, dct_day, past)
-             for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
-             and not _baseline(ctx.text, t, r.c)
-             and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t)
+    cands = [_week_by_tense(t, mod, dct_day, past) for t in _near(r, tok, span) if _in_own_clause(tok, t)
              and (not mod.background or not tok.dep_.startswith("nmod") or _inside(tok, t))]
     if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
         cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
@@ -908,6 +905,21 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
             when = told
     return when
+
+
+def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
+    """The time expressions of the trigger's cheap clause that may date it: no comparison's
+    baseline, none the parse hangs on another event's noun."""
+    ctx = r.ctx
+    return [t for t in ctx.timexes if span[0] <= t.start and t.end <= span[1] and _timex_when(t)
+            and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)]
+
+
+def _set_elsewhere(r: _Reading, tok: Token, span: tuple[int, int]) -> bool:
+    """Whether the sentence sets the trigger's clause at a neighbouring clause's time ("În 2014, el
+    era implicat ..., iar reprezentanții l-au informat că nivelul apelor era în creștere"): an act
+    without a time of its own there is no news of the article's day either, but undated."""
+    return r.ctx.parsed and any(not _in_own_clause(tok, t) for t in _near(r, tok, span))
 
 
 def _told_in_past(tok: Token, mod: Any) -> bool:
@@ -1055,6 +1067,8 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
         when = further  # the lead said it "vineri": so are its speaker's further words
     dated = modality.anchored(when, r.dct_when, mod, etype == "statement")
+    if when is r.dct_when and dated is not None and _set_elsewhere(r, tok, (lo, hi)):
+        dated = None  # another clause's time sets the sentence; no day of its own (see _set_elsewhere)
     if in_lead and speaker is not None and dated is not None:
         r.lead_said.setdefault(speaker, dated)  # "a declarat joi": its speaker's further words too
     status = mod.status
@@ -1075,7 +1089,9 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     # only for want of a time of its own, the day it was reported, as it was dated before such acts
     # were undated (the grouping was measured with it: "Blinken a declarat că ... trupele ucrainene
     # au trecut granița în Rusia în august" stays two)
-    apart = r.dct_when if dated is None and in_lead and mod.dayless and day_only and status == "asserted" else dated
+    # (and for an act undated because another clause's time sets its sentence, its day as before)
+    apart = r.dct_when if dated is None and day_only and status == "asserted" and (
+        (in_lead and mod.dayless) or _set_elsewhere(r, tok, (lo, hi))) else dated
     ev.lead_day = apart is not dated
     return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"), day_only, tok, apart)
 
