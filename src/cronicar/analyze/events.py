@@ -289,37 +289,59 @@ def _on_another_noun(trig, t: Timex) -> bool:  # type: ignore[no-untyped-def]
     return head.i != trig.i and head.i != span.root.i and head.pos_ in {"NOUN", "PROPN"}
 
 
-# Dependency relations (UD labels, before any ":" subtype) that open a clause of its own: what a
-# time expression hung inside one dates is that clause's act, not a verb above or beside it.
-CLAUSE_DEPS = {"advcl", "ccomp", "csubj", "acl", "parataxis", "list"}
+# Dependency relations (UD labels, before any ":" subtype) of a clause embedded in another: a time
+# expression inside one dates that clause's act (a relative clause's, an adverbial clause's, what a
+# statement says), not the act of the clause it hangs on.  A gerund's clause is left out: it tells
+# what went with the main act ("creditul înregistrând în iunie 2020 o creștere").  Coordinated and
+# loosely joined clauses share their time ("s-au întâlnit vinerea trecută, însă discuțiile au
+# progresat slab").
+EMBEDDED_DEPS = {"advcl", "ccomp", "csubj", "acl"}
 
 
-def _clause_head(tok: Token) -> Token:
-    """The head of the clause ``tok`` stands in: walking up the parse, the first word joined by a
-    clause relation (an adverbial, complement, relative or participle clause, a loosely joined
-    or listed one, a coordinated predicate with a subject of its own), else the sentence's root.
-    A coordinated predicate sharing its subject ("a ajuns luni la Riad și s-a întâlnit cu ...")
-    stays in its first conjunct's clause, as does a controlled one (``xcomp``)."""
+def _clause_heads(tok: Token, stop: Token) -> list[Token]:
+    """The heads of the embedded clauses walked through from ``tok`` up to ``stop`` (excluded)."""
+    heads = []
+    for _ in range(32):
+        if tok.i == stop.i or tok.head.i == tok.i:
+            break
+        if tok.dep_.split(":")[0] in EMBEDDED_DEPS and "Ger" not in tok.morph.get("VerbForm"):
+            heads.append(tok)
+        tok = tok.head
+    return heads
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """``tok`` and the words above it in the parse, nearest first."""
+    out = [tok]
     for _ in range(32):
         if tok.head.i == tok.i:
-            return tok
-        dep = tok.dep_.split(":")[0]
-        if dep in CLAUSE_DEPS:
-            return tok
-        if dep == "conj" and tok.pos_ in {"VERB", "AUX"} and any(c.dep_.startswith("nsubj") for c in tok.children):
-            return tok
+            break
         tok = tok.head
-    return tok
+        out.append(tok)
+    return out
 
 
-def _in_own_clause(trig: Token, t: Timex) -> bool:
-    """Whether time expression ``t`` lies in the trigger's own clause by the dependency parse: it
-    hangs inside the trigger's phrase ("tratatul semnat în iunie 2024"), or the clause it stands
-    in is the trigger's.  A time of a neighbouring clause dates that clause's act: in "Alegerile
-    parțiale se organizează pe 25 aprilie după ce Daniela Popa a demisionat", 25 April is the
-    election's, not the resignation's; in "Banii ajung până la 30 aprilie compensând pierderile
-    cauzate de seceta de anul trecut", neither date is the losses'.  Without a parse, True (the
-    cheap clause of :func:`_clause_bounds` decides)."""
+def _sequenced(head: Token, c: Cues) -> bool:
+    """Whether an adverbial clause is told as before, after or the cause of its main clause's act:
+    its mark ("după ce", "înainte de", "deoarece") is a ``sequence`` cue of the language."""
+    if head.dep_.split(":")[0] != "advcl":
+        return False
+    marks = [w for w in head.children if w.dep_ in {"mark", "case"}]
+    if not marks:
+        return False
+    first = min(marks, key=lambda w: w.i)
+    phrase = " ".join(w.lower_ for w in [first, *(f for f in first.children if f.dep_ == "fixed")])
+    return first.lower_ in c.sequence or phrase in c.sequence
+
+
+def _in_own_clause(trig: Token, t: Timex, c: Cues) -> bool:
+    """Whether time expression ``t`` dates the trigger by the dependency parse: it is not inside an
+    embedded clause the trigger is outside of ("Cu puțin timp înainte de a muri, ..., al cărei
+    președinte a fost între 1996 și 2000": the years are the presidency's), and the trigger is not
+    inside an adverbial clause told as before or after the act the time dates ("Alegerile parțiale
+    se organizează pe 25 aprilie după ce Daniela Popa a demisionat": 25 April is the election's).  A
+    time inside the trigger's own phrase dates it ("tratatul semnat în iunie 2024").  Without a
+    parse, True (the cheap clause of :func:`_clause_bounds` decides)."""
     doc = trig.doc
     if not doc.has_annotation("DEP"):
         return True
@@ -330,32 +352,23 @@ def _in_own_clause(trig: Token, t: Timex) -> bool:
     # ("dezvoltarea acordurilor ... încheiate în timpul întâlnirii din iunie 2024")
     phrase = {trig.i} | ({trig.head.i} if trig.pos_ == "NOUN" and trig.dep_.startswith("nmod")
                          and trig.head.pos_ == "NOUN" else set())
-    up = span.root
-    for _ in range(32):
-        if up.i in phrase:
-            return True
-        if up.head.i == up.i:
-            break
-        up = up.head
-    mine, its = _clause_head(trig), _clause_head(span.root)
-    if mine.i == its.i:
+    ups = _ancestors(span.root)
+    if any(u.i in phrase for u in ups):
         return True
-    # the parser hangs a time inside a subordinate clause on the verb above it ("a furnizat soldați
-    # ... pentru a o ajuta să respingă, între sfârșitul anului 2024 și primăvara anului 2025,
-    # trupele"): a time of the clause above that stands after the trigger's clause has begun is read
-    # as the trigger's; one before it ("a declarat vineri că ...") is the clause above's
-    return t.start >= mine.left_edge.idx and _above(its, mine)
+    mine = {u.i for u in _ancestors(trig)}
+    common = next((u for u in ups if u.i in mine), ups[-1])
+    if _clause_heads(span.root, common):
+        return False  # the time is an embedded clause's
+    return not _sequenced_apart(trig, t, c, common)
 
 
-def _above(head: Token, tok: Token) -> bool:
-    """Whether ``head`` is an ancestor of ``tok`` in the parse."""
-    for _ in range(32):
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i == head.i:
-            return True
-    return False
+def _sequenced_apart(trig: Token, t: Timex, c: Cues, common: Token) -> bool:
+    """Whether the trigger lies in an adverbial clause told as before or after the act that time
+    expression ``t``, outside that clause, dates ("... pe 25 aprilie după ce Daniela Popa a
+    demisionat"); ``common``: the first word above both.  The parser may hang a time inside such a
+    clause on the verb above it: one that stands within the clause's words is read as the clause's."""
+    return any(_sequenced(h, c) and not h.left_edge.idx <= t.start <= h.right_edge.idx
+               for h in _clause_heads(trig, common))
 
 
 def _governing_verb(tok):  # type: ignore[no-untyped-def]
@@ -864,7 +877,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     ctx, (lo, hi) = r.ctx, span
     dct_day = ctx.dct.iso if ctx.dct and ctx.dct.day else None
     past = _told_in_past(tok, mod)
-    cands = [_week_by_tense(t, mod, dct_day, past) for t in _near(r, tok, span) if _in_own_clause(tok, t)
+    cands = [_week_by_tense(t, mod, dct_day, past) for t in _near(r, tok, span) if _in_own_clause(tok, t, r.c)
              and (not mod.background or not tok.dep_.startswith("nmod") or _inside(tok, t))]
     if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
         cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
@@ -915,12 +928,6 @@ def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
             and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)]
 
 
-def _set_elsewhere(r: _Reading, tok: Token, span: tuple[int, int]) -> bool:
-    """Whether the sentence sets the trigger's clause at a neighbouring clause's time ("În 2014, el
-    era implicat ..., iar reprezentanții l-au informat că nivelul apelor era în creștere"): an act
-    without a time of its own there is no news of the article's day either, but undated."""
-    return r.ctx.parsed and any(not _in_own_clause(tok, t) for t in _near(r, tok, span))
-
 
 def _told_in_past(tok: Token, mod: Any) -> bool:
     """Whether the event is told in the past: its modality's tense, or for a noun trigger without
@@ -936,7 +943,7 @@ def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> b
     sentence, which may belong to another clause)."""
     return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
                and list(t.interval) == list(said.get("interval") or [])
-               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t) for t in ctx.timexes)
+               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t, cues(ctx.lang)) for t in ctx.timexes)
 
 
 def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:
@@ -1067,8 +1074,6 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
         when = further  # the lead said it "vineri": so are its speaker's further words
     dated = modality.anchored(when, r.dct_when, mod, etype == "statement")
-    if when is r.dct_when and dated is not None and _set_elsewhere(r, tok, (lo, hi)):
-        dated = None  # another clause's time sets the sentence; no day of its own (see _set_elsewhere)
     if in_lead and speaker is not None and dated is not None:
         r.lead_said.setdefault(speaker, dated)  # "a declarat joi": its speaker's further words too
     status = mod.status
@@ -1089,9 +1094,7 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     # only for want of a time of its own, the day it was reported, as it was dated before such acts
     # were undated (the grouping was measured with it: "Blinken a declarat că ... trupele ucrainene
     # au trecut granița în Rusia în august" stays two)
-    # (and for an act undated because another clause's time sets its sentence, its day as before)
-    apart = r.dct_when if dated is None and day_only and status == "asserted" and (
-        (in_lead and mod.dayless) or _set_elsewhere(r, tok, (lo, hi))) else dated
+    apart = r.dct_when if dated is None and in_lead and mod.dayless and day_only and status == "asserted" else dated
     ev.lead_day = apart is not dated
     return ev, rank, (lo, hi, tok.i, gov.i, int(tok.pos_ == "NOUN"), day_only, tok, apart)
 
