@@ -292,7 +292,8 @@ def _on_another_noun(trig, t: Timex) -> bool:  # type: ignore[no-untyped-def]
 # Dependency relations (UD labels, before any ":" subtype) of a clause embedded in another: a time
 # expression inside one dates that clause's act (a relative clause's, an adverbial clause's, what a
 # statement says), not the act of the clause it hangs on.  A gerund's clause is left out: it tells
-# what went with the main act ("creditul înregistrând în iunie 2020 o creștere").  Coordinated and
+# what went with the main act ("creditul înregistrând în iunie 2020 o creștere"), and so is a bare
+# participle's ("Cifra de afaceri realizată în anul 2019 este de ..., cu un profit net de ...").  Coordinated and
 # loosely joined clauses share their time ("s-au întâlnit vinerea trecută, însă discuțiile au
 # progresat slab").
 EMBEDDED_DEPS = {"advcl", "ccomp", "csubj", "acl"}
@@ -304,10 +305,18 @@ def _clause_heads(tok: Token, stop: Token) -> list[Token]:
     for _ in range(32):
         if tok.i == stop.i or tok.head.i == tok.i:
             break
-        if tok.dep_.split(":")[0] in EMBEDDED_DEPS and "Ger" not in tok.morph.get("VerbForm"):
+        if tok.dep_.split(":")[0] in EMBEDDED_DEPS and not _shares_time(tok):
             heads.append(tok)
         tok = tok.head
     return heads
+
+
+def _shares_time(head: Token) -> bool:
+    """Whether an embedded clause headed by ``head`` shares its time with the clause above: a
+    gerund, or a participle without an auxiliary (a reduced clause describing a noun)."""
+    form = head.morph.get("VerbForm")
+    return "Ger" in form or ("Part" in form and head.dep_ == "acl"
+                             and not any(c.dep_.startswith("aux") for c in head.children))
 
 
 def _ancestors(tok: Token) -> list[Token]:
