@@ -210,8 +210,10 @@ KINDS = [
      "acestui an, adică 4,2% din capitalul social, potrivit calculelor ZF.", "vândut",
      "Fondul american de investiții Elliot a vândut aproximativ 425 de milioane de acțiuni la fond"),
     # 2. an alternative or a coordinated member is never dropped: the sentence whole, or clipped after it
-    ("ro", "Compania poate plăti dividendele din profitul net al anului trecut sau din rezervele disponibile.",
-     "profitul", "Compania poate plăti dividendele din profitul net al anului trecut sau din rezervele disponibile"),
+    # (the purchase financed, not the profit paid from: a profit a payment comes from is no event
+    # since lang/ro/events_senses.tsv's "from din")
+    ("ro", "Compania poate finanța achiziția din profitul net al anului trecut sau din rezervele disponibile.",
+     "achiziția", "Compania poate finanța achiziția din profitul net al anului trecut sau din rezervele disponibile"),
     ("ro", "Frații Dragoș și Adrian Pavăl au ajuns să controleze 59% din producătorul de cărămizi Cemacon Cluj, "
      "prin intermediul firmelor PIF Industrial și Dedeman, potrivit unui anunț publicat la BVB.", "anunț",
      "Frații Dragoș și Adrian Pavăl au ajuns să controleze 59% din producătorul de cărămizi…"),

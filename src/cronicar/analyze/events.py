@@ -622,8 +622,12 @@ def _context_regions(text: str, sent: Span, c: Cues) -> list[Token]:
     for phrase in c.context:
         at = low.find(phrase)
         while at >= 0:
-            last = at + len(phrase) - len(phrase.split()[-1])
-            tok = next((t for t in sent if t.idx - sent.start_char == last), None)
+            lo, hi = sent.start_char + at, sent.start_char + at + len(phrase)
+            words = [t for t in sent if lo <= t.idx < hi]
+            # the phrase's own head word: the noun of "în condițiile", the participle of "susținute
+            # de" (its agent is the background: "susținute de creșterea depozitelor în retail")
+            heads = [t for t in words if not lo <= t.head.idx < hi and t.pos_ not in {"ADP", "DET", "PUNCT"}]
+            tok = heads[0] if heads else (words[-1] if words else None)
             if tok is not None:
                 out.append(tok)
             at = low.find(phrase, at + 1)

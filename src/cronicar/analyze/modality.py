@@ -307,8 +307,12 @@ def _nominal_reading(tok: Token, verb: Token | None, c: dict[str, frozenset[str]
         return Modality(recent=recent, addressed=True)  # "dacă pariezi ... și câștigi" (câștigi read as ADJ)
     if _modified(tok, c, "coming"):
         return Modality("future", "future", recent)  # "la viitoarele alegeri"
-    if _modified(tok, c, "alleged"):
-        return Modality("hypothetical", None, recent)  # "presupusa întâlnire"
+    if _modified(tok, c, "alleged") or (tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" and "Ind" in
+                                        tok.morph.get("Definite") and _modified(tok.head, c, "alleged")):
+        # "presupusa întâlnire"; "un eventual moratoriu de amânare a ratelor": the kind of act the
+        # possible moratorium names (a definite noun is a thing of its own: "o posibilă explicație
+        # pentru creșterea lentă a salariilor" does not make the rise a maybe)
+        return Modality("hypothetical", None, recent)
     if tok.dep_ == "obl" and tok.head.pos_ in VERBAL and _neg(tok.head, c):
         return Modality("negated", None, recent)  # "nu a participat la această întâlnire"
     return None
@@ -319,6 +323,10 @@ def _aim_infinitive(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     or one a noun of ``aim`` governs ("o șansă bună de a ajunge la un acord")."""
     if "Inf" not in verb.morph.get("VerbForm"):
         return False
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        # an infinitive completing a noun names what the noun is about, never a told act
+        # ("intenția conducerii de a crește free-float-ul", "capacitatea de a declara")
+        return True
     return any(ch.dep_ == "mark" and ch.lower_ in c.get("purpose", frozenset()) for ch in verb.children) \
         or (verb.head.i != verb.i and _lemma_in(verb.head, c.get("aim", frozenset())))
 

@@ -86,7 +86,9 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
     if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
         return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "object of":  # "firma a avut un profit de 1,2 milioane": a state held, no result told
-        return tok.dep_ == "obj" and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
+        # a supine the parse hangs as an oblique counts ("ar fi avut cel mai mult de câștigat")
+        supine = tok.dep_ == "obl" and "Part" in tok.morph.get("VerbForm")
+        return (tok.dep_ == "obj" or supine) and (tok.head.lemma_.lower() in values or tok.head.lower_ in values)
     if test == "copula":  # "profitul companiei a fost de 7 milioane": a figure, a state, no event
         return tok.dep_.startswith("nsubj") and any(
             c.dep_ == "cop" and c.lemma_.lower() in values for c in tok.head.children)
@@ -96,6 +98,10 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
                    for c in tok.children)
     if test == "person":  # "l-a atacat dur pe Ciolacu", "Geoană a atacat modul de conducere": words
         return _verbal(tok, values)
+    if test == "from":  # "dividende din profitul pe 2019": where money is paid from, no result told
+        # a compound preposition is another one ("din cauza profiturilor mediocre": because of)
+        return any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
+                   for c in tok.children) and not _tells_figure(tok)
     if test == "superlative":  # "cel mai scăzut nivel": a degree, no fall
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
         return set().union(*(v.split() for v in values)) <= words
@@ -114,6 +120,33 @@ def _verbal(tok: Token, places: frozenset[str]) -> bool:
     where = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_.startswith("obl")]
     return any(c.ent_type_ == "PERSON" for c in subj) and not any(
         w.ent_type_ in places for a in where for w in a.subtree)
+
+
+def _amount(t: Token) -> bool:
+    """A number that is no year ("2019") and no percentage ("un randament de 1,9%")."""
+    return t.pos_ == "NUM" and not (t.text.isdigit() and len(t.text) == 4) and not t.text.endswith("%")
+
+
+def _tells_figure(tok: Token) -> bool:
+    """Whether a noun gives an amount of its own ("din profitul net de 10 milioane de lei"): a number
+    in its phrase, or after it before another clause's verb (the parse often hangs "din profitul
+    record de 370 milioane de lei", "din profitul net de anul trecut, de 40,3 milioane de lei" or
+    "care s-a cifrat la 4,82 miliarde" elsewhere); "din profitul pe 2019, ceea ce asigură ... un
+    randament de 1,9%" gives none."""
+    sub = {t.i for t in tok.subtree}
+    if any(t.pos_ == "NUM" and not (t.text.isdigit() and len(t.text) == 4) for t in tok.subtree if t.i != tok.i):
+        return True
+    for t in tok.doc[tok.i + 1:tok.i + 13]:
+        if t.is_sent_start:
+            return False
+        v = t.head if t.pos_ == "AUX" else t  # "s-a cifrat": the auxiliary's verb decides
+        own_clause = v.i in sub or "Part" in v.morph.get("VerbForm") and not any(
+            c.dep_.startswith("aux") for c in v.children) or any("Rel" in c.morph.get("PronType") for c in v.children)
+        if t.pos_ in {"VERB", "AUX"} and not own_clause:
+            return False  # another clause: "ceea ce asigură investitorilor un randament de 1,9%"
+        if _amount(t):
+            return True
+    return False
 
 
 def fits(tok: Token, etype: str, lang: str) -> bool:
