@@ -72,3 +72,41 @@ def test_a_statement_is_not_dated_by_what_it_announced(nlp_ro) -> None:  # type:
     assert [e.when for e in evs if e.type == "statement"] == [None]
     evs = _events(nlp_ro, "Asociația fondurilor de pensii a anunțat vineri un randament mediu de 9,1%.")
     assert [e.when["value"] for e in evs if e.type == "statement"] == ["2025-10-24"]
+
+
+def test_a_time_of_a_neighbouring_clause_does_not_date_the_trigger(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """A time expression dates the act of the clause the parse hangs it in: 25 April is when the
+    by-election is held, not when the member resigned (in the "după ce" clause beside it), and the
+    years of a presidency are not when a man died "shortly before" asking for his coffin's place;
+    a clause of simultaneity ("în timp ce") shares its main clause's time."""
+    evs = _events(nlp_ro, "Alegerile parțiale se organizează pe 25 aprilie după ce Daniela Popa a demisionat din "
+                          "funcție.")
+    assert [e.when for e in evs if e.type == "resignation"] == [None]
+    evs = _events(nlp_ro, "Cu puțin timp înainte de a muri, Ion Diaconescu a cerut ca sicriul să nu fie depus la "
+                          "Camera Deputaților, al cărei președinte a fost între 1996 și 2000.")
+    assert [e.when for e in evs if e.type == "death"] == [None]
+    evs = _events(nlp_ro, "Profitul Conpet a crescut cu 13% în primul semestru din 2015, în timp ce cifra de afaceri "
+                          "a crescut cu numai 1,2%, la 188,4 milioane de lei.")
+    assert {e.when["value"] for e in evs if e.type == "rise" and e.when} == {"2015-H1"}
+
+
+def test_what_led_to_a_dated_act_is_undated_and_a_coordinated_clause_shares_its_time(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """What led to an act the sentence dates ("ieri") happened before it: not news of the
+    article's day, but undated; a coordinated clause shares the time of its sentence ("în 2014, el
+    era implicat ..., iar reprezentanții l-au informat că nivelul apelor era în creștere")."""
+    evs = _events(nlp_ro, "Acțiunile IAR au scăzut ieri cu 1,2%, după ce compania a raportat o creștere a datoriilor.")
+    assert [e.when for e in evs if e.type == "rise"] == [None]
+    evs = _events(nlp_ro, "Dragnea a amintit că, în 2014, el era implicat în Comitet, iar reprezentanții de la Apele "
+                          "Române l-au informat că nivelul apelor era în creștere.")
+    assert [e.when["value"] for e in evs if e.type == "rise" and e.when] == ["2014"]
+
+
+def test_a_time_of_the_clause_or_a_shared_subject_predicate_still_dates(nlp_ro) -> None:  # type: ignore[no-untyped-def]
+    """Two predicates sharing one subject are one clause ("a ajuns luni ... și s-a întâlnit"), and a
+    statement's day still dates the resignation it announces."""
+    evs = _events(nlp_ro, "Donald Trump a ajuns luni la Riad și s-a întâlnit cu prințul moștenitor.")
+    assert [e.when["value"] for e in evs if e.type == "meeting" and e.when] == ["2025-10-27"]
+    from cronicar.analyze.pipeline import analyze  # the quotes stage gives the statement its day
+
+    evs = analyze("Karl Nehammer a declarat sâmbătă că își dă demisia.", DocDate(2025, 10, 27), "ro").events
+    assert [e.when["value"] for e in evs if e.type == "resignation" and e.when] == ["2025-10-25"]

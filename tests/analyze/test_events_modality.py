@@ -213,7 +213,7 @@ def test_events_told_day_is_language_data() -> None:
     ("Articolul 5 al Tratatului de la Washington este astăzi mai relevant ca oricând.",
      "2024-04-07", "agreement", None),
     # an imperfect is a habit: no day
-    ("Primarul încasa bani pentru că semna condica.", "2021-03-30", "agreement", None),
+    ("Primarul încasa bani pentru că semna contractele firmei.", "2021-03-30", "agreement", None),
     # a list item with no verb names a measure, tells no happening of the day
     ("Reducerea numărului de elevi la clasă, la un maximum de 20 de elevi.", "2020-12-04", "cut", None),
     # a statement in the imperfect is still the day's report

@@ -289,6 +289,97 @@ def _on_another_noun(trig, t: Timex) -> bool:  # type: ignore[no-untyped-def]
     return head.i != trig.i and head.i != span.root.i and head.pos_ in {"NOUN", "PROPN"}
 
 
+# Dependency relations (UD labels, before any ":" subtype) of a clause embedded in another: a time
+# expression inside one dates that clause's act (a relative clause's, an adverbial clause's, what a
+# statement says), not the act of the clause it hangs on.  A gerund's clause is left out: it tells
+# what went with the main act ("creditul înregistrând în iunie 2020 o creștere"), and so is a bare
+# participle's ("Cifra de afaceri realizată în anul 2019 este de ..., cu un profit net de ...").  Coordinated and
+# loosely joined clauses share their time ("s-au întâlnit vinerea trecută, însă discuțiile au
+# progresat slab").
+EMBEDDED_DEPS = {"advcl", "ccomp", "csubj", "acl"}
+
+
+def _clause_heads(tok: Token, stop: Token) -> list[Token]:
+    """The heads of the embedded clauses walked through from ``tok`` up to ``stop`` (excluded)."""
+    heads = []
+    for _ in range(32):
+        if tok.i == stop.i or tok.head.i == tok.i:
+            break
+        if tok.dep_.split(":")[0] in EMBEDDED_DEPS and not _shares_time(tok):
+            heads.append(tok)
+        tok = tok.head
+    return heads
+
+
+def _shares_time(head: Token) -> bool:
+    """Whether an embedded clause headed by ``head`` shares its time with the clause above: a
+    gerund, or a participle without an auxiliary (a reduced clause describing a noun)."""
+    form = head.morph.get("VerbForm")
+    return "Ger" in form or ("Part" in form and head.dep_ == "acl"
+                             and not any(c.dep_.startswith("aux") for c in head.children))
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """``tok`` and the words above it in the parse, nearest first."""
+    out = [tok]
+    for _ in range(32):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _sequenced(head: Token, c: Cues) -> bool:
+    """Whether an adverbial clause is told as before, after or the cause of its main clause's act:
+    its mark ("după ce", "înainte de", "deoarece") is a ``sequence`` cue of the language."""
+    if head.dep_.split(":")[0] != "advcl":
+        return False
+    marks = [w for w in head.children if w.dep_ in {"mark", "case"}]
+    if not marks:
+        return False
+    first = min(marks, key=lambda w: w.i)
+    phrase = " ".join(w.lower_ for w in [first, *(f for f in first.children if f.dep_ == "fixed")])
+    return first.lower_ in c.sequence or phrase in c.sequence
+
+
+def _in_own_clause(trig: Token, t: Timex, c: Cues) -> bool:
+    """Whether time expression ``t`` dates the trigger by the dependency parse: it is not inside an
+    embedded clause the trigger is outside of ("Cu puțin timp înainte de a muri, ..., al cărei
+    președinte a fost între 1996 și 2000": the years are the presidency's), and the trigger is not
+    inside an adverbial clause told as before or after the act the time dates ("Alegerile parțiale
+    se organizează pe 25 aprilie după ce Daniela Popa a demisionat": 25 April is the election's).  A
+    time inside the trigger's own phrase dates it ("tratatul semnat în iunie 2024").  Without a
+    parse, True (the cheap clause of :func:`_clause_bounds` decides)."""
+    doc = trig.doc
+    if not doc.has_annotation("DEP"):
+        return True
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    # a noun trigger's phrase: the parser may hang "încheiate în iunie" on the noun above it
+    # ("dezvoltarea acordurilor ... încheiate în timpul întâlnirii din iunie 2024")
+    phrase = {trig.i} | ({trig.head.i} if trig.pos_ == "NOUN" and trig.dep_.startswith("nmod")
+                         and trig.head.pos_ == "NOUN" else set())
+    ups = _ancestors(span.root)
+    if any(u.i in phrase for u in ups):
+        return True
+    mine = {u.i for u in _ancestors(trig)}
+    common = next((u for u in ups if u.i in mine), ups[-1])
+    if _clause_heads(span.root, common):
+        return False  # the time is an embedded clause's
+    return not _sequenced_apart(trig, t, c, common)
+
+
+def _sequenced_apart(trig: Token, t: Timex, c: Cues, common: Token) -> bool:
+    """Whether the trigger lies in an adverbial clause told as before or after the act that time
+    expression ``t``, outside that clause, dates ("... pe 25 aprilie după ce Daniela Popa a
+    demisionat"); ``common``: the first word above both.  The parser may hang a time inside such a
+    clause on the verb above it: one that stands within the clause's words is read as the clause's."""
+    return any(_sequenced(h, c) and not h.left_edge.idx <= t.start <= h.right_edge.idx
+               for h in _clause_heads(trig, common))
+
+
 def _governing_verb(tok):  # type: ignore[no-untyped-def]
     """The trigger itself if it is a verb, else the first verb above it in the parse."""
     for _ in range(12):
@@ -799,10 +890,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     ctx, (lo, hi) = r.ctx, span
     dct_day = ctx.dct.iso if ctx.dct and ctx.dct.day else None
     past = _told_in_past(tok, mod)
-    cands = [_week_by_tense(t, mod, dct_day, past)
-             for t in ctx.timexes if lo <= t.start and t.end <= hi and _timex_when(t)
-             and not _baseline(ctx.text, t, r.c)
-             and not _dates_another_event(ctx, t, tok)
+    cands = [_week_by_tense(t, mod, dct_day, past) for t in _near(r, tok, span) if _in_own_clause(tok, t, r.c)
              and (not mod.background or not tok.dep_.startswith("nmod") or _inside(tok, t))]
     if etype in PRESENT_ACTS and simple_present(tok, ctx.lang):  # "it plans to cut ... by 2008"
         cands = [t for t in cands if adjacent((tok.idx, tok.idx + len(tok.text)), (t.start, t.end))]
@@ -845,6 +933,15 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     return when
 
 
+def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
+    """The time expressions of the trigger's cheap clause that may date it: no comparison's
+    baseline, none the parse hangs on another event's noun."""
+    ctx = r.ctx
+    return [t for t in ctx.timexes if span[0] <= t.start and t.end <= span[1] and _timex_when(t)
+            and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)]
+
+
+
 def _told_in_past(tok: Token, mod: Any) -> bool:
     """Whether the event is told in the past: its modality's tense, or for a noun trigger without
     one, the tense of the verb that governs it ("Întâlnirea de vineri a fost tensionată")."""
@@ -859,7 +956,7 @@ def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> b
     sentence, which may belong to another clause)."""
     return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
                and list(t.interval) == list(said.get("interval") or [])
-               and not _dates_another_event(ctx, t, tok) for t in ctx.timexes)
+               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t, cues(ctx.lang)) for t in ctx.timexes)
 
 
 def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:

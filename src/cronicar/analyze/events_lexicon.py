@@ -109,17 +109,21 @@ class Cues:
     # what opens a context clause ("în condițiile în care", "pe fondul"): its happenings are the
     # background of the sentence's row, not rows of their own (analyze/events.background_of)
     context: tuple[str, ...] = ()
+    # what opens an adverbial clause told as before or after its main clause's act ("după ce",
+    # "înainte de"): a time of the main clause does not date the act of such a clause
+    sequence: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> Cues:
     path = lang_folder(lang) / "events_cues.tsv"
     table: dict[str, list[str]] = {"range_open": [], "range_join": [], "anaphor": [], "compare": [],
-                                   "told_day": [], "context": []}
+                                   "told_day": [], "context": [], "sequence": []}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             kind, _, word = line.partition("\t")
             if not line.startswith("#") and kind.strip() in table and word.strip():
                 table[kind.strip()].append(word.strip().lower())
     return Cues(tuple(table["range_open"]), frozenset(table["range_join"]), frozenset(table["anaphor"]),
-                tuple(table["compare"]), table["told_day"] == ["yes"], tuple(table["context"]))
+                tuple(table["compare"]), table["told_day"] == ["yes"], tuple(table["context"]),
+                frozenset(table["sequence"]))

@@ -94,6 +94,8 @@ def verb_of(tok: Token, c: dict[str, frozenset[str]] | None = None) -> Token | N
         return tok
     if "Def" in tok.morph.get("Definite"):
         return _occurs_by(tok, c or {})
+    if any(ch.dep_ == "cop" for ch in tok.children):
+        return tok  # a nominal predicate carries its copula's mood: "ar fi o discuție complexă"
     t = tok
     for _ in range(CLIMB):
         if t.dep_.split(":")[0] not in ARGUMENT or t.head == t:
@@ -222,8 +224,10 @@ def of(tok: Token, lang: str) -> Modality:
         words = c.get("recent", frozenset())
         recent = any(t.lower_ in words for t in tok.doc[max(0, tok.i - 3):tok.i + 2])
         return Modality(_window_status(tok, c) or "asserted", None, recent)
-    if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for ch in tok.children):
-        return Modality(generic_kind=True)  # "orice lansare": a kind, not a happening
+    # "orice lansare": a kind, not a happening; so is a noun of a phrase it heads ("orice direcție de negociere")
+    held = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" else [])
+    if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for h in held for ch in h.children):
+        return Modality(generic_kind=True)
     if _defined(tok) or _amounts_to(tok, c):
         return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)

@@ -19,6 +19,8 @@ from cronicar.analyze.events_lexicon import trigger_key
 
 REFLEXIVE_DEPS = {"expl:pv", "expl:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj"}
+# Entity types of the parser's NER that name a time, never what an act acts on.
+TIME_ENTITIES = {"DATETIME", "PERIOD", "DATE", "TIME"}
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +56,8 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
     if test == "needs":  # "a trimis adrese", "a respins comentariile": only forces make a deployment
         # without any argument the parse hung them elsewhere ("să respingă, între ..., trupele"):
         # nothing to judge by, the lexicon's sense stands
-        args = _arguments(tok)
+        # a time the parser took for an argument ("ar putea fi semnată luna viitoare") is none
+        args = [a for a in _arguments(tok) if a.ent_type_ not in TIME_ENTITIES]
         return bool(args) and not any(a.lemma_.lower() in values or a.lower_ in values
                                       or trigger_key(a.lower_, tok.doc.lang_) in values for a in args)
     if test == "reflexive":
@@ -89,6 +92,12 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
     if test == "copula":  # "profitul companiei a fost de 7 milioane": a figure, a state, no event
         return tok.dep_.startswith("nsubj") and any(
             c.dep_ == "cop" and c.lemma_.lower() in values for c in tok.head.children)
+    if test == "subject":  # "Bursa a închis ieri în creștere": a market's close, no closure told
+        return any(c.dep_.startswith("nsubj") and (c.lemma_.lower() in values or c.lower_ in values
+                                                   or trigger_key(c.lower_, tok.doc.lang_) in values)
+                   for c in tok.children)
+    if test == "person":  # "l-a atacat dur pe Ciolacu", "Geoană a atacat modul de conducere": words
+        return _verbal(tok, values)
     if test == "from":  # "dividende din profitul pe 2019": where money is paid from, no result told
         # a compound preposition is another one ("din cauza profiturilor mediocre": because of)
         return any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
@@ -97,6 +106,20 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
         words = {c.lower_ for c in tok.children if c.dep_ in {"det", "advmod"}}
         return set().union(*(v.split() for v in values)) <= words
     return False
+
+
+def _verbal(tok: Token, places: frozenset[str]) -> bool:
+    """Whether an act aimed at someone is told as words, not force: its object is a person (a
+    PERSON name or a personal pronoun: "l-a atacat pe Ciolacu"), or a person does it to no place
+    (an argument of an entity type in ``places`` would make it a strike: "Putin a atacat Ucraina")."""
+    args = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubj:pass"]
+    if any(a.ent_type_ == "PERSON" or (a.pos_ == "PRON" and "Prs" in a.morph.get("PronType")
+                                        and "Yes" not in a.morph.get("Reflex")) for a in args):
+        return True
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    where = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_.startswith("obl")]
+    return any(c.ent_type_ == "PERSON" for c in subj) and not any(
+        w.ent_type_ in places for a in where for w in a.subtree)
 
 
 def _amount(t: Token) -> bool:
