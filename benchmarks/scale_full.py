@@ -30,8 +30,8 @@ from typing import Any, TextIO
 
 from benchmarks.scale import CLI, DATA, tree_memory
 
-HEADER = ["articles", "wall_s", "cpu_s", "wall_s_per_1000", "cpu_s_per_1000", "peak_pss_mb",
-          "peak_rss_mb", "mean_load", "utc"]
+HEADER = ["articles", "wall_s", "cpu_s", "wall_s_per_1000", "cpu_s_per_1000", "writer_cpu_s_per_1000",
+          "peak_pss_mb", "peak_rss_mb", "mean_load", "utc"]
 
 
 def write_corpus(path: Path, limit: int | None = None) -> int:
@@ -73,6 +73,7 @@ class Curve:
     last_articles: int = 0
     last_wall: float = 0.0
     last_cpu: float = 0.0
+    last_writer: float = 0.0
     pss: float = 0.0
     rss: float = 0.0
     loads: list[float] = field(default_factory=list)
@@ -80,24 +81,25 @@ class Curve:
     peak_rss: float = 0.0
     rows: list[list[str]] = field(default_factory=list)
 
-    def sample(self, count: int | None, cpu: float, rss: float, pss: float, final: bool = False) -> None:
+    def sample(self, count: int | None, cpu: float, writer: float, rss: float, pss: float,
+               final: bool = False) -> None:
         """One sample; a line when ``count`` reached the next thousand (or, ``final``, any rest)."""
         self.pss, self.rss = max(self.pss, pss), max(self.rss, rss)
         self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
         self.loads.append(os.getloadavg()[0])
         if count is not None and (count >= self.last_articles + self.step or (final and count > self.last_articles)):
-            self.mark(count, cpu)
+            self.mark(count, cpu, writer)
 
-    def mark(self, articles: int, cpu: float) -> None:
+    def mark(self, articles: int, cpu: float, writer: float) -> None:
         wall = time.perf_counter() - self.t0
         per = 1000 / (articles - self.last_articles)  # per 1,000 articles (a sample lands a few past the mark)
         row = [str(articles), f"{wall:.1f}", f"{cpu:.1f}", f"{(wall - self.last_wall) * per:.1f}",
-               f"{(cpu - self.last_cpu) * per:.1f}", f"{self.pss:.0f}", f"{self.rss:.0f}",
+               f"{(cpu - self.last_cpu) * per:.1f}", f"{(writer - self.last_writer) * per:.1f}", f"{self.pss:.0f}", f"{self.rss:.0f}",
                f"{sum(self.loads) / max(1, len(self.loads)):.1f}", f"{datetime.now(timezone.utc):%H:%M:%S}"]
         self.log.write("\t".join(row) + "\n")
         self.log.flush()
         self.rows.append(row)
-        self.last_articles, self.last_wall, self.last_cpu = articles, wall, cpu
+        self.last_articles, self.last_wall, self.last_cpu, self.last_writer = articles, wall, cpu, writer
         self.pss = self.rss = 0.0
         self.loads = []
 
@@ -109,12 +111,14 @@ def run(src: Path, db: Path, jobs: int, log: TextIO, every: float, step: int) ->
     cmd = [*CLI, "ingest", str(src), "--db", str(db), "--jobs", str(jobs)]
     curve = Curve(log, time.perf_counter(), step)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    cpu_seen: dict[int, float] = {}
+    cpu_seen: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU s), as benchmarks.scale records it
     stop = threading.Event()
 
     def sample(final: bool = False) -> None:
         rss, pss = tree_memory(proc.pid, cpu_seen)
-        curve.sample(stored(db), sum(cpu_seen.values()), rss, pss, final)
+        cpu = sum(c for _, c in cpu_seen.values())
+        writer = sum(c for kind, c in cpu_seen.values() if kind == "driver")  # the CLI process: read, link, store
+        curve.sample(stored(db), cpu, writer, rss, pss, final)
 
     def loop() -> None:
         while not stop.wait(every):
@@ -131,9 +135,9 @@ def run(src: Path, db: Path, jobs: int, log: TextIO, every: float, step: int) ->
 
 
 def table(n: int, jobs: int, curve: Curve, code: int, last: str) -> str:
-    rows = ["| articles | wall s | CPU s (tree) | wall s / 1,000 | CPU s / 1,000 | peak PSS | peak RSS sum | load |",
-            "|---|---|---|---|---|---|---|---|"]
-    rows += [f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} MB | {r[6]} MB | {r[7]} |" for r in curve.rows]
+    rows = ["| articles | wall s | CPU s (tree) | wall s / 1,000 | CPU s / 1,000 | writer CPU s / 1,000 | peak PSS | "
+            "peak RSS sum | load |", "|---|---|---|---|---|---|---|---|---|"]
+    rows += [f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]} MB | {r[7]} MB | {r[8]} |" for r in curve.rows]
     return "\n".join([
         f"{n} Ziarul Financiar articles in date order, `cronicar ingest --jobs {jobs}`, finished "
         f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs (shared), exit code {code}: {last}",
