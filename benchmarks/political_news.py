@@ -12,6 +12,7 @@ looks only at the other 70% ("held-in").
     python -m benchmarks.political_news why --db /tmp/x/in.db --seed 1            # after judging
     python -m benchmarks.political_news stories --db /tmp/x/in.db                 # sizes, keys
     python -m benchmarks.political_news evidence --db /tmp/x/in.db     # any story held by one name?
+    python -m benchmarks.political_news score --db /tmp/x/in.db --gold GOLD.json   # against a reader's groups
 
 Pairs: draw a story with probability proportional to its number of same-story pairs, then a pair
 of its articles, i.e. a pair uniform over all same-story pairs.  Printed: title and the first 400
@@ -26,6 +27,7 @@ import json
 import random
 import sqlite3
 import sys
+from datetime import date
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "news-political" / "dev.csv"
@@ -201,8 +203,8 @@ def cmd_events_fresh(args: argparse.Namespace) -> None:
 
 def _ties(conn: sqlite3.Connection, a: str, b: str, stored: dict, evs: dict) -> tuple[int, int, int]:
     """(shared names, shared subject terms, shared happenings) of two articles, from what the
-    linker stored for each (``article_link_terms``) and their event mentions."""
-    from datetime import date
+    linker stored for each (``article_link_terms``), their event mentions and their titles (one
+    occasion's day)."""
 
     (ta, ea), (tb, eb) = stored.get(a, (set(), set())), stored.get(b, (set(), set()))
     happenings = 0
@@ -211,7 +213,20 @@ def _ties(conn: sqlite3.Connection, a: str, b: str, stored: dict, evs: dict) -> 
             if t == t2 and len(who & who2) >= 2 and day and day2 and \
                     abs((date.fromisoformat(day) - date.fromisoformat(day2)).days) <= 7:
                 happenings += 1
+    happenings += _one_occasion(conn, a, b)
     return len(ea & eb), len(ta & tb), happenings
+
+
+def _one_occasion(conn: sqlite3.Connection, a: str, b: str) -> int:
+    """1 when both titles name one occasion's day (an election's vote) within its days
+    (``evidence.occasion_tie``): a shared happening the event stage does not find, 0 else."""
+    from cronicar.link import evidence
+
+    (ta, da, la), (tb, db, lb) = (conn.execute("SELECT coalesce(title, ''), date_start, lang FROM articles WHERE id=?",
+                                               (x,)).fetchone() for x in (a, b))
+    gap = abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days)
+    return int(evidence.occasion_tie(evidence.Report(da, set(), set(), title=ta, lang=la),
+                                     evidence.Report(db, set(), set(), title=tb, lang=lb), gap))
 
 
 def cmd_evidence(args: argparse.Namespace) -> None:
@@ -249,6 +264,73 @@ def cmd_evidence(args: argparse.Namespace) -> None:
         print(f"  {sid} {a} names/terms/happenings={best}")
 
 
+def gold_pairs(groups: list[dict]) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """(strict, strict or loose) same-story pairs of URLs from a reader's groups: a list of
+    ``{"kind": "strict"|"loose", "articles": [{"url": ...}, ...]}``; a pair in a strict group is
+    also a loose one (a loose group is a wider story: the strict pairs it holds stay strict)."""
+    strict: set[frozenset[str]] = set()
+    loose: set[frozenset[str]] = set()
+    for g in groups:
+        urls = sorted({a["url"] for a in g["articles"]})
+        pairs = {frozenset((a, b)) for i, a in enumerate(urls) for b in urls[i + 1:]}
+        loose |= pairs
+        if g["kind"] == "strict":
+            strict |= pairs
+    return strict, loose
+
+
+def score_pairs(stories: dict[str, str], groups: list[dict]) -> dict[str, float | int]:
+    """Pair precision and recall of stories (URL -> story id) against a reader's groups.
+
+    Precision strict: the share of the linker's same-story pairs that are in one strict group;
+    strict + loose: in any one group; recall: the share of the strict pairs the linker makes.  A
+    gold URL not stored (rejected as furniture, stored once as another's duplicate) is counted in
+    ``missing``, and its pairs stay in the recall's denominator: a pair the linker cannot make is
+    still missed."""
+    strict, loose = gold_pairs(groups)
+    by_story: dict[str, list[str]] = {}
+    for url, sid in stories.items():
+        by_story.setdefault(sid, []).append(url)
+    made = {frozenset((a, b)) for us in by_story.values() for i, a in enumerate(sorted(us)) for b in sorted(us)[i + 1:]}
+    n = len(made)
+    gold_urls = {a["url"] for g in groups for a in g["articles"]}
+    return {"pairs": n, "strict": len(made & strict), "loose": len(made & loose) - len(made & strict),
+            "not": n - len(made & loose), "gold_strict": len(strict),
+            "precision_strict": len(made & strict) / n if n else 0.0,
+            "precision_loose": len(made & loose) / n if n else 0.0,
+            "recall_strict": len(made & strict) / len(strict) if strict else 0.0,
+            "missing": len(gold_urls - set(stories))}
+
+
+def cmd_score(args: argparse.Namespace) -> None:
+    """Score a database's stories against a reader's same-story groups (``--gold``, JSON list of
+    groups, articles by URL); ``--list`` prints the pairs made outside any group and the strict
+    pairs missed (on the tuning part only: never on a kept-aside part)."""
+    conn = sqlite3.connect(args.db)
+    stories = {url: sid for url, sid in conn.execute("SELECT url, story_id FROM articles WHERE url IS NOT NULL")}
+    groups = json.loads(Path(args.gold).read_text(encoding="utf-8"))
+    r = score_pairs(stories, groups)
+    print(f"{r['pairs']} pairs made: {r['strict']} strict / {r['loose']} loose / {r['not']} not; "
+          f"precision strict {r['precision_strict']:.3f}, strict+loose {r['precision_loose']:.3f}; "
+          f"recall strict {r['recall_strict']:.3f} ({r['strict']} of {r['gold_strict']}); "
+          f"gold URLs not stored: {r['missing']}")
+    if args.list:
+        strict, loose = gold_pairs(groups)
+        title = dict(conn.execute("SELECT url, date_start || ' ' || coalesce(title, '') FROM articles"))
+        by_story: dict[str, list[str]] = {}
+        for url, sid in stories.items():
+            by_story.setdefault(sid, []).append(url)
+        for us in by_story.values():
+            for i, a in enumerate(sorted(us)):
+                for b in sorted(us)[i + 1:]:
+                    kind = "strict" if frozenset((a, b)) in strict else "loose" if frozenset((a, b)) in loose else "NOT"
+                    print(f"made {kind}: {title[a][:80]}  ~~  {title[b][:80]}")
+        for pair in sorted(strict, key=sorted):
+            a, b = sorted(pair)
+            if stories.get(a) is None or stories.get(a) != stories.get(b):
+                print(f"missed: {title.get(a, a)[:80]}  ~~  {title.get(b, b)[:80]}")
+
+
 def cmd_stories(args: argparse.Namespace) -> None:
     conn = sqlite3.connect(args.db)
     sizes = conn.execute("SELECT story_id, count(*) n FROM articles GROUP BY story_id ORDER BY n DESC").fetchall()
@@ -276,6 +358,11 @@ def main(argv: list[str] | None = None) -> None:
     p = sub.add_parser("evidence")
     p.add_argument("--db", required=True)
     p.set_defaults(func=cmd_evidence)
+    p = sub.add_parser("score")
+    p.add_argument("--db", required=True)
+    p.add_argument("--gold", required=True, help="JSON list of groups: kind strict|loose, articles with url")
+    p.add_argument("--list", action="store_true", help="print the pairs made and the strict pairs missed")
+    p.set_defaults(func=cmd_score)
     p = sub.add_parser("events-fresh")
     p.add_argument("--part", choices=("in", "out", "all"), default="out")
     p.add_argument("--n", type=int, default=25)

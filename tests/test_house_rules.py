@@ -97,6 +97,26 @@ def test_house_functions_are_short(layer: str) -> None:
     assert not long, f"over {MAX_LINES} lines (split them into named steps):\n" + "\n".join(long)
 
 
+# spaCy builds a new Token object on every access (``tok.head``, ``doc[i]``), so ``tok.head is
+# tok`` is never true and ``is not`` always is: a check that cannot fail.  Tokens compare by ``==``.
+TOKEN_ATTRIBUTES = {"head", "left_edge", "right_edge", "root"}
+
+
+def _token_identity_checks(tree: ast.AST) -> list[int]:
+    """Lines comparing a token attribute by identity (``x.head is y``, ``y is not x.head``)."""
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Compare)
+            and any(isinstance(op, (ast.Is, ast.IsNot)) for op in node.ops)
+            and any(isinstance(side, ast.Attribute) and side.attr in TOKEN_ATTRIBUTES
+                    for side in [node.left, *node.comparators])
+            and not any(isinstance(side, ast.Constant) and side.value is None
+                        for side in [node.left, *node.comparators])]
+
+
+def test_house_tokens_compare_by_value() -> None:
+    found = [f"{mod}:{line}" for mod, tree in MODULES.items() for line in _token_identity_checks(tree)]
+    assert not found, "spaCy tokens compared with 'is' (never true; use ==):\n" + "\n".join(found)
+
+
 def test_house_rules_catch_what_they_forbid() -> None:
     """The checks above find a violation when one is there (a parsed snippet, not the tree)."""
     bad = ast.parse("from cronicar.analyze.quotes.lexicon import _key\nfrom cronicar.serve import app\n"
@@ -104,3 +124,4 @@ def test_house_rules_catch_what_they_forbid() -> None:
     assert ("cronicar.analyze.quotes.lexicon", ["_key"]) in _imports(bad)
     assert _layer("cronicar.serve") not in ALLOWED["store"]
     assert _functions(bad) == [("f", MAX_LINES + 2)]
+    assert _token_identity_checks(ast.parse("if t.head is t or u is not v.root:\n    pass\nok = t.head is None")) == [1, 1]

@@ -59,3 +59,29 @@ def test_heap_limits_set_once_and_report_in_effect() -> None:
 
     assert keep_freed_memory() is True
     assert keep_freed_memory() is True
+
+
+# A process that grew with blocks of a few MB and freed them keeps them resident (the limits
+# above); released above a limit, it gives them back; under the limit, it keeps them.
+RELEASE = """
+import resource
+from cronicar.analyze.heap import keep_freed_memory, release_above, resident_bytes
+keep_freed_memory()
+blocks = [bytearray(8 << 20) for _ in range(24)]   # 192 MB in blocks under the mmap threshold
+for b in blocks:
+    b[::4096] = b"x" * len(b[::4096])
+keep = bytearray(1 << 20)  # allocated last: the top of the heap stays in use, only holes below it
+del blocks
+grown = resident_bytes()
+kept = release_above(grown + (64 << 20))
+after_kept = resident_bytes()
+released = release_above(64 << 20)
+print(grown, kept, after_kept, released, resident_bytes())
+"""
+
+
+def test_heap_release_above_gives_holes_back_only_past_the_limit() -> None:
+    out = subprocess.run([sys.executable, "-c", RELEASE], capture_output=True, text=True, check=True)
+    grown, kept, after_kept, released, after = out.stdout.split()
+    assert kept == "False" and int(after_kept) >= int(grown) - (16 << 20)  # under the limit: kept
+    assert released == "True" and int(after) < int(grown) - (128 << 20)  # past it: given back

@@ -104,6 +104,22 @@ def test_flow_ingest_workers_fork_from_a_preloaded_frozen_process() -> None:
     assert loaded >= 1
 
 
+def _timex_grammars_loaded() -> int:
+    from cronicar.analyze.timex.rules import load
+
+    return load.cache_info().currsize
+
+
+def test_flow_ingest_workers_start_with_the_lazy_data_loaded() -> None:
+    """The forkserver analyzed each parsed language's example sentence before forking, so a worker's
+    first task finds the data every stage loads on first use (here the time grammar) already loaded:
+    shared copy-on-write, not loaded again in each worker."""
+    from cronicar.flow.workers import ProcessPoolExecutor, worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
+        assert pool.submit(_timex_grammars_loaded).result() >= 1
+
+
 @pytest.mark.parametrize("window", [1, 8], ids=["consecutive-windows", "one-window"])
 def test_flow_ingest_repeat_read_ahead_keeps_later_title_as_jobs_1(examples: Path, tmp_path: Path,
                                                                   window: int) -> None:

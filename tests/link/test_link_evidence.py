@@ -262,3 +262,129 @@ def test_link_evidence_a_profile_shares_a_happening() -> None:
     assert evidence.tied(mine, theirs)
     theirs.happenings = []
     assert not evidence.tied(mine, theirs)
+
+
+def _occasion_examples() -> list[tuple[str, str]]:
+    """The runnable examples of ``lang/ro/stories_occasions.tsv``: a title => its occasion and
+    qualifiers, or none."""
+    path = Path(evidence.__file__).parents[1] / "lang" / "ro" / "stories_occasions.tsv"
+    rows = [line[len("# Example:"):].rsplit("=>", 1) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# Example:")]
+    return [(title.strip(), want.strip()) for title, want in rows]
+
+
+@pytest.mark.parametrize("title,want", _occasion_examples())
+def test_link_evidence_occasion_titles(title: str, want: str) -> None:
+    found = evidence.occasion(title, "ro")
+    assert (" ".join([found[0], *sorted(found[1])]) if found else "none") == want
+
+
+# Reports of the first round of Romania's presidential election (24 November 2024), held-in part:
+# titles as published; they share no name and no subject word with each other.
+QUAKE = _report("2024-11-24", "Cutremur de intensitate medie, înregistrat imediat după ce s-au deschis secțiile de "
+                "votare", {"ro:magnitudine", "ro:cutremur", "ro:votare"}, ["gpe:vrancea", "gpe:buzău"], None)
+RESULT = ("2024-11-26", "BBC: România a fost uimită de victoria lui Călin Georgescu, un candidat independent cu "
+          "trecut naționalist, în primul tur al alegerilor prezidențiale.", {"ro:nationalist", "ro:uimit"},
+          ["person:călin-georgescu", "org:tiktok"])
+SPENDING = ("2024-11-26", "Câți bani a cheltuit Marcel Ciolacu ca să… piardă alegerile prezidențiale",
+            {"ro:cheltui", "ro:campanie"}, ["org:aep"])
+
+
+@pytest.mark.parametrize("theirs,day,title,want", [
+    # the day's earthquake and an outfit at the polls: one occasion's day, nothing else shared
+    (QUAKE, *OUTFIT[:2], True),
+    # ... and the result's echo two days later
+    (QUAKE, *RESULT[:2], True),
+    # ... but not a week later: the parliamentary election's day is another occasion
+    (QUAKE, "2024-12-01", "Cum au apărut Călin Georgescu și soția Cristela la vot, în ziua alegerilor parlamentare",
+     False),
+    # ... nor, the same day, a title naming another kind or another round
+    (replace(QUAKE, title=OUTFIT[1]), "2024-11-24", "Prezența la vot la alegerile parlamentare", False),
+    (replace(QUAKE, title=RESULT[1]), "2024-11-26", "Lasconi, la vot înainte de turul 2", False),
+    # a campaign's spending names the election, not its day
+    (QUAKE, *SPENDING[:2], False),
+])
+def test_link_evidence_one_occasion_s_day(theirs: evidence.Report, day: str, title: str, want: bool) -> None:
+    mine = _report(day, title, {"ro:altceva"}, ["person:cineva"], set())
+    mine.lang = "ro"
+    assert evidence.tied(mine, theirs) is want
+    assert evidence.tied(mine, theirs, close=True) is want  # whatever the probability says
+
+
+def test_link_evidence_one_occasion_s_day_is_one_story(tmp_path: Path) -> None:
+    """Two reports of an election's day that share no name join one story; a report of the
+    campaign's spending the same days does not."""
+    quake = ("Un cutremur cu magnitudinea 4,1 s-a produs duminică dimineață în zona Vrancea, la scurt timp după "
+             "deschiderea secțiilor de votare. Seismul a fost resimțit la Buzău și Focșani, anunță institutul.")
+    outfit = ("Elena Lasconi a votat duminică la Câmpulung, îmbrăcată într-un palton gri și o eșarfă burgundy. "
+              "Candidata USR a spus că a fost jignită de un alegător în timp ce își exercita dreptul de vot.")
+    spending = ("Partidul Social Democrat a raportat la Autoritatea Electorală Permanentă cheltuieli de 40 de milioane "
+                "de lei pentru campania lui Marcel Ciolacu, cea mai scumpă dintre toate.")
+    arts = [Article(text=quake, date=DocDate.parse("2024-11-24"), lang="ro", title=QUAKE.title),
+            Article(text=outfit, date=DocDate.parse("2024-11-24"), lang="ro", title=OUTFIT[1]),
+            Article(text=spending, date=DocDate.parse("2024-11-25"), lang="ro", title=SPENDING[1])]
+    with Store(tmp_path / "c.db", readonly=False) as store:
+        ingest_articles(store, arts)
+        story = {t: s for t, s in store.conn.execute("SELECT title, story_id FROM articles")}
+    assert story[QUAKE.title] == story[OUTFIT[1]]
+    assert story[SPENDING[1]] != story[QUAKE.title]
+
+
+# A claim and the reply to it: the man named in both titles, the NER's kind aside (a place in one)
+CLAIM = _report("2012-03-29", "George Maior, directorul SRI: Declaratiile lui Sorin Frunzaverde privind "
+                "interceptarile telefonice sunt de natura politica", {"ro:interceptare", "ro:telefonic"},
+                ["person:sorin-frunzaverde", "person:george-maior", "org:sri"], None)
+RESIGNS = ("2012-04-01", "Sorin Frunzaverde si-a dat demisia din PDL", {"ro:demisie", "ro:pedelist"},
+           ["gpe:frunzaverde", "org:pdl", "gpe:resita"])
+
+
+@pytest.mark.parametrize("theirs,day,title,subject,names,rare,want", [
+    # three days later, named in both titles, rare in the corpus: one story
+    (CLAIM, *RESIGNS, {"gpe:frunzaverde"}, True),
+    # ... not when he is a hub of the corpus (every report of a campaign names its candidate)
+    (CLAIM, *RESIGNS, set(), False),
+    # ... nor a week later: another happening of his
+    (CLAIM, "2012-04-05", *RESIGNS[1:], {"gpe:frunzaverde"}, False),
+    # ... nor when the other title names someone else
+    (replace(CLAIM, title="George Maior: interceptarile sunt legale"), *RESIGNS, {"gpe:frunzaverde"}, False),
+])
+def test_link_evidence_a_person_named_in_both_titles(theirs: evidence.Report, day: str, title: str, subject: set,
+                                                    names: list, rare: set, want: bool) -> None:
+    assert evidence.tied(replace(_report(day, title, subject, names, rare), few=rare), theirs) is want
+
+
+VERDICT = ("2012-06-01", "Senatorul Catalin Voicu, condamnat la 5 ani de inchisoare", {"ro:condamna", "ro:pedeapsa"},
+           ["person:catalin-voicu", "person:costel-casuneanu", "person:florin-costiniu", "person:marius-locic"])
+
+
+@pytest.mark.parametrize("title,few,want", [
+    # a case's verdict two years after an arrest: its four accused, each named once, few reports'
+    # names, one of them in both titles
+    (VERDICT[1], set(VERDICT[3]), True),
+    # ... not when no title names one of them (a county's politicians listed in two results pieces)
+    ("Patru condamnari definitive la Inalta Curte", set(VERDICT[3]), False),
+    # ... nor when they are common names of the corpus
+    (VERDICT[1], set(), False),
+])
+def test_link_evidence_a_case_s_cast_named_once(title: str, few: set, want: bool) -> None:
+    mine = replace(_report(VERDICT[0], title, VERDICT[2], VERDICT[3], set()), few=few)
+    assert evidence.tied(mine, ARREST) is want
+
+
+TALKS = _report("2024-12-22", "Negocieri pentru formarea Guvernului",
+                {"ro:coalitie", "ro:discutie", "ro:consens", "ro:protocol", "ro:ministere"},
+                ["person:crin-antonescu", "org:udmr"], None)
+CANDIDATE = ("2024-12-23", "Crin Antonescu este candidatul comun propus de PSD, PNL, UDMR și grupul minorităților",
+             ["person:crin-antonescu", "org:udmr", "person:ilie-bolojan"])
+
+
+@pytest.mark.parametrize("subject,want", [
+    # the coalition's talks and, the next day, the common candidate they agreed on: four rare words
+    # ("coaliție", "discuție", "consens", "protocol") and a name, under the probability threshold
+    ({"ro:coalitie", "ro:discutie", "ro:consens", "ro:protocol", "ro:comun"}, True),
+    # ... three are a beat's words, not one happening's
+    ({"ro:coalitie", "ro:discutie", "ro:consens", "ro:comun"}, False),
+])
+def test_link_evidence_close_tie_of_four_words(subject: set, want: bool) -> None:
+    mine = _report(CANDIDATE[0], CANDIDATE[1], subject, CANDIDATE[2], set())
+    assert evidence.tied(mine, TALKS, close=True) is want

@@ -149,7 +149,7 @@ def names_a_language(span) -> bool:  # type: ignore[no-untyped-def]
     if len(span) != 1 or fold_accents(span.text) not in language_names(span.doc.lang_):
         return False
     tok = span[0]
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head != tok:
         tok = tok.head
     words = names.cues(span.doc.lang_).languages
     return tok.dep_ != "amod" or tok.head.lemma_.lower() in words or tok.head.lower_ in words
@@ -578,14 +578,14 @@ def _org_cue(tok, cues: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     """Whether a name's first token is the name of an organisation noun of ``cues``: its
     complement ("compania Meggle", "cotidianului german Bild", "gigantul Microsoft"), or a
     conjunct of one ("brandurile Moschino, Versace, Cavalli și Etro")."""
-    while tok.dep_ == "conj" and tok.head is not tok and tok.head.i < tok.i:
+    while tok.dep_ == "conj" and tok.head != tok and tok.head.i < tok.i:
         tok = tok.head
     head = tok.head
     # Only adjectives between ("compania germană Meggle") or a "such as" ("companii precum
     # Alitalia"); never a genitive article ("trupele lui Putin").
     between = tok.doc[head.i + 1:tok.i] if head.i < tok.i else None
     return (between is not None and tok.dep_ in {"nmod", "appos"} and len(between) <= 2
-            and all(t.pos_ == "ADJ" or t.dep_ == "case" and t.head is tok and t.pos_ == "ADV" for t in between)
+            and all(t.pos_ == "ADJ" or t.dep_ == "case" and t.head == tok and t.pos_ == "ADV" for t in between)
             and head.pos_ == "NOUN" and (head.lemma_.lower() in cues or head.lower_ in cues))
 
 

@@ -396,6 +396,9 @@ def _attribution(ctx, arg) -> bool:  # type: ignore[no-untyped-def]
 def _short_adverb(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
     """A one-word adverb of the predicate ("nu reprezintă doar", "a mai pierdut"): it can turn the
     meaning, so it stays (a time adverb is the date's, shown apart)."""
+    if tok.dep_ == "advmod" and tok.n_lefts + tok.n_rights == 0 and tok.pos_ == "ADP" and (
+            tok.head.pos_ == "NUM" or _figure_tok(tok.head)):
+        return True  # the degree of a figure ("cu peste 110 milioane"): without it a bound reads as the amount
     return tok.dep_ == "advmod" and not tok.is_space and tok.n_lefts + tok.n_rights == 0 and tok.pos_ in {"ADV", "PART"} \
         and not _in_timex(ctx, tok) and not set(tok.morph.get("PronType")) & {"Rel", "Int"}  # not "unde"
 
@@ -731,11 +734,13 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         return _tidy(_closed_brackets(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch))))
     trimmed = _without_boilerplate(ctx, ev)
     ctx.doc.user_data["headline_from"] = trimmed.sentence[0] if trimmed is not ev and trimmed.sentence else 0
-    ev = _without_leading_space(ctx, trimmed)
+    # the split's tail keeps its own sentence for the words to drop from a headline's start
+    tail = _without_leading_space(ctx, trimmed)
+    ev = _rejoined(ctx, tail)
     if ev.type == "statement":
         said = _statement(ctx, tok, ev)
         if said and not _hides_restriction(ctx, tok, ev, said) and _has_predicate(ctx, ev, said.partition(": ")[2] or said):
-            return _tidy(_without_fragment(ctx, ev, said))
+            return _tidy(_without_fragment(ctx, tail, said))
     copular = any(c.dep_ == "cop" for c in tok.children)  # "Nu sunt de acord": a nominal predicate
     if tok.pos_ not in {"VERB", "AUX"} and not copular:
         pattern = _pattern(ctx, ev)  # parties whose order does not matter: their pattern first
@@ -751,6 +756,11 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         else None)  # "Creșterea activelor ... a fost de 12%": the subject of a figure predicate
     if verb is not None:
         verb = _governing_verb(ctx, verb)
+    if ev is not tail and not (verb is not None and _own_subject(verb, tail)):
+        joined = _rejoined_clause(ctx, ev)
+        if joined is not None:
+            joined = _with_dropped_subject(ctx, ev, _strip_connectives(ctx, joined))
+            return _tidy(_closed_brackets(_reported_by(ctx, tok, ev, joined)))
     text = _candidate(ctx, tok, ev, verb)
     if text is not None and _unfaithful_compression(ctx, ev, tok, verb, text):
         # what restricts the claim may fit a longer headline; else the sentence's own words
@@ -765,7 +775,89 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         text = _reported_by(ctx, tok, ev, _strip_connectives(ctx, _main_clause(ctx, ev)))
     if not _has_predicate(ctx, ev, text):
         text = _predicate_clause(ctx, tok, ev) or text
-    return _tidy(_closed_brackets(_without_fragment(ctx, ev, text)))
+    text = _said_before(ctx, tok, ev, text) or _with_dropped_subject(ctx, ev, text)
+    return _tidy(_closed_brackets(_without_fragment(ctx, tail, _without_fragment(ctx, ev, text))))
+
+
+def _said_before(ctx, tok, ev: EventMention, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    """A statement whose headline is only its verb and speaker ("A declarat Radu Hanga") while the
+    sentence says before them what was said (the end of a quotation the split cut from its
+    opening mark: "... povești antreprenoriale de succes” a declarat Radu Hanga"): "<speaker>: <what
+    was said, shortened>".  None otherwise."""
+    if ev.type != "statement" or tok.pos_ not in {"VERB", "AUX"} or not ev.sentence:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i > tok.i), None)
+    group = [c for c in tok.children if c.dep_ in _VERB_PARTS and c.i < tok.i] + [tok]
+    first = min(group, key=lambda t: t.i)
+    if subj is None or text.split()[0].lower() != first.lower_:
+        return None
+    span = ctx.doc.char_span(*ev.sentence, alignment_mode="expand")
+    said = [t for t in span if t.i < first.i and not t.is_space] if span is not None else []
+    while said and (said[-1].is_punct or said[-1].text in _QUOTE_MARKS):
+        said.pop()
+    while said and (said[0].is_punct or said[0].text in _QUOTE_MARKS):
+        said.pop(0)
+    if len(said) < 4 or any(t.text in _QUOTE_MARKS for t in said):
+        return None  # a quotation opened inside: the quote engine's, not a tail's
+    speaker = _argument(ctx, subj, True, levels=0)
+    # the speaker's words count: the whole line stays within the stretched budget
+    kept = _cut_faithfully(ctx, said, MAX_FALLBACK - _words(speaker))
+    return f"{speaker}: " + _render(kept) + (ELLIPSIS if len(kept) < len(said) else "")
+
+
+def _with_dropped_subject(ctx, ev: EventMention, text: str) -> str:  # type: ignore[no-untyped-def]
+    """A headline that opens on its verb while the words of the sentence just before that verb
+    name who acts: those words lead ("Digi a trecut pe profit", not "A trecut pe profit";
+    "Dobânzile Robor ... au coborât", not "Au coborât").  The parser hung that subject on another
+    word (a time, a name), so the clause rules left it out; a headline without it hides the actor
+    (:func:`_actor_before_verb`).  A headline that opens inside its subject's phrase names the wrong
+    actor ("Robor a creat premise" of "Scăderea Robor"; "Antoine Frérot ar fi urmat să crească" of
+    his pay): the subject's head leads, unless the name is in apposition to it.  The headline is then
+    the sentence from the subject (its determiners kept) and from the verb, shortened."""
+    words = text.split()
+    if not words or ": " in text or not ev.sentence:
+        return text
+    span = ctx.doc.char_span(*ev.sentence, alignment_mode="expand")
+    if span is None:
+        return text
+    first, second = words[0].lower(), (words[1].lower().strip(",;:…") if len(words) > 1 else "")
+
+    def opens(t) -> bool:  # type: ignore[no-untyped-def]  # the headline's first two words start here
+        nxt = next((x for x in t.doc[t.i + 1:span.end] if not x.is_space), None)
+        return t.lower_ == first and (not second or (nxt is not None and nxt.lower_ == second))
+    start = next((t for t in span if opens(t)), None)
+    if start is None:
+        return text
+    if start.pos_ in {"AUX", "VERB"}:
+        actor, main = _actor_before_verb(ctx, span, start)
+    elif start.dep_ in _VERB_PARTS and start.head.i > start.i:  # "Se plasează", "Îi forțează"
+        # ... only the verb's own subject, never a noun of a phrase before it ("Printre băncile care au
+        # anunțat majorări ... se numără Raiffeisen": the banks are what is counted)
+        actor, main = _actor_before_verb(ctx, span, start)
+        if actor is not None and not _governed_by(actor, main):
+            actor = None
+    else:  # a headline that opens inside its subject's phrase ("Nesubscrise vor fi vândute", "Al celor
+        # mai lichide zece acțiuni, era în creștere"): the subject's head and what follows it lead
+        actor = next((a for a in start.ancestors if a.dep_ in _SUBJ and span.start <= a.i < start.i
+                      and a.pos_ in {"NOUN", "PROPN"}), None)
+        main = actor.head if actor is not None else None
+        path = [start, *[a for a in start.ancestors if actor is not None and a.i > actor.i]]
+        # ... but a name in apposition is the subject itself ("Ministrul ..., Mario Centeno, a declarat")
+        if actor is not None and (start.i - actor.i > 8 or main.i < start.i
+                                  or any(t.dep_ == "appos" and t.head.i == actor.i for t in path)):
+            actor = None
+    if actor is None or main is None:
+        return text
+    # ... from its determiners and adjectives ("marile piețe", "a treia încercare"), the scene left out
+    lead = min([actor.i] + [t.i for c in actor.lefts if c.dep_ in {"det", "amod", "nummod", "advmod"}
+                            for t in c.subtree if t.i >= span.start])
+    if lead > 0 and ctx.doc[lead - 1].pos_ == "ADP":
+        return text  # "În toată această discuție | se pune": a phrase of the scene, not who acts
+    toks = [t for t in ctx.doc[lead:start.i] if not t.is_space] + [t for t in span if t.i >= start.i and not t.is_space]
+    kept = _cut_faithfully(ctx, toks, MAX_FALLBACK, keep=main.i)
+    if not any(t.i == main.i for t in kept) or len(kept) < 3:
+        return text
+    return _strip_connectives(ctx, _render(kept) + (ELLIPSIS if len(kept) < len(toks) else ""))
 
 
 def _without_boilerplate(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
@@ -807,6 +899,101 @@ def _without_leading_space(ctx, ev: EventMention) -> EventMention:  # type: igno
     return replace(ev, sentence=(lo + gap, hi)) if gap and lo + gap < hi else ev
 
 
+def _rejoined(ctx, ev: EventMention) -> EventMention:  # type: ignore[no-untyped-def]
+    """The event with its sentence rejoined to the sentence before when the split cut one sentence
+    after an abbreviation ("... venituri de 120 mil. | lei, în creștere cu 26%"): a sentence never
+    starts with a lowercase word, and the tail alone names neither the actor nor
+    the figure ("Lei, în creștere cu 26%" says nothing).  The parse still has two sentences: the
+    headline is built on the first one's root, from its subject, as for any long sentence."""
+    if not ev.sentence or not ctx.parsed:
+        return ev
+    lo, hi = ev.sentence
+    for _ in range(3):  # "... 1,2 mil. | lei (0,3 mil. | euro), ...": a tail may follow a tail
+        head = ctx.text[lo:lo + 1]
+        before = ctx.text[max(0, lo - 12):lo].rstrip()
+        quoted = head in _QUOTE_MARKS and ctx.text[lo + 1:lo + 3].strip()[:1].islower()  # "” a declarat"
+        if not (head.islower() or quoted) or not before.endswith(".") or lo == 0:
+            break
+        first = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+        if first is None or first.start == 0:
+            break
+        start = ctx.doc[first.start - 1].sent.start_char
+        if start >= lo:
+            break
+        lo = start + len(ctx.text[start:lo]) - len(ctx.text[start:lo].lstrip())
+    return ev if lo == ev.sentence[0] else replace(ev, sentence=(lo, hi))
+
+
+def _actor_before_verb(ctx, span, verb) -> tuple:  # type: ignore[no-untyped-def,type-arg]
+    """For a headline that opens on its verb: the first noun or name among the words before the verb
+    back to the last comma that could be its subject (no preposition, no genitive, no time), and the
+    verb the auxiliary serves ("bursa ... a mai fost lovită": "lovită" must stay); (None, None)
+    when there is none or the words are a source ("Potrivit ...")."""
+    if verb.pos_ == "VERB" and "Fin" not in verb.morph.get("VerbForm"):
+        return None, None
+    main = verb.head if verb.dep_ in _VERB_PARTS and verb.head.i > verb.i else verb
+    attribution = cues(ctx.lang).get("attribution", frozenset())
+    k = verb.i - 1
+    for hop in range(2):  # "Indicele BET, al celor mai lichide zece acțiuni, | a încheiat": past one aside
+        stretch: list = []  # type: ignore[type-arg]
+        while k >= span.start:  # a name's bracket stays inside ("SIF Banat-Crișana (SIF1) se plasează")
+            t = ctx.doc[k]
+            if t.is_space or t.text in {",", ";", ":"} or t.text in _QUOTE_MARKS:
+                break
+            stretch.insert(0, t)
+            k -= 1
+        if not stretch or stretch[0].lower_ in attribution:
+            return None, None
+        actor = next((t for t in stretch if t.pos_ in {"NOUN", "PROPN"} and not any(c.dep_ == "case" for c in t.children)
+                      and not {"Gen", "Dat"} & set(t.morph.get("Case")) and not _in_timex(ctx, t)), None)
+        if actor is not None:
+            return actor, main
+        # ... an aside is a genitive or a description opening with a determiner ("al", "cel mai mare")
+        if hop or k < span.start or ctx.doc[k].text != "," or stretch[0].pos_ not in {"DET", "ADJ"}:
+            break
+        k -= 1
+    return None, main
+
+
+def _governed_by(tok, verb) -> bool:  # type: ignore[no-untyped-def]
+    """Whether ``tok`` hangs on ``verb`` through words none of which has a preposition."""
+    node = tok
+    for _ in range(8):
+        if node.i == verb.i:
+            return True
+        if any(c.dep_ == "case" for c in node.children) or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _own_subject(verb, tail: EventMention) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb of a split's tail has a subject of its own there, after the tail's first word
+    ("lei, în timp ce profitul net urcă"; the tail's first word is the unit of the figure before it,
+    never a subject: "lei, a înregistrat")."""
+    lo = (tail.sentence or (0, 0))[0]
+    return any(c.dep_ in _SUBJ and c.idx > lo for c in verb.children)
+
+
+def _rejoined_clause(ctx, ev: EventMention) -> str | None:  # type: ignore[no-untyped-def]
+    """The headline of an event told in a split's tail, from the sentence's first part: its main
+    clause when that part has a predicate ("Transgaz a raportat un profit net de 172,5 mil. lei…"
+    for "lei, în scădere cu 13,4%"), else its first phrase joined to the first later stretch that
+    opens with a verb ("SIF Banat-Crișana (SIF1), ..., cu peste 1 mld. | lei, a înregistrat" ->
+    "SIF Banat-Crișana (SIF1) a înregistrat ... un profit net…"); None when neither has a predicate."""
+    lo, hi = ev.sentence or (0, len(ctx.text))
+    span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    first = span[0].sent
+    root = first.root
+    if root.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in root.children):
+        text = _main_clause(ctx, ev, root)
+    else:
+        text = _noun_then_verb(ctx, ev, span)
+    return text if text is not None and _has_predicate(ctx, ev, text) else None
+
+
 def _has_predicate(ctx, ev: EventMention, text: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether a headline says something: it keeps a verb of its sentence that is a predicate (not a
     participle or gerund describing a noun: "Compania ... controlată de vehiculul ..." says nothing),
@@ -818,8 +1005,15 @@ def _has_predicate(ctx, ev: EventMention, text: str) -> bool:  # type: ignore[no
     words = set(_pieces(text))
     return any(t.pos_ in {"VERB", "AUX"} and _kept(t, words) and len(t.text) > 1
                and (t.dep_ == "cop" or (not t.dep_.startswith(("acl", "amod", "aux"))
-                                         and "Ger" not in t.morph.get("VerbForm") and not _bare_infinitive(t)))
+                                         and not _bare_infinitive(t))) and not _gerund(t)
                for t in span)
+
+
+def _gerund(verb) -> bool:  # type: ignore[no-untyped-def]
+    """A gerund ("coborând", "fiind"): the verb of an absolute or adverbial clause, never a
+    sentence's predicate, so its clause alone reads as a fragment ("Vânzările coborând cu 3,6%")."""
+    return "Ger" in verb.morph.get("VerbForm") or any(
+        c.dep_ in {"aux", "aux:pass", "cop"} and "Ger" in c.morph.get("VerbForm") for c in verb.children)
 
 
 def _bare_infinitive(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -842,7 +1036,7 @@ def _predicate_clause(ctx, tok, ev: EventMention) -> str | None:  # type: ignore
     if built is not None:
         return built
     verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in {"VERB", "AUX"} and not a.dep_.startswith(("acl", "amod"))
-                 and lo <= a.idx < hi), None)
+                 and not _gerund(a) and lo <= a.idx < hi), None)
     if verb is None:
         return None
     text = _clause(ctx, verb, tok.i, MAX_STRETCH)
@@ -863,7 +1057,7 @@ def _subject_then_verb(ctx, ev: EventMention, span) -> str | None:  # type: igno
     verb share a stretch (nothing to leave out) or the result has no predicate."""
     root = span.root
     subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None)
-    if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children):
+    if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children) or _gerund(root):
         return None
     first_of_verb = min([root.i] + [c.i for c in root.children if c.dep_ in _VERB_PARTS | {"advmod"} and c.i > subj.i])
     commas = [t.i for t in span if t.text == "," and t.i < first_of_verb]
@@ -1028,6 +1222,8 @@ def _candidate(ctx, tok, ev: EventMention, verb, budget: int = MAX_WORDS) -> str
     if verb is not None:
         if not _has_actor(ctx, verb) or _pointing_subject(ctx, verb) or _appositive_subject(verb, (ev.sentence or (0, 0))[0]):
             return None
+        if _gerund(verb):
+            return None  # "vânzările coborând cu 3,6%": an absolute clause beside the claim, no predicate
         text = _clause(ctx, verb, tok.i, budget)
     else:
         text = _pattern(ctx, ev)
@@ -1143,7 +1339,7 @@ def _hides_restriction(ctx, tok, ev: EventMention, text: str) -> bool:  # type: 
     return ctx.text[lo:hi].rstrip().endswith("?") and "?" not in text
 
 
-def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
+def _main_clause(ctx, ev: EventMention, root=None) -> str:  # type: ignore[no-untyped-def]
     """The sentence's main clause from its subject (a leading attribution, time or place phrase
     left out, a condition kept), shortened at a word boundary to ``MAX_FALLBACK`` words, ending
     with "…" when cut, never between two words of a figure nor inside a quotation; a question keeps
@@ -1152,9 +1348,16 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     span = ctx.doc.char_span(lo, hi, alignment_mode="expand")
     toks = list(span) if span is not None else []
     if toks:
-        root = span.root
+        root = root if root is not None else span.root  # a rejoined sentence: its first part's
         start = _clause_start(ctx, root)
-        toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
+        if _gerund(root):  # a parse rooted in an absolute clause ("..., linia fiind urmată"): the
+            lead = next((t.i for t in toks if not (t.is_space or t.is_punct or t.dep_ in {"cc", "advmod"})), toks[0].i)
+            toks = [t for t in toks if t.i >= lead]  # claim lies before it, from the sentence's start
+            comma = next((k for k, t in enumerate(toks) if t.text == ","), None)  # ... after its source
+            if comma is not None and toks[0].lower_ in cues(ctx.lang).get("attribution", frozenset()):
+                toks = toks[comma + 1:] or toks
+        else:
+            toks = _fronted_name(ctx, toks, start) or [t for t in toks if t.i >= start.i]
         trig = ctx.doc.char_span(*ev.trigger, alignment_mode="expand") if ev.trigger else None
         said = _said_by_named(ctx, ev) if trig is not None and _in_relative(trig.root) is None else None
         if said is not None:  # "..., consideră Dan Popovici": the holder leads ("Dan Popovici: ..."), once
@@ -1170,7 +1373,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     # the event's word is kept when the main clause tells it; one in a relative or attributed
     # clause is another happening's (its row gets its own clause: analyze/events.py)
     relative = _in_relative(trigger.root) if trigger is not None else None
-    has_root, full = any(t.i == root.i for t in toks), toks
+    has_root, full = any(t.i == root.i for t in toks) and not _gerund(root), toks
     if relative is not None and len(toks) > MAX_STRETCH and not _defines_predicate(relative):
         # ... and the line stops before it rather than half-tell it
         first = min(t.i for t in relative.subtree)
@@ -1198,7 +1401,7 @@ def _main_clause(ctx, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
         kept = _cut_faithfully(ctx, toks, keep=root.i)
     text = _render(kept)
     first = kept[0]
-    if first.dep_ in _SUBJ and first.head.i == span.root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
+    if first.dep_ in _SUBJ and first.head.i == root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
         named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
         person = None if named else _named_person(ctx, first)  # "El" -> "Dan Popovici"
         if named:
@@ -1218,7 +1421,7 @@ def _built_main_clause(ctx, ev: EventMention, root) -> str | None:  # type: igno
     (:func:`_unfaithful_compression`); else None."""
     if root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children):
         return None
-    if not _has_actor(ctx, root) or _pointing_subject(ctx, root) or _headless(root):
+    if not _has_actor(ctx, root) or _pointing_subject(ctx, root) or _headless(root) or _gerund(root):
         return None
     attribution = cues(ctx.lang).get("attribution", frozenset())
     # what only sets the scene or tells the source ("Prin intermediul BT Capital Partners,",
@@ -1348,7 +1551,10 @@ def _between_commas(subj, drop: set[int]) -> set[int]:  # type: ignore[no-untype
     first_of_verb = min([verb.i] + [c.i for c in verb.children if c.i > subj.i and c.dep_ in _VERB_PARTS])
     stretch = [t for t in subj.doc[subj.i + 1:first_of_verb] if t.i not in drop
                and not any(t.i == s.i for s in subj.subtree if s.text not in {",", "(", ")"})]
-    if len(stretch) < 3 or stretch[0].text != "," or stretch[-1].text != "," \
+    # opened by its own comma, or by the one closing the aside before it ("Adrian Tănase, 42 de ani,
+    # director ..., | cel mai mare administrator ..., este"): that comma is dropped with that aside
+    opened = bool(stretch) and (stretch[0].text == "," or subj.doc[stretch[0].i - 1].text == ",")
+    if len(stretch) < 3 or not opened or stretch[-1].text != "," \
             or any(t.pos_ in {"VERB", "AUX"} for t in stretch):
         return set()
     return {t.i for t in stretch}
@@ -1743,7 +1949,24 @@ def _lost_figure(ctx, verb, tok, words: set[str]) -> bool:  # type: ignore[no-un
                 continue  # a figure the parser hung on a time ("cu 20% anul viitor") still counts
             nums = [ch] if _figure_tok(ch) else [c for c in ch.children if c.dep_ == "nummod" and _figure_tok(c)]
             figures += [n for n in nums if not _in_timex(ctx, n)]
-    # one of them is enough ("un profit net de 1,9 miliarde de lei" without "în creștere cu 20%")
+    # one of them is enough ("un profit net de 1,9 miliarde de lei" without "în creștere cu 20%"),
+    # but not one of another phrase without the verb's first: it then reads as the verb's measure
+    # ("au ajuns | la o medie de 1,3%, | în creștere față de 0,8%", "a crescut | cu 52% ... | pe un
+    # rulaj de 1,1 mil."); the trigger's own phrase may stand for it ("profituri în creștere cu 20%")
+    after = sorted((t for ch in verb.children if ch.i > verb.i and ch.dep_ not in _SUBJ and not _aside(verb, ch)
+                    for t in ch.subtree if t.pos_ == "NUM" and any(c.isdigit() for c in t.text)
+                    and not _in_timex(ctx, t)), key=lambda t: t.i)
+    own = {t.i for t in tok.subtree}
+    if after and after[0].i not in own and not _kept(after[0], words) \
+            and any(_kept(t, words) and t.i not in own for t in after[1:]):
+        return True
+    # ... nor the trigger's figure kept when the phrase the verb's first figure measures is gone
+    # whole ("One United Properties a înregistrat | venituri de 675,9 milioane de lei, | în creștere
+    # cu 56%": what grew is lost); "profituri | de 1,2 miliarde | în creștere cu 20%" keeps its noun
+    holder = next((ch for ch in verb.children if after and any(t.i == after[0].i for t in ch.subtree)), None)
+    if holder is not None and after[0].i not in own and not _kept(holder, words) \
+            and any(_kept(t, words) for t in after[1:]):
+        return True
     return bool(figures) and not any(_kept(n, words) for n in figures) and not any(
         ch.isdigit() for w in words for ch in w)
 

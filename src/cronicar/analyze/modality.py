@@ -96,7 +96,7 @@ def verb_of(tok: Token, c: dict[str, frozenset[str]] | None = None) -> Token | N
         return _occurs_by(tok, c or {})
     t = tok
     for _ in range(CLIMB):
-        if t.dep_.split(":")[0] not in ARGUMENT or t.head is t:
+        if t.dep_.split(":")[0] not in ARGUMENT or t.head == t:
             return None
         t = t.head
         if t.pos_ in VERBAL:
@@ -111,7 +111,7 @@ def _occurs_by(tok: Token, c: dict[str, frozenset[str]]) -> Token | None:
     aplicare")."""
     occur = c.get("occur", frozenset())
     verb = tok.head
-    if not occur or not tok.dep_.startswith("nsubj") or verb is tok or verb.pos_ not in VERBAL:
+    if not occur or not tok.dep_.startswith("nsubj") or verb == tok or verb.pos_ not in VERBAL:
         return None
     words = " ".join([verb.lemma_.lower(), *(ch.lower_ for ch in verb.children if ch.dep_ == "fixed")])
     return verb if words in occur or verb.lemma_.lower() in occur else None
@@ -258,7 +258,7 @@ def of(tok: Token, lang: str) -> Modality:
     status = _aux_status(verb, c)
     tense = _tense(verb, status)
     gerund_habit = False
-    if status is None and tense is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb \
+    if status is None and tense is None and "Ger" in verb.morph.get("VerbForm") and verb.head != verb \
             and verb.head.pos_ in VERBAL and _aux_status(verb.head, c) is None \
             and not any(ch.dep_.startswith("nsubj") for ch in verb.children):
         # "a intervenit la televiziuni, acuzând ...": a gerund sharing its verb's subject is told
@@ -268,7 +268,7 @@ def of(tok: Token, lang: str) -> Modality:
         gerund_habit = _habit(verb.head, c)
     if _neg(verb, c) or _marked(verb, c, "without"):
         status = "negated"  # "nu a declarat", "fără ca acest lucru să fie discutat"
-    elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head is not verb:
+    elif status in {None, "subj"} and verb.dep_ in COMPLEMENT and verb.head != verb:
         above = verb.head  # "ar putea semna", "urmează să semneze", "a propus să aibă loc"
         if _lemma_in(above, c.get("plan", frozenset())):
             status = "future"
@@ -412,7 +412,7 @@ def _defined(tok: Token) -> bool:
     """A noun trigger that is the subject of a present copula with an indefinite noun ("demisia este
     un act unilateral", "o întâlnire e o ocazie"): it says what such an event is, telling none."""
     pred = tok.head
-    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred is tok or pred.pos_ != "NOUN":
+    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred == tok or pred.pos_ != "NOUN":
         return False
     cop = next((ch for ch in pred.children if ch.dep_ == "cop"), None)
     return cop is not None and "Pres" in cop.morph.get("Tense") and "Fin" in cop.morph.get("VerbForm") \
@@ -424,7 +424,7 @@ def _amounts_to(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     complement is an indefinite noun ("reducerea deficitului la 1% din PIB în 2015 înseamnă un efort
     bugetar de 5-6 miliarde"): it says what such an event would cost or be, telling none."""
     pred = tok.head
-    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred is tok:
+    if tok.pos_ != "NOUN" or not tok.dep_.startswith("nsubj") or pred == tok:
         return False
     if not _lemma_in(pred, c.get("means", frozenset())):
         return False
@@ -438,7 +438,7 @@ def _habit_above(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     adverbial ("De regulă, delegațiile veneau la întâlniri cu premierul")."""
     up = tok
     for _ in range(CLIMB):
-        if up.head is up:
+        if up.head == up:
             return False
         up = up.head
         if up.pos_ in VERBAL:
@@ -471,12 +471,12 @@ def _subject_status(tok: Token, c: dict[str, frozenset[str]]) -> str | None:
     cel mai probabil în septembrie").  Its plain assertion is not taken: "Tratatul a fost semnat"
     keeps the noun's own reading."""
     pred = tok.head
-    if not tok.dep_.startswith("nsubj") or pred is tok:
+    if not tok.dep_.startswith("nsubj") or pred == tok:
         return None
     if pred.pos_ not in VERBAL and not any(ch.dep_ == "cop" for ch in pred.children):
         return None
     status = _aux_status(pred, c)
-    if status is None and (_maybe(pred, c) or (pred.head is not pred and pred.dep_ in COMPLEMENT
+    if status is None and (_maybe(pred, c) or (pred.head != pred and pred.dep_ in COMPLEMENT
                                                 and _lemma_in(pred.head, c.get("modal", frozenset())))):
         status = "hypothetical"
     return {"subj": "hypothetical"}.get(status or "", status)
@@ -508,7 +508,7 @@ def _statistic(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     if not words:
         return False
     subj = next((ch for ch in verb.children if ch.dep_.startswith("nsubj")), None)
-    if subj is None and "Ger" in verb.morph.get("VerbForm") and verb.head is not verb:
+    if subj is None and "Ger" in verb.morph.get("VerbForm") and verb.head != verb:
         subj = next((ch for ch in verb.head.children if ch.dep_.startswith("nsubj")), None)
     if subj is None:
         return False
@@ -558,7 +558,7 @@ def _inherited(tok: Token, lang: str) -> str | None:
         if up.pos_ in VERBAL:
             status = of(up, lang).status
             return status if status != "asserted" else None
-        if up.head is up:
+        if up.head == up:
             return None
         up = up.head
     return None

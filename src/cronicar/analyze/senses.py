@@ -43,7 +43,7 @@ def _arguments(tok: Token, counted: bool = True) -> list[Token]:
     "activitățile desfășurate"), and with ``counted`` the noun a quantity counts ("mii de
     soldați")."""
     args = _objects(tok) + [c for c in tok.children if c.dep_ == "nsubj:pass"]
-    if tok.dep_ in {"acl", "amod"} and tok.head is not tok and tok.pos_ in {"VERB", "ADJ"}:
+    if tok.dep_ in {"acl", "amod"} and tok.head != tok and tok.pos_ in {"VERB", "ADJ"}:
         args.append(tok.head)
     if not counted:
         return args
@@ -72,7 +72,7 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
                    for c in tok.children if c.dep_.startswith("obl")
                    for w in [c, *(x for x in c.subtree if x.dep_ in {"case", "fixed"})])
     if test == "head":  # "impozitul pe profit": the word names what is taxed, no result
-        return tok.head is not tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values
+        return tok.head != tok and (tok.head.lemma_.lower() in values or tok.head.lower_ in values
                                         or trigger_key(tok.head.lower_, tok.doc.lang_) in values)  # "ușilor": "ușu"
     if test == "bare":  # "poza în discuție": a fixed phrase, no talks; "discuțiile de la Moscova" are
         # a second conjunct shares the first one's preposition: "prin profit sau pierdere"

@@ -116,8 +116,15 @@ def analyzed(windows: Iterable[list[Article]], jobs: int, batch: int,
 
 
 def analyze_sub_batches(subs: list[list[Item]], batch_size: int) -> list[list[Analysis | TooComplex]]:
-    """One task of several sub-batches, each analyzed as :func:`analyze_articles` does alone."""
-    return [analyze_articles(items, batch_size) for items in subs]
+    """One task of several sub-batches, each analyzed as :func:`analyze_articles` does alone (in a
+    worker process: a local one or a Spark executor's)."""
+    from cronicar.analyze.heap import release_above
+
+    out = [analyze_articles(items, batch_size) for items in subs]
+    # A worker that grew past its usual size gives the holes back (analyze/heap.py); the process
+    # of ``--jobs 1`` never comes here, its writer's memory would count against the limit.
+    release_above()
+    return out
 
 
 def _pipelined(executor: Executor, windows: Iterable[list[Article]], jobs: int,

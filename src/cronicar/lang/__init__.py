@@ -65,6 +65,18 @@ def data_lines(path: Path) -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
+def example(code: str) -> str | None:
+    """The example sentence of ``meta.toml``'s header (``# example: SENTENCE => code``), None when
+    the language or the line is missing: real text of the language, for a test or a warm-up."""
+    meta = language(code)
+    if meta is None:
+        return None
+    for line in meta.path("meta.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# example:"):
+            return line.removeprefix("# example:").rpartition("=>")[0].strip() or None
+    return None
+
+
 def search_dirs() -> tuple[Path, ...]:
     """Where language folders are looked for, first match wins."""
     return _search_dirs(os.environ.get(PATH_VAR, ""))

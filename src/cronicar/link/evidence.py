@@ -54,6 +54,9 @@ CAST_PERSONS = 3  # ... of them people: "Casa Albă", "America", "Manhattan" and
 CAST_SHARE = 0.01
 CAST_MIN_DOCS = 50
 CAST_MENTIONS = 2
+#: ... or in at most this many of them: in a small collection 1% is a handful of reports, and a
+#: case's accused named in its two earlier reports is still its own cast
+CAST_DOCS = 3
 #: an article joins a story when it is tied to at least this share of the story's latest
 #: :data:`LATEST_ARTICLES` articles, not to any one of them: joining on one tie chains (A ties B,
 #: B ties C, ...) until a story spans a whole campaign, each report sharing words with the one
@@ -61,8 +64,9 @@ CAST_MENTIONS = 2
 TIE_SHARE = 0.5
 #: two reports of the same days that share this many subject terms and a name tell one happening,
 #: whatever the entity cosine says (the NER finds different names in each: Ciolacu's resignation
-#: and Negrescu named interim leader for it, the same evening, scored 0.41)
-CLOSE_SUBJECT = 6
+#: and Negrescu named interim leader for it, the same evening, scored 0.41; the coalition's talks
+#: and its common candidate named the next day, 0.44, share four)
+CLOSE_SUBJECT = 4
 #: two reports within :data:`FRESH_DAYS` whose main name is the same rare person (a cast name:
 #: named again and again, rare in the corpus) and that share this many subject terms tell one
 #: happening: "A murit Ion Diaconescu" and, the next day, his body laid out at the party's seat
@@ -93,6 +97,12 @@ RETOLD_SUBJECT = 10
 RETOLD_DAYS = 7
 
 
+#: two reports whose titles name the same public occasion's day (an election's vote or result,
+#: ``lang/<code>/stories_occasions.tsv``) tell one story when this many days apart at most: the
+#: day's reports and the next two days' reactions to the result
+OCCASION_DAYS = 2
+
+
 @dataclass
 class Report:
     """What one article brings to a tie with another: its day, subject terms, distinct names,
@@ -111,6 +121,7 @@ class Report:
     title: str = ""
     profile: bool = False
     lang: str = ""
+    few: set[str] | None = None
 
 
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
@@ -127,6 +138,15 @@ def cast_names(mentions: dict[str, int], shares: dict[str, float], docs: int) ->
     if docs < CAST_MIN_DOCS:
         return set(mentions)
     return {k for k, n in mentions.items() if n >= CAST_MENTIONS and shares.get(k, 0.0) <= CAST_SHARE}
+
+
+def few_names(shares: dict[str, float], docs: int) -> set[str]:
+    """The names few reports named so far (:data:`CAST_SHARE`, :data:`CAST_DOCS`), however often
+    the article names them: a verdict's list of a case's accused, each named once.  None before
+    :data:`CAST_MIN_DOCS` articles: in a handful of reports every name is in few of them."""
+    if docs < CAST_MIN_DOCS:
+        return set()
+    return {k for k, v in shares.items() if v <= CAST_SHARE or v * docs <= CAST_DOCS}
 
 
 def _days(a: str, b: str) -> int | None:
@@ -157,8 +177,12 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     subject (:func:`needed` terms for the days between them) with a shared name, or one of the
     fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
+    if occasion_tie(mine, theirs, gap):
+        return True
     if mine.profile or theirs.profile:
         return profile_tie(mine, theirs, gap, close)
+    if titled_person(mine, theirs, gap):
+        return True
     if gap > NEXT_DAY:
         return saga_tie(mine, theirs, gap, close)
     if fresh_tie(mine, theirs, gap):
@@ -170,6 +194,76 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     return len(mine.names & theirs.names) >= PAIR_NAMES_MIN and len(mine.subject & theirs.subject) >= needed(gap)
 
 
+def titled_person(mine: Report, theirs: Report, gap: int) -> bool:
+    """Whether, within :data:`FRESH_DAYS`, both titles name one person both reports name, who is
+    no hub (a distinct name of each) and the main name of one of them: a claim and the replies to
+    it ("Dragoș Sprînceană, emisarul lui Ciolacu", then "Lasconi cere clarificări privind
+    declarațiile lui Dragoș Sprînceană" three days later), a man's statements and his resignation.
+    Names are compared by surname and without their kind: the NER calls the same man a person in
+    one report, an organisation or a place in the next."""
+    if gap > FRESH_DAYS or mine.rare is None or mine.few is None:
+        return False
+    mains = {surname(k) for k in (mine.main, theirs.main) if k and k.startswith("person:")}
+    shared = mains & {surname(k) for k in mine.names & mine.rare & mine.few} & {surname(k) for k in theirs.names}
+    return bool(shared and shared & headline_words(mine.title) & headline_words(theirs.title))
+
+
+def occasion_tie(mine: Report, theirs: Report, gap: int) -> bool:
+    """Whether both titles name the day of one public occasion (:func:`occasion`) within
+    :data:`OCCASION_DAYS`: the same occasion, no two different kinds or rounds (the first round
+    of a presidential election is not the parliamentary one a week later)."""
+    if gap > OCCASION_DAYS:
+        return False
+    a, b = occasion(mine.title, mine.lang or theirs.lang), occasion(theirs.title, theirs.lang or mine.lang)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    for family in {q.split(":", 1)[0] for q in a[1]} & {q.split(":", 1)[0] for q in b[1]}:
+        if not {q for q in a[1] if q.startswith(family + ":")} & b[1]:
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def occasion(title: str, lang: str) -> tuple[str, frozenset[str]] | None:
+    """The occasion whose day a title reports (``lang/<code>/stories_occasions.tsv``) and its
+    qualifiers ("kind:prezidential", "round:1"), or None: a day cue, or a vote word beside the
+    occasion's noun or kind ("nu a votat ... la prezidențiale"; a budget "votat în Parlament" is no
+    election).  Cached: a story's titles are read again for every article compared with it."""
+    cues = occasion_cues(lang)
+    if not cues or not title:
+        return None
+    from cronicar.link.signals import fold
+
+    folded = fold(title)
+    for name, roles in cues.items():
+        found = {(role, value) for role, value, pattern in roles if pattern.search(folded)}
+        named = {role for role, _ in found}
+        if "day" in named or ("vote" in named and named & {"noun", "kind"}):
+            return name, frozenset(f"{role}:{value}" for role, value in found if role in ("kind", "round"))
+    return None
+
+
+@lru_cache(maxsize=None)
+def occasion_cues(lang: str) -> dict[str, list[tuple[str, str, re.Pattern[str]]]]:
+    """Occasion -> (role, value, pattern) of ``lang/<code>/stories_occasions.tsv`` (empty: no file)."""
+    from cronicar import data_lines
+    from cronicar.link.signals import fold
+
+    out: dict[str, list[tuple[str, str, re.Pattern[str]]]] = {}
+    if not lang:
+        return out
+    for line in data_lines(lang, "stories_occasions.tsv"):
+        cols = line.split("\t")
+        if len(cols) == 4:
+            out.setdefault(cols[0], []).append((cols[1], cols[2], _cue_pattern(fold(cols[3]).split())))
+    return out
+
+
+def _cue_pattern(words: list[str]) -> re.Pattern[str]:
+    """A cue's words, each beginning a word, consecutive (as the profile cues)."""
+    return re.compile(r"(?<![^\W\d_])" + r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in words))
+
+
 def retold(mine: Report, theirs: Report) -> bool:
     """Whether one report retells the other: :data:`RETOLD_SUBJECT` shared subject terms and a name."""
     return len(mine.names & theirs.names) >= PAIR_NAMES_MIN and len(mine.subject & theirs.subject) >= RETOLD_SUBJECT
@@ -179,7 +273,19 @@ def same_cast(mine: Report, theirs: Report) -> bool:
     """The same rare cast (:data:`CAST_MIN` names, :data:`CAST_PERSONS` of them people): one case's
     accused and witnesses weeks apart."""
     pool = mine.names if mine.rare is None else mine.names & mine.rare
-    cast = pool & theirs.names
+    if _a_cast(pool & theirs.names):
+        return True
+    # a case's verdict lists its accused once each: few reports' names, when both titles name one
+    # of them ("Cazul Voicu", "Senatorul Catalin Voicu, condamnat"); a list of a county's
+    # politicians in two results pieces names nobody in its titles
+    wide = {k for k in mine.names & (mine.few or set()) & theirs.names if k.startswith("person:")}
+    if len(wide) < CAST_MIN:
+        return False
+    both = headline_words(mine.title) & headline_words(theirs.title)
+    return any(surname(k) in both for k in wide)
+
+
+def _a_cast(cast: set[str]) -> bool:
     return len(cast) >= CAST_MIN and sum(k.startswith("person:") for k in cast) >= CAST_PERSONS
 
 
@@ -268,15 +374,19 @@ def profile_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + ")")
 
 
-def headline_words(title: str) -> set[str]:
-    """Folded words of a title (whom a report is about is named there)."""
+@lru_cache(maxsize=4096)
+def headline_words(title: str) -> frozenset[str]:
+    """Folded words of a title (whom a report is about is named there).  Cached: a story's titles
+    are read again for every article compared with it."""
     from cronicar.link.signals import WORD, fold
 
-    return {fold(w) for w in WORD.findall(title)}
+    return frozenset(fold(w) for w in WORD.findall(title))
 
 
+@lru_cache(maxsize=65536)
 def surname(key: str) -> str:
-    """The last word of a person key ("person:ion-diaconescu" -> "diaconescu"), folded."""
+    """The last word of a person key ("person:ion-diaconescu" -> "diaconescu"), folded (cached:
+    each tie compares every name of two reports)."""
     from cronicar.link.signals import fold
 
     return fold(key.split(":", 1)[-1].rsplit("-", 1)[-1])

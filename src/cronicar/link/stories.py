@@ -22,7 +22,7 @@ import math
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -73,6 +73,7 @@ class Features:
     events: list | None = None  # (type, participants, day) of its happenings, for evidence.tied
     subject: list[str] | None = None  # its distinctive non-name terms
     rare: set[str] | None = None  # its names rare enough to make a cast (evidence.CAST_SHARE)
+    few: set[str] | None = None  # its names few reports named so far (evidence.few_names)
     hubs: set[str] | None = None  # written names of its countries and hub names (evidence.Report.hubs)
     title: str = ""  # its title (or first line), for evidence.fresh_tie
     # its type-weighted entity counts and the norms of those and of tfidf (pair_features fills it)
@@ -171,7 +172,8 @@ def _gap(day: str, last: str) -> int:
 
 
 def candidates(conn: sqlite3.Connection, f: Features) -> list[index.Profile]:
-    """Candidate stories through the index, capped at :data:`MAX_CANDIDATES` (most shared first)."""
+    """Candidate stories through the index, capped at :data:`MAX_CANDIDATES` (most shared first),
+    and beside the cap the stories of the last days naming the occasion the title names."""
     top_e = sorted(f.ents, key=lambda e: f.ent_w[e] * f.ents[e], reverse=True)
     hits = {s: 2 * n for s, n in index.recent_stories(
         conn, "story_entities", "entity_id", top_e[:QUERY_ENTITIES]).items()}
@@ -181,7 +183,23 @@ def candidates(conn: sqlite3.Connection, f: Features) -> list[index.Profile]:
     for s in index.latest_stories(conn, LATEST):
         hits.setdefault(s, 0)
     chosen = sorted(hits, key=lambda s: (-hits[s], s))[:MAX_CANDIDATES]
+    # beside the cap: a busy election day holds more stories than the cap, none found by a name
+    chosen += sorted(occasion_stories(conn, f) - set(chosen))
     return index.profiles(conn, chosen)
+
+
+def occasion_stories(conn: sqlite3.Connection, f: Features) -> set[str]:
+    """Stories of the last :data:`evidence.OCCASION_DAYS` days whose reports name the day of the
+    occasion the article's title names (an election's vote): they share no name or term to be
+    found through the index by (an outfit at the polls, an earthquake as they opened)."""
+    if f.names is None or evidence.occasion(f.title, f.lang) is None:
+        return set()
+    try:
+        first = (date.fromisoformat(f.day[:10]) - timedelta(days=evidence.OCCASION_DAYS)).isoformat()
+    except ValueError:
+        return set()
+    return {sid for sid, title in stored_linking.stories_of_days(conn, first, f.day[:10])
+            if evidence.occasion(title, f.lang) is not None}
 
 
 def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, title: str | None,
@@ -225,6 +243,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         f.names = evidence.name_words(names + [k.split(":", 1)[-1] for k in ents])
         f.subject = evidence.article_subject(counts, weights, docs, f.names, lang)
         f.rare = evidence.cast_names(ents, shares, named_docs)
+        f.few = evidence.few_names(shares, named_docs)
         evidence.remember(conn, article_id, f.subject, evidence.main_first(ents, distinct_names(f)))
         f.events = evidence.article_events(conn, article_id)
         distinct = set(distinct_names(f))
@@ -244,9 +263,12 @@ def choose_story(conn: sqlite3.Connection, f: Features) -> tuple[str | None, lis
             continue
         if s >= MERGE_THRESHOLD and not supported(conn, f, p, gap):
             continue  # held by a name alone
-        if CLOSE_FLOOR <= s < THRESHOLD and gap <= evidence.FRESH_DAYS and f.names is not None \
+        if s < THRESHOLD and gap <= evidence.FRESH_DAYS and f.names is not None \
+                and (s >= CLOSE_FLOOR or evidence.occasion(f.title, f.lang) is not None) \
                 and evidence.joins(conn, p.story_id, report(f), close=True):
-            s = THRESHOLD  # the same happening told twice, whatever names the NER found in each
+            # the same happening told twice, whatever names the NER found in each; or one
+            # occasion's day, whatever the two reports share
+            s = THRESHOLD
         scored.append((s, p.size, p.story_id, p))
     scored.sort(key=lambda x: (x[0], x[1], x[2]), reverse=True)
     if not scored or scored[0][0] < THRESHOLD:
@@ -272,7 +294,7 @@ def report(f: Features) -> evidence.Report:
     names = distinct_names(f)
     return evidence.Report(f.day, set(f.subject or []), set(names), f.rare, f.events or [], f.hubs or set(),
                            evidence.main_first(f.ents, names)[0] if names else None, f.title,
-                           evidence.is_profile(f.title, f.lang), f.lang)
+                           evidence.is_profile(f.title, f.lang), f.lang, f.few)
 
 
 def distinct_names(f: Features) -> list[str]:

@@ -25,6 +25,14 @@ def latest_terms(conn: sqlite3.Connection, story_id: str,
 HEADLINE_CHARS = 160  # an article without a title: its first line stands for it
 
 
+def stories_of_days(conn: sqlite3.Connection, first: str, last: str) -> list[tuple[str, str]]:
+    """(story id, title or first line) of the linked articles of the days ``first``..``last``
+    (bounded by a few days' news, not by the corpus)."""
+    return [(sid, h or "") for sid, h in conn.execute(
+        "SELECT story_id, coalesce(nullif(title, ''), substr(text, 1, ?)) FROM articles "
+        "WHERE date_start BETWEEN ? AND ? AND story_id IS NOT NULL", (HEADLINE_CHARS, first, last + "~"))]
+
+
 def articles_happenings(conn: sqlite3.Connection, article_ids: list[str],
                         max_days: int) -> dict[str, list[tuple[str, list[str], str | None]]]:
     """(type, participants, first day) of each article's event mentions that are not statements

@@ -8,7 +8,8 @@ one :class:`~cronicar.analyze.quotes.state.QuoteState`.  Order of work:
 2. cues per sentence (:mod:`.indirect`): speech verbs (:mod:`.pass_verb`) then prepositions
    (:mod:`.pass_prep`) outside quotation marks, each with its content (clause or attached
    quotes) and speaker mention (:mod:`.subjects`, :mod:`.speakers`);
-3. the headline's statement when no cue reported one (:mod:`.pass_headline`);
+3. the headline's statement when no cue reported one (:mod:`.pass_headline`), and the answers of
+   an interview transcript "Pensionar: …" after "Reporter: …" (:mod:`.pass_transcript`);
 4. quoted spans no cue claimed (:mod:`.pass_unclaimed`): subheads "X: „…”", signed quotes,
    continuation sentences (speaker = the previous statement's); scare quotes and titles are left out;
 5. no nesting: a cue inside another statement's content belongs to that content;
@@ -30,6 +31,7 @@ from cronicar.analyze.quotes.lexicon import load
 from cronicar.analyze.quotes.direct import OPEN_ONLY, SYMMETRIC
 from cronicar.analyze.quotes.pass_headline import find_title_colon, headline_quotes
 from cronicar.analyze.quotes.pass_prep import prep_cue
+from cronicar.analyze.quotes.pass_transcript import transcript_quotes
 from cronicar.analyze.quotes.pass_unclaimed import unclaimed_marks
 from cronicar.analyze.quotes.pass_verb import verb_cue
 from cronicar.analyze.quotes.state import QuoteState, new_state
@@ -48,6 +50,7 @@ def extract(ctx: Context) -> list[Quote]:
     find_title_colon(st)
     _cue_passes(st)
     headline_quotes(st)
+    transcript_quotes(st)
     unclaimed_marks(st)
     _unclosed_openers(st)
     _drop_nested(st)

@@ -21,6 +21,7 @@ from cronicar.analyze.quotes.holders import (SpeakerNouns, apposed_description, 
                                              vehicle_author)
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import INDEF, Mention, unmarked_person
+from cronicar.analyze.quotes.words import W
 from cronicar.analyze.quotes.tokens import entity_break, gender, is_genitive, is_name, is_role, key, lemma, match_seq, number
 
 PERSON_LABELS = {"PERSON", "PER"}
@@ -303,7 +304,18 @@ class Resolver:
         return None
 
     def _org_noun_before(self, i: int) -> bool:
-        return i > 0 and self.org_key(self.doc[i - 1]) is not None and not self.doc[i - 1].text[:1].isupper()
+        """An organisation noun heads the phrase that ends right before token ``i``: "operatorul
+        Energoatom", and over a few lowercase modifiers "Grupul de conservare marină Sea Shepherd
+        France" (the NER took the group for a person).  A capitalized noun right before the name
+        is part of it ("Banca Transilvania"); after modifiers it opens the sentence."""
+        doc = self.doc
+        for j in range(i - 1, max(-1, i - 1 - ORG_NOUN_REACH), -1):
+            t = doc[j]
+            if self.org_key(t) is not None and (not t.text[:1].isupper() or (j < i - 1 and t.is_sent_start)):
+                return True
+            if not (t.is_alpha and t.text.islower() and (key(t) == "de" or (self.parsed and t.pos_ in {"NOUN", "ADJ"}))):
+                return False
+        return False
 
     def _learn_org_role(self, i: int, name: str) -> None:
         """"operatorul Energoatom", "Producătorul auto BMW": the organisation holds that noun."""
@@ -590,11 +602,36 @@ class Resolver:
         if rest >= m.end:
             return None
         named = self.name_within(doc[rest : m.end].text)
+        if named is None and rest + 1 == m.end and doc[rest].text.islower() and self.org_key(doc[rest]) is None:
+            # an institution's noun ("poliției", "ambasadei"); a generic organisation noun
+            # ("companiei") is resolved by _resolve_org_noun
+            named = self._named_by_noun(doc[rest], m.start)
         if named is not None:
             full = nominative(self.fullest(named))  # "reprezentanții Poliției Sibiu" → Poliția Sibiu
+            if self._is_person_name(full):
+                # "Reprezentanții lui Trump": a person's lawyers or aides are not that person
+                # (an organisation speaks through its representatives; a person speaks himself)
+                return nominative(doc[m.start : m.end].text)
             self._note_org(full, doc[rest])
             return full
         return doc[rest : m.end]
+
+    def _named_by_noun(self, noun, before: int) -> str | None:  # type: ignore[no-untyped-def]
+        """"Reprezentanții poliției" after "Poliția neozeelandeză a demarat o investigație": the
+        last organisation named before whose name opens with a form of the collective's noun, with
+        its capitalized words or one adjective after it (the NER often leaves such names out)."""
+        doc = self.doc
+        for j in range(before - 1, -1, -1):
+            t = doc[j]
+            if not (t.text[:1].isupper() and t.is_alpha and close_word(t.text, noun.text)):
+                continue
+            e = j + 1
+            while e < len(doc) and e - j < 6 and (is_name(doc[e], self.lex, self.parsed) or (
+                    e == j + 1 and self.parsed and doc[e].pos_ == "ADJ" and doc[e].text.islower())):
+                e += 1
+            if e > j + 1:  # a name, not the bare noun opening a sentence ("Poliția a anunțat")
+                return doc[j:e].text
+        return None
 
     def _resolve_org_noun(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
         """"Operatorul centralei" → the organisation called "operatorul" in the article, else the
@@ -610,13 +647,17 @@ class Resolver:
         spoken = [n for _, n, _ in reversed(self.history) if n in learned]
         if spoken or learned:
             return (spoken[0] if spoken else learned[0]), False
-        near = self._org_named_before(m.start) if len(toks) == 1 else None
+        # an outlet that relayed a statement ("potrivit Bloomberg") is no antecedent of a company,
+        # a bank or a party, only of a publication ("ziarul", "publicația")
+        outlets = key(first) in self.nouns.media_nouns or ok in self.nouns.media_nouns
+        near = self._org_named_before(m.start, outlets) if len(toks) == 1 else None
         if near is not None:
             return near, False
         # the organisation that spoke last, when the article names it: a speaker that is itself
         # a description ("Biroul a transmis că …") is no antecedent ("Societatea de brokeraj
         # adaugă că …" stays as written)
-        recent = next((n for tok, n, person in reversed(self.history) if tok < m.start and not person), None)
+        recent = next((n for tok, n, person in reversed(self.history)
+                       if tok < m.start and not person and (outlets or not self._is_outlet(n))), None)
         if recent is not None and self._is_named(recent):
             return recent, False
         salient = self._salient_org() if len(toks) == 1 else None
@@ -630,17 +671,27 @@ class Resolver:
             self._named_at = len(self.names)
         return speaker in self._named
 
-    def _org_named_before(self, before: int) -> str | None:
-        """The last organisation (NER ORG) named in the sentence of token ``before`` or the one
-        before it: "Acţiunile UBS au avansat, după ce cea mai mare bancă din Elveţia a anunţat…"."""
+    def _org_named_before(self, before: int, outlets: bool = True) -> str | None:
+        """The last organisation named in the sentence of token ``before`` or the one before it:
+        "Acţiunile UBS au avansat, după ce cea mai mare bancă din Elveţia a anunţat…".  An
+        organisation is the NER's ORG, or a name the article itself calls one ("titlurile grupului
+        Air France-KLM …. Reprezentanţii companiei au declarat", no entity label); an outlet only
+        when ``outlets``."""
         if not self.parsed:
             return None
         sent = self.doc[before].sent
         floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else 0
         for n in reversed(self.names):
-            if floor <= n.start < before and not n.person and any(t.ent_type_ == "ORG" for t in self.doc[n.start:n.end]):
+            if floor <= n.start < before and not n.person and (
+                    any(t.ent_type_ == "ORG" for t in self.doc[n.start:n.end]) or self._org_noun_before(n.start)) \
+                    and (outlets or not self._is_outlet(n.text)):
                 return nominative(self.fullest(n.text))
         return None
+
+    def _is_outlet(self, name: str) -> bool:
+        """A news outlet: one of ``quotes_media.txt``, or a web address ("G4Media.ro")."""
+        k = fold_diacritics(name).lower()
+        return any(k == " ".join(x) for x in self.lex.media) or (k.endswith(W.outlet_domains) and " " not in k)
 
     def _resolve_role(self, m: Mention, toks) -> tuple[str | None, bool] | None:  # type: ignore[no-untyped-def]
         """A definite singular role → its holder: named inside or apposed after the mention, else
@@ -708,6 +759,10 @@ class Resolver:
     def remember(self, tok: int, canonical: str | None, person: bool) -> None:
         if canonical:
             self.history.append((tok, canonical, person))
+
+
+#: lowercase modifiers between an organisation noun and its name ("Grupul de conservare marină X")
+ORG_NOUN_REACH = 4
 
 
 def nominative(text: str) -> str:

@@ -41,6 +41,7 @@ class SpeakerNouns:
     vehicles: frozenset[str]
     org_nouns: frozenset[str]
     never: frozenset[str]
+    media_nouns: frozenset[str]  # organisation nouns that name a publication ("ziarul", "publicația")
     nominatives: dict[str, str]  # genitive determiner -> its nominative ("unui" -> "un")
     endings: tuple[tuple[str, str], ...]  # genitive noun ending -> nominative ("ilor" -> "ile"), longest first
     examples: tuple[tuple[str, str, str], ...]  # (file, text, expected) as in lexicon.Lexicon
@@ -50,7 +51,7 @@ class SpeakerNouns:
 def speaker_nouns(lang: str) -> SpeakerNouns:
     """Read ``lang/<lang>/quotes_speaker_nouns.txt`` (empty when the language has none)."""
     sink = Lexicon(lang)  # collects the file's "# example:" lines
-    kinds: dict[str, set[str]] = {"vehicle": set(), "orgnoun": set(), "never": set()}
+    kinds: dict[str, set[str]] = {"vehicle": set(), "orgnoun": set(), "never": set(), "medianoun": set()}
     nominatives: dict[str, str] = {}
     endings: list[tuple[str, str]] = []
     for line in data_lines(lang_folder(lang) / "quotes_speaker_nouns.txt", sink):
@@ -64,7 +65,7 @@ def speaker_nouns(lang: str) -> SpeakerNouns:
             gen, _, nom = word.strip().partition("\t")
             endings.append((gen, nom.strip()))
     return SpeakerNouns(frozenset(kinds["vehicle"]), frozenset(kinds["orgnoun"]),
-                        frozenset(kinds["never"]), nominatives, tuple(endings), tuple(sink.examples))
+                        frozenset(kinds["never"]), frozenset(kinds["medianoun"]), nominatives, tuple(endings), tuple(sink.examples))
 
 
 def vehicle_author(doc: Doc, head: int, end: int, name_at: dict[int, str], reach: int = 8) -> str | None:

@@ -282,6 +282,9 @@ def name_part(doc: Doc, m: Mention, lex: Lexicon, parsed: bool) -> Mention:
                 or (key(doc[e]) in NAME_LINKS and e + 1 < m.end and is_name(doc[e + 1], lex, parsed))
             ):
                 e += 1
+            k = match_seq(doc, s, lex.media, e)
+            if k and s + k < e:
+                s += k  # "a spus pentru ZF Mihai Marin": the outlet he spoke to is no part of his name
             person = parsed and any(t.ent_type_ == "PERSON" for t in doc[s:e])
             if parsed and not person and s > head and is_role(doc[head], lex) and not unmarked_person(doc, s, e, m.end):
                 s = e

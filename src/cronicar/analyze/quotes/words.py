@@ -93,6 +93,8 @@ class QuoteWords:
     author_links: frozenset[str]
     channel_preps: frozenset[str]
     outlet_domains: tuple[str, ...]
+    interviewer_labels: frozenset[str]
+    answer_labels: frozenset[str]
 
 
 class WordsError(ValueError):

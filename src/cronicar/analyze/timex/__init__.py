@@ -80,6 +80,9 @@ def tag(text: str, dct: DocDate, lang: str, doc: Any = None) -> list[Timex]:
         _clock_takes_next_day(out, text, day_after, dct)
     if sets:
         _habitual_clock(out, text)
+    clock_end = _lexicon_regex(g.lang, "clock_range_end")
+    if clock_end is not None and out:
+        _clock_range_end(out, text, clock_end, _lexicon_regex(g.lang, "clock_range_open"), dct)
     return out
 
 
@@ -119,15 +122,21 @@ class _Scan:
 
     def __init__(self, g: rules_mod.Grammar, clean: str, dct: DocDate, use_doc: Any) -> None:
         self.g, self.clean, self.dct, self.use_doc = g, clean, dct, use_doc
+        self.dct_iso = dct.iso  # (a property that formats a string: once per text, not per expression)
         self.nar = Narrative()
         self.tense_cache: dict[int, list[tuple[int, int]]] = {}
         self.inner = _inner_groups(g)
         self.starts = SentenceStarts(clean)
         self.low = _lower(clean)
         self.since = _lexicon_regex(g.lang, "open_since")
+        self.deadline = _lexicon_regex(g.lang, "deadline_before")
         self.compare_day = _comparison(g.lang, "compare_day")
         self.compare_year = _comparison(g.lang, "compare_year")
         self.first_part: tuple[str, int] | None = None  # ("H1", end) after "primele șase luni"
+        self.last_named = -1  # where the last expression naming a date, time or stretch ends
+        self.last_date: tuple[int, str] | None = None  # (end, YYYY-MM-DD) of the last day named
+        self.week_range: tuple[int, str] | None = None  # (end, first day) of a day range of a week
+        self.joiners = _lexicon_regex(g.lang, "range_joiners")
 
     def groups(self, idx: int, m: re.Match[str]) -> dict[str, str | None]:
         """The rule's named groups under the names its handler knows (``d``, ``m``…)."""
@@ -138,7 +147,7 @@ class _Scan:
 
     def tense(self, part: Any, s: int, e: int) -> tuple[int | Callable[[], int], int]:
         """(tense or a function computing it, sentence start) for an expression at [s, e)."""
-        if part.kind not in _TENSED:
+        if part.kind not in _TENSED and not part.f.get("done") and not part.f.get("anaphoric"):
             return 0, self.starts.at(s)
         if self.use_doc is not None:
             # the parse gives the tense; the sentence key stays the text's, as for untensed
@@ -164,14 +173,21 @@ class _Scan:
         open_since = bool(self.since is not None and self.since.match(self.low, e))
         if open_since and part.kind == "month":
             part.f["since"] = True  # "din decembrie încoace": a stretch up to now began in the past
+        if part.f.get("done") and self._deadline_before(s):
+            del part.f["done"]  # "până la sfârșitul lunii": a deadline, whatever the verb's tense
         if part.kind == "weekday" and self.compare_day is not None and _compared(self.low, *self.compare_day, max(0, s - 60), s):
             part.f["compare"] = True  # "față de închiderea de vineri": a comparison point (see _remember)
         tense, sent_start = self.tense(part, s, e)
+        if part.f.get("anaphoric") and not self._after_week_range(s) and self._anaphoric(tense, sent_start):
+            return None  # the stretch just named ("din 14 august 2012 … În această perioadă"), §7
         try:
             res = resolve(part, dct, tense, sent_start, self.nar)
             if res is None:
                 return None
             typ, value = res
+            if part.kind == "clock" and value.endswith("T00:00") and self._deadline_before(s):
+                # "pe parcursul acestei zile, până la ora 00:00": the midnight that ends the day
+                value = (date.fromisoformat(value[:10]) + timedelta(days=1)).isoformat() + "T00:00"
             iv = self._interval(part, s, e, typ, value)
         except (OverflowError, ValueError):
             # Why: arithmetic near the calendar's ends ("mâine" in a 9999-12-31 article, "peste
@@ -180,10 +196,59 @@ class _Scan:
         if (self.compare_year is not None and len(value) == 4 and part.kind == "abs"
                 and _compared(self.low, *self.compare_year, max(0, s - 80), s)):
             part.f["compare"] = True  # "față de ... în 2013": a comparison point (see _remember)
+        if g.rules[idx].params.get("range_week") and not part.mod and self._after_week_range(s):
+            typ, value = "DATE", _week_of(self.week_range[1])  # type: ignore[index]
+            iv = interval(value, typ, None, dct)
         _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
+        if typ == "DATE" and len(value) == 10:
+            self._note_range(s, e, value)
+        else:
+            self.last_date = None  # (most expressions: no call)
+        if typ != "SET" and not value.endswith("_REF") and not value.startswith(self.dct_iso):
+            self.last_named = e  # (the article's own day is no stretch an anaphor takes up)
+            if self.week_range is not None and value == _week_of(self.week_range[1]):
+                self.week_range = (e, self.week_range[1])  # "această săptămână … această perioadă"
         if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
             self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
+
+    def _deadline_before(self, s: int) -> bool:
+        """Whether a deadline word ("până la", lexicon ``deadline_before``) ends right before ``s``."""
+        return self.deadline is not None and self.deadline.search(self.low, max(0, s - 16), s) is not None
+
+    def _note_range(self, s: int, e: int, value: str) -> None:
+        """Remember a range of days at most a week and a day long ("Săptămâna 22.08.2022 –
+        29.08.2022", "5 – 12 septembrie"): the heading of a weekly forecast.  ``value`` is a DATE
+        of ten characters."""
+        day = value if _WHOLE_DAY.match(value) else None
+        last, self.last_date = self.last_date, ((e, day) if day else None)
+        if day is None or last is None or self.joiners is None or not self.joiners.match(self.clean[last[0]:s]):
+            return
+        first = date.fromisoformat(last[1])
+        if 0 < (date.fromisoformat(day) - first).days <= 8:
+            self.week_range = (e, last[1])
+
+    def _after_week_range(self, s: int) -> bool:
+        """Whether "această săptămână / perioadă" at ``s`` follows such a heading with no other
+        expression between them: it is that week, not the article's (a four-week forecast
+        published on 16 August says "această săptămână" under "Săptămâna 05.09.2022 – 12.09.2022")."""
+        r = self.week_range
+        return r is not None and r[0] == self.last_named and s - r[0] <= 300
+
+    def _anaphoric(self, tense: Any, sent_start: int) -> bool:
+        """Whether an anaphoric "această perioadă" takes up a stretch named before it rather than
+        the present (guidelines §7: only the deictic one is PRESENT_REF): a date, time or duration
+        named in its sentence or the one before, and a past tense ("din 14 august 2012 și până în
+        prezent. În această perioadă, prețul acțiunilor a crescut"); a present or future keeps the
+        deictic reading ("Temperaturile vor fi peste cele normale pentru această perioadă")."""
+        if self.last_named < 0:
+            return False
+        p = sent_start
+        while p > 0 and self.clean[p - 1].isspace():
+            p -= 1  # blank lines between the two sentences
+        if self.last_named < (self.starts.at(p) if p > 0 else 0):
+            return False
+        return (tense() if callable(tense) else tense) < 0
 
     def _first_part(self, part: Any, s: int, e: int, typ: str, value: str, sent_start: int) -> None:
         """"primele șase luni (din 2019)" is the first half of that year (of the sentence's year,
@@ -294,6 +359,38 @@ def _habitual_clock(out: list[Timex], text: str) -> None:
         m = _TIME_OF_DAY.match(b.value)
         if m is not None and _SET_TO_CLOCK.fullmatch(text, a.end, b.start):
             out[i] = Timex(b.start, b.end, b.text, b.type, "XXXX-XX-XX" + m.group(1), b.mod, None, b.rule)
+
+
+_ANY_CLOCK = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\d)$")
+
+
+def _clock_range_end(out: list[Timex], text: str, rx: re.Pattern[str], opener: re.Pattern[str] | None, dct: DocDate) -> None:
+    """The second end of a clock range is a clock time of the first one's day (guidelines §2:
+    "între orele 09:00 și 13:00" gives "orele 09:00" and "13:00"): "orele 8 și 16", "ora 10.00 și
+    14.00" name no second clock a rule can tell from a number, and a second end the rules found
+    ("de luni până vineri, între 9:00 și 17:00") takes the first's date, habitual or not.  ``rx``
+    (lexicon ``clock_range_end``) is what follows a clock time when it opens a range; unless it is
+    a dash, ``opener`` (``clock_range_open``) must end at the first clock ("între orele 8"), so
+    "la ora 10 și 15 persoane" stays one clock time."""
+    i = 0
+    while i < len(out):
+        a = out[i]
+        ma = _ANY_CLOCK.match(a.value) if a.type == "TIME" else None
+        m = rx.match(text, a.end) if ma is not None else None
+        hour = int(m.group("h")) if m is not None else 99
+        if m is None or hour > 24 or int(m.group("mi") or 0) > 59 or (
+                not m.group("dash") and (opener is None or not opener.search(text, max(0, a.start - 25), a.end))):
+            i += 1
+            continue
+        value = f"{a.value[:-len(ma.group(1))]}T{hour:02d}:{m.group('mi') or '00'}"
+        s, e = m.span("h")[0], m.end()
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and nxt.start < e:
+            if nxt.start == s and nxt.type == "TIME" and _ANY_CLOCK.match(nxt.value) and nxt.value != value:
+                out[i + 1] = Timex(nxt.start, nxt.end, nxt.text, nxt.type, value, nxt.mod, interval(value, "TIME", None, dct), nxt.rule)
+        else:
+            out.insert(i + 1, Timex(s, e, text[s:e], "TIME", value, None, interval(value, "TIME", None, dct), "clock_range_end"))
+        i += 2
 
 
 def _comparative(g: Grammar, low: str, value: str, typ: str, dct: DocDate) -> tuple[str, str] | None:
@@ -420,6 +517,11 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         return  # "față de anul precedent", "față de 2013": a comparison point, not the year in focus
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):
         nar.last_year = (sent_start, int(value[:4]))
+
+
+def _week_of(day: str) -> str:
+    y, w, _ = date.fromisoformat(day).isocalendar()
+    return f"{y:04d}-W{w:02d}"
 
 
 def _lower(text: str) -> str:

@@ -88,7 +88,7 @@ def _year(g: Grammar, gd: dict[str, str | None]) -> tuple[int | None, int | None
     if rel is not None:
         off = _lk(g, "relative", rel)
         return None, int(off) if off is not None else 0
-    if gd.get("ycur") is not None:
+    if gd.get("ycur") is not None or gd.get("ybare") is not None:
         return None, 0
     return None, None
 
@@ -163,7 +163,11 @@ def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         yrel = int(p.get("yrel", 0))
     if y is not None:
         return Partial("DATE", "abs", value=f"{y:04d}", mod=_mod(g, gd, p))
-    return Partial("DATE", "rel", mod=_mod(g, gd, p), f={"unit": "Y", "offset": yrel})
+    mod = _mod(g, gd, p)
+    f: dict[str, Any] = {"unit": "Y", "offset": yrel}
+    if p.get("done") and mod == "END" and gd.get("ybare") is not None:
+        f["done"] = True  # "avea active de ... la sfârșitul anului" in February: see resolve._done
+    return Partial("DATE", "rel", mod=mod, f=f)
 
 
 def h_fy(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
@@ -181,7 +185,10 @@ def h_rel(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
         f["compare"] = True  # "față de luna precedentă": a comparison point, not the unit in focus
     if p.get("lag"):
         f["lag"] = int(p["lag"])  # "a încheiat săptămâna": the week of the day ``lag`` days back
-    return Partial("DATE", "rel", mod=_mod(g, gd, p), f=f)
+    mod = _mod(g, gd, p)
+    if p.get("done") and mod == "END" and not gd.get("r"):
+        f["done"] = True  # "au eșuat la sfârșitul săptămânii" on a Wednesday: see resolve._done
+    return Partial("DATE", "rel", mod=mod, f=f)
 
 
 def _clock_suffix(g: Grammar, gd: dict[str, str | None]) -> str | None:
@@ -383,7 +390,10 @@ def h_weekend(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Parti
 
 
 def h_fixed(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
-    return Partial(p.get("type", "DATE"), "abs", value=p["value"], mod=_mod(g, gd, p))
+    part = Partial(p.get("type", "DATE"), "abs", value=p["value"], mod=_mod(g, gd, p))
+    if p.get("anaphoric"):
+        part.f["anaphoric"] = True  # "această perioadă" right after a period is named: that one
+    return part
 
 
 def h_same(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:

@@ -82,6 +82,52 @@ def resolve(p: Partial, dct: DocDate, tense: Tense, sent_start: int, nar: Narrat
 def _resolve_rel(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
     """"anul trecut", "luna viitoare", "săptămâna aceasta", "trimestrul următor": a unit shifted
     from the article's own (a month anaphor shifts from the month just named)."""
+    got = _rel_value(f, dct, nar)
+    if f.get("done") and got is not None and dct.day is not None:
+        return _done(f["unit"], got, dct, tense)
+    return got
+
+
+def _done(unit: str, got: tuple[str, str], dct: DocDate, tense: Tense) -> tuple[str, str]:
+    """A bare "sfârșitul săptămânii / lunii / anului" told in the past before that end has come
+    ("negocierile au eșuat la sfârșitul săptămânii" on a Wednesday, "fondul avea active de ... la
+    sfârșitul anului" in February) is the end of the unit before: the article's own has not
+    reached its last third yet, so nothing can have happened there."""
+    span = _interval(got[1], "DATE", "END", None)
+    if span is None or dct.anchor.isoformat() >= span[0] or not _just_after(unit, dct) or _tense(tense) >= 0:
+        return got
+    if unit == "W":
+        return "DATE", iso_week(dct.anchor - timedelta(weeks=1))
+    if unit == "M" and dct.month:
+        y, m = _shift_month(dct.year, dct.month, -1)
+        return "DATE", f"{y:04d}-{m:02d}"
+    q = _RX8.fullmatch(got[1]) if unit == "Q" else None
+    if q is not None:
+        n = int(q.group(1)) * 4 + int(q.group(3)) - 2  # quarters since year 0, one back
+        return "DATE", f"{n // 4:04d}-Q{n % 4 + 1}"
+    if unit == "Y" and _RX6.fullmatch(got[1]):
+        return "DATE", f"{int(got[1]) - 1:04d}"
+    return got
+
+
+def _just_after(unit: str, dct: DocDate) -> bool:
+    """Whether the article is early enough in its unit for the end of the one before to be what a
+    past "la sfârșitul …" is about: a week any day before its end, a month in its first ten days,
+    a year in its first quarter (annual figures).  Why: the text-only tense is a guess, and later in
+    a month or a year a past marker near "sfârșitul lunii / anului" is more often another clause's
+    ("mi-am propus ca la sfârșitul anului să fiu în Top 10" in August) than last period's end."""
+    if unit == "M":
+        return (dct.day or 99) <= _MONTH_EARLY_DAYS
+    if unit == "Y":
+        return (dct.month or 99) <= _YEAR_EARLY_MONTHS
+    return True
+
+
+_MONTH_EARLY_DAYS = 10
+_YEAR_EARLY_MONTHS = 3
+
+
+def _rel_value(f: dict[str, Any], dct: DocDate, nar: Narrative) -> Value:
     unit, off = f["unit"], int(f["offset"])
     y0 = dct.year
     if unit == "Y":
@@ -150,7 +196,9 @@ def _weekday_date(f: dict[str, Any], d0: date, wd: int, tense: Tense) -> date:
         return d0 - timedelta(days=(d0.isoweekday() - wd) % 7 or 7)
     if rel == 1:
         return d0 + timedelta(days=delta or 7)
-    if not f.get("past") and _tense(tense) > 0:
+    if not f.get("past") and not f.get("compare") and _tense(tense) > 0:
+        # (a weekday named as a comparison point is a value already recorded: "va livra joi 42,1
+        # mcm, în scădere față de 42,2 mcm miercuri" is the Wednesday before)
         return d0 + timedelta(days=delta)
     return d0 - timedelta(days=(d0.isoweekday() - wd) % 7)
 
@@ -303,12 +351,22 @@ def _resolve_clock(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: in
     if f.get("generic"):
         return "TIME", f"XXXX-XX-XXT{f['hm']}"
     day = nar.last_day[1] if nar.last_day and not f.get("today") else (dct.iso if dct.day else None)
+    if (day is not None and dct.day is not None and nar.last_day is not None and nar.last_day[0] != sent_start
+            and (dct.anchor - date.fromisoformat(day)).days > _CLOCK_FAR_DAYS):
+        # a day named in an earlier sentence more than a week before the article's ("cel mai recent
+        # pe 6 septembrie anul trecut") is background, not the day a later clock time of the report
+        # is on ("Cu puțin înainte de ora 13:00, când BNR anunță cursul"); a day ahead stays (a
+        # deadline: "cel târziu la orele 15:30 vineri, 18 septembrie ... după orele 15:30")
+        day = dct.iso
     if nar.compare_day and nar.compare_day[0] == sent_start and not f.get("today"):
         day = nar.compare_day[1]  # "față de nivelurile de joi din jurul orei 16:30"
         f["compare"] = True  # so its day is no anchor either (``_remember``)
     if day is None:
         return "TIME", f"{dct.iso}T{f['hm']}"
     return "TIME", f"{day}T{f['hm']}"
+
+
+_CLOCK_FAR_DAYS = 7
 
 
 def _resolve_weekend(f: dict[str, Any], dct: DocDate, tense: Tense, sent_start: int, nar: Narrative) -> Value:
