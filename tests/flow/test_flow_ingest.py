@@ -167,3 +167,33 @@ def test_flow_ingest_repeat_read_ahead_keeps_later_title_as_jobs_1(examples: Pat
             titles[way] = store.conn.execute("SELECT title FROM articles WHERE id=?", (first.id,)).fetchone()[0]
     assert titles["jobs1"] == again.title
     assert titles["read-ahead"] == titles["jobs1"]
+
+
+def test_flow_ingest_warms_the_linker_while_the_analysis_runs_elsewhere(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the analysis elsewhere (workers, Spark's executors), the linker's data loads in a
+    thread once the second window is read, before anything is linked; the store is the same."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import cronicar.flow as flow
+    from cronicar.model import DocDate
+
+    texts = [("2024-11-01", "Ministrul de externe nord-coreean Choe Son Hui a sosit la Moscova pentru discuții."),
+             ("2024-11-15", "Choe Son Hui s-a întâlnit la Moscova cu Serghei Lavrov, ministrul rus de externe."),
+             ("2024-11-29", "Choe Son Hui a declarat vineri că Phenianul va sprijini Rusia până la victorie.")]
+    arts = [Article(text=t, date=DocDate.parse(d), lang="ro", source="t") for d, t in texts]
+    real, seen = flow._start_warm, []
+    with Store(tmp_path / "warm.db") as store:
+        def start(langs):  # type: ignore[no-untyped-def]
+            seen.append((sorted(langs), store.count("articles")))
+            return real(langs)
+
+        monkeypatch.setattr(flow, "_start_warm", start)
+        with ThreadPoolExecutor(1) as pool:
+            ingest(store, iter(arts), window=1, executor=pool)
+    assert seen == [(["ro"], 0)]  # once, before the first article was stored
+    with Store(tmp_path / "plain.db") as store:
+        ingest(store, iter(arts), window=1)
+    assert seen == [(["ro"], 0)]  # --jobs 1 analyses in this process: nothing to overlap
+    sql = "SELECT id, story_id, text FROM articles ORDER BY rowid"
+    assert _table(tmp_path / "warm.db", sql) == _table(tmp_path / "plain.db", sql)

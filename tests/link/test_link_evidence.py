@@ -64,6 +64,28 @@ def test_link_evidence_function_words_are_no_subject() -> None:
     assert "ro:acestia" not in got and {"ro:inunda", "ro:baraj"} <= set(got)
 
 
+def test_link_evidence_function_words_are_spacys_stop_words_without_importing_spacy() -> None:
+    """The writer of ``ingest --jobs N`` and ``--annotations`` links but never parses: the stop
+    words it skips are spaCy's, read without importing spaCy (a fresh interpreter, as the writer)."""
+    import subprocess
+    import sys
+    from importlib import import_module
+
+    from cronicar.lang import languages
+    from cronicar.link.signals import fold
+
+    code = ("import sys; from cronicar.link import evidence; "
+            "counts = {'ro:acestia': 2, 'ro:inunda': 2}; "
+            "got = evidence.article_subject(counts, {t: -1.0 for t in counts}, 100, set(), 'ro'); "
+            "print(got, 'spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["['ro:inunda']", "False"]
+    for lang in languages():
+        spacys = frozenset(fold(w) for w in import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+        assert evidence.function_words(lang) == spacys, lang
+    assert evidence.function_words("xx") == frozenset()  # spaCy has the language, not its stop words
+
+
 @pytest.mark.parametrize("ties,compared,want", [
     (1, 1, True), (1, 2, True),  # a story of two: tied to either is enough
     (1, 3, False), (2, 3, True),  # one tie to a story of three is a chain link, not a share

@@ -21,6 +21,7 @@ Layering: this package may import ingest/, analyze/, link/ and store/; nothing b
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -99,11 +100,16 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
 
     report = IngestReport()
     repeats: dict[str, list[Article]] = {}  # later copies of a window's article, by id
+    warming: list[threading.Thread] = []
     with store.writer(on_wait=_wait_note(store)):
         if clean:
             articles = _cleaned(articles, window, report)
         windows = _windows(store, articles, window, report, on_error, repeats)
+        if jobs > 1 or executor is not None:  # the analysis runs elsewhere: this process waits for it
+            windows = _warming(windows, warming)
         for article, analysis in analyzed(windows, jobs, BATCH, executor):
+            while warming:  # loaded before the first article is linked (never loaded twice at once)
+                warming.pop().join()
             if isinstance(analysis, TooComplex):  # over its budget while analyzed
                 repeats.pop(article.id, None)
                 _reject(InputError(article.source, article.line, str(analysis)), report, on_error)
@@ -112,6 +118,37 @@ def ingest(store: Store, articles: Iterable[Article | InputError], jobs: int = 1
             for again in repeats.pop(article.id, ()):
                 store.update_metadata(again)  # the later copy's title/url win, as across windows
     return report
+
+
+def _warming(windows: Iterator[list[Article]], started: list[threading.Thread]) -> Iterator[list[Article]]:
+    """The windows, unchanged; once the second is read (or the input ended before), a thread loads
+    what linking reads on its first article (``link.warm``, ~1 CPU-s) for the languages read.
+    Why then: the analysis runs in workers, and this process has nothing to do until the first
+    sub-batch comes back (the workers' process loads the parser meanwhile); earlier, the thread
+    would slow the reading that comes before the first task is sent."""
+    langs: set[str] = set()
+    number = -1
+    for number, win in enumerate(windows):
+        langs |= {a.lang for a in win if a.lang}
+        if number == 1:
+            started.append(_start_warm(langs))
+        yield win
+    if number == 0:  # a single window
+        started.append(_start_warm(langs))
+
+
+def _start_warm(langs: set[str]) -> threading.Thread:
+    def run() -> None:
+        from cronicar.link import warm
+
+        try:
+            warm(sorted(langs))
+        except Exception:  # noqa: BLE001  (only caches: the first article loads them again and reports the error)
+            pass
+
+    thread = threading.Thread(target=run, name="cronicar-warm-link", daemon=True)
+    thread.start()
+    return thread
 
 
 def ingest_analyzed(store: Store, pairs: Iterable[tuple[Article, Analysis] | InputError],

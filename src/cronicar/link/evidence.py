@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from cronicar.store import linking as store
 
@@ -451,15 +452,38 @@ def article_subject(counts: dict[str, int], idf: dict[str, float], docs: int, na
 @lru_cache(maxsize=None)
 def function_words(lang: str) -> frozenset[str]:
     """Folded stop words of ``lang`` from spaCy's language data (empty for a language it lacks)."""
-    from importlib import import_module
-
     from cronicar.link.signals import fold
 
+    return frozenset(fold(w) for w in _spacy_stop_words(lang))
+
+
+def _spacy_stop_words(lang: str) -> set[str]:
+    """``STOP_WORDS`` of spaCy's ``spacy/lang/<lang>/stop_words.py``, loaded as a module of its own.
+
+    Why not ``import spacy.lang.<lang>.stop_words``: that imports spaCy itself (~1 CPU-s, ~50 MB),
+    and the writer of ``ingest --jobs N`` or ``--annotations`` links but never parses; this set
+    was the only reason it imported spaCy.  The file is plain data (a set literal, no imports); a
+    spaCy whose file is not (an import fails) is imported the usual way."""
+    from importlib import import_module, util
+
+    if not lang.isidentifier():
+        return set()
+    spacy = util.find_spec("spacy")  # locates the package without importing it
+    folders = (spacy.submodule_search_locations or []) if spacy else []
+    path = next((Path(f, "lang", lang, "stop_words.py") for f in folders
+                 if Path(f, "lang", lang, "stop_words.py").is_file()), None)
+    if path is None:
+        return set()
+    spec = util.spec_from_file_location(f"_cronicar_spacy_stop_words_{lang}", path)
     try:
-        words = import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS
-    except (ImportError, AttributeError, ValueError):
-        return frozenset()
-    return frozenset(fold(w) for w in words)
+        module = util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        return set(module.STOP_WORDS)
+    except (ImportError, AttributeError):
+        try:
+            return set(import_module(f"spacy.lang.{lang}.stop_words").STOP_WORDS)
+        except (ImportError, AttributeError, ValueError):
+            return set()
 
 
 def name_words(names: list[str]) -> set[str]:

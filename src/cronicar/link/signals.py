@@ -62,12 +62,13 @@ def terms(text: str, lang: str) -> Counter[str]:
     import simplemma
 
     out: Counter[str] = Counter()
+    code = iso(lang)  # once, not per word: each call reads the environment for the language folders
     for w in WORD.findall(text[:TERM_CHARS]):
         if w[0].isupper() and not w.isupper():
             lem = w
         else:
             try:
-                lem = simplemma.lemmatize(w.lower(), lang=iso(lang))
+                lem = simplemma.lemmatize(w.lower(), lang=code)
             except (ValueError, KeyError):
                 lem = w
         out[f"{lang}:{fold(lem)}"] += 1
@@ -105,3 +106,22 @@ def city_country(name: str) -> str | None:
     city = places.city_aliases().get(name.lower())
     code = places.country_of_city().get(city) if city else None
     return f"cc:{code}" if code else None
+
+
+def warm(langs: list[str]) -> None:
+    """Load now what :func:`terms`, :func:`entity_key` and :func:`city_country` load on first use:
+    the GeoNames cities and Babel, and for each of ``langs`` simplemma's dictionary and CLDR's
+    territory names."""
+    import babel  # noqa: F401  (its import is most of the first territory look-up)
+    import simplemma
+
+    from cronicar.analyze import places
+
+    places.city_aliases()
+    places.country_of_city()
+    for lang in langs:
+        try:
+            simplemma.is_known("x", lang=iso(lang))  # any word: the look-up loads the dictionary
+        except (ValueError, KeyError):  # a language simplemma does not know
+            pass
+        _territories(lang)
