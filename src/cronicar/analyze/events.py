@@ -252,14 +252,20 @@ def _dates_another_event(ctx: Context, t: Timex, trig) -> bool:  # type: ignore[
     return False
 
 
+def _parsed_span(trig, t: Timex):  # type: ignore[no-untyped-def]
+    """The tokens of time expression ``t`` in ``trig``'s parsed doc; None without a parse or when
+    the expression covers no token."""
+    if not trig.doc.has_annotation("DEP"):
+        return None
+    span = trig.doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _other_owner(ctx: Context, t: Timex, trig):  # type: ignore[no-untyped-def]
     """The first event trigger met walking up the parse from time expression ``t``, when it is not
     ``trig`` (None without a parse, or when ``trig`` or the root comes first)."""
-    doc = trig.doc
-    if not doc.has_annotation("DEP"):
-        return None
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _parsed_span(trig, t)
+    if span is None:
         return None
     owner = span.root.head
     for _ in range(12):
@@ -351,11 +357,8 @@ def _in_own_clause(trig: Token, t: Timex, c: Cues) -> bool:
     se organizează pe 25 aprilie după ce Daniela Popa a demisionat": 25 April is the election's).  A
     time inside the trigger's own phrase dates it ("tratatul semnat în iunie 2024").  Without a
     parse, True (the cheap clause of :func:`_clause_bounds` decides)."""
-    doc = trig.doc
-    if not doc.has_annotation("DEP"):
-        return True
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = _parsed_span(trig, t)
+    if span is None:
         return True
     # a noun trigger's phrase: the parser may hang "încheiate în iunie" on the noun above it
     # ("dezvoltarea acordurilor ... încheiate în timpul întâlnirii din iunie 2024")
