@@ -245,7 +245,9 @@ def load_unseen(root: Path | str | None = None, folder: str = "unseen") -> list[
     read them and corrected by hand: they keep those kinds measured; they are no measure of
     accuracy on unseen text (the fresh check half is).  ``unseen``: fourth round, 35 ZF articles
     (seed 1207, outside the fresh gold); ``unseen2``: fifth round, 30 ZF articles (seed 1219) and
-    34 political news articles of the development part (seed 1219)."""
+    34 political news articles of the development part (seed 1219); ``unseen3``: eighth session,
+    55 ZF, Realitatea/Aleph and held-in political articles (seed 20261208) annotated by hand
+    *before* the tagger was run on them (``eval/fresh_gold/draw_unseen3.py``)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -274,6 +276,8 @@ LOADERS = {
     "fresh-check-undated": lambda root=None: load_fresh("check", root, "undated"),
     "unseen-zf": load_unseen,  # the fourth round's reading, pre-annotated: a regression set
     "unseen-mix": lambda root=None: load_unseen(root, "unseen2"),  # the fifth round's (ZF + political)
+    # the eighth session's: gold written before the tagger ran on the texts, then tuned on
+    "unseen-mix3": lambda root=None: load_unseen(root, "unseen3"),
 }
 
 
