@@ -130,6 +130,7 @@ class _Scan:
         self.low = _lower(clean)
         self.since = _lexicon_regex(g.lang, "open_since")
         self.deadline = _lexicon_regex(g.lang, "deadline_before")
+        self.bound = _lexicon_regex(g.lang, "year_bound_before")
         self.compare_day = _comparison(g.lang, "compare_day")
         self.compare_year = _comparison(g.lang, "compare_year")
         self.first_part: tuple[str, int] | None = None  # ("H1", end) after "primele șase luni"
@@ -199,7 +200,7 @@ class _Scan:
         if g.rules[idx].params.get("range_week") and not part.mod and self._after_week_range(s):
             typ, value = "DATE", _week_of(self.week_range[1])  # type: ignore[index]
             iv = interval(value, typ, None, dct)
-        _remember(self.nar, typ, value, sent_start, part, open_since=open_since)
+        _remember(self.nar, typ, value, sent_start, part, open_since=open_since or self._bound(part, s))
         if typ == "DATE" and len(value) == 10:
             self._note_range(s, e, value)
         else:
@@ -211,6 +212,14 @@ class _Scan:
         if self.first_part is not None or part.f.get("sub"):  # rare: no call for the others
             self._first_part(part, s, e, typ, value, sent_start)
         return s, e, typ, value, part.mod, iv
+
+    def _bound(self, part: Any, s: int) -> bool:
+        """Whether an expression naming a year is the bound of a stretch ("înainte de luna mai
+        2019", "începând din 2014"; lexicon ``year_bound_before``): like "din 2008 încoace", its
+        year is not the one the rest of the sentence is about."""
+        if self.bound is None or not (part.f.get("explicit_year") or part.kind == "abs"):
+            return False
+        return self.bound.search(self.low, max(0, s - 30), s) is not None
 
     def _deadline_before(self, s: int) -> bool:
         """Whether a deadline word ("până la", lexicon ``deadline_before``) ends right before ``s``."""

@@ -102,7 +102,10 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
     lo, hi = text.rfind(",", s, pos) + 1 or s, text.find(",", end, e)
     own = [m for m in marks if lo <= m[0] and (hi == -1 or m[1] <= hi) and (m[0] >= end or m[1] <= pos)]
     best = (10**9, 0)
+    dead = g.lex.get("deadline_markers", {})
     for ms, me, sign in own or marks:
+        if ms >= end and sign == _DEADLINE and not _range_start(dead, text, s, pos, lowered):
+            continue  # "intra în vigoare marți – până luni": the deadline is Monday's, not Tuesday's
         if ms >= end:
             dist = ms - end
         elif me <= pos:
@@ -120,6 +123,14 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
             return -1
         return 1
     return best[1]
+
+
+def _range_start(dead: dict[str, str], text: str, s: int, pos: int, lowered: bool) -> bool:
+    """Whether a deadline cue after the expression governs it too: only when the expression opens
+    the range ("valabilă de duminică, la ora 12.00, până luni": that Sunday is ahead as well;
+    lexicon ``deadline_markers.range_from``). A language without the key keeps every cue."""
+    rx = dead.get("range_from")
+    return rx is None or _future_re(rx, lowered).search(text, max(s, pos - 16), pos) is not None
 
 
 def tense_at_text(g: Grammar, low: str, pos: int, end: int) -> int:
