@@ -47,7 +47,12 @@ def lacks_diacritics(text: str) -> bool:
     if marks <= MAX_MARK_SHARE * len(text):
         return True
     plain = sum(map(text.count, PLAIN_WORDS))
-    return plain >= MIN_PLAIN_WORDS and plain > sum(map(text.count, MARKED_WORDS))
+    if plain >= MIN_PLAIN_WORDS and plain > sum(map(text.count, MARKED_WORDS)):
+        return True
+    # a short body without marks whose footer ("Puteți urmări știrile Antena 1 și pe Google News")
+    # holds more "și" than the body has "si": the longest paragraph, the body's, decides
+    longest = max(text.split("\n"), key=len)
+    return len(longest) >= MIN_CHARS and sum(map(longest.count, MARKS)) <= MAX_MARK_SHARE * len(longest)
 
 
 STRIP = str.maketrans("șşțţăâîȘŞȚŢĂÂÎ", "ssttaaiSSTTAAI")

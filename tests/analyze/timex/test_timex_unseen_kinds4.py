@@ -43,6 +43,34 @@ def _render(text: str, dct: str) -> str:
         # ... and a cue after the expression governs only the first end of a range
         ('2025-01-29', 'Un judecător a suspendat ordinul – care trebuia inițial să intre în vigoare marți după-amiaza – '
                        'până luni.', 'marți după-amiaza=2025-01-28TAF; luni=2025-02-03'),
+        # "de astăzi" after a meeting or a trading session is the article's day, not "nowadays" (§3.1)
+        ('2017-04-24', 'Guvernul a prelungit printr-o ordonanţă de urgenţă, adoptată în şedinţa de astăzi, termenul.',
+         'astăzi=2017-04-24'),
+        ('2022-09-22', 'FP pune la bătaie circa 6,5 mld. lei la preţurile de tranzacţionare de astăzi, sumă care este '
+                       'însă la jumătate.', 'astăzi=2022-09-22'),
+        ('2022-10-26', 'Investitorii de astăzi sunt mai prudenți.', 'astăzi=PRESENT_REF'),
+        # event-anchored days are not annotated (§1: "a patra zi de creştere"), the last day counted back is
+        ('2013-10-29', 'Data de 28 octombrie a fost ultima zi de tranzacţionare a drepturilor de alocare.',
+         '28 octombrie=2013-10-28'),
+        ('2018-09-27', 'Indicele a stagnat ieri, pentru a doua zi, la nivelul de 3,38%.', 'ieri=2018-09-26'),
+        ('2022-08-17', 'Au fost raportate în ultima zi 1.200 de cazuri noi.', 'ultima zi=P1D'),
+        # a year in the name of a ZF conference (§1: years inside names)
+        ('2019-05-24', 'a spus Matei Păun în cadrul conferinţei ZF IMM 2019.', ''),
+        ('2017-06-28', 'ZF Bankers Summit 2017, 4-5 iulie: Cât de lichide sunt pieţele', '4=2017-07-04; 5 iulie=2017-07-05'),
+        # hourly rates are sets (§5: frequency adjectives), an hour's interval is not
+        ('2021-06-01', 'La nivel de economie, câştigul orar este de 5,12 euro.', 'orar=PT1H'),
+        ('2022-08-16', 'Un loc de parcare costă, există un tarif orar, 10 lei în zona 0.', 'orar=PT1H'),
+        ('2014-02-03', 'Consumul înregistrat în acel interval orar era cu 20% mai mare.', ''),
+        # a predicate "o zi" of the day named (§3.7), with an intensifier
+        ('2022-08-14', 'Pentru mine astăzi a fost o zi foarte încărcată.', 'astăzi=2022-08-14; o zi=2022-08-14'),
+        # a body without diacritics under a footer with them (antena1.ro) is read as such
+        ('2012-05-29', 'Fostul deputat PSD de Vrancea George Baesu a fost numit de catre Victor Ponta presedinte al '
+                       'Autoritatii Nationale pentru Restituirea Proprietatilor.\nDecizia premierului ii confera acestuia '
+                       'si rangul de secretar de stat, dupa ce fosta sefa a ANRP, Dorina Danielescu, a fost inlaturata '
+                       'din functie saptamana trecuta.\nSeful Autoritatii castiga 10.000 de lei pe luna, adica un salariu '
+                       'de doua ori mai mare decat cel al presedintelui.\nPuteți urmări știrile '
+                       'Antena 1 și pe Google News.\nSunt de acord cu Politica de confidențialitate și cu Termenii și '
+                       'condițiile', 'saptamana trecuta=2012-W21; pe luna=P1M'),
     ],
 )
 def test_timex_unseen_kinds4(dct: str, text: str, expected: str) -> None:
