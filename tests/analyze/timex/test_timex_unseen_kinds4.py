@@ -71,6 +71,14 @@ def _render(text: str, dct: str) -> str:
                        'de doua ori mai mare decat cel al presedintelui.\nPuteți urmări știrile '
                        'Antena 1 și pe Google News.\nSunt de acord cu Politica de confidențialitate și cu Termenii și '
                        'condițiile', 'saptamana trecuta=2012-W21; pe luna=P1M'),
+        # a scheduled present points ahead (the coming October), a past one back
+        ('2024-02-22', 'Mandatul actualului șef al NATO, Jens Stoltenberg, se încheie în octombrie.', 'octombrie=2024-10'),
+        ('2024-02-22', 'Summitul a avut loc în octombrie.', 'octombrie=2023-10'),
+        # the imperfect of a reporting verb is a past tense ("amenința", "anunța"), not after "va"/"a"
+        ('2023-12-15', 'Inclusiv joi dimineață, premierul maghiar Viktor Orban amenința că va bloca deciziile.',
+         'joi dimineață=2023-12-14TMO'),
+        ('2022-06-01', 'Rovana Plumb anunța în septembrie că programul continuă.', 'septembrie=2021-09'),
+        ('2022-08-12', 'Ministrul va declara luni că programul continuă.', 'luni=2022-08-15'),
     ],
 )
 def test_timex_unseen_kinds4(dct: str, text: str, expected: str) -> None:
