@@ -247,7 +247,8 @@ def load_unseen(root: Path | str | None = None, folder: str = "unseen") -> list[
     (seed 1207, outside the fresh gold); ``unseen2``: fifth round, 30 ZF articles (seed 1219) and
     34 political news articles of the development part (seed 1219); ``unseen3``: eighth session,
     55 ZF, Realitatea/Aleph and held-in political articles (seed 20261208) annotated by hand
-    *before* the tagger was run on them (``eval/fresh_gold/draw_unseen3.py``)."""
+    *before* the tagger was run on them (``eval/fresh_gold/draw_unseen3.py``); ``unseen4``: its
+    second draw, 42 more, annotated the same way after the round's fixes to unseen3."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -278,6 +279,8 @@ LOADERS = {
     "unseen-mix": lambda root=None: load_unseen(root, "unseen2"),  # the fifth round's (ZF + political)
     # the eighth session's: gold written before the tagger ran on the texts, then tuned on
     "unseen-mix3": lambda root=None: load_unseen(root, "unseen3"),
+    # its second draw, annotated after the round's fixes and before the tagger ran on it
+    "unseen-mix4": lambda root=None: load_unseen(root, "unseen4"),
 }
 
 

@@ -8,7 +8,8 @@ most 1,700 characters (``draw_undated.candidates``, shuffled by ``Random("202612
 shuffled by ``Random(20261208)``, 600-1,900 characters).  Nothing already in any
 ``eval/fresh_gold`` file is drawn.  Prints one JSON line per article.
 
-    PYTHONPATH=src:. python eval/fresh_gold/draw_unseen3.py
+    PYTHONPATH=src:. python eval/fresh_gold/draw_unseen3.py       # unseen3 (seed 20261208)
+    PYTHONPATH=src:. python eval/fresh_gold/draw_unseen3.py b     # unseen4 (the second draw)
 """
 
 from __future__ import annotations
@@ -26,14 +27,18 @@ import draw_undated  # noqa: E402
 import fresh_gold  # noqa: E402
 
 SEED = 20261208
+#: the second draw of the session (``unseen4/mix_1208b.jsonl``), annotated after the first one was
+#: tuned on and before the tagger ran on it: its before/after figures measure the round's fixes
+SEED_B = "20261208b"
+COUNTS = {SEED: (22, 8, 18), SEED_B: (16, 6, 14)}  # ZF, per undated site, political
 
 
-def used_ids() -> tuple[set[str], set[str]]:
-    """Ids and locators of every record in the fresh gold folders drawn before this set."""
+def used_ids(seed: int | str = SEED) -> tuple[set[str], set[str]]:
+    """Ids and locators of every record in the fresh gold folders drawn before the set of ``seed``."""
     ids: set[str] = set()
     locs: set[str] = set()
     for f in glob.glob(str(HERE / "**" / "*.json*"), recursive=True):
-        if Path(f).parent.name == "unseen3":  # this set itself
+        if Path(f).parent.name == "unseen3" and seed == SEED or Path(f).parent.name == "unseen4":  # the set itself
             continue
         txt = Path(f).read_text(encoding="utf-8")
         rows = [json.loads(x) for x in txt.splitlines() if x.strip()] if f.endswith(".jsonl") else json.loads(txt)
@@ -44,31 +49,32 @@ def used_ids() -> tuple[set[str], set[str]]:
     return ids, locs
 
 
-def draw() -> list[dict]:
+def draw(seed: int | str = SEED) -> list[dict]:
     from benchmarks import political_news as pn
 
-    used, locs = used_ids()
+    n_zf, n_site, n_pol = COUNTS[seed]
+    used, locs = used_ids(seed)
     out: list[dict] = []
     cache: dict = {}
-    for a in fresh_gold.draw_zf(seed=SEED):
+    for a in fresh_gold.draw_zf(seed=seed if isinstance(seed, int) else int(seed[:-1]) + 7):
         loc = {"path": a["path"], "row": a["row"], "title_prefix": True}
         if a["id"] in used or len(fresh_gold.locate(loc, _cache=cache)) > 1900:
             continue
         out.append({"id": a["id"], "source": "zf", "locator": loc})
-        if len(out) == 22:
+        if len(out) == n_zf:
             break
     ids, texts = draw_undated.dev_exclusions(fresh_gold.SHARED)
     for site in draw_undated.SITES:
         pool = [i for i in draw_undated.candidates(fresh_gold.SHARED, site, ids, texts) if f"{site}_{i}" not in used]
-        random.Random(f"{SEED}:{site}").shuffle(pool)
+        random.Random(f"{seed}:{site}").shuffle(pool)
         recs = json.loads((fresh_gold.SHARED / f"data/ro/news-undated/news_{site}.json").read_text(encoding="utf-8"))
-        picked = [i for i in pool if len(recs[i]["text"]) <= 1700][:8]
+        picked = [i for i in pool if len(recs[i]["text"]) <= 1700][:n_site]
         out += [{"id": f"{site}_{i}", "source": site,
                  "locator": {"path": f"data/ro/news-undated/news_{site}.json", "index": i, "field": "text"}} for i in picked]
     rows = pn.rows()
     held_in = {r["url"] for r in pn.part("in")}
     order = [i for i, r in enumerate(rows) if r["url"] in held_in]
-    random.Random(SEED).shuffle(order)
+    random.Random(seed).shuffle(order)
     n = 0
     for i in order:
         loc = {"path": "data/ro/news-political/dev.csv", "csv_row": i}
@@ -77,11 +83,11 @@ def draw() -> list[dict]:
             continue
         out.append({"id": f"political_dev_{i}", "source": "political", "locator": loc})
         n += 1
-        if n == 18:
+        if n == n_pol:
             break
     return out
 
 
 if __name__ == "__main__":
-    for rec in draw():
+    for rec in draw(SEED_B if sys.argv[1:] == ["b"] else SEED):
         print(json.dumps(rec, ensure_ascii=False))
