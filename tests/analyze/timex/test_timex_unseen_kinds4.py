@@ -79,6 +79,18 @@ def _render(text: str, dct: str) -> str:
          'joi dimineață=2023-12-14TMO'),
         ('2022-06-01', 'Rovana Plumb anunța în septembrie că programul continuă.', 'septembrie=2021-09'),
         ('2022-08-12', 'Ministrul va declara luni că programul continuă.', 'luni=2022-08-15'),
+        # second-draw kinds (unseen4): "a lui 2016" after a half, "cel de-al patrulea trimestru" (§2: one
+        # timex), a death age (§1), the approximators "vreo", "maximum" (§6)
+        ('2017-02-16', 'Una dintre probleme este încetinirea creşterii în a doua jumătate a lui 2016.',
+         'a doua jumătate a lui 2016=2016-H2'),
+        ('2019-02-27', 'În cel de-al patrulea trimestru din 2018, Fondul a cumpărat acţiuni.',
+         'cel de-al patrulea trimestru din 2018=2018-Q4'),
+        ('2022-08-08', 'Actrița Robyn Griggs a murit la 49 de ani.', ''),
+        ('2019-01-18', 'Primăria Galați, fără primar de vreo 100 de ani.', 'vreo 100 de ani=P100Y/APPROX'),
+        ('2017-04-24', 'Plata se face pentru o perioadă de maximum cinci ani retroactiv.', 'maximum cinci ani=P5Y/EQUAL_OR_LESS'),
+        # an anaphoric "această perioadă" after an imperfect ("facea"), in a text without diacritics
+        ('2022-08-19', 'Scenariul se refera la perioada 15-18 august, deci pana ieri. Un scenariu teoretic, care facea '
+                       'referire la aceasta perioada.', '15=2022-08-15; 18 august=2022-08-18; ieri=2022-08-18'),
     ],
 )
 def test_timex_unseen_kinds4(dct: str, text: str, expected: str) -> None:
