@@ -91,6 +91,14 @@ def _render(text: str, dct: str) -> str:
         # an anaphoric "această perioadă" after an imperfect ("facea"), in a text without diacritics
         ('2022-08-19', 'Scenariul se refera la perioada 15-18 august, deci pana ieri. Un scenariu teoretic, care facea '
                        'referire la aceasta perioada.', '15=2022-08-15; 18 august=2022-08-18; ieri=2022-08-18'),
+        # a future auxiliary right before a month long over points to the next one; a conditional
+        # perfect ("ar putea să fi urcat") and a day just past (a slip of tense) do not
+        ('2024-02-21', 'Alegerile parlamentare se vor desfășura la termen, în decembrie.', 'decembrie=2024-12'),
+        ('2019-04-08', 'Rata inflaţiei s-ar putea să fi urcat la 3,9% în martie.', 'martie=2019-03'),
+        ('2016-04-22', 'Autorităţile din SUA au spus că vor investiga Daimler pe 15 aprilie.', '15 aprilie=2016-04-15'),
+        # a stretch up to now opened after a comma ("în ianuarie, până în prezent") began in the past
+        ('2017-10-20', 'Cine investea în Turbomecanica în ianuarie, până în prezent îşi tripla banii.',
+         'ianuarie=2017-01; prezent=PRESENT_REF'),
     ],
 )
 def test_timex_unseen_kinds4(dct: str, text: str, expected: str) -> None:

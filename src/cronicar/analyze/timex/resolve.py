@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Callable
 
 from cronicar.analyze.timex.extract import Partial
+from cronicar.analyze.timex.tense import STRONG_FUTURE
 from cronicar.model import DocDate
 
 _RX0 = re.compile(r"(\d{4})-(Q\d|H\d)")
@@ -637,7 +638,20 @@ def _year_near(month: int, day: int | None, dct: DocDate, tense: int | Callable[
         return y - 1
     if ahead < -_NEAR_FUTURE_DAYS and _tense(tense) > 0:
         return y + 1
+    if ahead < 0 and _over_by(y, month, day, ref) > _OVER_DAYS and _tense(tense) == STRONG_FUTURE:
+        return y + 1  # "se vor desfășura la termen, în decembrie" in February: not the December long over
     return y
+
+
+#: how long a month or day must be over before a future auxiliary governing it points to the next
+#: one ("vor investiga Daimler pe 15 aprilie" a week later is a slip of tense, not next April)
+_OVER_DAYS = 30
+
+
+def _over_by(y: int, month: int, day: int | None, ref: date) -> int:
+    """Days from the last day of the month (or from the day) in year ``y`` to ``ref``."""
+    last = date(y, month, min(day, calendar.monthrange(y, month)[1]) if day else calendar.monthrange(y, month)[1])
+    return (ref - last).days
 
 
 def _year_for(month: int, day: int | None, dct: DocDate, tense: int) -> int:

@@ -78,6 +78,10 @@ _DEADLINE = 2
 #: how near (characters) the pluperfect must be: "The sale, which had been expected, is part of a
 #: program to pay down the loan by February" keeps its future
 _DEADLINE_WINDOW = 60
+#: a future marker at most this many characters before the expression is its own verb's
+_STRONG_WINDOW = 40
+#: the tense of an expression right after a future auxiliary: future (> 0), and firmly so
+STRONG_FUTURE = 3
 _WINDOW = 150
 
 
@@ -114,6 +118,10 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
             continue
         if dist < best[0]:
             best = (dist, sign)
+    if best[1] == 1 and best[0] <= _STRONG_WINDOW and _strong(g, text, marks, pos, lowered):
+        # a future auxiliary just before the expression ("se vor desfășura la termen, în
+        # decembrie"): it governs it, so a month already over cannot be meant (resolve._year_near)
+        return STRONG_FUTURE
     if best[1] == _DEADLINE:
         # "by Friday", "until Thursday" point ahead, unless the clause is a pluperfect one
         # ("Until Thursday, they had not called him a suspect"; "had filed reports by Wednesday")
@@ -123,6 +131,17 @@ def _nearest(g: Grammar, text: str, s: int, e: int, pos: int, end: int, cache: d
             return -1
         return 1
     return best[1]
+
+
+def _strong(g: Grammar, text: str, marks: list[tuple[int, int, int]], pos: int, lowered: bool) -> bool:
+    """Whether a future auxiliary (lexicon ``future_markers.strong``: not a conditional or a
+    scheduled present) ends at most :data:`_STRONG_WINDOW` characters before the expression."""
+    rx = g.lex.get("future_markers", {}).get("strong")
+    if rx is None:
+        return False
+    strong = _future_re(rx, lowered)
+    return any(sign == 1 and 0 <= pos - me <= _STRONG_WINDOW and strong.match(text[ms:me].lower())
+               for ms, me, sign in marks)
 
 
 def _range_start(dead: dict[str, str], text: str, s: int, pos: int, lowered: bool) -> bool:
