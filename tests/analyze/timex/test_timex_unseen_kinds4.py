@@ -99,6 +99,12 @@ def _render(text: str, dct: str) -> str:
         # a stretch up to now opened after a comma ("în ianuarie, până în prezent") began in the past
         ('2017-10-20', 'Cine investea în Turbomecanica în ianuarie, până în prezent îşi tripla banii.',
          'ianuarie=2017-01; prezent=PRESENT_REF'),
+        # the ends of a year range and a count of bonds lend no year to a later date of the sentence
+        ('2014-12-16', 'Sunt dosare din perioada 2006-2011 (cazuri speciale), potrivit datelor la 12 noiembrie publicate de ANRP.',
+         '2006=2006; 2011=2011; 12 noiembrie=2014-11-12'),
+        ('2021-05-31', 'Emisiunea cuprinde 2000 de obligaţiuni şi a fost procesată în sistemul BVB in data de 19 mai.',
+         '19 mai=2021-05-19'),
+        ('2019-10-25', 'Piaţa M&A din România a fost marcată în 2019 de tranzacţii importante.', '2019=2019'),
     ],
 )
 def test_timex_unseen_kinds4(dct: str, text: str, expected: str) -> None:

@@ -520,8 +520,8 @@ def _remember(nar: Narrative, typ: str, value: str, sent_start: int, part: Any, 
         nar.compare_day = None
     if clock:
         nar.last_time = value
-    if open_since:
-        return  # "din 2008 încoace": where a stretch began, not the year the sentence is about
+    if open_since or part.f.get("stretch"):
+        return  # "din 2008 încoace", "2006-2011": where a stretch began or ended, not the year the sentence is about
     if shifted or (part.kind == "abs" and part.f.get("compare")):
         return  # "față de anul precedent", "față de 2013": a comparison point, not the year in focus
     if part.f.get("explicit_year") or (part.kind == "abs" and year) or (part.kind == "rel" and year and part.f.get("unit") == "Y"):

@@ -162,7 +162,10 @@ def h_year(g: Grammar, gd: dict[str, str | None], p: dict[str, str]) -> Partial:
     if y is None and yrel is None:
         yrel = int(p.get("yrel", 0))
     if y is not None:
-        return Partial("DATE", "abs", value=f"{y:04d}", mod=_mod(g, gd, p))
+        part = Partial("DATE", "abs", value=f"{y:04d}", mod=_mod(g, gd, p))
+        if p.get("stretch"):
+            part.f["stretch"] = True  # an end of "2006-2011": no year the sentence is about
+        return part
     mod = _mod(g, gd, p)
     f: dict[str, Any] = {"unit": "Y", "offset": yrel}
     if p.get("done") and mod == "END" and gd.get("ybare") is not None:
