@@ -248,7 +248,8 @@ def load_unseen(root: Path | str | None = None, folder: str = "unseen") -> list[
     34 political news articles of the development part (seed 1219); ``unseen3``: eighth session,
     55 ZF, Realitatea/Aleph and held-in political articles (seed 20261208) annotated by hand
     *before* the tagger was run on them (``eval/fresh_gold/draw_unseen3.py``); ``unseen4``: its
-    second draw, 42 more, annotated the same way after the round's fixes to unseen3."""
+    second draw, 42 more, annotated the same way after the round's fixes to unseen3; ``unseen5``: its
+    third, 20 Realitatea/Aleph articles, after the fixes to unseen3 and unseen4."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -281,6 +282,8 @@ LOADERS = {
     "unseen-mix3": lambda root=None: load_unseen(root, "unseen3"),
     # its second draw, annotated after the round's fixes and before the tagger ran on it
     "unseen-mix4": lambda root=None: load_unseen(root, "unseen4"),
+    # its third draw: 20 Realitatea/Aleph articles only, annotated the same way
+    "unseen-undated5": lambda root=None: load_unseen(root, "unseen5"),
 }
 
 

@@ -140,7 +140,7 @@ def test_fresh_gold_missing_shared_is_a_clear_error(tmp_path):
         fresh_gold.load(shared=tmp_path)
 
 
-@pytest.mark.parametrize("folder", ["unseen", "unseen2", "unseen3", "unseen4"])
+@pytest.mark.parametrize("folder", ["unseen", "unseen2", "unseen3", "unseen4", "unseen5"])
 def test_fresh_gold_unseen_sets_rebuild_well_formed(shared, folder):
     """The regression sets of the error-kind readings (ZF by parquet row, political news by CSV
     row) rebuild from ``../shared`` with their checksums, and their spans sit on word edges with
