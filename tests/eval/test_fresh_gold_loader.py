@@ -26,7 +26,7 @@ import fresh_gold  # noqa: E402
 TIMEX3_VALUE = re.compile(
     r"^(PRESENT_REF|PAST_REF|FUTURE_REF|\d{2,3}"
     r"|(FY)?[\dX]{4}(-(Q[1-4]|H[12]|SP|SU|FA|WI|W[\dX]{2}(-[1-7X]|-WE)?|[\dX]{2}(-[\dX]{2})?))?"
-    r"(T([\dX]{2}:[\dX]{2}|MO|MI|AF|EV|NI))?"
+    r"(T([\dX]{2}:[\dX]{2}(:[\dX]{2})?|MO|MI|AF|EV|NI))?"
     r"|P(\d+(\.\d+)?|X)[YMWD]|PT(\d+(\.\d+)?|X)[HMS]|XXXX-WXX-[1-7])$"
 )
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
