@@ -248,7 +248,7 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if persons and not (coordinated and (len({m.canonical for m in persons}) > 1
                                          or not any(m.start <= arg.idx < m.end for m in persons))):
         # ... and two actors coordinated are both named ("fost premier ... și Ionuț Popescu" is not Popescu)
-        return f"{case} {persons[0].canonical}".strip()
+        return f"{case} {_without_byline(ctx, persons[0].canonical)}".strip()
     own = [m for m in names if _names_itself(arg, m)]
     if subject and own and len({m.canonical for m in names}) == 1 and not coordinated:  # "NEPI și Rockcastle"
         name = _canonical_fits(own[0], ctx.lang)
@@ -257,9 +257,9 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
                      and _mentions_in(ctx, c.idx, c.idx + len(c.text))]
             return " ".join([name] + [_render(sorted(_np(ctx, c, levels=0), key=lambda t: t.i)) for c in where])
     toks = _np(ctx, arg, levels=levels)
-    named = _named_organisation(ctx, arg) if subject and not names and not antecedent else None
-    if named:  # "Grupul" -> "Grupul Digi Communications": whom the article means by it
-        return f"{_render(sorted(toks, key=lambda t: t.i))} {named}"
+    if subject and not names and not antecedent and arg.i in _placeholders(ctx):
+        # "Grupul" -> "Grupul Digi Communications": whom the article means by it (:func:`_render`)
+        return _render(sorted(toks, key=lambda t: t.i))
     if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
         for c in conjuncts:
             toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
@@ -314,7 +314,147 @@ def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
     if not names and sent.start > 0:
         names = [n for n in _organisations(ctx, arg.doc[sent.start - 1].sent) if n[1]]
         names = [n for n in names if n[2].head.dep_ == "ROOT" or n[2].head.head.i == n[2].head.i]
-    return names[-1][3] if names else None
+    # ... else the organisation the article introduced with such a noun, when only one fits
+    return names[-1][3] if names else _known_organisation(ctx, arg)
+
+
+def _placeholders(ctx) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Token index -> the organisation a generic noun of the article stands for ("Compania",
+    "acțiunile companiei", "Banca"; :func:`_named_organisation`), for :func:`_render` to write
+    after it ("Compania Lafarge a anunțat", "Acțiunile companiei Lafarge au crescut"): without the
+    name the line says nothing a reader can place.  A noun a name already follows is left alone.
+    Found once per article (``doc.user_data``)."""
+    doc = ctx.doc
+    key = (id(ctx.entities), len(ctx.entities))
+    cached = doc.user_data.get("headline_named_key")
+    if cached == key:
+        return doc.user_data["headline_named"]  # type: ignore[no-any-return]
+    inside: set[int] = set()
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        inside |= {t.i for t in span or ()}
+    quoted = [q.content for q in ctx.quotes if q.kind == "direct"]  # a quotation is not rewritten
+    out: dict[int, str] = {}
+    for t in doc:
+        if t.pos_ != "NOUN" or t.i in inside or t.i + 1 in inside or t.dep_ not in _SUBJ | {"nmod", "obj"} \
+                or not _is_org_noun(ctx, t) or any(c.dep_ in {"appos", "flat", "flat:name"} for c in t.children) \
+                or any(a <= t.idx < b for a, b in quoted):
+            continue
+        # the sentence's own subjects tell whom a subject means; another role only the article's
+        # introduced organisation ("potențialul emitentului" is not the sentence's other subject)
+        name = _named_organisation(ctx, t) if t.dep_ in _SUBJ else _known_organisation_of(ctx, t)
+        if name and name.strip() and fold_diacritics(name.split()[0].lower()) != fold_diacritics(t.lower_):
+            out[t.i] = name
+    doc.user_data["headline_named_key"] = key
+    doc.user_data["headline_named"] = out
+    return out
+
+
+def _is_org_noun(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    return bool({fold_diacritics(tok.lower_), fold_diacritics(tok.lemma_.lower())} & _org_nouns(ctx.lang))
+
+
+def _introduced(ctx) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:  # type: ignore[no-untyped-def]
+    """The organisations the article introduces with a noun, in order, as (first token index, the
+    noun's lemma folded, canonical name): a name hung on an organisation noun ("producătorul de
+    ciment Lafarge", "compania Romgaz"), holding one ("Banca Transilvania", "Grupul Digi") or
+    described by one after a comma ("Elefant Online SA, compania care ..."); and every mention of a
+    name that is no person nor a place a gazetteer knows, as (first token index, canonical name).
+    Found once per article (``doc.user_data``)."""
+    doc = ctx.doc
+    key = (id(ctx.entities), len(ctx.entities))
+    cached = doc.user_data.get("headline_introduced")
+    if cached is not None and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    out, named = [], []
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or gazetteer_place(m.canonical, ctx.lang):
+            continue
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos" and c.i > span.end and c.pos_ == "NOUN"
+                     and _is_org_noun(ctx, c)]
+        noun = None
+        if len(span) > 1 and span[0].pos_ in {"NOUN", "PROPN"} and _is_org_noun(ctx, span[0]):
+            noun = span[0]  # the name holds its noun
+        elif root.dep_ in {"appos", "flat", "flat:name", "nmod", "amod"} and root.head.i < span.start \
+                and span.start - root.head.i <= 6 and root.head.pos_ == "NOUN" and _is_org_noun(ctx, root.head):
+            noun = root.head  # "producătorul de ciment | Lafarge"
+        elif described:
+            noun = described[0]  # "Elefant Online SA, | compania care administrează ..."
+        if noun is not None:
+            out.append((span.start, fold_diacritics(noun.lemma_.lower()), m.canonical))
+        ticker = span.start > 1 and doc[span.start - 1].text == "(" and named and named[-1][0] >= span.start - 8
+        if (m.label not in {"PERSON", "GPE", "LOC"} or noun is not None) and not ticker:  # "Intercontinental București (RCHI)": one
+            named.append((span.start, m.canonical))
+    result = (out, named)
+    doc.user_data["headline_introduced"] = (key, result)
+    return result
+
+
+def _known_organisation_of(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
+    """:func:`_known_organisation` for a definite singular noun without a modifier of its own
+    (the conditions :func:`_named_organisation` sets for a subject)."""
+    if "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number") \
+            or any(c.dep_ in {"nmod", "amod"} and c.i > arg.i for c in arg.children):
+        return None
+    return _known_organisation(ctx, arg)
+
+
+def _known_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
+    """The organisation the article already introduced for a generic noun ("Compania", "Banca",
+    "acțiunile companiei"): the organisation the article has named most often before the noun's
+    sentence, when it introduced it with the same noun ("banca ... Banca Transilvania") or, for a
+    noun any organisation is called by (``generic`` in ``headline_cues.tsv``: "compania",
+    "societatea"), with any organisation noun.  None when another name is as frequent, or the most
+    frequent was never introduced so or is not the last one named before the sentence (the reader
+    must not get a guess: "compania Magic Invest", named once, is not the company an article about
+    INAR Brașov calls "compania"; in an article of several funds "fondul" is the one just named)."""
+    lemma = fold_diacritics(arg.lemma_.lower())
+    generic = {fold_diacritics(w) for w in cues(ctx.lang).get("generic", frozenset())}
+    any_noun = bool({lemma, fold_diacritics(arg.lower_)} & generic)
+    start = arg.sent.start
+    introduced, named = _introduced(ctx)
+    counts: dict[str, int] = {}
+    for at, name in named:
+        if at < start:
+            counts[_name_key(name)] = counts.get(_name_key(name), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    last = [name for at, name in named if at < start][-1:]
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or _name_key(last[0]) != ranked[0][0]:
+        return None  # ... and the last one named: an article of several funds names each before "fondul"
+    top = ranked[0][0]
+    return next((name for at, noun, name in introduced
+                 if _name_key(name) == top and at < start and (any_noun or noun == lemma)), None)
+
+
+def _name_key(name: str) -> str:
+    """A name as counted: "Elefant Online SA" and "Elefant Online S.A." are one organisation."""
+    key = re.sub(r"[^a-z0-9 ]", "", fold_diacritics(name.lower())).split()
+    return " ".join(key[:-1] if len(key) > 1 and key[-1] in {"sa", "srl"} else key)
+
+
+def _without_byline(ctx, name: str) -> str:
+    """A person's name without the outlet the parser glued before it ("ZF Claudiu Cercel" of "a
+    declarat pentru ZF Claudiu Cercel": the outlet he spoke to is no part of his name; ``byline``
+    in ``headline_cues.tsv``)."""
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in cues(ctx.lang).get("byline", frozenset()) \
+            and all(w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:])
+    return name
+
+
+def _speaker(ctx, q) -> str:  # type: ignore[no-untyped-def]
+    """The name a line gives a quote's speaker: the organisation a generic noun stands for
+    ("Compania: va investi" -> "Lafarge: va investi"; :func:`_placeholders`), a person's name without
+    an outlet's byline glued before it (:func:`_without_byline`)."""
+    if q.speaker_mention:
+        span = ctx.doc.char_span(*q.speaker_mention, alignment_mode="expand")
+        name = _placeholders(ctx).get(span.root.i) if span is not None else None
+        if name:
+            return name
+    return _without_byline(ctx, str(q.speaker))
 
 
 def _named_person(ctx, pron) -> str | None:  # type: ignore[no-untyped-def]
@@ -380,9 +520,12 @@ def _render(toks: list) -> str:  # type: ignore[type-arg]
     start = toks[0].doc.user_data.get("headline_from", 0) if toks else 0
     if start and toks[0].idx < start:
         toks = [t for t in toks if t.idx >= start]
+    named = toks[0].doc.user_data.get("headline_named", {}) if toks else {}
     out = ""
     for k, t in enumerate(toks):
         out += t.text
+        if t.i in named and not (k + 1 < len(toks) and toks[k + 1].i == t.i + 1 and toks[k + 1].pos_ == "PROPN"):
+            out += " " + named[t.i]  # "Compania | Lafarge": whom the article means (:func:`_placeholders`)
         if k + 1 < len(toks):
             out += t.whitespace_ if toks[k + 1].i == t.i + 1 else " "
     return out
@@ -670,7 +813,8 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
             if not toks:
                 return None
             named = _names_speaker(ctx, q, ev)
-            budget = max(4, MAX_FALLBACK - _words(str(q.speaker))) if named else MAX_FALLBACK
+            speaker = _speaker(ctx, q)
+            budget = max(4, MAX_FALLBACK - _words(speaker)) if named else MAX_FALLBACK
             toks = list(span[toks[0].i - span.start:toks[-1].i - span.start + 1])
             kept = _cut_faithfully(ctx, toks, budget)
             if not _has_predicate(ctx, ev, _render(kept)):  # a description ate the budget before the verb
@@ -680,7 +824,7 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
             said = _strip_connectives(ctx, _render(kept) + (ELLIPSIS if kept[-1].i < toks[-1].i else ""))
             # a speaker the sentence does not name (an outlet, another person of the article)
             # would put words in the wrong mouth: then what was said stands alone
-            return f"{q.speaker}: {said}" if named else said
+            return f"{speaker}: {said}" if named else said
     return None
 
 
@@ -732,6 +876,7 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if not ctx.parsed:
         stretch = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang)
         return _tidy(_closed_brackets(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch))))
+    _placeholders(ctx)  # the organisations generic nouns stand for, written by _render
     trimmed = _without_boilerplate(ctx, ev)
     ctx.doc.user_data["headline_from"] = trimmed.sentence[0] if trimmed is not ev and trimmed.sentence else 0
     # the split's tail keeps its own sentence for the words to drop from a headline's start
@@ -1204,12 +1349,13 @@ def _reported_by(ctx, tok, ev: EventMention, text: str) -> str:  # type: ignore[
                 return text  # no speaker the sentence names: no prefix
             # the holder stays even when the clause must be clipped for it: an opinion without
             # its holder reads as a general fact ("..., consideră Dan Popovici")
-            room = MAX_STRETCH - _words(str(q.speaker))
+            speaker = _speaker(ctx, q)
+            room = MAX_STRETCH - _words(speaker)
             if _words(text) > room:
                 c = cues(ctx.lang)
                 text = " ".join(_cut(text.split(), room, ctx.doc, c.get("figure", frozenset()),
                                      c.get("range", frozenset()))).rstrip(" ,;:") + ELLIPSIS
-            return f"{q.speaker}: {text}"
+            return f"{speaker}: {text}"
     return text
 
 
@@ -1402,11 +1548,9 @@ def _main_clause(ctx, ev: EventMention, root=None) -> str:  # type: ignore[no-un
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
-        named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
-        person = None if named else _named_person(ctx, first)  # "El" -> "Dan Popovici"
-        if named:
-            text = f"{first.text} {named}{first.whitespace_}{text[len(first.text):].lstrip()}"
-        elif person:
+        # "Grupul" -> "Grupul Digi Communications" is written by _render (:func:`_placeholders`)
+        person = None if first.i in _placeholders(ctx) else _named_person(ctx, first)  # "El" -> "Dan Popovici"
+        if person:
             text = f"{person}{first.whitespace_}{text[len(first.text):].lstrip()}"
     if len(kept) < len(toks) and not _whole_clause(root, kept, toks[len(kept)]):
         text = text.rstrip(" ,;:-–") + ELLIPSIS
