@@ -657,3 +657,35 @@ PLACEHOLDERS = [
 def test_events_headline_names_the_organisation_a_generic_noun_stands_for(lang: str, text: str, trigger: str,
                                                                           expected: str) -> None:
     _assert_primary_headline(lang, text, trigger, expected)
+
+
+# A short phrase before the subject that restricts the claim stays (where, in what state, among
+# which): without it the claim reads as general ("Au închis și titlurile ..." for "În declin
+# semnificativ au închis ..."); a time, a source, a linking word or a cause still goes (ZF records
+# from offset 12,000 of benchmarks.sentence_sharing's shuffle).
+FRONTED = [
+    ("ro", "În declin semnificativ au închis și titlurile Fondul Proprietatea, cu 6,7%, Banca Transilvania, cu 6,5%, "
+     "și Romgaz (SNG), cu 6,85%.", "închis",
+     "În declin semnificativ au închis și titlurile Fondul Proprietatea, cu 6,7%, Banca Transilvania…"),
+    ("ro", "Pe segmentul investitorilor nerezidenți, aversiunea la risc dădea semne de creștere ieri înaintea "
+     "ședinței Fed de miercuri.", "creștere",
+     "Pe segmentul investitorilor nerezidenți, aversiunea la risc dădea semne de creștere ieri înaintea ședinței…"),
+    ("ro", "Dintre aceste trei societăți, doar producătorul de pâine Boromir a raportat câștig net în urcare, însă "
+     "avansul a fost susținut de trecerea pe profit financiar, în timp ce profitul operațional a fost în stagnare.",
+     "profit", "Dintre aceste trei societăți, doar producătorul de pâine Boromir a raportat câștig net…"),
+    ("ro", "În Europa, principalele acțiuni au închis luni cu cea mai puternică scădere începând din 2008, din cauza "
+     "temerilor că economia Chinei încetinește mai puternic decât se anticipa anterior.", "scădere",
+     "În Europa, principalele acțiuni au închis luni cu cea mai puternică scădere…"),
+    # a cause goes, and so does a linking phrase
+    ("ro", "Din cauza investiției, Prospecțiuni a raportat o pierdere de 3 milioane de lei.", "pierdere",
+     "Prospecțiuni a raportat o pierdere de 3 milioane de lei"),
+    ("ro", "Mai mult, reforma fiscală a administrației Trump din decembrie 2017 a ajutat la mărirea marjelor nete de "
+     "profit și la aprecierea randamentului dividendelor.", "profit",
+     "Reforma fiscală a administrației Trump din decembrie 2017 a ajutat la mărirea…"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", FRONTED, ids=[c[3][:30] for c in FRONTED])
+def test_events_headline_keeps_a_restricting_phrase_before_the_subject(lang: str, text: str, trigger: str,
+                                                                       expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)

@@ -1573,7 +1573,7 @@ def _built_main_clause(ctx, ev: EventMention, root) -> str | None:  # type: igno
     # ... nor an oblique the sentence adds after a comma (", cu 172% peste aceeași perioadă"):
     # compressed it loses what it is measured against
     skip = frozenset(c.i for c in root.children if c.dep_ not in _SUBJ and (
-        next(iter(c.subtree)).lower_ in attribution or (c.i < root.i and _set_off(c))
+        next(iter(c.subtree)).lower_ in attribution or (c.i < root.i and _set_off(c) and not _restricts_claim(ctx, c))
         or (c.i > root.i and (c.dep_.startswith("obl") or _figure(c)) and _after_comma(c))))
     text = _clause(ctx, root, None, MAX_STRETCH, skip)
     words = text.split()
@@ -1712,8 +1712,8 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
     attribution, condition = c.get("attribution", frozenset()), c.get("condition", frozenset())
     for ch in root.lefts:
         first = next(iter(ch.subtree))
-        if first.lower_ in attribution or ch.dep_ in {"punct", "cc", "obl", "obl:tmod", "nmod:tmod",
-                                                      "discourse", "parataxis"}:
+        if first.lower_ in attribution or ch.dep_ in {"punct", "cc", "obl:tmod", "nmod:tmod", "discourse", "parataxis"} \
+                or (ch.dep_ == "obl" and not _restricts_claim(ctx, ch)):
             continue
         if ch.dep_ == "advmod" and (_in_timex(ctx, ch) or ch.is_punct):
             continue  # a time adverb is the date's; "aproape", "nu", "doar" restrict the claim
@@ -1721,12 +1721,33 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
         if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children) \
                 and (subject_after or first.pos_ not in {"NOUN", "PROPN", "DET"}):
             continue  # ... but not a participle the parser hung the subject under ("companiile incluse ...")
-        if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch):
-            continue  # a fronted adjunct set off by a comma ("Pe de altă parte,", "Dintre producători,")
+        if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch) \
+                and not _restricts_claim(ctx, ch):
+            continue  # a fronted adjunct set off by a comma ("Pe de altă parte,", "În urma fuziunii,")
         commas = [t for t in ch.subtree if t.i < ch.i and t.text == ","] if ch.dep_ in _SUBJ else []
         # a fronted phrase the parser hung under the subject ("Raportat la ..., dividendul")
         return root.doc[commas[-1].i + 1] if commas else first
     return root
+
+
+def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a short phrase before the subject restricts the claim, so that a headline keeps it
+    ("Pe bursă am crezut că vor veni ...", "În declin semnificativ au închis titlurile ...", "Pe
+    segmentul investitorilor nerezidenți, aversiunea la risc ...", "În Europa,"): without it the
+    claim reads as general.  Not a time (the date is shown beside the headline), a source, a
+    linking phrase, a cause or circumstance (``scene`` in ``headline_cues.tsv``: "În urma
+    fuziunii,"), a clause, nor a phrase of more than five words (scene-setting that would eat the
+    line: the claim's subject and verb come first)."""
+    toks = [t for t in ch.subtree if not t.is_punct]
+    if not toks or len(toks) > 5 or not any(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in toks) \
+            or not any(c.dep_ == "case" for c in ch.children):
+        return False  # ... a prepositional phrase ("Elefant Online SA, compania ...": a name cut off is no phrase)
+    c = cues(ctx.lang)
+    said = " ".join(t.lower_ for t in toks)
+    if any(said == p or said.startswith(p + " ") for p in c.get("connective", frozenset())):
+        return False
+    scene = c.get("scene", frozenset()) | c.get("attribution", frozenset())
+    return not any(_in_timex(ctx, t) or t.lower_ in scene or t.pos_ in {"VERB", "AUX", "SCONJ"} for t in toks)
 
 
 def _after_comma(ch) -> bool:  # type: ignore[no-untyped-def]
