@@ -2162,7 +2162,8 @@ def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool
     if verb is None:
         return _lost_figure(ctx, tok, tok, words)
     return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(ctx, verb, words, text) \
-        or _hollow_end(sent, words, text) or _lost_definition(verb, words) or _skipped_object(ctx, verb, words)
+        or _hollow_end(sent, words, text) or _lost_definition(verb, words) or _skipped_object(ctx, verb, words) \
+        or _lost_restrictive_relative(verb, words)
 
 
 def _defines_predicate(relative) -> bool:  # type: ignore[no-untyped-def]
@@ -2186,6 +2187,26 @@ def _lost_definition(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-
         d.dep_.startswith("acl") and d.pos_ in {"VERB", "AUX"} and not _kept(d, words)
         and any(set(c.morph.get("PronType")) & {"Rel"} for x in d.children for c in [x, *x.children])
         for d in p.subtree) for p in preds)
+
+
+def _lost_restrictive_relative(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an argument kept in a compressed clause lost the relative clause that says which of
+    its kind is meant, one not set off by a comma ("îi iartă pe rușii | care își declară activele",
+    "45% dintre românii | care și-au achiziționat pachetele"): without it the claim is about all of
+    them, and false.  A relative after a comma only describes ("Hidroelectrica, care ...")."""
+    for arg in verb.children:
+        if arg.dep_ not in _ARGS:
+            continue
+        for n in arg.subtree:
+            if n.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} or not _kept(n, words):
+                continue
+            for d in n.children:
+                if not d.dep_.startswith("acl") or d.pos_ not in {"VERB", "AUX"} or _kept(d, words):
+                    continue
+                first = next(iter(d.subtree))
+                if "Rel" in first.morph.get("PronType") and first.i > n.i and first.doc[first.i - 1].text != ",":
+                    return True
+    return False
 
 
 def _skipped_object(ctx, verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
