@@ -708,3 +708,32 @@ RESTRICTIVE = [
 @pytest.mark.parametrize("lang,text,trigger,expected", RESTRICTIVE, ids=[c[2] for c in RESTRICTIVE])
 def test_events_headline_keeps_a_restrictive_relative_clause(lang: str, text: str, trigger: str, expected: str) -> None:
     _assert_primary_headline(lang, text, trigger, expected)
+
+
+def test_events_headline_a_gerund_with_its_own_subject_reads_as_a_past() -> None:
+    """The seed's support ("..., Coreea de Nord sprijinind efortul de război al aliatului său") is a
+    row of its own: its line is a clause with a predicate, its time the main verb's past."""
+    text = ("Relațiile dintre Phenian și Moscova s-au consolidat considerabil de la invazia rusă din Ucraina în "
+            "2022, Coreea de Nord sprijinind efortul de război al aliatului său.")
+    events = analyze(text, DocDate.parse("2025-10-27"), "ro").events
+    support = [e for e in events if text[e.trigger[0]:e.trigger[1]] == "sprijinind" and e.part_of is None]
+    assert support and support[0].headline == "Coreea de Nord a sprijinit efortul de război al aliatului său"
+
+
+def _gerund_examples() -> list[tuple[str, str, str, str, str]]:
+    out = []
+    for path in sorted(LANG_DIR.glob("*/headline_gerunds.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# example:"):
+                given, _, want = line.removeprefix("# example:").partition("=>")
+                gerund, lemma, number = given.split()
+                out.append((path.parent.name, gerund, lemma, number, want.strip()))
+    return out
+
+
+@pytest.mark.parametrize("lang,gerund,lemma,number,want", _gerund_examples(), ids=lambda v: str(v))
+def test_events_headline_gerund_file_examples(lang: str, gerund: str, lemma: str, number: str, want: str) -> None:
+    """Each example of lang/<code>/headline_gerunds.tsv; "-": no rule covers the verb."""
+    from cronicar.analyze.headline import past_of
+
+    assert (past_of(lang, lemma, gerund, number) or "-") == want

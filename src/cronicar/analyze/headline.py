@@ -434,6 +434,47 @@ def _name_key(name: str) -> str:
     return " ".join(key[:-1] if len(key) > 1 and key[-1] in {"sa", "srl"} else key)
 
 
+@lru_cache(maxsize=None)
+def _gerund_rules(lang: str) -> tuple[tuple[tuple[str, str, str], ...], dict[str, str]]:
+    """``lang/<lang>/headline_gerunds.tsv``: (lemma ending, gerund ending, participle ending) rules
+    and the past tense's auxiliary by number."""
+    endings, aux = [], {}
+    for line in data_lines(lang, "headline_gerunds.tsv"):
+        cols = [c.strip() for c in line.split("\t")]
+        if cols[0] == "ending" and len(cols) == 4:
+            endings.append((cols[1], cols[2], cols[3]))
+        elif cols[0] == "aux" and len(cols) == 3:
+            aux[cols[1]] = cols[2]
+    return tuple(endings), aux
+
+
+def past_of(lang: str, lemma: str, gerund: str, number: str) -> str | None:
+    """The past tense ("a sprijinit") of a verb written as a gerund ("sprijinind", lemma
+    "sprijini"), for a subject of ``number`` (``Sing``/``Plur``); None when no rule of
+    ``headline_gerunds.tsv`` covers the lemma (an irregular participle is never guessed)."""
+    endings, aux = _gerund_rules(lang)
+    for lem_end, ger_end, part_end in endings:
+        stem = lemma[: len(lemma) - len(lem_end)]
+        if lemma.endswith(lem_end) and stem and gerund.lower() == stem + ger_end and number in aux:
+            return f"{aux[number]} {stem}{part_end}"
+    return None
+
+
+def finite_gerund(lang: str, verb) -> str | None:  # type: ignore[no-untyped-def]
+    """The past tense to write for a gerund with a subject of its own ("Coreea de Nord | sprijinind
+    efortul ..." under "Relațiile ... s-au consolidat") when the verb it hangs on tells a past (a
+    participle with its auxiliary, or a past tense): the gerund's time is that verb's.  None
+    otherwise (a present or future main verb, no subject, a clitic glued to the gerund)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
+    if subj is None or "Ger" not in verb.morph.get("VerbForm") or "-" in verb.text:
+        return None
+    head = verb.head
+    past = "Part" in head.morph.get("VerbForm") and any(c.dep_ == "aux" for c in head.children) \
+        or bool({"Past", "Imp", "Pqp"} & set(head.morph.get("Tense")))
+    number = "Plur" if "Plur" in subj.morph.get("Number") or any(c.dep_ == "conj" for c in subj.children) else "Sing"
+    return past_of(lang, verb.lemma_.lower(), verb.text, number) if past and head.i != verb.i else None
+
+
 def _without_byline(ctx, name: str) -> str:
     """A person's name without the outlet the parser glued before it ("ZF Claudiu Cercel" of "a
     declarat pentru ZF Claudiu Cercel": the outlet he spoke to is no part of his name; ``byline``
