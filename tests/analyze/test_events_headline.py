@@ -737,3 +737,20 @@ def test_events_headline_gerund_file_examples(lang: str, gerund: str, lemma: str
     from cronicar.analyze.headline import past_of
 
     assert (past_of(lang, lemma, gerund, number) or "-") == want
+
+
+# A bare noun phrase after a comma that closes what the verb said comments on the claim; glued to
+# the compressed clause it read as the verb's object ("a scăzut cu 5,3% cea mai mare scădere") or
+# as another actor ("a scăzut cu 5% Alphabet").  ZF records from offset 12,000.
+AFTERTHOUGHTS = [
+    ("ro", "Indicele Shanghai Composite al bursei chineze a scăzut cu 5,3% ieri, cea mai mare scădere zilnică din "
+     "ultimii patru ani.", "scăzut", "Indicele Shanghai Composite al bursei chineze a scăzut cu 5,3%"),
+    # the object after an aside stays
+    ("ro", "Romgaz a raportat, în primul trimestru, un profit net de 5 milioane de lei, cu 10% mai mult decât anul "
+     "trecut.", "profit", "Romgaz a raportat un profit net de 5 milioane de lei"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", AFTERTHOUGHTS, ids=[c[2] for c in AFTERTHOUGHTS])
+def test_events_headline_leaves_out_an_afterthought(lang: str, text: str, trigger: str, expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)

@@ -632,7 +632,8 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
             parts.append((ch.i, _render(list(ch.subtree)), "time"))
-        elif _beyond_clause(verb, ch):
+        elif _beyond_clause(verb, ch) or (_afterthought(ctx, verb, ch) and not (keep is not None and any(
+                t.i == keep for t in ch.subtree))):
             continue  # "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane": another clause's
         elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
@@ -681,6 +682,21 @@ def _fit(parts: list[tuple[int, str, str]], shorter: dict[int, str], budget: int
             if idx is None:
                 break
             parts.pop(idx)
+
+
+def _afterthought(ctx, verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a bare noun phrase after the verb follows a comma that closes what the verb already
+    said ("a scăzut cu 5,3% ieri, | cea mai mare scădere zilnică din ultimii patru ani"): it comments
+    on the claim, and glued to it without the comma it reads as the verb's object ("a scăzut cu 5,3%
+    cea mai mare scădere").  Not after a comma right behind the verb ("a raportat, în T1, un
+    profit": the object after an aside)."""
+    if ch.i < verb.i or ch.dep_ not in {"obj", "obl", "nmod", "appos"} or any(c.dep_ == "case" for c in ch.children) \
+            or not _after_comma(ch):
+        return False
+    comma = next(iter(ch.subtree)).i - 1
+    between = [t for t in verb.doc[verb.i + 1:comma] if not t.is_punct and not _in_timex(ctx, t)
+               and not (t.dep_ == "case" and _in_timex(ctx, t.head))]
+    return bool(between) and verb.doc[verb.i + 1].text != ","  # ... nor after a time ("de luni, 5 decembrie,")
 
 
 def _beyond_clause(verb, ch) -> bool:  # type: ignore[no-untyped-def]
