@@ -318,6 +318,18 @@ def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
     return names[-1][3] if names else _known_organisation(ctx, arg)
 
 
+def _owner_of_subject(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a genitive owns a subject, directly or through nouns ("Cifra de afaceri a companiei")."""
+    node = tok.head
+    for _ in range(3):
+        if node.dep_ in _SUBJ:
+            return True
+        if node.dep_ != "nmod" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _placeholders(ctx) -> dict[int, str]:  # type: ignore[no-untyped-def]
     """Token index -> the organisation a generic noun of the article stands for ("Compania",
     "acțiunile companiei", "Banca"; :func:`_named_organisation`), for :func:`_render` to write
@@ -333,18 +345,24 @@ def _placeholders(ctx) -> dict[int, str]:  # type: ignore[no-untyped-def]
     for m in ctx.entities:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         inside |= {t.i for t in span or ()}
-    quoted = [q.content for q in ctx.quotes if q.kind == "direct"]  # a quotation is not rewritten
+    quoted = [q.content for q in ctx.quotes]  # what someone said is not rewritten
     out: dict[int, str] = {}
     for t in doc:
-        if t.pos_ != "NOUN" or t.i in inside or t.i + 1 in inside or t.dep_ not in _SUBJ | {"nmod", "obj"} \
+        # who acts: a subject, or the owner of a subject ("Acțiunile companiei"); an object's name
+        # would cost the words of what follows it ("acuză compania | că a majorat prețul")
+        if t.pos_ != "NOUN" or t.i in inside or t.i + 1 in inside \
+                or not (t.dep_ in _SUBJ or (t.dep_ == "nmod" and _owner_of_subject(t))) \
                 or not _is_org_noun(ctx, t) or any(c.dep_ in {"appos", "flat", "flat:name"} for c in t.children) \
-                or any(a <= t.idx < b for a, b in quoted):
-            continue
+                or any(a <= t.idx < b for a, b in quoted) or (t.i > 1 and doc[t.i - 1].text == "," and t.i - 2 in inside):
+            continue  # ... nor a description after the name ("SAFI Invest, societatea care ...")
         # the sentence's own subjects tell whom a subject means; another role only the article's
         # introduced organisation ("potențialul emitentului" is not the sentence's other subject)
         name = _named_organisation(ctx, t) if t.dep_ in _SUBJ else _known_organisation_of(ctx, t)
-        if name and name.strip() and fold_diacritics(name.split()[0].lower()) != fold_diacritics(t.lower_):
-            out[t.i] = name
+        words = name.split() if name else []
+        if words and fold_diacritics(words[0].lower()).startswith(fold_diacritics(t.lemma_.lower())[:4]):
+            words = words[1:]  # "grupului | TeraPlast", not "grupului Grupul TeraPlast"
+        if words:
+            out[t.i] = " ".join(words)
     doc.user_data["headline_named_key"] = key
     doc.user_data["headline_named"] = out
     return out
