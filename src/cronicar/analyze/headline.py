@@ -385,6 +385,7 @@ def _introduced(ctx) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]
     if cached is not None and cached[0] == key:
         return cached[1]  # type: ignore[no-any-return]
     out, named = [], []
+    media = _media(ctx.lang) | cues(ctx.lang).get("byline", frozenset())
     for m in ctx.entities:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or gazetteer_place(m.canonical, ctx.lang):
@@ -403,7 +404,8 @@ def _introduced(ctx) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]
         if noun is not None:
             out.append((span.start, fold_diacritics(noun.lemma_.lower()), m.canonical))
         ticker = span.start > 1 and doc[span.start - 1].text == "(" and named and named[-1][0] >= span.start - 8
-        if (m.label not in {"PERSON", "GPE", "LOC"} or noun is not None) and not ticker:  # "Intercontinental București (RCHI)": one
+        if (m.label not in {"PERSON", "GPE", "LOC"} or noun is not None) and not ticker \
+                and m.canonical.lower() not in media:  # "... (RCHI)": one; the outlet that reports ("ZF") no actor
             named.append((span.start, m.canonical))
     result = (out, named)
     doc.user_data["headline_introduced"] = (key, result)
@@ -427,7 +429,9 @@ def _known_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
     "societatea"), with any organisation noun.  None when another name is as frequent, or the most
     frequent was never introduced so or is not the last one named before the sentence (the reader
     must not get a guess: "compania Magic Invest", named once, is not the company an article about
-    INAR Brașov calls "compania"; in an article of several funds "fondul" is the one just named)."""
+    INAR Brașov calls "compania"; in an article of several funds "fondul" is the one just named).
+    A ``generic`` noun also stands for the only organisation the article has named before it (at
+    least twice), however introduced ("Nuclearelectrica ... Compania a împărțit 80% din profit")."""
     lemma = fold_diacritics(arg.lemma_.lower())
     generic = {fold_diacritics(w) for w in cues(ctx.lang).get("generic", frozenset())}
     any_noun = bool({lemma, fold_diacritics(arg.lower_)} & generic)
@@ -442,6 +446,8 @@ def _known_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or _name_key(last[0]) != ranked[0][0]:
         return None  # ... and the last one named: an article of several funds names each before "fondul"
     top = ranked[0][0]
+    if any_noun and len(ranked) == 1 and ranked[0][1] > 1:  # the only organisation the article has named
+        return last[0]  # ... more than once (named once, it may be the outlet that reports: "potrivit CNBC")
     return next((name for at, noun, name in introduced
                  if _name_key(name) == top and at < start and (any_noun or noun == lemma)), None)
 
