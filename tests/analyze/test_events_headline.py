@@ -768,3 +768,17 @@ def test_events_headline_a_generic_noun_names_the_only_organisation_of_the_artic
     events = analyze(text, DocDate.parse("2021-08-10"), "ro").events
     rows = [e.headline for e in events if e.part_of is None]
     assert "Compania OMV Petrom a terminat prima jumătate a anului cu venituri de 10 miliarde de lei" in rows
+
+
+# An oblique that is a time told by its adjective ("La nivel săptämânal,") goes with its time word:
+# without it the line read "La nivel bursa românească a înregistrat ..." (ZF records from offset 12,000).
+TIMED = [
+    ("ro", "La nivel săptămânal, bursa românească a înregistrat o scădere de 0,83% după ce timp de două săptămâni "
+     "consecutive a înregistrat creșteri semnificative.", "scădere", "Bursa românească a înregistrat o scădere de 0,83%"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", TIMED, ids=[c[2] for c in TIMED])
+def test_events_headline_leaves_out_a_phrase_that_only_tells_the_time(lang: str, text: str, trigger: str,
+                                                                     expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)

@@ -659,7 +659,7 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
         elif _beyond_clause(verb, ch) or (_afterthought(ctx, verb, ch) and not (keep is not None and any(
                 t.i == keep for t in ch.subtree))):
             continue  # "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane": another clause's
-        elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
+        elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (_timed(ctx, ch) and not _says(ctx, verb)) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
             # an oblique that only carries a clause ("în condițiile în care ...") says nothing cut
@@ -706,6 +706,14 @@ def _fit(parts: list[tuple[int, str, str]], shorter: dict[int, str], budget: int
             if idx is None:
                 break
             parts.pop(idx)
+
+
+def _timed(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an oblique is a time told by its modifier ("La nivel | săptămânal,", "în ritm |
+    anual"): without the time word, which goes to the date, the phrase reads garbled ("La nivel
+    bursa românească a înregistrat")."""
+    return ch.dep_.startswith("obl") and ch.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.i == ch.i + 1 and _in_timex(ctx, c) for c in ch.children)
 
 
 def _afterthought(ctx, verb, ch) -> bool:  # type: ignore[no-untyped-def]
