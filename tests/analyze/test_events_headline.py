@@ -619,3 +619,166 @@ def test_events_headline_cue_files_have_their_header_and_an_example() -> None:
     for path in paths:
         head = path.read_text(encoding="utf-8").splitlines()[:6]
         assert any("source:" in line for line in head) and any("license" in line for line in head)
+
+
+# Eighth session (issue 18 point 2): a generic noun ("Compania", "acțiunile companiei") is written
+# with the organisation the article introduced by such a noun, when it is both the one the article
+# names most often and the last one named before the sentence; otherwise the sentence's own words
+# stay (a guess would be a wrong actor).  A byline glued to a speaker ("pentru ZF Adrian Volintiru")
+# is no part of the name.  ZF records from offset 12,000 of benchmarks.sentence_sharing's shuffle.
+PROSPECTIUNI = ("Firma de prospectare geologică Prospecțiuni S.A. (PRSN), controlată de omul de afaceri Ovidiu "
+                "Tender, a raportat o dublare a pierderii în primul trimestru al anului comparativ cu aceeași "
+                "perioadă a anului anterior, până la nivelul de 5,2 mil. lei (1,16 mil. euro), potrivit unui raport "
+                "publicat de companie la bursă. ")
+PLACEHOLDERS = [
+    ("ro", PROSPECTIUNI + "În primul trimestru din 2013, compania a raportat o pierdere de 2,54 milioane de lei.",
+     "pierdere", "Compania Prospecțiuni S.A. a raportat o pierdere de 2,54 milioane de lei"),
+    ("ro", PROSPECTIUNI + "Reprezentanții companiei atribuie majorarea pierderilor „gradului de accesibilitate "
+     "scăzut al terenului în această perioadă“.", "pierderilor",
+     "Reprezentanții companiei Prospecțiuni S.A. atribuie majorarea pierderilor „gradului de accesibilitate "
+     "scăzut al terenului în această perioadă“"),
+    # two funds named, the one just named is not the one named most: "fondul" stays as written
+    ("ro", "Fondul STK Emergent a raportat anul trecut un profit de 3 milioane de lei. STK Emergent are active de "
+     "60 milioane de lei. Anul 2013 a fost dificil pentru iFond Gold, cu investiții în companii din sectorul aurifer. "
+     "Anul trecut, fondul a raportat o pierdere de 1,26 milioane de lei.", "pierdere",
+     "Fondul a raportat o pierdere de 1,26 milioane de lei"),
+    # the company named once is not the one the article calls "compania"
+    ("ro", "SIF Transilvania a vândut un pachet de acțiuni INAR Brașov reprezentând 38,98% din capitalul companiei. "
+     "De asemenea, compania Magic Invest a cumpărat pachetul deținut anterior de SIF Transilvania. Capitalizarea "
+     "INAR Brașov este de 0,842 mil. lei. În 2015, compania a raportat venituri în scădere cu 65%.", "scădere",
+     "Compania a raportat venituri în scădere cu 65%"),
+    ("ro", "Avem de asemenea în vedere constituirea unei echipe de lucru din care să facă parte și mediul de afaceri "
+     "și să gândim împreună o soluție similară și pentru gazele naturale“, a declarat pentru ZF Adrian Volintiru.",
+     "declarat", "Adrian Volintiru: Avem de asemenea în vedere constituirea unei echipe de lucru…"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", PLACEHOLDERS, ids=[c[3][:30] for c in PLACEHOLDERS])
+def test_events_headline_names_the_organisation_a_generic_noun_stands_for(lang: str, text: str, trigger: str,
+                                                                          expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
+# A short phrase before the subject that restricts the claim stays (where, in what state, among
+# which): without it the claim reads as general ("Au închis și titlurile ..." for "În declin
+# semnificativ au închis ..."); a time, a source, a linking word or a cause still goes (ZF records
+# from offset 12,000 of benchmarks.sentence_sharing's shuffle).
+FRONTED = [
+    ("ro", "În declin semnificativ au închis și titlurile Fondul Proprietatea, cu 6,7%, Banca Transilvania, cu 6,5%, "
+     "și Romgaz (SNG), cu 6,85%.", "închis",
+     "În declin semnificativ au închis și titlurile Fondul Proprietatea, cu 6,7%, Banca Transilvania…"),
+    ("ro", "Pe segmentul investitorilor nerezidenți, aversiunea la risc dădea semne de creștere ieri înaintea "
+     "ședinței Fed de miercuri.", "creștere",
+     "Pe segmentul investitorilor nerezidenți, aversiunea la risc dădea semne de creștere ieri înaintea ședinței…"),
+    ("ro", "Dintre aceste trei societăți, doar producătorul de pâine Boromir a raportat câștig net în urcare, însă "
+     "avansul a fost susținut de trecerea pe profit financiar, în timp ce profitul operațional a fost în stagnare.",
+     "profit", "Dintre aceste trei societăți, doar producătorul de pâine Boromir a raportat câștig net…"),
+    ("ro", "În Europa, principalele acțiuni au închis luni cu cea mai puternică scădere începând din 2008, din cauza "
+     "temerilor că economia Chinei încetinește mai puternic decât se anticipa anterior.", "scădere",
+     "În Europa, principalele acțiuni au închis luni cu cea mai puternică scădere…"),
+    # a cause goes, and so does a linking phrase
+    ("ro", "Din cauza investiției, Prospecțiuni a raportat o pierdere de 3 milioane de lei.", "pierdere",
+     "Prospecțiuni a raportat o pierdere de 3 milioane de lei"),
+    ("ro", "Mai mult, reforma fiscală a administrației Trump din decembrie 2017 a ajutat la mărirea marjelor nete de "
+     "profit și la aprecierea randamentului dividendelor.", "profit",
+     "Reforma fiscală a administrației Trump din decembrie 2017 a ajutat la mărirea…"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", FRONTED, ids=[c[3][:30] for c in FRONTED])
+def test_events_headline_keeps_a_restricting_phrase_before_the_subject(lang: str, text: str, trigger: str,
+                                                                       expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
+# A compressed clause may not drop the relative clause that says which of a kind is meant (no comma
+# before "care"): "45% dintre românii | au efectuat plățile" claims it of all Romanians (ZF records
+# from offset 12,000 of benchmarks.sentence_sharing's shuffle).
+RESTRICTIVE = [
+    ("ro", "Aproximativ 45% dintre românii care și-au achiziționat pachetele turistice pentru vacanța din iulie au "
+     "efectuat plățile încă din lunile de primăvară, cea mai căutată destinație fiind Creta, cu 30% din totalul "
+     "vânzărilor, arată datele furnizate de agenția de turism online Paravion.", "achiziționat",
+     "Aproximativ 45% dintre românii care și-au achiziționat pachetele turistice pentru vacanța din iulie au "
+     "efectuat plățile…"),
+    ("ro", "Antreprenorii români care au branduri și companii bune vor încerca să le vândă cât mai repede:", "vândă",
+     "Antreprenorii români care au branduri și companii bune vor încerca să le vândă cât mai repede"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", RESTRICTIVE, ids=[c[2] for c in RESTRICTIVE])
+def test_events_headline_keeps_a_restrictive_relative_clause(lang: str, text: str, trigger: str, expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
+def test_events_headline_a_gerund_with_its_own_subject_reads_as_a_past() -> None:
+    """The seed's support ("..., Coreea de Nord sprijinind efortul de război al aliatului său") is a
+    row of its own: its line is a clause with a predicate, its time the main verb's past."""
+    text = ("Relațiile dintre Phenian și Moscova s-au consolidat considerabil de la invazia rusă din Ucraina în "
+            "2022, Coreea de Nord sprijinind efortul de război al aliatului său.")
+    events = analyze(text, DocDate.parse("2025-10-27"), "ro").events
+    support = [e for e in events if text[e.trigger[0]:e.trigger[1]] == "sprijinind" and e.part_of is None]
+    assert support and support[0].headline == "Coreea de Nord a sprijinit efortul de război al aliatului său"
+
+
+def _gerund_examples() -> list[tuple[str, str, str, str, str]]:
+    out = []
+    for path in sorted(LANG_DIR.glob("*/headline_gerunds.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# example:"):
+                given, _, want = line.removeprefix("# example:").partition("=>")
+                gerund, lemma, number = given.split()
+                out.append((path.parent.name, gerund, lemma, number, want.strip()))
+    return out
+
+
+@pytest.mark.parametrize("lang,gerund,lemma,number,want", _gerund_examples(), ids=lambda v: str(v))
+def test_events_headline_gerund_file_examples(lang: str, gerund: str, lemma: str, number: str, want: str) -> None:
+    """Each example of lang/<code>/headline_gerunds.tsv; "-": no rule covers the verb."""
+    from cronicar.analyze.headline import past_of
+
+    assert (past_of(lang, lemma, gerund, number) or "-") == want
+
+
+# A bare noun phrase after a comma that closes what the verb said comments on the claim; glued to
+# the compressed clause it read as the verb's object ("a scăzut cu 5,3% cea mai mare scădere") or
+# as another actor ("a scăzut cu 5% Alphabet").  ZF records from offset 12,000.
+AFTERTHOUGHTS = [
+    ("ro", "Indicele Shanghai Composite al bursei chineze a scăzut cu 5,3% ieri, cea mai mare scădere zilnică din "
+     "ultimii patru ani.", "scăzut", "Indicele Shanghai Composite al bursei chineze a scăzut cu 5,3%"),
+    # the object after an aside stays
+    ("ro", "Romgaz a raportat, în primul trimestru, un profit net de 5 milioane de lei, cu 10% mai mult decât anul "
+     "trecut.", "profit", "Romgaz a raportat un profit net de 5 milioane de lei"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", AFTERTHOUGHTS, ids=[c[2] for c in AFTERTHOUGHTS])
+def test_events_headline_leaves_out_an_afterthought(lang: str, text: str, trigger: str, expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
+def test_events_headline_a_generic_noun_names_the_only_organisation_of_the_article() -> None:
+    """"Compania" after an article that named one organisation, twice, is that organisation (ZF
+    record 8,629 of benchmarks.sentence_sharing's shuffle, shortened)."""
+    text = ("Deși economia pare a fi pe val, executivul spune că OMV Petrom va avea în continuare o politică prudentă "
+            "de investiții, evoluția inflației și a situației sanitare fiind urmărită îndeaproape. „Gazul este cheie "
+            "pentru tranziția energetică a României, dar este crucială clarificarea legii offshore anul acesta“, a "
+            "declarat directorul executiv al OMV Petrom. Compania a terminat prima jumătate a anului cu venituri de 10 "
+            "miliarde de lei, la fel ca în perioada similară a anului trecut, și cu un profit net de 980 de milioane de "
+            "lei, cu 13% mai mare față de primele șase luni din 2020.")
+    events = analyze(text, DocDate.parse("2021-08-10"), "ro").events
+    rows = [e.headline for e in events if e.part_of is None]
+    assert "Compania OMV Petrom a terminat prima jumătate a anului cu venituri de 10 miliarde de lei" in rows
+
+
+# An oblique that is a time told by its adjective ("La nivel săptämânal,") goes with its time word:
+# without it the line read "La nivel bursa românească a înregistrat ..." (ZF records from offset 12,000).
+TIMED = [
+    ("ro", "La nivel săptămânal, bursa românească a înregistrat o scădere de 0,83% după ce timp de două săptămâni "
+     "consecutive a înregistrat creșteri semnificative.", "scădere", "Bursa românească a înregistrat o scădere de 0,83%"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", TIMED, ids=[c[2] for c in TIMED])
+def test_events_headline_leaves_out_a_phrase_that_only_tells_the_time(lang: str, text: str, trigger: str,
+                                                                     expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)

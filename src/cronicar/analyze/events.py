@@ -38,7 +38,7 @@ from cronicar.analyze.retold import merge_retold
 from cronicar.analyze.context import Context
 from cronicar.analyze.budget import check
 from cronicar.analyze.entities import after_locative, government_of
-from cronicar.analyze.headline import ELLIPSIS, MAX_FALLBACK, headline
+from cronicar.analyze.headline import ELLIPSIS, MAX_FALLBACK, finite_gerund, headline
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.timex import rules as timex_rules
 from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
@@ -1198,7 +1198,11 @@ def _own_clause(ctx: Context, tok: Token) -> str | None:
         if toks[0].dep_ in {"nsubj", "nsubj:pass"}:  # "companie care a închis": the company did
             actor = _antecedent(ctx, tok)
         toks = toks[1:]
-    words = (actor.split() if actor else []) + "".join(t.text_with_ws for t in toks).split()
+    # a gerund with its own subject is no predicate ("Coreea de Nord sprijinind ..."): its past
+    # tense when the main verb tells a past ("Coreea de Nord a sprijinit ...")
+    past = finite_gerund(ctx.lang, tok) if verb else None
+    words = (actor.split() if actor else []) + "".join(
+        (past + t.whitespace_ if past and t.i == tok.i else t.text_with_ws) for t in toks).split()
     if len(words) < 2:
         return None  # one word tells too little
     line = " ".join(words[:MAX_FALLBACK]).strip(" ,;:-–.") + (ELLIPSIS if len(words) > MAX_FALLBACK else "")

@@ -248,7 +248,7 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     if persons and not (coordinated and (len({m.canonical for m in persons}) > 1
                                          or not any(m.start <= arg.idx < m.end for m in persons))):
         # ... and two actors coordinated are both named ("fost premier ... și Ionuț Popescu" is not Popescu)
-        return f"{case} {persons[0].canonical}".strip()
+        return f"{case} {_without_byline(ctx, persons[0].canonical)}".strip()
     own = [m for m in names if _names_itself(arg, m)]
     if subject and own and len({m.canonical for m in names}) == 1 and not coordinated:  # "NEPI și Rockcastle"
         name = _canonical_fits(own[0], ctx.lang)
@@ -257,9 +257,9 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
                      and _mentions_in(ctx, c.idx, c.idx + len(c.text))]
             return " ".join([name] + [_render(sorted(_np(ctx, c, levels=0), key=lambda t: t.i)) for c in where])
     toks = _np(ctx, arg, levels=levels)
-    named = _named_organisation(ctx, arg) if subject and not names and not antecedent else None
-    if named:  # "Grupul" -> "Grupul Digi Communications": whom the article means by it
-        return f"{_render(sorted(toks, key=lambda t: t.i))} {named}"
+    if subject and not names and not antecedent and arg.i in _placeholders(ctx):
+        # "Grupul" -> "Grupul Digi Communications": whom the article means by it (:func:`_render`)
+        return _render(sorted(toks, key=lambda t: t.i))
     if subject and coordinated:  # every actor of a coordinated subject acts: none is dropped
         for c in conjuncts:
             toks += _np(ctx, c, levels=0) + [k for k in c.children if k.dep_ == "cc" or k.text == ","]
@@ -314,7 +314,212 @@ def _named_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
     if not names and sent.start > 0:
         names = [n for n in _organisations(ctx, arg.doc[sent.start - 1].sent) if n[1]]
         names = [n for n in names if n[2].head.dep_ == "ROOT" or n[2].head.head.i == n[2].head.i]
-    return names[-1][3] if names else None
+    # ... else the organisation the article introduced with such a noun, when only one fits
+    return names[-1][3] if names else _known_organisation(ctx, arg)
+
+
+def _owner_of_subject(tok) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a genitive owns a subject, directly or through nouns ("Cifra de afaceri a companiei")."""
+    node = tok.head
+    for _ in range(3):
+        if node.dep_ in _SUBJ:
+            return True
+        if node.dep_ != "nmod" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _placeholders(ctx) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Token index -> the organisation a generic noun of the article stands for ("Compania",
+    "acțiunile companiei", "Banca"; :func:`_named_organisation`), for :func:`_render` to write
+    after it ("Compania Lafarge a anunțat", "Acțiunile companiei Lafarge au crescut"): without the
+    name the line says nothing a reader can place.  A noun a name already follows is left alone.
+    Found once per article (``doc.user_data``)."""
+    doc = ctx.doc
+    key = (id(ctx.entities), len(ctx.entities))
+    cached = doc.user_data.get("headline_named_key")
+    if cached == key:
+        return doc.user_data["headline_named"]  # type: ignore[no-any-return]
+    inside: set[int] = set()
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        inside |= {t.i for t in span or ()}
+    quoted = [q.content for q in ctx.quotes]  # what someone said is not rewritten
+    out: dict[int, str] = {}
+    for t in doc:
+        # who acts: a subject, or the owner of a subject ("Acțiunile companiei"); an object's name
+        # would cost the words of what follows it ("acuză compania | că a majorat prețul")
+        if t.pos_ != "NOUN" or t.i in inside or t.i + 1 in inside \
+                or not (t.dep_ in _SUBJ or (t.dep_ == "nmod" and _owner_of_subject(t))) \
+                or not _is_org_noun(ctx, t) or any(c.dep_ in {"appos", "flat", "flat:name"} for c in t.children) \
+                or any(a <= t.idx < b for a, b in quoted) or (t.i > 1 and doc[t.i - 1].text == "," and t.i - 2 in inside):
+            continue  # ... nor a description after the name ("SAFI Invest, societatea care ...")
+        # the sentence's own subjects tell whom a subject means; another role only the article's
+        # introduced organisation ("potențialul emitentului" is not the sentence's other subject)
+        name = _named_organisation(ctx, t) if t.dep_ in _SUBJ else _known_organisation_of(ctx, t)
+        words = name.split() if name else []
+        if words and fold_diacritics(words[0].lower()).startswith(fold_diacritics(t.lemma_.lower())[:4]):
+            words = words[1:]  # "grupului | TeraPlast", not "grupului Grupul TeraPlast"
+        if words:
+            out[t.i] = " ".join(words)
+    doc.user_data["headline_named_key"] = key
+    doc.user_data["headline_named"] = out
+    return out
+
+
+def _is_org_noun(ctx, tok) -> bool:  # type: ignore[no-untyped-def]
+    return bool({fold_diacritics(tok.lower_), fold_diacritics(tok.lemma_.lower())} & _org_nouns(ctx.lang))
+
+
+def _introduced(ctx) -> tuple[list[tuple[int, str, str]], list[tuple[int, str]]]:  # type: ignore[no-untyped-def]
+    """The organisations the article introduces with a noun, in order, as (first token index, the
+    noun's lemma folded, canonical name): a name hung on an organisation noun ("producătorul de
+    ciment Lafarge", "compania Romgaz"), holding one ("Banca Transilvania", "Grupul Digi") or
+    described by one after a comma ("Elefant Online SA, compania care ..."); and every mention of a
+    name that is no person nor a place a gazetteer knows, as (first token index, canonical name).
+    Found once per article (``doc.user_data``)."""
+    doc = ctx.doc
+    key = (id(ctx.entities), len(ctx.entities))
+    cached = doc.user_data.get("headline_introduced")
+    if cached is not None and cached[0] == key:
+        return cached[1]  # type: ignore[no-any-return]
+    out, named = [], []
+    media = _media(ctx.lang) | cues(ctx.lang).get("byline", frozenset())
+    for m in ctx.entities:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or gazetteer_place(m.canonical, ctx.lang):
+            continue
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos" and c.i > span.end and c.pos_ == "NOUN"
+                     and _is_org_noun(ctx, c)]
+        noun = None
+        if len(span) > 1 and span[0].pos_ in {"NOUN", "PROPN"} and _is_org_noun(ctx, span[0]):
+            noun = span[0]  # the name holds its noun
+        elif root.dep_ in {"appos", "flat", "flat:name", "nmod", "amod"} and root.head.i < span.start \
+                and span.start - root.head.i <= 6 and root.head.pos_ == "NOUN" and _is_org_noun(ctx, root.head):
+            noun = root.head  # "producătorul de ciment | Lafarge"
+        elif described:
+            noun = described[0]  # "Elefant Online SA, | compania care administrează ..."
+        if noun is not None:
+            out.append((span.start, fold_diacritics(noun.lemma_.lower()), m.canonical))
+        ticker = span.start > 1 and doc[span.start - 1].text == "(" and named and named[-1][0] >= span.start - 8
+        if (m.label not in {"PERSON", "GPE", "LOC"} or noun is not None) and not ticker \
+                and m.canonical.lower() not in media:  # "... (RCHI)": one; the outlet that reports ("ZF") no actor
+            named.append((span.start, m.canonical))
+    result = (out, named)
+    doc.user_data["headline_introduced"] = (key, result)
+    return result
+
+
+def _known_organisation_of(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
+    """:func:`_known_organisation` for a definite singular noun without a modifier of its own
+    (the conditions :func:`_named_organisation` sets for a subject)."""
+    if "Def" not in arg.morph.get("Definite") or "Plur" in arg.morph.get("Number") \
+            or any(c.dep_ in {"nmod", "amod"} and c.i > arg.i for c in arg.children):
+        return None
+    return _known_organisation(ctx, arg)
+
+
+def _known_organisation(ctx, arg) -> str | None:  # type: ignore[no-untyped-def]
+    """The organisation the article already introduced for a generic noun ("Compania", "Banca",
+    "acțiunile companiei"): the organisation the article has named most often before the noun's
+    sentence, when it introduced it with the same noun ("banca ... Banca Transilvania") or, for a
+    noun any organisation is called by (``generic`` in ``headline_cues.tsv``: "compania",
+    "societatea"), with any organisation noun.  None when another name is as frequent, or the most
+    frequent was never introduced so or is not the last one named before the sentence (the reader
+    must not get a guess: "compania Magic Invest", named once, is not the company an article about
+    INAR Brașov calls "compania"; in an article of several funds "fondul" is the one just named).
+    A ``generic`` noun also stands for the only organisation the article has named before it (at
+    least twice), however introduced ("Nuclearelectrica ... Compania a împărțit 80% din profit")."""
+    lemma = fold_diacritics(arg.lemma_.lower())
+    generic = {fold_diacritics(w) for w in cues(ctx.lang).get("generic", frozenset())}
+    any_noun = bool({lemma, fold_diacritics(arg.lower_)} & generic)
+    start = arg.sent.start
+    introduced, named = _introduced(ctx)
+    counts: dict[str, int] = {}
+    for at, name in named:
+        if at < start:
+            counts[_name_key(name)] = counts.get(_name_key(name), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    last = [name for at, name in named if at < start][-1:]
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or _name_key(last[0]) != ranked[0][0]:
+        return None  # ... and the last one named: an article of several funds names each before "fondul"
+    top = ranked[0][0]
+    if any_noun and len(ranked) == 1 and ranked[0][1] > 1:  # the only organisation the article has named
+        return last[0]  # ... more than once (named once, it may be the outlet that reports: "potrivit CNBC")
+    return next((name for at, noun, name in introduced
+                 if _name_key(name) == top and at < start and (any_noun or noun == lemma)), None)
+
+
+def _name_key(name: str) -> str:
+    """A name as counted: "Elefant Online SA" and "Elefant Online S.A." are one organisation."""
+    key = re.sub(r"[^a-z0-9 ]", "", fold_diacritics(name.lower())).split()
+    return " ".join(key[:-1] if len(key) > 1 and key[-1] in {"sa", "srl"} else key)
+
+
+@lru_cache(maxsize=None)
+def _gerund_rules(lang: str) -> tuple[tuple[tuple[str, str, str], ...], dict[str, str]]:
+    """``lang/<lang>/headline_gerunds.tsv``: (lemma ending, gerund ending, participle ending) rules
+    and the past tense's auxiliary by number."""
+    endings, aux = [], {}
+    for line in data_lines(lang, "headline_gerunds.tsv"):
+        cols = [c.strip() for c in line.split("\t")]
+        if cols[0] == "ending" and len(cols) == 4:
+            endings.append((cols[1], cols[2], cols[3]))
+        elif cols[0] == "aux" and len(cols) == 3:
+            aux[cols[1]] = cols[2]
+    return tuple(endings), aux
+
+
+def past_of(lang: str, lemma: str, gerund: str, number: str) -> str | None:
+    """The past tense ("a sprijinit") of a verb written as a gerund ("sprijinind", lemma
+    "sprijini"), for a subject of ``number`` (``Sing``/``Plur``); None when no rule of
+    ``headline_gerunds.tsv`` covers the lemma (an irregular participle is never guessed)."""
+    endings, aux = _gerund_rules(lang)
+    for lem_end, ger_end, part_end in endings:
+        stem = lemma[: len(lemma) - len(lem_end)]
+        if lemma.endswith(lem_end) and stem and gerund.lower() == stem + ger_end and number in aux:
+            return f"{aux[number]} {stem}{part_end}"
+    return None
+
+
+def finite_gerund(lang: str, verb) -> str | None:  # type: ignore[no-untyped-def]
+    """The past tense to write for a gerund with a subject of its own ("Coreea de Nord | sprijinind
+    efortul ..." under "Relațiile ... s-au consolidat") when the verb it hangs on tells a past (a
+    participle with its auxiliary, or a past tense): the gerund's time is that verb's.  None
+    otherwise (a present or future main verb, no subject, a clitic glued to the gerund)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), None)
+    if subj is None or "Ger" not in verb.morph.get("VerbForm") or "-" in verb.text:
+        return None
+    head = verb.head
+    past = "Part" in head.morph.get("VerbForm") and any(c.dep_ == "aux" for c in head.children) \
+        or bool({"Past", "Imp", "Pqp"} & set(head.morph.get("Tense")))
+    number = "Plur" if "Plur" in subj.morph.get("Number") or any(c.dep_ == "conj" for c in subj.children) else "Sing"
+    return past_of(lang, verb.lemma_.lower(), verb.text, number) if past and head.i != verb.i else None
+
+
+def _without_byline(ctx, name: str) -> str:
+    """A person's name without the outlet the parser glued before it ("ZF Claudiu Cercel" of "a
+    declarat pentru ZF Claudiu Cercel": the outlet he spoke to is no part of his name; ``byline``
+    in ``headline_cues.tsv``)."""
+    words = name.split()
+    if len(words) >= 3 and words[0].lower() in cues(ctx.lang).get("byline", frozenset()) \
+            and all(w[:1].isupper() for w in words[1:]):
+        return " ".join(words[1:])
+    return name
+
+
+def _speaker(ctx, q) -> str:  # type: ignore[no-untyped-def]
+    """The name a line gives a quote's speaker: the organisation a generic noun stands for
+    ("Compania: va investi" -> "Lafarge: va investi"; :func:`_placeholders`), a person's name without
+    an outlet's byline glued before it (:func:`_without_byline`)."""
+    if q.speaker_mention:
+        span = ctx.doc.char_span(*q.speaker_mention, alignment_mode="expand")
+        name = _placeholders(ctx).get(span.root.i) if span is not None else None
+        if name:
+            return name
+    return _without_byline(ctx, str(q.speaker))
 
 
 def _named_person(ctx, pron) -> str | None:  # type: ignore[no-untyped-def]
@@ -380,9 +585,12 @@ def _render(toks: list) -> str:  # type: ignore[type-arg]
     start = toks[0].doc.user_data.get("headline_from", 0) if toks else 0
     if start and toks[0].idx < start:
         toks = [t for t in toks if t.idx >= start]
+    named = toks[0].doc.user_data.get("headline_named", {}) if toks else {}
     out = ""
     for k, t in enumerate(toks):
         out += t.text
+        if t.i in named and not (k + 1 < len(toks) and toks[k + 1].i == t.i + 1 and toks[k + 1].pos_ == "PROPN"):
+            out += " " + named[t.i]  # "Compania | Lafarge": whom the article means (:func:`_placeholders`)
         if k + 1 < len(toks):
             out += t.whitespace_ if toks[k + 1].i == t.i + 1 else " "
     return out
@@ -448,9 +656,10 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             parts.append((ch.i, _clause(ctx, ch, keep, budget), "complement"))
         elif _period(ctx, ch):  # "în perioada 2010-2012": kept while it fits, only with a figure
             parts.append((ch.i, _render(list(ch.subtree)), "time"))
-        elif _beyond_clause(verb, ch):
+        elif _beyond_clause(verb, ch) or (_afterthought(ctx, verb, ch) and not (keep is not None and any(
+                t.i == keep for t in ch.subtree))):
             continue  # "au crescut cu 5,29% ..., capitalizarea ... este de 20 milioane": another clause's
-        elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (ch.dep_.startswith("obl") and (
+        elif (ch.dep_ in _ARGS or _figure(ch)) and not _in_timex(ctx, ch) and not (_timed(ctx, ch) and not _says(ctx, verb)) and not (ch.dep_.startswith("obl") and (
                 _attribution(ctx, ch) or (any(g.dep_.startswith("acl") for g in ch.children)
                                           and not _names(ctx, ch) and len(_np(ctx, ch)) <= 2))):
             # an oblique that only carries a clause ("în condițiile în care ...") says nothing cut
@@ -497,6 +706,29 @@ def _fit(parts: list[tuple[int, str, str]], shorter: dict[int, str], budget: int
             if idx is None:
                 break
             parts.pop(idx)
+
+
+def _timed(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an oblique is a time told by its modifier ("La nivel | săptămânal,", "în ritm |
+    anual"): without the time word, which goes to the date, the phrase reads garbled ("La nivel
+    bursa românească a înregistrat")."""
+    return ch.dep_.startswith("obl") and ch.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.i == ch.i + 1 and _in_timex(ctx, c) for c in ch.children)
+
+
+def _afterthought(ctx, verb, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a bare noun phrase after the verb follows a comma that closes what the verb already
+    said ("a scăzut cu 5,3% ieri, | cea mai mare scădere zilnică din ultimii patru ani"): it comments
+    on the claim, and glued to it without the comma it reads as the verb's object ("a scăzut cu 5,3%
+    cea mai mare scădere").  Not after a comma right behind the verb ("a raportat, în T1, un
+    profit": the object after an aside)."""
+    if ch.i < verb.i or ch.dep_ not in {"obj", "obl", "nmod", "appos"} or any(c.dep_ == "case" for c in ch.children) \
+            or not _after_comma(ch):
+        return False
+    comma = next(iter(ch.subtree)).i - 1
+    between = [t for t in verb.doc[verb.i + 1:comma] if not t.is_punct and not _in_timex(ctx, t)
+               and not (t.dep_ == "case" and _in_timex(ctx, t.head))]
+    return bool(between) and verb.doc[verb.i + 1].text != ","  # ... nor after a time ("de luni, 5 decembrie,")
 
 
 def _beyond_clause(verb, ch) -> bool:  # type: ignore[no-untyped-def]
@@ -670,7 +902,8 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
             if not toks:
                 return None
             named = _names_speaker(ctx, q, ev)
-            budget = max(4, MAX_FALLBACK - _words(str(q.speaker))) if named else MAX_FALLBACK
+            speaker = _speaker(ctx, q)
+            budget = max(4, MAX_FALLBACK - _words(speaker)) if named else MAX_FALLBACK
             toks = list(span[toks[0].i - span.start:toks[-1].i - span.start + 1])
             kept = _cut_faithfully(ctx, toks, budget)
             if not _has_predicate(ctx, ev, _render(kept)):  # a description ate the budget before the verb
@@ -680,7 +913,7 @@ def _statement(ctx, tok, ev: EventMention) -> str | None:  # type: ignore[no-unt
             said = _strip_connectives(ctx, _render(kept) + (ELLIPSIS if kept[-1].i < toks[-1].i else ""))
             # a speaker the sentence does not name (an outlet, another person of the article)
             # would put words in the wrong mouth: then what was said stands alone
-            return f"{q.speaker}: {said}" if named else said
+            return f"{speaker}: {said}" if named else said
     return None
 
 
@@ -732,6 +965,7 @@ def headline(ctx, tok, ev: EventMention) -> str:  # type: ignore[no-untyped-def]
     if not ctx.parsed:
         stretch = _segment(ctx.text, ev.sentence or (0, len(ctx.text)), ev.trigger, lang=ctx.lang)
         return _tidy(_closed_brackets(_strip_connectives(ctx, _without_fragment(ctx, ev, stretch))))
+    _placeholders(ctx)  # the organisations generic nouns stand for, written by _render
     trimmed = _without_boilerplate(ctx, ev)
     ctx.doc.user_data["headline_from"] = trimmed.sentence[0] if trimmed is not ev and trimmed.sentence else 0
     # the split's tail keeps its own sentence for the words to drop from a headline's start
@@ -1204,12 +1438,13 @@ def _reported_by(ctx, tok, ev: EventMention, text: str) -> str:  # type: ignore[
                 return text  # no speaker the sentence names: no prefix
             # the holder stays even when the clause must be clipped for it: an opinion without
             # its holder reads as a general fact ("..., consideră Dan Popovici")
-            room = MAX_STRETCH - _words(str(q.speaker))
+            speaker = _speaker(ctx, q)
+            room = MAX_STRETCH - _words(speaker)
             if _words(text) > room:
                 c = cues(ctx.lang)
                 text = " ".join(_cut(text.split(), room, ctx.doc, c.get("figure", frozenset()),
                                      c.get("range", frozenset()))).rstrip(" ,;:") + ELLIPSIS
-            return f"{q.speaker}: {text}"
+            return f"{speaker}: {text}"
     return text
 
 
@@ -1402,11 +1637,9 @@ def _main_clause(ctx, ev: EventMention, root=None) -> str:  # type: ignore[no-un
     text = _render(kept)
     first = kept[0]
     if first.dep_ in _SUBJ and first.head.i == root.i and not _mentions_in(ctx, first.idx, first.idx + len(first.text)):
-        named = _named_organisation(ctx, first)  # "Grupul" -> "Grupul Digi Communications"
-        person = None if named else _named_person(ctx, first)  # "El" -> "Dan Popovici"
-        if named:
-            text = f"{first.text} {named}{first.whitespace_}{text[len(first.text):].lstrip()}"
-        elif person:
+        # "Grupul" -> "Grupul Digi Communications" is written by _render (:func:`_placeholders`)
+        person = None if first.i in _placeholders(ctx) else _named_person(ctx, first)  # "El" -> "Dan Popovici"
+        if person:
             text = f"{person}{first.whitespace_}{text[len(first.text):].lstrip()}"
     if len(kept) < len(toks) and not _whole_clause(root, kept, toks[len(kept)]):
         text = text.rstrip(" ,;:-–") + ELLIPSIS
@@ -1429,7 +1662,7 @@ def _built_main_clause(ctx, ev: EventMention, root) -> str | None:  # type: igno
     # ... nor an oblique the sentence adds after a comma (", cu 172% peste aceeași perioadă"):
     # compressed it loses what it is measured against
     skip = frozenset(c.i for c in root.children if c.dep_ not in _SUBJ and (
-        next(iter(c.subtree)).lower_ in attribution or (c.i < root.i and _set_off(c))
+        next(iter(c.subtree)).lower_ in attribution or (c.i < root.i and _set_off(c) and not _restricts_claim(ctx, c))
         or (c.i > root.i and (c.dep_.startswith("obl") or _figure(c)) and _after_comma(c))))
     text = _clause(ctx, root, None, MAX_STRETCH, skip)
     words = text.split()
@@ -1568,8 +1801,8 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
     attribution, condition = c.get("attribution", frozenset()), c.get("condition", frozenset())
     for ch in root.lefts:
         first = next(iter(ch.subtree))
-        if first.lower_ in attribution or ch.dep_ in {"punct", "cc", "obl", "obl:tmod", "nmod:tmod",
-                                                      "discourse", "parataxis"}:
+        if first.lower_ in attribution or ch.dep_ in {"punct", "cc", "obl:tmod", "nmod:tmod", "discourse", "parataxis"} \
+                or (ch.dep_ == "obl" and not _restricts_claim(ctx, ch)):
             continue
         if ch.dep_ == "advmod" and (_in_timex(ctx, ch) or ch.is_punct):
             continue  # a time adverb is the date's; "aproape", "nu", "doar" restrict the claim
@@ -1577,12 +1810,33 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
         if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children) \
                 and (subject_after or first.pos_ not in {"NOUN", "PROPN", "DET"}):
             continue  # ... but not a participle the parser hung the subject under ("companiile incluse ...")
-        if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch):
-            continue  # a fronted adjunct set off by a comma ("Pe de altă parte,", "Dintre producători,")
+        if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch) \
+                and not _restricts_claim(ctx, ch):
+            continue  # a fronted adjunct set off by a comma ("Pe de altă parte,", "În urma fuziunii,")
         commas = [t for t in ch.subtree if t.i < ch.i and t.text == ","] if ch.dep_ in _SUBJ else []
         # a fronted phrase the parser hung under the subject ("Raportat la ..., dividendul")
         return root.doc[commas[-1].i + 1] if commas else first
     return root
+
+
+def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a short phrase before the subject restricts the claim, so that a headline keeps it
+    ("Pe bursă am crezut că vor veni ...", "În declin semnificativ au închis titlurile ...", "Pe
+    segmentul investitorilor nerezidenți, aversiunea la risc ...", "În Europa,"): without it the
+    claim reads as general.  Not a time (the date is shown beside the headline), a source, a
+    linking phrase, a cause or circumstance (``scene`` in ``headline_cues.tsv``: "În urma
+    fuziunii,"), a clause, nor a phrase of more than five words (scene-setting that would eat the
+    line: the claim's subject and verb come first)."""
+    toks = [t for t in ch.subtree if not t.is_punct]
+    if not toks or len(toks) > 5 or not any(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in toks) \
+            or not any(c.dep_ == "case" for c in ch.children):
+        return False  # ... a prepositional phrase ("Elefant Online SA, compania ...": a name cut off is no phrase)
+    c = cues(ctx.lang)
+    said = " ".join(t.lower_ for t in toks)
+    if any(said == p or said.startswith(p + " ") for p in c.get("connective", frozenset())):
+        return False
+    scene = c.get("scene", frozenset()) | c.get("attribution", frozenset())
+    return not any(_in_timex(ctx, t) or t.lower_ in scene or t.pos_ in {"VERB", "AUX", "SCONJ"} for t in toks)
 
 
 def _after_comma(ch) -> bool:  # type: ignore[no-untyped-def]
@@ -1997,7 +2251,8 @@ def _unfaithful_compression(ctx, ev: EventMention, tok, verb, text: str) -> bool
     if verb is None:
         return _lost_figure(ctx, tok, tok, words)
     return _implausible_subject(verb, words) or _lost_figure(ctx, verb, tok, words) or _hanging_verb(ctx, verb, words, text) \
-        or _hollow_end(sent, words, text) or _lost_definition(verb, words) or _skipped_object(ctx, verb, words)
+        or _hollow_end(sent, words, text) or _lost_definition(verb, words) or _skipped_object(ctx, verb, words) \
+        or _lost_restrictive_relative(verb, words)
 
 
 def _defines_predicate(relative) -> bool:  # type: ignore[no-untyped-def]
@@ -2021,6 +2276,26 @@ def _lost_definition(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-
         d.dep_.startswith("acl") and d.pos_ in {"VERB", "AUX"} and not _kept(d, words)
         and any(set(c.morph.get("PronType")) & {"Rel"} for x in d.children for c in [x, *x.children])
         for d in p.subtree) for p in preds)
+
+
+def _lost_restrictive_relative(verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an argument kept in a compressed clause lost the relative clause that says which of
+    its kind is meant, one not set off by a comma ("îi iartă pe rușii | care își declară activele",
+    "45% dintre românii | care și-au achiziționat pachetele"): without it the claim is about all of
+    them, and false.  A relative after a comma only describes ("Hidroelectrica, care ...")."""
+    for arg in verb.children:
+        if arg.dep_ not in _ARGS:
+            continue
+        for n in arg.subtree:
+            if n.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} or not _kept(n, words):
+                continue
+            for d in n.children:
+                if not d.dep_.startswith("acl") or d.pos_ not in {"VERB", "AUX"} or _kept(d, words):
+                    continue
+                first = next(iter(d.subtree))
+                if "Rel" in first.morph.get("PronType") and first.i > n.i and first.doc[first.i - 1].text != ",":
+                    return True
+    return False
 
 
 def _skipped_object(ctx, verb, words: set[str]) -> bool:  # type: ignore[no-untyped-def]
