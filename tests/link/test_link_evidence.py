@@ -290,44 +290,58 @@ SPENDING = ("2024-11-26", "Câți bani a cheltuit Marcel Ciolacu ca să… piard
             {"ro:cheltui", "ro:campanie"}, ["org:aep"])
 
 
+QUITS = ("2024-11-25", "Mircea Geoană vrea să renunțe la cariera politică după rezultatul la alegeri",
+         {"ro:cariera", "ro:renunta"}, ["person:mircea-geoană"])
+
+
 @pytest.mark.parametrize("theirs,day,title,want", [
-    # the day's earthquake and an outfit at the polls: one occasion's day, nothing else shared
-    (QUAKE, *OUTFIT[:2], True),
-    # ... and the result's echo two days later
-    (QUAKE, *RESULT[:2], True),
-    # ... but not a week later: the parliamentary election's day is another occasion
-    (QUAKE, "2024-12-01", "Cum au apărut Călin Georgescu și soția Cristela la vot, în ziua alegerilor parlamentare",
+    # the result's echo and a loser quitting after it: one occasion's day, nothing else shared
+    (_report(*RESULT, None), *QUITS[:2], True),
+    # the day's earthquake "right after the polling stations opened": the stations say when, the
+    # earthquake is what happened (a blind reader: not the same story as the result)
+    (QUAKE, *RESULT[:2], False),
+    (QUAKE, *QUITS[:2], False),
+    # an outfit at the polls is the day's colour (a profile, and "în ziua alegerilor" says when)
+    (_report(*OUTFIT, None), *QUITS[:2], False),
+    # not a week later: the parliamentary election's day is another occasion
+    (_report(*QUITS, None), "2024-12-01", "Numărătoarea paralelă în județul Galați: PSD conduce detașat",
      False),
     # ... nor, the same day, a title naming another kind or another round
-    (replace(QUAKE, title=OUTFIT[1]), "2024-11-24", "Prezența la vot la alegerile parlamentare", False),
-    (replace(QUAKE, title=RESULT[1]), "2024-11-26", "Lasconi, la vot înainte de turul 2", False),
+    (_report(*RESULT, None), "2024-11-25", "Prezența la vot la alegerile parlamentare", False),
+    (_report(*RESULT, None), "2024-11-26", "Rezultatele parțiale din turul 2 al alegerilor", False),
     # a campaign's spending names the election, not its day
-    (QUAKE, *SPENDING[:2], False),
+    (_report(*QUITS, None), *SPENDING[:2], False),
 ])
 def test_link_evidence_one_occasion_s_day(theirs: evidence.Report, day: str, title: str, want: bool) -> None:
     mine = _report(day, title, {"ro:altceva"}, ["person:cineva"], set())
     mine.lang = "ro"
+    mine.profile = evidence.is_profile(title, "ro")
+    theirs = replace(theirs, profile=evidence.is_profile(theirs.title, "ro"))
     assert evidence.tied(mine, theirs) is want
     assert evidence.tied(mine, theirs, close=True) is want  # whatever the probability says
 
 
 def test_link_evidence_one_occasion_s_day_is_one_story(tmp_path: Path) -> None:
-    """Two reports of an election's day that share no name join one story; a report of the
-    campaign's spending the same days does not."""
+    """Two reports of an election's result that share no name join one story; an earthquake as the
+    polling stations opened and a report of the campaign's spending the same days do not."""
     quake = ("Un cutremur cu magnitudinea 4,1 s-a produs duminică dimineață în zona Vrancea, la scurt timp după "
              "deschiderea secțiilor de votare. Seismul a fost resimțit la Buzău și Focșani, anunță institutul.")
-    outfit = ("Elena Lasconi a votat duminică la Câmpulung, îmbrăcată într-un palton gri și o eșarfă burgundy. "
-              "Candidata USR a spus că a fost jignită de un alegător în timp ce își exercita dreptul de vot.")
+    quits = ("Mircea Geoană a anunțat luni că se gândește să se retragă din viața publică, după ce a obținut "
+             "un scor modest. Fostul secretar general adjunct al NATO le-a mulțumit susținătorilor.")
+    result = ("Presa britanică scrie că alegătorii au fost surprinși de scorul candidatului independent Călin "
+              "Georgescu, care a condus numărătoarea voturilor cu o campanie făcută pe TikTok.")
     spending = ("Partidul Social Democrat a raportat la Autoritatea Electorală Permanentă cheltuieli de 40 de milioane "
                 "de lei pentru campania lui Marcel Ciolacu, cea mai scumpă dintre toate.")
     arts = [Article(text=quake, date=DocDate.parse("2024-11-24"), lang="ro", title=QUAKE.title),
-            Article(text=outfit, date=DocDate.parse("2024-11-24"), lang="ro", title=OUTFIT[1]),
+            Article(text=quits, date=DocDate.parse("2024-11-25"), lang="ro", title=QUITS[1]),
+            Article(text=result, date=DocDate.parse("2024-11-26"), lang="ro", title=RESULT[1]),
             Article(text=spending, date=DocDate.parse("2024-11-25"), lang="ro", title=SPENDING[1])]
     with Store(tmp_path / "c.db", readonly=False) as store:
         ingest_articles(store, arts)
         story = {t: s for t, s in store.conn.execute("SELECT title, story_id FROM articles")}
-    assert story[QUAKE.title] == story[OUTFIT[1]]
-    assert story[SPENDING[1]] != story[QUAKE.title]
+    assert story[QUITS[1]] == story[RESULT[1]]
+    assert story[QUAKE.title] != story[RESULT[1]]
+    assert story[SPENDING[1]] != story[RESULT[1]]
 
 
 # A claim and the reply to it: the man named in both titles, the NER's kind aside (a place in one)

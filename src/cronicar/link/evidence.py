@@ -177,10 +177,12 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     subject (:func:`needed` terms for the days between them) with a shared name, or one of the
     fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
+    if mine.profile or theirs.profile:
+        # before the occasion: an outfit at the polls or a spouse not voting is the day's colour,
+        # which a reader holds only loosely the same story as the result (blind read, seed 61843)
+        return profile_tie(mine, theirs, gap, close)
     if occasion_tie(mine, theirs, gap):
         return True
-    if mine.profile or theirs.profile:
-        return profile_tie(mine, theirs, gap, close)
     if titled_person(mine, theirs, gap):
         return True
     if gap > NEXT_DAY:
@@ -226,9 +228,11 @@ def occasion_tie(mine: Report, theirs: Report, gap: int) -> bool:
 @lru_cache(maxsize=4096)
 def occasion(title: str, lang: str) -> tuple[str, frozenset[str]] | None:
     """The occasion whose day a title reports (``lang/<code>/stories_occasions.tsv``) and its
-    qualifiers ("kind:prezidential", "round:1"), or None: a day cue, or a vote word beside the
-    occasion's noun or kind ("nu a votat ... la prezidențiale"; a budget "votat în Parlament" is no
-    election).  Cached: a story's titles are read again for every article compared with it."""
+    qualifiers ("kind:prezidential", "round:1"), or None: a day cue that is what the title
+    reports, not a time reference (after a "when" cue: an earthquake "imediat după ce s-au deschis
+    secțiile de votare" is about the earthquake).  Someone casting a ballot ("nu a votat ... la
+    prezidențiale", "X la vot") names no day: a reader holds it the day's colour, not the vote.
+    Cached: a story's titles are read again for every article compared with it."""
     cues = occasion_cues(lang)
     if not cues or not title:
         return None
@@ -236,10 +240,13 @@ def occasion(title: str, lang: str) -> tuple[str, frozenset[str]] | None:
 
     folded = fold(title)
     for name, roles in cues.items():
-        found = {(role, value) for role, value, pattern in roles if pattern.search(folded)}
-        named = {role for role, _ in found}
-        if "day" in named or ("vote" in named and named & {"noun", "kind"}):
-            return name, frozenset(f"{role}:{value}" for role, value in found if role in ("kind", "round"))
+        # a day cue after a time clause's opening ("imediat după ce s-au deschis secțiile de
+        # votare", "în ziua alegerilor") says when the title's happening was, not what it was
+        when = min((m.start() for role, _, pattern in roles if role == "when"
+                    for m in [pattern.search(folded)] if m), default=len(folded))
+        if any(role == "day" and (m := pattern.search(folded)) and m.start() < when for role, _, pattern in roles):
+            found = {(role, value) for role, value, pattern in roles if role in ("kind", "round") and pattern.search(folded)}
+            return name, frozenset(f"{role}:{value}" for role, value in found)
     return None
 
 
