@@ -402,3 +402,41 @@ CANDIDATE = ("2024-12-23", "Crin Antonescu este candidatul comun propus de PSD, 
 def test_link_evidence_close_tie_of_four_words(subject: set, want: bool) -> None:
     mine = _report(CANDIDATE[0], CANDIDATE[1], subject, CANDIDATE[2], set())
     assert evidence.tied(mine, TALKS, close=True) is want
+
+
+def _reply_examples() -> list[tuple[str, bool]]:
+    """The runnable examples of ``lang/ro/stories_replies.tsv``: a title => reply or news."""
+    path = Path(evidence.__file__).parents[1] / "lang" / "ro" / "stories_replies.tsv"
+    rows = [line[len("# Example:"):].rsplit("=>", 1) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# Example:")]
+    return [(title.strip(), kind.strip() == "reply") for title, kind in rows]
+
+
+@pytest.mark.parametrize("title,want", _reply_examples())
+def test_link_evidence_reply_titles(title: str, want: bool) -> None:
+    assert evidence.is_reply(title, "ro") is want
+
+
+# A man named US emissary, and three days later a reply asking about his words: the reply names
+# him once, as an organisation, spelled with "î" where his report wrote "â" (held-in titles)
+EMISSARY = _report("2025-04-04", "Dragoș Sprînceană, emisarul lui Ciolacu în SUA", {"ro:emisar", "ro:lago"},
+                   ["org:partidul-republican", "person:dragoș-sprânceană", "gpe:constanța"], None)
+REPLY = ("2025-04-07", "Elena Lasconi îi cere lui Ciolacu să ofere de urgență clarificări privind declarațiile "
+         "făcute de Dragoș Sprînceană, trimisul său special în SUA", {"ro:clarificare", "ro:urgenta"},
+         ["person:elena-lasconi", "org:dragoș-sprînceană"])
+
+
+@pytest.mark.parametrize("theirs,day,title,few,want", [
+    (EMISSARY, *REPLY[:2], {"org:dragoș-sprînceană"}, True),
+    # ... not when many reports name him (a hub's every critic is no reply to one report)
+    (EMISSARY, *REPLY[:2], set(), False),
+    # ... nor beyond a few days
+    (EMISSARY, "2025-04-12", REPLY[1], {"org:dragoș-sprînceană"}, False),
+    # ... nor when the title is no reply: a later report that names him is his next step, not an answer
+    (EMISSARY, REPLY[0], "Dragoș Sprînceană a fost la Mar-a-Lago", {"org:dragoș-sprînceană"}, False),
+])
+def test_link_evidence_a_reply_names_the_man_it_answers(theirs: evidence.Report, day: str, title: str,
+                                                       few: set, want: bool) -> None:
+    mine = _report(day, title, REPLY[2], REPLY[3], set())
+    mine.lang, mine.few = "ro", few
+    assert evidence.titled_person(mine, theirs, evidence._days(day, theirs.day) or 0) is want
