@@ -440,3 +440,31 @@ def test_link_evidence_a_reply_names_the_man_it_answers(theirs: evidence.Report,
     mine = _report(day, title, REPLY[2], REPLY[3], set())
     mine.lang, mine.few = "ro", few
     assert evidence.titled_person(mine, theirs, evidence._days(day, theirs.day) or 0) is want
+
+
+# A visit announced for "next week" and made four days later (held-in leads), and a deputy's
+# share sale whose report recalls, further down, the CEO's sale of the week before (ZF 2022)
+ANNOUNCED = ("visit", {"Emmanuel Macron"}, "2025-02-24", "2025-03-02", True, True)
+MADE = ("meeting", {"Emmanuel Macron", "Donald Trump"}, "2025-02-24", "2025-02-24", True, True)
+CEO_SALE = ("sale", {"Omer Tetik", "Banca Transilvania"}, "2022-03-23", "2022-03-23", True, True)
+RECALLED = ("sale", {"Omer Tetik", "Banca Transilvania"}, "2022-03-21", "2022-03-27", False, True)
+DEPUTY_SALE = ("sale", {"Mihaela-Simona Nădășan", "Banca Transilvania"}, "2022-03-28", "2022-03-28", True, True)
+
+
+@pytest.mark.parametrize("mine,theirs,want", [
+    ([MADE], [ANNOUNCED], True),
+    ([MADE], [("visit", {"Emmanuel Macron"}, "2025-03-10", "2025-03-16", True, True)], False),  # another week
+    # ... unless a report does not date it (its own day says when it was told): then two participants
+    ([MADE], [("visit", {"Emmanuel Macron"}, "2025-02-20", "2025-02-20", True, False)], False),
+    ([MADE], [("visit", {"Emmanuel Macron", "Donald Trump"}, "2025-02-20", "2025-02-20", True, False)], True),
+    ([MADE], [("visit", {"Donald Trump"}, "2025-02-24", "2025-03-02", True, True)], False),  # a hub alone
+    ([DEPUTY_SALE, RECALLED], [CEO_SALE], False),  # recalled beyond the lead: another happening
+    ([DEPUTY_SALE], [CEO_SALE], False),  # the same bank, two days: two sales
+])
+def test_link_evidence_one_happening_of_both_leads(mine: list, theirs: list, want: bool) -> None:
+    assert evidence.one_happening(mine, theirs, {"Donald Trump", "Statele Unite ale Americii"}) is want
+    # the tie between two reports four days apart rests on it
+    a = _report("2025-02-24", "a", {"ro:x"}, ["person:a"], set())
+    b = _report("2025-02-20", "b", {"ro:y"}, ["person:b"], None)
+    a.happenings, b.happenings, a.hubs = mine, theirs, {"Donald Trump"}
+    assert evidence.tied(a, b) is want

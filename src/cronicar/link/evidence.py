@@ -116,7 +116,7 @@ class Report:
     subject: set[str]
     names: set[str]
     rare: set[str] | None = None
-    happenings: list[tuple[str, set[str], str]] = field(default_factory=list)
+    happenings: list[tuple] = field(default_factory=list)  # (type, participants, first day, last day)
     hubs: set[str] = field(default_factory=set)
     main: str | None = None
     title: str = ""
@@ -157,14 +157,45 @@ def _days(a: str, b: str) -> int | None:
         return None
 
 
-def share_a_happening(mine: list[tuple[str, set[str], str]], theirs: list[tuple[str, set[str], str]],
+#: happenings of one kind told apart: a visit announced for "next week" is made as a meeting at
+#: the White House, with talks (the type the trigger gave each report)
+SAME_KIND = {"visit": "encounter", "meeting": "encounter", "talks": "encounter"}
+
+
+#: a report's main happenings are told in its lead: a sentence starting within this many characters
+LEAD_CHARS = 300
+
+
+def one_happening(mine: list[tuple], theirs: list[tuple], hubs: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two reports days apart tell one happening in their leads (what each is about, not
+    what it recalls: a deputy's share sale recalling the CEO's of last week): of one kind
+    (:data:`SAME_KIND`), a shared participant that is no hub, and the days each dates it to
+    overlapping (a week's interval holds the day it was made) when the texts date both.  An undated
+    one has its report's day, which says when it was told, not when it happened (two reports of a
+    treaty signed, two days apart): then, as :func:`share_a_happening`, two shared participants.
+    Two happenings of a saga are dated apart: an insider's sale on Wednesday and another's on
+    Monday."""
+    for t, who, start, last, lead, dated in (h for h in mine if len(h) > 5):
+        for t2, who2, start2, last2, lead2, dated2 in (h for h in theirs if len(h) > 5):
+            if not (lead and lead2 and SAME_KIND.get(t, t) == SAME_KIND.get(t2, t2) and (who & who2) - hubs
+                    and start and start2):
+                continue
+            if dated and dated2 and start <= (last2 or start2) and start2 <= (last or start):
+                return True
+            if not (dated and dated2) and len(who & who2) >= EVENT_PARTICIPANTS \
+                    and (_days(start, start2) or 0) <= EVENT_DAYS:
+                return True
+    return False
+
+
+def share_a_happening(mine: list[tuple], theirs: list[tuple],
                       hubs: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether two lists of happenings hold one in common: same type, :data:`EVENT_PARTICIPANTS`
     shared participants, one of them not in ``hubs``, dates within :data:`EVENT_DAYS` (statements
     are left out: everyone states).  Two hubs are no cast: "Donald Trump" and "SUA" take part in
     the election night's results and in a feature on his marriage published that night."""
-    for t, who, day in mine:
-        for t2, who2, day2 in theirs:
+    for t, who, day, *_ in mine:
+        for t2, who2, day2, *_ in theirs:
             both = who & who2
             if t == t2 and len(both) >= EVENT_PARTICIPANTS and both - hubs and day and day2:
                 gap = _days(day, day2)
@@ -326,12 +357,14 @@ def profile_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
 
 def saga_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
     """Two reports more than :data:`NEXT_DAY` apart: a retelling within :data:`RETOLD_DAYS` (within
-    :data:`FRESH_DAYS` also under the probability threshold), a shared happening or the same rare
+    :data:`FRESH_DAYS` also under the probability threshold), one happening of both leads within
+    :data:`EVENT_DAYS` (:func:`one_happening`: a visit announced and made), or the same rare
     cast."""
     if close:
         return gap <= FRESH_DAYS and retold(mine, theirs)
     return gap <= RETOLD_DAYS and retold(mine, theirs) \
-        or share_a_happening(mine.happenings, theirs.happenings, mine.hubs) or same_cast(mine, theirs)
+        or gap <= EVENT_DAYS and one_happening(mine.happenings, theirs.happenings, mine.hubs) \
+        or same_cast(mine, theirs)
 
 
 def fresh_tie(mine: Report, theirs: Report, gap: int) -> bool:
@@ -365,7 +398,9 @@ def latest_reports(conn: sqlite3.Connection, story_id: str, lang: str = "") -> l
     rows = store.latest_terms(conn, story_id, LATEST_ARTICLES)
     haps = store.articles_happenings(conn, [r[0] for r in rows], EVENT_DAYS)
     return [Report(day, set(terms), set(ents), None,
-                   [(t, set(p), (w or "")[:10]) for t, p, w in haps[aid]], main=ents[0] if ents else None,
+                   [(t, set(p), (w or "")[:10], (e or "")[:10], at < LEAD_CHARS, dated)
+                    for t, p, w, e, at, dated in haps[aid]],
+                   main=ents[0] if ents else None,
                    title=title, profile=is_profile(title, lang)) for aid, day, terms, ents, title in rows]
 
 
@@ -538,9 +573,10 @@ def subject_terms(terms: dict[str, float], story_terms: dict[str, float], names:
     return sorted(t for t in terms if t in story_terms and t.split(":", 1)[-1] not in names)
 
 
-def article_events(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, set[str], str]]:
-    """(type, participants, day) of the article's happenings dated within :data:`EVENT_DAYS` (a
+def article_events(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, set[str], str, str]]:
+    """(type, participants, first day, last day, whether its sentence is of the lead, whether the
+    text dates it) of the article's happenings dated within :data:`EVENT_DAYS` (a
     year or a month says when, not which happening: two profiles that both recall "2024" share no
     happening)."""
     rows = store.articles_happenings(conn, [article_id], EVENT_DAYS)[article_id]
-    return [(t, set(p), (w or "")[:10]) for t, p, w in rows]
+    return [(t, set(p), (w or "")[:10], (e or "")[:10], at < LEAD_CHARS, dated) for t, p, w, e, at, dated in rows]
