@@ -237,10 +237,9 @@ def titled_person(mine: Report, theirs: Report, gap: int) -> bool:
     one report, an organisation or a place in the next."""
     if gap > FRESH_DAYS or mine.rare is None or mine.few is None:
         return False
-    titled = title_names(mine.title) & title_names(theirs.title)
     mains = {surname(k) for k in (mine.main, theirs.main) if k and k.startswith("person:")}
     shared = mains & {surname(k) for k in mine.names & mine.rare & mine.few} & {surname(k) for k in theirs.names}
-    if shared & titled:
+    if shared & title_names(mine.title) & title_names(theirs.title):
         return True
     # a reply names the man it answers once, whatever kind the NER gives him ("Lasconi cere
     # clarificări privind declarațiile făcute de Dragoș Sprînceană", three days after his own
@@ -248,7 +247,8 @@ def titled_person(mine: Report, theirs: Report, gap: int) -> bool:
     if not is_reply(mine.title, mine.lang):
         return False
     named = {surname(k) for k in theirs.names if k.startswith("person:")}
-    return bool(named & {surname(k) for k in mine.names & mine.few} & titled)
+    return bool(named & {surname(k) for k in mine.names & mine.few}
+                & title_names(mine.title) & title_names(theirs.title))
 
 
 @lru_cache(maxsize=4096)
