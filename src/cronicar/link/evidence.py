@@ -293,6 +293,8 @@ def occasion(title: str, lang: str) -> tuple[str, frozenset[str]] | None:
         # votare", "în ziua alegerilor") says when the title's happening was, not what it was
         when = min((m.start() for role, _, pattern in roles if role == "when"
                     for m in [pattern.search(folded)] if m), default=len(folded))
+        if any(role == "ballot" and pattern.search(folded) for role, _, pattern in roles):
+            continue  # one person casting a ballot ("X a votat la secția de votare"): the day's colour
         if any(role == "day" and (m := pattern.search(folded)) and m.start() < when for role, _, pattern in roles):
             found = {(role, value) for role, value, pattern in roles if role in ("kind", "round") and pattern.search(folded)}
             return name, frozenset(f"{role}:{value}" for role, value in found)
@@ -316,8 +318,11 @@ def occasion_cues(lang: str) -> dict[str, list[tuple[str, str, re.Pattern[str]]]
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
-    """A cue's words, each beginning a word, consecutive (as the profile cues)."""
-    return re.compile(r"(?<![^\W\d_])" + r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in words))
+    """A cue's words, each beginning a word, consecutive (as the profile cues); a word ending in
+    "=" is a whole word ("a= votat": one person, not "au votat")."""
+    parts = [re.escape(w[:-1]) + r"(?![^\W\d_])" if w.endswith("=") else re.escape(w) + r"[^\W\d_]*"
+             for w in words]
+    return re.compile(r"(?<![^\W\d_])" + r"[\W\d_]+".join(parts))
 
 
 def retold(mine: Report, theirs: Report) -> bool:
