@@ -290,44 +290,58 @@ SPENDING = ("2024-11-26", "Câți bani a cheltuit Marcel Ciolacu ca să… piard
             {"ro:cheltui", "ro:campanie"}, ["org:aep"])
 
 
+QUITS = ("2024-11-25", "Mircea Geoană vrea să renunțe la cariera politică după rezultatul la alegeri",
+         {"ro:cariera", "ro:renunta"}, ["person:mircea-geoană"])
+
+
 @pytest.mark.parametrize("theirs,day,title,want", [
-    # the day's earthquake and an outfit at the polls: one occasion's day, nothing else shared
-    (QUAKE, *OUTFIT[:2], True),
-    # ... and the result's echo two days later
-    (QUAKE, *RESULT[:2], True),
-    # ... but not a week later: the parliamentary election's day is another occasion
-    (QUAKE, "2024-12-01", "Cum au apărut Călin Georgescu și soția Cristela la vot, în ziua alegerilor parlamentare",
+    # the result's echo and a loser quitting after it: one occasion's day, nothing else shared
+    (_report(*RESULT, None), *QUITS[:2], True),
+    # the day's earthquake "right after the polling stations opened": the stations say when, the
+    # earthquake is what happened (a blind reader: not the same story as the result)
+    (QUAKE, *RESULT[:2], False),
+    (QUAKE, *QUITS[:2], False),
+    # an outfit at the polls is the day's colour (a profile, and "în ziua alegerilor" says when)
+    (_report(*OUTFIT, None), *QUITS[:2], False),
+    # not a week later: the parliamentary election's day is another occasion
+    (_report(*QUITS, None), "2024-12-01", "Numărătoarea paralelă în județul Galați: PSD conduce detașat",
      False),
     # ... nor, the same day, a title naming another kind or another round
-    (replace(QUAKE, title=OUTFIT[1]), "2024-11-24", "Prezența la vot la alegerile parlamentare", False),
-    (replace(QUAKE, title=RESULT[1]), "2024-11-26", "Lasconi, la vot înainte de turul 2", False),
+    (_report(*RESULT, None), "2024-11-25", "Prezența la vot la alegerile parlamentare", False),
+    (_report(*RESULT, None), "2024-11-26", "Rezultatele parțiale din turul 2 al alegerilor", False),
     # a campaign's spending names the election, not its day
-    (QUAKE, *SPENDING[:2], False),
+    (_report(*QUITS, None), *SPENDING[:2], False),
 ])
 def test_link_evidence_one_occasion_s_day(theirs: evidence.Report, day: str, title: str, want: bool) -> None:
     mine = _report(day, title, {"ro:altceva"}, ["person:cineva"], set())
     mine.lang = "ro"
+    mine.profile = evidence.is_profile(title, "ro")
+    theirs = replace(theirs, profile=evidence.is_profile(theirs.title, "ro"))
     assert evidence.tied(mine, theirs) is want
     assert evidence.tied(mine, theirs, close=True) is want  # whatever the probability says
 
 
 def test_link_evidence_one_occasion_s_day_is_one_story(tmp_path: Path) -> None:
-    """Two reports of an election's day that share no name join one story; a report of the
-    campaign's spending the same days does not."""
+    """Two reports of an election's result that share no name join one story; an earthquake as the
+    polling stations opened and a report of the campaign's spending the same days do not."""
     quake = ("Un cutremur cu magnitudinea 4,1 s-a produs duminică dimineață în zona Vrancea, la scurt timp după "
              "deschiderea secțiilor de votare. Seismul a fost resimțit la Buzău și Focșani, anunță institutul.")
-    outfit = ("Elena Lasconi a votat duminică la Câmpulung, îmbrăcată într-un palton gri și o eșarfă burgundy. "
-              "Candidata USR a spus că a fost jignită de un alegător în timp ce își exercita dreptul de vot.")
+    quits = ("Mircea Geoană a anunțat luni că se gândește să se retragă din viața publică, după ce a obținut "
+             "un scor modest. Fostul secretar general adjunct al NATO le-a mulțumit susținătorilor.")
+    result = ("Presa britanică scrie că alegătorii au fost surprinși de scorul candidatului independent Călin "
+              "Georgescu, care a condus numărătoarea voturilor cu o campanie făcută pe TikTok.")
     spending = ("Partidul Social Democrat a raportat la Autoritatea Electorală Permanentă cheltuieli de 40 de milioane "
                 "de lei pentru campania lui Marcel Ciolacu, cea mai scumpă dintre toate.")
     arts = [Article(text=quake, date=DocDate.parse("2024-11-24"), lang="ro", title=QUAKE.title),
-            Article(text=outfit, date=DocDate.parse("2024-11-24"), lang="ro", title=OUTFIT[1]),
+            Article(text=quits, date=DocDate.parse("2024-11-25"), lang="ro", title=QUITS[1]),
+            Article(text=result, date=DocDate.parse("2024-11-26"), lang="ro", title=RESULT[1]),
             Article(text=spending, date=DocDate.parse("2024-11-25"), lang="ro", title=SPENDING[1])]
     with Store(tmp_path / "c.db", readonly=False) as store:
         ingest_articles(store, arts)
         story = {t: s for t, s in store.conn.execute("SELECT title, story_id FROM articles")}
-    assert story[QUAKE.title] == story[OUTFIT[1]]
-    assert story[SPENDING[1]] != story[QUAKE.title]
+    assert story[QUITS[1]] == story[RESULT[1]]
+    assert story[QUAKE.title] != story[RESULT[1]]
+    assert story[SPENDING[1]] != story[RESULT[1]]
 
 
 # A claim and the reply to it: the man named in both titles, the NER's kind aside (a place in one)
@@ -388,3 +402,69 @@ CANDIDATE = ("2024-12-23", "Crin Antonescu este candidatul comun propus de PSD, 
 def test_link_evidence_close_tie_of_four_words(subject: set, want: bool) -> None:
     mine = _report(CANDIDATE[0], CANDIDATE[1], subject, CANDIDATE[2], set())
     assert evidence.tied(mine, TALKS, close=True) is want
+
+
+def _reply_examples() -> list[tuple[str, bool]]:
+    """The runnable examples of ``lang/ro/stories_replies.tsv``: a title => reply or news."""
+    path = Path(evidence.__file__).parents[1] / "lang" / "ro" / "stories_replies.tsv"
+    rows = [line[len("# Example:"):].rsplit("=>", 1) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# Example:")]
+    return [(title.strip(), kind.strip() == "reply") for title, kind in rows]
+
+
+@pytest.mark.parametrize("title,want", _reply_examples())
+def test_link_evidence_reply_titles(title: str, want: bool) -> None:
+    assert evidence.is_reply(title, "ro") is want
+
+
+# A man named US emissary, and three days later a reply asking about his words: the reply names
+# him once, as an organisation, spelled with "î" where his report wrote "â" (held-in titles)
+EMISSARY = _report("2025-04-04", "Dragoș Sprînceană, emisarul lui Ciolacu în SUA", {"ro:emisar", "ro:lago"},
+                   ["org:partidul-republican", "person:dragoș-sprânceană", "gpe:constanța"], None)
+REPLY = ("2025-04-07", "Elena Lasconi îi cere lui Ciolacu să ofere de urgență clarificări privind declarațiile "
+         "făcute de Dragoș Sprînceană, trimisul său special în SUA", {"ro:clarificare", "ro:urgenta"},
+         ["person:elena-lasconi", "org:dragoș-sprînceană"])
+
+
+@pytest.mark.parametrize("theirs,day,title,few,want", [
+    (EMISSARY, *REPLY[:2], {"org:dragoș-sprînceană"}, True),
+    # ... not when many reports name him (a hub's every critic is no reply to one report)
+    (EMISSARY, *REPLY[:2], set(), False),
+    # ... nor beyond a few days
+    (EMISSARY, "2025-04-12", REPLY[1], {"org:dragoș-sprînceană"}, False),
+    # ... nor when the title is no reply: a later report that names him is his next step, not an answer
+    (EMISSARY, REPLY[0], "Dragoș Sprînceană a fost la Mar-a-Lago", {"org:dragoș-sprînceană"}, False),
+])
+def test_link_evidence_a_reply_names_the_man_it_answers(theirs: evidence.Report, day: str, title: str,
+                                                       few: set, want: bool) -> None:
+    mine = _report(day, title, REPLY[2], REPLY[3], set())
+    mine.lang, mine.few = "ro", few
+    assert evidence.titled_person(mine, theirs, evidence._days(day, theirs.day) or 0) is want
+
+
+# A visit announced for "next week" and made four days later (held-in leads), and a deputy's
+# share sale whose report recalls, further down, the CEO's sale of the week before (ZF 2022)
+ANNOUNCED = ("visit", {"Emmanuel Macron"}, "2025-02-24", "2025-03-02", True, True)
+MADE = ("meeting", {"Emmanuel Macron", "Donald Trump"}, "2025-02-24", "2025-02-24", True, True)
+CEO_SALE = ("sale", {"Omer Tetik", "Banca Transilvania"}, "2022-03-23", "2022-03-23", True, True)
+RECALLED = ("sale", {"Omer Tetik", "Banca Transilvania"}, "2022-03-21", "2022-03-27", False, True)
+DEPUTY_SALE = ("sale", {"Mihaela-Simona Nădășan", "Banca Transilvania"}, "2022-03-28", "2022-03-28", True, True)
+
+
+@pytest.mark.parametrize("mine,theirs,want", [
+    ([MADE], [ANNOUNCED], True),
+    ([MADE], [("visit", {"Emmanuel Macron"}, "2025-03-10", "2025-03-16", True, True)], False),  # another week
+    # ... unless a report does not date it (its own day says when it was told): then two participants
+    ([MADE], [("visit", {"Emmanuel Macron"}, "2025-02-20", "2025-02-20", True, False)], False),
+    ([MADE], [("visit", {"Emmanuel Macron", "Donald Trump"}, "2025-02-20", "2025-02-20", True, False)], True),
+    ([MADE], [("visit", {"Donald Trump"}, "2025-02-24", "2025-03-02", True, True)], False),  # a hub alone
+    ([DEPUTY_SALE, RECALLED], [CEO_SALE], False),  # recalled beyond the lead: another happening
+    ([DEPUTY_SALE], [CEO_SALE], False),  # the same bank, two days: two sales
+])
+def test_link_evidence_one_happening_of_both_leads(mine: list, theirs: list, want: bool) -> None:
+    assert evidence.one_happening(mine, theirs, {"Donald Trump", "Statele Unite ale Americii"}) is want
+    # the tie between two reports four days apart rests on it
+    a = _report("2025-02-24", "a", {"ro:x"}, ["person:a"], set())
+    b = _report("2025-02-20", "b", {"ro:y"}, ["person:b"], None)
+    a.happenings, b.happenings, a.hubs = mine, theirs, {"Donald Trump"}
+    assert evidence.tied(a, b) is want

@@ -92,9 +92,10 @@ NEXT_DAY = 1
 #: shared subject terms of a retelling: one report republished or updated days later says the same
 #: rare words (a bond issue's text three days later shares most of its 40) ...
 RETOLD_SUBJECT = 10
-#: ... within this many days: a month apart the same words are a template (a monthly report, a
-#: rating agency's next step in a two-month saga), not one report told again
-RETOLD_DAYS = 7
+#: ... within this many days: a week apart the same words are a template (Fitch's and then
+#: Moody's action on one bank, whose boilerplate paragraph each report repeats; a monthly report),
+#: not one report told again; a company's proposal and its shares' rise four days on still are
+RETOLD_DAYS = 5
 
 
 #: two reports whose titles name the same public occasion's day (an election's vote or result,
@@ -115,7 +116,7 @@ class Report:
     subject: set[str]
     names: set[str]
     rare: set[str] | None = None
-    happenings: list[tuple[str, set[str], str]] = field(default_factory=list)
+    happenings: list[tuple] = field(default_factory=list)  # (type, participants, first day, last day)
     hubs: set[str] = field(default_factory=set)
     main: str | None = None
     title: str = ""
@@ -156,14 +157,45 @@ def _days(a: str, b: str) -> int | None:
         return None
 
 
-def share_a_happening(mine: list[tuple[str, set[str], str]], theirs: list[tuple[str, set[str], str]],
+#: happenings of one kind told apart: a visit announced for "next week" is made as a meeting at
+#: the White House, with talks (the type the trigger gave each report)
+SAME_KIND = {"visit": "encounter", "meeting": "encounter", "talks": "encounter"}
+
+
+#: a report's main happenings are told in its lead: a sentence starting within this many characters
+LEAD_CHARS = 300
+
+
+def one_happening(mine: list[tuple], theirs: list[tuple], hubs: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether two reports days apart tell one happening in their leads (what each is about, not
+    what it recalls: a deputy's share sale recalling the CEO's of last week): of one kind
+    (:data:`SAME_KIND`), a shared participant that is no hub, and the days each dates it to
+    overlapping (a week's interval holds the day it was made) when the texts date both.  An undated
+    one has its report's day, which says when it was told, not when it happened (two reports of a
+    treaty signed, two days apart): then, as :func:`share_a_happening`, two shared participants.
+    Two happenings of a saga are dated apart: an insider's sale on Wednesday and another's on
+    Monday."""
+    for t, who, start, last, lead, dated in (h for h in mine if len(h) > 5):
+        for t2, who2, start2, last2, lead2, dated2 in (h for h in theirs if len(h) > 5):
+            if not (lead and lead2 and SAME_KIND.get(t, t) == SAME_KIND.get(t2, t2) and (who & who2) - hubs
+                    and start and start2):
+                continue
+            if dated and dated2 and start <= (last2 or start2) and start2 <= (last or start):
+                return True
+            if not (dated and dated2) and len(who & who2) >= EVENT_PARTICIPANTS \
+                    and (_days(start, start2) or 0) <= EVENT_DAYS:
+                return True
+    return False
+
+
+def share_a_happening(mine: list[tuple], theirs: list[tuple],
                       hubs: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether two lists of happenings hold one in common: same type, :data:`EVENT_PARTICIPANTS`
     shared participants, one of them not in ``hubs``, dates within :data:`EVENT_DAYS` (statements
     are left out: everyone states).  Two hubs are no cast: "Donald Trump" and "SUA" take part in
     the election night's results and in a feature on his marriage published that night."""
-    for t, who, day in mine:
-        for t2, who2, day2 in theirs:
+    for t, who, day, *_ in mine:
+        for t2, who2, day2, *_ in theirs:
             both = who & who2
             if t == t2 and len(both) >= EVENT_PARTICIPANTS and both - hubs and day and day2:
                 gap = _days(day, day2)
@@ -177,10 +209,12 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     subject (:func:`needed` terms for the days between them) with a shared name, or one of the
     fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
+    if mine.profile or theirs.profile:
+        # before the occasion: an outfit at the polls or a spouse not voting is the day's colour,
+        # which a reader holds only loosely the same story as the result (blind read, seed 61843)
+        return profile_tie(mine, theirs, gap, close)
     if occasion_tie(mine, theirs, gap):
         return True
-    if mine.profile or theirs.profile:
-        return profile_tie(mine, theirs, gap, close)
     if titled_person(mine, theirs, gap):
         return True
     if gap > NEXT_DAY:
@@ -205,7 +239,24 @@ def titled_person(mine: Report, theirs: Report, gap: int) -> bool:
         return False
     mains = {surname(k) for k in (mine.main, theirs.main) if k and k.startswith("person:")}
     shared = mains & {surname(k) for k in mine.names & mine.rare & mine.few} & {surname(k) for k in theirs.names}
-    return bool(shared and shared & headline_words(mine.title) & headline_words(theirs.title))
+    if shared & title_names(mine.title) & title_names(theirs.title):
+        return True
+    # a reply names the man it answers once, whatever kind the NER gives him ("Lasconi cere
+    # clarificări privind declarațiile făcute de Dragoș Sprînceană", three days after his own
+    # report): a person of the earlier report, few reports name, named in both titles
+    if not is_reply(mine.title, mine.lang):
+        return False
+    named = {surname(k) for k in theirs.names if k.startswith("person:")}
+    return bool(named & {surname(k) for k in mine.names & mine.few}
+                & title_names(mine.title) & title_names(theirs.title))
+
+
+@lru_cache(maxsize=4096)
+def title_names(title: str) -> frozenset[str]:
+    """A title's words as :func:`surname` folds a name ("Sprînceană" = "Sprânceană")."""
+    from cronicar.link.signals import WORD
+
+    return frozenset(surname(w) for w in WORD.findall(title))
 
 
 def occasion_tie(mine: Report, theirs: Report, gap: int) -> bool:
@@ -226,9 +277,11 @@ def occasion_tie(mine: Report, theirs: Report, gap: int) -> bool:
 @lru_cache(maxsize=4096)
 def occasion(title: str, lang: str) -> tuple[str, frozenset[str]] | None:
     """The occasion whose day a title reports (``lang/<code>/stories_occasions.tsv``) and its
-    qualifiers ("kind:prezidential", "round:1"), or None: a day cue, or a vote word beside the
-    occasion's noun or kind ("nu a votat ... la prezidențiale"; a budget "votat în Parlament" is no
-    election).  Cached: a story's titles are read again for every article compared with it."""
+    qualifiers ("kind:prezidential", "round:1"), or None: a day cue that is what the title
+    reports, not a time reference (after a "when" cue: an earthquake "imediat după ce s-au deschis
+    secțiile de votare" is about the earthquake).  Someone casting a ballot ("nu a votat ... la
+    prezidențiale", "X la vot") names no day: a reader holds it the day's colour, not the vote.
+    Cached: a story's titles are read again for every article compared with it."""
     cues = occasion_cues(lang)
     if not cues or not title:
         return None
@@ -236,10 +289,15 @@ def occasion(title: str, lang: str) -> tuple[str, frozenset[str]] | None:
 
     folded = fold(title)
     for name, roles in cues.items():
-        found = {(role, value) for role, value, pattern in roles if pattern.search(folded)}
-        named = {role for role, _ in found}
-        if "day" in named or ("vote" in named and named & {"noun", "kind"}):
-            return name, frozenset(f"{role}:{value}" for role, value in found if role in ("kind", "round"))
+        # a day cue after a time clause's opening ("imediat după ce s-au deschis secțiile de
+        # votare", "în ziua alegerilor") says when the title's happening was, not what it was
+        when = min((m.start() for role, _, pattern in roles if role == "when"
+                    for m in [pattern.search(folded)] if m), default=len(folded))
+        if any(role == "ballot" and pattern.search(folded) for role, _, pattern in roles):
+            continue  # one person casting a ballot ("X a votat la secția de votare"): the day's colour
+        if any(role == "day" and (m := pattern.search(folded)) and m.start() < when for role, _, pattern in roles):
+            found = {(role, value) for role, value, pattern in roles if role in ("kind", "round") and pattern.search(folded)}
+            return name, frozenset(f"{role}:{value}" for role, value in found)
     return None
 
 
@@ -260,8 +318,11 @@ def occasion_cues(lang: str) -> dict[str, list[tuple[str, str, re.Pattern[str]]]
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern[str]:
-    """A cue's words, each beginning a word, consecutive (as the profile cues)."""
-    return re.compile(r"(?<![^\W\d_])" + r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in words))
+    """A cue's words, each beginning a word, consecutive (as the profile cues); a word ending in
+    "=" is a whole word ("a= votat": one person, not "au votat")."""
+    parts = [re.escape(w[:-1]) + r"(?![^\W\d_])" if w.endswith("=") else re.escape(w) + r"[^\W\d_]*"
+             for w in words]
+    return re.compile(r"(?<![^\W\d_])" + r"[\W\d_]+".join(parts))
 
 
 def retold(mine: Report, theirs: Report) -> bool:
@@ -301,12 +362,14 @@ def profile_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
 
 def saga_tie(mine: Report, theirs: Report, gap: int, close: bool) -> bool:
     """Two reports more than :data:`NEXT_DAY` apart: a retelling within :data:`RETOLD_DAYS` (within
-    :data:`FRESH_DAYS` also under the probability threshold), a shared happening or the same rare
+    :data:`FRESH_DAYS` also under the probability threshold), one happening of both leads within
+    :data:`EVENT_DAYS` (:func:`one_happening`: a visit announced and made), or the same rare
     cast."""
     if close:
         return gap <= FRESH_DAYS and retold(mine, theirs)
     return gap <= RETOLD_DAYS and retold(mine, theirs) \
-        or share_a_happening(mine.happenings, theirs.happenings, mine.hubs) or same_cast(mine, theirs)
+        or gap <= EVENT_DAYS and one_happening(mine.happenings, theirs.happenings, mine.hubs) \
+        or same_cast(mine, theirs)
 
 
 def fresh_tie(mine: Report, theirs: Report, gap: int) -> bool:
@@ -340,8 +403,22 @@ def latest_reports(conn: sqlite3.Connection, story_id: str, lang: str = "") -> l
     rows = store.latest_terms(conn, story_id, LATEST_ARTICLES)
     haps = store.articles_happenings(conn, [r[0] for r in rows], EVENT_DAYS)
     return [Report(day, set(terms), set(ents), None,
-                   [(t, set(p), (w or "")[:10]) for t, p, w in haps[aid]], main=ents[0] if ents else None,
+                   [(t, set(p), (w or "")[:10], (e or "")[:10], at < LEAD_CHARS, dated)
+                    for t, p, w, e, at, dated in haps[aid]],
+                   main=ents[0] if ents else None,
                    title=title, profile=is_profile(title, lang)) for aid, day, terms, ents, title in rows]
+
+
+@lru_cache(maxsize=4096)
+def is_reply(title: str, lang: str) -> bool:
+    """Whether a title is a reply's (``lang/<code>/stories_replies.tsv``: "declarațiile făcute
+    de", "respinge acuzațiile", "răspunde"), read as the profile cues are."""
+    pattern = title_pattern(lang, "stories_replies.tsv")
+    if pattern is None or not title:
+        return False
+    from cronicar.link.signals import fold
+
+    return pattern.search(fold(title)) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -350,7 +427,7 @@ def is_profile(title: str, lang: str) -> bool:
     "Ce avere are...", a spouse, an outfit, a holiday): a cue's words each begin one of
     consecutive title words.  Cached: a story's titles are read again for every article compared
     with it."""
-    pattern = profile_pattern(lang)
+    pattern = title_pattern(lang, "stories_profile.tsv")
     if pattern is None or not title:
         return False
     from cronicar.link.signals import fold
@@ -359,15 +436,15 @@ def is_profile(title: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def profile_pattern(lang: str) -> re.Pattern[str] | None:
-    """One pattern for the cues of ``lang/<code>/stories_profile.tsv`` (None: no file): each cue
-    word begins a word, the words of a cue consecutive."""
+def title_pattern(lang: str, name: str) -> re.Pattern[str] | None:
+    """One pattern for the title cues of ``lang/<code>/<name>`` (``kind<TAB>cue`` lines; None:
+    no file): each cue word begins a word, the words of a cue consecutive."""
     from cronicar import data_lines
     from cronicar.link.signals import fold
 
     if not lang:
         return None
-    cues = [fold(line.split("\t", 1)[1]).split() for line in data_lines(lang, "stories_profile.tsv") if "\t" in line]
+    cues = [fold(line.split("\t", 1)[1]).split() for line in data_lines(lang, name) if "\t" in line]
     if not cues:
         return None
     alternatives = (r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in cue) for cue in cues if cue)
@@ -389,7 +466,10 @@ def surname(key: str) -> str:
     each tie compares every name of two reports)."""
     from cronicar.link.signals import fold
 
-    return fold(key.split(":", 1)[-1].rsplit("-", 1)[-1])
+    word = key.split(":", 1)[-1].rsplit("-", 1)[-1]
+    # Romanian writes one vowel "â" inside a word and "î" at its ends since 1993, "î" everywhere
+    # before: "Sprânceană" and "Sprînceană" are one name
+    return fold(word[:1] + word[1:-1].replace("î", "â").replace("Î", "Â") + word[-1:])
 
 
 def main_first(counts: dict[str, int], names: list[str]) -> list[str]:
@@ -498,9 +578,10 @@ def subject_terms(terms: dict[str, float], story_terms: dict[str, float], names:
     return sorted(t for t in terms if t in story_terms and t.split(":", 1)[-1] not in names)
 
 
-def article_events(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, set[str], str]]:
-    """(type, participants, day) of the article's happenings dated within :data:`EVENT_DAYS` (a
+def article_events(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, set[str], str, str]]:
+    """(type, participants, first day, last day, whether its sentence is of the lead, whether the
+    text dates it) of the article's happenings dated within :data:`EVENT_DAYS` (a
     year or a month says when, not which happening: two profiles that both recall "2024" share no
     happening)."""
     rows = store.articles_happenings(conn, [article_id], EVENT_DAYS)[article_id]
-    return [(t, set(p), (w or "")[:10]) for t, p, w in rows]
+    return [(t, set(p), (w or "")[:10], (e or "")[:10], at < LEAD_CHARS, dated) for t, p, w, e, at, dated in rows]

@@ -34,19 +34,21 @@ def stories_of_days(conn: sqlite3.Connection, first: str, last: str) -> list[tup
 
 
 def articles_happenings(conn: sqlite3.Connection, article_ids: list[str],
-                        max_days: int) -> dict[str, list[tuple[str, list[str], str | None]]]:
-    """(type, participants, first day) of each article's event mentions that are not statements
-    and are dated to a span of at most ``max_days`` days, or are undated acts of the lead, of
-    their article's day (``lead_day``: the day they were reported)."""
-    out: dict[str, list[tuple[str, list[str], str | None]]] = {a: [] for a in article_ids}
+                        max_days: int) -> dict[str, list[tuple[str, list[str], str | None, str | None, int, bool]]]:
+    """(type, participants, first day, last day, the sentence's offset, whether the text dates it)
+    of each article's event mentions that are not statements and are dated to a span of at most
+    ``max_days`` days, or are undated acts of the lead, of their article's day (``lead_day``: the
+    day they were reported, not a day the text gives)."""
+    out: dict[str, list[tuple[str, list[str], str | None, str | None, int, bool]]] = {a: [] for a in article_ids}
     if not article_ids:
         return out
-    q = ("SELECT m.article_id, m.type, m.participants, COALESCE(m.when_start, a.date_start)"
+    q = ("SELECT m.article_id, m.type, m.participants, COALESCE(m.when_start, a.date_start),"
+         " COALESCE(m.when_end, m.when_start, a.date_end, a.date_start), m.sent_start, m.when_start IS NOT NULL"
          " FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE m.type!='statement'"
          " AND (julianday(m.when_end) - julianday(m.when_start) <= ? OR m.lead_day = 1)"
          " AND m.article_id IN (%s)" % ",".join("?" * len(article_ids)))
-    for a, t, p, w in conn.execute(q, [max_days, *article_ids]):
-        out[a].append((t, json.loads(p), w))
+    for a, t, p, w, e, at, dated in conn.execute(q, [max_days, *article_ids]):
+        out[a].append((t, json.loads(p), w, e, at, bool(dated)))
     return out
 
 
