@@ -34,6 +34,14 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ro" / "news-zf"
 CLI = [sys.executable, "-m", "cronicar.cli"]
+# How often the sampler reads the tree's RSS and CPU (/proc/<pid>/stat of every process: ~2 CPU-ms)
+# and its PSS (smaps_rollup walks every page table of the tree: ~45 CPU-ms for a `--jobs 2` tree of
+# 2 GB RSS).  The sampler runs on the machine it measures: at 0.2 s and 1 s it took ~5.6% of a
+# core, which `--jobs 1` leaves idle but `--jobs 2` needs (its wall time, not its tree's CPU, paid
+# for it); at 0.5 s and 5 s, ~1.4%.  A peak of PSS shorter than PSS_EVERY can be missed; the
+# workers' memory ratchets up and stays (analyze/heap.py), so their plateau is not.
+RSS_EVERY = 0.5
+PSS_EVERY = 5.0
 
 
 def write_input(n: int, path: Path, seed: int = 7, by_date: bool = False) -> None:
@@ -128,16 +136,19 @@ def measured(cmd: list[str], db: Path | None = None, src: Path | None = None) ->
         [str(src), *filter(None, [os.environ.get("PYTHONPATH")])])}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    peak, peak_pss, first, loads, samples = 0.0, 0.0, None, [], 0
+    peak, peak_pss, first, loads, sampler_cpu = 0.0, 0.0, None, [], 0.0
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_pss, first, samples
+        nonlocal peak, peak_pss, first, sampler_cpu
+        started, pss_at = time.thread_time(), -PSS_EVERY
         while not stop.is_set():
-            # PSS (smaps_rollup walks every page table) once a second: sampled every 0.2 s it
-            # took ~15% of a core from the run it measured (2026-12-07, 2,000 articles).
-            samples += 1
-            rss, pss = tree_memory(proc.pid, cpu_seen, with_pss=samples % 5 == 1)
+            # PSS (smaps_rollup walks every page table) every PSS_EVERY seconds: sampled every
+            # 0.2 s it took ~15% of a core from the run it measured (2026-12-07, 2,000 articles).
+            now = time.perf_counter()
+            with_pss = now - pss_at >= PSS_EVERY
+            pss_at = now if with_pss else pss_at
+            rss, pss = tree_memory(proc.pid, cpu_seen, with_pss=with_pss)
             peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             loads.append(os.getloadavg()[0])
             if first is None and db is not None and db.exists():
@@ -147,7 +158,8 @@ def measured(cmd: list[str], db: Path | None = None, src: Path | None = None) ->
                             first = time.perf_counter() - t0
                 except sqlite3.Error:
                     pass
-            stop.wait(0.2)
+            sampler_cpu = time.thread_time() - started
+            stop.wait(RSS_EVERY)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -164,7 +176,8 @@ def measured(cmd: list[str], db: Path | None = None, src: Path | None = None) ->
              for kind in ("driver", "jvm", "spark-py", "workers")}
     cpu = max((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), sum(split.values()))
     return {"wall": wall, "cpu": cpu, **split, "peak_mb": peak, "peak_pss": peak_pss, "first": first or float("nan"),
-            "load": sum(loads) / max(1, len(loads)), "out": out.strip().splitlines()[-1] if out.strip() else ""}
+            "load": sum(loads) / max(1, len(loads)), "sampler_cpu": sampler_cpu,
+            "out": out.strip().splitlines()[-1] if out.strip() else ""}
 
 
 def export(db: Path) -> str:
@@ -248,6 +261,10 @@ def table(n: int, results: list[tuple[str, dict[str, float]]], same: bool, compa
     for name, r in results:
         if jobs2 and name.startswith(("spark ingest", "spark total")):
             lines.append(f"- {name} / `--jobs 2`: wall {r['wall'] / jobs2['wall']:.2f}x, CPU {r['cpu'] / jobs2['cpu']:.2f}x")
+    sampled = [f"{name} {r['sampler_cpu']:.1f} s ({100 * r['sampler_cpu'] / r['wall']:.1f}% of a core)"
+               for name, r in results if "sampler_cpu" in r]
+    if sampled:  # the harness's own cost, on the cores it measures (not in any tree's CPU)
+        lines.append(f"- CPU of the harness's sampler: {'; '.join(sampled)}")
     lines.append(f"- exports of {compared}: {'identical' if same else 'DIFFERENT'}")
     return "\n".join(lines) + "\n"
 
