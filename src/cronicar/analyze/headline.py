@@ -722,10 +722,12 @@ def _afterthought(ctx, verb, ch) -> bool:  # type: ignore[no-untyped-def]
     on the claim, and glued to it without the comma it reads as the verb's object ("a scăzut cu 5,3%
     cea mai mare scădere").  Not after a comma right behind the verb ("a raportat, în T1, un
     profit": the object after an aside)."""
-    if ch.i < verb.i or ch.dep_ not in {"obj", "obl", "nmod", "appos"} or any(c.dep_ == "case" for c in ch.children) \
-            or not _after_comma(ch):
+    # a noun the parser made the verb's predicative complement (", echivalentul unei tranzacții de
+    # 0,355 milioane lei") is as much an afterthought
+    if ch.i < verb.i or ch.dep_ not in {"obj", "obl", "nmod", "appos"} and not (ch.dep_ == "xcomp" and ch.pos_ == "NOUN") \
+            or any(c.dep_ == "case" for c in ch.children) or not _after_comma(ch):
         return False
-    comma = next(iter(ch.subtree)).i - 1
+    comma = _first_word(ch).i - 1
     between = [t for t in verb.doc[verb.i + 1:comma] if not t.is_punct and not _in_timex(ctx, t)
                and not (t.dep_ == "case" and _in_timex(ctx, t.head))]
     return bool(between) and verb.doc[verb.i + 1].text != ","  # ... nor after a time ("de luni, 5 decembrie,")
@@ -1290,7 +1292,8 @@ def _subject_then_verb(ctx, ev: EventMention, span) -> str | None:  # type: igno
     Insol, controlată de Remus Borza, a ..." -> "Firma Euro Insol a ...").  None when the subject and the
     verb share a stretch (nothing to leave out) or the result has no predicate."""
     root = span.root
-    subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None)
+    subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None) or next(
+        (s for c in root.lefts if c.dep_ == "advcl" for s in [_mis_hung_subject(root, c)] if s is not None), None)
     if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children) or _gerund(root):
         return None
     first_of_verb = min([root.i] + [c.i for c in root.children if c.dep_ in _VERB_PARTS | {"advmod"} and c.i > subj.i])
@@ -1809,6 +1812,9 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
         subject_after = any(s.dep_ in _SUBJ and s.i > ch.i for s in root.children)
         if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children) \
                 and (subject_after or first.pos_ not in {"NOUN", "PROPN", "DET"}):
+            lost = _mis_hung_subject(root, ch)
+            if lost is not None:  # the line starts at the subject the parser hung under the clause
+                return next(t for t in lost.subtree if not t.is_punct)
             continue  # ... but not a participle the parser hung the subject under ("companiile incluse ...")
         if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch) \
                 and not _restricts_claim(ctx, ch):
@@ -1817,6 +1823,18 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
         # a fronted phrase the parser hung under the subject ("Raportat la ..., dividendul")
         return root.doc[commas[-1].i + 1] if commas else first
     return root
+
+
+def _mis_hung_subject(root, clause):  # type: ignore[no-untyped-def]
+    """The subject the parser hung under a clause before a root that has none ("Mai mult, indicele
+    STOXX ..., format din 68 de bănci și din componența căruia face parte ..., a crescut":
+    "indicele" made the subject of "face"), or None: skipping that clause would start the line at
+    the verb, with no actor.  Not a clause its own conjunction opens ("când Digi ...")."""
+    if root.i == clause.i or any(c.dep_ in _SUBJ for c in root.children) \
+            or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ in _SUBJ and c.i < clause.i
+                 and c.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
@@ -1840,9 +1858,15 @@ def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _after_comma(ch) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a phrase after its verb follows a comma (an afterthought of the sentence)."""
-    first = next(iter(ch.subtree))
+    """Whether a phrase after its verb follows a comma (an afterthought of the sentence).  The
+    parser often hangs that comma on the phrase itself (", un salt record"): it counts the same."""
+    first = _first_word(ch)
     return first.i > 0 and ch.doc[first.i - 1].text == ","
+
+
+def _first_word(ch):  # type: ignore[no-untyped-def]
+    """The first token of ``ch``'s phrase that is no punctuation the parser hung on it."""
+    return next((t for t in ch.subtree if not t.is_punct), ch)
 
 
 def _fronted_name(ctx, toks: list, start) -> list | None:  # type: ignore[no-untyped-def,type-arg]
