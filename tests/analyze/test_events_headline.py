@@ -770,6 +770,10 @@ MIS_HUNG_SUBJECT = [
     ("ro", "Mai mult, indicele STOXX All Europe 800 Banks, format din 68 de bănci europene și din componența căruia "
      "face parte și Banca Transilvania (TLV), a crescut cu sub 1% în ultimii trei ani.", "crescut",
      "Indicele STOXX All Europe 800 Banks a crescut cu sub 1% în ultimii trei ani"),
+    # ... or under the paragraph break before it (the break was the subject, the line "A scăzut ...")
+    ("ro", "Asta apropos de obligaţia BNR de stabilitate a preţurilor. \n \nROBOR-ul, indicele de referinţă pentru "
+     "dobânzile la lei pe piaţa interbancară, a scăzut de la 6-7% la sub 1% în 2016-2017, pentru a ajunge la 3% în "
+     "acest moment.", "scăzut", "ROBOR-ul a scăzut de la 6-7% la sub 1%"),
 ]
 
 

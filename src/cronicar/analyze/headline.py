@@ -234,6 +234,8 @@ def _names_itself(arg, m) -> bool:  # type: ignore[no-untyped-def]
 def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[no-untyped-def]
     """One argument of the verb, compressed (``levels``: see :func:`_np`); a person it names is
     named canonically."""
+    if arg.is_space or arg.is_punct:  # a paragraph break the parser made the head ("\n\n | ROBOR-ul, indicele ...")
+        arg = next((c for c in arg.children if not (c.is_space or c.is_punct)), arg)
     antecedent = subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl")
     if antecedent:
         arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
