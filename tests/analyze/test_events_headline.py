@@ -777,6 +777,21 @@ MIS_HUNG_SUBJECT = [
 ]
 
 
+# A subjunctive complement opened by "ca ... să" is told with the verb above it: alone, "Vânzările pe
+# piețele externe să crească cu 10%" lost whose expectation it is (ZF records from offset 13,000).
+EXPECTED = [
+    ("ro", "Electromagnetica București (ELMA), companie cu activități în producția de echipamente pentru industria "
+     "energetică, se așteaptă ca vânzările pe piețele externe să crească cu 10% în acest an, la circa 4,5 milioane "
+     "de euro.", "crească",
+     "Electromagnetica București se așteaptă ca vânzările pe piețele externe să crească cu 10%"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", EXPECTED, ids=[c[2] for c in EXPECTED])
+def test_events_headline_keeps_the_verb_above_a_subjunctive(lang: str, text: str, trigger: str, expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
 @pytest.mark.parametrize("lang,text,trigger,expected", MIS_HUNG_SUBJECT, ids=[c[2] for c in MIS_HUNG_SUBJECT])
 def test_events_headline_keeps_a_subject_the_parser_hung_elsewhere(lang: str, text: str, trigger: str,
                                                                    expected: str) -> None:

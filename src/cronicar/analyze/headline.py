@@ -649,7 +649,13 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             # its subject written before the governing verb stays there ("fondul trebuie să ...")
             lifted = [c for c in ch.children if c.dep_ in _SUBJ and c.i < verb.i]
             parts += [(c.i, _argument(ctx, c, True), c.dep_) for c in lifted]
-            parts.append((ch.i, _clause(ctx, ch, keep, budget, frozenset(c.i for c in lifted)), "keep"))
+            inner = budget
+            if any(c.dep_ == "mark" and c.pos_ != "PART" for c in ch.children):
+                # "X se așteaptă ca ... să crească": the words before it share the budget, so that
+                # the clause drops its own obliques rather than be cut inside a figure
+                inner = max(4, budget - _words(parts[0][1]) - sum(
+                    _words(_argument(ctx, c, True)) for c in verb.children if c.dep_ in _SUBJ))
+            parts.append((ch.i, _clause(ctx, ch, keep, inner, frozenset(c.i for c in lifted)), "keep"))
         elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(
                 c.dep_ == "mark" and (c.pos_ != "PART" or any(o.dep_ == "obj" for o in verb.children))
                 for c in ch.children):
@@ -840,8 +846,8 @@ def _kept_mark(verb, ch, condition: frozenset[str] = frozenset()) -> bool:  # ty
     open the headline with a clause that never comes: it goes, what it introduces is a fact."""
     if ch.dep_ != "mark":
         return False
-    if ch.pos_ == "PART":
-        return True
+    if ch.pos_ == "PART" or (verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.pos_ == "PART" for c in verb.children)):
+        return True  # ... and the conjunction that opens the particle's clause ("se așteaptă ca ... să crească")
     words = " ".join([ch.lower_] + [f.lower_ for f in ch.children if f.dep_ == "fixed"])
     return verb.dep_ == "advcl" and (not condition or words in condition or ch.lower_ in condition)
 
@@ -851,11 +857,14 @@ def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
     particle ("Fondul trebuie să distribuie", "Lending Club a ajutat ... să furnizeze") or by
     nothing ("nu au putut achiziționa decât"), at most twice, so the modality, the negation and the
     actor of the governing verb stay in the headline; never up to a verb of saying (what was said
-    is its own headline).  A complement introduced by a conjunction ("a anunțat că") stays."""
+    is its own headline).  A complement introduced by a conjunction ("a anunțat că") stays; one
+    whose conjunction opens a subjunctive with the particle ("se așteaptă ca vânzările să crească")
+    goes up: alone, "Vânzările să crească cu 10%" loses whose expectation it is."""
     for _ in range(2):
         marks = [c for c in verb.children if c.dep_ == "mark"]
         if not (verb.dep_ in _COMPLEMENTS and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i
-                and all(c.pos_ == "PART" for c in marks) and not _says(ctx, verb.head)):
+                and (all(c.pos_ == "PART" for c in marks) or any(c.pos_ == "PART" for c in marks) and verb.dep_ == "ccomp")
+                and not _says(ctx, verb.head)):
             break
         verb = verb.head
     return verb
@@ -1835,8 +1844,14 @@ def _mis_hung_subject(root, clause):  # type: ignore[no-untyped-def]
     if root.i == clause.i or any(c.dep_ in _SUBJ for c in root.children) \
             or any(c.dep_ == "mark" for c in clause.children):
         return None
-    return next((c for c in clause.children if c.dep_ in _SUBJ and c.i < clause.i
-                 and c.pos_ in {"NOUN", "PROPN"}), None)
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ and c.i < clause.i
+                 and c.pos_ in {"NOUN", "PROPN"} and not any(k.dep_ == "case" for k in c.children)), None)
+    # the sentence opens with it, after at most a linking adverb ("Mai mult,"): a clause that
+    # opens with a phrase of its own ("În contextul în care ...", "pentru un pachet ...") is none
+    if subj is None or any(not (t.is_punct or t.is_space or t.pos_ in {"ADV", "CCONJ"})
+                           for t in clause.subtree if t.i < next(iter(subj.subtree)).i):
+        return None
+    return subj
 
 
 def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
