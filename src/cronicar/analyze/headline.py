@@ -235,7 +235,10 @@ def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[
     """One argument of the verb, compressed (``levels``: see :func:`_np`); a person it names is
     named canonically."""
     if arg.is_space or arg.is_punct:  # a paragraph break the parser made the head ("\n\n | ROBOR-ul, indicele ...")
-        arg = next((c for c in arg.children if not (c.is_space or c.is_punct)), arg)
+        # ... gives way to a bare noun it governs as a subject would; not to a conjunct, an object
+        # or a prepositional phrase (then what it hangs on is lost: "Și Amazon, YouTube sau Hulu")
+        arg = next((c for c in arg.children if c.dep_ in {"dep", "appos"} | _SUBJ and c.pos_ in {"NOUN", "PROPN"}
+                    and not any(k.dep_ == "case" for k in c.children)), arg)
     antecedent = subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl")
     if antecedent:
         arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
