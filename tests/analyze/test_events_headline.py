@@ -748,7 +748,54 @@ AFTERTHOUGHTS = [
     # the object after an aside stays
     ("ro", "Romgaz a raportat, în primul trimestru, un profit net de 5 milioane de lei, cu 10% mai mult decât anul "
      "trecut.", "profit", "Romgaz a raportat un profit net de 5 milioane de lei"),
+    # ... also when the parser hangs the comma on the afterthought itself (ZF records from offset 13,000):
+    # it read "a crescut cu 22 de puncte de bază un salt record"
+    ("ro", "Yieldul datoriilor cu scadența la 10 ani a crescut ieri cu 22 de puncte de bază (la obligațiuni "
+     "yieldurile evoluează în direcția opusă prețurilor), un salt record, în condițiile în care yenul în cădere și "
+     "înăsprirea politicii monetare în SUA au lovit așteptările.", "crescut",
+     "Yieldul datoriilor a crescut cu 22 de puncte de bază"),
+    ("ro", "Astfel, Ethreum înregistra miercuri la ora 14.30 o scădere de 11,5%, tranzacționându-se la 170 de doalri "
+     "per monedă digitală, la o capitalizare de piață de 17,4 mld de dolari, un nivel nemaiîntâlnit din perioada "
+     "aprilie-mai 2017.", "scădere", "Ethreum înregistra o scădere de 11,5%"),
+    # ... and when it made the noun a predicative complement: "a cumpărat un pachet echivalentul"
+    ("ro", "Mirela-Ionica Pavel a cumpărat în data de 16 noiembrie un pachet de peste un milion de acțiuni Remedia "
+     "Deva (RMAH), la un preț mediu per unitate de 0,335 lei, echivalentul unei tranzacții totale de 0,355 "
+     "milioane lei.", "cumpărat", "Mirela-Ionica Pavel a cumpărat un pachet"),
 ]
+
+
+# A subject the parser hung under a clause before a verb that then has none is still the line's
+# subject: skipping that clause started the line at the verb ("A crescut cu sub 1% ...").
+MIS_HUNG_SUBJECT = [
+    ("ro", "Mai mult, indicele STOXX All Europe 800 Banks, format din 68 de bănci europene și din componența căruia "
+     "face parte și Banca Transilvania (TLV), a crescut cu sub 1% în ultimii trei ani.", "crescut",
+     "Indicele STOXX All Europe 800 Banks a crescut cu sub 1% în ultimii trei ani"),
+    # ... or under the paragraph break before it (the break was the subject, the line "A scăzut ...")
+    ("ro", "Asta apropos de obligaţia BNR de stabilitate a preţurilor. \n \nROBOR-ul, indicele de referinţă pentru "
+     "dobânzile la lei pe piaţa interbancară, a scăzut de la 6-7% la sub 1% în 2016-2017, pentru a ajunge la 3% în "
+     "acest moment.", "scăzut", "ROBOR-ul a scăzut de la 6-7% la sub 1%"),
+]
+
+
+# A subjunctive complement opened by "ca ... să" is told with the verb above it: alone, "Vânzările pe
+# piețele externe să crească cu 10%" lost whose expectation it is (ZF records from offset 13,000).
+EXPECTED = [
+    ("ro", "Electromagnetica București (ELMA), companie cu activități în producția de echipamente pentru industria "
+     "energetică, se așteaptă ca vânzările pe piețele externe să crească cu 10% în acest an, la circa 4,5 milioane "
+     "de euro.", "crească",
+     "Electromagnetica București se așteaptă ca vânzările pe piețele externe să crească cu 10%"),
+]
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", EXPECTED, ids=[c[2] for c in EXPECTED])
+def test_events_headline_keeps_the_verb_above_a_subjunctive(lang: str, text: str, trigger: str, expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
+
+
+@pytest.mark.parametrize("lang,text,trigger,expected", MIS_HUNG_SUBJECT, ids=[c[2] for c in MIS_HUNG_SUBJECT])
+def test_events_headline_keeps_a_subject_the_parser_hung_elsewhere(lang: str, text: str, trigger: str,
+                                                                   expected: str) -> None:
+    _assert_primary_headline(lang, text, trigger, expected)
 
 
 @pytest.mark.parametrize("lang,text,trigger,expected", AFTERTHOUGHTS, ids=[c[2] for c in AFTERTHOUGHTS])

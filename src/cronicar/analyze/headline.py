@@ -234,6 +234,11 @@ def _names_itself(arg, m) -> bool:  # type: ignore[no-untyped-def]
 def _argument(ctx, arg, subject: bool, levels: int = 1) -> str:  # type: ignore[no-untyped-def]
     """One argument of the verb, compressed (``levels``: see :func:`_np`); a person it names is
     named canonically."""
+    if arg.is_space or arg.is_punct:  # a paragraph break the parser made the head ("\n\n | ROBOR-ul, indicele ...")
+        # ... gives way to a bare noun it governs as a subject would; not to a conjunct, an object
+        # or a prepositional phrase (then what it hangs on is lost: "Și Amazon, YouTube sau Hulu")
+        arg = next((c for c in arg.children if c.dep_ in {"dep", "appos"} | _SUBJ and c.pos_ in {"NOUN", "PROPN"}
+                    and not any(k.dep_ == "case" for k in c.children)), arg)
     antecedent = subject and "Rel" in arg.morph.get("PronType") and arg.head.dep_.startswith("acl")
     if antecedent:
         arg = arg.head.head  # "Moscova, care și-a trimis armata": the antecedent acts
@@ -647,7 +652,13 @@ def _clause(ctx, verb, keep: int | None = None, budget: int = MAX_WORDS,  # type
             # its subject written before the governing verb stays there ("fondul trebuie să ...")
             lifted = [c for c in ch.children if c.dep_ in _SUBJ and c.i < verb.i]
             parts += [(c.i, _argument(ctx, c, True), c.dep_) for c in lifted]
-            parts.append((ch.i, _clause(ctx, ch, keep, budget, frozenset(c.i for c in lifted)), "keep"))
+            inner = budget
+            if any(c.dep_ == "mark" and c.pos_ != "PART" for c in ch.children):
+                # "X se așteaptă ca ... să crească": the words before it share the budget, so that
+                # the clause drops its own obliques rather than be cut inside a figure
+                inner = max(4, budget - _words(parts[0][1]) - sum(
+                    _words(_argument(ctx, c, True)) for c in verb.children if c.dep_ in _SUBJ))
+            parts.append((ch.i, _clause(ctx, ch, keep, inner, frozenset(c.i for c in lifted)), "keep"))
         elif ch.dep_ in _COMPLEMENTS and ch.pos_ in {"VERB", "AUX"} and not any(
                 c.dep_ == "mark" and (c.pos_ != "PART" or any(o.dep_ == "obj" for o in verb.children))
                 for c in ch.children):
@@ -722,10 +733,12 @@ def _afterthought(ctx, verb, ch) -> bool:  # type: ignore[no-untyped-def]
     on the claim, and glued to it without the comma it reads as the verb's object ("a scăzut cu 5,3%
     cea mai mare scădere").  Not after a comma right behind the verb ("a raportat, în T1, un
     profit": the object after an aside)."""
-    if ch.i < verb.i or ch.dep_ not in {"obj", "obl", "nmod", "appos"} or any(c.dep_ == "case" for c in ch.children) \
-            or not _after_comma(ch):
+    # a noun the parser made the verb's predicative complement (", echivalentul unei tranzacții de
+    # 0,355 milioane lei") is as much an afterthought
+    if ch.i < verb.i or ch.dep_ not in {"obj", "obl", "nmod", "appos"} and not (ch.dep_ == "xcomp" and ch.pos_ == "NOUN") \
+            or any(c.dep_ == "case" for c in ch.children) or not _after_comma(ch):
         return False
-    comma = next(iter(ch.subtree)).i - 1
+    comma = _first_word(ch).i - 1
     between = [t for t in verb.doc[verb.i + 1:comma] if not t.is_punct and not _in_timex(ctx, t)
                and not (t.dep_ == "case" and _in_timex(ctx, t.head))]
     return bool(between) and verb.doc[verb.i + 1].text != ","  # ... nor after a time ("de luni, 5 decembrie,")
@@ -836,8 +849,8 @@ def _kept_mark(verb, ch, condition: frozenset[str] = frozenset()) -> bool:  # ty
     open the headline with a clause that never comes: it goes, what it introduces is a fact."""
     if ch.dep_ != "mark":
         return False
-    if ch.pos_ == "PART":
-        return True
+    if ch.pos_ == "PART" or (verb.dep_ == "ccomp" and any(c.dep_ == "mark" and c.pos_ == "PART" for c in verb.children)):
+        return True  # ... and the conjunction that opens the particle's clause ("se așteaptă ca ... să crească")
     words = " ".join([ch.lower_] + [f.lower_ for f in ch.children if f.dep_ == "fixed"])
     return verb.dep_ == "advcl" and (not condition or words in condition or ch.lower_ in condition)
 
@@ -847,11 +860,14 @@ def _governing_verb(ctx, verb):  # type: ignore[no-untyped-def]
     particle ("Fondul trebuie să distribuie", "Lending Club a ajutat ... să furnizeze") or by
     nothing ("nu au putut achiziționa decât"), at most twice, so the modality, the negation and the
     actor of the governing verb stay in the headline; never up to a verb of saying (what was said
-    is its own headline).  A complement introduced by a conjunction ("a anunțat că") stays."""
+    is its own headline).  A complement introduced by a conjunction ("a anunțat că") stays; one
+    whose conjunction opens a subjunctive with the particle ("se așteaptă ca vânzările să crească")
+    goes up: alone, "Vânzările să crească cu 10%" loses whose expectation it is."""
     for _ in range(2):
         marks = [c for c in verb.children if c.dep_ == "mark"]
         if not (verb.dep_ in _COMPLEMENTS and verb.head.pos_ in {"VERB", "AUX"} and verb.head.i != verb.i
-                and all(c.pos_ == "PART" for c in marks) and not _says(ctx, verb.head)):
+                and (all(c.pos_ == "PART" for c in marks) or any(c.pos_ == "PART" for c in marks) and verb.dep_ == "ccomp")
+                and not _says(ctx, verb.head)):
             break
         verb = verb.head
     return verb
@@ -1290,7 +1306,8 @@ def _subject_then_verb(ctx, ev: EventMention, span) -> str | None:  # type: igno
     Insol, controlată de Remus Borza, a ..." -> "Firma Euro Insol a ...").  None when the subject and the
     verb share a stretch (nothing to leave out) or the result has no predicate."""
     root = span.root
-    subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None)
+    subj = next((c for c in root.children if c.dep_ in _SUBJ and c.i < root.i), None) or next(
+        (s for c in root.lefts if c.dep_ == "advcl" for s in [_mis_hung_subject(root, c)] if s is not None), None)
     if subj is None or root.pos_ not in {"VERB", "AUX"} and not any(c.dep_ == "cop" for c in root.children) or _gerund(root):
         return None
     first_of_verb = min([root.i] + [c.i for c in root.children if c.dep_ in _VERB_PARTS | {"advmod"} and c.i > subj.i])
@@ -1809,6 +1826,9 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
         subject_after = any(s.dep_ in _SUBJ and s.i > ch.i for s in root.children)
         if ch.dep_ == "advcl" and not any(m.dep_ == "mark" and m.lower_ in condition for m in ch.children) \
                 and (subject_after or first.pos_ not in {"NOUN", "PROPN", "DET"}):
+            lost = _mis_hung_subject(root, ch)
+            if lost is not None:  # the line starts at the subject the parser hung under the clause
+                return next(t for t in lost.subtree if not t.is_punct)
             continue  # ... but not a participle the parser hung the subject under ("companiile incluse ...")
         if ch.dep_ not in _SUBJ | _VERB_PARTS | {"advcl", "mark"} and subject_after and _set_off(ch) \
                 and not _restricts_claim(ctx, ch):
@@ -1817,6 +1837,24 @@ def _clause_start(ctx, root):  # type: ignore[no-untyped-def]
         # a fronted phrase the parser hung under the subject ("Raportat la ..., dividendul")
         return root.doc[commas[-1].i + 1] if commas else first
     return root
+
+
+def _mis_hung_subject(root, clause):  # type: ignore[no-untyped-def]
+    """The subject the parser hung under a clause before a root that has none ("Mai mult, indicele
+    STOXX ..., format din 68 de bănci și din componența căruia face parte ..., a crescut":
+    "indicele" made the subject of "face"), or None: skipping that clause would start the line at
+    the verb, with no actor.  Not a clause its own conjunction opens ("când Digi ...")."""
+    if root.i == clause.i or any(c.dep_ in _SUBJ for c in root.children) \
+            or any(c.dep_ == "mark" for c in clause.children):
+        return None
+    subj = next((c for c in clause.children if c.dep_ in _SUBJ and c.i < clause.i
+                 and c.pos_ in {"NOUN", "PROPN"} and not any(k.dep_ == "case" for k in c.children)), None)
+    # the sentence opens with it, after at most a linking adverb ("Mai mult,"): a clause that
+    # opens with a phrase of its own ("În contextul în care ...", "pentru un pachet ...") is none
+    if subj is None or any(not (t.is_punct or t.is_space or t.pos_ in {"ADV", "CCONJ"})
+                           for t in clause.subtree if t.i < next(iter(subj.subtree)).i):
+        return None
+    return subj
 
 
 def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
@@ -1840,9 +1878,15 @@ def _restricts_claim(ctx, ch) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _after_comma(ch) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a phrase after its verb follows a comma (an afterthought of the sentence)."""
-    first = next(iter(ch.subtree))
+    """Whether a phrase after its verb follows a comma (an afterthought of the sentence).  The
+    parser often hangs that comma on the phrase itself (", un salt record"): it counts the same."""
+    first = _first_word(ch)
     return first.i > 0 and ch.doc[first.i - 1].text == ","
+
+
+def _first_word(ch):  # type: ignore[no-untyped-def]
+    """The first token of ``ch``'s phrase that is no punctuation the parser hung on it."""
+    return next((t for t in ch.subtree if not t.is_punct), ch)
 
 
 def _fronted_name(ctx, toks: list, start) -> list | None:  # type: ignore[no-untyped-def,type-arg]
