@@ -150,6 +150,7 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
             continue
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
+            resolver.follows_statement = _follows(doc, last, r)
             speaker, person = resolver.resolve(r.mention, nm)
             if speaker and (r.prep or (
                 parsed and speaker == doc[nm.start : nm.end].text and "Gen" in "".join(doc[nm.start].morph.get("Case"))
@@ -165,6 +166,17 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
             r.inherit = True
             if last is not None:
                 r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
+
+
+def _follows(doc: Doc, prev: Record | None, r: Record) -> bool:
+    """Whether ``r`` (its content, cue or mention, whichever comes first) follows the statement
+    ``prev`` with nothing but punctuation and spaces between them."""
+    if prev is None or r.mention is None:
+        return False
+    end = max(prev.content[1], prev.cue[1] if prev.cue else 0,
+              doc[prev.mention.end - 1].idx + len(doc[prev.mention.end - 1]) if prev.mention else 0)
+    start = min(r.content[0], r.cue[0] if r.cue else r.content[0], doc[r.mention.start].idx)
+    return end <= start and not any(ch.isalnum() for ch in doc.text[end:start])
 
 
 def _same_paragraph(doc: Doc, prev: Record | None, r: Record) -> bool:

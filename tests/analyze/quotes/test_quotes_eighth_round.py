@@ -1,0 +1,52 @@
+"""Speaker and statement kinds of the unseen-quotes set (issue 19, eighth session: 48 quote-rich
+articles annotated before cronicar was run on them, eval/fresh_gold/unseen3), each on a sentence
+shaped like the article's and checked against the Romanian quote guidelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronicar.analyze.context import Context
+from cronicar.analyze.normalize import normalize_aligned
+from cronicar.analyze.quotes import extract
+
+
+def _quotes(nlp_ro, text: str):  # type: ignore[no-untyped-def]
+    norm = normalize_aligned(text).text
+    return norm, extract(Context(doc=nlp_ro(norm), text=norm, dct=None, lang="ro"))
+
+
+def _speaker_of(nlp_ro, text: str, content_start: str) -> str | None:
+    norm, quotes = _quotes(nlp_ro, text)
+    found = [q for q in quotes if norm[q.content[0] : q.content[1]].startswith(content_start)]
+    assert found, [norm[q.content[0] : q.content[1]][:30] for q in quotes]
+    return found[0].speaker
+
+
+# A role naming its office, with no apposition anywhere, in a statement right after statements of
+# one person only: that person (an interview's "procurorul general al României" after quotes of
+# Gabriela Scutea; "ministrul Afacerilor Interne" after Lucian Bode's post).
+LIMITS = "„Există niște limite. Rezultă clar din pozițiile adoptate de ONG-uri”, a menționat procurorul general al României."
+SOLE = [
+    ("„Dosarul are 121 de volume”, a declarat Gabriela Scutea.\n\n" + LIMITS, "Există niște limite",
+     "Gabriela Scutea"),
+    ("Lucian Bode a afirmat, într-o postare pe Facebook, că angajaţii MAI vor fi alături de participanţi.\n\n"
+     "„În aceste zile suntem partenerii celor care respectă legea. Unii fără alţii nu se poate!”, a mai transmis "
+     "ministrul Afacerilor Interne.", "În aceste zile", "Lucian Bode"),
+]
+# With two people speaking before, or a sentence of the article between, the role stays as written:
+# it may be either person's, or a third holder's ("primarul orașului Queenstown", a coref test).
+NOT_SOLE = [
+    "„Dosarul are 121 de volume”, a declarat Gabriela Scutea. „Nu am fost audiat”, a spus Ion Popescu.\n\n" + LIMITS,
+    "„Dosarul are 121 de volume”, a declarat Gabriela Scutea. Ancheta continuă.\n\n" + LIMITS,
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", SOLE, ids=range(len(SOLE)))
+def test_role_of_the_sole_earlier_speaker(nlp_ro, text: str, start: str, speaker: str) -> None:
+    assert _speaker_of(nlp_ro, text, start) == speaker
+
+
+@pytest.mark.parametrize("text", NOT_SOLE, ids=range(len(NOT_SOLE)))
+def test_role_stays_a_role_after_two_speakers_or_a_gap(nlp_ro, text: str) -> None:
+    assert _speaker_of(nlp_ro, text, "Există niște limite") == "procurorul general al României"
