@@ -50,3 +50,24 @@ def test_role_of_the_sole_earlier_speaker(nlp_ro, text: str, start: str, speaker
 @pytest.mark.parametrize("text", NOT_SOLE, ids=range(len(NOT_SOLE)))
 def test_role_stays_a_role_after_two_speakers_or_a_gap(nlp_ro, text: str) -> None:
     assert _speaker_of(nlp_ro, text, "Există niște limite") == "procurorul general al României"
+
+
+# An acronym speaker the article spells out by the initials of a name it writes (no "(MAE)"
+# definition, no gazetteer entry needed): the full name, a place after the acronym included.
+SPELLED = [
+    ("Ministerul Afacerilor Externe a reacționat la declarațiile lui Dmitri Medvedev. MAE spune că reacția lui "
+     "Medvedev indică un mare grad de frustrare.", "reacția lui Medvedev", "Ministerul Afacerilor Externe"),
+    ("Inspectoratul de Poliţie Judeţean Arad a făcut public cazul joi. „În cauză a fost întocmit un dosar "
+     "penal”, a transmis IPJ Arad.", "În cauză a fost", "Inspectoratul de Poliție Județean Arad"),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", SPELLED, ids=range(len(SPELLED)))
+def test_acronym_spelled_out_by_initials(nlp_ro, text: str, start: str, speaker: str) -> None:
+    assert _speaker_of(nlp_ro, text, start) == speaker
+
+
+def test_acronym_with_two_spellings_stays(nlp_ro) -> None:
+    text = ("Ministerul Afacerilor Externe și Ministerul Apărării Europene au discutat. MAE spune că reacția a fost "
+            "corectă.")
+    assert _speaker_of(nlp_ro, text, "reacția a fost") == "MAE"

@@ -228,11 +228,13 @@ def _quotes(ctx: Context, doc: Doc, recs: list[Record], resolver: Resolver) -> l
 def _expand_acronyms(ctx: Context, recs: list[Record]) -> None:
     """Speakers written as an acronym take the full name the article (or the gazetteer, when the
     article writes it) gives: one source, not two, for "FMI" and "Fondul Monetar Internațional"."""
-    if not any(r.speaker and r.speaker.isupper() for r in recs):
+    if not any(r.speaker and r.speaker.split()[0].isupper() for r in recs):
         return
     defined = defined_acronyms(ctx.text)
     for r in recs:
-        r.speaker = full_name(r.speaker, ctx.text, ctx.lang, defined)
+        if r.speaker and r.speaker.split()[0].isupper():
+            full = full_name(r.speaker, ctx.text, ctx.lang, defined)
+            r.speaker = nominative(full) if full != r.speaker else full  # "Ministerului Afacerilor Externe"
 
 
 def _spell_with_diacritics(ctx: Context, recs: list[Record]) -> None:
