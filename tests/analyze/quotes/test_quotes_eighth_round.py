@@ -71,3 +71,27 @@ def test_acronym_with_two_spellings_stays(nlp_ro) -> None:
     text = ("Ministerul Afacerilor Externe și Ministerul Apărării Europene au discutat. MAE spune că reacția a fost "
             "corectă.")
     assert _speaker_of(nlp_ro, text, "reacția a fost") == "MAE"
+
+
+# Outlets and channels that stood for the one they relay (guidelines §2: the innermost source):
+# a social network between the verb and its subject, an outlet quoting someone, an outlet after a
+# sentence its opening source already reports.
+CHANNELS = [
+    ('"Astăzi, pentru prima dată de la invazia rusă, cargoul Fulmar S a sosit în portul Cernomorsk", a declarat pe '
+     'Facebook ministrul ucrainean al infrastructurii, Oleksandr Kubrakov. Nava poate încărca 14.415 tone, potrivit '
+     'Marinetraffic.com.', "Astăzi, pentru prima", "Oleksandr Kubrakov", None),
+    ("Pompierii se străduiau să stăpânească incendiul provocat de artificii, a declarat TASS, citându-l pe șeful "
+     "serviciului de salvare al ministerului.", "Pompierii se străduiau", "șeful serviciului de salvare al ministerului",
+     "TASS"),
+    ("Potrivit unui comunicat transmis de IPJ Arad, agentul este din oraşul Sântana, potrivit Agerpres.",
+     "agentul este din", "IPJ Arad", "Agerpres"),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker,media", CHANNELS, ids=range(len(CHANNELS)))
+def test_channel_is_not_the_speaker(nlp_ro, text: str, start: str, speaker: str, media: str | None) -> None:
+    norm, quotes = _quotes(nlp_ro, text)
+    found = [q for q in quotes if norm[q.content[0] : q.content[1]].startswith(start)]
+    assert found and found[0].speaker == speaker, [(norm[q.content[0]:q.content[1]][:25], q.speaker) for q in quotes]
+    if media:
+        assert found[0].media_source == media

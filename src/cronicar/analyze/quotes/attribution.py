@@ -15,7 +15,8 @@ from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
 from cronicar.analyze.quotes.coref import Resolver, nominative
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speaker_names import diacritic_spellings, resolve_cited, with_diacritics
-from cronicar.analyze.quotes.speakers import Mention, name_part
+from cronicar.analyze.quotes.speakers import Mention, name_part, np_after
+from cronicar.analyze.quotes.subjects import outlet_name
 from cronicar.analyze.quotes.state import Record
 from cronicar.analyze.quotes.tokens import is_name, key, match_seq
 from cronicar.analyze.tense import adjacent, simple_present
@@ -69,6 +70,25 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -
             continue
         if m.start >= cue.end:
             _dative_is_addressee(doc, r, m, cue)
+        _quoted_by_outlet(doc, r, lex, parsed)
+
+
+def _quoted_by_outlet(doc: Doc, r: Record, lex: Lexicon, parsed: bool) -> None:
+    """"…, a declarat TASS, citându-l pe șeful serviciului de salvare al ministerului": an outlet
+    that quotes someone is the channel; the one quoted speaks (guidelines §2: the innermost
+    source)."""
+    m = r.mention
+    media = outlet_name(doc, m, lex) if m is not None else None
+    if m is None or media is None or m.end + 2 >= len(doc) or doc[m.end].text != ",":
+        return
+    if key(doc[m.end + 1]) not in W.quoting_gerunds:
+        return
+    j = m.end + 2
+    while j < len(doc) and (doc[j].text.startswith("-") or key(doc[j]) in W.object_markers):
+        j += 1
+    inner = np_after(doc, j, doc[m.start].sent.end, lex, parsed) if j < len(doc) else None
+    if inner is not None and outlet_name(doc, inner, lex) is None:
+        r.mention, r.media = inner, r.media or media
 
 
 def _share_host_speaker(r: Record, m: Mention, doc: Doc, recs: list[Record]) -> bool:

@@ -92,6 +92,8 @@ class QuoteWords:
     first_person_endings: tuple[str, ...]
     author_links: frozenset[str]
     channel_preps: frozenset[str]
+    quoting_gerunds: frozenset[str]
+    object_markers: frozenset[str]
     outlet_domains: tuple[str, ...]
     interviewer_labels: frozenset[str]
     answer_labels: frozenset[str]
