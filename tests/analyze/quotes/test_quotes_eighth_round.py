@@ -95,3 +95,20 @@ def test_channel_is_not_the_speaker(nlp_ro, text: str, start: str, speaker: str,
     assert found and found[0].speaker == speaker, [(norm[q.content[0]:q.content[1]][:25], q.speaker) for q in quotes]
     if media:
         assert found[0].media_source == media
+
+
+# ZF headlines: "Name, affiliation: statement" opening a later sentence of the title (after a
+# show's name), or after a name whose apposition makes the speaker part long.
+HEADLINES = [
+    ("ZF Deschiderea de astăzi. Dragoş Mesaroş, Goldring: În astfel de momente nu mai contează nici măcar "
+     "rezultatele financiare\n\nPiețele au scăzut.", "În astfel de momente", "Dragoș Mesaroș"),
+    ("ALRO, cel mai mare consumator de energie din România: Bursa de energie nu funcţionează, aşa că traderii au "
+     "putut crea o bulă speculativă\n\nALRO a raportat pierderi.", "Bursa de energie", "ALRO"),
+    ("Aurel Bernat, CEO al BT AM, despre aşteptările privind promovarea Bursei: un interes mai mare din partea "
+     "investitorilor\n\nBursa a fost promovată.", "un interes mai mare", "Aurel Bernat"),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", HEADLINES, ids=range(len(HEADLINES)))
+def test_headline_speaker_in_a_later_title_sentence_or_apposition(nlp_ro, text: str, start: str, speaker: str) -> None:
+    assert _speaker_of(nlp_ro, text, start) == speaker

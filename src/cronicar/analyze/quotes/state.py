@@ -63,6 +63,7 @@ class QuoteState:
     title_end: int = -1  # char of the first paragraph break
     title_tokens: list[Token] = field(default_factory=list)  # the headline's tokens (a short first paragraph)
     title_colon: int | None = None  # token of the colon in a headline "Vorbitor: enunț"
+    title_speaker: int = 0  # first token of that headline's speaker part (a later title sentence's)
 
     def tok_span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens ``[a, b)``."""
