@@ -112,3 +112,39 @@ HEADLINES = [
 @pytest.mark.parametrize("text,start,speaker", HEADLINES, ids=range(len(HEADLINES)))
 def test_headline_speaker_in_a_later_title_sentence_or_apposition(nlp_ro, text: str, start: str, speaker: str) -> None:
     assert _speaker_of(nlp_ro, text, start) == speaker
+
+
+# Articles typed without diacritics (old political news): "ca" is "că" after a speech verb, a
+# verb without its marks is a cue after an auxiliary or as a gerund, "dupa ce" ends the clause;
+# "asa ca" stays a connective and a recipe's imperative no cue.
+PLAIN_INTRO = ("Tot joi a fost audiat si generalul in rezerva Adrian Isac, in calitate de martor la una dintre "
+               "discutiile parlamentarului cu afaceristul Marius Locic, de la restaurantul Select din Capitala. ")
+PLAIN = [
+    (PLAIN_INTRO + "El a declarat la iesirea de la DNA ca discutiile au fost redate partial gresit.",
+     "discutiile au fost redate partial gresit"),
+    (PLAIN_INTRO + '"Vor fi retehnologizate 10 lifturi din 21", a mai spus Barbu, adaugand ca se va cere in caietul '
+     "de sarcini sa fie modernizate treptat.", "se va cere in caietul de sarcini sa fie modernizate treptat"),
+    (PLAIN_INTRO + "Deputatul Oana Niculescu-Mizil a anuntat ca demisioneaza din PSD, dupa ce BPN a luat decizia de "
+     "inlocuire a sa.", "demisioneaza din PSD"),
+]
+PLAIN_NOT = [
+    PLAIN_INTRO + "Dieta de urgenta nu este atat de drastica pe cat ai crede, asa ca nu te vei infometa deloc.",
+    PLAIN_INTRO + "Mic dejun: un iaurt mic, adauga si cateva fructe de padure, o felie de paine integrala.",
+]
+
+
+@pytest.mark.parametrize("text,content", PLAIN, ids=range(len(PLAIN)))
+def test_article_without_diacritics_reports(nlp_ro, text: str, content: str) -> None:
+    norm, quotes = _quotes(nlp_ro, text)
+    assert content in [norm[q.content[0] : q.content[1]] for q in quotes]
+
+
+@pytest.mark.parametrize("text", PLAIN_NOT, ids=range(len(PLAIN_NOT)))
+def test_article_without_diacritics_no_statement(nlp_ro, text: str) -> None:
+    norm, quotes = _quotes(nlp_ro, text)
+    assert not [q for q in quotes if norm[q.content[0] : q.content[1]].startswith(("nu te vei", "Mic dejun"))]
+
+
+def test_a_diacritic_anywhere_keeps_ca_as_ca(nlp_ro) -> None:
+    norm, quotes = _quotes(nlp_ro, PLAIN_INTRO + "El a declarat la ieșirea de la DNA ca martor în dosar.")
+    assert quotes == []
