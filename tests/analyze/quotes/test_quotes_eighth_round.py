@@ -148,3 +148,11 @@ def test_article_without_diacritics_no_statement(nlp_ro, text: str) -> None:
 def test_a_diacritic_anywhere_keeps_ca_as_ca(nlp_ro) -> None:
     norm, quotes = _quotes(nlp_ro, PLAIN_INTRO + "El a declarat la ieșirea de la DNA ca martor în dosar.")
     assert quotes == []
+
+
+def test_stock_symbol_stands_for_its_company(nlp_ro) -> None:
+    """ZF names a listed company with its symbol: "Promateris (simbol bursier PPL)"; a speaker
+    found as the symbol is the company."""
+    text = ("Promateris (simbol bursier PPL), grup industrial român, a raportat un profit net de 4,9 milioane de lei. "
+            "Totodată, compania a anunţat că a încheiat semestrul cu un rezultat EBITDA de 11,8 milioane de lei.")
+    assert _speaker_of(nlp_ro, text, "a încheiat semestrul") == "Promateris"

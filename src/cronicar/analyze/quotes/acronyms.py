@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from cronicar.analyze.normalize import fold_accents
+from cronicar.analyze.quotes.words import W
 
 _UP = "A-ZĂÂÎȘȚŞŢÉÖÜ"
 #: an acronym: 2-7 capitals (digits and "&" allowed after the first)
@@ -54,13 +55,22 @@ def _from_initial(full: str, acronym: str) -> str | None:
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
-    """Acronym -> full name, for every "Full Name (ACR)" / "ACR (Full Name)" of ``text``."""
+    """Acronym -> full name, for every "Full Name (ACR)" / "ACR (Full Name)" of ``text``, and every
+    stock symbol "Name (simbol bursier SYM)" (a company's ticker need not spell its name)."""
     out: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
         full, acr = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         full = _from_initial(full, acr)
         if full and _initials_fit(acr, full):
             out.setdefault(acr, full)
+    labels = "|".join(re.escape(w) for w in sorted(W.ticker_labels, key=len, reverse=True))
+    if labels:
+        ticker = re.compile(rf"([{_UP}][\w'’.&-]*(?:\s+[{_UP}][\w'’.&-]*){{0,3}})\s*\(\s*(?:(?:{labels})\s+)+"
+                            rf"([{_UP}][{_UP}0-9]{{1,6}})\s*\)")
+        for m in ticker.finditer(text):
+            name, sym = m.group(1), m.group(2)
+            if sym.isupper() and name[:1].isupper() and name != sym:
+                out.setdefault(sym, name)
     return out
 
 

@@ -97,6 +97,7 @@ class QuoteWords:
     marked_letters: frozenset[str]
     plain_that: frozenset[str]
     plain_that_blockers: frozenset[str]
+    ticker_labels: frozenset[str]
     outlet_domains: tuple[str, ...]
     interviewer_labels: frozenset[str]
     answer_labels: frozenset[str]
