@@ -156,3 +156,12 @@ def test_stock_symbol_stands_for_its_company(nlp_ro) -> None:
     text = ("Promateris (simbol bursier PPL), grup industrial român, a raportat un profit net de 4,9 milioane de lei. "
             "Totodată, compania a anunţat că a încheiat semestrul cu un rezultat EBITDA de 11,8 milioane de lei.")
     assert _speaker_of(nlp_ro, text, "a încheiat semestrul") == "Promateris"
+
+
+def test_document_named_again_without_owner_keeps_its_owner(nlp_ro) -> None:
+    """"se arată în comunicat" after "într-un comunicat al Serviciului de Informații Externe": the
+    same document, whose owner the article gave before, not a statement of nobody."""
+    text = ('"Autoritățile de la Kiev au început deja să vândă țara", se arată într-un comunicat al Serviciului de '
+            'Informații Externe, citat de agenția de stat TASS.\n\n"Informațiile primite de serviciu atestă '
+            'implementarea planurilor Varșoviei", se arată în comunicat, citat de TASS.')
+    assert _speaker_of(nlp_ro, text, "Informațiile primite") == "Serviciul de Informații Externe"

@@ -262,10 +262,23 @@ def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> M
     impersonal cue points to ("Forțelor Navale"), or None."""
     if j + 2 >= end or key(doc[j]) not in W.in_preps or key(doc[j + 1]) not in lex.documents:
         return None
-    direct = _genitive_owner(doc, j + 2, end, lex, parsed)
+    own = _owner_after(doc, j + 2, end, lex, parsed)
+    if own is None and j + 2 < end and doc[j + 2].text in {".", ";", ","}:
+        # "se arată în comunicat." with nobody named: the document whose owner the article gave
+        # before ("într-un comunicat al Serviciului de Informații Externe, citat de TASS")
+        own = next((o for x in range(j, 0, -1) if key(doc[x]) in lex.documents
+                    for o in (_owner_after(doc, x + 1, doc[x].sent.end, lex, parsed),) if o is not None), None)
+    return own
+
+
+def _owner_after(doc: Doc, k0: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The owner named right after a document noun ending at token ``k0``."""
+    if k0 >= end:
+        return None
+    direct = _genitive_owner(doc, k0, end, lex, parsed)
     if direct is not None:
         return direct
-    for k in range(j + 2, min(end, j + 6)):
+    for k in range(k0, min(end, k0 + 4)):
         if key(doc[k]) in W.possessive_articles:
             owner = np_after(doc, k + 1, end, lex, parsed)
             # "nota de aprobare a investiției": a genitive of the document's topic owns nothing
