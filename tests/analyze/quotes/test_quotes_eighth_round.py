@@ -165,3 +165,18 @@ def test_document_named_again_without_owner_keeps_its_owner(nlp_ro) -> None:
             'Informații Externe, citat de agenția de stat TASS.\n\n"Informațiile primite de serviciu atestă '
             'implementarea planurilor Varșoviei", se arată în comunicat, citat de TASS.')
     assert _speaker_of(nlp_ro, text, "Informațiile primite") == "Serviciul de Informații Externe"
+
+
+# People of a named organisation speak for it (the fresh gold's call: a collective voice is its
+# organisation); without a name after "de la" they stay as written.
+PEOPLE_OF = [
+    ("Analiştii de la ING Bank estimează că inflaţia va scădea.", "inflația va scădea", "ING Bank"),
+    ("„Creșterea economică s-ar putea accelera în România”, scriu economiştii de la grupul austriac Erste într-un "
+     "raport. Potrivit Erste Group, inflaţia scade.", "Creșterea economică", "Erste Group"),
+    ("Analiştii de la bănci estimează că inflaţia va scădea.", "inflația va scădea", "Analiștii"),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", PEOPLE_OF, ids=range(len(PEOPLE_OF)))
+def test_people_of_a_named_organisation(nlp_ro, text: str, start: str, speaker: str) -> None:
+    assert _speaker_of(nlp_ro, text, start) == speaker

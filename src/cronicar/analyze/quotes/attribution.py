@@ -18,7 +18,7 @@ from cronicar.analyze.quotes.speaker_names import diacritic_spellings, resolve_c
 from cronicar.analyze.quotes.speakers import Mention, name_part, np_after
 from cronicar.analyze.quotes.subjects import outlet_name
 from cronicar.analyze.quotes.state import Record
-from cronicar.analyze.quotes.tokens import is_name, key, match_seq
+from cronicar.analyze.quotes.tokens import is_name, is_role, key, match_seq, number
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.model import Quote
 from cronicar.analyze.quotes.words import W
@@ -71,6 +71,40 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -
         if m.start >= cue.end:
             _dative_is_addressee(doc, r, m, cue)
         _quoted_by_outlet(doc, r, lex, parsed)
+        _people_of_an_organisation(doc, r, lex, parsed)
+
+
+def _plural_role(k: str, lex: Lexicon) -> bool:
+    """"analiștii", "experții": a plural whose stem, its last consonants restored (ș -> s, ț -> t:
+    ``plural_alternations``), is a role of the lexicon."""
+    back = {ord(pair[0]): pair[1] for pair in W.plural_alternations}
+    for suf in sorted(W.plural_role_endings, key=len, reverse=True):
+        stem = k[: -len(suf)] if k.endswith(suf) and len(k) > len(suf) + 2 else ""
+        if stem and (stem in lex.roles or stem[:-2] + stem[-2:].translate(back) in lex.roles):
+            return True
+    return False
+
+
+def _people_of_an_organisation(doc: Doc, r: Record, lex: Lexicon, parsed: bool) -> None:
+    """"Analiştii de la ING Bank estimează", "scriu economiştii de la grupul austriac Erste": a
+    plural role whose people work at a named organisation speaks for it (the fresh gold's call: a
+    collective voice is its organisation); "Analiştii" alone stays as written."""
+    m = r.mention
+    if m is None or m.end - m.start > 2 or m.start + 3 >= len(doc):
+        return
+    head, at = doc[m.start], m.start + 1  # the phrase may already hold the "de" ("Analiştii de")
+    if number(head) != "pl" or not (is_role(head, lex) or _plural_role(key(head), lex)):
+        return
+    if key(doc[at]) not in W.np_links or key(doc[at + 1]) not in W.people_org_preps:
+        return
+    sent_end = head.sent.end
+    e = at + 2
+    while e < min(sent_end, at + 7) and (doc[e].is_alpha or key(doc[e]) == "-") and not (
+            doc[e].pos_ in {"VERB", "AUX"} and not doc[e].text[:1].isupper()):
+        e += 1
+    name_end = max((x + 1 for x in range(at + 2, e) if doc[x].text[:1].isupper()), default=None)
+    if name_end is not None:
+        r.mention = Mention(at + 2, name_end)
 
 
 def _quoted_by_outlet(doc: Doc, r: Record, lex: Lexicon, parsed: bool) -> None:
