@@ -180,3 +180,13 @@ PEOPLE_OF = [
 @pytest.mark.parametrize("text,start,speaker", PEOPLE_OF, ids=range(len(PEOPLE_OF)))
 def test_people_of_a_named_organisation(nlp_ro, text: str, start: str, speaker: str) -> None:
     assert _speaker_of(nlp_ro, text, start) == speaker
+
+
+def test_narrative_verb_right_after_a_quote_is_its_cue(nlp_ro) -> None:
+    """"”…”, a povestit Nicuşor Dan": a narrative verb right after a quotation names its speaker
+    (postverb in lang/ro/quotes_cues.txt); the same verb before "că" adds no statement."""
+    text = ("”M-a invitat la un meci de hochei”, a mai spus Mirabela. ”Eu eram matematician care lucra matematică”, "
+            "a povestit Nicuşor Dan. Mirabela a povestit că fiica lor preferă caşcaval pane.")
+    norm, quotes = _quotes(nlp_ro, text)
+    assert _speaker_of(nlp_ro, text, "Eu eram matematician") == "Nicușor Dan"
+    assert not [q for q in quotes if norm[q.content[0] : q.content[1]].startswith("fiica lor")]
