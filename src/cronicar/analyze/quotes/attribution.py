@@ -174,7 +174,7 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
     places = frozenset((m.start, m.end) for m in ctx.entities if m.label in {"GPE", "LOC"})
     resolver = Resolver(doc, lex, parsed, places=places)
     order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
-    _resolve_in_order(doc, lex, parsed, recs, order, resolver)
+    _resolve_in_order(doc, lex, parsed, recs, order, resolver, ctx.text)
     # Title quotes before any speaker: the closest following statement's speaker.
     for i in reversed(order):
         r = recs[i]
@@ -189,7 +189,7 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
 
 
 def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], order: list[int],
-                      resolver: Resolver) -> None:
+                      resolver: Resolver, text: str) -> None:
     """In text order: a record with a mention gets its canonical speaker (a pronoun nobody
     resolves: the previous speaker); one without inherits the previous record's speaker."""
     last: Record | None = None
@@ -204,7 +204,7 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
             continue
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
-            resolver.follows_statement = _follows(doc, last, r)
+            resolver.follows_statement = _follows(doc, text, last, r)
             speaker, person = resolver.resolve(r.mention, nm)
             if speaker and (r.prep or (
                 parsed and speaker == doc[nm.start : nm.end].text and "Gen" in "".join(doc[nm.start].morph.get("Case"))
@@ -222,7 +222,7 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
                 r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
 
 
-def _follows(doc: Doc, prev: Record | None, r: Record) -> bool:
+def _follows(doc: Doc, text: str, prev: Record | None, r: Record) -> bool:
     """Whether ``r`` (its content, cue or mention, whichever comes first) follows the statement
     ``prev`` with nothing but punctuation and spaces between them."""
     if prev is None or r.mention is None:
@@ -230,7 +230,7 @@ def _follows(doc: Doc, prev: Record | None, r: Record) -> bool:
     end = max(prev.content[1], prev.cue[1] if prev.cue else 0,
               doc[prev.mention.end - 1].idx + len(doc[prev.mention.end - 1]) if prev.mention else 0)
     start = min(r.content[0], r.cue[0] if r.cue else r.content[0], doc[r.mention.start].idx)
-    return end <= start and not any(ch.isalnum() for ch in doc.text[end:start])
+    return end <= start and not any(ch.isalnum() for ch in text[end:start])  # the article's text: doc.text is rebuilt
 
 
 def _same_paragraph(doc: Doc, prev: Record | None, r: Record) -> bool:
@@ -285,10 +285,13 @@ def _expand_acronyms(ctx: Context, recs: list[Record]) -> None:
     if not any(r.speaker and r.speaker.split()[0].isupper() for r in recs):
         return
     defined = defined_acronyms(ctx.text)
+    done: dict[str, str | None] = {}  # one look through the text per speaker, not per record
     for r in recs:
         if r.speaker and r.speaker.split()[0].isupper():
-            full = full_name(r.speaker, ctx.text, ctx.lang, defined)
-            r.speaker = nominative(full) if full != r.speaker else full  # "Ministerului Afacerilor Externe"
+            if r.speaker not in done:
+                full = full_name(r.speaker, ctx.text, ctx.lang, defined)
+                done[r.speaker] = nominative(full) if full != r.speaker else full  # "Ministerului Afacerilor Externe"
+            r.speaker = done[r.speaker]
 
 
 def _spell_with_diacritics(ctx: Context, recs: list[Record]) -> None:

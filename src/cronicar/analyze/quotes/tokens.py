@@ -25,13 +25,14 @@ def key(tok: Token) -> str:
 PLAIN_MIN_TOKENS = 40
 
 
-def plain_text(doc: Doc) -> bool:
+def plain_text(doc: Doc, text: str | None = None) -> bool:
     """Whether a Romanian article was typed without diacritics (none of ``marked_letters`` in a text
-    of some length): there "ca" stands for "că" and speech verbs lose their marks ("adaugand")."""
+    of some length): there "ca" stands for "că" and speech verbs lose their marks ("adaugand").
+    Worked out once per article (``text``: the article's text, else rebuilt from the doc)."""
     if "quotes_plain" not in doc.user_data:
         marked = {pair[0] for pair in W.marked_letters}
-        doc.user_data["quotes_plain"] = doc.lang_ == "ro" and len(doc) >= PLAIN_MIN_TOKENS and not any(
-            ch in marked for ch in doc.text.lower())
+        doc.user_data["quotes_plain"] = doc.lang_ == "ro" and len(doc) >= PLAIN_MIN_TOKENS and not (
+            marked & set((doc.text if text is None else text).lower()))
     return bool(doc.user_data["quotes_plain"])
 
 
@@ -142,7 +143,10 @@ def match_seq(doc: Doc, i: int, seqs: list[list[str]], end: int | None = None) -
     for seq in seqs:
         if seq[0] == first and i + len(seq) <= end and all(key(doc[i + k]) == seq[k] for k in range(1, len(seq))):
             return len(seq)
-    if plain_text(doc):  # typed without diacritics: "dupa ce" is the lexicon's "după ce"
+    plain = doc.user_data.get("quotes_plain")  # set once per article by plain_text (no call per token)
+    if plain is None:
+        plain = plain_text(doc)
+    if plain:  # typed without diacritics: "dupa ce" is the lexicon's "după ce"
         for seq in seqs:
             if unmark(seq[0]) == first and i + len(seq) <= end and all(
                     key(doc[i + k]) == unmark(seq[k]) for k in range(1, len(seq))):
