@@ -9,6 +9,8 @@ from benchmarks import political_news as pn
 SEED = 1208
 used = fg.dev_exclusions()
 for f in fg.FOLDER.rglob("*.jsonl"):
+    if "unseen3" in f.parts:
+        continue  # this set's own records: re-running the draw gives the same list
     for line in f.read_text().splitlines():
         if line.strip(): used.add(json.loads(line)["id"])
 for f in fg.FOLDER.rglob("*excluded.json"):
@@ -71,6 +73,6 @@ seen |= set()
 sel = take(zf, 16) + take(und, 16) + take(pol, 16)
 for d in sel:
     d["text_sha256"] = fg.sha256_text(d["text"])
-with open("/tmp/quotes/drawn.jsonl", "w") as fh:
+with open(sys.argv[1] if len(sys.argv) > 1 else "drawn.jsonl", "w") as fh:
     for d in sel: fh.write(json.dumps(d, ensure_ascii=False) + "\n")
 print(len(sel), sum(len(d["text"]) for d in sel), file=sys.stderr)
