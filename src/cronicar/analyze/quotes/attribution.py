@@ -118,8 +118,11 @@ def _quoted_by_outlet(doc: Doc, r: Record, lex: Lexicon, parsed: bool) -> None:
     if key(doc[m.end + 1]) not in W.quoting_gerunds:
         return
     j = m.end + 2
-    while j < len(doc) and (doc[j].text.startswith("-") or key(doc[j]) in W.object_markers):
-        j += 1
+    while j < len(doc) and doc[j].text.startswith("-"):
+        j += 1  # the clitic ("citându-l")
+    if j >= len(doc) or key(doc[j]) not in W.object_markers:
+        return  # "citând un purtător de cuvânt", "citând surse": kept as before (the outlet speaks)
+    j += 1
     inner = np_after(doc, j, doc[m.start].sent.end, lex, parsed) if j < len(doc) else None
     if inner is not None and outlet_name(doc, inner, lex) is None:
         r.mention, r.media = inner, r.media or media
