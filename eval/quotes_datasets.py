@@ -87,6 +87,32 @@ def load_fresh(name: str) -> list[GoldDoc]:
     return docs
 
 
+UNSEEN_SOURCES = {"zf": {"zf"}, "undated": {"realitatea", "aleph"}, "political": {"political"}}
+
+
+def load_unseen_quotes(name: str) -> list[GoldDoc]:
+    """``unseen-quotes`` (optionally ``-zf``, ``-undated``, ``-political``): 48 quote-rich
+    Romanian articles drawn outside every gold (seed 1208; ``eval/fresh_gold/unseen3``), annotated
+    for quotes before cronicar was run on them (eighth session).  A tuning and regression set,
+    read for errors: no measure of accuracy on unseen text once tuned on (the check half is)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import fresh_gold
+
+    suffix = name[len("unseen-quotes"):].lstrip("-")
+    if suffix and suffix not in UNSEEN_SOURCES:
+        raise SystemExit(f"unknown source in {name!r}: one of {sorted(UNSEEN_SOURCES)}")
+    sources = UNSEEN_SOURCES[suffix] if suffix else None
+    docs = []
+    for r in fresh_gold.load(None, sources, folder=fresh_gold.FOLDER / "unseen3"):
+        qs = [GoldQuote(q["kind"], [tuple(q["content"])], q["speaker"],
+                        [tuple(q["speaker_mention"])] if q.get("speaker_mention") else [])
+              for q in r["quotes"]]
+        docs.append(GoldDoc(r["id"], r["text"], r.get("dct"), r.get("lang", "ro"), qs))
+    return docs
+
+
 def _segments(spec: str) -> list[tuple[int, int]]:
     return [tuple(int(x) for x in part.split()) for part in spec.split(";")]  # type: ignore[misc]
 

@@ -13,6 +13,7 @@ predicted mention overlaps the gold Source span or the predicted name is an alia
 
     python eval/quotes_eval.py --set ro-dev | ro-heldout | polnear-test | polnear-dev [--limit N]
     python eval/quotes_eval.py --set fresh-train | fresh-check [-zf | -undated]   # issue 19's fresh gold
+    python eval/quotes_eval.py --set unseen-quotes [-zf | -undated | -political]   # eighth session's 48 articles
 
 The fresh ``check`` half is for scores only: never run it with ``--errors`` to tune on it.
 """
@@ -30,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from matching import one_to_one  # noqa: E402
-from quotes_datasets import GoldDoc, GoldQuote, load_fresh, load_polnear, load_ro  # noqa: E402
+from quotes_datasets import GoldDoc, GoldQuote, load_fresh, load_polnear, load_ro, load_unseen_quotes  # noqa: E402
 
 from cronicar.analyze.quotes.coref import common_prefix  # noqa: E402
 
@@ -240,6 +241,9 @@ def load_set(name: str, limit: int | None = None) -> tuple[list[GoldDoc], bool]:
         return load_polnear(name.split("-", 1)[1], limit), True
     if name.startswith("fresh-"):
         docs = load_fresh(name)
+        return (docs[:limit] if limit else docs), False
+    if name.startswith("unseen-quotes"):
+        docs = load_unseen_quotes(name)
         return (docs[:limit] if limit else docs), False
     raise SystemExit(f"unknown set {name!r}")
 

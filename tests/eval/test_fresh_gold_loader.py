@@ -155,3 +155,18 @@ def test_fresh_gold_unseen_sets_rebuild_well_formed(shared, folder):
             assert t["type"] in TYPES and t["mod"] in MODS and TIMEX3_VALUE.match(t["value"]), (d["id"], t)
             spans.append((t["start"], t["end"]))
         assert spans == sorted(spans) and all(e <= s2 for (_, e), (s2, _) in zip(spans, spans[1:])), d["id"]
+
+
+def test_fresh_gold_unseen_quotes_set_rebuilds_well_formed(shared):
+    """The eighth session's quote regression set (``unseen3``: 48 quote-rich ZF, Realitatea/Aleph
+    and political articles outside every gold) rebuilds with its checksums, and each record obeys
+    the same rules as the fresh gold's quotes."""
+    docs = fresh_gold.load(shared=shared, folder=fresh_gold.FOLDER / "unseen3")
+    assert len(docs) == 48 and sum(len(d["quotes"]) for d in docs) > 200
+    ids = {d["id"] for d in docs}
+    others = {d["id"] for d in fresh_gold.load(shared=shared)}
+    for folder in ("unseen", "unseen2"):
+        others |= {d["id"] for d in fresh_gold.load(shared=shared, folder=fresh_gold.FOLDER / folder)}
+    assert not ids & others, "an article of another gold set was drawn again"
+    for d in docs:
+        test_fresh_gold_quotes_well_formed({d["id"]: d}, d["id"])

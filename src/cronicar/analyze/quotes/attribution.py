@@ -15,9 +15,10 @@ from cronicar.analyze.quotes.acronyms import defined_acronyms, full_name
 from cronicar.analyze.quotes.coref import Resolver, nominative
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speaker_names import diacritic_spellings, resolve_cited, with_diacritics
-from cronicar.analyze.quotes.speakers import Mention, name_part
+from cronicar.analyze.quotes.speakers import Mention, name_part, np_after
+from cronicar.analyze.quotes.subjects import outlet_name
 from cronicar.analyze.quotes.state import Record
-from cronicar.analyze.quotes.tokens import is_name, key, match_seq
+from cronicar.analyze.quotes.tokens import is_name, is_role, key, match_seq, number
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.model import Quote
 from cronicar.analyze.quotes.words import W
@@ -69,6 +70,62 @@ def _repair_mentions(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record]) -
             continue
         if m.start >= cue.end:
             _dative_is_addressee(doc, r, m, cue)
+        _quoted_by_outlet(doc, r, lex, parsed)
+        _people_of_an_organisation(doc, r, lex, parsed)
+
+
+def _plural_role(k: str, lex: Lexicon) -> bool:
+    """"analiștii", "experții": a plural whose stem, its last consonants restored (ș -> s, ț -> t:
+    ``plural_alternations``), is a role of the lexicon."""
+    back = {ord(pair[0]): pair[1] for pair in W.plural_alternations}
+    for suf in sorted(W.plural_role_endings, key=len, reverse=True):
+        stem = k[: -len(suf)] if k.endswith(suf) and len(k) > len(suf) + 2 else ""
+        if stem and (stem in lex.roles or stem[:-2] + stem[-2:].translate(back) in lex.roles):
+            return True
+    return False
+
+
+def _people_of_an_organisation(doc: Doc, r: Record, lex: Lexicon, parsed: bool) -> None:
+    """"Analiştii de la ING Bank estimează", "scriu economiştii de la grupul austriac Erste": a
+    plural role whose people work at a named organisation speaks for it (the fresh gold's call: a
+    collective voice is its organisation); "Analiştii" alone stays as written."""
+    m = r.mention
+    if m is None or m.end - m.start > 2 or m.start + 3 >= len(doc):
+        return
+    head, at = doc[m.start], m.start + 1  # the phrase may already hold the "de" ("Analiştii de")
+    if number(head) != "pl" or not (is_role(head, lex) or _plural_role(key(head), lex)):
+        return
+    if key(doc[at]) not in W.np_links or key(doc[at + 1]) not in W.people_org_preps:
+        return
+    sent_end = head.sent.end
+    e = at + 2
+    while e < min(sent_end, at + 7) and (doc[e].is_alpha or key(doc[e]) == "-") and not (
+            doc[e].pos_ in {"VERB", "AUX"} and not doc[e].text[:1].isupper()):
+        e += 1
+    name_end = max((x + 1 for x in range(at + 2, e) if doc[x].text[:1].isupper()), default=None)
+    if name_end is not None:
+        r.mention = Mention(at + 2, name_end)
+
+
+def _quoted_by_outlet(doc: Doc, r: Record, lex: Lexicon, parsed: bool) -> None:
+    """"…, a declarat TASS, citându-l pe șeful serviciului de salvare al ministerului": an outlet
+    that quotes someone is the channel; the one quoted speaks (guidelines §2: the innermost
+    source)."""
+    m = r.mention
+    media = outlet_name(doc, m, lex) if m is not None else None
+    if m is None or media is None or m.end + 2 >= len(doc) or doc[m.end].text != ",":
+        return
+    if key(doc[m.end + 1]) not in W.quoting_gerunds:
+        return
+    j = m.end + 2
+    while j < len(doc) and doc[j].text.startswith("-"):
+        j += 1  # the clitic ("citându-l")
+    if j >= len(doc) or key(doc[j]) not in W.object_markers:
+        return  # "citând un purtător de cuvânt", "citând surse": kept as before (the outlet speaks)
+    j += 1
+    inner = np_after(doc, j, doc[m.start].sent.end, lex, parsed) if j < len(doc) else None
+    if inner is not None and outlet_name(doc, inner, lex) is None:
+        r.mention, r.media = inner, r.media or media
 
 
 def _share_host_speaker(r: Record, m: Mention, doc: Doc, recs: list[Record]) -> bool:
@@ -120,7 +177,7 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
     places = frozenset((m.start, m.end) for m in ctx.entities if m.label in {"GPE", "LOC"})
     resolver = Resolver(doc, lex, parsed, places=places)
     order = sorted(range(len(recs)), key=lambda i: recs[i].anchor)
-    _resolve_in_order(doc, lex, parsed, recs, order, resolver)
+    _resolve_in_order(doc, lex, parsed, recs, order, resolver, ctx.text)
     # Title quotes before any speaker: the closest following statement's speaker.
     for i in reversed(order):
         r = recs[i]
@@ -135,7 +192,7 @@ def attribute(ctx: Context, doc: Doc, lex: Lexicon, parsed: bool, recs: list[Rec
 
 
 def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], order: list[int],
-                      resolver: Resolver) -> None:
+                      resolver: Resolver, text: str) -> None:
     """In text order: a record with a mention gets its canonical speaker (a pronoun nobody
     resolves: the previous speaker); one without inherits the previous record's speaker."""
     last: Record | None = None
@@ -150,6 +207,7 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
             continue
         if r.mention is not None and not r.inherit:
             nm = name_part(doc, r.mention, lex, parsed)
+            resolver.follows_statement = _follows(doc, text, last, r)
             speaker, person = resolver.resolve(r.mention, nm)
             if speaker and (r.prep or (
                 parsed and speaker == doc[nm.start : nm.end].text and "Gen" in "".join(doc[nm.start].morph.get("Case"))
@@ -165,6 +223,17 @@ def _resolve_in_order(doc: Doc, lex: Lexicon, parsed: bool, recs: list[Record], 
             r.inherit = True
             if last is not None:
                 r.mention, r.speaker, r.person = last.mention, last.speaker, last.person
+
+
+def _follows(doc: Doc, text: str, prev: Record | None, r: Record) -> bool:
+    """Whether ``r`` (its content, cue or mention, whichever comes first) follows the statement
+    ``prev`` with nothing but punctuation and spaces between them."""
+    if prev is None or r.mention is None:
+        return False
+    end = max(prev.content[1], prev.cue[1] if prev.cue else 0,
+              doc[prev.mention.end - 1].idx + len(doc[prev.mention.end - 1]) if prev.mention else 0)
+    start = min(r.content[0], r.cue[0] if r.cue else r.content[0], doc[r.mention.start].idx)
+    return end <= start and not any(ch.isalnum() for ch in text[end:start])  # the article's text: doc.text is rebuilt
 
 
 def _same_paragraph(doc: Doc, prev: Record | None, r: Record) -> bool:
@@ -216,11 +285,16 @@ def _quotes(ctx: Context, doc: Doc, recs: list[Record], resolver: Resolver) -> l
 def _expand_acronyms(ctx: Context, recs: list[Record]) -> None:
     """Speakers written as an acronym take the full name the article (or the gazetteer, when the
     article writes it) gives: one source, not two, for "FMI" and "Fondul Monetar Internațional"."""
-    if not any(r.speaker and r.speaker.isupper() for r in recs):
+    if not any(r.speaker and r.speaker.split()[0].isupper() for r in recs):
         return
     defined = defined_acronyms(ctx.text)
+    done: dict[str, str | None] = {}  # one look through the text per speaker, not per record
     for r in recs:
-        r.speaker = full_name(r.speaker, ctx.text, ctx.lang, defined)
+        if r.speaker and r.speaker.split()[0].isupper():
+            if r.speaker not in done:
+                full = full_name(r.speaker, ctx.text, ctx.lang, defined)
+                done[r.speaker] = nominative(full) if full != r.speaker else full  # "Ministerului Afacerilor Externe"
+            r.speaker = done[r.speaker]
 
 
 def _spell_with_diacritics(ctx: Context, recs: list[Record]) -> None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from cronicar.analyze.quotes.indirect import THAT, Cue
+from cronicar.analyze.quotes.indirect import Cue
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention
-from cronicar.analyze.quotes.tokens import is_capitalized, is_punct, is_quote_mark, key, lemma, match_seq
+from cronicar.analyze.quotes.tokens import is_capitalized, is_punct, is_quote_mark, is_that, key, lemma, match_seq
 from cronicar.analyze.quotes.words import W
 
 
@@ -59,7 +59,7 @@ def zero_that(doc: Doc, j: int, end: int, lex: Lexicon, quoted: list[bool]) -> i
         return j  # "says he’s proud", "say it’s the leaders": a pronoun with a contracted verb
     for k in range(j + 1, min(end, j + 1 + ZERO_THAT_WINDOW)):
         t = doc[k]
-        if t.text in CLAUSE_BREAK or quoted[k] or is_quote_mark(t) or key(t) in THAT or key(t) in lex.subordinators:
+        if t.text in CLAUSE_BREAK or quoted[k] or is_quote_mark(t) or is_that(t) or key(t) in lex.subordinators:
             return None  # "said Dan Golvach when asked about…": the verb is in another clause
         if key(t) in lex.finite or (lex.past_suffix and key(t).endswith(lex.past_suffix) and len(t.text) > 4
                                     and (key(doc[k - 1]) not in lex.openers or key(doc[k - 1]) in lex.subjects)
@@ -111,7 +111,7 @@ def postposed_subject(doc: Doc, mention: Mention, cue: Cue, sent: Span, lex: Lex
     if any(quoted[t.i] for t in doc[sent.start:comma]):
         return None  # a quotation before: the direct-quote rules decide
     rest = [t for t in doc[cue.end:sent.end] if not is_punct(t)]
-    if len(rest) > 5 or any(key(t) in THAT or is_quote_mark(t) or key(t) in lex.finite for t in rest):
+    if len(rest) > 5 or any(is_that(t) or is_quote_mark(t) or key(t) in lex.finite for t in rest):
         return None
     if zero_that(doc, cue.end, sent.end, lex, quoted) is not None:
         return None

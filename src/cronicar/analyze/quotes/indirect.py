@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention, np_after
-from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key, lemma, match_seq
+from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, is_that, key, lemma, match_seq, plain_text, unmark
 from cronicar.analyze.quotes.words import W, own_words
 
 AUX_CLITICS = W.verb_group
@@ -78,6 +78,18 @@ def _ends_known_name(doc: Doc, i: int, lang: str) -> bool:
     return any(doc[k:i + 1].text.lower() in table for k in range(max(0, i - 3), i))
 
 
+def _plain_cue(doc: Doc, i: int, end: int) -> bool:
+    """A speech verb typed without its diacritics ("a anuntat", "adaugand ca", "sustine ca") is a
+    cue after an auxiliary, as a gerund, or with a "ca" close after it; not alone ("Mic dejun: un
+    iaurt, adauga si fructe": the imperative of a recipe)."""
+    k = key(doc[i])
+    if i > 0 and key(doc[i - 1]) in {unmark(w) for w in W.verb_group}:
+        return True
+    if k.endswith(tuple(unmark(x) for x in W.gerund_suffixes)):
+        return True
+    return any(is_that(t) for t in doc[i + 1 : min(end, i + 4)])
+
+
 def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bool) -> list[Cue]:
     """Verb and preposition cues of a sentence that are not inside quotation marks."""
     out: list[Cue] = []
@@ -98,14 +110,15 @@ def find_cues(doc: Doc, sent: Span, lex: Lexicon, quoted: list[bool], parsed: bo
             out.append(Cue(i, i + 1, i))  # '“…,” a welcome message on the website reads.'
             i += 1
             continue
-        if lex.is_verb(k, lemma(tok) if parsed else ""):
+        plain_verb = k in lex.plain_verb_forms and plain_text(doc) and _plain_cue(doc, i, sent.end)
+        if lex.is_verb(k, lemma(tok) if parsed else "") or plain_verb:
             if not parsed and len(tok.text) > 1 and tok.text.isupper():
                 i += 1
                 continue  # "RED STATES OUTNUMBER BLUE": a word of an all-caps headline
             if not parsed and tok.text[:1].isupper() and i > sent.start and _ends_known_name(doc, i, lex.lang):
                 i += 1
                 continue  # "the United States": the end of a name the gazetteer knows, not a verb
-            if parsed and tok.pos_ not in {"VERB", "AUX"} and k not in lex.verb_forms:
+            if parsed and tok.pos_ not in {"VERB", "AUX"} and k not in lex.verb_forms and not plain_verb:
                 i += 1
                 continue
             if parsed and tok.pos_ in {"NOUN", "ADJ", "ADP", "PROPN"}:
@@ -203,7 +216,7 @@ def _new_speech_act(doc: Doc, i: int, end: int, lex: Lexicon, parsed: bool) -> b
         if is_punct(t):
             return False
         if lex.is_verb(key(t), lemma(t) if parsed else "") and (not parsed or t.pos_ in {"VERB", "AUX"}):
-            return k + 1 < end and key(doc[k + 1]) in THAT
+            return k + 1 < end and is_that(doc[k + 1])
     return False
 
 
@@ -249,10 +262,23 @@ def _document_owner(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> M
     impersonal cue points to ("Forțelor Navale"), or None."""
     if j + 2 >= end or key(doc[j]) not in W.in_preps or key(doc[j + 1]) not in lex.documents:
         return None
-    direct = _genitive_owner(doc, j + 2, end, lex, parsed)
+    own = _owner_after(doc, j + 2, end, lex, parsed)
+    if own is None and j + 2 < end and doc[j + 2].text in {".", ";", ","}:
+        # "se arată în comunicat." with nobody named: the document whose owner the article gave
+        # before ("într-un comunicat al Serviciului de Informații Externe, citat de TASS")
+        own = next((o for x in range(j, 0, -1) if key(doc[x]) in lex.documents
+                    for o in (_owner_after(doc, x + 1, doc[x].sent.end, lex, parsed),) if o is not None), None)
+    return own
+
+
+def _owner_after(doc: Doc, k0: int, end: int, lex: Lexicon, parsed: bool) -> Mention | None:
+    """The owner named right after a document noun ending at token ``k0``."""
+    if k0 >= end:
+        return None
+    direct = _genitive_owner(doc, k0, end, lex, parsed)
     if direct is not None:
         return direct
-    for k in range(j + 2, min(end, j + 6)):
+    for k in range(k0, min(end, k0 + 4)):
         if key(doc[k]) in W.possessive_articles:
             owner = np_after(doc, k + 1, end, lex, parsed)
             # "nota de aprobare a investiției": a genitive of the document's topic owns nothing
@@ -297,11 +323,11 @@ def _skip_asides(doc: Doc, j: int, end: int, lex: Lexicon, parsed: bool) -> int:
         k = j + 1 if gerund else j
         while k < min(end, j + ASIDE_REACH) and doc[k].text != ",":
             t = doc[k]
-            if key(t) in THAT or is_quote_mark(t) or is_punct(t) or lex.is_verb(key(t), lemma(t) if parsed else "") or (
+            if is_that(t) or is_quote_mark(t) or is_punct(t) or lex.is_verb(key(t), lemma(t) if parsed else "") or (
                     parsed and t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]):
                 break
             k += 1
-        if k > j and k + 1 < end and doc[k].text == "," and key(doc[k + 1]) in THAT:
+        if k > j and k + 1 < end and doc[k].text == "," and is_that(doc[k + 1]):
             j = k
     return j
 
@@ -342,7 +368,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
     if j >= sent.end:
         return "none", j, subj, addr
     k = key(doc[j])
-    if k in THAT:
+    if is_that(doc[j]):
         return "that", j + 1, subj, addr
     if k in SA:
         return "sa", j, subj, addr
@@ -353,7 +379,7 @@ def content_after(doc: Doc, cue: Cue, sent: Span, lex: Lexicon, parsed: bool) ->
         t = doc[c]
         if t.text == ":":
             return "colon", c + 1, subj, addr
-        if is_punct(t) or is_quote_mark(t) or lex.is_verb(key(t)) or key(t) in THAT:
+        if is_punct(t) or is_quote_mark(t) or lex.is_verb(key(t)) or is_that(t):
             break
     if is_quote_mark(doc[j]):
         return "quote", j, subj, addr

@@ -30,6 +30,7 @@ class Lexicon:
     lang: str
     verb_lemmas: set[str] = field(default_factory=set)
     verb_forms: set[str] = field(default_factory=set)
+    plain_verb_forms: set[str] = field(default_factory=set)  # the forms typed without diacritics
     preps: list[list[str]] = field(default_factory=list)  # token sequences, longest first
     speech_nouns: set[str] = field(default_factory=set)
     nodata: set[str] = field(default_factory=set)
@@ -105,6 +106,10 @@ def load(lang: str) -> Lexicon:
         lemma, _, forms = line.partition("\t")
         lex.verb_lemmas.add(_key(lemma.strip()))
         lex.verb_forms.update(_key(f) for f in forms.split())
+    from cronicar.analyze.quotes.words import W  # late: words reads the language folders too
+
+    plain = {ord(pair[0]): pair[1] for pair in W.marked_letters}
+    lex.plain_verb_forms = {f.translate(plain) for f in lex.verb_forms} - lex.verb_forms
     for line in data_lines(folder / "quotes_cues.txt", lex):
         kind, _, phrase = line.partition("\t")
         kind, phrase = kind.strip(), phrase.strip()

@@ -31,10 +31,39 @@ def find_title_colon(st: QuoteState) -> None:
     st.title_tokens = [t for t in doc if t.idx < st.title_end] if 0 < st.title_end < MAX_TITLE_CHARS else []
     if not st.title_tokens:
         return
-    c0 = next((t.i for t in st.title_tokens if t.text == ":" and not st.quoted[t.i]), None)
-    if c0 is not None and 0 < c0 <= MAX_TITLE_SPEAKER_TOKENS and is_capitalized(doc[0]) \
-            and title_speaks(doc, c0, st.title_tokens, text, st.lex, st.parsed, st.ctx.lang):
-        st.title_colon = c0
+    for start in _title_sentence_starts(st):
+        c0 = next((t.i for t in st.title_tokens[start:] if t.text in {":", "."} and not st.quoted[t.i]), None)
+        if c0 is None or doc[c0].text != ":":
+            continue
+        if 0 < c0 - start <= _speaker_reach(doc, start) and is_capitalized(doc[start]) \
+                and title_speaks(doc, c0, st.title_tokens, text, st.lex, st.parsed, st.ctx.lang, start):
+            st.title_colon, st.title_speaker = c0, start
+            return
+
+
+def _title_sentence_starts(st: QuoteState) -> list[int]:
+    """Where the speaker part of a headline may open: the title's start, and with a parse the
+    start of a later sentence that opens with a person's name ("ZF Deschiderea de astăzi. Dragoş
+    Mesaroş, Goldring: În astfel de momente…": the show's name, then the guest's words)."""
+    doc = st.doc
+    later = [t.i for t in st.title_tokens[1:] if doc[t.i - 1].text == "." and st.parsed and not st.quoted[t.i]
+             and t.pos_ == "PROPN" and (_person_heads(t, st.lex) or _name_run(doc, t.i) - t.i >= 2)]
+    return [0] + later
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """The end of the proper names opening at ``start`` when a comma follows them ("Dragoş
+    Mesaroş, Goldring:"), else ``start``."""
+    k = start
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return k if k < len(doc) and doc[k].text == "," else start
+
+
+def _speaker_reach(doc: Doc, start: int) -> int:
+    """How far the colon may be: a few words, or more after a name set off by a comma, whose
+    apposition describes the speaker ("ALRO, cel mai mare consumator de energie din România: …")."""
+    return 2 * MAX_TITLE_SPEAKER_TOKENS if _name_run(doc, start) > start else MAX_TITLE_SPEAKER_TOKENS
 
 
 def headline_quotes(st: QuoteState) -> None:
@@ -42,14 +71,16 @@ def headline_quotes(st: QuoteState) -> None:
     if not st.title_tokens or any(r.content[0] < st.title_end for r in st.recs):
         return
     if st.title_colon is not None:
-        _speaker_colon(st, st.title_colon)
+        _speaker_colon(st, st.title_colon, st.title_speaker)
     else:
         _speech_noun_after_dash(st)
 
 
-def _speaker_colon(st: QuoteState, colon: int) -> None:
+def _speaker_colon(st: QuoteState, colon: int, start: int = 0) -> None:
     """"Vorbitor: „enunț”" (direct) or "Vorbitor: enunț" (indirect)."""
-    m = Mention(0, colon)
+    run = _name_run(st.doc, start) if st.parsed else start
+    # "Aurel Bernat, CEO al BT AM, despre aşteptările …:": the name speaks, not what follows its comma
+    m = Mention(start, run if start < run < colon else colon)
     q = st.quote_after(colon + 1, len(st.title_tokens) + 1)
     if q is not None:
         st.add_direct(q, None, m, 0, 0)
@@ -108,7 +139,7 @@ def _finite(t: Token) -> bool:
 
 
 def title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, lex: Lexicon, parsed: bool,
-                  lang: str) -> bool:
+                  lang: str, start: int = 0) -> bool:
     """Whether a headline "X: Y" gives X's words.  Not when X holds a finite verb ("Devine
     oficial: …", "Cura financiară nu e bună: …", "Facturile EXPLODEAZĂ: …" — a word in capitals
     is read in lower case, where the tagger knows it), nor when X labels rather than speaks
@@ -116,7 +147,7 @@ def title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, lex
     role opens X ("Codul lui Hammurabi: Istoria primelor legi", "Alertă meteo: Cod galben …",
     "Cuba: Incendiu …" are headlines; "Daniel Cadariu: Situația …, o provocare" is his statement);
     and X must hold something that can speak: a name, an entity, a role or a pronoun."""
-    head = doc[0:colon]
+    head = doc[start:colon]
 
     def verb(t: Token) -> bool:  # before the colon a perfect's auxiliary alone is no verb: "Expertiza FBI a decis: …"
         return t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")
@@ -130,14 +161,14 @@ def title_speaks(doc: Doc, colon: int, title_tokens: list[Token], text: str, lex
         low = get_nlp(lang)(head.text.lower())
         if len(low) == len(head) and any(verb(low[i]) for i in caps):
             return False
-    if _headline_label(doc, colon, text, lang):
+    if _headline_label(doc, colon, text, lang, start):
         return False
     if parsed and len(head) > 1 and not any(
             t.pos_ == "PROPN" or t.ent_type_ or is_role(t, lex) or key(t) in lex.pronouns for t in head):
         # "Performanțe istorice: România a câștigat …": nothing before the colon can speak (one word
         # stays a speaker: "Firea: …" is a surname the tagger may read as a noun)
         return False
-    return not parsed or _person_heads(doc[0], lex) or any(_finite(t) for t in title_tokens[colon + 1:])
+    return not parsed or _person_heads(doc[start], lex) or any(_finite(t) for t in title_tokens[colon + 1:])
 
 
 def _known_word(word: str, lang: str) -> bool:
@@ -156,7 +187,7 @@ def _person_heads(tok: Token, lex: Lexicon) -> bool:
     return (tok.pos_ == "PROPN" and tok.ent_type_ in {"PERSON", "PER"}) or is_role(tok, lex)
 
 
-def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
+def _headline_label(doc: Doc, colon: int, text: str, lang: str, start: int = 0) -> bool:
     """A headline's part before the colon that labels, not speaks: one opening with an all-caps
     word of the language ("TRAGEDII: …", "BREAKING: …"; acronyms like "BNR", "OCDE" are no
     words), one whose first name follows a preposition ("Bătaie la un mall din Baia Mare: …"), or
@@ -164,16 +195,16 @@ def _headline_label(doc: Doc, colon: int, text: str, lang: str) -> bool:
     from cronicar.analyze.entities import government_of
     from cronicar.analyze.places import city_aliases
 
-    head = text[doc[0].idx : doc[colon].idx].strip()
-    first = doc[0].text
+    head = text[doc[start].idx : doc[colon].idx].strip()
+    first = doc[start].text
     if first.isupper() and len(first) >= 5:
         import simplemma
 
         low = first.lower()
         if any(simplemma.is_known(low, lang=lg) for lg in dict.fromkeys((iso(lang), "en"))):
             return True  # "TRAGEDII în lanț în Bulgaria: …"
-    name = next((t.i for t in doc[1:colon] if t.pos_ == "PROPN"), None) if doc[0].pos_ not in {"PROPN"} else None
-    if name is not None and doc[name - 1].pos_ == "ADP" and not any(t.pos_ == "PROPN" for t in doc[0:name]):
+    name = next((t.i for t in doc[start + 1:colon] if t.pos_ == "PROPN"), None) if doc[start].pos_ not in {"PROPN"} else None
+    if name is not None and doc[name - 1].pos_ == "ADP" and not any(t.pos_ == "PROPN" for t in doc[start:name]):
         return True  # "Bătaie la un mall din Baia Mare: …": the name is where, not who
-    return (doc[0].ent_type_ in {"GPE", "LOC"} and head.lower() in city_aliases()
+    return (doc[start].ent_type_ in {"GPE", "LOC"} and head.lower() in city_aliases()
             and government_of(head, lang) is None)

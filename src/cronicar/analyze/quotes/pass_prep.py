@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from cronicar.analyze.quotes.indirect import Cue, trim_right
 from cronicar.analyze.quotes.speakers import Mention
 from cronicar.analyze.quotes.state import QuoteState, Record
-from cronicar.analyze.quotes.subjects import data_head, media_name, passive_agent
+from cronicar.analyze.quotes.subjects import data_head, media_name, outlet_name, passive_agent
 from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key, match_seq
 from cronicar.analyze.quotes.words import W
 
@@ -38,7 +38,23 @@ def prep_cue(st: QuoteState, cue: Cue, sent: Span, si: int, verb_recs: list[Reco
     if at_start or _opens_second_clause(st, cue, sent, np_end):
         _content_after(st, cue, sent, si, mention, np_end)
     elif cue.start > sent.start and doc[cue.start - 1].text in {",", "(", "—", "–"}:
-        _content_before(st, cue, sent, si, mention)
+        if not _channel_of_opening_source(st, si, cue, mention):
+            _content_before(st, cue, sent, si, mention)
+
+
+def _channel_of_opening_source(st: QuoteState, si: int, cue: Cue, mention: Mention) -> bool:
+    """"Potrivit unui comunicat transmis de IPJ Arad, agentul …, potrivit Agerpres.": the outlet
+    after the content only relays what the opening source said; it becomes that record's channel,
+    not a second source of the sentence."""
+    media = outlet_name(st.doc, mention, st.lex)
+    pc = st.doc[cue.start].idx
+    opening = [r for r in st.recs if r.prep and r.sent == si and r.cue is not None
+               and r.cue[0] < r.content[0] and r.content[1] <= pc]
+    if media is None or not opening:
+        return False
+    for r in opening:
+        r.media = r.media or media
+    return True
 
 
 def _opens_second_clause(st: QuoteState, cue: Cue, sent: Span, np_end: int) -> bool:

@@ -25,7 +25,7 @@ from cronicar.analyze.quotes.clauses import (
     quote_then_speaker,
     zero_that,
 )
-from cronicar.analyze.quotes.indirect import THAT, Cue, content_after
+from cronicar.analyze.quotes.indirect import Cue, content_after
 from cronicar.analyze.quotes.pass_verb_content import add_records
 from cronicar.analyze.quotes.speakers import Mention, np_after, np_before, parse_subject
 from cronicar.analyze.quotes.state import QuoteState
@@ -41,7 +41,7 @@ from cronicar.analyze.quotes.subjects import (
     relative_before,
     subject_with_relative,
 )
-from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, key
+from cronicar.analyze.quotes.tokens import is_punct, is_quote_mark, is_that, key, plain_text, unmark
 from cronicar.analyze.quotes.words import W
 
 
@@ -94,7 +94,7 @@ def _read_content(st: QuoteState, cue: Cue, sent: Span, si: int) -> CueReading:
         for k in range(j, min(j + THAT_REACH, sent.end)):
             if is_punct(doc[k]) or st.quoted[k] or lex.is_verb(key(doc[k]), "") or (st.parsed and doc[k].pos_ == "VERB"):
                 break
-            if key(doc[k]) in THAT:
+            if is_that(doc[k]):
                 kind, j = "that", k + 1
                 break
     r = CueReading(cue, sent, si, kind, j, subj, addr)
@@ -134,7 +134,8 @@ def _gerund_cue(st: QuoteState, r: CueReading) -> bool:
     ("numindu-l pe Yoon „cu adevărat simplu”": a partial quote of the main speaker)."""
     doc, cue, sent = st.doc, r.cue, r.sent
     r.gerund = bool((st.parsed and doc[cue.head].morph.get("VerbForm") == ["Ger"]) or (
-        not st.parsed and key(doc[cue.head]).endswith(W.unparsed_gerund_suffixes)))
+        not st.parsed and key(doc[cue.head]).endswith(W.unparsed_gerund_suffixes)) or (
+        plain_text(doc) and key(doc[cue.head]).endswith(tuple(unmark(x) for x in W.gerund_suffixes))))  # "adaugand"
     if not r.gerund:
         return False
     r.subj = None

@@ -19,7 +19,7 @@ from cronicar.analyze.quotes.indirect import Cue, strip_edges
 from cronicar.analyze.quotes.lexicon import Lexicon
 from cronicar.analyze.quotes.speakers import Mention
 from cronicar.analyze.quotes.subjects import outlet_name, plausible_speaker
-from cronicar.analyze.quotes.tokens import is_quote_mark
+from cronicar.analyze.quotes.tokens import is_quote_mark, plain_text
 
 
 @dataclass
@@ -63,6 +63,7 @@ class QuoteState:
     title_end: int = -1  # char of the first paragraph break
     title_tokens: list[Token] = field(default_factory=list)  # the headline's tokens (a short first paragraph)
     title_colon: int | None = None  # token of the colon in a headline "Vorbitor: enunț"
+    title_speaker: int = 0  # first token of that headline's speaker part (a later title sentence's)
 
     def tok_span(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens ``[a, b)``."""
@@ -174,6 +175,7 @@ def new_state(ctx: Context, doc: Doc, lex: Lexicon, sents: list[Span]) -> QuoteS
         mark_of_close={m.close: k for k, m in enumerate(marks)},
         tok_at={t.idx: t.i for t in doc}, sents=sents,
     )
+    plain_text(doc, text)  # once per article, from the text at hand
     return st
 
 

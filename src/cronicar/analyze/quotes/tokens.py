@@ -21,6 +21,35 @@ def key(tok: Token) -> str:
     return fold_diacritics(tok.text).lower()
 
 
+#: an article shorter than this many tokens tells too little to call it typed without diacritics
+PLAIN_MIN_TOKENS = 40
+
+
+def plain_text(doc: Doc, text: str | None = None) -> bool:
+    """Whether a Romanian article was typed without diacritics (none of ``marked_letters`` in a text
+    of some length): there "ca" stands for "că" and speech verbs lose their marks ("adaugand").
+    Worked out once per article (``text``: the article's text, else rebuilt from the doc)."""
+    if "quotes_plain" not in doc.user_data:
+        marked = {pair[0] for pair in W.marked_letters}
+        doc.user_data["quotes_plain"] = doc.lang_ == "ro" and len(doc) >= PLAIN_MIN_TOKENS and not (
+            marked & set((doc.text if text is None else text).lower()))
+    return bool(doc.user_data["quotes_plain"])
+
+
+def unmark(text: str) -> str:
+    """``text`` with its diacritics replaced by the plain letters typed for them."""
+    return text.translate({ord(pair[0]): pair[1] for pair in W.marked_letters})
+
+
+def is_that(tok: Token) -> bool:
+    """The complementizer of a reported clause: "că", or "ca" in an article without diacritics."""
+    k = key(tok)
+    if k in W.that:
+        return True
+    # "asa ca" is "așa că" (so), "pentru ca" "pentru că" (because): connectives, not a complementizer
+    return k in W.plain_that and plain_text(tok.doc) and not (tok.i > 0 and key(tok.doc[tok.i - 1]) in W.plain_that_blockers)
+
+
 def lemma(tok: Token) -> str:
     return fold_diacritics(tok.lemma_).lower() if tok.lemma_ else ""
 
@@ -114,6 +143,14 @@ def match_seq(doc: Doc, i: int, seqs: list[list[str]], end: int | None = None) -
     for seq in seqs:
         if seq[0] == first and i + len(seq) <= end and all(key(doc[i + k]) == seq[k] for k in range(1, len(seq))):
             return len(seq)
+    plain = doc.user_data.get("quotes_plain")  # set once per article by plain_text (no call per token)
+    if plain is None:
+        plain = plain_text(doc)
+    if plain:  # typed without diacritics: "dupa ce" is the lexicon's "după ce"
+        for seq in seqs:
+            if unmark(seq[0]) == first and i + len(seq) <= end and all(
+                    key(doc[i + k]) == unmark(seq[k]) for k in range(1, len(seq))):
+                return len(seq)
     return 0
 
 
