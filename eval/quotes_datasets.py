@@ -92,7 +92,7 @@ UNSEEN_SOURCES = {"zf": {"zf"}, "undated": {"realitatea", "aleph"}, "political":
 
 def load_unseen_quotes(name: str) -> list[GoldDoc]:
     """``unseen-quotes`` (optionally ``-zf``, ``-undated``, ``-political``): 48 quote-rich
-    Romanian articles drawn outside every gold (seed 1208; ``eval/fresh_gold/unseen3``), annotated
+    Romanian articles drawn outside every gold (seed 1208; ``eval/fresh_gold/unseen_quotes``), annotated
     for quotes before cronicar was run on them (eighth session).  A tuning and regression set,
     read for errors: no measure of accuracy on unseen text once tuned on (the check half is)."""
     import sys
@@ -105,7 +105,7 @@ def load_unseen_quotes(name: str) -> list[GoldDoc]:
         raise SystemExit(f"unknown source in {name!r}: one of {sorted(UNSEEN_SOURCES)}")
     sources = UNSEEN_SOURCES[suffix] if suffix else None
     docs = []
-    for r in fresh_gold.load(None, sources, folder=fresh_gold.FOLDER / "unseen3"):
+    for r in fresh_gold.load(None, sources, folder=fresh_gold.FOLDER / "unseen_quotes"):
         qs = [GoldQuote(q["kind"], [tuple(q["content"])], q["speaker"],
                         [tuple(q["speaker_mention"])] if q.get("speaker_mention") else [])
               for q in r["quotes"]]

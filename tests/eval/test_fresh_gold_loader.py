@@ -158,10 +158,10 @@ def test_fresh_gold_unseen_sets_rebuild_well_formed(shared, folder):
 
 
 def test_fresh_gold_unseen_quotes_set_rebuilds_well_formed(shared):
-    """The eighth session's quote regression set (``unseen3``: 48 quote-rich ZF, Realitatea/Aleph
+    """The eighth session's quote regression set (``unseen_quotes``: 48 quote-rich ZF, Realitatea/Aleph
     and political articles outside every gold) rebuilds with its checksums, and each record obeys
     the same rules as the fresh gold's quotes."""
-    docs = fresh_gold.load(shared=shared, folder=fresh_gold.FOLDER / "unseen3")
+    docs = fresh_gold.load(shared=shared, folder=fresh_gold.FOLDER / "unseen_quotes")
     assert len(docs) == 48 and sum(len(d["quotes"]) for d in docs) > 200
     ids = {d["id"] for d in docs}
     others = {d["id"] for d in fresh_gold.load(shared=shared)}

@@ -1,5 +1,5 @@
 """Speaker and statement kinds of the unseen-quotes set (issue 19, eighth session: 48 quote-rich
-articles annotated before cronicar was run on them, eval/fresh_gold/unseen3), each on a sentence
+articles annotated before cronicar was run on them, eval/fresh_gold/unseen_quotes), each on a sentence
 shaped like the article's and checked against the Romanian quote guidelines."""
 
 from __future__ import annotations

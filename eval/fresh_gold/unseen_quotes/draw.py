@@ -9,7 +9,7 @@ from benchmarks import political_news as pn
 SEED = 1208
 used = fg.dev_exclusions()
 for f in fg.FOLDER.rglob("*.jsonl"):
-    if "unseen3" in f.parts:
+    if "unseen_quotes" in f.parts:
         continue  # this set's own records: re-running the draw gives the same list
     for line in f.read_text().splitlines():
         if line.strip(): used.add(json.loads(line)["id"])
