@@ -432,12 +432,34 @@ def session_day(conn: sqlite3.Connection, article_id: str, title: str, lang: str
 def is_session(title: str, lang: str) -> bool:
     """Whether a title is a market round-up's (``lang/<code>/stories_sessions.tsv``), read as the
     profile cues are."""
-    pattern = title_pattern(lang, "stories_sessions.tsv")
-    if pattern is None or not title:
+    market, move = session_patterns(lang)
+    if market is None or move is None or not title:
         return False
     from cronicar.link.signals import fold
 
-    return pattern.search(fold(title)) is not None
+    folded = fold(title)
+    # a market and a move: "UiPath ... pe Wall Street" or a company joining "indicele FTSE" is
+    # news of one company, not a session's round-up
+    return market.search(folded) is not None and move.search(folded) is not None
+
+
+@lru_cache(maxsize=None)
+def session_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The market cues (every kind but ``move``) and the move cues of
+    ``lang/<code>/stories_sessions.tsv``, each one pattern as :func:`title_pattern` builds it."""
+    from cronicar import data_lines
+    from cronicar.link.signals import fold
+
+    if not lang:
+        return None, None
+    rows = [line.split("\t", 1) for line in data_lines(lang, "stories_sessions.tsv") if "\t" in line]
+
+    def one(cues: list[list[str]]) -> re.Pattern[str] | None:
+        alternatives = [r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in cue) for cue in cues if cue]
+        return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + ")") if alternatives else None
+
+    return (one([fold(c).split() for k, c in rows if k != "move"]),
+            one([fold(c).split() for k, c in rows if k == "move"]))
 
 
 @lru_cache(maxsize=4096)
