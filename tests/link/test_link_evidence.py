@@ -468,3 +468,42 @@ def test_link_evidence_one_happening_of_both_leads(mine: list, theirs: list, wan
     b = _report("2025-02-20", "b", {"ro:y"}, ["person:b"], None)
     a.happenings, b.happenings, a.hubs = mine, theirs, {"Donald Trump"}
     assert evidence.tied(a, b) is want
+
+
+def _session_examples() -> list[tuple[str, bool]]:
+    """The runnable examples of ``lang/ro/stories_sessions.tsv``: a title => session or news."""
+    path = Path(evidence.__file__).parents[1] / "lang" / "ro" / "stories_sessions.tsv"
+    rows = [line[len("# Example:"):].rsplit("=>", 1) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# Example:")]
+    return [(title.strip(), kind.strip() == "session") for title, kind in rows]
+
+
+@pytest.mark.parametrize("title,want", _session_examples())
+def test_link_evidence_session_titles(title: str, want: bool) -> None:
+    assert evidence.is_session(title, "ro") is want
+
+
+# Three round-ups of the US tech falls (ZF, May 2022): Tuesday's opening, the next morning's
+# edition telling of Tuesday ("marți", "ieri"), and Wednesday's opening: the first two share one
+# session, the third is another, though it shares every word with the second
+TUESDAY = ("2022-05-24", "Business internațional. După seria de creșteri consistente de luni, acțiunile americane "
+           "încep din nou să scadă, trase în jos de dinamica Snap")
+NEXT_MORNING = ("2022-05-25", "Cele mai recente scăderi ale acțiunilor tech din SUA distrug speranțele conform cărora "
+                "selloff-ul a ajuns la final: Nasdaq, cu 30% sub maximul atins")
+WEDNESDAY = ("2022-05-26", "Cele mai recente evoluții de pe Wall Street arată că investitorii care vând acțiuni tech "
+             "nu și-au pierdut din avânt")
+TECH = {"ro:selloff", "ro:snap", "ro:alphabet", "ro:tech", "ro:speranta", "ro:epuizare"}
+
+
+@pytest.mark.parametrize("a,a_session,b,b_session,want", [
+    (NEXT_MORNING, "2022-05-24", WEDNESDAY, "2022-05-25", False),
+    (TUESDAY, "2022-05-24", NEXT_MORNING, "2022-05-24", True),
+    # ... a report that is no round-up (no session) is compared as before
+    (NEXT_MORNING, None, WEDNESDAY, "2022-05-25", True),
+])
+def test_link_evidence_a_session_is_its_own_happening(a: tuple, a_session: str | None, b: tuple,
+                                                     b_session: str | None, want: bool) -> None:
+    mine = _report(b[0], b[1], TECH, ["org:nasdaq", "org:alphabet"], None)
+    theirs = _report(a[0], a[1], TECH, ["org:nasdaq", "org:alphabet"], None)
+    mine.session, theirs.session = b_session, a_session
+    assert evidence.tied(mine, theirs) is want

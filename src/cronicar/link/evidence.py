@@ -123,6 +123,8 @@ class Report:
     profile: bool = False
     lang: str = ""
     few: set[str] | None = None
+    #: the trading session a market round-up tells of (:func:`session_day`); None: no round-up
+    session: str | None = None
 
 
 def remember(conn: sqlite3.Connection, article_id: str, subject: list[str], ents: list[str]) -> None:
@@ -209,6 +211,11 @@ def tied(mine: Report, theirs: Report, close: bool = False) -> bool:
     subject (:func:`needed` terms for the days between them) with a shared name, or one of the
     fresh ties of :func:`fresh_tie`.  ``close``: only a fresh tie counts (see :func:`joins`)."""
     gap = _days(mine.day, theirs.day) or 0
+    if mine.session and theirs.session and mine.session != theirs.session:
+        # a trading session is its own happening: Tuesday's tech falls and Wednesday's are two
+        # round-ups sharing every word and index name, not one story (a next-morning edition's
+        # "ieri" dates its lead to the session before: that one is the same)
+        return False
     if mine.profile or theirs.profile:
         # before the occasion: an outfit at the polls or a spouse not voting is the day's colour,
         # which a reader holds only loosely the same story as the result (blind read, seed 61843)
@@ -402,11 +409,57 @@ def latest_reports(conn: sqlite3.Connection, story_id: str, lang: str = "") -> l
     whenever names come from a NER model)."""
     rows = store.latest_terms(conn, story_id, LATEST_ARTICLES)
     haps = store.articles_happenings(conn, [r[0] for r in rows], EVENT_DAYS)
+    sessions = store.lead_days(conn, [r[0] for r in rows if is_session(r[4], lang)], LEAD_CHARS)
     return [Report(day, set(terms), set(ents), None,
                    [(t, set(p), (w or "")[:10], (e or "")[:10], at < LEAD_CHARS, dated)
                     for t, p, w, e, at, dated in haps[aid]],
                    main=ents[0] if ents else None,
-                   title=title, profile=is_profile(title, lang)) for aid, day, terms, ents, title in rows]
+                   title=title, profile=is_profile(title, lang), session=sessions.get(aid))
+            for aid, day, terms, ents, title in rows]
+
+
+def session_day(conn: sqlite3.Connection, article_id: str, title: str, lang: str) -> str | None:
+    """The trading session a market round-up tells of: the first day its lead names ("marți",
+    "ieri" in a next morning's edition), when its title is a round-up's
+    (``lang/<code>/stories_sessions.tsv``: "Indicele BET", "bursele europene", "Wall Street");
+    None for any other report, or a lead that names no day."""
+    if not is_session(title, lang):
+        return None
+    return store.lead_days(conn, [article_id], LEAD_CHARS)[article_id]
+
+
+@lru_cache(maxsize=4096)
+def is_session(title: str, lang: str) -> bool:
+    """Whether a title is a market round-up's (``lang/<code>/stories_sessions.tsv``), read as the
+    profile cues are."""
+    market, move = session_patterns(lang)
+    if market is None or move is None or not title:
+        return False
+    from cronicar.link.signals import fold
+
+    folded = fold(title)
+    # a market and a move: "UiPath ... pe Wall Street" or a company joining "indicele FTSE" is
+    # news of one company, not a session's round-up
+    return market.search(folded) is not None and move.search(folded) is not None
+
+
+@lru_cache(maxsize=None)
+def session_patterns(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The market cues (every kind but ``move``) and the move cues of
+    ``lang/<code>/stories_sessions.tsv``, each one pattern as :func:`title_pattern` builds it."""
+    from cronicar import data_lines
+    from cronicar.link.signals import fold
+
+    if not lang:
+        return None, None
+    rows = [line.split("\t", 1) for line in data_lines(lang, "stories_sessions.tsv") if "\t" in line]
+
+    def one(cues: list[list[str]]) -> re.Pattern[str] | None:
+        alternatives = [r"[^\W\d_]*[\W\d_]+".join(re.escape(w) for w in cue) for cue in cues if cue]
+        return re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + ")") if alternatives else None
+
+    return (one([fold(c).split() for k, c in rows if k != "move"]),
+            one([fold(c).split() for k, c in rows if k == "move"]))
 
 
 @lru_cache(maxsize=4096)

@@ -76,6 +76,7 @@ class Features:
     few: set[str] | None = None  # its names few reports named so far (evidence.few_names)
     hubs: set[str] | None = None  # written names of its countries and hub names (evidence.Report.hubs)
     title: str = ""  # its title (or first line), for evidence.fresh_tie
+    session: str | None = None  # the trading session a market round-up tells of (evidence.session_day)
     # its type-weighted entity counts and the norms of those and of tfidf (pair_features fills it)
     weighted: tuple[dict[str, float], tuple[float, float]] | None = field(default=None, repr=False, compare=False)
 
@@ -249,6 +250,7 @@ def features(conn: sqlite3.Connection, article_id: str, lang: str, day: str, tit
         distinct = set(distinct_names(f))
         f.hubs = {n for k, ns in written.items() if k not in distinct for n in ns}
         f.title = title or text[:stored_linking.HEADLINE_CHARS]
+        f.session = evidence.session_day(conn, article_id, f.title, lang)
     keep = (top + fresh)[:STORY_TERMS_PER_ARTICLE]
     return f, {t: counts[t] for t in keep}
 
@@ -294,7 +296,7 @@ def report(f: Features) -> evidence.Report:
     names = distinct_names(f)
     return evidence.Report(f.day, set(f.subject or []), set(names), f.rare, f.events or [], f.hubs or set(),
                            evidence.main_first(f.ents, names)[0] if names else None, f.title,
-                           evidence.is_profile(f.title, f.lang), f.lang, f.few)
+                           evidence.is_profile(f.title, f.lang), f.lang, f.few, f.session)
 
 
 def distinct_names(f: Features) -> list[str]:

@@ -160,3 +160,18 @@ def article_vector(conn: sqlite3.Connection, article_id: str) -> bytes | None:
 
 def put_vectors(conn: sqlite3.Connection, rows: list[tuple[str, bytes]]) -> None:
     conn.executemany("INSERT OR REPLACE INTO article_vectors(article_id, vec) VALUES (?,?)", rows)
+
+
+def lead_days(conn: sqlite3.Connection, article_ids: list[str], chars: int) -> dict[str, str | None]:
+    """The day (YYYY-MM-DD) of each article's first time expression within its first ``chars``
+    characters that names a day ("marți", "ieri", "ora 15:50"), or None: the day its lead says it
+    tells of, which a next morning's edition gives as "ieri"."""
+    out: dict[str, str | None] = {a: None for a in article_ids}
+    if not article_ids:
+        return out
+    q = ("SELECT article_id, value FROM timexes WHERE article_id IN (%s) AND start < ? ORDER BY article_id, start"
+         % ",".join("?" * len(article_ids)))
+    for aid, value in conn.execute(q, [*article_ids, chars]):
+        if out[aid] is None and len(value or "") >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+            out[aid] = value[:10]
+    return out
