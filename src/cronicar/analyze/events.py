@@ -565,6 +565,8 @@ def _describes_only(ev: EventMention, tok: Token) -> bool:
     participle = "Part" in tok.morph.get("VerbForm") and not auxiliary
     if ev.type == "statement":
         return participle and tok.dep_ in {"acl", "amod"}
+    if ev.when is None and modality.describes_person(tok, tok.doc.lang_):
+        return True  # "un candidat acuzat de fascism": who the person is; "condamnat în 2019" still tells
     if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not auxiliary:
         # a bare quality; one with an agent, a time or a place of its own still tells its act
         # ("tratatul semnat în iunie", "acțiunile cumpărate de fond")
@@ -815,12 +817,20 @@ def announced(ctx: Context, found: list[tuple[EventMention, tuple[Any, ...], tup
                 break
 
 
-def _told_when(reported: list, pos: int) -> dict | None:  # type: ignore[type-arg]
+def _told_when(r: "_Reading", pos: int) -> dict | None:
     """The date of the reported statement whose words hold ``pos``: a happening told in a dated
     statement, with no date of its own, is of the statement's day ("Nehammer a declarat sâmbătă că
-    își dă demisia": the resignation is of that Saturday, not of the article's Friday)."""
-    q = next((q for q in reported if q.content[0] <= pos < q.content[1]), None)
-    return q.when if q is not None and q.when else None
+    își dă demisia": the resignation is of that Saturday, not of the article's Friday).  When the
+    statement's own mention is already read (its verb before its words: "GUR a declarat că a lansat
+    un atac"), that mention's date decides: the quote stage falls back on the article's day, which
+    an undated past statement does not have, so neither has what it tells."""
+    q = next((q for q in r.reported if q.content[0] <= pos < q.content[1]), None)
+    if q is None or not q.when:
+        return None
+    if q.cue is not None:
+        said = next((d for ts, d in r.said_on if q.cue[0] <= ts < q.cue[1]), q.when)
+        return said or None
+    return q.when
 
 
 def _lead_end(ctx: Context) -> int:
@@ -853,6 +863,8 @@ class _Reading:
     lead_end: int  # where the lead ends (see _lead_end)
     dated: dict[str, dict] = field(default_factory=dict)  # event type -> date of its last dated mention
     lead_said: dict[str, dict] = field(default_factory=dict)  # speaker -> date of their lead statement
+    # (trigger start, date) of the statements read so far: what their words tell takes that date
+    said_on: list[tuple[int, dict | None]] = field(default_factory=list)
 
 
 def _where(r: _Reading, ents: list[EntityMention], tok: Token, etype: str) -> tuple[list, Any, str | None]:
@@ -927,7 +939,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     else:
         when = r.dct_when  # news of the day
     if when is r.dct_when and mod.status == "asserted" and not mod.background and r.c.told_day:
-        told = _told_when(r.reported, tok.idx)  # "a declarat sâmbătă că își dă demisia"
+        told = _told_when(r, tok.idx)  # "a declarat sâmbătă că își dă demisia"
         # a report that only fell back on the article's day ("..., potrivit New York Times") gives
         # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
         no_day = mod.state or mod.iterative or mod.span
@@ -1051,6 +1063,17 @@ def _weekday_unplaced(ctx: Context, sent: Span, tok: Token) -> bool:
     return any(t.lower_ in days for t in near)
 
 
+def _summary_of_several(tok: Token, mod: Any, dated: dict | None, lang: str) -> bool:
+    """Whether a plural event noun sums up happenings it does not tell: counted ("au avut loc mai
+    multe întâlniri", "trei atacuri"), or indefinite with no time of its own ("minciuni, calomnii și
+    atacuri la adresa adversarilor", "multe achiziții imobiliare").  A definite plural names known
+    happenings ("Demisiile colegilor au scos în evidență ...": told, undated), a dated one tells them
+    as one ("atacurile de vineri")."""
+    if not mod.iterative:
+        return False
+    return modality.counted(tok, lang) or (dated is None and "Def" not in tok.morph.get("Definite"))
+
+
 def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, back_when: dict | None) -> Any:
     """The event mention the trigger ``tok`` tells, with its rank and clause (or :data:`_SKIP`)."""
     ctx = r.ctx
@@ -1062,9 +1085,12 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
-    if mod.dayless and etype == "statement" and mod.tense == "present":
-        mod = replace(mod, dayless=False)  # "Premierul declară că": a saying told in the present is of the day
     in_lead = sent.start_char < r.lead_end
+    if mod.dayless and etype == "statement" and mod.tense == "present" and in_lead:
+        # "Premierul declară că": a saying the lead tells in the present is the day's news; further
+        # down, a present statement with no time of its own is of the day only as the lead
+        # speaker's further words (below), else a historical present or a stance, undated
+        mod = replace(mod, dayless=False)
     # a statement's speaker, only where it matters: a lead statement, or a past one further down
     speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None
     further = None if in_lead or speaker is None else r.lead_said.get(speaker)
@@ -1090,10 +1116,12 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
         when = further  # the lead said it "vineri": so are its speaker's further words
     dated = modality.anchored(when, r.dct_when, mod, etype == "statement")
+    if etype == "statement":
+        r.said_on.append((tok.idx, dated))
     if in_lead and speaker is not None and dated is not None:
         r.lead_said.setdefault(speaker, dated)  # "a declarat joi": its speaker's further words too
     status = mod.status
-    if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit
+    if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit or _summary_of_several(tok, mod, dated, ctx.lang)
                                  or (mod.habitual and etype != "statement" and when is r.dct_when)
                                  or _stance(ctx, tok, etype, (lo, hi))):
         status = "generic"  # "orice lansare", "semna condica", "ați discutat?", "oponenții acuză": no happening told

@@ -231,6 +231,9 @@ def of(tok: Token, lang: str) -> Modality:
     if _defined(tok) or _amounts_to(tok, c):
         return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)
+    host = _conjunct_host(verb)
+    if host is not None:  # "a fost cercetat penal și acuzat de furt": told as its first conjunct
+        return of(host, lang)
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
@@ -296,6 +299,24 @@ def of(tok: Token, lang: str) -> Modality:
                     state=plain and _present_passive(verb), iterative=iterative)
 
 
+def _conjunct_host(verb: Token | None) -> Token | None:
+    """The verb a bare participle is coordinated with ("a fost cercetat penal și acuzat de furt":
+    "acuzat" has no auxiliary of its own and shares the first conjunct's, the parse may hang it on
+    a word of that conjunct), or None."""
+    if verb is None or verb.dep_ != "conj" or "Part" not in verb.morph.get("VerbForm") \
+            or any(ch.dep_.startswith(("aux", "cop", "nsubj")) for ch in verb.children):
+        return None
+    up = verb.head
+    for _ in range(CLIMB):
+        if up.pos_ in VERBAL and "Part" in up.morph.get("VerbForm") and any(
+                ch.dep_.startswith("aux") for ch in up.children):
+            return up
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
+
+
 def _nominal_reading(tok: Token, verb: Token | None, c: dict[str, frozenset[str]], recent: bool) -> Modality | None:
     """What the words around a trigger that is no verb say of it, when they settle it: a maybe, a
     future, a negation or a generic "you"; None when they do not."""
@@ -340,17 +361,27 @@ def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     return bool(persons) and any(p in persons for t in words for p in t.morph.get("Person"))
 
 
-def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+def _habit(verb: Token, c: dict[str, frozenset[str]], before: bool = False) -> bool:
     """Whether an adverbial of the verb opens with a ``habit`` phrase of the data ("de mult timp",
-    "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
+    "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening.  A
+    second conjunct without a subject of its own shares the adverbials that open the first one
+    ("De-a lungul timpului, a fost cercetat penal și a fost acuzat de furt"; ``before``: only
+    those before that verb)."""
     if _whenever(verb, c):
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL and not before \
+            and not any(ch.dep_.startswith("nsubj") for ch in verb.children) and _habit(verb.head, c, True):
         return True
     phrases = c.get("habit", frozenset())
     for ch in verb.children:
+        if before and ch.i > verb.i:
+            break
         if phrases and ch.dep_.split(":")[0] in {"advmod", "obl", "nmod"}:  # nmod: a noun trigger's own
-            words = " ".join(t.lower_ for t in ch.subtree)
-            if any(words == p or words.startswith(p + " ") for p in phrases):
-                return True
+            sub = list(ch.subtree)
+            # the tokens joined, and as written: the tokenizer splits "De-a lungul" into "De-" "a"
+            for words in {" ".join(t.lower_ for t in sub), ch.doc[sub[0].i:sub[-1].i + 1].text.lower()}:
+                if any(words == p or words.startswith(p + " ") for p in phrases):
+                    return True
         bare = ch.dep_ == "obj" or (ch.dep_.split(":")[0] == "obl" and not any(g.dep_ == "case" for g in ch.children))
         # counted ("cei patru ani"), not a weekday read as months ("a avut luni o întâlnire") nor ago ("acum doi ani")
         counted = any(g.dep_ in {"nummod", "det"} for g in ch.children) and not any(g.pos_ == "ADV" for g in ch.children)
@@ -399,11 +430,13 @@ def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
             return False
         if up.dep_.startswith("nsubj") and up.dep_ != "nsubj:pass":
             return False  # "închiderea a blocat ...": its own act, not an aim
+        by_obl = up.dep_.startswith("obl") and up.pos_ == "NOUN"
         up = up.head
         if _lemma_in(up, words):
             return True
         if up.pos_ in VERBAL:
-            return False
+            # the parse hangs the aim's complement on the verb: "a primit aprobarea pentru o creștere"
+            return by_obl and any(ch.dep_ == "obj" and ch.i < tok.i and _lemma_in(ch, words) for ch in up.children)
     return False
 
 
@@ -510,6 +543,25 @@ def _iterative(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     "discuțiile"): "a avut întâlniri cu ambasadorii" tells several meetings."""
     return tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and not _lemma_in(
         tok, c.get("one_plural", frozenset())) and tok.lower_ not in c.get("one_plural", frozenset())
+
+
+def describes_person(tok: Token, lang: str) -> bool:
+    """Whether a bare participle describes a person ("un candidat acuzat de fascism", "Udrea,
+    condamnată pentru corupție"): it hangs on a PERSON name or on a noun of people (``person`` in
+    the data), with no auxiliary; what it names is who the person is, not a happening told."""
+    words = cues(lang).get("person", frozenset())
+    if not words or tok.dep_ not in {"acl", "amod"} or "Part" not in tok.morph.get("VerbForm") or tok.head == tok \
+            or any(ch.dep_.startswith(("aux", "cop")) for ch in tok.children):
+        return False
+    return tok.head.ent_type_ == "PERSON" or _lemma_in(tok.head, words)  # a language without the list: none
+
+
+def counted(tok: Token, lang: str) -> bool:
+    """Whether a plural event noun is counted ("trei atacuri", "mai multe întâlniri": a number, or a
+    ``several`` word of the data on it): a summary of several happenings, whatever its date."""
+    words = cues(lang).get("several", frozenset())
+    return tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and any(
+        ch.dep_ == "nummod" or (ch.dep_ in {"det", "amod"} and _lemma_in(ch, words)) for ch in tok.children)
 
 
 def _statistic(verb: Token, c: dict[str, frozenset[str]]) -> bool:

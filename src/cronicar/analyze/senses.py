@@ -83,6 +83,14 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
         return "Def" not in tok.morph.get("Definite") and not any(c.dep_ == "det" for c in tok.children) \
             and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
                     for c in held.children)
+    if test == "classifier":  # "linie de atac", "contract de vânzare": a bare noun after "de" names a kind of
+        # the noun it hangs on, no happening; a plural ("runda de negocieri") or a quantity's ("1.000 de
+        # concedieri") still tells one
+        return tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" \
+            and "Sing" in tok.morph.get("Number") and "Def" not in tok.morph.get("Definite") \
+            and not any(c.dep_ in {"det", "nummod"} for c in tok.children) \
+            and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
+                    for c in tok.children)
     if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
         return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "object of":  # "firma a avut un profit de 1,2 milioane": a state held, no result told
