@@ -953,7 +953,26 @@ def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
     baseline, none the parse hangs on another event's noun."""
     ctx = r.ctx
     return [t for t in ctx.timexes if span[0] <= t.start and t.end <= span[1] and _timex_when(t)
-            and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)]
+            and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)
+            and not _bounds_or_describes(ctx, t, tok, r.c)]
+
+
+def _bounds_or_describes(ctx: Context, t: Timex, trig, c: Cues) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the parse hangs time expression ``t`` on a noun other than the trigger that makes it
+    no date of the trigger's act: a noun after a ``sequence`` preposition ("După alegerile din
+    august 2020, el a lansat o represiune": after that August, not in it; "a demisionat După
+    consultările din 3 aprilie"), or a noun of a person after a ``person_time`` preposition of the
+    data ("Clinton, contracandidata sa din 2016": who she was)."""
+    span = _parsed_span(trig, t)
+    if span is None:
+        return False
+    head = span.root.head
+    if head.i in (trig.i, span.root.i) or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if modality.is_person(head, ctx.lang):  # "din 2016" only: "semnat de liderii lor în iunie" is a misparse
+        of = modality.cues(ctx.lang).get("person_time", frozenset())
+        return any(ch.dep_ == "case" and ch.lower_ in of for ch in span.root.children)
+    return any(ch.dep_ == "case" and ch.lower_ in c.sequence for ch in head.children)
 
 
 
@@ -971,7 +990,8 @@ def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> b
     sentence, which may belong to another clause)."""
     return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
                and list(t.interval) == list(said.get("interval") or [])
-               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t, cues(ctx.lang)) for t in ctx.timexes)
+               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t, cues(ctx.lang))
+               and not _bounds_or_describes(ctx, t, tok, cues(ctx.lang)) for t in ctx.timexes)
 
 
 def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:

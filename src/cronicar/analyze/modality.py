@@ -138,8 +138,14 @@ def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
 def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
     the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
-    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
-    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head.i == tok.i:
+    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`); so is
+    an event named in such a verb's prepositional phrase ("după alegeri a uitat să-și plătească
+    angajații", "Moscova a negat că s-a amestecat în alegeri": a bare noun after a preposition names
+    a known event; "a salutat ..., în cadrul unei întâlniri cu Lavrov" tells a new one, of its verb's
+    occasion)."""
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj", "obl"} or tok.head.i == tok.i:
+        return False
+    if tok.dep_.startswith("obl") and any(ch.dep_ in {"det", "nummod"} for ch in tok.children):
         return False
     verb = tok.head
     if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
@@ -553,7 +559,14 @@ def describes_person(tok: Token, lang: str) -> bool:
     if not words or tok.dep_ not in {"acl", "amod"} or "Part" not in tok.morph.get("VerbForm") or tok.head == tok \
             or any(ch.dep_.startswith(("aux", "cop")) for ch in tok.children):
         return False
-    return tok.head.ent_type_ == "PERSON" or _lemma_in(tok.head, words)  # a language without the list: none
+    return is_person(tok.head, lang)
+
+
+def is_person(tok: Token, lang: str) -> bool:
+    """Whether ``tok`` names a person: a PERSON name, or a noun of people (``person`` in the data; a
+    language without the list has none)."""
+    words = cues(lang).get("person", frozenset())
+    return bool(words) and (tok.ent_type_ == "PERSON" or _lemma_in(tok, words))
 
 
 def counted(tok: Token, lang: str) -> bool:
