@@ -365,8 +365,11 @@ def _in_own_clause(trig: Token, t: Timex, c: Cues) -> bool:
     phrase = {trig.i} | ({trig.head.i} if trig.pos_ == "NOUN" and trig.dep_.startswith("nmod")
                          and trig.head.pos_ == "NOUN" else set())
     ups = _ancestors(span.root)
-    if any(u.i in phrase for u in ups):
-        return True
+    hit = next((u for u in ups if u.i in phrase), None)
+    if hit is not None:  # within the trigger's words, unless a verb trigger's clause embeds one of its
+        # own ("a fost acuzat că a ascuns o plată ... în campania din 2016"); a clause on a noun trigger
+        # tells of its event ("o scădere ... a fost consemnată în august 2011", "întâlnirea care a avut loc ieri")
+        return trig.pos_ not in {"VERB", "AUX"} or not _clause_heads(span.root, hit)
     mine = {u.i for u in _ancestors(trig)}
     common = next((u for u in ups if u.i in mine), ups[-1])
     if _clause_heads(span.root, common):
@@ -972,7 +975,9 @@ def _bounds_or_describes(ctx: Context, t: Timex, trig, c: Cues) -> bool:  # type
     if modality.is_person(head, ctx.lang):  # "din 2016" only: "semnat de liderii lor în iunie" is a misparse
         of = modality.cues(ctx.lang).get("person_time", frozenset())
         return any(ch.dep_ == "case" and ch.lower_ in of for ch in span.root.children)
-    return any(ch.dep_ == "case" and ch.lower_ in c.sequence for ch in head.children)
+    # "după alegerile din 2014", "de la alegerile din 5 noiembrie" (a compound preposition: "de" + "la")
+    return head.pos_ == "NOUN" and any(ch.dep_ == "case" and (ch.lower_ in c.sequence or " ".join(
+        [ch.lower_, *(f.lower_ for f in ch.children if f.dep_ == "fixed")]) in c.sequence) for ch in head.children)
 
 
 
