@@ -385,7 +385,9 @@ def _habit(verb: Token, c: dict[str, frozenset[str]], before: bool = False) -> b
         if phrases and ch.dep_.split(":")[0] in {"advmod", "obl", "nmod"}:  # nmod: a noun trigger's own
             sub = list(ch.subtree)
             # the tokens joined, and as written: the tokenizer splits "De-a lungul" into "De-" "a"
-            for words in {" ".join(t.lower_ for t in sub), ch.doc[sub[0].i:sub[-1].i + 1].text.lower()}:
+            # and an adverb alone (the parse may hang the subject on it: "Colegii ... îl tot acuză")
+            for words in {" ".join(t.lower_ for t in sub), ch.doc[sub[0].i:sub[-1].i + 1].text.lower(),
+                          ch.lower_ if ch.pos_ == "ADV" else ""}:
                 if any(words == p or words.startswith(p + " ") for p in phrases):
                     return True
         bare = ch.dep_ == "obj" or (ch.dep_.split(":")[0] == "obl" and not any(g.dep_ == "case" for g in ch.children))

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from cronicar import data_lines
 from cronicar.analyze.events_lexicon import trigger_key
+from cronicar.analyze.modality import is_person
 
 REFLEXIVE_DEPS = {"expl:pv", "expl:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj"}
@@ -123,6 +124,10 @@ def _verbal(tok: Token, places: frozenset[str]) -> bool:
     args = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubj:pass"]
     if any(a.ent_type_ == "PERSON" or (a.pos_ == "PRON" and "Prs" in a.morph.get("PronType")
                                         and "Yes" not in a.morph.get("Reflex")) for a in args):
+        return True
+    # a noun of people as the object ("îl atacă pe primarul Bucureștiului": the parse may make the
+    # "pe" object an oblique): words aimed at a person, not force
+    if any(c.dep_.split(":")[0] in {"obj", "obl"} and is_person(c, tok.doc.lang_) for c in tok.children):
         return True
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     where = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_.startswith("obl")]
