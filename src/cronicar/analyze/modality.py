@@ -660,7 +660,13 @@ def _background(tok: Token) -> bool:
         if not any(t.pos_ in VERBAL for t in tok.sent):
             return True
         # "după demisia lui Popescu" is hung as obl:tmod: a subtype of obl, named in passing as well
-        return tok.dep_.split(":")[0] in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
+        if tok.dep_.split(":")[0] not in BACKGROUND_NOUN_DEPS:
+            return False
+        # a bare noun after a preposition is definite in meaning ("adversara lui din alegeri", "Legat
+        # de demisie, ..."); as a verb's own oblique it may tell the act ("a închis în creștere")
+        bare = any(ch.dep_ == "case" for ch in tok.children) and not any(
+            ch.dep_ in {"det", "nummod"} for ch in tok.children) and tok.head.pos_ not in VERBAL
+        return "Def" in tok.morph.get("Definite") or bare
     return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
 
