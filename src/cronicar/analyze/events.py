@@ -931,7 +931,7 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         when = said  # the day it was said, not a date inside what was said
     elif cands:
         when = _clause_when(ctx.text, cands, tok.idx, r.c, _own_dates(ctx, cands, tok))
-        if when is not None:
+        if when is not None and mod.status == "asserted":  # a planned or maybe one lends no date
             r.dated[etype] = when
     elif back_when is not None and etype != "statement":
         when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
