@@ -931,7 +931,9 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         when = said  # the day it was said, not a date inside what was said
     elif cands:
         when = _clause_when(ctx.text, cands, tok.idx, r.c, _own_dates(ctx, cands, tok))
-        if when is not None and mod.status == "asserted":  # a planned or maybe one lends no date
+        # a planned or maybe one lends no date, unless its date is past: "în temeiul unui tratat
+        # semnat de liderii lor în iunie" under "trebuie să" names a treaty that exists
+        if when is not None and (mod.status == "asserted" or _before_the_day(when, r.dct_when)):
             r.dated[etype] = when
     elif back_when is not None and etype != "statement":
         when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
@@ -949,6 +951,12 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
             when = told
     return when
+
+
+def _before_the_day(when: dict, dct_when: dict | None) -> bool:
+    """Whether a date ends before the article's day (or period) starts."""
+    iv = when.get("interval") or []
+    return dct_when is not None and len(iv) == 2 and str(iv[1]) < str(dct_when["interval"][0])
 
 
 def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
