@@ -983,9 +983,19 @@ def _bounds_or_describes(ctx: Context, t: Timex, trig, c: Cues) -> bool:  # type
     if modality.is_person(head, ctx.lang):  # "din 2016" only: "semnat de liderii lor în iunie" is a misparse
         of = modality.cues(ctx.lang).get("person_time", frozenset())
         return any(ch.dep_ == "case" and ch.lower_ in of for ch in span.root.children)
-    # "după alegerile din 2014", "de la alegerile din 5 noiembrie" (a compound preposition: "de" + "la")
-    return head.pos_ == "NOUN" and any(ch.dep_ == "case" and (ch.lower_ in c.sequence or " ".join(
-        [ch.lower_, *(f.lower_ for f in ch.children if f.dep_ == "fixed")]) in c.sequence) for ch in head.children)
+    # "după alegerile din 2014", "de la alegerile din 5 noiembrie" (a compound preposition: "de" + "la"),
+    # through the nouns of that phrase ("în urma încăierării din Biroul Oval de săptămâna trecută")
+    for _ in range(3):
+        if head.pos_ != "NOUN":
+            return False
+        if any(ch.dep_ == "case" and (ch.lower_ in c.sequence or " ".join(
+                [ch.lower_, *(f.lower_ for f in ch.children if f.dep_ == "fixed")]) in c.sequence)
+               for ch in head.children):
+            return True
+        if not head.dep_.startswith("nmod") or head.head.i == trig.i:
+            return False
+        head = head.head
+    return False
 
 
 
