@@ -232,13 +232,11 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     # "orice lansare": a kind, not a happening; so is a noun of a phrase it heads ("orice direcție de negociere")
     held = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" else [])
-    if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for h in held for ch in h.children):
-        return Modality(generic_kind=True)
-    if _defined(tok) or _amounts_to(tok, c):
-        return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
+    if (tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for h in held for ch in h.children)) \
+            or _defined(tok) or _amounts_to(tok, c):
+        return Modality(generic_kind=True)  # also "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)
-    host = _conjunct_host(verb)
-    if host is not None:  # "a fost cercetat penal și acuzat de furt": told as its first conjunct
+    if (host := _conjunct_host(verb)) is not None:  # "a fost cercetat penal și acuzat de furt": as its first conjunct
         return of(host, lang)
     recent = _recent(tok, verb, c)
     background = _background(tok)
