@@ -948,6 +948,10 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         # a report that only fell back on the article's day ("..., potrivit New York Times") gives
         # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
         no_day = mod.state or mod.iterative or mod.span
+        # an act told in the past is before the saying ("Politico dezvăluie că ... au purtat discuții
+        # secrete"): the statement's day is not its own; the present or the future is of it
+        if etype != "statement" and mod.dayless and mod.tense == "past":
+            told = None
         if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
             when = told
     return when

@@ -436,13 +436,16 @@ def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
             return False
         if up.dep_.startswith("nsubj") and up.dep_ != "nsubj:pass":
             return False  # "închiderea a blocat ...": its own act, not an aim
-        by_obl = up.dep_.startswith("obl") and up.pos_ == "NOUN"
+        by_obl, by_obj = up.dep_.startswith("obl") and up.pos_ == "NOUN", up.dep_ == "obj"
         up = up.head
         if _lemma_in(up, words):
             return True
         if up.pos_ in VERBAL:
-            # the parse hangs the aim's complement on the verb: "a primit aprobarea pentru o creștere"
-            return by_obl and any(ch.dep_ == "obj" and ch.i < tok.i and _lemma_in(ch, words) for ch in up.children)
+            # the parse hangs the aim's complement on the verb: "a primit aprobarea pentru o creștere";
+            # an aim's content told in the present: "Propunerea AUR include scăderea personalului"
+            return (by_obl and any(ch.dep_ == "obj" and ch.i < tok.i and _lemma_in(ch, words) for ch in up.children)) \
+                or (by_obj and tense_of(up) == "present" and any(
+                    ch.dep_ == "nsubj" and _lemma_in(ch, words) for ch in up.children))
     return False
 
 
