@@ -988,9 +988,11 @@ def _bounds_or_describes(ctx: Context, t: Timex, trig, c: Cues) -> bool:  # type
         of = modality.cues(ctx.lang).get("person_time", frozenset())
         return any(ch.dep_ == "case" and ch.lower_ in of for ch in span.root.children)
     # "după alegerile din 2014", "de la alegerile din 5 noiembrie" (a compound preposition: "de" + "la"),
-    # through the nouns of that phrase ("în urma încăierării din Biroul Oval de săptămâna trecută")
+    # through the nouns of that phrase ("în urma încăierării din Biroul Oval de săptămâna trecută"),
+    # unless the trigger tells what that phrase names ("după șocul de luni, când indicele a închis în scădere")
+    above = {u.i for u in _ancestors(trig)}
     for _ in range(3):
-        if head.pos_ != "NOUN":
+        if head.pos_ != "NOUN" or head.i in above:
             return False
         if any(ch.dep_ == "case" and (ch.lower_ in c.sequence or " ".join(
                 [ch.lower_, *(f.lower_ for f in ch.children if f.dep_ == "fixed")]) in c.sequence)
