@@ -365,8 +365,11 @@ def _in_own_clause(trig: Token, t: Timex, c: Cues) -> bool:
     phrase = {trig.i} | ({trig.head.i} if trig.pos_ == "NOUN" and trig.dep_.startswith("nmod")
                          and trig.head.pos_ == "NOUN" else set())
     ups = _ancestors(span.root)
-    if any(u.i in phrase for u in ups):
-        return True
+    hit = next((u for u in ups if u.i in phrase), None)
+    if hit is not None:  # within the trigger's words, unless a verb trigger's clause embeds one of its
+        # own ("a fost acuzat că a ascuns o plată ... în campania din 2016"); a clause on a noun trigger
+        # tells of its event ("o scădere ... a fost consemnată în august 2011", "întâlnirea care a avut loc ieri")
+        return trig.pos_ not in {"VERB", "AUX"} or not _clause_heads(span.root, hit)
     mine = {u.i for u in _ancestors(trig)}
     common = next((u for u in ups if u.i in mine), ups[-1])
     if _clause_heads(span.root, common):
@@ -565,6 +568,8 @@ def _describes_only(ev: EventMention, tok: Token) -> bool:
     participle = "Part" in tok.morph.get("VerbForm") and not auxiliary
     if ev.type == "statement":
         return participle and tok.dep_ in {"acl", "amod"}
+    if ev.when is None and modality.describes_person(tok, tok.doc.lang_):
+        return True  # "un candidat acuzat de fascism": who the person is; "condamnat în 2019" still tells
     if tok.pos_ == "ADJ" and tok.dep_ == "amod" and not auxiliary:
         # a bare quality; one with an agent, a time or a place of its own still tells its act
         # ("tratatul semnat în iunie", "acțiunile cumpărate de fond")
@@ -815,12 +820,20 @@ def announced(ctx: Context, found: list[tuple[EventMention, tuple[Any, ...], tup
                 break
 
 
-def _told_when(reported: list, pos: int) -> dict | None:  # type: ignore[type-arg]
+def _told_when(r: "_Reading", pos: int) -> dict | None:
     """The date of the reported statement whose words hold ``pos``: a happening told in a dated
     statement, with no date of its own, is of the statement's day ("Nehammer a declarat sâmbătă că
-    își dă demisia": the resignation is of that Saturday, not of the article's Friday)."""
-    q = next((q for q in reported if q.content[0] <= pos < q.content[1]), None)
-    return q.when if q is not None and q.when else None
+    își dă demisia": the resignation is of that Saturday, not of the article's Friday).  When the
+    statement's own mention is already read (its verb before its words: "GUR a declarat că a lansat
+    un atac"), that mention's date decides: the quote stage falls back on the article's day, which
+    an undated past statement does not have, so neither has what it tells."""
+    q = next((q for q in r.reported if q.content[0] <= pos < q.content[1]), None)
+    if q is None or not q.when:
+        return None
+    if q.cue is not None:
+        said = next((d for ts, d in r.said_on if q.cue[0] <= ts < q.cue[1]), q.when)
+        return said or None
+    return q.when
 
 
 def _lead_end(ctx: Context) -> int:
@@ -853,6 +866,8 @@ class _Reading:
     lead_end: int  # where the lead ends (see _lead_end)
     dated: dict[str, dict] = field(default_factory=dict)  # event type -> date of its last dated mention
     lead_said: dict[str, dict] = field(default_factory=dict)  # speaker -> date of their lead statement
+    # (trigger start, date) of the statements read so far: what their words tell takes that date
+    said_on: list[tuple[int, dict | None]] = field(default_factory=list)
 
 
 def _where(r: _Reading, ents: list[EntityMention], tok: Token, etype: str) -> tuple[list, Any, str | None]:
@@ -916,7 +931,9 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
         when = said  # the day it was said, not a date inside what was said
     elif cands:
         when = _clause_when(ctx.text, cands, tok.idx, r.c, _own_dates(ctx, cands, tok))
-        if when is not None:
+        # a planned or maybe one lends no date, unless its date is past: "în temeiul unui tratat
+        # semnat de liderii lor în iunie" under "trebuie să" names a treaty that exists
+        if when is not None and (mod.status == "asserted" or _before_the_day(when, r.dct_when)):
             r.dated[etype] = when
     elif back_when is not None and etype != "statement":
         when = back_when  # "În urma acestei întâlniri, ... au semnat un acord"
@@ -927,13 +944,23 @@ def _when(r: _Reading, tok: Token, etype: str, mod: Any, span: tuple[int, int], 
     else:
         when = r.dct_when  # news of the day
     if when is r.dct_when and mod.status == "asserted" and not mod.background and r.c.told_day:
-        told = _told_when(r.reported, tok.idx)  # "a declarat sâmbătă că își dă demisia"
+        told = _told_when(r, tok.idx)  # "a declarat sâmbătă că își dă demisia"
         # a report that only fell back on the article's day ("..., potrivit New York Times") gives
         # a state or a series no day: "Universitatea este acuzată ..., potrivit NYT" stays undated
         no_day = mod.state or mod.iterative or mod.span
+        # an act told in the past is before the saying ("Politico dezvăluie că ... au purtat discuții
+        # secrete"): the statement's day is not its own; the present or the future is of it
+        if etype != "statement" and mod.dayless and mod.tense == "past":
+            told = None
         if told is not None and not (no_day and r.dct_when is not None and told.get("value") == r.dct_when["value"]):
             when = told
     return when
+
+
+def _before_the_day(when: dict, dct_when: dict | None) -> bool:
+    """Whether a date ends before the article's day (or period) starts."""
+    iv = when.get("interval") or []
+    return dct_when is not None and len(iv) == 2 and str(iv[1]) < str(dct_when["interval"][0])
 
 
 def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
@@ -941,7 +968,40 @@ def _near(r: _Reading, tok: Token, span: tuple[int, int]) -> list[Timex]:
     baseline, none the parse hangs on another event's noun."""
     ctx = r.ctx
     return [t for t in ctx.timexes if span[0] <= t.start and t.end <= span[1] and _timex_when(t)
-            and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)]
+            and not _baseline(ctx.text, t, r.c) and not _dates_another_event(ctx, t, tok)
+            and not _bounds_or_describes(ctx, t, tok, r.c)]
+
+
+def _bounds_or_describes(ctx: Context, t: Timex, trig, c: Cues) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the parse hangs time expression ``t`` on a noun other than the trigger that makes it
+    no date of the trigger's act: a noun after a ``sequence`` preposition ("După alegerile din
+    august 2020, el a lansat o represiune": after that August, not in it; "a demisionat După
+    consultările din 3 aprilie"), or a noun of a person after a ``person_time`` preposition of the
+    data ("Clinton, contracandidata sa din 2016": who she was)."""
+    span = _parsed_span(trig, t)
+    if span is None:
+        return False
+    head = span.root.head
+    if head.i in (trig.i, span.root.i) or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if modality.is_person(head, ctx.lang):  # "din 2016" only: "semnat de liderii lor în iunie" is a misparse
+        of = modality.cues(ctx.lang).get("person_time", frozenset())
+        return any(ch.dep_ == "case" and ch.lower_ in of for ch in span.root.children)
+    # "după alegerile din 2014", "de la alegerile din 5 noiembrie" (a compound preposition: "de" + "la"),
+    # through the nouns of that phrase ("în urma încăierării din Biroul Oval de săptămâna trecută"),
+    # unless the trigger tells what that phrase names ("după șocul de luni, când indicele a închis în scădere")
+    above = {u.i for u in _ancestors(trig)}
+    for _ in range(3):
+        if head.pos_ != "NOUN" or head.i in above:
+            return False
+        if any(ch.dep_ == "case" and (ch.lower_ in c.sequence or " ".join(
+                [ch.lower_, *(f.lower_ for f in ch.children if f.dep_ == "fixed")]) in c.sequence)
+               for ch in head.children):
+            return True
+        if not head.dep_.startswith("nmod") or head.head.i == trig.i:
+            return False
+        head = head.head
+    return False
 
 
 
@@ -959,7 +1019,8 @@ def _said_here(ctx: Context, said: dict, span: tuple[int, int], tok: Token) -> b
     sentence, which may belong to another clause)."""
     return any(span[0] <= t.start and t.end <= span[1] and t.interval is not None
                and list(t.interval) == list(said.get("interval") or [])
-               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t, cues(ctx.lang)) for t in ctx.timexes)
+               and not _dates_another_event(ctx, t, tok) and _in_own_clause(tok, t, cues(ctx.lang))
+               and not _bounds_or_describes(ctx, t, tok, cues(ctx.lang)) for t in ctx.timexes)
 
 
 def _weekday_by_tense(ctx: Context, said: dict, mod: Any, dct_day: str | None, past: bool) -> dict:
@@ -1051,6 +1112,17 @@ def _weekday_unplaced(ctx: Context, sent: Span, tok: Token) -> bool:
     return any(t.lower_ in days for t in near)
 
 
+def _summary_of_several(tok: Token, mod: Any, dated: dict | None, lang: str) -> bool:
+    """Whether a plural event noun sums up happenings it does not tell: counted ("au avut loc mai
+    multe întâlniri", "trei atacuri"), or indefinite with no time of its own ("minciuni, calomnii și
+    atacuri la adresa adversarilor", "multe achiziții imobiliare").  A definite plural names known
+    happenings ("Demisiile colegilor au scos în evidență ...": told, undated), a dated one tells them
+    as one ("atacurile de vineri")."""
+    if not mod.iterative:
+        return False
+    return modality.counted(tok, lang) or (dated is None and "Def" not in tok.morph.get("Definite"))
+
+
 def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, back_when: dict | None) -> Any:
     """The event mention the trigger ``tok`` tells, with its rank and clause (or :data:`_SKIP`)."""
     ctx = r.ctx
@@ -1062,9 +1134,12 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     places, place_m, place = _where(r, ents, tok, etype)
     participants = _participants(r, ents, places, place_m, lo, hi)
     mod = modality.of(tok, ctx.lang)
-    if mod.dayless and etype == "statement" and mod.tense == "present":
-        mod = replace(mod, dayless=False)  # "Premierul declară că": a saying told in the present is of the day
     in_lead = sent.start_char < r.lead_end
+    if mod.dayless and etype == "statement" and mod.tense == "present" and in_lead:
+        # "Premierul declară că": a saying the lead tells in the present is the day's news; further
+        # down, a present statement with no time of its own is of the day only as the lead
+        # speaker's further words (below), else a historical present or a stance, undated
+        mod = replace(mod, dayless=False)
     # a statement's speaker, only where it matters: a lead statement, or a past one further down
     speaker = _speaker_at(ctx, tok) if etype == "statement" and (in_lead or mod.dayless) else None
     further = None if in_lead or speaker is None else r.lead_said.get(speaker)
@@ -1090,10 +1165,12 @@ def _event_at(r: _Reading, sent: Span, tok: Token, etype: str, end_tok: Token, b
     if further is not None and isinstance(when, dict) and r.dct_when and when.get("value") == r.dct_when["value"]:
         when = further  # the lead said it "vineri": so are its speaker's further words
     dated = modality.anchored(when, r.dct_when, mod, etype == "statement")
+    if etype == "statement":
+        r.said_on.append((tok.idx, dated))
     if in_lead and speaker is not None and dated is not None:
         r.lead_said.setdefault(speaker, dated)  # "a declarat joi": its speaker's further words too
     status = mod.status
-    if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit
+    if status == "asserted" and (mod.generic_kind or mod.addressed or mod.habit or _summary_of_several(tok, mod, dated, ctx.lang)
                                  or (mod.habitual and etype != "statement" and when is r.dct_when)
                                  or _stance(ctx, tok, etype, (lo, hi))):
         status = "generic"  # "orice lansare", "semna condica", "ați discutat?", "oponenții acuză": no happening told

@@ -138,8 +138,14 @@ def _marked(head: Token, c: dict[str, frozenset[str]], kind: str) -> bool:
 def _told_by_dayless(tok: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether a known event (a definite noun: "Demisiile colegilor au scos în evidență ...") is
     the subject or object of a plain verb in a ``dayless`` tense: told in the past with no time
-    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`)."""
-    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj"} or tok.head.i == tok.i:
+    of its own, it is of no day the sentence gives, like a past act (see :class:`Modality`); so is
+    an event named in such a verb's prepositional phrase ("după alegeri a uitat să-și plătească
+    angajații", "Moscova a negat că s-a amestecat în alegeri": a bare noun after a preposition names
+    a known event; "a salutat ..., în cadrul unei întâlniri cu Lavrov" tells a new one, of its verb's
+    occasion)."""
+    if tok.pos_ != "NOUN" or tok.dep_.split(":")[0] not in {"nsubj", "obj", "obl"} or tok.head.i == tok.i:
+        return False
+    if tok.dep_.startswith("obl") and any(ch.dep_ in {"det", "nummod"} for ch in tok.children):
         return False
     verb = tok.head
     if verb.pos_ not in VERBAL or _aux_status(verb, c) is not None or _neg(verb, c):
@@ -226,11 +232,12 @@ def of(tok: Token, lang: str) -> Modality:
         return Modality(_window_status(tok, c) or "asserted", None, recent)
     # "orice lansare": a kind, not a happening; so is a noun of a phrase it heads ("orice direcție de negociere")
     held = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" else [])
-    if tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for h in held for ch in h.children):
-        return Modality(generic_kind=True)
-    if _defined(tok) or _amounts_to(tok, c):
-        return Modality(generic_kind=True)  # "demisia este un act unilateral": what a kind is
+    if (tok.pos_ == "NOUN" and any(ch.dep_ == "det" and ch.lower_ in c.get("any", ()) for h in held for ch in h.children)) \
+            or _defined(tok) or _amounts_to(tok, c):
+        return Modality(generic_kind=True)  # also "demisia este un act unilateral": what a kind is
     verb = verb_of(tok, c)
+    if (host := _conjunct_host(verb)) is not None:  # "a fost cercetat penal și acuzat de furt": as its first conjunct
+        return of(host, lang)
     recent = _recent(tok, verb, c)
     background = _background(tok)
     if tok.pos_ not in VERBAL:
@@ -296,6 +303,24 @@ def of(tok: Token, lang: str) -> Modality:
                     state=plain and _present_passive(verb), iterative=iterative)
 
 
+def _conjunct_host(verb: Token | None) -> Token | None:
+    """The verb a bare participle is coordinated with ("a fost cercetat penal și acuzat de furt":
+    "acuzat" has no auxiliary of its own and shares the first conjunct's, the parse may hang it on
+    a word of that conjunct), or None."""
+    if verb is None or verb.dep_ != "conj" or "Part" not in verb.morph.get("VerbForm") \
+            or any(ch.dep_.startswith(("aux", "cop", "nsubj")) for ch in verb.children):
+        return None
+    up = verb.head
+    for _ in range(CLIMB):
+        if up.pos_ in VERBAL and "Part" in up.morph.get("VerbForm") and any(
+                ch.dep_.startswith("aux") for ch in up.children):
+            return up
+        if up.head.i == up.i:
+            return None
+        up = up.head
+    return None
+
+
 def _nominal_reading(tok: Token, verb: Token | None, c: dict[str, frozenset[str]], recent: bool) -> Modality | None:
     """What the words around a trigger that is no verb say of it, when they settle it: a maybe, a
     future, a negation or a generic "you"; None when they do not."""
@@ -340,17 +365,29 @@ def _addressed(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     return bool(persons) and any(p in persons for t in words for p in t.morph.get("Person"))
 
 
-def _habit(verb: Token, c: dict[str, frozenset[str]]) -> bool:
+def _habit(verb: Token, c: dict[str, frozenset[str]], before: bool = False) -> bool:
     """Whether an adverbial of the verb opens with a ``habit`` phrase of the data ("de mult timp",
-    "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening."""
+    "în repetate rânduri", "mereu"): the act is a habit or a long state, not one happening.  A
+    second conjunct without a subject of its own shares the adverbials that open the first one
+    ("De-a lungul timpului, a fost cercetat penal și a fost acuzat de furt"; ``before``: only
+    those before that verb)."""
     if _whenever(verb, c):
+        return True
+    if verb.dep_ == "conj" and verb.head.pos_ in VERBAL and not before \
+            and not any(ch.dep_.startswith("nsubj") for ch in verb.children) and _habit(verb.head, c, True):
         return True
     phrases = c.get("habit", frozenset())
     for ch in verb.children:
+        if before and ch.i > verb.i:
+            break
         if phrases and ch.dep_.split(":")[0] in {"advmod", "obl", "nmod"}:  # nmod: a noun trigger's own
-            words = " ".join(t.lower_ for t in ch.subtree)
-            if any(words == p or words.startswith(p + " ") for p in phrases):
-                return True
+            sub = list(ch.subtree)
+            # the tokens joined, and as written: the tokenizer splits "De-a lungul" into "De-" "a"
+            # and an adverb alone (the parse may hang the subject on it: "Colegii ... îl tot acuză")
+            for words in {" ".join(t.lower_ for t in sub), ch.doc[sub[0].i:sub[-1].i + 1].text.lower(),
+                          ch.lower_ if ch.pos_ == "ADV" else ""}:
+                if any(words == p or words.startswith(p + " ") for p in phrases):
+                    return True
         bare = ch.dep_ == "obj" or (ch.dep_.split(":")[0] == "obl" and not any(g.dep_ == "case" for g in ch.children))
         # counted ("cei patru ani"), not a weekday read as months ("a avut luni o întâlnire") nor ago ("acum doi ani")
         counted = any(g.dep_ in {"nummod", "det"} for g in ch.children) and not any(g.pos_ == "ADV" for g in ch.children)
@@ -399,11 +436,16 @@ def _aimed(tok: Token, c: dict[str, frozenset[str]]) -> bool:
             return False
         if up.dep_.startswith("nsubj") and up.dep_ != "nsubj:pass":
             return False  # "închiderea a blocat ...": its own act, not an aim
+        by_obl, by_obj = up.dep_.startswith("obl") and up.pos_ == "NOUN", up.dep_ == "obj"
         up = up.head
         if _lemma_in(up, words):
             return True
         if up.pos_ in VERBAL:
-            return False
+            # the parse hangs the aim's complement on the verb: "a primit aprobarea pentru o creștere";
+            # an aim's content told in the present: "Propunerea AUR include scăderea personalului"
+            return (by_obl and any(ch.dep_ == "obj" and ch.i < tok.i and _lemma_in(ch, words) for ch in up.children)) \
+                or (by_obj and tense_of(up) == "present" and any(
+                    ch.dep_ == "nsubj" and _lemma_in(ch, words) for ch in up.children))
     return False
 
 
@@ -512,6 +554,32 @@ def _iterative(tok: Token, c: dict[str, frozenset[str]]) -> bool:
         tok, c.get("one_plural", frozenset())) and tok.lower_ not in c.get("one_plural", frozenset())
 
 
+def describes_person(tok: Token, lang: str) -> bool:
+    """Whether a bare participle describes a person ("un candidat acuzat de fascism", "Udrea,
+    condamnată pentru corupție"): it hangs on a PERSON name or on a noun of people (``person`` in
+    the data), with no auxiliary; what it names is who the person is, not a happening told."""
+    words = cues(lang).get("person", frozenset())
+    if not words or tok.dep_ not in {"acl", "amod"} or "Part" not in tok.morph.get("VerbForm") or tok.head == tok \
+            or any(ch.dep_.startswith(("aux", "cop")) for ch in tok.children):
+        return False
+    return is_person(tok.head, lang)
+
+
+def is_person(tok: Token, lang: str) -> bool:
+    """Whether ``tok`` names a person: a PERSON name, or a noun of people (``person`` in the data; a
+    language without the list has none)."""
+    words = cues(lang).get("person", frozenset())
+    return bool(words) and (tok.ent_type_ == "PERSON" or _lemma_in(tok, words))
+
+
+def counted(tok: Token, lang: str) -> bool:
+    """Whether a plural event noun is counted ("trei atacuri", "mai multe întâlniri": a number, or a
+    ``several`` word of the data on it): a summary of several happenings, whatever its date."""
+    words = cues(lang).get("several", frozenset())
+    return tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number") and any(
+        ch.dep_ == "nummod" or (ch.dep_ in {"det", "amod"} and _lemma_in(ch, words)) for ch in tok.children)
+
+
 def _statistic(verb: Token, c: dict[str, frozenset[str]]) -> bool:
     """Whether the verb's subject is a survey's share: it names respondents (``survey`` word starts:
     "43% dintre respondenți au spus"), or it is a bare percentage in a sentence about a survey
@@ -593,7 +661,13 @@ def _background(tok: Token) -> bool:
         if not any(t.pos_ in VERBAL for t in tok.sent):
             return True
         # "după demisia lui Popescu" is hung as obl:tmod: a subtype of obl, named in passing as well
-        return tok.dep_.split(":")[0] in BACKGROUND_NOUN_DEPS and "Def" in tok.morph.get("Definite")
+        if tok.dep_.split(":")[0] not in BACKGROUND_NOUN_DEPS:
+            return False
+        # a bare noun after a preposition is definite in meaning ("adversara lui din alegeri", "Legat
+        # de demisie, ..."); as a verb's own oblique it may tell the act ("a închis în creștere")
+        bare = any(ch.dep_ == "case" for ch in tok.children) and not any(
+            ch.dep_ in {"det", "nummod"} for ch in tok.children) and tok.head.pos_ not in VERBAL
+        return "Def" in tok.morph.get("Definite") or bare
     return tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm")
 
 

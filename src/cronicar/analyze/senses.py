@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from cronicar import data_lines
 from cronicar.analyze.events_lexicon import trigger_key
+from cronicar.analyze.modality import is_person
 
 REFLEXIVE_DEPS = {"expl:pv", "expl:poss", "expl"}
 OBJECT_DEPS = {"obj", "iobj"}
@@ -83,6 +84,14 @@ def _refuses(tok: Token, test: str, values: frozenset[str]) -> bool:
         return "Def" not in tok.morph.get("Definite") and not any(c.dep_ == "det" for c in tok.children) \
             and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
                     for c in held.children)
+    if test == "classifier":  # "linie de atac", "contract de vânzare": a bare noun after "de" names a kind of
+        # the noun it hangs on, no happening; a plural ("runda de negocieri") or a quantity's ("1.000 de
+        # concedieri") still tells one
+        return tok.pos_ == "NOUN" and tok.dep_ == "nmod" and tok.head.pos_ == "NOUN" \
+            and "Sing" in tok.morph.get("Number") and "Def" not in tok.morph.get("Definite") \
+            and not any(c.dep_ in {"det", "nummod"} for c in tok.children) \
+            and any(c.dep_ == "case" and c.lower_ in values and not any(x.dep_ == "fixed" for x in c.children)
+                    for c in tok.children)
     if test == "modifier":  # "atacul său tarifar"; "trimis special" (an envoy)
         return any(c.dep_ in {"amod", "advmod"} and (c.lemma_.lower() in values or c.lower_ in values) for c in tok.children)
     if test == "object of":  # "firma a avut un profit de 1,2 milioane": a state held, no result told
@@ -115,6 +124,10 @@ def _verbal(tok: Token, places: frozenset[str]) -> bool:
     args = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubj:pass"]
     if any(a.ent_type_ == "PERSON" or (a.pos_ == "PRON" and "Prs" in a.morph.get("PronType")
                                         and "Yes" not in a.morph.get("Reflex")) for a in args):
+        return True
+    # a noun of people as the object ("îl atacă pe primarul Bucureștiului": the parse may make the
+    # "pe" object an oblique): words aimed at a person, not force
+    if any(c.dep_.split(":")[0] in {"obj", "obl"} and is_person(c, tok.doc.lang_) for c in tok.children):
         return True
     subj = [c for c in tok.children if c.dep_ == "nsubj"]
     where = [c for c in tok.children if c.dep_ in OBJECT_DEPS or c.dep_.startswith("obl")]
