@@ -667,9 +667,9 @@ FRONTED = [
     ("ro", "În declin semnificativ au închis și titlurile Fondul Proprietatea, cu 6,7%, Banca Transilvania, cu 6,5%, "
      "și Romgaz (SNG), cu 6,85%.", "închis",
      "În declin semnificativ au închis și titlurile Fondul Proprietatea, cu 6,7%, Banca Transilvania…"),
-    ("ro", "Pe segmentul investitorilor nerezidenți, aversiunea la risc dădea semne de creștere ieri înaintea "
-     "ședinței Fed de miercuri.", "creștere",
-     "Pe segmentul investitorilor nerezidenți, aversiunea la risc dădea semne de creștere ieri înaintea ședinței…"),
+    ("ro", "Pe piața principală s-au mai transferat circa 21.600 de acțiuni BRD la un preț în scădere cu 0,6%, de "
+     "9,05 lei/unitate.", "scădere",
+     "Pe piața principală s-au mai transferat circa 21.600 de acțiuni BRD la un preț…"),
     ("ro", "Dintre aceste trei societăți, doar producătorul de pâine Boromir a raportat câștig net în urcare, însă "
      "avansul a fost susținut de trecerea pe profit financiar, în timp ce profitul operațional a fost în stagnare.",
      "profit", "Dintre aceste trei societăți, doar producătorul de pâine Boromir a raportat câștig net…"),
@@ -679,9 +679,9 @@ FRONTED = [
     # a cause goes, and so does a linking phrase
     ("ro", "Din cauza investiției, Prospecțiuni a raportat o pierdere de 3 milioane de lei.", "pierdere",
      "Prospecțiuni a raportat o pierdere de 3 milioane de lei"),
-    ("ro", "Mai mult, reforma fiscală a administrației Trump din decembrie 2017 a ajutat la mărirea marjelor nete de "
-     "profit și la aprecierea randamentului dividendelor.", "profit",
-     "Reforma fiscală a administrației Trump din decembrie 2017 a ajutat la mărirea…"),
+    ("ro", "Totodată, acționarii au aprobat și reducerea capitalului social de la 98,94 milioane lei la 98,12 milioane "
+     "lei, respectiv cu suma de 826.612 lei, ca urmare a anulării unui număr de 8,26 milioane actiuni proprii "
+     "dobandite de catre societate.", "reducerea", "Acționarii au aprobat reducerea capitalului social"),
 ]
 
 
