@@ -13,6 +13,7 @@ Inference only: training or a pipeline whose vectors are not floret takes spaCy'
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -34,9 +35,16 @@ class VectorTable:
         self.capacity = capacity
         self.rows = np.empty((capacity, vectors.shape[1]), dtype=vectors.data.dtype)
         self.index: dict[int, int] = {}
+        # one parse at a time per process today; the lock keeps a second thread from reading rows
+        # the first is refilling (a wrong vector would change the parse silently)
+        self.lock = threading.Lock()
 
     def get_batch(self, keys: np.ndarray) -> np.ndarray:
         """What ``vectors.get_batch(keys)`` returns, computed only for keys not in the table."""
+        with self.lock:
+            return self._get_batch(keys)
+
+    def _get_batch(self, keys: np.ndarray) -> np.ndarray:
         uniq, inverse = np.unique(keys, return_inverse=True)
         if len(uniq) > self.capacity:
             return self.vectors.get_batch(keys)  # cannot all be held at once
