@@ -41,7 +41,7 @@ from cronicar.analyze.entities import after_locative, government_of
 from cronicar.analyze.headline import ELLIPSIS, MAX_FALLBACK, finite_gerund, headline
 from cronicar.analyze.tense import adjacent, simple_present
 from cronicar.analyze.timex import rules as timex_rules
-from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers
+from cronicar.analyze.events_lexicon import Cues, cues, lexicon, trigger_key, trigger_root, triggers, word_entry
 from cronicar.model import EntityMention, EventMention, Quote, Timex
 
 __all__ = ["Cues", "cues", "extract", "lexicon", "trigger_key", "trigger_root", "triggers"]
@@ -211,16 +211,13 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
 
     A phrase of the lexicon ("file for bankruptcy", "step down") wins over its first word; each
     word of a phrase matches on its lemma or its form."""
-    lex = lexicon(lang)
-    if tok.lower_ in lex.blocked:
-        return None, tok
-    key = trigger_key(tok.text, lang, tok.lemma_)
-    if tok.lemma_ and key not in lex.types and tok.lower_ not in lex.types:
-        key = trigger_key(tok.text, lang)  # the parser's lemmatizer misses some ("vândut")
+    blocked, phrases, single = word_entry(tok.lower_, tok.lemma_, lang)
+    if blocked or not phrases:
+        return (None if blocked else single), tok
     doc = tok.doc
     # only the phrases that open with this word (by lemma or form): one look-up per token
-    for words in lex.by_first.get(key, []) + (lex.by_first.get(tok.lower_, []) if tok.lower_ != key else []):
-        etype = lex.phrases[words][0]
+    for words in phrases:
+        etype = lexicon(lang).phrases[words][0]
         n = len(words)
         if tok.i + n > len(doc):
             continue
@@ -228,7 +225,7 @@ def _match(tok, lang: str):  # type: ignore[no-untyped-def]
         if all(w in (t.lower_, trigger_key(t.text, lang, t.lemma_)) for w, t in zip(words[1:], span[1:])) \
                 and not any(t.is_sent_start for t in span[1:]):
             return (None, tok) if etype == "-" else (etype, span[-1])
-    return lex.types.get(key) or lex.types.get(tok.lower_), tok
+    return single, tok
 
 
 def _dates_another_event(ctx: Context, t: Timex, trig) -> bool:  # type: ignore[no-untyped-def]

@@ -71,6 +71,22 @@ def trigger_key(word: str, lang: str, lemma: str = "") -> str:
 
 
 @lru_cache(maxsize=65536)
+def word_entry(lower: str, lemma: str, lang: str) -> tuple[bool, tuple[tuple[str, ...], ...], str | None]:
+    """What the lexicon says of one written word (lowercase) with the parser's ``lemma`` ("" for
+    none): whether it is blocked, the phrases that may open with it (by lemma or form, in the order
+    they are tried) and its single-word event type.  Cached because the extractor asks for every
+    token of every sentence and the answer depends on these two strings only (~1 ms per article)."""
+    lex = lexicon(lang)
+    if lower in lex.blocked:
+        return True, (), None
+    key = trigger_key(lower, lang, lemma)
+    if lemma and key not in lex.types and lower not in lex.types:
+        key = trigger_key(lower, lang)  # the parser's lemmatizer misses some ("vândut")
+    phrases = lex.by_first.get(key, []) + (lex.by_first.get(lower, []) if lower != key else [])
+    return False, tuple(phrases), lex.types.get(key) or lex.types.get(lower)
+
+
+@lru_cache(maxsize=65536)
 def _simple_lemma(low: str, lang: str) -> str:
     try:
         import simplemma

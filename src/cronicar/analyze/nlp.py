@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from cronicar.analyze.budget import check
 from cronicar.analyze.heap import keep_freed_memory
+from cronicar.analyze.word_vectors import cache_static_vectors
 from cronicar.lang import has_parser, language  # noqa: F401  (has_parser: kept importable from here)
 
 # The model's attribute_ruler has an empty matcher and warns on every doc; the warning says
@@ -36,6 +37,7 @@ def get_nlp(lang: str) -> Language:
     if name is not None:
         nlp = spacy.load(name)
         nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
+        cache_static_vectors(nlp)  # each word's vector computed once, not per batch (analyze/word_vectors.py)
         return nlp
     try:
         nlp = spacy.blank(meta.iso if meta is not None else lang)
