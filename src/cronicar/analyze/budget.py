@@ -33,6 +33,12 @@ class TooComplex(Exception):
     """An article exceeded its budget; ``str()`` is the one-line reason."""
 
 
+class AnalysisFailed(TooComplex):
+    """An analysis step raised on one article (a bug the text revealed): the article is refused
+    like one over its budget, with a one-line reason naming the step, so one record never aborts
+    a batch; the original exception is the ``__cause__``."""
+
+
 def rss_mb() -> float:
     """The process's current resident set in MB (0.0 where /proc is unavailable)."""
     try:

@@ -20,7 +20,7 @@ from cronicar.analyze import entities as entities_mod
 from cronicar.analyze import events as events_mod
 from cronicar.analyze import quotes as quotes_mod
 from cronicar.analyze import timex as timex_mod
-from cronicar.analyze.budget import TooComplex, check, discount
+from cronicar.analyze.budget import AnalysisFailed, TooComplex, check, discount
 from cronicar.analyze.context import Context
 from cronicar.analyze.langid import detect
 from cronicar.analyze.nlp import BATCH_TOKENS, get_nlp, is_long, parse_long, token_estimate
@@ -157,7 +157,13 @@ STEPS: tuple[Step, ...] = (
 def run_components(ctx: Context) -> Analysis:
     """Apply the steps in order on a parsed document."""
     for step in STEPS:
-        value = step.run(ctx)
+        try:
+            value = step.run(ctx)
+        except TooComplex:
+            raise
+        except Exception as exc:  # news text is hostile input: one article's bug refuses it, not the batch
+            raise AnalysisFailed(f"analysis failed in step {step.name!r} ({type(exc).__name__}: {exc}); "
+                                 "the article was left out: please report it") from exc
         setattr(ctx, step.assigns[0], value)
         if step.budget:
             check(step.budget)

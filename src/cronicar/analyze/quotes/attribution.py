@@ -285,16 +285,23 @@ def _quotes(ctx: Context, doc: Doc, recs: list[Record], resolver: Resolver) -> l
 def _expand_acronyms(ctx: Context, recs: list[Record]) -> None:
     """Speakers written as an acronym take the full name the article (or the gazetteer, when the
     article writes it) gives: one source, not two, for "FMI" and "Fondul Monetar Internațional"."""
-    if not any(r.speaker and r.speaker.split()[0].isupper() for r in recs):
+    if not any(_acronym_led(r.speaker) for r in recs):
         return
     defined = defined_acronyms(ctx.text)
     done: dict[str, str | None] = {}  # one look through the text per speaker, not per record
     for r in recs:
-        if r.speaker and r.speaker.split()[0].isupper():
+        if _acronym_led(r.speaker):
             if r.speaker not in done:
                 full = full_name(r.speaker, ctx.text, ctx.lang, defined)
                 done[r.speaker] = nominative(full) if full != r.speaker else full  # "Ministerului Afacerilor Externe"
             r.speaker = done[r.speaker]
+
+
+def _acronym_led(speaker: str | None) -> bool:
+    """Whether a speaker opens on an acronym ("MAE", "IPJ Arad"); a speaker of blanks only (a
+    quote mark or a line break taken as a name on a political page) has no first word."""
+    words = speaker.split() if speaker else []
+    return bool(words) and words[0].isupper()
 
 
 def _spell_with_diacritics(ctx: Context, recs: list[Record]) -> None:
