@@ -124,7 +124,13 @@ def ensure_write_indexes(conn: sqlite3.Connection) -> None:
     """Indexes the write path looks corrections up by: an article's external id is unique per
     source, and its URL is indexed.  Idempotent, created at every writable open (no schema version:
     an index adds no data).  A store that already holds duplicate external ids (written before
-    this rule) keeps a plain index; new duplicates are replaced at write time either way."""
+    this rule) keeps a plain index; new duplicates are replaced at write time either way.
+
+    Why BEGIN IMMEDIATE: in autocommit each CREATE reads the schema, then upgrades to a write; in
+    WAL mode, when another process (a second ``cronicar ingest`` opening the same new file) has
+    committed in between, that upgrade fails at once with "database is locked", the busy timeout
+    never consulted.  Taking the write lock first waits for the other instead."""
+    conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS articles_external ON articles(source, external_id)"
                      " WHERE external_id IS NOT NULL")
@@ -202,7 +208,8 @@ class Store:
             self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
         else:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            # a second ingest opening a new file waits for the first one's migration (30 s, not 5)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
             self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys=ON")
